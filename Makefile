@@ -1,0 +1,32 @@
+# Every target creates .venv and installs the project when missing.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test bench lint install clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/verifier demo
+	$(BIN)/streamlit run app.py --server.port $${PORT:-8501} --server.headless true
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -n $${PYTEST_WORKERS:-2} -q
+
+bench: $(STAMP)
+	for f in bench/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+
+lint: $(STAMP)
+	$(BIN)/ruff check verifier tests bench app.py
+	$(BIN)/mypy verifier
+
+clean:
+	rm -rf $(VENV) .pytest_cache

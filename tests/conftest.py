@@ -1,0 +1,67 @@
+"""Shared fixtures. `store` runs a test on SQLite (a file in tmp_path) and on PostgreSQL (a
+fresh schema in the database named by VERIFIER_TEST_POSTGRES_URL). In CI, or whenever that
+variable is set, an unreachable PostgreSQL fails the test instead of skipping it."""
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from verifier.store import Store, close_stores, normalise_url, open_store
+
+DATA = Path(__file__).parent / "data"
+SEED = DATA / "seed-maroc-russie-fr.txt"
+POSTGRES_URL = os.environ.get("VERIFIER_TEST_POSTGRES_URL")
+
+
+def _postgres_required() -> bool:
+    return bool(POSTGRES_URL) or os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def postgres_schema_url() -> Iterator[str]:
+    """A URL whose search_path is a new, empty schema; the schema is dropped afterwards."""
+    if not POSTGRES_URL:
+        if _postgres_required():
+            pytest.fail("CI needs PostgreSQL: set VERIFIER_TEST_POSTGRES_URL")
+        pytest.skip("PostgreSQL tests need VERIFIER_TEST_POSTGRES_URL")
+    base = normalise_url(POSTGRES_URL)
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    except Exception as exc:  # unreachable server: a failure, never a skip
+        admin.dispose()
+        pytest.fail(f"PostgreSQL at {POSTGRES_URL} is unreachable: {exc}")
+    sep = "&" if "?" in base else "?"
+    try:
+        yield f"{base}{sep}options={quote(f'-csearch_path={schema}')}"
+    finally:
+        close_stores()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'claims.db'}"
+        close_stores()
+    else:
+        yield from postgres_schema_url()
+
+
+@pytest.fixture
+def store(db_url: str) -> Store:
+    return open_store(db_url)
+
+
+@pytest.fixture
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")

@@ -1,0 +1,213 @@
+"""The `verifier` command line. Each command parses its options, calls the library and prints;
+the work happens in verifier.api and the modules it calls.
+
+Exit codes: 0 fine, 1 something was found wrong (a contradicted claim, an altered quote),
+2 bad input or usage (a one-line error on stderr; nothing stored is changed)."""
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from datetime import date
+from enum import Enum
+from functools import wraps
+from importlib import resources
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from . import api, documents
+from .audit import cli_actor
+from .ingest import IngestError
+from .migrations import SchemaError
+from .store import open_store
+
+app = typer.Typer(
+    help="verifier: find the quotes, dates and factual claims of an article, check them against "
+         "reference sources, review them, and export the result.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+BAD_INPUT = (IngestError, SchemaError, documents.DocumentError, ValueError, OSError)
+
+
+def fail(message: str, code: int = 2) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def bad_input_exits_2(fn: F) -> F:
+    """Turn the library's bad-input errors into one line on stderr and exit code 2."""
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except BAD_INPUT as exc:
+            fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+    return wrapper  # type: ignore[return-value]
+
+
+class Kind(str, Enum):
+    article = "article"
+    draft = "draft"
+    source = "source"
+
+
+class Lang(str, Enum):
+    fr = "fr"
+    en = "en"
+
+
+class Fmt(str, Enum):
+    json = "json"
+    table = "table"
+
+
+def parse_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+LangOpt = Annotated[Lang | None, typer.Option("--lang", help="Language of the text (default: detected).")]
+PublishedOpt = Annotated[str | None, typer.Option("--published", help="Publication date YYYY-MM-DD (default: from metadata or dateline).")]
+DbOpt = Annotated[str | None, typer.Option("--db", envvar="VERIFIER_DATABASE_URL", help="Database URL (default sqlite:///claims.db).")]
+
+
+@app.command()
+@bad_input_exits_2
+def ingest(
+    sources: Annotated[list[str], typer.Argument(help="Files (txt, md, html, docx, pdf) or http(s) URLs.")],
+    kind: Annotated[Kind, typer.Option(help="What the documents are.")] = Kind.article,
+    published: PublishedOpt = None,
+    lang: LangOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Read documents, store them with their claims, and print one line per document."""
+    store = open_store(db)
+    pub = parse_date(published)
+    failed = 0
+    for src in sources:
+        try:
+            res = api.ingest_into(store, src, kind=kind.value, lang=lang.value if lang else None,
+                                  published=pub, actor=cli_actor())
+        except BAD_INPUT as exc:
+            typer.echo(f"error: {str(exc).splitlines()[0]}", err=True)
+            failed += 1
+            continue
+        d = res.document
+        state = f"stored, {res.claims_added} claims" if res.created else "already stored, unchanged"
+        typer.echo(f"{d.id}\t{d.kind}\t{d.language}\t{d.published or '-'}\t{d.title or d.source_name}\t({state})")
+    if failed:
+        raise typer.Exit(2)
+
+
+@app.command("list")
+@bad_input_exits_2
+def list_cmd(
+    kind: Annotated[Kind | None, typer.Option(help="Only documents of this kind.")] = None,
+    db: DbOpt = None,
+) -> None:
+    """List stored documents: id, kind, language, publication date, claims, title."""
+    store = open_store(db)
+    with store.read() as session:
+        rows = documents.list_documents(session=session, kind=kind.value if kind else None)
+    if not rows:
+        typer.echo("no documents stored")
+        return
+    for d, n in rows:
+        typer.echo(f"{d.id}\t{d.kind}\t{d.language}\t{d.published or '-'}\t{n} claims\t{d.title or d.source_name}")
+
+
+@app.command()
+@bad_input_exits_2
+def show(
+    document_id: Annotated[int, typer.Argument(help="Document id (see `verifier list`).")],
+    fmt: Annotated[Fmt, typer.Option("--format", help="json or table.")] = Fmt.table,
+    db: DbOpt = None,
+) -> None:
+    """Show one stored document: its metadata, text and claims."""
+    store = open_store(db)
+    with store.read() as session:
+        from .models import Document
+        doc = session.get(Document, document_id)
+        if doc is None:
+            fail(f"no document with id {document_id}")
+        assert doc is not None
+        claims = [documents.claim_dict(c) for c in documents.document_claims(session=session, document_id=document_id)]
+    summary = api.document_summary(doc) | {"id": doc.id, "kind": doc.kind}
+    if fmt is Fmt.json:
+        typer.echo(json.dumps({"document": summary | {"text": doc.text}, "claims": claims},
+                              ensure_ascii=False, indent=1, default=str))
+        return
+    for k, v in summary.items():
+        typer.echo(f"{k:10} {v if v is not None else '-'}")
+    typer.echo("")
+    typer.echo(doc.text)
+    _print_claims_table(claims)
+
+
+def _print_claims_table(claims: list[dict[str, Any]]) -> None:
+    typer.echo("")
+    if not claims:
+        typer.echo("no claims")
+        return
+    for c in claims:
+        who = c.get("reference") or c.get("speaker") or ""
+        value = c.get("value") or ""
+        finding = c.get("finding") or ""
+        text = c["text"] if len(c["text"]) <= 90 else c["text"][:87] + "..."
+        typer.echo(f"{c['start']:>6}-{c['end']:<6} {c['kind']:9} {finding:13} {value!s:12} {who:25} {text}")
+
+
+@app.command()
+@bad_input_exits_2
+def extract(
+    source: Annotated[str, typer.Argument(help="A file or http(s) URL.")],
+    fmt: Annotated[Fmt, typer.Option("--format", help="json (the contract) or table.")] = Fmt.json,
+    published: PublishedOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Print a document's claims (quotes, dates, facts) with their character spans; stores nothing."""
+    from .ingest import ingest as read
+    doc = read(source, lang=lang.value if lang else None, published=parse_date(published))
+    result = api.extract_document(doc)
+    if fmt is Fmt.json:
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=1, default=str))
+        return
+    for k, v in result["document"].items():
+        if k not in ("sentences", "boilerplate"):
+            typer.echo(f"{k:10} {v if v is not None else '-'}")
+    typer.echo(f"{'sentences':10} {len(result['document']['sentences'])}")
+    _print_claims_table(result["claims"])
+
+
+DEMO_FILES = ("seed-maroc-russie-fr.txt",)
+
+
+@app.command()
+@bad_input_exits_2
+def demo(db: DbOpt = None) -> None:
+    """Load the bundled demo (the seed article) into the store; running it again changes nothing."""
+    store = open_store(db)
+    base = resources.files("verifier") / "data" / "demo"
+    for name in DEMO_FILES:
+        data = (base / name).read_bytes()
+        res = api.ingest_into(store, data, name=name, kind="article", actor=cli_actor())
+        state = f"stored, {res.claims_added} claims" if res.created else "already stored"
+        typer.echo(f"demo: {name} -> document {res.document.id} ({state})")
+
+
+def main() -> None:  # pragma: no cover - console entry
+    app(prog_name="verifier")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,41 @@
+"""Settings read from the environment. One place, so that the CLI, the UI and the tests agree."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+DEFAULT_DATABASE_URL = "sqlite:///claims.db"
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+
+
+def _int_env(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError as exc:
+        raise ValueError(f"{name}={raw!r} is not an integer") from exc
+    if value <= 0:
+        raise ValueError(f"{name}={raw!r} must be positive")
+    return value
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str
+    max_bytes: int
+    url_timeout: float
+    organisation: str
+    organisation_url: str
+
+
+def get_settings() -> Settings:
+    """Read the settings now (not at import time), so tests can change the environment."""
+    return Settings(
+        database_url=os.environ.get("VERIFIER_DATABASE_URL") or DEFAULT_DATABASE_URL,
+        max_bytes=_int_env("VERIFIER_MAX_BYTES", DEFAULT_MAX_BYTES),
+        url_timeout=float(os.environ.get("VERIFIER_URL_TIMEOUT") or 10),
+        organisation=os.environ.get("VERIFIER_ORGANISATION") or "verifier newsroom",
+        organisation_url=os.environ.get("VERIFIER_ORGANISATION_URL") or "https://example.org/fact-checks",
+    )

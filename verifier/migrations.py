@@ -1,0 +1,93 @@
+"""Schema creation and upgrades, without Alembic.
+
+The database records every schema version applied in `schema_version`. A new database gets the
+current tables at once. An older one gets each step of MIGRATIONS after its version, in order,
+in one transaction (SQLite and PostgreSQL both have transactional DDL), so an upgrade either
+completes or leaves the database as it was. Steps only add (tables, columns, indexes, triggers):
+nothing stored is dropped or rewritten. Adding a step: bump models.SCHEMA_VERSION, write the
+function here, and add a fixture database made by the previous version to tests/data/schema/.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import inspect, text
+from sqlalchemy.engine import Connection
+from sqlmodel import SQLModel
+
+from . import models
+from .models import SCHEMA_VERSION, SchemaVersion
+
+# Key of the PostgreSQL advisory lock held while the schema is created or upgraded.
+_SCHEMA_LOCK = 7_270_001
+
+
+class SchemaError(RuntimeError):
+    pass
+
+
+def _audit_triggers(conn: Connection) -> None:
+    """AuditEvent refuses UPDATE and DELETE (and TRUNCATE on PostgreSQL)."""
+    if conn.dialect.name == "sqlite":
+        for op in ("UPDATE", "DELETE"):
+            conn.exec_driver_sql(
+                f"CREATE TRIGGER IF NOT EXISTS auditevent_no_{op.lower()} BEFORE {op} ON auditevent "
+                "BEGIN SELECT RAISE(ABORT, 'auditevent is append-only'); END"
+            )
+    elif conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(
+            "CREATE OR REPLACE FUNCTION verifier_audit_append_only() RETURNS trigger AS $$ "
+            "BEGIN RAISE EXCEPTION 'auditevent is append-only'; END; $$ LANGUAGE plpgsql"
+        )
+        conn.exec_driver_sql("DROP TRIGGER IF EXISTS auditevent_no_change ON auditevent")
+        conn.exec_driver_sql(
+            "CREATE TRIGGER auditevent_no_change BEFORE UPDATE OR DELETE ON auditevent "
+            "FOR EACH ROW EXECUTE FUNCTION verifier_audit_append_only()"
+        )
+        conn.exec_driver_sql("DROP TRIGGER IF EXISTS auditevent_no_truncate ON auditevent")
+        conn.exec_driver_sql(
+            "CREATE TRIGGER auditevent_no_truncate BEFORE TRUNCATE ON auditevent "
+            "FOR EACH STATEMENT EXECUTE FUNCTION verifier_audit_append_only()"
+        )
+
+
+def _create_current(conn: Connection) -> None:
+    assert models  # the tables are registered on SQLModel.metadata by importing models
+    SQLModel.metadata.create_all(conn)
+    _audit_triggers(conn)
+
+
+# version -> step that brings a database from version-1 to version.
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+
+
+def database_version(conn: Connection) -> int | None:
+    if not inspect(conn).has_table("schema_version"):
+        return None
+    return conn.execute(text("SELECT MAX(version) FROM schema_version")).scalar()
+
+
+def upgrade(store) -> int:  # type: ignore[no-untyped-def]
+    """Create or upgrade the schema of `store`; returns the version it is now at."""
+    with store.write() as session:
+        conn = session.connection()
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _SCHEMA_LOCK})
+        current = database_version(conn)
+        if current is None:
+            if inspect(conn).has_table("document"):
+                raise SchemaError(
+                    f"{store.url}: has verifier-like tables but no schema_version; refusing to guess"
+                )
+            _create_current(conn)
+            session.add(SchemaVersion(version=SCHEMA_VERSION))
+            return SCHEMA_VERSION
+        if current > SCHEMA_VERSION:
+            raise SchemaError(
+                f"{store.url}: schema version {current} is newer than this verifier "
+                f"({SCHEMA_VERSION}); upgrade verifier"
+            )
+        for version in range(current + 1, SCHEMA_VERSION + 1):
+            MIGRATIONS[version](conn)
+            session.add(SchemaVersion(version=version))
+        return SCHEMA_VERSION

@@ -1,0 +1,224 @@
+"""SQLModel tables. Every timestamp is an aware UTC datetime; every span is a pair of character
+offsets into Document.text; normalised values and extra attributes are JSON.
+
+The schema version these models describe is `SCHEMA_VERSION`; verifier/migrations.py brings an
+older database up to it."""
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, DateTime, Index, Integer, Text, TypeDecorator
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlmodel import Field, SQLModel
+
+SCHEMA_VERSION = 1
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator):
+    """Stores aware datetimes as UTC and gives them back aware, on SQLite as on PostgreSQL."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+JSONType = JSON().with_variant(JSONB(), "postgresql")
+
+
+def _json_column() -> Any:
+    return Field(default=None, sa_column=Column(JSONType, nullable=True))
+
+
+def _created_at() -> Any:
+    return Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+
+
+# --- documents and their passages ---------------------------------------------------------
+
+DOCUMENT_KINDS = ("article", "draft", "source")
+
+
+class Document(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(default="article", index=True)
+    sha256: str = Field(index=True, unique=True, max_length=64)
+    title: str | None = None
+    url: str | None = None
+    site: str | None = None
+    author: str | None = None
+    language: str = Field(max_length=8)
+    published: date | None = Field(default=None, index=True)
+    format: str = Field(default="txt", max_length=16)
+    source_name: str | None = None
+    encoding: str | None = None
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    boilerplate: list[dict[str, Any]] | None = _json_column()
+    meta: dict[str, Any] | None = _json_column()
+    created_at: datetime = _created_at()
+    created_by: str | None = None
+
+
+class Passage(SQLModel, table=True):
+    """A sentence or paragraph of a reference source, with its offsets and speaker turn."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="document.id", index=True, ondelete="CASCADE")
+    seq: int
+    start: int
+    end: int
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    speaker: str | None = None
+
+
+# --- knowledge base ------------------------------------------------------------------------
+
+
+class Fact(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    pack: str = Field(index=True)
+    subject: str = Field(index=True)
+    predicate: str = Field(index=True)
+    object: str
+    valid_from: date | None = None
+    valid_to: date | None = None
+    source_title: str | None = None
+    source_url: str | None = None
+    aliases: dict[str, Any] | None = _json_column()
+    extra: dict[str, Any] | None = _json_column()
+    created_at: datetime = _created_at()
+
+
+# --- claims, evidence, reviews ---------------------------------------------------------------
+
+CLAIM_KINDS = ("quote", "temporal", "factual")
+CLAIM_STATUSES = ("unreviewed", "reviewed")
+
+# Declared once and handed to the mapper: SQLAlchemy bumps it on every UPDATE and refuses a
+# stale write (StaleDataError), which review.py turns into a "changed by NAME at TIME" conflict.
+_claim_version = Column("version", Integer, nullable=False)
+
+
+class Claim(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="document.id", index=True, ondelete="CASCADE")
+    kind: str = Field(index=True)
+    start: int
+    end: int
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    speaker: str | None = None
+    reference: str | None = None
+    value: dict[str, Any] | None = _json_column()
+    attrs: dict[str, Any] | None = _json_column()
+    finding: str | None = Field(default=None, index=True)
+    explanation: str | None = None
+    status: str = Field(default="unreviewed", index=True)
+    verdict: str | None = Field(default=None, index=True)
+    note: str | None = None
+    reviewed_by: str | None = None
+    reviewed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    version: int | None = Field(default=None, sa_column=_claim_version)
+    created_at: datetime = _created_at()
+    updated_at: datetime = _created_at()
+    updated_by: str | None = None
+
+    __mapper_args__ = {"version_id_col": _claim_version}
+    __table_args__ = (Index("ix_claim_document_span", "document_id", "start", "end"),)
+
+
+EVIDENCE_KINDS = ("passage", "fact", "precedent")
+
+
+class Evidence(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
+    kind: str
+    passage_id: int | None = Field(default=None, foreign_key="passage.id")
+    fact_id: int | None = Field(default=None, foreign_key="fact.id")
+    precedent_claim_id: int | None = Field(default=None, foreign_key="claim.id")
+    source_title: str | None = None
+    source_url: str | None = None
+    source_sha256: str | None = None
+    start: int | None = None
+    end: int | None = None
+    score: float | None = None
+    method: str | None = None
+    detail: dict[str, Any] | None = _json_column()
+    created_at: datetime = _created_at()
+
+
+VERDICTS = (
+    "True",
+    "Mostly true",
+    "Half true",
+    "Mostly false",
+    "False",
+    "Misattributed",
+    "Altered quote",
+    "Unverifiable",
+    "Not a claim",
+)
+
+
+class Review(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
+    reviewer: str = Field(index=True)
+    verdict: str
+    note: str | None = None
+    claim_version: int
+    created_at: datetime = _created_at()
+
+
+# --- people and the audit trail ---------------------------------------------------------------
+
+ROLES = ("fact-checker", "editor", "auditor", "admin")
+
+
+class User(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(index=True, unique=True)
+    role: str
+    email: str | None = Field(default=None, index=True)
+    password_hash: str | None = None
+    active: bool = True
+    created_at: datetime = _created_at()
+
+
+class AuditEvent(SQLModel, table=True):
+    """Append-only: triggers refuse UPDATE and DELETE; `hash` chains every event to the last."""
+
+    seq: int = Field(primary_key=True)
+    ts: datetime = _created_at()
+    actor: str
+    action: str = Field(index=True)
+    document_id: int | None = Field(default=None, index=True)
+    claim_id: int | None = Field(default=None, index=True)
+    old: dict[str, Any] | None = _json_column()
+    new: dict[str, Any] | None = _json_column()
+    app_version: str
+    prev_hash: str = Field(max_length=64)
+    hash: str = Field(max_length=64, unique=True)
+
+
+class SchemaVersion(SQLModel, table=True):
+    __tablename__ = "schema_version"
+
+    version: int = Field(primary_key=True)
+    applied_at: datetime = _created_at()

@@ -1,0 +1,60 @@
+"""The pure part of the flow: text in, claim candidates out. No database, no Streamlit.
+
+Each extractor takes an `ExtractionInput` and returns objects with a `to_claim()` method giving
+the JSON contract of ../DESIGN.md (kind, text, start, end, and the kind's own fields). Text in
+boilerplate spans (related links, category labels) is passed as `skip`: no claim may overlap it.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Protocol
+
+from .text import Sentence, split_sentences
+
+
+class ClaimLike(Protocol):
+    def to_claim(self) -> dict[str, Any]: ...
+
+
+@dataclass(frozen=True)
+class ExtractionInput:
+    text: str
+    lang: str
+    published: date | None
+    skip: Sequence[tuple[int, int]] = ()
+
+
+Extractor = Callable[[ExtractionInput], Sequence[ClaimLike]]
+
+
+def _registered() -> list[Extractor]:
+    # Imported here so that `verifier --help` does not pay for the lexicons.
+    extractors: list[Extractor] = []
+    return extractors
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def extract_claims(text: str, *, lang: str, published: date | None = None,
+                   skip: Sequence[tuple[int, int]] = ()) -> list[dict[str, Any]]:
+    """Every claim candidate of `text`, sorted by position; each `text == text[start:end]`."""
+    inp = ExtractionInput(text=text, lang=lang, published=published, skip=tuple(skip))
+    claims: list[dict[str, Any]] = []
+    for extractor in _registered():
+        for item in extractor(inp):
+            claim = item.to_claim()
+            if _overlaps(claim["start"], claim["end"], inp.skip):
+                continue
+            if text[claim["start"]:claim["end"]] != claim["text"]:
+                raise AssertionError(f"extractor {extractor!r} gave a span that is not its text: {claim}")
+            claims.append(claim)
+    claims.sort(key=lambda c: (c["start"], c["end"], c["kind"]))
+    return claims
+
+
+def sentences(text: str, lang: str) -> list[Sentence]:
+    return split_sentences(text, lang)
