@@ -51,14 +51,63 @@ def _audit_triggers(conn: Connection) -> None:
         )
 
 
+# Full-text indexes for candidate retrieval (verifier/reference/index.py queries them).
+# SQLite: external-content FTS5 tables kept in sync by triggers; PostgreSQL: GIN indexes over
+# to_tsvector('simple', ...), which need no extension and no superuser.
+_FTS = {
+    "passage": ("id", ["text"]),
+    "precedent": ("id", ["claim", "title"]),
+    "claim": ("id", ["text"]),
+}
+
+
+def _fulltext(conn: Connection) -> None:
+    for table, (key, cols) in _FTS.items():
+        if conn.dialect.name == "sqlite":
+            colspec = ", ".join(cols)
+            new = ", ".join(f"new.{c}" for c in cols)
+            old = ", ".join(f"old.{c}" for c in cols)
+            conn.exec_driver_sql(
+                f"CREATE VIRTUAL TABLE IF NOT EXISTS {table}_fts USING fts5({colspec}, "
+                f"content='{table}', content_rowid='{key}', "
+                "tokenize='porter unicode61 remove_diacritics 2')")
+            conn.exec_driver_sql(
+                f"CREATE TRIGGER IF NOT EXISTS {table}_fts_ai AFTER INSERT ON {table} BEGIN "
+                f"INSERT INTO {table}_fts(rowid, {colspec}) VALUES (new.{key}, {new}); END")
+            conn.exec_driver_sql(
+                f"CREATE TRIGGER IF NOT EXISTS {table}_fts_ad AFTER DELETE ON {table} BEGIN "
+                f"INSERT INTO {table}_fts({table}_fts, rowid, {colspec}) "
+                f"VALUES ('delete', old.{key}, {old}); END")
+            conn.exec_driver_sql(
+                f"CREATE TRIGGER IF NOT EXISTS {table}_fts_au AFTER UPDATE OF {colspec} ON {table} BEGIN "
+                f"INSERT INTO {table}_fts({table}_fts, rowid, {colspec}) "
+                f"VALUES ('delete', old.{key}, {old}); "
+                f"INSERT INTO {table}_fts(rowid, {colspec}) VALUES (new.{key}, {new}); END")
+            conn.exec_driver_sql(f"INSERT INTO {table}_fts({table}_fts) VALUES ('rebuild')")
+        elif conn.dialect.name == "postgresql":
+            doc = " || ' ' || ".join(f"coalesce({c}, '')" for c in cols)
+            conn.exec_driver_sql(
+                f"CREATE INDEX IF NOT EXISTS ix_{table}_fts ON {table} "
+                f"USING gin (to_tsvector('simple', {doc}))")
+
+
 def _create_current(conn: Connection) -> None:
     assert models  # the tables are registered on SQLModel.metadata by importing models
     SQLModel.metadata.create_all(conn)
     _audit_triggers(conn)
+    _fulltext(conn)
+
+
+def _v2_precedents_and_fulltext(conn: Connection) -> None:
+    """v2: the Precedent table (imported fact-checks) and full-text indexes."""
+    models.Precedent.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
+    _fulltext(conn)
 
 
 # version -> step that brings a database from version-1 to version.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {
+    2: _v2_precedents_and_fulltext,
+}
 
 
 def database_version(conn: Connection) -> int | None:

@@ -12,7 +12,7 @@ from sqlalchemy import JSON, Column, DateTime, Index, Integer, Text, TypeDecorat
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def utcnow() -> datetime:
@@ -184,6 +184,24 @@ class Review(SQLModel, table=True):
     note: str | None = None
     claim_version: int
     created_at: datetime = _created_at()
+
+
+class Precedent(SQLModel, table=True):
+    """A claim checked elsewhere (an imported fact-check list or ClaimReview feed)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    collection: str = Field(index=True)
+    external_id: str
+    claim: str = Field(sa_column=Column(Text, nullable=False))
+    title: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    verdict: str | None = None
+    url: str | None = None
+    reviewed_on: date | None = None
+    language: str | None = None
+    created_at: datetime = _created_at()
+
+    __table_args__ = (Index("ux_precedent_collection_external", "collection", "external_id",
+                            unique=True),)
 
 
 # --- people and the audit trail ---------------------------------------------------------------

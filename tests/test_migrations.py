@@ -1,0 +1,77 @@
+"""Databases made by an earlier verifier are upgraded in place, without loss.
+
+tests/data/schema/v1.* were written by schema version 1 (commit e9deede): a document, a
+reviewed claim with evidence, a fact, a user, a review and a two-event audit chain."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlmodel import select
+
+from verifier import audit
+from verifier.migrations import database_version
+from verifier.models import SCHEMA_VERSION, Claim, Document, Evidence, Fact, Precedent, Review, User
+from verifier.store import normalise_url, open_store
+
+from .conftest import DATA, postgres_schema_url
+
+FIXTURES = DATA / "schema"
+
+
+def _assert_v1_content_kept(url: str) -> None:
+    store = open_store(url)
+    with store.read() as session:
+        assert database_version(session.connection()) == SCHEMA_VERSION
+        doc = session.exec(select(Document)).one()
+        assert doc.title == "v1 fixture" and doc.text.startswith("Le ministre")
+        claim = session.exec(select(Claim)).one()
+        assert (claim.text, claim.verdict, claim.status, claim.version) == ("bonjour", "True", "reviewed", 1)
+        assert claim.attrs == {"quote_type": "marked"}
+        assert session.exec(select(Evidence)).one().detail == {"diff": []}
+        assert session.exec(select(Fact)).one().aliases == {"fr": ["x"]}
+        assert session.exec(select(User)).one().name == "alice"
+        assert session.exec(select(Review)).one().verdict == "True"
+        assert session.exec(select(Precedent)).all() == []
+        report = audit.verify_chain(session)
+        assert report.ok and report.events == 2
+    # The upgraded database works: new rows, full-text index included.
+    with store.write() as session:
+        session.add(Precedent(collection="c", external_id="1", claim="Le ministre a menti"))
+        audit.append(session, actor="test", action="note", new={"after": "upgrade"})
+    with store.read() as session:
+        assert audit.verify_chain(session).events == 3
+
+
+def test_sqlite_database_from_v1_is_upgraded(tmp_path: Path) -> None:
+    db = tmp_path / "claims.db"
+    shutil.copy(FIXTURES / "v1.sqlite", db)
+    _assert_v1_content_kept(f"sqlite:///{db}")
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.connect() as conn:
+        hits = conn.execute(text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH 'bonjour'")).all()
+        assert len(hits) == 1  # rows written by v1 are in the index built by the upgrade
+        assert [r[0] for r in conn.execute(text("SELECT version FROM schema_version ORDER BY version"))] == [1, 2]
+    engine.dispose()
+
+
+@pytest.fixture
+def pg_url() -> object:
+    yield from postgres_schema_url()
+
+
+def test_postgres_database_from_v1_is_upgraded(pg_url: str) -> None:
+    schema = pg_url.rsplit("search_path%3D", 1)[1]
+    dump = (FIXTURES / "v1.postgres.sql").read_text().replace("__SCHEMA__", schema)
+    dump = dump.replace(f"CREATE SCHEMA {schema};", "")  # the fixture made the schema already
+    engine = create_engine(normalise_url(pg_url.split("?")[0]), isolation_level="AUTOCOMMIT")
+    raw = engine.raw_connection()
+    try:
+        with raw.cursor() as cur:
+            cur.execute(dump)
+    finally:
+        raw.close()
+        engine.dispose()
+    _assert_v1_content_kept(pg_url)
