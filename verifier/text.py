@@ -19,6 +19,7 @@ Design notes
   is a paragraph (one-line-per-paragraph corpora such as the French TimeBank). See
   ``paragraphs``.
 """
+
 from __future__ import annotations
 
 import re
@@ -110,23 +111,21 @@ _ABBR: dict[str, int] = {}
 for _w in (
     "M MM Mme Mmes Mlle Mlles Mgr Dr Dre Drs Pr Prof Mr Mrs Ms Messrs Mssrs Gen Sen Rep Gov "
     "Lt Capt Cpt Col Sgt Cpl Maj Adm Cmdr Cdr Rev Hon Pres Supt Insp Det Cst Atty Gén Lieut "
-    "Sr Sra Srta Const Insp Supt Sgt"
+    "Sra Srta Const"
 ).split():
     _ABBR[_w] = _TITLE
 for _w in (
-    "No no Nos nos Vol vol vols p pp P art Art arts ch chap Chap fig Fig figs tab t n nr "
+    "No no Nos nos Vol vol vols p pp art Art arts ch chap Chap fig Fig figs tab t n nr "
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
     "janv févr fév avr juil sept oct nov déc"
 ).split():
     _ABBR[_w] = _NUM
 for _w in (
-    "e.g i.e eg ie cf Cf vs v av apr env ex Ex resp approx ca cca viz al "
-    "éd coll dir trad suiv sq sqq"
+    "e.g i.e eg ie cf Cf vs v av apr env ex Ex resp approx ca cca viz éd coll dir trad suiv sq sqq"
 ).split():
     _ABBR[_w] = _NOBREAK
 for _w in (
-    "Inc Ltd Co Corp Bros Jr St Ste Mt Ft Ave Av Blvd Rd Dept Univ Assn Intl Ph.D PhD "
-    "Gov't Est mm cm km kg "
+    "Inc Ltd Co Corp Bros Jr St Ste Mt Ft Ave Av Blvd Rd Dept Univ Assn Intl Ph.D PhD al "
     # US states and Canadian provinces in datelines and addresses ("INGLEWOOD, Calif. --").
     "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss "
     "Mo Mont Neb Nev Okla Ore Pa Penn Tenn Tex Va Vt Wash Wis Wyo Ont Que Sask Alta Man Nfld"
@@ -160,7 +159,7 @@ _SPACES = re.compile(r"\s*")
 _ACRONYM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _ENUM = re.compile(r"[(\[]?(?:\d{1,3}|[IVXLCDM]{1,6}|[A-Za-z])[)\]]?$")
 _NEXT_WORD = re.compile(r"[^\W\d_]+")
-_QUOTE_CHARS = re.compile("[«»“”\"\n]")
+_QUOTE_CHARS = re.compile('[«»“”"\n]')
 _OPENING_QUOTES = frozenset("«“\"‘‹'")
 # "...?" Kim said. / "..." the minister added.  (a closing quote, then a short subject and a
 # reporting verb: the attribution belongs to the quoted sentence)
@@ -171,7 +170,7 @@ _ATTRIBUTION = re.compile(
 )
 _DATELINE = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ'’ ()-]*$")
 _CLOSING_NEXT = frozenset(",;:)]}»”›")
-_TOKEN_STOP = frozenset("«“\"‘‹([{")
+_TOKEN_STOP = frozenset('«“"‘‹([{')
 
 
 def _quote_regions(text: str) -> tuple[list[int], list[int]]:
@@ -197,8 +196,8 @@ def _quote_regions(text: str) -> tuple[list[int], list[int]]:
         else:  # straight double quote: opener or closer by context
             prev = text[i - 1] if i else " "
             nxt = text[i + 1] if i + 1 < n else " "
-            opener_ctx = prev.isspace() or prev in "([{—–-/«“'‘" or (
-                prev in ":," and not nxt.isspace()
+            opener_ctx = (
+                prev.isspace() or prev in "([{—–-/«“'‘" or (prev in ":," and not nxt.isspace())
             )
             closer_ctx = nxt.isspace() or nxt in ".,;:!?)]}…'’" or i + 1 == n
             open_straight = next(
@@ -232,17 +231,22 @@ def _is_break(text: str, m: re.Match[str], sent_start: int, q: int) -> bool:
         return False
     nxt2 = text[q + 1] if q + 1 < len(text) else ""
     if nxt.islower():
-        # "iPhone", "eBay" start sentences; other lowercase words continue them.
-        if not nxt2.isupper():
+        # "iPhone", "eBay" start sentences, and so does a bare URL; other lowercase words
+        # continue them.
+        if not nxt2.isupper() and not text.startswith(("http://", "https://", "www."), q):
             return False
     elif nxt in _OPENING_QUOTES and nxt2.islower():
         return False  # lost 16 lbs. "and two belt loops" ...
     punct = m.group("p")
     closers = m.group("c")
     p = m.start()
-    sent_start = _SPACES.match(text, sent_start).end()
-    if closers and nxt.isupper() and any(c in closers for c in "\"”»’") and (
-        _ATTRIBUTION.match(text, q)
+    ws = _SPACES.match(text, sent_start)
+    sent_start = ws.end() if ws else sent_start
+    if (
+        closers
+        and nxt.isupper()
+        and any(c in closers for c in '"”»’')
+        and (_ATTRIBUTION.match(text, q))
     ):
         return False  # "Why?" Kim said.
     if nxt in "_-–—" and _DATELINE.match(text, sent_start, p):
@@ -318,7 +322,8 @@ def split_sentences(text: str, lang: str = "fr") -> list[Sentence]:
             nxt_start = end + 1
         else:
             e = m.end()
-            q = spaces(text, e).end()
+            ws = spaces(text, e)
+            q = ws.end() if ws else e
             if q >= n or "\n" in text[e:q]:
                 continue  # the line break (or end of text) ends the sentence anyway
             if q_starts:
@@ -440,7 +445,7 @@ def detect_language(text: str) -> str | None:
     low = sample.lower()
     words = _WORD.findall(low)
     letters = sum(map(len, words))
-    if letters < 0.5 * nonspace or "\ufffd" in sample[:2000] and sample.count("\ufffd") > 5:
+    if letters < 0.5 * nonspace or sample.count("\ufffd") > 5:
         return None
     if not words:
         return None
@@ -498,9 +503,23 @@ _SECTION_WORDS = frozenset(
 )
 _SECTION_PHRASES = frozenset(
     {
-        "faits divers", "à la une", "a la une", "art de vivre", "top stories", "world news",
-        "breaking news", "real estate", "personal finance", "business news", "local news",
-        "canada news", "us news", "u.s. news", "sci tech", "high tech", "moyen orient",
+        "faits divers",
+        "à la une",
+        "a la une",
+        "art de vivre",
+        "top stories",
+        "world news",
+        "breaking news",
+        "real estate",
+        "personal finance",
+        "business news",
+        "local news",
+        "canada news",
+        "us news",
+        "u.s. news",
+        "sci tech",
+        "high tech",
+        "moyen orient",
     }
 )
 _LABEL_SPLIT = re.compile(r"\s*(?:[/>|•·»›]|\s-\s|\s–\s)\s*")
@@ -517,11 +536,12 @@ _RELATED_FR = re.compile(
 # English openers are ordinary words, so they need a colon (or nothing) after them, or capitals.
 _RELATED_EN = re.compile(
     r"(?:[►▶→>»•*\-–—]+\s*)?"
-    r"(?:(?i:read\s+(?:more|also|next)(?:\s+about)?|also\s+read|see\s+also"
+    r"(?:(?i:read\s+(?:more|next)(?:\s+about)?|see\s+also"
     r"|related(?:\s+(?:stories|articles?|coverage|content|links|reading|videos?))?)"
     r"|Also\s+on\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)"
     r"\s*(?:[:|\-–—]|\.?$)"
     r"|(?:[►▶→>»•*\-–—]+\s*)?(?:RELATED|READ\s+MORE|SEE\s+ALSO|ALSO\s+READ)\b"
+    r"|(?:[►▶→>»•*\-–—]+\s*)?(?i:read\s+also|also\s+read)\b"
 )
 _UI = re.compile(
     r"(?i:partager(?:\s+(?:cet|l['’])\s*article)?|partagez(?:\s+cet\s+article)?|imprimer"
