@@ -1,0 +1,266 @@
+"""Temporal expressions (verifier.extract.temporal) and their calendar checks
+(verifier.temporal_checks). Fixtures live in tests/data/temporal/ (see its README)."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from verifier.extract.temporal import Timex, extract_temporal
+from verifier.temporal_checks import check_temporal
+
+DATA = Path(__file__).parent / "data" / "temporal"
+PUB = dt.date(2025, 10, 16)  # a Thursday
+
+# (lang, sentence, expected [(span text, type, value)]) resolved against PUB; [] = nothing
+CASES = [
+    ("fr", "Le sommet s'est tenu le 16 octobre 2025 à Rabat.", [("le 16 octobre 2025", "DATE", "2025-10-16")]),
+    ("fr", "La réunion aura lieu le 3 novembre à Paris.", [("le 3 novembre", "DATE", "2025-11-03")]),
+    ("fr", "Il est arrivé en mars 2016 au ministère.", [("mars 2016", "DATE", "2016-03")]),
+    ("fr", "La croissance a ralenti en 2024.", [("2024", "DATE", "2024")]),
+    ("fr", "Il est né en 1999 à Casablanca.", [("1999", "DATE", "1999")]),
+    ("fr", "L'école est ouverte depuis octobre 98.", [("octobre 98", "DATE", "1998-10")]),
+    ("fr", "Ce matériau est utilisé depuis les années 60.", [("les années 60", "DATE", "196X")]),
+    ("fr", "La lettre est datée du 16/10/2025.", [("16/10/2025", "DATE", "2025-10-16")]),
+    ("fr", "Les syndicats manifesteront le 1er mai.", [("le 1er mai", "DATE", "2026-05-01")]),
+    ("fr", "jeudi, octobre 16, 2025\nLe texte.", [("jeudi, octobre 16, 2025", "DATE", "2025-10-16")]),
+    ("fr", "Le texte a été signé ce jeudi à Moscou.", [("ce jeudi", "DATE", "2025-10-16")]),
+    ("fr", "Il a rencontré le ministre jeudi dernier.", [("jeudi dernier", "DATE", "2025-10-09")]),
+    ("fr", "Les deux ministres se reverront jeudi prochain.", [("jeudi prochain", "DATE", "2025-10-23")]),
+    ("fr", "Le ministre a démissionné mardi.", [("mardi", "DATE", "2025-10-14")]),
+    ("fr", "Le ministre s'exprimera mardi devant les députés.", [("mardi", "DATE", "2025-10-21")]),
+    ("fr", "Le président a parlé hier devant la presse.", [("hier", "DATE", "2025-10-15")]),
+    ("fr", "Le vote aura lieu demain.", [("demain", "DATE", "2025-10-17")]),
+    ("fr", "Le gouvernement présente aujourd'hui son budget.", [("aujourd'hui", "DATE", "2025-10-16")]),
+    ("fr", "Les prix ont baissé la semaine dernière.", [("la semaine dernière", "DATE", "2025-W41")]),
+    ("fr", "Le texte sera examiné le mois prochain.", [("le mois prochain", "DATE", "2025-11")]),
+    ("fr", "Le traité a été signé il y a huit ans.", [("il y a huit ans", "DATE", "2017")]),
+    ("fr", "Les ventes ont progressé l'an dernier.", [("l'an dernier", "DATE", "2024")]),
+    ("fr", "La loi entrera en vigueur l'année prochaine.", [("l'année prochaine", "DATE", "2026")]),
+    ("fr", "Le Conseil doit se prononcer à la fin du mois.", [("la fin du mois", "DATE", "2025-10")]),
+    ("fr", "Les travaux commenceront début 2026.", [("début 2026", "DATE", "2026")]),
+    ("fr", "La récolte est attendue mi-octobre.", [("mi-octobre", "DATE", "2025-10")]),
+    ("fr", "Le chantier sera terminé fin mars.", [("fin mars", "DATE", "2026-03")]),
+    ("fr", "Le budget sera voté au début de l'année.", [("début de l'année", "DATE", "2025")]),
+    ("fr", "Il dirige l'entreprise depuis huit ans.", [("huit ans", "DURATION", "P8Y")]),
+    ("fr", "Le pays a été dirigé pendant deux décennies par le même homme.", [("deux décennies", "DURATION", "P20Y")]),
+    ("fr", "Les négociations ont duré trois mois.", [("trois mois", "DURATION", "P3M")]),
+    ("fr", "Il a été élu il y a une dizaine d'années.", [("il y a une dizaine d'années", "DATE", "2015")]),
+    ("fr", "Il vit ici depuis près de dix-sept ans.", [("près de dix-sept ans", "DURATION", "P17Y")]),
+    ("fr", "Il est mort vingt et un jours plus tard.", [("vingt et un jours", "DURATION", "P21D")]),
+    ("fr", "La réunion commencera à 10 h 30.", [("10 h 30", "TIME", "2025-10-16T10:30")]),
+    ("fr", "Le train part à 10h.", [("10h", "TIME", "2025-10-16T10:00")]),
+    ("fr", "Le discours est prévu à 17 heures.", [("17 heures", "TIME", "2025-10-16T17:00")]),
+    ("fr", "La fête aura lieu samedi 24 juillet à 15 h 45.",
+     [("samedi 24 juillet", "DATE", "2026-07-24"), ("15 h 45", "TIME", "2026-07-24T15:45")]),
+    ("fr", "Hier soir, la police est intervenue.", [("Hier soir", "TIME", "2025-10-15TEV")]),
+    ("fr", "Le texte a été adopté le 20 décembre dernier.", [("le 20 décembre dernier", "DATE", "2024-12-20")]),
+    ("fr", "La centrale a été construite à la fin du XIXe siècle.", [("la fin du XIXe siècle", "DATE", "18")]),
+    ("fr", "Le 14 juillet, le défilé a eu lieu. Le lendemain, il a plu.",
+     [("Le 14 juillet", "DATE", "2025-07-14"), ("Le lendemain", "DATE", "2025-07-15")]),
+    ("fr", "Le 14 juillet, le défilé a eu lieu. La veille, il avait plu.",
+     [("Le 14 juillet", "DATE", "2025-07-14"), ("La veille", "DATE", "2025-07-13")]),
+    ("fr", "Le 14 juillet, le défilé a eu lieu. Le même jour, un accident s'est produit.",
+     [("Le 14 juillet", "DATE", "2025-07-14"), ("Le même jour", "DATE", "2025-07-14")]),
+    ("fr", "Le projet a été lancé huit ans après la signature du traité de paix.", [("huit ans", "DURATION", "P8Y")]),
+    ("fr", "La réunion, qui a eu lieu mardi 16 octobre 2025, a été tendue.",
+     [("mardi 16 octobre 2025", "DATE", "2025-10-16")]),
+    ("fr", "La date limite était fixée au 31 février 2025.", [("31 février 2025", "DATE", None)]),
+    ("fr", "Le gouvernement gère actuellement la crise.", [("actuellement", "TIME", "PRESENT_REF")]),
+    ("fr", "Le marché a lieu tous les jeudis.", [("tous les jeudis", "SET", "XXXX-WXX-4")]),
+    ("fr", "Les fidèles se sont réunis à Noël.", [("Noël", "DATE", "2024-12-25")]),
+    # traps: nothing to extract
+    ("fr", "Sept personnes ont été blessées.", []),
+    ("fr", "Beaucoup d'argent est en jeu dans ce dossier.", []),
+    ("fr", "Le contrat porte sur 1,5 million d'euros.", []),
+    ("fr", "La mission vers Mars a été reportée.", []),
+    ("fr", "Il conduit un 4 x 4 depuis le 4 x 4 rouge.", []),
+    ("fr", "Le chômage a atteint 7,5 % de la population.", []),
+    ("fr", "Le billet coûte 2000 euros.", []),
+    ("fr", "Le match s'est terminé sur le score de 3-1.", []),
+    ("fr", "Voir la page 2024 du rapport.", []),
+    ("fr", "Appelez le 01 23 45 67 89 pour réserver.", []),
+    ("fr", "Il habite rue du 8-Mai-1945.", []),
+    ("fr", "L'accord du Vendredi Saint a été signé en Irlande.", []),
+    ("fr", "Plus de 2000 manifestants ont défilé.", []),
+    ("fr", "Une fillette de 6 ans a été blessée.", []),
+    ("fr", "Jean Dupont, 87 ans, a été heurté par une voiture.", []),
+    ("en", "The summit was held on October 16, 2025 in Rabat.", [("October 16, 2025", "DATE", "2025-10-16")]),
+    ("en", "The deal was signed on 16 Oct. 2025.", [("16 Oct. 2025", "DATE", "2025-10-16")]),
+    ("en", "He joined the ministry in March 2016.", [("March 2016", "DATE", "2016-03")]),
+    ("en", "The minister resigned last Thursday.", [("last Thursday", "DATE", "2025-10-09")]),
+    ("en", "The vote took place on Thursday.", [("Thursday", "DATE", "2025-10-09")]),
+    ("en", "Prices fell yesterday.", [("yesterday", "DATE", "2025-10-15")]),
+    ("en", "The report will be published next month.", [("next month", "DATE", "2025-11")]),
+    ("en", "The two countries broke ties two decades ago.", [("two decades ago", "DATE", "2005")]),
+    ("en", "Sales will recover early next year.", [("early next year", "DATE", "2026")]),
+    ("en", "Inflation peaked in late 2024.", [("late 2024", "DATE", "2024")]),
+    ("en", "He has lived there for three weeks.", [("three weeks", "DURATION", "P3W")]),
+    ("en", "The meeting starts at 5pm.", [("5pm", "TIME", "2025-10-16T17:00")]),
+    ("en", "The plant reopened eight years after the explosion.", [("eight years", "DURATION", "P8Y")]),
+    ("en", "The decision came three years ago, when the treaty collapsed.", [("three years ago", "DATE", "2022")]),
+    ("en", "The new rules take effect today.", [("today", "DATE", "2025-10-16")]),
+    ("en", "The law was passed in 1999.", [("1999", "DATE", "1999")]),
+    ("en", "The rover landed on Mars last year.", [("last year", "DATE", "2024")]),
+    ("en", "The vote is scheduled for 30 February.", [("30 February", "DATE", None)]),
+    ("en", "Theresa May said the plan would work.", []),
+    ("en", "They march to the capital.", []),
+    ("en", "The team won 3-1 on the night.", []),
+    ("en", "About 1,500 people attended.", []),
+    ("en", "A 45-year-old man was arrested.", []),
+    ("en", "Unemployment rose to 4.5 per cent.", []),
+]
+
+
+@pytest.mark.parametrize("lang, sentence, expected", CASES)
+def test_expressions(lang: str, sentence: str, expected: list[tuple[str, str, str | None]]) -> None:
+    got = extract_temporal(sentence, lang=lang, published=PUB)
+    assert [(t.text, t.timex_type, t.value) for t in got] == expected
+    for t in got:
+        assert sentence[t.start:t.end] == t.text
+
+
+def test_impossible_date_is_flagged_and_contradicted() -> None:
+    (t,) = extract_temporal("La date limite était fixée au 31 février 2025.", lang="fr", published=PUB)
+    assert t.value is None and t.problem == "impossible date"
+    (f,) = check_temporal([t], published=PUB)
+    assert f.finding == "contradicted" and "not a calendar date" in f.explanation
+
+
+def test_weekday_date_mismatch_is_contradicted() -> None:
+    ts = extract_temporal("La réunion a eu lieu mardi 16 octobre 2025.", lang="fr", published=PUB)
+    (f,) = check_temporal(ts, published=PUB)
+    assert (f.start, f.end, f.finding) == (ts[0].start, ts[0].end, "contradicted")
+    assert "Thursday" in f.explanation and "Tuesday" in f.explanation
+
+
+def test_weekday_date_agreement_is_consistent() -> None:
+    ts = extract_temporal("The vote was held on Thursday, October 16, 2025.", lang="en", published=PUB)
+    assert [c.finding for c in check_temporal(ts, published=PUB)] == ["consistent"]
+
+
+def test_ce_jeudi_on_a_wednesday_is_the_next_day() -> None:
+    wed = dt.date(2025, 10, 15)
+    (t,) = extract_temporal("Les ministres se retrouveront ce jeudi.", lang="fr", published=wed)
+    assert t.value == "2025-10-16"
+    assert check_temporal([t], published=wed)[0].finding == "consistent"
+
+
+# ---- the seed article -----------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def seed() -> tuple[str, dict, list[Timex]]:
+    text = (DATA / "seed-maroc-russie-fr.txt").read_text(encoding="utf-8")
+    gold = json.loads((DATA / "seed-maroc-russie-fr.gold.json").read_text(encoding="utf-8"))
+    skip = [(b["start"], b["end"]) for b in gold["boilerplate"]]
+    return text, gold, extract_temporal(text, lang="fr", published=PUB, skip=skip)
+
+
+def _at(timexes: list[Timex], start: int, end: int) -> Timex:
+    return next(t for t in timexes if (t.start, t.end) == (start, end))
+
+
+def test_seed_dateline(seed) -> None:
+    text, gold, ts = seed
+    t = _at(ts, 0, 23)
+    assert (t.text, t.value, t.role) == ("jeudi, octobre 16, 2025", "2025-10-16", "dateline")
+    assert check_temporal([t], published=PUB)[0].finding == "consistent"
+
+
+def test_seed_ce_jeudi(seed) -> None:
+    _, _, ts = seed
+    assert _at(ts, 351, 359).value == "2025-10-16"
+
+
+def test_seed_huit_ans_anchor(seed) -> None:
+    _, gold, ts = seed
+    g = next(x for x in gold["timexes"] if x["text"] == "huit ans")
+    t = _at(ts, g["start"], g["end"])
+    assert (t.timex_type, t.value) == ("DURATION", "P8Y")
+    a = g["anchor_event"]
+    assert (t.anchor["text"], t.anchor["start"], t.anchor["end"], t.anchor["relation"]) == (
+        a["text"], a["start"], a["end"], a["relation"])
+    claim = t.to_claim()
+    assert claim["kind"] == "temporal" and claim["anchor"]["text"] == a["text"]
+
+
+def test_seed_fin_du_mois(seed) -> None:
+    _, _, ts = seed
+    t = next(t for t in ts if t.text == "la fin du mois")
+    assert (t.value, t.mod, t.resolved_day) == ("2025-10", "END", "2025-10-31")
+    assert t.resolved == ("2025-10-25", "2025-10-31")
+
+
+def test_seed_boilerplate_year_skipped(seed) -> None:
+    text, _, ts = seed
+    assert not any(t.text == "2024" for t in ts)
+    # without skip it is found (it is a real year, only in the wrong place)
+    assert any(t.text == "2024" for t in extract_temporal(text, lang="fr", published=PUB))
+
+
+def test_seed_no_false_positives(seed) -> None:
+    _, gold, ts = seed
+    gold_spans = [(g["start"], g["end"]) for g in gold["timexes"]]
+    for t in ts:
+        assert any(t.start < e and s < t.end for s, e in gold_spans), t
+
+
+def test_seed_with_find_boilerplate() -> None:
+    from verifier.text import find_boilerplate
+
+    text = (DATA / "seed-maroc-russie-fr.txt").read_text(encoding="utf-8")
+    skip = [(b.start, b.end) for b in find_boilerplate(text)]
+    assert not any(t.text == "2024" for t in extract_temporal(text, lang="fr", published=PUB, skip=skip))
+
+
+def test_dateline_anchors_relatives_without_published() -> None:
+    ts = extract_temporal("jeudi, octobre 16, 2025\nLe vote a eu lieu hier.", lang="fr", published=None)
+    assert [(t.text, t.value) for t in ts] == [("jeudi, octobre 16, 2025", "2025-10-16"),
+                                              ("hier", "2025-10-15")]
+
+
+def test_unresolvable_without_reference() -> None:
+    (t,) = extract_temporal("Le vote a eu lieu hier.", lang="fr", published=None)
+    assert t.value == "XXXX-XX-XX"
+
+
+# ---- FTiB sample (LGPL-LR, see tests/data/temporal/README.md) --------------------------------
+def test_ftib_sample_recall_and_values() -> None:
+    gold_n = found = value_ok = 0
+    for line in (DATA / "timex-fr-sample.jsonl").open(encoding="utf-8"):
+        doc = json.loads(line)
+        pred = extract_temporal(doc["text"], lang="fr", published=dt.date.fromisoformat(doc["dct"]))
+        for g in doc["timexes"]:
+            if g["type"] not in ("DATE", "TIME"):
+                continue
+            gold_n += 1
+            hit = next((p for p in pred if p.start < g["end"] and g["start"] < p.end), None)
+            if hit:
+                found += 1
+                value_ok += hit.value == g["value"]
+    assert found / gold_n >= 0.85 and value_ok / found >= 0.85
+
+
+# ---- properties -----------------------------------------------------------------------------
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("0123456789 /.,-'’hHé:\n") + [
+    "jeudi", "octobre", "mars", "Mai", "hier", "le ", "la fin du mois", "il y a ", "ans", "après ",
+    "2025", "1er", "ce ", "dernier", "May", "last ", "ago", "at ", "pm", "heures", "mi-",
+    "début ", "XIXe siècle", "les années ", "lendemain", "31 février"]), max_size=40).map("".join),
+       st.sampled_from(["fr", "en"]), st.none() | st.dates())
+def test_never_raises_and_spans_hold(text: str, lang: str, published: dt.date | None) -> None:
+    for t in extract_temporal(text, lang=lang, published=published):
+        assert 0 <= t.start < t.end <= len(text)
+        assert text[t.start:t.end] == t.text
+        t.to_claim()
+    check_temporal(extract_temporal(text, lang=lang, published=published), published=published)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_arbitrary_unicode(text: str) -> None:
+    for t in extract_temporal(text, lang="fr", published=PUB):
+        assert text[t.start:t.end] == t.text

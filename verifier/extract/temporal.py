@@ -1,0 +1,230 @@
+"""Temporal expressions (TIMEX3-style) in French and English news, with character offsets.
+
+A compiled-regex grammar (temporal_rules.py) proposes candidates; the longest one wins where they
+overlap; boilerplate spans passed in ``skip`` drop what they touch; then values are resolved in
+document order against ``published`` (or the document's own dateline), the previous date
+mentioned (``le lendemain``, ``the same day``), the other dates of the sentence (a time takes
+the date of its sentence) and the tense of the clause (a bare ``jeudi``).
+
+Span conventions are FTiB's: prepositions outside (``en <1998>``, ``à <la fin du mois>``),
+determiners and demonstratives inside (``<ce jeudi>``, ``<le jeudi 7 octobre>``).
+
+``Timex.resolved`` is the (earliest, latest) ISO day a DATE/TIME value covers, narrowed by
+``mod`` (a month's END = its last 7 days, START = days 1-10, MID = 11-20); ``resolved_day``
+picks one day from it: the latest for END, the earliest for START, the day itself for a day
+value (``à la fin du mois`` published 2025-10-16 -> ("2025-10-25", "2025-10-31"), 2025-10-31).
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .temporal_resolve import nearest_tense, tense_markers, value_range
+from .temporal_rules import Cand, resolve_candidate, rules_for
+
+__all__ = ["Timex", "extract_temporal"]
+
+
+@dataclass(frozen=True)
+class Timex:
+    text: str
+    start: int
+    end: int
+    timex_type: str  # DATE | TIME | DURATION | SET
+    value: str | None  # TIMEX3 value; None when the expression is not understood or impossible
+    mod: str | None = None  # START | MID | END | APPROX | LESS_THAN | MORE_THAN | ...
+    approximate: bool = False
+    resolved: tuple[str, str] | None = None  # earliest, latest ISO day covered
+    anchor: dict[str, Any] | None = field(default=None, hash=False)  # event span + relation
+    signal: dict[str, Any] | None = field(default=None, hash=False)  # preposition before it
+    role: str | None = None  # "dateline" for the document's dateline
+    tense: str | None = None  # PAST | FUTURE | None (present or unclear) of its clause
+    weekday: int | None = None  # weekday written with a calendar date (0 = Monday), for checks
+    problem: str | None = None  # "impossible date"
+
+    @property
+    def resolved_day(self) -> str | None:
+        if not self.resolved:
+            return None
+        a, b = self.resolved
+        if a == b:
+            return a
+        if self.mod == "END":
+            return b
+        if self.mod == "START":
+            return a
+        if self.mod == "MID":
+            da, db = dt.date.fromisoformat(a), dt.date.fromisoformat(b)
+            return (da + (db - da) / 2).isoformat()
+        return None
+
+    def to_claim(self) -> dict[str, Any]:
+        return {
+            "kind": "temporal", "text": self.text, "start": self.start, "end": self.end,
+            "timex_type": self.timex_type, "value": self.value, "mod": self.mod,
+            "approximate": self.approximate, "anchor": self.anchor,
+            "resolved": list(self.resolved) if self.resolved else None,
+            "resolved_day": self.resolved_day, "signal": self.signal, "role": self.role,
+            "tense": self.tense, "weekday": self.weekday, "problem": self.problem,
+        }
+
+
+_SIGNALS_FR = {"à", "a", "en", "depuis", "pendant", "durant", "dès", "jusqu'à", "jusqu’à",
+               "jusqu'au", "jusqu’au", "jusqu'en", "jusqu’en", "avant", "après", "vers", "pour",
+               "dans", "au", "du", "de", "d'", "d’", "sur", "entre", "lors", "par", "since"}
+_SIGNALS_EN = {"in", "on", "at", "since", "for", "during", "by", "until", "till", "before",
+               "after", "from", "within", "over", "around", "through", "throughout", "of"}
+_PREV_WORD = re.compile(r"([\w'’]+)\s*$")
+
+
+def _signal(text: str, start: int, lang: str) -> dict[str, Any] | None:
+    m = _PREV_WORD.search(text, max(0, start - 20), start)
+    if not m:
+        return None
+    w = m.group(1).lower()
+    if w in (_SIGNALS_EN if lang == "en" else _SIGNALS_FR):
+        return {"text": m.group(1), "start": m.start(1), "end": m.end(1)}
+    # "jusqu'au", "d'": the apostrophe-joined preposition is part of the token
+    if lang != "en" and (w.endswith("'") or w.endswith("’")):
+        return {"text": m.group(1), "start": m.start(1), "end": m.end(1)}
+    return None
+
+
+def _select(cands: list[Cand]) -> list[Cand]:
+    """Longest candidate first (then the earlier rule); no two kept candidates overlap."""
+    cands.sort(key=lambda c: (-(c.end - c.start), c.prio, c.start))
+    kept: list[Cand] = []
+    starts: list[int] = []
+    for c in cands:
+        i = bisect.bisect_left(starts, c.start)
+        if i > 0 and kept[i - 1].end > c.start:
+            continue
+        if i < len(kept) and kept[i].start < c.end:
+            continue
+        kept.insert(i, c)
+        starts.insert(i, c.start)
+    return kept
+
+
+def _first_line(text: str) -> tuple[int, int]:
+    i = 0
+    n = len(text)
+    while i < n and text[i] in " \t\r\n\ufeff":
+        i += 1
+    j = text.find("\n", i)
+    return i, (n if j < 0 else j)
+
+
+_WORD = re.compile(r"\w+")
+_PRIO = {id(rx): i for lg in ("fr", "en") for i, (rx, _) in enumerate(rules_for(lg))}
+
+
+def extract_temporal(text: str, *, lang: str = "fr", published: dt.date | None = None,
+                     skip: Sequence[tuple[int, int]] = ()) -> list[Timex]:
+    """Temporal expressions of ``text`` in document order (see the module docstring)."""
+    if not text:
+        return []
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    lang = "en" if (lang or "").lower().startswith("en") else "fr"
+    cands: list[Cand] = []
+    for rx, handler in rules_for(lang, text):
+        prio = _PRIO[id(rx)]
+        for m in rx.finditer(text):
+            out = handler(m, text, lang)
+            if out:
+                for c in out:
+                    if 0 <= c.start < c.end <= len(text):
+                        c.prio = prio
+                        cands.append(c)
+    if not cands:
+        return []
+    kept = _select(cands)
+    if skip:
+        spans = [(int(s[0]), int(s[1])) for s in skip]
+        kept = [c for c in kept if not any(c.start < e and s < c.end for s, e in spans)]
+    if not kept:
+        return []
+
+    # dateline: a full date alone (or nearly) on the first line of the document
+    ls, le = _first_line(text)
+    dateline: Cand | None = None
+    first = kept[0]
+    if first.start >= ls and first.end <= le and first.kind == "date" and first.data.get("yraw"):
+        rest = text[ls:first.start] + " " + text[first.end:le]
+        if len(_WORD.findall(rest)) <= 5:
+            dateline = first
+            first.role = "dateline"
+    ref = published
+    if ref is None and dateline is not None:
+        resolve_candidate(dateline, None, {})
+        if dateline.value and len(dateline.value) == 10:
+            ref = dt.date.fromisoformat(dateline.value)
+
+    sentences = _sentence_bounds(text, lang)
+    markers_cache: dict[int, list[tuple[int, str]]] = {}
+    ctx: dict[str, Any] = {"prev_day": None, "sent_dates": {}, "sent_last": {}}
+    out: list[Timex] = []
+    for c in kept:
+        si = bisect.bisect_right(sentences, c.start) - 1
+        s_start = sentences[si] if si >= 0 else 0
+        s_end = sentences[si + 1] if si + 1 < len(sentences) else len(text)
+        if si not in markers_cache:
+            markers_cache[si] = tense_markers(text[s_start:s_end], lang)
+        c.tense = _local_tense(text, c.start, lang) or nearest_tense(
+            markers_cache[si], c.start - s_start, (c.start - s_start, c.end - s_start))
+        c.sentence = si
+        ctx["sent_text_end"] = s_end
+        resolve_candidate(c, ref, ctx)
+        ctx["sent_last"][si] = c
+        if c.value and re.match(r"\d{4}-\d{2}-\d{2}", c.value):
+            if c.role != "dateline":
+                ctx["prev_day"] = c.value[:10]
+            ctx["sent_dates"].setdefault(si, []).append(c)
+        out.append(Timex(
+            text=text[c.start:c.end], start=c.start, end=c.end, timex_type=c.type,
+            value=c.value, mod=c.mod, approximate=c.approx,
+            resolved=value_range(c.value, c.mod) if c.type in ("DATE", "TIME") else None,
+            anchor=c.anchor, signal=_signal(text, c.start, lang), role=c.role,
+            tense=c.tense, weekday=c.weekday, problem=c.problem))
+    # a time before its date in the same sentence ("à 15 h 45, samedi"): second pass
+    return out
+
+
+_DEADLINE_BEFORE = re.compile(r"(?:jusqu['’](?:au|à|a)|d['’]ici(?:\s+(?:le|à))?|until|by)\s*$", re.I)
+_PP_BEFORE_FR = re.compile(r"(?<!\sla\s)(?<!\sle\s)(?<!\sles\s)(?<!\sune\s)(?<!\sun\s)(?<!\ssa\s)"
+                           r"(?<!\sson\s)(?<![dl]['’])(?<![\w'’])(?!(?:été|était)\s)"
+                           r"\w{3,}(?:é|ée|és|ées)\s+$", re.I)
+_PP_BEFORE_EN = re.compile(r"(?<![\w'’])\w{3,}ed\s+$", re.I)
+
+
+_AUX_BEFORE = re.compile(r"(?<![\w])(?:sera|seront|serait|seraient|est|sont|être|soit|soient|will\s+be|"
+                         r"is|are|be)\s+$", re.I)
+
+
+def _local_tense(text: str, start: int, lang: str) -> str | None:
+    """Cues right before the expression that beat the clause's verb: a deadline preposition
+    ('jusqu'au 30 juin' points ahead) or a past participle ('annoncées mercredi')."""
+    before = text[max(0, start - 25):start]
+    if _DEADLINE_BEFORE.search(before):
+        return "FUTURE"
+    m = (_PP_BEFORE_EN if lang == "en" else _PP_BEFORE_FR).search(before)
+    if m and not _AUX_BEFORE.search(before, 0, m.start()):
+        return "PAST"
+    return None
+
+
+def _sentence_bounds(text: str, lang: str) -> list[int]:
+    """Start offsets of sentences (for tense and the date of a time)."""
+    try:
+        from verifier.text import split_sentences
+        starts = [s.start for s in split_sentences(text, lang)]
+    except Exception:  # another module's bug must not break extraction
+        starts = [m.end() for m in re.finditer(r"[.!?]\s+|\n", text)]
+    if not starts or starts[0] != 0:
+        starts = [0] + starts
+    return starts

@@ -1,0 +1,1348 @@
+"""The grammar: compiled regex rules, their handlers (match -> candidates) and the resolution
+of a candidate's value once its context (reference date, sentence, previous date) is known."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Any
+
+from .numbers import FR_NUMBER_WORDS, parse_number, roman_to_int
+from .temporal_lexicon import (
+    AGE_NOUNS,
+    DAY_EN,
+    DAY_FR,
+    DURATION_HEADS,
+    HEDGE_EN,
+    HEDGE_FR,
+    MON_EN,
+    MON_EN_FULL,
+    MON_FR,
+    MON_FR_FULL,
+    MON_FR_LOOSE,
+    NUM_EN,
+    NUM_FR,
+    PART_EN,
+    PART_FR,
+    UNIT_EN,
+    UNIT_FR,
+    WD_EN,
+    WD_FR,
+    YEAR2,
+    YEAR4,
+    A,
+    L,
+    R,
+)
+from .temporal_resolve import (
+    PARTS,
+    SEASONS,
+    add_months,
+    infer_year,
+    month_of,
+    resolve_weekday,
+    safe_date,
+    season_year,
+    two_digit_year,
+    week_value,
+    weekday_of,
+)
+
+
+class Cand:
+    __slots__ = ("start", "end", "type", "value", "mod", "approx", "anchor", "role", "tense",
+                 "weekday", "problem", "kind", "data", "prio", "sentence")
+
+    def __init__(self, start: int, end: int, type_: str, kind: str = "abs",
+                 value: str | None = None, mod: str | None = None, approx: bool = False,
+                 **data: Any) -> None:
+        self.start, self.end, self.type, self.kind = start, end, type_, kind
+        self.value, self.mod, self.approx = value, mod, approx
+        self.anchor: dict[str, Any] | None = None
+        self.role: str | None = None
+        self.tense: str | None = None
+        self.weekday: int | None = None
+        self.problem: str | None = None
+        self.data = data
+        self.prio = 0
+        self.sentence = -1
+
+
+Handler = Callable[[re.Match[str], str, str], list[Cand] | None]
+I = re.IGNORECASE  # noqa: E741
+
+# ---- small context helpers ---------------------------------------------------------------
+_PREV = re.compile(r"([\w'’-]+)[\s,]*$")
+_SENT_START_CHARS = set(".!?:;«»\"“”(\n—–-•")
+
+
+def prev_word(text: str, start: int) -> str:
+    m = _PREV.search(text, max(0, start - 30), start)
+    return m.group(1).lower() if m else ""
+
+
+def prev_words(text: str, start: int, n: int = 3) -> list[str]:
+    return re.findall(r"[\w'’-]+", text[max(0, start - 60):start].lower())[-n:]
+
+
+def at_sentence_start(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    return i < 0 or text[i] in _SENT_START_CHARS
+
+
+def titlecase_mid(text: str, start: int, word: str) -> bool:
+    """A capitalised (not all-caps) word inside a sentence: a name, not a month or weekday."""
+    return word[:1].isupper() and not word.isupper() and not at_sentence_start(text, start)
+
+
+def hyphen_joined(text: str, start: int, end: int) -> bool:
+    """'rue du 8-Mai-1945', 'place du 4-Septembre': a name, not a date."""
+    before = start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum()
+    after = end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha()
+    return before or after
+
+
+def _rel_word(w: str | None) -> str | None:
+    if not w:
+        return None
+    w = w.lower()
+    if w.startswith(("dern", "pass", "last", "préc", "prec", "previous")):
+        return "last"
+    if w.startswith(("proch", "next", "suiv", "following", "coming")):
+        return "next"
+    if w.startswith(("ce", "cet", "this")):
+        return "this"
+    return None
+
+
+def _edge_mod(w: str | None) -> str | None:
+    if not w:
+        return None
+    w = w.lower()
+    if any(k in w for k in ("fin", "end", "late")):
+        return "END"
+    if any(k in w for k in ("début", "debut", "early", "beginning", "start", "turn")):
+        return "START"
+    if any(k in w for k in ("mi", "milieu", "middle", "mid")):
+        return "MID"
+    return None
+
+
+def _day_num(s: str) -> int:
+    s = s.lower()
+    if s.startswith(("1er", "1re", "premier", "first")):
+        return 1
+    return int(re.match(r"\d+", s).group())
+
+
+def _year(s: str | None, text_ref: dt.date | None = None) -> int | None:
+    if not s:
+        return None
+    s = s.lstrip("'’")
+    return int(s) if len(s) == 4 else two_digit_year(int(s), text_ref)
+
+
+def _hedge(h: str | None) -> tuple[str | None, bool]:
+    if not h:
+        return None, False
+    h = " ".join(h.lower().split())
+    if h.startswith(("moins", "less", "under", "just under", "pas plus", "un peu moins")):
+        return "LESS_THAN", False
+    if h.startswith(("plus", "more", "over", "just over", "un peu plus")):
+        return "MORE_THAN", False
+    if h in ("au moins", "at least", "pas moins de"):
+        return "EQUAL_OR_MORE", False
+    if h in ("au plus", "at most", "up to"):
+        return "EQUAL_OR_LESS", False
+    return "APPROX", True
+
+
+# ---- units -------------------------------------------------------------------------------
+def _unit(u: str) -> tuple[str, float, bool] | None:
+    """(TIMEX3 designator, multiplier, is_time_part)."""
+    u = u.lower().rstrip("s")
+    if u in ("an", "anné", "année", "annee", "year"):
+        return "Y", 1, False
+    if u in ("moi", "mois", "month"):
+        return "M", 1, False
+    if u in ("semaine", "week"):
+        return "W", 1, False
+    if u in ("jour", "journée", "journee", "day", "nuit", "night"):
+        return "D", 1, False
+    if u in ("heure", "hour"):
+        return "H", 1, True
+    if u in ("minute",):
+        return "M", 1, True
+    if u in ("seconde", "second"):
+        return "S", 1, True
+    if u in ("décennie", "decennie", "decade"):
+        return "Y", 10, False
+    if u in ("siècle", "siecle", "century", "centurie"):
+        return "Y", 100, False
+    if u in ("trimestre", "quarter"):
+        return "M", 3, False
+    if u in ("semestre",):
+        return "M", 6, False
+    if u in ("week-end", "weekend"):
+        return "WE", 1, False
+    return None
+
+
+def _duration_value(n: float | None, u: str, half: bool = False) -> str | None:
+    unit = _unit(u)
+    if unit is None:
+        return None
+    des, mult, is_time = unit
+    if n is None:
+        return ("PTX" if is_time else "PX") + des
+    q = n * mult + (0.5 * mult if half else 0)
+    if q != int(q):  # 1.5 years -> P18M, half an hour -> PT30M
+        smaller = {("Y", False): ("M", 12, False), ("D", False): ("H", 24, True),
+                   ("H", True): ("M", 60, True), ("W", False): ("D", 7, False)}.get((des, is_time))
+        if smaller and q * smaller[1] == int(q * smaller[1]):
+            des, q, is_time = smaller[0], q * smaller[1], smaller[2]
+    qs = str(int(q)) if q == int(q) else str(q)
+    return ("PT" if is_time else "P") + qs + des
+
+
+# ---- the rules ----------------------------------------------------------------------------
+def _mk_date(m: re.Match[str], start: int, end: int, lang: str, *, day: str | None,
+             mon: str | None, year: str | None, wd: str | None = None, rel: str | None = None,
+             part: str | None = None, mod: str | None = None, kind: str = "date") -> Cand:
+    c = Cand(start, end, "TIME" if part else "DATE", kind,
+             m=month_of(mon) if mon else None, d=_day_num(day) if day else None,
+             yraw=year, rel=_rel_word(rel), part=PARTS.get(part.lower()) if part else None)
+    c.mod = mod
+    if wd:
+        c.weekday = weekday_of(wd)
+    return c
+
+
+def h_dmy(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    mon = m.group("mon")
+    if lang == "en" and mon.islower():
+        return None
+    if hyphen_joined(text, m.start(), m.end()):
+        return None
+    return [_mk_date(m, m.start(), m.end(), lang, day=m.group("day"), mon=mon,
+                     year=m.group("year"), wd=m.group("wd"), rel=m.groupdict().get("rel"))]
+
+
+def h_list(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    """'les 6 et 13 avril' -> 'les 6' (its month from the second date)."""
+    start = m.start("det") if m.group("det") else m.start("d1")
+    c = _mk_date(m, start, m.end("d1"), lang, day=m.group("d1"), mon=m.group("mon"),
+                 year=m.group("year"), rel=m.group("rel"))
+    return [c]
+
+
+def h_numdate(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    a, b = int(m.group("a")), int(m.group("b"))
+    if lang == "en" and a <= 12:
+        a, b = b, a  # US order month/day when ambiguous
+    y = m.group("y")
+    if len(y) == 2 and m.group("sep") != "/":
+        return None
+    if b > 12 or a == 0 or b == 0:
+        return None
+    c = Cand(m.start(), m.end(), "DATE", "date", m=b, d=a, yraw=y, rel=None, part=None)
+    return [c]
+
+
+def h_iso(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    mo, d = int(m.group("m")), int(m.group("d"))
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return [Cand(m.start(), m.end(), "DATE", "date", m=mo, d=d, yraw=m.group("y"), rel=None,
+                 part=None)]
+
+
+def h_month_year(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    mon = m.group("mon")
+    if lang == "en" and mon.islower():
+        return None
+    if hyphen_joined(text, m.start(), m.end()):
+        return None
+    start = m.start()
+    c = Cand(start, m.end(), "DATE", "month", m=month_of(mon), yraw=m.group("year"), rel=None)
+    c.mod = _edge_mod(m.group("edge"))
+    return [c]
+
+
+def h_month(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    mon = m.group("mon")
+    det, edge = m.group("det"), m.group("edge")
+    if hyphen_joined(text, m.start(), m.end()):
+        return None
+    if lang == "en":
+        if mon.islower():
+            return None
+        pre = (m.group("pre") or "").strip().lower()
+        if not pre and not edge:
+            return None
+        start = m.start("edge") if edge else m.start("mon")
+    else:
+        if not det and not edge and titlecase_mid(text, m.start("mon"), mon):
+            return None
+        if mon.lower() in ("mars", "mai") and not det and not edge and mon[0].isupper() \
+                and not mon.isupper():
+            # sentence-initial "Mars"/"Mai" without a date around it: the planet, a name
+            nxt = text[m.end("mon"):m.end("mon") + 3]
+            if not nxt.startswith((" ", ",")) or prev_word(text, m.start()) in ("vers", "sur", "de"):
+                return None
+        start = m.start()
+    c = Cand(start, m.end(), "DATE", "month", m=month_of(mon), yraw=None,
+             rel=_rel_word(m.group("rel")))
+    c.mod = _edge_mod(edge)
+    if c.mod is None and edge and edge.lower().startswith("this"):
+        c.data["rel"] = "this"
+    if edge and edge.strip().lower() in ("last", "next", "this"):
+        c.mod = None
+        c.data["rel"] = _rel_word(edge)
+    return [c]
+
+
+_YEAR_BAD_PREV = {"n°", "no", "nº", "p", "page", "pages", "numéro", "art", "article", "loi",
+                  "tél", "tel", "route", "rn", "rd", "a", "vol", "boîte", "bp", "cedex", "code",
+                  "chapter", "ch", "number", "room", "flight", "vol.", "km", "rue", "bus", "ligne",
+                  "line"}
+_YEAR_GOOD_PREV = {"en", "depuis", "dès", "de", "vers", "in", "since", "from", "by", "until",
+                   "jusqu'en", "jusqu’en", "année", "an", "of", "et", "and", "à", "au", "during",
+                   "printemps", "été", "automne", "hiver", "spring", "summer", "autumn", "winter"}
+_YEAR_STRONG_PREV = {"en", "depuis", "dès", "vers", "in", "since", "jusqu'en", "jusqu’en", "année",
+                     "an", "until", "during", "printemps", "été", "automne", "hiver", "spring",
+                     "summer", "autumn", "winter"}
+_UNIT_AFTER = re.compile(
+    r"\s*(?:%|€|\$|£|euros?\b|dollars?\b|francs?\b|F\b|MF\b|km\b|kilom|m\b|mètres?\b|kg\b|"
+    r"kilos?\b|tonnes?\b|t\b|ha\b|hectares?\b|habitants\b|personnes\b|voix\b|points?\b|"
+    r"people\b|points\b|votes\b|fois\b|x\b|h\d|pour\s?cent|per\s?cent|percent|mw\b|kw)", I)
+_FUNCTION_S = {"les", "des", "ses", "ces", "mes", "tes", "nos", "vos", "leurs", "dans", "sous",
+               "sans", "plus", "puis", "alors", "mais", "depuis", "après", "pas", "très", "dès",
+               "lors", "jusqu'aux", "aux", "vers", "chez", "parmi", "moins", "toujours", "is",
+               "was", "has", "as", "his", "its", "this", "us", "thus", "tous", "toutes",
+               "deux", "trois", "ans", "mois", "jours", "semaines", "heures", "années", "fois",
+               "elles", "ils", "nous", "vous", "avons", "avez", "sommes",
+               "êtes", "étaient", "avaient", "étais", "avais", "sera", "seras"}
+
+
+def h_year(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    ys = m.group("y")
+    y = int(ys)
+    s, e = m.start("y"), m.end("y")
+    if hyphen_joined(text, s, e):
+        return None
+    before = text[max(0, s - 2):s]
+    if re.match(r"\d[\s\u00a0\u202f.,']", before) or (before[-1:] in "$€£#+/×x*" and before):
+        return None
+    after = text[e:e + 14]
+    if re.match(r"[.,]\d|[\s\u00a0\u202f]\d{3}(?!\d)|\s?[/:]\d|-\d{2}-|\d", after):
+        return None
+    if _UNIT_AFTER.match(after):
+        return None
+    pw = prev_word(text, m.start())
+    if pw.rstrip(".") in _YEAR_BAD_PREV:
+        return None
+    det = m.group("det")
+    good_prev = det or pw in _YEAR_GOOD_PREV or pw.endswith(("'en", "’en"))
+    strong_prev = det or pw in _YEAR_STRONG_PREV or pw.endswith(("'en", "’en"))
+    if not (1900 <= y <= 2099) and not good_prev:
+        return None
+    if not strong_prev:
+        nm = re.match(r"\s+([a-zàâçéèêëîïôûùüÿœ'’-]+)", after)
+        if nm and nm.group(1)[-1:] in "sx" and nm.group(1) not in _FUNCTION_S \
+                and len(nm.group(1)) > 3:
+            return None  # "2000 manifestants"
+    start = m.start() if det else s
+    return [Cand(start, m.end(), "DATE", "abs", value=ys)]
+
+
+def h_year2(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    return [Cand(m.start("y"), m.end("y"), "DATE", "year2", yraw=m.group("y"))]
+
+
+def h_decade(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    y = m.group("y")
+    if len(y) == 2:
+        y = ("19" if int(y) >= 20 else "20") + y if lang == "fr" else "19" + y
+    value = y[:3] + "X"
+    return [Cand(m.start(), m.end(), "DATE", "abs", value=value)]
+
+
+def h_century(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    n_s = m.group("n")
+    n = roman_to_int(n_s) if not n_s.isdigit() else int(n_s)
+    if not n or (not n_s.isdigit() and not n_s.isupper()) or n > 30:
+        return None
+    start = m.start("edge") if m.group("edge") else (m.start("det") if m.group("det") else m.start("n"))
+    c = Cand(start, m.end(), "DATE", "abs", value=f"{n - 1:02d}")
+    c.mod = _edge_mod(m.group("edge"))
+    return [c]
+
+
+_REL_DAYS = {"avant-hier": -2, "hier": -1, "aujourd'hui": 0, "aujourd’hui": 0, "demain": 1,
+             "après-demain": 2, "apres-demain": 2, "yesterday": -1, "today": 0, "tomorrow": 1,
+             "tonight": 0, "the day before yesterday": -2, "the day after tomorrow": 2}
+
+
+def h_relday(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    w = " ".join(m.group("w").lower().split())
+    off = _REL_DAYS.get(w)
+    if off is None:
+        return None
+    part = m.groupdict().get("part")
+    pw = prev_word(text, m.start())
+    if w == "demain" and pw in ("de", "d'", "d’") and not part:
+        return [Cand(m.start(), m.end(), "TIME", "abs", value="FUTURE_REF")]
+    if w == "today" and pw in ("of",) and not part:
+        return [Cand(m.start(), m.end(), "TIME", "abs", value="PRESENT_REF")]
+    if w == "tonight":
+        part = "night"
+    ptag = None
+    if part:
+        ptag = "T12:00" if part.lower() == "midi" else "T" + PARTS[part.lower()]
+    c = Cand(m.start(), m.end(), "TIME" if ptag else "DATE", "rel", off=off, unit="D",
+             part=ptag)
+    c.mod = _edge_mod(m.groupdict().get("edge"))
+    if m.groupdict().get("wd"):
+        c.weekday = weekday_of(m.group("wd"))
+    return [c]
+
+
+_THIS_UNITS = {"semaine": "W", "week": "W", "mois": "M", "month": "M", "année": "Y",
+               "annee": "Y", "an": "Y", "year": "Y", "week-end": "WE", "weekend": "WE",
+               "trimestre": "Q", "quarter": "Q", "semestre": "H", "siècle": "C", "siecle": "C",
+               "century": "C", "décennie": "DE", "decennie": "DE", "decade": "DE"}
+
+
+def h_this(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    det = " ".join(m.group("det").lower().split())
+    u = m.group("u").lower()
+    rel = _rel_word(det.split()[-1]) if det not in ("the past", "the last", "the next",
+                                                     "the coming") else None
+    if det.startswith(("earlier", "later")):
+        rel = "this"
+    if det in ("the past", "the last", "the next", "the coming"):
+        if u in PARTS:
+            return None
+        return [Cand(m.start(), m.end(), "DURATION", "abs", value=_duration_value(1, u))]
+    if det in ("the previous", "the following", "the next"):
+        kind = "prevunit"
+    else:
+        kind = "rel"
+    if u in PARTS or u == "midi":
+        off = {"this": 0, "last": -1, "next": 1}.get(rel or "this", 0)
+        ptag = "T12:00" if u == "midi" else "T" + PARTS[u]
+        if kind == "prevunit":
+            return [Cand(m.start(), m.end(), "TIME", "prev", off=off, part=ptag)]
+        return [Cand(m.start(), m.end(), "TIME", "rel", off=off, unit="D", part=ptag)]
+    if u in SEASONS or season_code(u) and re.fullmatch(r"[ée]t[ée]", u):
+        s = season_code(u)
+        return [Cand(m.start(), m.end(), "DATE", "season", season=s, rel=rel)]
+    unit = _THIS_UNITS.get(u)
+    if unit is None:
+        return None
+    off = {"this": 0, "last": -1, "next": 1}.get(rel or "this", 0)
+    if kind == "prevunit":
+        return [Cand(m.start(), m.end(), "DATE", "prev", off=off, unit=unit)]
+    c = Cand(m.start(), m.end(), "DATE", "rel", off=off, unit=unit)
+    if det.startswith("earlier"):
+        c.data["earlier"] = True
+    return [c]
+
+
+def h_lastnext_fr(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    u = m.group("u").lower()
+    rw = m.group("rel").lower()
+    rel = _rel_word(rw)
+    prevrel = rw.startswith(("préc", "prec", "suiv"))
+    off = -1 if rel == "last" else 1
+    if u in ("nuit", "soir", "soirée", "matin"):
+        ptag = "T" + PARTS[u]
+        if prevrel:
+            return [Cand(m.start(), m.end(), "TIME", "prev", off=off, part=ptag)]
+        return [Cand(m.start(), m.end(), "TIME", "rel", off=-1 if rel == "last" else 1,
+                     unit="D", part=ptag)]
+    if u in SEASONS or season_code(u) and re.fullmatch(r"[ée]t[ée]", u):
+        return [Cand(m.start(), m.end(), "DATE", "season", season=season_code(u), rel=rel)]
+    unit = _THIS_UNITS.get(u)
+    if unit is None:
+        return None
+    if prevrel:
+        return [Cand(m.start(), m.end(), "DATE", "prev", off=off, unit=unit)]
+    return [Cand(m.start(), m.end(), "DATE", "rel", off=off, unit=unit)]
+
+
+def h_ago(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    num = parse_number(re.sub(r"\s+d(?:e|['’])\s*$", "", m.group("n").strip()), lang)
+    unit = _unit(m.group("u"))
+    if num is None or unit is None:
+        return None
+    des, mult, is_time = unit
+    mod, approx = _hedge(m.group("hedge"))
+    approx = approx or num.approximate
+    n = None if num.value is None else num.value * mult
+    c = Cand(m.start(), m.end(), "DATE", "ago", n=n, des=des, is_time=is_time)
+    c.mod, c.approx = (mod or ("APPROX" if approx else None)), approx
+    am = re.match(r"\s*,?\s*(?:lorsque|quand|lorsqu['’]|au\s+moment\s+où|when|as)\s+",
+                  text[m.end():m.end() + 40], I)
+    if am:
+        a = anchor_span(text, m.end() + am.end())
+        if a:
+            c.anchor = {"text": text[a[0]:a[1]], "start": a[0], "end": a[1],
+                        "relation": "SIMULTANEOUS"}
+    return [c]
+
+
+_CLAUSE_END = re.compile(
+    r"[;:!?()\[\]«»\"“”\n]|,|\.(?!\d)|\s[—–]\s|(?<![\w'’])(?:qui|que|qu['’]|où|dont|lorsque|quand|"
+    r"alors|mais|car|puis|tandis|parce|afin|which|who|when|where|while|but|because|although|"
+    r"whereas)(?![\w'’])", I)
+
+
+def anchor_span(text: str, pos: int, limit: int = 220) -> tuple[int, int] | None:
+    """The event noun phrase (or clause) starting at pos, up to the end of its clause."""
+    n = len(text)
+    while pos < n and text[pos] in " \t\u00a0":
+        pos += 1
+    end_lim = min(n, pos + limit)
+    for mm in _CLAUSE_END.finditer(text, pos, end_lim):
+        if mm.group() == "." and re.search(r"(?:^|\s)(?:[A-Z]|M|Mme|Dr|St|Mr|Mrs|Ms|av|J\.-C)$",
+                                           text[max(0, mm.start() - 5):mm.start()]):
+            continue
+        if mm.start() == pos:
+            return None
+        e = mm.start()
+        break
+    else:
+        e = end_lim
+    while e > pos and text[e - 1] in " \t\u00a0":
+        e -= 1
+    return (pos, e) if e > pos else None
+
+
+_AFTER_SIGNAL = re.compile(
+    r"\s+(?P<sig>après|avant|plus\s+tard|plus\s+t[oô]t|auparavant|after|before|later|earlier)"
+    r"(?![\w'’])(?P<que>\s+(?:que|qu['’]|that))?", I)
+
+
+def _attach_anchor(c: Cand, text: str, end: int) -> None:
+    am = _AFTER_SIGNAL.match(text, end, min(len(text), end + 40))
+    if not am:
+        return
+    sig = am.group("sig").lower()
+    if sig not in ("après", "avant", "after", "before"):
+        return
+    pos = am.end()
+    rest = text[pos:pos + 6]
+    if re.match(r"\s*(?:de\s|d['’]|[,.;:!?)]|$)", rest) and not am.group("que"):
+        return
+    a = anchor_span(text, pos)
+    if a:
+        c.anchor = {"text": text[a[0]:a[1]], "start": a[0], "end": a[1],
+                    "relation": "AFTER" if sig in ("après", "after") else "BEFORE",
+                    "signal": {"text": am.group("sig"), "start": am.start("sig"),
+                               "end": am.end("sig")}}
+
+
+def _time_context(text: str, start: int, end: int) -> bool:
+    pw = prev_word(text, start)
+    if pw in ("à", "vers", "dès", "avant", "après", "entre", "jusqu'à", "jusqu’à", "et",
+              "soir", "matin", "hier", "demain", "at", "by", "until", "around", "about"):
+        return True
+    if pw in ("de", "from") and re.match(r"\s+(?:à|to|-)\s", text[end:end + 5]):
+        return True
+    if text[max(0, start - 10):start].lower().rstrip().endswith("partir de"):
+        return True
+    return bool(re.match(r"\s+du\s+(?:matin|soir)", text[end:end + 12], I))
+
+
+def h_duration(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    u = m.group("u")
+    nraw = m.group("n").strip()
+    gd = m.groupdict()
+    hedge, q = gd.get("hedge"), gd.get("q")
+    pw = prev_word(text, m.start())
+    words = prev_words(text, m.start(), 3)
+    ul = u.lower()
+    if ul.startswith(("heure", "hour")) and _time_context(text, m.start(), m.end()) and not q \
+            and not hedge and re.match(r"\d|[a-z]", nraw, I):
+        return None  # a clock time: the time rule owns it
+    if lang == "fr":
+        if not hedge and not q and pw in ("à", "a") and ul.startswith("an") and not \
+                re.match(r"\s+(?:de|d['’])\s*(?:prison|réclusion|détention|travaux|emprisonnement)",
+                         text[m.end():m.end() + 20], I):
+            return None  # "mort à 85 ans": an age ("condamné à 10 ans de prison" is kept)
+        if ul.startswith("an") and not hedge and not q and re.search(r"(?:^|[,(])\s*$", text[
+                max(0, m.start() - 3):m.start()]) and re.match(r"\s*[,)]", text[m.end():m.end() + 2]):
+            return None  # "Jean Burget, 87 ans, ...": an age in apposition
+        if ul.startswith("an") and pw in ("de", "d'", "d’") and len(words) >= 2 and \
+                words[-2] not in DURATION_HEADS:
+            return None  # "un électricien de 37 ans": an age
+        if hedge and words and words[-1] in ("les", "des", "aux"):
+            return None  # "les moins de 17 ans": an age group
+        if not hedge and not q and pw in ("de", "d'", "d’") and len(words) >= 2 \
+                and words[-2] in AGE_NOUNS:
+            return None
+        if words and words[-1].startswith("âg"):
+            return None
+        if nraw.lower() in ("un", "une") and ul in ("jour", "seconde") and not hedge and not q:
+            return None  # "un jour" (someday), "une seconde fois"
+        if nraw.lower() in ("une", "un") and pw in ("à", "a") and ul.startswith("heure"):
+            return None
+    else:
+        after = text[m.end():m.end() + 6].lower()
+        if after.startswith(("-old", " old", "s old")) or (words and words[-1] == "aged"):
+            return None
+        if nraw.lower() in ("one", "a") and ul == "day" and not hedge and not q:
+            return None
+        if pw in ("once", "twice", "times", "per") or nraw.lower() in ("a", "an") and \
+                pw in ("once", "twice", "thrice"):
+            return None
+    if m.start() >= 1 and text[m.start() - 1] in "-–/":
+        return None  # "18-25 ans"
+    num_text = re.sub(r"\s+d(?:e|['’])\s*$", "", nraw)
+    num = parse_number(num_text, lang)
+    if num is None:
+        return None
+    half = bool(gd.get("half"))
+    value = _duration_value(num.value, u, half)
+    if value is None:
+        return None
+    mod, approx = _hedge(hedge)
+    approx = approx or num.approximate
+    start = m.start("q") if q else (m.start("hedge") if hedge else m.start("n"))
+    c = Cand(start, m.end(), "DURATION", "abs", value=value)
+    c.mod = mod or ("APPROX" if approx else None)
+    c.approx = approx
+    _attach_anchor(c, text, m.end())
+    return [c]
+
+
+def h_term(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    w = m.group(0).lower()
+    return [Cand(m.start(), m.end(), "DURATION", "abs", value="P5Y" if w.startswith("quinq") else "P7Y")]
+
+
+def h_half(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    value = _duration_value(0.5, m.group("u"))
+    c = Cand(m.start(), m.end(), "DURATION", "abs", value=value)
+    _attach_anchor(c, text, m.end())
+    return [c]
+
+
+_HOUR_WORDS = {"une": 1, "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
+               "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13,
+               "quatorze": 14, "quinze": 15, "seize": 16, "dix-sept": 17, "dix-huit": 18,
+               "dix-neuf": 19, "vingt": 20, "vingt et une": 21, "vingt-deux": 22,
+               "vingt-trois": 23, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+               "six_": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+               "twelve": 12}
+_MIN_WORDS = {"quinze": 15, "trente": 30, "quarante-cinq": 45, "et demie": 30, "et quart": 15,
+              "moins le quart": -15}
+
+
+def h_time_h(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    h = int(m.group("h"))
+    mi = int(m.group("m")) if m.group("m") else 0
+    if re.match(r"\s*/\s*\d", text[m.end():m.end() + 4]):
+        return None  # "24h/24"
+    pw = prev_word(text, m.start())
+    if pw in ("en", "pendant", "durant", "plus", "moins") and \
+            not _time_context(text, m.start(), m.end()):
+        return [Cand(m.start(), m.end(), "DURATION", "abs",
+                     value=f"PT{h}H" + (f"{mi}M" if mi else ""))]
+    c = Cand(m.start(), m.end(), "TIME", "time", h=h, mi=mi)
+    if pw == "vers":
+        c.mod, c.approx = "APPROX", True
+    return [c]
+
+
+def h_time_heures(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    if not _time_context(text, m.start(), m.end()):
+        return None
+    hs = m.group("h").lower()
+    h = int(hs) if hs.isdigit() else _HOUR_WORDS.get(" ".join(hs.split()))
+    if h is None or h > 24:
+        return None
+    ms = (m.group("m") or "").lower()
+    mi = int(ms) if ms.isdigit() else _MIN_WORDS.get(" ".join(ms.split()), 0)
+    if m.group("ampm"):
+        if "soir" in m.group("ampm").lower() and h < 12:
+            h += 12
+    if mi < 0:
+        h, mi = h - 1, 60 + mi
+    c = Cand(m.start(), m.end(), "TIME", "time", h=h, mi=mi)
+    if prev_word(text, m.start()) in ("vers", "around", "about"):
+        c.mod, c.approx = "APPROX", True
+    return [c]
+
+
+def h_noon(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    w = m.group("w")
+    if not w.islower():
+        return None
+    h = 12 if w in ("midi", "noon") else 24
+    c = Cand(m.start("w"), m.end("w"), "TIME", "time", h=h, mi=0)
+    if m.group("pre").lower() in ("vers", "around", "about"):
+        c.mod, c.approx = "APPROX", True
+    return [c]
+
+
+def h_ampm(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    h = int(m.group("h"))
+    mi = int(m.group("m")) if m.group("m") else 0
+    if m.group("ap").lower() == "p" and h < 12:
+        h += 12
+    if m.group("ap").lower() == "a" and h == 12:
+        h = 0
+    return [Cand(m.start(), m.end(), "TIME", "time", h=h, mi=mi)]
+
+
+def h_clock_en(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    if prev_word(text, m.start()) not in ("at", "by", "from", "until", "to", "before", "after",
+                                          "around", "about", "since", "till"):
+        return None
+    return [Cand(m.start(), m.end(), "TIME", "time", h=int(m.group("h")), mi=int(m.group("m")))]
+
+
+def h_weekday(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    wd = m.group("wd")
+    det = m.group("det")
+    part = m.group("part")
+    rel = m.group("rel")
+    detl = (det or "").lower()
+    if lang == "en":
+        if wd.islower():
+            return None
+        if detl in ("on", "by", "until", "since", "from"):
+            det = None
+    else:
+        if not det and not rel and titlecase_mid(text, m.start("wd"), wd):
+            return None  # "Vendredi saint", a name
+        if text[m.end():m.end() + 1] == "-" or (m.start() and text[m.start() - 1] == "-"):
+            return None
+    start = m.start("det") if det else m.start("wd")
+    r = _rel_word(rel) or (_rel_word(detl) if detl in ("ce", "cet", "this", "last", "next") else None)
+    ptag = None
+    if part:
+        ptag = "T12:00" if part.lower() == "midi" else "T" + PARTS[part.lower()]
+    c = Cand(start, m.end(), "TIME" if ptag else "DATE", "weekday", wd=weekday_of(wd), rel=r,
+             part=ptag)
+    return [c]
+
+
+_PREV_OFF = {"lendemain": 1, "veille": -1, "surlendemain": 2, "avant-veille": -2,
+             "même jour": 0, "meme jour": 0, "day before": -1, "day after": 1, "next day": 1,
+             "following day": 1, "same day": 0, "previous day": -1, "that day": 0, "eve": -1,
+             "night before": -1}
+
+
+def h_prevrel(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    w = " ".join(m.group("w").lower().split())
+    key = w.split(" ", 1)[1] if w.startswith("the ") else w
+    off = _PREV_OFF.get(key)
+    if off is None:
+        return None
+    det = m.group("det")
+    part = m.groupdict().get("part")
+    ptag = "T" + PARTS[part.lower()] if part else ("TNI" if key == "night before" else None)
+    start = m.start("det") if det else m.start("w")
+    # "au lendemain de <event>", "à la veille de <event>", "the day after <event>": anchored
+    am = re.match(r"\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*|\s+(?=the\s|his\s|her\s|its\s|"
+                  r"their\s|a\s)", text[m.end():m.end() + 12], I)
+    if am and key in ("lendemain", "veille", "day before", "day after", "surlendemain",
+                      "eve", "avant-veille"):
+        a = anchor_span(text, m.end() + am.end())
+        if key in ("day before", "day after") and not (am.group().strip() or a):
+            a = None
+        if a:
+            c = Cand(start, m.end(), "TIME" if ptag else "DATE", "anch_day", part=ptag)
+            c.anchor = {"text": text[a[0]:a[1]], "start": a[0], "end": a[1],
+                        "relation": "AFTER" if off > 0 else "BEFORE"}
+            return [c]
+    return [Cand(start, m.end(), "TIME" if ptag else "DATE", "prev", off=off, part=ptag)]
+
+
+def h_part_meme(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    p = m.group("part").lower()
+    return [Cand(m.start(), m.end(), "TIME", "prev", off=0, part="T" + PARTS[p])]
+
+
+def h_edge(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    gd = m.groupdict()
+    u = m.group("u")
+    mod = _edge_mod(m.group("edge"))
+    rel = _rel_word(gd.get("rel"))
+    if gd.get("rel") and gd["rel"].lower() in ("the",):
+        rel = None
+    start = m.start("det") if gd.get("det") else m.start("edge")
+    if lang == "fr" and not gd.get("det") and prev_word(text, start) in ("de", "d'", "d’"):
+        return None  # "une fête de fin d'année": a kind of party, not a date
+    ul = u.lower()
+    if lang == "en" and re.fullmatch(MON_EN_FULL, u, I):
+        if u.islower():
+            return None
+        c = Cand(start, m.end(), "DATE", "month", m=month_of(u), yraw=gd.get("y"), rel=rel)
+        c.mod = mod
+        return [c]
+    if re.fullmatch(r"\d{4}", u):
+        c = Cand(start, m.end(), "DATE", "abs", value=u)
+        c.mod = mod
+        return [c]
+    if gd.get("y"):
+        c = Cand(start, m.end(), "DATE", "abs", value=gd["y"])
+        c.mod = mod
+        return [c]
+    if ul in PARTS:
+        c = Cand(start, m.end(), "TIME", "rel", off=0, unit="D", part="T" + PARTS[ul])
+        c.mod = mod
+        return [c]
+    if ul in SEASONS or re.fullmatch(r"[ée]t[ée]", ul):
+        c = Cand(start, m.end(), "DATE", "season", season=season_code(ul), rel=rel)
+        c.mod = mod
+        return [c]
+    if ul in ("journée", "journee", "day"):
+        c = Cand(start, m.end(), "DATE", "rel", off=0, unit="D")
+        c.mod = mod
+        return [c]
+    unit = _THIS_UNITS.get(ul)
+    if unit is None:
+        return None
+    off = {"last": -1, "next": 1}.get(rel or "", 0)
+    c = Cand(start, m.end(), "DATE", "rel", off=off, unit=unit)
+    c.mod = mod
+    return [c]
+
+
+def h_season(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    gd = m.groupdict()
+    s = m.group("s")
+    sl = s.lower()
+    det = gd.get("det")
+    if sl in ("été", "ete", "fall") and not (det or gd.get("y") or gd.get("rel")):
+        return None
+    if lang == "en" and not (det or gd.get("y") or gd.get("rel") or gd.get("pre")):
+        return None
+    if not gd.get("y") and re.match(r"\s+(?:de|du|des)\s|\s+d['’]", text[m.end():m.end() + 5]):
+        return None  # "le Printemps de l'environnement", "l'hiver des ...": a name, a metaphor
+    if not det and titlecase_mid(text, m.start("s"), s):
+        return None
+    detl = (det or "").strip().lower()
+    start = m.start("det") if det and detl not in ("en", "au", "in", "during") else m.start("s")
+    if gd.get("y"):
+        return [Cand(start, m.end(), "DATE", "abs", value=f"{gd['y']}-{season_code(sl)}")]
+    generic = detl in ("en", "in") and not gd.get("rel")
+    return [Cand(start, m.end(), "DATE", "season", season=season_code(sl),
+                 rel=_rel_word(gd.get("rel") or (detl if detl in ("this", "last", "next") else None)),
+                 generic=generic)]
+
+
+_REFS = {"maintenant": ("TIME", "PRESENT_REF"), "actuellement": ("TIME", "PRESENT_REF"),
+         "désormais": ("DATE", "DCT"), "desormais": ("DATE", "DCT"), "dorénavant": ("DATE", "DCT"),
+         "pour l'instant": ("TIME", "PRESENT_REF"), "pour le moment": ("TIME", "PRESENT_REF"),
+         "à présent": ("TIME", "PRESENT_REF"), "l'avenir": ("TIME", "FUTURE_REF"),
+         "auparavant": ("TIME", "PAST_REF"), "récemment": ("TIME", "PAST_REF"),
+         "autrefois": ("TIME", "PAST_REF"), "jadis": ("TIME", "PAST_REF"),
+         "naguère": ("TIME", "PAST_REF"), "now": ("TIME", "PRESENT_REF"),
+         "currently": ("TIME", "PRESENT_REF"), "nowadays": ("TIME", "PRESENT_REF"),
+         "recently": ("TIME", "PAST_REF"), "the future": ("TIME", "FUTURE_REF"),
+         "the past": ("TIME", "PAST_REF"), "at present": ("TIME", "PRESENT_REF")}
+
+
+def h_ref(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    w = " ".join(m.group("w").lower().replace("’", "'").split())
+    if w.startswith("actuel"):
+        return [Cand(m.start(), m.end(), "TIME", "abs", value="PRESENT_REF")]
+    if w.startswith("futur"):
+        return [Cand(m.start(), m.end(), "TIME", "abs", value="FUTURE_REF")]
+    t = _REFS.get(w) or _REFS.get(w.replace("a présent", "à présent"))
+    if t is None:
+        return None
+    if w == "now" and re.match(r"\s+that\b", text[m.end():m.end() + 6]):
+        return None
+    if t[1] == "DCT":
+        return [Cand(m.start(), m.end(), "DATE", "rel", off=0, unit="D")]
+    return [Cand(m.start(), m.end(), t[0], "abs", value=t[1])]
+
+
+_SET_UNITS = {"an": "P1Y", "ans": "P1Y", "année": "P1Y", "années": "P1Y", "annee": "P1Y",
+              "mois": "P1M", "semaine": "P1W", "semaines": "P1W", "jour": "P1D", "jours": "P1D",
+              "heure": "PT1H", "heures": "PT1H", "matin": "P1D", "soir": "P1D", "nuit": "P1D",
+              "matins": "P1D", "soirs": "P1D", "nuits": "P1D", "week-end": "P1WE",
+              "week-ends": "P1WE", "year": "P1Y", "years": "P1Y", "month": "P1M",
+              "months": "P1M", "week": "P1W", "weeks": "P1W", "day": "P1D", "days": "P1D",
+              "hour": "PT1H", "hours": "PT1H", "morning": "P1D", "night": "P1D",
+              "evening": "P1D", "weekend": "P1WE"}
+
+
+def h_set(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    w = m.group(0).lower()
+    if w.startswith(("annuel", "annuellement", "annually", "yearly")):
+        return [Cand(m.start(), m.end(), "SET", "abs", value="P1Y")]
+    if w.startswith(("quotidiennement", "daily")):
+        return [Cand(m.start(), m.end(), "SET", "abs", value="P1D")]
+    if w.startswith(("mensuel", "monthly")):
+        return [Cand(m.start(), m.end(), "SET", "abs", value="P1M")]
+    if w.startswith(("hebdomadairement", "weekly")):
+        return [Cand(m.start(), m.end(), "SET", "abs", value="P1W")]
+    u = (m.group("u") or "").lower()
+    wd = weekday_of(u.rstrip("s"))
+    if wd is not None:
+        return [Cand(m.start(), m.end(), "SET", "abs", value=f"XXXX-WXX-{wd + 1}")]
+    v = _SET_UNITS.get(u)
+    if v is None:
+        return None
+    n = m.group("n")
+    if n:
+        num = parse_number(n, lang)
+        if num and num.value:
+            v = re.sub(r"1", str(int(num.value)), v, count=1)
+    return [Cand(m.start(), m.end(), "SET", "abs", value=v)]
+
+
+def _easter(y: int) -> dt.date:
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = (h + l_ - 7 * m + 114) % 31 + 1
+    return dt.date(y, month, day)
+
+
+_HOLIDAYS = {"noël": (12, 25), "noel": (12, 25), "toussaint": (11, 1),
+             "saint-sylvestre": (12, 31), "nouvel an": (1, 1), "jour de l'an": (1, 1),
+             "christmas": (12, 25), "christmas day": (12, 25), "new year's day": (1, 1),
+             "pâques": ("E", 0), "paques": ("E", 0), "pentecôte": ("E", 49),
+             "pentecote": ("E", 49), "ascension": ("E", 39), "easter": ("E", 0)}
+
+
+def h_holiday(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    h = " ".join(m.group("h").lower().replace("’", "'").split())
+    spec = _HOLIDAYS.get(h)
+    if spec is None or not m.group("h")[0].isupper() and not h.startswith("jour"):
+        return None
+    extra = 1 if m.group("det") and re.match(r"(?:le\s+)?lundi", m.group("det"), I) else 0
+    start = m.start("det") if m.group("det") else m.start("h")
+    return [Cand(start, m.end(), "DATE", "holiday", spec=spec, extra=extra)]
+
+
+def season_code(s: str) -> str:
+    s = s.lower()
+    if s in SEASONS:
+        return SEASONS[s]
+    return {"pr": "SP", "ét": "SU", "et": "SU", "au": "FA", "hi": "WI"}.get(s[:2], "SU")
+
+
+def _rx(p: str, flags: int = I) -> re.Pattern[str]:
+    return re.compile(p, flags)
+
+
+_RULES_FR: list[tuple[re.Pattern[str], Handler]] = [
+    (_rx(rf"{L}(?:(?P<det>les)\s+|(?:du|entre)\s+(?:le\s+)?)(?P<d1>{DAY_FR})\s+(?:et|au|à)\s+(?:le\s+)?"
+         rf"(?=(?P<d2>{DAY_FR})\s+(?P<mon>{MON_FR_LOOSE})(?:\s+(?P<year>{YEAR4}))?"
+         rf"(?:\s+(?P<rel>prochains?|derniers?))?)"), h_list),
+    (_rx(rf"{L}(?P<det>(?:le|ce)\s+)?(?:(?P<wd>{WD_FR})\s*,?\s+)?(?P<day>{DAY_FR})\s+"
+         rf"(?P<mon>{MON_FR_LOOSE})(?:\s+(?P<year>{YEAR4}|{YEAR2}(?!\s*[a-zà-ÿ%€$\d])))?"
+         rf"(?:\s+(?P<rel>prochaine?s?|derni[eè]re?s?))?{R}"), h_dmy),
+    (_rx(rf"{L}(?:(?P<wd>{WD_FR})\s*,?\s+)?(?P<mon>{MON_FR_LOOSE})\s+(?P<day>{DAY_FR})\s*,?\s+"
+         rf"(?P<year>{YEAR4})(?P<rel>)"), h_dmy),
+    (_rx(r"(?<![\w/.,-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
+         r"(?![\w/]|[.,]\d)"), h_numdate),
+    (_rx(r"(?<![\w/.-])(?P<y>(?:1[89]|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?![\w-])"), h_iso),
+    (_rx(rf"{L}(?:(?P<edge>(?:la\s+)?mi-|d[ée]but|fin|courant|milieu)\s*)?(?P<mon>{MON_FR})\s+"
+         rf"(?P<year>{YEAR4}|{YEAR2}(?!\s*[a-zà-ÿ%€$\d]))"), h_month_year),
+    (_rx(rf"{L}(?:(?P<det>(?:le\s+)?mois\s+d(?:e\s+|{A}))|(?P<edge>(?:la\s+)?mi-|d[ée]but|fin|"
+         rf"courant|milieu)\s*)?(?P<mon>{MON_FR_FULL})(?:\s+(?P<rel>prochains?|derniers?))?{R}"),
+     h_month),
+    (_rx(rf"{L}(?P<det>l{A}ann[ée]e\s+|l{A}an\s+)?(?P<y>\d{{4}})(?!\d)"), h_year),
+    (_rx(rf"{L}(?:en|dès|depuis)\s+(?P<y>{A}?\d\d)(?=\s*[,.;:()!?]|\s+et\s|\s*$)"), h_year2),
+    (_rx(rf"{L}(?P<det>les\s+)ann[ée]es\s+(?P<y>(?:19|20)?\d0){R}"), h_decade),
+    (_rx(rf"{L}(?:(?P<edge>(?:la\s+)?(?:fin|d[ée]but|milieu)\s+du\s+)|(?P<det>le\s+))?"
+         rf"(?P<n>[IVXL]+)\s*(?:e|ème|è|ᵉ|eme)\s+si[eè]cle{R}", 0), h_century),
+    (_rx(rf"{L}(?P<w>avant-hier|apr[eè]s-demain|hier|aujourd{A}hui|demain)"
+         rf"(?:\s+(?P<edge>(?:en\s+)?(?:d[ée]but|fin|milieu)\s+(?:de\s+|d{A})|dans\s+la\s+)?"
+         rf"(?P<part>{PART_FR}|midi)(?!-))?(?:\s+(?P<wd>{WD_FR}))?{R}"), h_relday),
+    (_rx(rf"{L}(?P<det>ce|cet|cette)\s+(?P<u>{PART_FR}|midi|semaine|mois|ann[ée]e|week-end|"
+         rf"weekend|trimestre|semestre|printemps|[ée]t[ée]|automne|hiver|si[eè]cle)(?:-ci)?{R}"
+         rf"(?!-l)"), h_this),
+    (_rx(rf"{L}(?P<det>la|le|l{A})\s*(?P<u>semaine|mois|ann[ée]e|an|week-end|weekend|trimestre|"
+         rf"semestre|si[eè]cle|d[ée]cennie|[ée]t[ée]|hiver|automne|printemps|nuit|soir[ée]e)\s+"
+         rf"(?P<rel>derni[eè]re?|pass[ée]e?|prochaine?|pr[ée]c[ée]dente?|suivante?){R}"),
+     h_lastnext_fr),
+    (_rx(rf"{L}il\s+y\s+a\s+(?:(?P<hedge>{HEDGE_FR})\s*)?(?P<n>{NUM_FR})\s*(?P<u>{UNIT_FR}){R}"),
+     h_ago),
+    (_rx(rf"{L}(?P<det>(?:la|le)\s+)?(?P<edge>fin|d[ée]but|milieu|mi-)\s*(?:du\s+|de\s+la\s+|"
+         rf"de\s+l{A}|d{A}|de\s+)?(?P<u>mois|ann[ée]e|an|semaine|journ[ée]e|matin[ée]e|"
+         rf"apr[eè]s-midi|soir[ée]e|d[ée]cennie|trimestre|semestre|week-end|[ée]t[ée]|hiver|"
+         rf"automne|printemps)(?:\s+(?P<rel>prochaine?|derni[eè]re?|pass[ée]e?))?"
+         rf"(?:\s+(?P<y>{YEAR4}))?{R}"), h_edge),
+    (_rx(rf"{L}(?P<det>(?:la|le)\s+)?(?P<edge>fin|d[ée]but|milieu|mi-)\s*(?P<u>{YEAR4})"), h_edge),
+    (_rx(rf"{L}(?P<det>l{A}|en\s+|cet\s+|au\s+)?(?P<s>printemps|[ée]t[ée]|automne|hiver)"
+         rf"(?:\s+(?P<y>{YEAR4})|\s+(?P<rel>derni[eè]r|prochain|pass[ée]))?{R}"), h_season),
+    (_rx(rf"{L}(?:(?P<det>ce|le)\s+)?(?P<wd>{WD_FR})(?:\s+(?P<part>{PART_FR}|midi)(?!-))?"
+         rf"(?:\s+(?P<rel>dernier|prochain|pass[ée]|suivant|pr[ée]c[ée]dent))?{R}"), h_weekday),
+    (_rx(rf"{L}(?:(?P<det>le|la|l{A})\s*)(?P<w>lendemain|veille|surlendemain|avant-veille|"
+         rf"m[êe]me\s+jour)(?:\s+(?P<part>{PART_FR}))?{R}"), h_prevrel),
+    (_rx(rf"(?<=\b[Aa]u\s)(?P<det>)(?P<w>lendemain)(?:\s+(?P<part>{PART_FR}))?{R}"), h_prevrel),
+    (_rx(rf"{L}(?:le|la)\s+(?P<part>matin|soir|nuit)\s+m[êe]me{R}"), h_part_meme),
+    (_rx(rf"{L}(?P<h>[01]?\d|2[0-3])\s?[hH](?:\s?(?P<m>[0-5]\d))?(?![\w])"), h_time_h),
+    (_rx(rf"{L}(?P<h>[01]?\d|2[0-4]|dix-sept|dix-huit|dix-neuf|vingt-deux|vingt-trois|vingt\s+et\s+une|"
+         rf"une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|"
+         rf"seize|vingt)\s+heures?(?:\s+(?P<m>[0-5]\d|quinze|trente|quarante-cinq|et\s+demie|"
+         rf"et\s+quart|moins\s+le\s+quart))?(?P<ampm>\s+du\s+(?:matin|soir))?{R}"), h_time_heures),
+    (_rx(rf"{L}(?P<pre>vers|à|avant|après|dès|jusqu{A}à|depuis|entre|et)\s+(?P<w>midi|minuit){R}",
+         0), h_noon),
+    (_rx(rf"{L}(?P<q>(?:ces|les)\s+(?:derni[eè]res?|derniers|prochaine?s?|prochains)\s+)?"
+         rf"(?:(?P<hedge>{HEDGE_FR})\s*)?(?P<n>{NUM_FR})\s*(?P<u>{UNIT_FR})"
+         rf"(?P<half>\s+et\s+demie?)?{R}"), h_duration),
+    (_rx(rf"{L}(?:ces|les)\s+(?P<q>)(?:derni[eè]res|derniers|prochaines|prochains)\s+(?P<u>ann[ée]es|"
+         rf"mois|semaines|jours|heures|d[ée]cennies|si[eè]cles)(?P<hedge>)(?P<n>){R}"),
+     lambda m, t, lang: [Cand(m.start(), m.end(), "DURATION", "abs",
+                              value=_duration_value(None, m.group("u")))]),
+    (_rx(rf"{L}(?:un|une)\s+demi-(?P<u>si[eè]cle|heure|journ[ée]e|d[ée]cennie){R}"), h_half),
+    (_rx(rf"{L}(?:quinquennat|septennat){R}"), h_term),
+    (_rx(rf"{L}(?P<w>maintenant|actuellement|d[ée]sormais|dor[ée]navant|pour\s+l{A}instant|"
+         rf"pour\s+le\s+moment|[àa]\s+pr[ée]sent|l{A}avenir|auparavant|r[ée]cemment|autrefois|"
+         rf"jadis|nagu[eè]re){R}"), h_ref),
+    (_rx(rf"{L}(?:(?:chaque|tous\s+les|toutes\s+les)\s+(?:(?P<n>\d+|{FR_NUMBER_WORDS})\s+)?"
+         rf"(?P<u>ans|ann[ée]es|ann[ée]e|an|mois|semaines|semaine|jours|jour|heures|heure|matins|"
+         rf"matin|soirs|soir|nuits|nuit|week-ends|week-end|{WD_FR}s?)|annuel(?:le)?s?|"
+         rf"annuellement|quotidiennement|mensuellement|hebdomadairement){R}"), h_set),
+    (_rx(rf"{L}(?P<det>(?:cette|la)\s+(?:f[êe]te|semaine)\s+de\s+(?:la\s+|l{A})?|(?:le\s+)?"
+         rf"(?:dimanche|lundi|week-end)\s+de\s+(?:la\s+|l{A})?|la\s+|l{A}|le\s+)?"
+         rf"(?P<h>No[ëe]l|P[âa]ques|Pentec[ôo]te|Ascension|Toussaint|Saint-Sylvestre|Nouvel\s+An|"
+         rf"jour\s+de\s+l{A}an){R}"), h_holiday),
+]
+
+_RULES_EN: list[tuple[re.Pattern[str], Handler]] = [
+    (_rx(rf"{L}(?:(?P<wd>{WD_EN}),?\s+)?(?:the\s+)?(?P<mon>{MON_EN})\s+(?P<day>{DAY_EN})"
+         rf"(?:,?\s+(?P<year>{YEAR4}))?{R}"), h_dmy),
+    (_rx(rf"{L}(?:(?P<wd>{WD_EN}),?\s+)?(?:the\s+)?(?P<day>{DAY_EN})\s+(?:of\s+)?(?P<mon>{MON_EN})"
+         rf"(?:,?\s+(?P<year>{YEAR4}))?{R}"), h_dmy),
+    (_rx(r"(?<![\w/.,-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
+         r"(?![\w/]|[.,]\d)"), h_numdate),
+    (_rx(r"(?<![\w/.-])(?P<y>(?:1[89]|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?![\w-])"), h_iso),
+    (_rx(rf"{L}(?:(?P<edge>early|late|mid-|mid\s|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
+         rf"the\s+middle\s+of|end\s+of|end-)\s*)?(?P<mon>{MON_EN}),?\s+(?P<year>{YEAR4})"),
+     h_month_year),
+    (_rx(rf"{L}(?P<pre>(?:in|since|until|till|from|through|during|before|after|between|and|to)\s+)?"
+         rf"(?:(?P<edge>last|next|this|early|late|mid-|mid|the\s+end\s+of|the\s+beginning\s+of|"
+         rf"the\s+start\s+of|the\s+middle\s+of)\s*)?(?P<det>)(?P<mon>{MON_EN_FULL})(?P<rel>){R}"),
+     h_month),
+    (_rx(rf"{L}(?P<det>the\s+year\s+)?(?P<y>\d{{4}})(?!\d)"), h_year),
+    (_rx(rf"{L}(?:(?P<det>the)\s+)?(?:{A}?(?P<y2>\d0)|(?P<y4>1\d\d0|20\d0))s{R}"),
+     lambda m, t, lang: h_decade_en(m)),
+    (_rx(rf"{L}(?:(?P<edge>(?:the\s+)?(?:end|beginning|start|middle|turn)\s+of\s+the\s+|"
+         rf"(?:early|late|mid-)\s*)|(?P<det>the\s+))?(?P<n>\d{{1,2}})(?:st|nd|rd|th)[\s-]+century{R}"),
+     h_century),
+    (_rx(rf"{L}(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|"
+         rf"tomorrow|tonight)(?:\s+(?P<part>{PART_EN}))?{R}"), h_relday),
+    (_rx(rf"{L}(?P<det>this|last|next|the\s+previous|the\s+following|the\s+next|the\s+past|"
+         rf"the\s+coming|earlier\s+this|later\s+this)\s+(?P<u>{PART_EN}|week|month|year|weekend|"
+         rf"decade|century|quarter|summer|winter|spring|autumn|fall){R}"), h_this),
+    (_rx(rf"{L}(?:(?P<hedge>{HEDGE_EN})\s+)?(?P<n>{NUM_EN})\s+(?P<u>{UNIT_EN})\s+ago{R}"), h_ago),
+    (_rx(rf"{L}(?P<edge>early|late|mid-|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
+         rf"the\s+middle\s+of|the\s+turn\s+of|end\s+of|beginning\s+of|start\s+of)\s*"
+         rf"(?:(?P<rel>this|next|last|the)\s+)?(?P<u>month|year|week|decade|century|summer|"
+         rf"winter|spring|autumn|fall|{MON_EN_FULL}|{YEAR4})(?:\s+(?P<y>{YEAR4}))?{R}"), h_edge),
+    (_rx(rf"{L}(?:(?P<det>this|last|next|the)\s+|(?P<pre>in|during)\s+(?:the\s+)?)?"
+         rf"(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR4}))?(?P<rel>){R}"),
+     h_season),
+    (_rx(rf"{L}(?:(?P<det>this|last|next|on|by|until|since|from)\s+)?(?P<wd>{WD_EN})"
+         rf"(?:\s+(?P<part>{PART_EN}))?(?P<rel>){R}"), h_weekday),
+    (_rx(rf"{L}(?P<det>)(?P<w>the\s+day\s+before|the\s+day\s+after|the\s+next\s+day|"
+         rf"the\s+following\s+day|the\s+same\s+day|the\s+previous\s+day|that\s+day|"
+         rf"the\s+night\s+before|the\s+eve){R}"), h_prevrel),
+    (_rx(r"(?<![\w:.])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[ap])(?:\.\s?m\.|\s?m)(?![\w])"),
+     h_ampm),
+    (_rx(r"(?<![\w:.])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:])"), h_clock_en),
+    (_rx(rf"{L}(?P<pre>at|by|until|before|after|around|about|from|since|till)\s+(?P<w>noon|midnight){R}",
+         0), h_noon),
+    (_rx(rf"{L}(?P<q>(?:the|over\s+the)\s+(?:past|last|next|coming|previous|following)\s+)?"
+         rf"(?:(?P<hedge>{HEDGE_EN})\s+)?(?P<n>{NUM_EN})[\s-]+(?P<u>{UNIT_EN})"
+         rf"(?P<half>\s+and\s+a\s+half)?{R}"), h_duration),
+    (_rx(rf"{L}half\s+an?\s+(?P<u>hour|day|century|decade|year){R}"), h_half),
+    (_rx(rf"{L}(?P<w>now|currently|nowadays|recently|at\s+present|the\s+future|the\s+past){R}"),
+     h_ref),
+    (_rx(rf"{L}(?:(?:every|each)\s+(?:(?P<n>\d+|other)\s+)?(?P<u>years?|months?|weeks?|days?|"
+         rf"hours?|mornings?|nights?|evenings?|weekends?|{WD_EN})|annually|yearly){R}"), h_set),
+    (_rx(rf"{L}(?P<det>)(?P<h>Christmas\s+Day|Christmas|New\s+Year{A}s\s+Day|Easter){R}", 0),
+     h_holiday),
+]
+
+
+def h_decade_en(m: re.Match[str]) -> list[Cand] | None:
+    y = m.group("y4") or ("19" + m.group("y2"))
+    return [Cand(m.start(), m.end(), "DATE", "abs", value=y[:3] + "X")]
+
+
+_MONTH_KEYS_FR = ("janv", "févr", "fevr", "fév", "fev", "mars", "avr", "mai", "juin", "juil",
+                  "août", "aout", "sept", "oct", "nov", "déc", "dec")
+_MONTH_KEYS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                  "dec")
+_WD_KEYS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+_WD_KEYS_EN = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_UNIT_KEYS_FR = ("an", "mois", "semaine", "jour", "heure", "minute", "seconde", "décenn",
+                 "decenn", "siècle", "siecle", "trimestre", "semestre", "nuit", "week-end")
+_UNIT_KEYS_EN = ("year", "month", "week", "day", "hour", "minute", "second", "decade",
+                 "centur", "quarter", "night")
+_EDGE_KEYS_EN = ("early", "late", "mid", "end of", "beginning of", "start of", "middle of",
+                 "turn of")
+# Prefilters, in rule order: (substrings one of which must occur in the lower-cased text,
+# needs a digit). A rule whose prefilter fails is not run: most rules never fire in a paragraph.
+_KEYS_FR: list[tuple[tuple[str, ...], bool]] = [
+    (_MONTH_KEYS_FR, True), (_MONTH_KEYS_FR, True), (_MONTH_KEYS_FR, True), (("/", "."), True),
+    (("-",), True), (_MONTH_KEYS_FR, True), (_MONTH_KEYS_FR, False), ((), True), ((), True),
+    (("année", "annee"), True), (("siècle", "siecle"), False), (("hier", "demain", "aujourd"), False),
+    (("ce ", "cet ", "cette "), False), (("dern", "pass", "proch", "préc", "prec", "suiv"), False),
+    (("il y a",), False), (("fin", "début", "debut", "milieu", "mi-"), False),
+    (("fin", "début", "debut", "milieu", "mi-"), True),
+    (("printemps", "été", "ete", "automne", "hiver"), False), (_WD_KEYS_FR, False),
+    (("lendemain", "veille", "même jour", "meme jour"), False), (("lendemain",), False),
+    (("même", "meme"), False), (("h",), True), (("heure",), False), (("midi", "minuit"), False),
+    (_UNIT_KEYS_FR, False), (("dern", "proch"), False), (("demi-",), False), (("quinquennat", "septennat"), False),
+    (("maintenant", "actuel", "désormais", "desormais", "dorénavant", "dorenavant", "pour l",
+      "pour le moment", "présent", "present", "avenir", "auparavant", "récemment", "recemment",
+      "autrefois", "jadis", "naguère", "naguere"), False),
+    (("chaque", "tous les", "toutes les", "annuel", "quotidiennement", "mensuellement",
+      "hebdomadairement"), False),
+    (("noël", "noel", "pâques", "paques", "pentec", "ascension", "toussaint", "sylvestre",
+      "nouvel an", "jour de l"), False),
+]
+_KEYS_EN: list[tuple[tuple[str, ...], bool]] = [
+    (_MONTH_KEYS_EN, True), (_MONTH_KEYS_EN, True), (("/", "."), True), (("-",), True),
+    (_MONTH_KEYS_EN, True), (_MONTH_KEYS_EN, False), ((), True), (("0s",), True),
+    (("century",), True), (("yesterday", "today", "tomorrow", "tonight"), False),
+    (("this", "last", "next", "previous", "following", "past", "coming"), False),
+    (("ago",), False), (_EDGE_KEYS_EN, False),
+    (("spring", "summer", "autumn", "fall", "winter"), False), (_WD_KEYS_EN, False),
+    (("the day", "the next day", "following day", "same day", "previous day", "that day",
+      "night before", "the eve"), False),
+    (("m",), True), ((":",), True), (("noon", "midnight"), False), (_UNIT_KEYS_EN, False),
+    (("half a",), False),
+    (("now", "currently", "nowadays", "recently", "present", "future", "the past"), False),
+    (("every", "each", "annually", "yearly"), False), (("christmas", "new year", "easter"), False),
+]
+_DIGIT = re.compile(r"\d")
+
+
+class _RuleSet:
+    """Rules of one language with a one-pass keyword prefilter: a single alternation of every
+    rule's keywords runs over the lower-cased text; a rule runs only when one of its keywords
+    (or a longer keyword containing it) occurs."""
+
+    def __init__(self, rules: list[tuple[re.Pattern[str], Handler]],
+                 keys: list[tuple[tuple[str, ...], bool]]) -> None:
+        assert len(rules) == len(keys)
+        self.rules = rules
+        self.digit = [d for _, d in keys]
+        self.always = [i for i, (k, _) in enumerate(keys) if not k]
+        all_keys = sorted({k for ks, _ in keys for k in ks}, key=len, reverse=True)
+        self.trigger = re.compile("|".join(re.escape(k) for k in all_keys))
+        self.by_key = {big: [i for i, (ks, _) in enumerate(keys) if any(k in big for k in ks)]
+                       for big in all_keys}
+
+    def select(self, text: str) -> list[tuple[re.Pattern[str], Handler]]:
+        has_digit = _DIGIT.search(text) is not None
+        idx = set(self.always)
+        for k in set(self.trigger.findall(text.lower())):
+            idx.update(self.by_key[k])
+        return [self.rules[i] for i in sorted(idx) if has_digit or not self.digit[i]]
+
+
+_RULES = {"fr": _RuleSet(_RULES_FR, _KEYS_FR), "en": _RuleSet(_RULES_EN, _KEYS_EN)}
+
+
+def rules_for(lang: str, text: str | None = None) -> list[tuple[re.Pattern[str], Handler]]:
+    """The rules of a language; with text, only those whose prefilter passes on it."""
+    rs = _RULES["en" if lang == "en" else "fr"]
+    return rs.rules if text is None else rs.select(text)
+
+
+# ---- resolution ---------------------------------------------------------------------------
+def _unres(unit: str) -> str:
+    return {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX", "WE": "XXXX-WXX-WE",
+            "Q": "XXXX-QX", "H": "XXXX-HX", "C": "XX", "DE": "XXX"}.get(unit, "XXXX-XX-XX")
+
+
+def _shift(ref: dt.date, unit: str, off: int) -> str:
+    if unit == "D":
+        return (ref + dt.timedelta(days=off)).isoformat()
+    if unit == "W":
+        return week_value(ref + dt.timedelta(weeks=off))
+    if unit == "WE":
+        return week_value(ref + dt.timedelta(weeks=off)) + "-WE"
+    if unit == "M":
+        y, mo = add_months(ref.year, ref.month, off)
+        return f"{y:04d}-{mo:02d}"
+    if unit == "Y":
+        return f"{ref.year + off:04d}"
+    if unit == "Q":
+        q = (ref.month - 1) // 3 + off
+        return f"{ref.year + q // 4:04d}-Q{q % 4 + 1}"
+    if unit == "H":
+        h = (ref.month - 1) // 6 + off
+        return f"{ref.year + h // 2:04d}-H{h % 2 + 1}"
+    if unit == "C":
+        return f"{ref.year // 100 + off:02d}"
+    if unit == "DE":
+        return f"{ref.year // 10 + off:03d}X"
+    return ref.isoformat()
+
+
+def _same_sentence_year(c: Cand, ctx: dict[str, Any]) -> int | None:
+    """'en 97 (en janvier ..., en octobre ...)': a month or day without a year takes the year
+    of the explicit year or month just before it in the same sentence."""
+    last = ctx.get("sent_last", {}).get(c.sentence)
+    if last is not None and last.value and last.type == "DATE" and last.kind in (
+            "abs", "year2", "month", "date") and re.fullmatch(r"\d{4}(?:-\d\d)?", last.value):
+        if last.kind in ("month", "date") and not (last.data.get("yraw") or last.data.get("yinh")):
+            return None
+        return int(last.value[:4])
+    return None
+
+
+def _easter_or_fixed(spec: tuple[Any, int], y: int, extra: int) -> dt.date:
+    if spec[0] == "E":
+        return _easter(y) + dt.timedelta(days=spec[1] + extra)
+    return dt.date(y, spec[0], spec[1]) + dt.timedelta(days=extra)
+
+
+def resolve_candidate(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
+    k, d = c.kind, c.data
+    if k == "abs":
+        return
+    if k == "date":
+        y = _year(d.get("yraw"), ref)
+        if y is None and d.get("rel") is None:
+            y = _same_sentence_year(c, ctx)
+            d["yinh"] = y is not None
+        if y is None and ref is not None and c.weekday is not None:
+            # "mardi 10 août": the year (around the reference date) where the weekday agrees
+            fits = [yy for yy in (ref.year, ref.year - 1, ref.year + 1)
+                    if (x := safe_date(yy, d["m"], d["d"])) and x.weekday() == c.weekday]
+            guess = infer_year(d["m"], d["d"], ref, c.tense, d.get("rel"))
+            if guess in fits:
+                y = guess
+            elif fits:
+                y = min(fits, key=lambda yy: abs((dt.date(yy, d["m"], d["d"]) - ref).days))
+        if y is None:
+            if ref is None:
+                ok = safe_date(2000, d["m"], d["d"]) is not None
+                c.value = f"XXXX-{d['m']:02d}-{d['d']:02d}" if ok else None
+                if not ok:
+                    c.problem = "impossible date"
+                return
+            y = infer_year(d["m"], d["d"], ref, c.tense, d.get("rel"))
+        day = safe_date(y, d["m"], d["d"])
+        if day is None:
+            c.value, c.problem = None, "impossible date"
+            return
+        c.value = day.isoformat() + (("T" + d["part"]) if d.get("part") else "")
+        return
+    if k == "month":
+        y = _year(d.get("yraw"), ref)
+        if y is None and d.get("rel") is None:
+            y = _same_sentence_year(c, ctx)
+            d["yinh"] = y is not None
+        if y is None:
+            if ref is None:
+                c.value = f"XXXX-{d['m']:02d}"
+                return
+            rel = d.get("rel")
+            y = ref.year if rel == "this" else infer_year(d["m"], None, ref, c.tense, rel)
+        c.value = f"{y:04d}-{d['m']:02d}"
+        return
+    if k == "year2":
+        c.value = str(_year(d["yraw"], ref))
+        return
+    if k == "weekday":
+        if ref is None:
+            c.value = f"XXXX-WXX-{d['wd'] + 1}"
+            return
+        day = resolve_weekday(d["wd"], ref, d.get("rel"), c.tense)
+        c.value = day.isoformat() + (d.get("part") or "")
+        return
+    if k == "rel":
+        unit = d.get("unit", "D")
+        if ref is None:
+            c.value = _unres(unit) + (d.get("part") or "")
+            return
+        off = d.get("off", 0)
+        if unit == "WE" and off == 0 and c.tense == "PAST" and ref.weekday() < 5:
+            off = -1  # "ce week-end" in a past-tense clause on a weekday: the one just gone
+        c.value = _shift(ref, unit, off) + (d.get("part") or "")
+        return
+    if k == "prev":
+        base = ctx.get("prev_day")
+        unit = d.get("unit", "D")
+        if base is None:
+            if unit != "D" and ref is not None:
+                c.value = _shift(ref, unit, d.get("off", 0))
+            else:
+                c.value = _unres(unit) + (d.get("part") or "")
+            return
+        c.value = _shift(dt.date.fromisoformat(base), unit, d.get("off", 0)) + (d.get("part") or "")
+        return
+    if k == "anch_day":
+        dates = ctx.get("sent_dates", {}).get(c.sentence)
+        c.value = (dates[-1].value[:10] if dates else "XXXX-XX-XX") + (d.get("part") or "")
+        return
+    if k == "time":
+        dates = ctx.get("sent_dates", {}).get(c.sentence)
+        if dates:
+            base = dates[-1].value[:10]
+        elif ref is not None:
+            base = ref.isoformat()
+        else:
+            base = "XXXX-XX-XX"
+        c.value = f"{base}T{d['h']:02d}:{d['mi']:02d}"
+        return
+    if k == "ago":
+        n = d.get("n")
+        if d.get("is_time"):
+            c.type = "TIME"
+            c.value = (ref.isoformat() if ref else "XXXX-XX-XX") + "TXX:XX"
+            return
+        if ref is None or n is None or n != int(n):
+            c.value = _unres(d["des"] if d["des"] in ("Y", "M", "W") else "D")
+            return
+        n = int(n)
+        des = d["des"]
+        if des == "Y":
+            c.value = f"{ref.year - n:04d}"
+        elif des == "M":
+            y, mo = add_months(ref.year, ref.month, -n)
+            c.value = f"{y:04d}-{mo:02d}"
+        elif des == "W":
+            c.value = week_value(ref - dt.timedelta(weeks=n))
+        else:
+            c.value = (ref - dt.timedelta(days=n)).isoformat()
+        return
+    if k == "season":
+        if (d.get("generic") and c.tense is None) or ref is None:
+            c.value = f"XXXX-{d['season']}"
+            return
+        c.value = f"{season_year(d['season'], ref, d.get('rel')):04d}-{d['season']}"
+        return
+    if k == "holiday":
+        if ref is None:
+            c.value = None
+            return
+        cands = [_easter_or_fixed(d["spec"], y, d.get("extra", 0))
+                 for y in (ref.year - 1, ref.year, ref.year + 1)]
+        if c.tense == "PAST":
+            pick = max(x for x in cands if x <= ref)
+        elif c.tense == "FUTURE":
+            pick = min(x for x in cands if x >= ref)
+        else:
+            pick = min(cands, key=lambda x: abs((x - ref).days))
+        c.value = pick.isoformat()
+        return

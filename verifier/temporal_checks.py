@@ -1,0 +1,84 @@
+"""Consistency checks on temporal expressions that need no outside data (pure).
+
+A contradiction is only what the calendar itself disproves: a weekday written next to a date
+it does not fall on ("mardi 16 octobre 2025": a Thursday), or a date that does not exist
+("31 février"). Weekday references resolved against the publication date ("ce jeudi" = the
+Thursday of the publication week, even when that is tomorrow) and the dateline are reported
+as consistent with the reason; expressions with nothing to check get no finding.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+
+from verifier.extract.temporal import Timex
+
+_WD_FR = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+_WD_EN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_MONTHS_EN = ["", "January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December"]
+_WD_WORD = re.compile(r"\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|"
+                      r"wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+@dataclass(frozen=True)
+class TemporalFinding:
+    start: int
+    end: int
+    text: str
+    finding: str  # consistent | contradicted
+    explanation: str
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def _day(value: str | None) -> dt.date | None:
+    m = _DAY.match(value or "")
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def _fmt(d: dt.date) -> str:
+    return f"{_WD_EN[d.weekday()]} {d.day} {_MONTHS_EN[d.month]} {d.year}"
+
+
+def check_temporal(timexes: Iterable[Timex], *, published: dt.date | None = None
+                   ) -> list[TemporalFinding]:
+    out: list[TemporalFinding] = []
+    for t in timexes:
+        def add(finding: str, why: str, t: Timex = t) -> None:
+            out.append(TemporalFinding(t.start, t.end, t.text, finding, why))
+
+        if t.problem == "impossible date":
+            add("contradicted", f"“{t.text}” is not a calendar date (that month has no such day).")
+            continue
+        day = _day(t.value)
+        if t.weekday is not None and day is not None:
+            written = _WD_EN[t.weekday]
+            if day.weekday() != t.weekday:
+                add("contradicted", f"{day.day} {_MONTHS_EN[day.month]} {day.year} was a "
+                                    f"{_WD_EN[day.weekday()]}, not a {written} as written.")
+            else:
+                add("consistent", f"{day.day} {_MONTHS_EN[day.month]} {day.year} is indeed a "
+                                  f"{written}.")
+            continue
+        if t.role == "dateline" and day is not None:
+            if published is not None and day != published:
+                add("contradicted", f"The dateline says {_fmt(day)} but the document is dated "
+                                    f"{_fmt(published)}.")
+            else:
+                add("consistent", f"The dateline {_fmt(day)} is a valid date"
+                                  + (" and matches the publication date." if published else "."))
+            continue
+        if day is not None and _WD_WORD.search(t.text) and t.timex_type in ("DATE", "TIME"):
+            ref = f" (published {_fmt(published)})" if published else ""
+            add("consistent", f"“{t.text}” resolves to {_fmt(day)}{ref}.")
+    return out
