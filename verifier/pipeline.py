@@ -31,8 +31,13 @@ Extractor = Callable[[ExtractionInput], Sequence[ClaimLike]]
 
 def _registered() -> list[Extractor]:
     # Imported here so that `verifier --help` does not pay for the lexicons.
-    extractors: list[Extractor] = []
-    return extractors
+    from .extract.quotes import extract_quotes
+    from .extract.temporal import extract_temporal
+
+    return [
+        lambda i: extract_quotes(i.text, lang=i.lang, skip=i.skip),
+        lambda i: extract_temporal(i.text, lang=i.lang, published=i.published, skip=i.skip),
+    ]
 
 
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:

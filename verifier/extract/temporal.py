@@ -20,7 +20,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from .temporal_resolve import nearest_tense, tense_markers, value_range
@@ -61,6 +61,15 @@ class Timex:
             da, db = dt.date.fromisoformat(a), dt.date.fromisoformat(b)
             return (da + (db - da) / 2).isoformat()
         return None
+
+    @classmethod
+    def from_claim(cls, claim: dict[str, Any]) -> Timex:
+        """The inverse of to_claim (for checks that run on stored or serialised claims)."""
+        names = {f.name for f in fields(cls)}
+        kw = {k: v for k, v in claim.items() if k in names}
+        if kw.get("resolved") is not None:
+            kw["resolved"] = tuple(kw["resolved"])
+        return cls(**kw)
 
     def to_claim(self) -> dict[str, Any]:
         return {

@@ -1,0 +1,323 @@
+"""Quote and speaker extraction (verifier.extract.quotes): the seed article, a GGT excerpt and a
+table of French and English news sentences, positive and negative."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from verifier.extract.quotes import Quote, extract_quotes
+
+DATA = Path(__file__).parent / "data" / "quotes"
+
+
+def _seed() -> tuple[str, dict]:
+    text = (DATA / "seed-maroc-russie-fr.txt").read_bytes().decode("utf-8")
+    gold = json.loads((DATA / "seed-maroc-russie-fr.gold.json").read_text(encoding="utf-8"))
+    return text, gold
+
+
+@pytest.fixture(scope="module")
+def seed_quotes() -> tuple[str, dict, list[Quote]]:
+    text, gold = _seed()
+    skip = [(b["start"], b["end"]) for b in gold["boilerplate"]]
+    return text, gold, extract_quotes(text, lang="fr", skip=skip)
+
+
+CORE = [
+    # (start of the quote, speaker, reference contains, cue, quote_type, anonymous, speaker_type)
+    ("les deux ministres se sont félicités", "le communiqué du ministère marocain des Affaires étrangères",
+     "communiqué du ministère marocain des Affaires étrangères", "Selon", "according_to", False, "organization"),
+    ("Nous partageons la volonté", "le texte officiel",
+     "communiqué du ministère marocain des Affaires étrangères", "indique", "unmarked", False, "organization"),
+    ("Nous considérons la Russie", "Nasser Bourita", "Nasser Bourita", "a déclaré", "unmarked", False, "person"),
+    ("Nous accordons une attention", "il", "Sergueï Lavrov", "a souligné", "unmarked", False, "person"),
+    ("La Russie reste prête", "il", "Sergueï Lavrov", "a ajouté", "unmarked", False, "person"),
+    ("Nous voulons que ce partenariat", "un diplomate marocain présent à Moscou", None, "a conclu",
+     "unmarked", True, "person"),
+]
+
+
+@pytest.mark.parametrize("head, speaker, ref, cue, qtype, anonymous, stype", CORE)
+def test_seed_core_quotes_exact(seed_quotes, head, speaker, ref, cue, qtype, anonymous, stype):
+    text, gold, quotes = seed_quotes
+    g = next(q for q in gold["quotes"] if q["quote"].startswith(head))
+    q = next((q for q in quotes if q.start == g["quote_start"] and q.end == g["quote_end"]), None)
+    assert q is not None, f"no quote with the gold span of {head!r}"
+    assert q.text == text[q.start:q.end] == g["quote"]
+    assert q.speaker == speaker == g["speaker"]
+    assert (q.speaker_start, q.speaker_end) == (g["speaker_start"], g["speaker_end"])
+    assert text[q.speaker_start:q.speaker_end] == speaker
+    if ref is None:
+        assert q.reference is None
+    else:
+        assert q.reference is not None and ref in q.reference
+    assert q.cue == cue
+    assert q.quote_type == qtype
+    assert q.anonymous is anonymous
+    assert q.speaker_type == stype
+    assert q.floating is False
+
+
+def test_seed_no_false_positives(seed_quotes):
+    text, gold, quotes = seed_quotes
+    spans = [(g["quote_start"], g["quote_end"]) for g in gold["quotes"]]
+    for q in quotes:
+        assert any(q.start < e and s < q.end for s, e in spans), f"unexpected quote {q.text!r}"
+    # nothing from the "À lire aussi" link or the headings
+    link = next(b for b in gold["boilerplate"] if b["kind"] == "related_link")
+    assert not any(q.start < link["end"] and link["start"] < q.end for q in quotes)
+    assert not any("alliance de confiance" in q.text and len(q.text) < 40 for q in quotes)
+
+
+def test_seed_boilerplate_line_needs_no_skip():
+    text, _ = _seed()
+    assert not any("lire aussi" in q.text.lower() for q in extract_quotes(text, lang="fr"))
+
+
+def test_to_claim_contract(seed_quotes):
+    text, _, quotes = seed_quotes
+    claim = quotes[0].to_claim()
+    assert set(claim) == {"kind", "text", "start", "end", "speaker", "speaker_start", "speaker_end",
+                          "reference", "cue", "quote_type", "anonymous", "speaker_type", "floating"}
+    assert claim["kind"] == "quote"
+    assert text[claim["start"]:claim["end"]] == claim["text"]
+    json.dumps(claim)
+
+
+def test_ggt_excerpt_spans_and_speakers():
+    text = (DATA / "ggt-excerpt-jazzfm.txt").read_text(encoding="utf-8")
+    gold = json.loads((DATA / "ggt-excerpt-jazzfm.gold.json").read_text(encoding="utf-8"))["quotes"]
+    quotes = extract_quotes(text, lang="en")
+    for g in gold:
+        glen = g["quote_end"] - g["quote_start"]
+        best = max(quotes, key=lambda p: max(0, min(p.end, g["quote_end"]) - max(p.start, g["quote_start"])))
+        overlap = max(0, min(best.end, g["quote_end"]) - max(best.start, g["quote_start"])) / glen
+        assert overlap > 0.8, g["quote"]
+        if g["speaker_start"] is None:
+            assert best.floating
+        else:
+            assert best.speaker_start < g["speaker_end"] and g["speaker_start"] < best.speaker_end
+
+
+def test_unsupported_language():
+    with pytest.raises(ValueError):
+        extract_quotes("Hallo", lang="de")
+
+
+def test_empty_text():
+    assert extract_quotes("", lang="fr") == []
+    assert extract_quotes("   \n\n", lang="en") == []
+
+
+# ---------------------------------------------------------------------------------------------
+# The table: (lang, text, expected). expected is a list, one dict per quote in document order,
+# holding the fields to check ("text" is the exact quote text; "speaker" the mention as written).
+
+CASES = [
+    # --- French: marked quotes, attribution after, before, inside
+    ("fr", "« Nous ne céderons rien », a déclaré le Premier ministre, Michel Barnier, mardi.",
+     [{"text": "« Nous ne céderons rien »", "speaker": "le Premier ministre", "cue": "a déclaré",
+       "quote_type": "marked"}]),
+    ("fr", "Le président a affirmé : « La France tiendra ses engagements envers l’Ukraine. »",
+     [{"text": "« La France tiendra ses engagements envers l’Ukraine. »", "speaker": "Le président",
+       "quote_type": "marked", "cue": "a affirmé"}]),
+    ("fr", "« C’est une étape importante, a-t-il dit, mais le chemin reste long. »",
+     [{"text": "« C’est une étape importante,", "speaker": "il", "cue": "a dit"},
+      {"text": "mais le chemin reste long. »", "speaker": "il", "continues": True}]),
+    ("fr", "« Nous sommes prêts », dit-elle.",
+     [{"text": "« Nous sommes prêts »", "speaker": "elle", "cue": "dit"}]),
+    ("fr", "Emmanuel Macron a reçu les syndicats. « Le dialogue est rouvert », a estimé le chef de l’État.",
+     [{"text": "« Le dialogue est rouvert »", "speaker": "le chef de l’État"}]),
+    ("fr", "„Wir schaffen das“, a résumé Angela Merkel devant la presse.",
+     [{"text": "„Wir schaffen das“", "speaker": "Angela Merkel", "reference": "Angela Merkel"}]),
+    ("fr", "“Nous attendons des garanties”, a prévenu Ursula von der Leyen.",
+     [{"text": "“Nous attendons des garanties”", "speaker": "Ursula von der Leyen"}]),
+    # --- French: multi-paragraph quote
+    ("fr", "Olivier Faure a ensuite pris la parole : « Nous voterons contre ce budget.\n\n« Il n’y a "
+           "aucune justice fiscale dans ce texte. »",
+     [{"text": "« Nous voterons contre ce budget.", "speaker": "Olivier Faure"},
+      {"text": "« Il n’y a aucune justice fiscale dans ce texte. »", "floating": True,
+       "reference": "Olivier Faure"}]),
+    # --- French: unmarked quotes with an incise
+    ("fr", "Les négociations avancent dans un climat de confiance, a indiqué Jean-Noël Barrot dans un communiqué.",
+     [{"text": "Les négociations avancent dans un climat de confiance", "speaker": "Jean-Noël Barrot",
+       "cue": "a indiqué", "quote_type": "unmarked"}]),
+    ("fr", "Le calendrier sera respecté, estime-t-elle.",
+     [{"text": "Le calendrier sera respecté", "speaker": "elle", "cue": "estime"}]),
+    ("fr", "La réforme entrera en vigueur en janvier,a-t-il précisé.",
+     [{"text": "La réforme entrera en vigueur en janvier", "speaker": "il", "cue": "a précisé"}]),
+    ("fr", "Cette décision est une erreur historique, s’est indigné le maire de Lyon, Grégory Doucet.",
+     [{"text": "Cette décision est une erreur historique", "speaker": "le maire de Lyon"}]),
+    ("fr", "Le dispositif sera évalué dans six mois, a tenu à souligner la ministre.",
+     [{"text": "Le dispositif sera évalué dans six mois", "speaker": "la ministre",
+       "cue": "a tenu à souligner"}]),
+    ("fr", "Le compromis trouvé reste fragile, selon lui.",
+     [{"text": "Le compromis trouvé reste fragile", "speaker": "lui", "quote_type": "according_to",
+       "cue": "selon"}]),
+    # --- French: indirect quotes
+    ("fr", "Gabriel Attal a affirmé que le gouvernement ne reculerait pas.",
+     [{"text": "que le gouvernement ne reculerait pas", "speaker": "Gabriel Attal",
+       "quote_type": "indirect", "cue": "a affirmé"}]),
+    ("fr", "La porte-parole a fait valoir que les délais avaient été tenus.",
+     [{"text": "que les délais avaient été tenus", "speaker": "La porte-parole", "cue": "a fait valoir"}]),
+    ("fr", "Le ministre s’est félicité que l’accord ait été signé si rapidement.",
+     [{"text": "que l’accord ait été signé si rapidement", "speaker": "Le ministre",
+       "cue": "s’est félicité"}]),
+    ("fr", "Elle a rappelé qu’aucune décision n’avait encore été prise.",
+     [{"text": "qu’aucune décision n’avait encore été prise", "speaker": "Elle", "cue": "a rappelé"}]),
+    # --- French: selon / d'après / pour X
+    ("fr", "Selon Bercy, le déficit atteindra 5,4 % du PIB cette année.",
+     [{"text": "le déficit atteindra 5,4 % du PIB cette année", "speaker": "Bercy",
+       "quote_type": "according_to", "cue": "Selon", "speaker_type": "person"}]),
+    ("fr", "D’après l’Insee, l’inflation a ralenti en septembre.",
+     [{"text": "l’inflation a ralenti en septembre", "speaker": "l’Insee", "cue": "D’après",
+       "quote_type": "according_to"}]),
+    ("fr", "Selon une source proche du dossier, l’accord pourrait être signé lundi.",
+     [{"text": "l’accord pourrait être signé lundi", "speaker": "une source proche du dossier",
+       "anonymous": True, "reference": None}]),
+    ("fr", "Selon nos informations, le directeur a présenté sa démission.",
+     [{"text": "le directeur a présenté sa démission", "anonymous": True,
+       "quote_type": "according_to"}]),
+    ("fr", "Pour Marine Tondelier, cette loi est un recul.",
+     [{"text": "cette loi est un recul", "speaker": "Marine Tondelier", "cue": "Pour",
+       "quote_type": "according_to"}]),
+    ("fr", "Pour Moscou, elle représente une opportunité.", []),
+    ("fr", "Pour donner corps à ce projet, les deux pays ont signé un accord.", []),
+    # --- French: speakers carried over and resolved
+    ("fr", "Pour Sergueï Lavrov, la situation est complexe :\n\nNous restons attentifs à la sécurité "
+           "régionale, a-t-il souligné.",
+     [{"text": "la situation est complexe", "speaker": "Sergueï Lavrov"},
+      {"text": "Nous restons attentifs à la sécurité régionale", "speaker": "il",
+       "reference": "Sergueï Lavrov"}]),
+    ("fr", "Le ministre Bruno Le Maire a présenté le budget. Le pays doit se désendetter, a insisté "
+           "Le Maire.",
+     [{"text": "Le pays doit se désendetter", "speaker": "Le Maire", "reference": "Bruno Le Maire"}]),
+    ("fr", "Selon le communiqué de l’Élysée, les deux dirigeants ont évoqué l’Ukraine. La coopération "
+           "sera renforcée, précise le texte.",
+     [{"speaker": "le communiqué de l’Élysée", "speaker_type": "organization"},
+      {"text": "La coopération sera renforcée", "speaker": "le texte",
+       "reference": "communiqué de l’Élysée", "speaker_type": "organization"}]),
+    ("fr", "Anne Hidalgo a inauguré le pont. Elle a assuré que les travaux seraient terminés en mai.",
+     [{"text": "que les travaux seraient terminés en mai", "speaker": "Elle",
+       "reference": "Anne Hidalgo"}]),
+    ("fr", "Le projet est viable, a confié un haut fonctionnaire sous couvert d’anonymat.",
+     [{"text": "Le projet est viable", "speaker": "un haut fonctionnaire", "anonymous": True}]),
+    # --- French: negatives
+    ("fr", "Le ministre n’a pas dit que la réforme serait abandonnée.", []),
+    ("fr", "Il ne dit jamais que la situation est simple.", []),
+    ("fr", "Le film « Les Misérables » a été primé à Cannes.", []),
+    ("fr", "La rencontre illustre une « alliance de confiance » entre les deux pays.", []),
+    ("fr", "Le Conseil de sécurité doit se prononcer à la fin du mois sur la résolution.", []),
+    ("fr", "Cette instance veillera à la mise en œuvre des accords conclus dans divers secteurs : "
+           "commerce, énergie et culture.", []),
+    ("fr", "La délégation a visité le port de Tanger et les nouvelles zones industrielles.", []),
+    # --- English: marked quotes
+    ("en", '"We will not back down," he said.',
+     [{"text": '"We will not back down,"', "speaker": "he", "cue": "said", "quote_type": "marked"}]),
+    ("en", 'Prime Minister Justin Trudeau spoke in Ottawa. "Canadians expect results," Trudeau said.',
+     [{"text": '"Canadians expect results,"', "speaker": "Trudeau", "reference": "Justin Trudeau"}]),
+    ("en", '"The decision is final," said Judge Sean Dunphy, who heard the case in Toronto.',
+     [{"text": '"The decision is final,"', "speaker": "Judge Sean Dunphy", "reference": "Sean Dunphy"}]),
+    ("en", 'Freeland told reporters: "Canada will stand by its allies."',
+     [{"text": '"Canada will stand by its allies."', "speaker": "Freeland", "quote_type": "marked"}]),
+    ("en", '"It was a long night," she said, "but the crews did remarkable work."',
+     [{"text": '"It was a long night,"', "speaker": "she"},
+      {"text": '"but the crews did remarkable work."', "speaker": "she", "continues": True}]),
+    ("en", '“The market is nervous,” says Paul Dales, chief economist at Capital Economics.',
+     [{"text": "“The market is nervous,”", "speaker": "Paul Dales"}]),
+    ("en", 'Mayor Rod Peters visited the shelter.\n"People are scared," Peters said. "Some have no heat '
+           'at all."',
+     [{"text": '"People are scared,"', "speaker": "Peters", "reference": "Rod Peters"},
+      {"text": '"Some have no heat at all."', "floating": True, "reference": "Rod Peters"}]),
+    ("en", 'Sen. Maria Lopez spoke first. "We need a deal by Friday.\n"Otherwise the shutdown will '
+           'continue."',
+     [{"text": '"We need a deal by Friday.', "floating": True, "reference": "Maria Lopez"},
+      {"text": '"Otherwise the shutdown will continue."', "floating": True}]),
+    # --- English: unmarked and indirect
+    ("en", "The storm was the worst in twenty years, he said.",
+     [{"text": "The storm was the worst in twenty years", "speaker": "he", "quote_type": "unmarked"}]),
+    ("en", "Officials expect power to be restored by Monday, said the minister.",
+     [{"text": "Officials expect power to be restored by Monday", "speaker": "the minister"}]),
+    ("en", "Health Minister Randy Delorey says he has been meeting with various groups.",
+     [{"text": "he has been meeting with various groups", "speaker": "Health Minister Randy Delorey",
+       "reference": "Randy Delorey", "quote_type": "indirect"}]),
+    ("en", "Mr. Hemming argued that the move disadvantaged his group.",
+     [{"text": "that the move disadvantaged his group", "speaker": "Mr. Hemming", "cue": "argued"}]),
+    ("en", "Facebook said in a statement that the outage had been fixed.",
+     [{"text": "that the outage had been fixed", "speaker": "Facebook"}]),
+    ("en", "Lina Arafeh, a refugee who works as a translator in Halifax, said her clients are worried.",
+     [{"text": "her clients are worried", "speaker": "Lina Arafeh"}]),
+    ("en", "Roy Graf protested the bills, saying they are hurting the industry.",
+     [{"text": "they are hurting the industry", "speaker": "Roy Graf"}]),
+    ("en", "He told investigators he was upset with the government's plan.",
+     [{"text": "he was upset with the government's plan", "speaker": "He"}]),
+    # --- English: according to
+    ("en", "According to the White House, the talks will resume next week.",
+     [{"text": "the talks will resume next week", "speaker": "the White House",
+       "quote_type": "according_to", "speaker_type": "organization"}]),
+    ("en", "The company lost $2 billion last year, according to a senior official.",
+     [{"text": "The company lost $2 billion last year", "speaker": "a senior official",
+       "anonymous": True, "reference": None}]),
+    ("en", "The bid is unlikely to succeed, sources said.",
+     [{"text": "The bid is unlikely to succeed", "speaker": "sources", "anonymous": True}]),
+    # --- English: speakers resolved
+    ("en", "Julie Easley met him in 2015. She said the diagnosis changed everything.",
+     [{"text": "the diagnosis changed everything", "speaker": "She", "reference": "Julie Easley"}]),
+    ("en", "BC Hydro crews worked through the night. The outages are complex, it said.",
+     [{"text": "The outages are complex", "speaker": "it", "speaker_type": "organization"}]),
+    ("en", "The White House said the president would sign the bill on Friday.",
+     [{"text": "the president would sign the bill on Friday", "speaker": "The White House",
+       "speaker_type": "organization"}]),
+    # --- English: embedded post and pull quote
+    ("en", "Crews are working around the clock to restore power. Stay safe. — BC Hydro (@bchydro) "
+           "December 22, 2018",
+     [{"text": "Crews are working around the clock to restore power. Stay safe", "speaker": "BC Hydro"}]),
+    # --- English: negatives
+    ("en", "The minister did not say that the plant would close.", []),
+    ("en", "He never said the election was rigged.", []),
+    ("en", 'She read "The Old Man and the Sea" twice last summer.', []),
+    ("en", 'The so-called "production hell" lasted months.', []),
+    ("en", "The report was released on Tuesday by the agency.", []),
+    ("en", "He was told to leave the building immediately.", []),
+    ("en", "The four-seater boasts a cheap price for an electric car.", []),
+    ("en", "Vickers peeked around and saw what he thought was a shotgun.", []),
+]
+
+
+def _check(text: str, quotes: list[Quote], expected: list[dict]) -> None:
+    got = [{"text": q.text, "speaker": q.speaker, "reference": q.reference, "cue": q.cue,
+            "quote_type": q.quote_type, "anonymous": q.anonymous, "floating": q.floating,
+            "continues": q.continues, "speaker_type": q.speaker_type} for q in quotes]
+    assert len(quotes) == len(expected), got
+    for q, exp in zip(quotes, expected, strict=True):
+        assert text[q.start:q.end] == q.text
+        if q.speaker is not None:
+            assert text[q.speaker_start:q.speaker_end] == q.speaker
+        for k, v in exp.items():
+            assert getattr(q, k) == v, (k, got)
+
+
+@pytest.mark.parametrize("lang, text, expected", CASES, ids=[c[1][:40] for c in CASES])
+def test_sentences(lang: str, text: str, expected: list[dict]) -> None:
+    _check(text, extract_quotes(text, lang=lang), expected)
+
+
+def test_boilerplate_spans_are_skipped():
+    text = "« Nous signerons demain », a déclaré le ministre.\n\nÀ lire aussi : « Le traité est prêt », a dit Lavrov."
+    first = extract_quotes(text, lang="fr")
+    assert len(first) == 1
+    start = text.index("À lire")
+    inside = "« Le traité est prêt », a dit le ministre russe, selon l’agence."
+    text2 = "Texte. " + inside
+    s = text2.index(inside)
+    assert extract_quotes(text2, lang="fr", skip=[(s, len(text2))]) == []
+    assert extract_quotes(text2, lang="fr") != []
+    assert start > 0
+
+
+def test_quote_is_frozen():
+    q = extract_quotes('"We are ready," she said.', lang="en")[0]
+    with pytest.raises(AttributeError):
+        q.text = "x"  # type: ignore[misc]

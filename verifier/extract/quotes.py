@@ -1,0 +1,1103 @@
+"""Quote and speaker extraction for French and English news text (pure functions).
+
+How it works, in one pass over the text:
+
+1. quotation marks are paired (« », “ ”, „ “, " ", ‘ ’), across paragraphs when a paragraph
+   opens a quote that it does not close and the next one continues it;
+2. the text is cut into sentences, never inside a quotation; each quotation is one token;
+3. in each sentence, attribution patterns are matched around reporting cues (verb forms from
+   lexicon/{lang}-cues.txt, "according to", "selon", "d'après", "pour X,"):
+   - incise after the quote: ``Q, a déclaré X``, ``Q, a-t-il ajouté``, ``"Q," he said``;
+   - speaker and cue before: ``X a affirmé que Q``, ``X said (that) Q``, ``X a déclaré : « Q »``;
+   - ``Selon X, Q`` / ``According to X, Q`` / ``Q, according to X``;
+   - a quotation with no attribution of its own continues the previous speaker (floating);
+4. speakers are resolved to full names in document order (see speakers.py).
+
+Span convention: ``text == doc[start:end]``. A marked quote *includes* its quotation marks
+(and whatever punctuation the writer put inside them, e.g. the comma of ``"No more white
+bread,"``), the Gender Gap Tracker convention; unmarked, indirect and according-to quotes are
+the reported clause without the final sentence punctuation, with the complementizer
+(``that ...``, ``que ...``) included when there is one.
+
+An interrupted quote (``"A," he said, "B."``, ``« A, a-t-il dit, B »``) gives one Quote per
+part; both carry the speaker, and the second part has ``continues=True``.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from verifier.extract.quote_lexicon import TELL_VERBS, Lexicon, load_lexicon
+from verifier.extract.speakers import Mention, Resolver, analyse_mention
+
+__all__ = ["Quote", "extract_quotes"]
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    reference: str | None
+    speaker_type: str | None
+    cue: str | None
+    quote_type: str            # marked | unmarked | indirect | according_to
+    anonymous: bool
+    floating: bool
+    continues: bool = False    # second part of a quote interrupted by its attribution
+
+    def to_claim(self) -> dict:
+        return {"kind": "quote", "text": self.text, "start": self.start, "end": self.end,
+                "speaker": self.speaker, "speaker_start": self.speaker_start,
+                "speaker_end": self.speaker_end, "reference": self.reference, "cue": self.cue,
+                "quote_type": self.quote_type, "anonymous": self.anonymous,
+                "speaker_type": self.speaker_type, "floating": self.floating}
+
+
+# ---------------------------------------------------------------------------------------------
+# quotation marks
+
+_OPEN_CLOSE = {"«": "»", "“": "”", "„": "“", '"': '"', "‘": "’"}
+_MARK_RE = re.compile(r"[«»“”„\"‘’\n]")
+
+
+def _pair_marks(text: str) -> list[tuple[int, int, bool]]:
+    """Top-level quotation spans ``(start, end, continued)``: start at the opening mark, end
+    after the closing mark. A quotation that runs over several paragraphs (the paragraph does
+    not close it and the next one opens again with a mark, or closes it) is cut into one span
+    per paragraph; every span after the first has ``continued=True``. An unclosed quotation that
+    is not continued ends with its paragraph."""
+    out: list[tuple[int, int, bool]] = []
+    opener = ""
+    ostart = -1
+    cont = False
+    skip_at = -1
+    n = len(text)
+    for m in _MARK_RE.finditer(text):
+        c = m.group()
+        i = m.start()
+        if i == skip_at:
+            continue
+        if c == "\n":
+            if not opener:
+                continue
+            end = i
+            while end > ostart and text[end - 1] in " \t":
+                end -= 1
+            if end - ostart > 1:
+                out.append((ostart, end, cont))
+            # the next paragraph with text (GGT texts have " ." filler lines)
+            j = i
+            nxt = None
+            while True:
+                k = text.find("\n", j + 1)
+                seg = text[j + 1: k if k >= 0 else n]
+                if seg.strip(" .\t"):
+                    nxt = (j + 1 + len(seg) - len(seg.lstrip()), seg.strip())
+                    break
+                if k < 0:
+                    break
+                j = k
+            closer = _OPEN_CLOSE[opener]
+            if nxt and (nxt[1][0] == opener or (opener in "«“„" and nxt[1][0] in "«“„")):
+                ostart, skip_at, cont = nxt[0], nxt[0], True
+            elif nxt and opener in "«“„" and closer in nxt[1] and (
+                    opener not in nxt[1] or nxt[1].find(closer) < nxt[1].find(opener)):
+                ostart, cont = nxt[0], True
+            else:
+                opener = ""
+            continue
+        if not opener:
+            if c == '"' and i > 0 and not text[i - 1].isspace() and (i + 1 >= n or text[i + 1] in " \n.,;"):
+                # a closing mark with no opening one in its paragraph: the quotation started
+                # with the paragraph (a continued quotation whose opening mark was lost)
+                ps = text.rfind("\n", 0, i) + 1
+                while ps < i and text[ps] in " \t":
+                    ps += 1
+                if i - ps > 10 and '"' not in text[ps:i]:
+                    out.append((ps, i + 1, True))
+                continue
+            if c in _OPEN_CLOSE:
+                if c == "‘" and i > 0 and not (text[i - 1].isspace() or text[i - 1] in "([—–-"):
+                    continue
+                if c == '"' and i + 1 < n and text[i + 1] == "\n":
+                    continue
+                opener, ostart, cont = c, i, False
+            continue
+        closer = _OPEN_CLOSE[opener]
+        if c == closer or (opener == "„" and c == "”") or (opener == "“" and c == '"'):
+            if c == "’" and i + 1 < n and text[i + 1].isalpha():
+                continue  # an apostrophe
+            out.append((ostart, i + 1, cont))
+            opener = ""
+    if opener:
+        end = n
+        while end > ostart and text[end - 1] in " .\n":
+            end -= 1
+        if end - ostart > 1:
+            out.append((ostart, end, cont))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# sentences and tokens
+
+_ABBR = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "gov", "sen", "rep", "lt", "col",
+         "sgt", "capt", "cmdr", "insp", "det", "const", "supt", "rev", "hon", "jan", "feb", "mar",
+         "apr", "aug", "sept", "sep", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "no", "vs",
+         "m", "mme", "mlle", "me", "pr", "ste", "av", "bd", "p", "pp", "cf", "ex", "fig", "vol",
+         "etc", "approx", "dept", "univ", "mt", "ft", "u.s", "u.k", "d.c", "e.g", "i.e", "a.m",
+         "p.m", "n.b", "b.c", "n.s", "p.e.i", "n.l", "n.w.t", "ont", "que", "man", "sask", "alta"}
+_BOUND_RE = re.compile(r"[.!?…]+[.!?…\"”»’)\]]*(?=\s|$)|:(?=\s*\n)|\n")
+_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)+|[^\W_](?:[\w’'&]|[-.](?=\w))*|\S")
+_ELISION_RE = re.compile(r"(?i)(qu|jusqu|lorsqu|puisqu|quoiqu|presqu|[ldnjmstc])([’'])(?=\w)")
+_INVERTED_RE = re.compile(r"(?i)^(.+?)(-t)?-(il|elle|ils|elles|on)$")
+
+
+def _sentences(text: str, marks: list[tuple[int, int, bool]]) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    mi = 0
+    n = len(text)
+    for m in _BOUND_RE.finditer(text):
+        b = m.end()
+        while mi < len(marks) and marks[mi][1] <= m.start():
+            mi += 1
+        if mi < len(marks) and marks[mi][0] < m.start() and b < marks[mi][1]:
+            continue  # inside a quotation
+        g = m.group()
+        if g != "\n" and not g.startswith(":"):
+            # abbreviation or initial before the period?
+            if g == ".":
+                ws = m.start()
+                while ws > 0 and (text[ws - 1].isalnum() or text[ws - 1] == "."):
+                    ws -= 1
+                word = text[ws:m.start()].lower()
+                if word in _ABBR or (len(word) == 1 and word.isalpha()):
+                    continue
+            # the next sentence should start with a capital, a digit or a quotation mark
+            j = b
+            while j < n and text[j] in " \t":
+                j += 1
+            if j < n and text[j] != "\n" and not (text[j].isupper() or text[j].isdigit()
+                                                 or text[j] in "«“\"‘(—–-•*"):
+                continue
+        s, e = pos, (m.start() if g == "\n" else b)
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s and text[s:e].strip(" .") != "":
+            out.append((s, e))
+        pos = b
+    s, e = pos, n
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        out.append((s, e))
+    return out
+
+
+@dataclass(slots=True)
+class _Tok:
+    s: int
+    e: int
+    raw: str
+    low: str
+    q: int = -1          # index of the quotation if this token stands for one
+    cont: bool = False   # the quotation continues one from the previous paragraph
+    pron: tuple[int, int] | None = None   # inverted subject pronoun inside the token (a-t-il)
+    core: str = ""       # the verb part of an inverted token
+
+
+def _tokens(text: str, s: int, e: int, marks: list[tuple[int, int, bool]], mi: int, lang: str
+            ) -> list[_Tok]:
+    out: list[_Tok] = []
+    pos = s
+    while True:
+        while mi < len(marks) and marks[mi][1] <= pos:
+            mi += 1
+        nxt = marks[mi][0] if mi < len(marks) and marks[mi][0] < e else e
+        for m in _TOKEN_RE.finditer(text, pos, nxt):
+            w = m.group()
+            a = m.start()
+            if lang == "fr":
+                el = _ELISION_RE.match(w)
+                if el and len(w) > el.end():
+                    k = el.end()
+                    out.append(_Tok(a, a + k, w[:k], w[:k].lower()))
+                    w = w[k:]
+                    a += k
+                if "-" in w:
+                    inv = _INVERTED_RE.match(w)
+                    if inv:
+                        ps = a + inv.start(3)
+                        t = _Tok(a, a + len(w), w, w.lower(), pron=(ps, a + len(w)),
+                                 core=inv.group(1).lower())
+                        out.append(t)
+                        continue
+            out.append(_Tok(a, a + len(w), w, w.lower()))
+        if nxt >= e:
+            break
+        qs, qe, qc = marks[mi]
+        qe = min(qe, e)
+        out.append(_Tok(qs, qe, text[qs:qe], "\"", q=mi, cont=qc))
+        pos = qe
+        mi += 1
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# cues
+
+_FR_MODAL = {"tenu", "tient", "tiennent", "tenait", "tenaient", "fait", "font", "faisait", "fera",
+             "voulu", "veut", "veulent", "voulait", "souhaité", "souhaite", "souhaitait",
+             "cherché", "insisté", "pris", "vient", "viennent", "venait", "faire", "tenir",
+             "fait-il", "fait-elle"}
+_FR_FAIRE_INF = {"savoir", "valoir", "remarquer", "observer", "part", "entendre", "état"}
+_FR_INF_END = ("er", "ir", "re", "oir")
+_FR_PARTICIPLE_RE = re.compile(r"(?:é|ée|és|ées|[^qg]ue?s?|[^qg]u|i|is)$")
+_PASSIVE_AUX = {"been", "being", "was", "were", "is", "are", "be", "get", "got", "gets", "getting"}
+_PROGRESSIVE = {"is", "was", "were", "are", "been", "be", "am", "keeps", "kept", "also", "still",
+                "repeatedly", "now", "just", "publicly", "openly", "'s", "’s"}
+_EN_PARTICIPLE_CONT = {"adding", "noting", "saying", "insisting", "explaining", "arguing",
+                       "warning", "stressing", "suggesting", "claiming", "stating", "writing",
+                       "acknowledging", "admitting", "asserting", "emphasizing", "indicating"}
+_FR_PARTICIPLE_CONT = {"ajoutant", "soulignant", "estimant", "précisant", "expliquant",
+                       "affirmant", "assurant", "rappelant", "indiquant", "insistant",
+                       "déclarant", "jugeant", "notant", "relevant", "martelant", "avertissant"}
+_TIME = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+         "yesterday", "today", "tonight", "earlier", "later", "recently", "previously", "again",
+         "afterward", "afterwards", "last", "this", "week", "month", "year", "night", "morning",
+         "afternoon", "evening", "on", "in", "at", "the", "a", "an", "statement", "interview",
+         "email", "e-mail", "release", "repeatedly", "publicly", "privately", "then", "also",
+         "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier",
+         "ce", "cette", "dans", "un", "une", "lors", "de", "d’", "d'", "son",
+         "sa", "conférence", "presse", "entretien", "communiqué", "soir", "matin"}
+_SUBJ_PRON_EN = {"he", "she", "it", "they", "we", "i", "you", "there", "this", "these", "those"}
+_OBJ_PRON = {"him", "her", "them", "me", "us", "you", "reporters", "journalists", "lui", "leur",
+             "nous", "vous"}
+_TITLE_NOUNS = {"book", "books", "film", "films", "movie", "song", "album", "novel", "titled",
+                "entitled", "series", "show", "play", "article", "headline", "column",
+                "documentary", "poem", "memoir", "magazine", "newspaper", "podcast", "episode",
+                "exhibition", "exhibit", "campaign", "program", "programme", "hashtag", "slogan",
+                "intitulé", "intitulée", "livre", "roman", "chanson", "série", "émission", "pièce",
+                "ouvrage", "revue", "journal", "exposition", "spectacle", "opération"}
+
+
+@dataclass(slots=True)
+class _Cue:
+    i: int            # index of the verb token
+    la: int           # first token of the verbal chain (aux, adverbs)
+    k: int            # token after the cue
+    text: str         # cue as written, without an inverted pronoun
+    pron: tuple[int, int] | None
+    incise_only: bool
+    kind: str         # verb | according | participle
+
+
+def _find_cues(toks: list[_Tok], lex: Lexicon, doc: str) -> list[_Cue]:
+    out: list[_Cue] = []
+    fr = lex.lang == "fr"
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        if t.q >= 0:
+            i += 1
+            continue
+        w = t.core or t.low
+        # "according to", "selon", "d'après"
+        if not fr and w == "according" and i + 1 < n and toks[i + 1].low == "to":
+            out.append(_Cue(i, i, i + 2, doc[t.s:toks[i + 1].e], None, False, "according"))
+            i += 2
+            continue
+        if fr and (w == "selon" or (w == "après" and i > 0 and toks[i - 1].low in ("d’", "d'"))):
+            la = i - 1 if w == "après" else i
+            out.append(_Cue(i, la, i + 1, doc[toks[la].s:t.e], None, False, "according"))
+            i += 1
+            continue
+        k = i + 1
+        phrase_end = None
+        tails = lex.phrases.get(w)
+        if tails:
+            for tail in tails:
+                if all(k + j < n and toks[k + j].low == tw for j, tw in enumerate(tail)):
+                    phrase_end = k + len(tail)
+                    break
+        is_cue = w in lex.cues or phrase_end is not None
+        incise = not is_cue and w in lex.incise
+        if not (is_cue or incise):
+            i += 1
+            continue
+        if phrase_end:
+            k = phrase_end
+        # participle continuation (", adding that ...")
+        if w in (_FR_PARTICIPLE_CONT if fr else _EN_PARTICIPLE_CONT) and i > 0 and toks[i - 1].low == ",":
+            out.append(_Cue(i, i, k, doc[t.s:toks[k - 1].e], None, False, "participle"))
+            i = k
+            continue
+        # walk left over the verbal chain: auxiliaries, adverbs, negation, reflexive pronoun
+        la = i
+        negated = False
+        modal = False
+        chain_words = lex.aux | lex.adverbs | lex.negation | (_FR_MODAL if fr else set())
+        while la > 0 and toks[la - 1].q < 0 and (toks[la - 1].low in chain_words
+                                                 or (toks[la - 1].core and toks[la - 1].core in lex.aux)
+                                                 or (not fr and toks[la - 1].low == "to"
+                                                     and la > 1 and toks[la - 2].low in lex.negation)
+                                                 or toks[la - 1].low.endswith(("n't", "n’t"))):
+            lw = toks[la - 1].low
+            if lw in lex.negation or lw.endswith(("n't", "n’t")):
+                negated = True
+            if lw in _FR_MODAL:
+                modal = True
+            la -= 1
+            if i - la > 6:
+                break
+        # a French subject pronoun caught in the chain ("elle a déclaré") is not part of it
+        while la < i and toks[la].low in ("lui", "elle", "le", "la", "les", "l’", "l'", "à", "de", "pour", "par", "sa", "son", "en", "quant", "côté", "part", "y") and not (fr and toks[la].low in ("s’", "s'", "se")):
+            la += 1
+        if fr and k < n and toks[k].low in ("pas", "jamais", "nullement", "guère", "point"):
+            negated = True
+        if not fr and k < n and toks[k].low in ("not", "never"):
+            negated = True
+        if not fr and i > 0 and toks[i - 1].low in _PASSIVE_AUX and not w.endswith("ing"):
+            i = k
+            continue  # "was told", "is said": the subject is not the speaker
+        if not fr and w.endswith("ing") and (la == i or toks[i - 1].low not in _PROGRESSIVE) and not (
+                i > 0 and toks[i - 1].low == ","):
+            i = k
+            continue  # a gerund or a noun ("in writing", "a warning")
+        if negated:
+            i = k
+            continue
+        if fr:
+            if la == i and _FR_PARTICIPLE_RE.search(w) and not t.pron:
+                i += 1
+                continue  # a participle without auxiliary is an adjective: "les accords conclus"
+            if w.endswith(_FR_INF_END) and not modal:
+                i += 1
+                continue
+            if w in _FR_FAIRE_INF and not modal:
+                i += 1
+                continue
+        else:
+            # "to say" after a noun/verb, "the said ..." are not attributions
+            if i > 0 and toks[i - 1].low == "to" and not negated and la == i:
+                i += 1
+                continue
+        pron = None
+        # cue text without the inverted pronoun
+        parts = []
+        for j in range(la, k):
+            tj = toks[j]
+            if tj.pron:
+                pron = tj.pron
+                parts.append(doc[tj.s:tj.pron[0]].rstrip("-").removesuffix("-t"))
+            else:
+                parts.append(tj.raw)
+        cue_text = _join(parts, doc, toks, la, k)
+        out.append(_Cue(i, la, k, cue_text, pron, incise, "verb"))
+        i = k
+    return out
+
+
+def _join(parts: list[str], doc: str, toks: list[_Tok], a: int, b: int) -> str:
+    s = parts[0]
+    for j in range(a + 1, b):
+        sep = "" if toks[j - 1].low.endswith(("’", "'")) else " "
+        s += sep + parts[j - a]
+    return s
+
+
+# ---------------------------------------------------------------------------------------------
+# noun phrases around a cue
+
+_RELATIVE = {"who", "which", "whose", "whom", "where", "qui", "dont", "où", "lequel", "laquelle",
+             "lesquels", "what", "that"}
+_SEPARATORS = (",", "—", "–", "--")
+_THAT = {"that", "que", "qu’", "qu'"}
+_FINITE = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+           "should", "may", "might", "must", "does", "did", "do", "isn't", "isn’t", "wasn't",
+           "wasn’t", "won't", "won’t", "can't", "can’t", "don't", "don’t", "didn't", "didn’t",
+           "doesn't", "doesn’t", "aren't", "aren’t", "weren't", "weren’t", "hasn't", "hasn’t",
+           "haven't", "haven’t", "wouldn't", "wouldn’t", "couldn't", "couldn’t", "shouldn't",
+           "shouldn’t", "need", "needs", "want", "wants", "think", "know", "knew", "got", "get",
+           "go", "goes", "went", "make", "makes", "made", "take", "takes", "took", "come",
+           "came", "see", "saw", "say", "feel", "felt", "told", "said", "says", "am", "be",
+           "remain", "remains", "seem", "seems", "keep", "keeps", "kept", "give", "gives",
+           "gave", "let", "put", "set", "lost", "left", "became", "become", "becomes"}
+_SUBJ_START = {"he", "she", "it", "they", "we", "i", "you", "there", "this", "these", "those"}
+
+
+def _is_boundary(t: _Tok, lex: Lexicon) -> bool:
+    if t.q >= 0:
+        return True
+    if not t.raw[0].isalnum():
+        return t.raw not in (".", "’", "'", "&", "-", "$", "%")
+    return t.low in lex.subordinators or t.low in ("who", "qui", "said", "says")
+
+
+def _is_sep(t: _Tok) -> bool:
+    return t.q >= 0 or t.raw in _SEPARATORS
+
+
+def _clausal(toks: list[_Tok], a: int, b: int, lex: Lexicon) -> bool:
+    """Does tokens a..b-1 look like a clause (a finite verb), not a bare noun phrase?"""
+    if a >= b:
+        return False
+    if lex.lang == "fr":
+        return b - a >= 3
+    if toks[a].low in _SUBJ_START or toks[a].low in _THAT:
+        return True
+    for t in toks[a:b]:
+        w = t.low
+        if t.q >= 0:
+            return True
+        if w in _FINITE or w.endswith(("n't", "n’t", "'s", "’s", "'re", "’re", "'ve", "’ve",
+                                       "'ll", "’ll", "'d", "’d")):
+            return True
+        if len(w) > 4 and w.endswith("ed") and t.raw[0].islower():
+            return True
+        if w in lex.cues:
+            return True
+    return False
+
+
+def _left_np(toks: list[_Tok], la: int, lo: int, lex: Lexicon) -> tuple[int, int] | None:
+    """Subject noun phrase ending just before token la (an apposition between commas skipped)."""
+    j = la
+    if j - 1 >= lo and toks[j - 1].low in ("who", "qui", "which"):
+        j -= 1
+        if j - 1 >= lo and toks[j - 1].low == ",":
+            j -= 1
+    elif j - 1 >= lo and toks[j - 1].low == ",":
+        # NP , apposition , cue   ("Lina Arafeh, a refugee who works in Halifax, said")
+        k = j - 2
+        while k >= lo and toks[k].low != "," and toks[k].q < 0 and toks[k].raw not in (";", ":") and j - k < 32:
+            k -= 1
+        if k < lo or toks[k].low != ",":
+            return None
+        appos = (k + 1, j - 1)
+        j = k
+        # "His father, Ernie LeBlanc, says": the name in the apposition is the better mention
+        i = j
+        while i > lo and not _is_boundary(toks[i - 1], lex) and j - i < 12:
+            i -= 1
+        if i < j and appos[1] - appos[0] <= 4 and all(t.raw[:1].isupper() for t in toks[appos[0]:appos[1]]) \
+                and (toks[j - 1].raw[:1].islower() or (not any(t.raw[:1].isupper() for t in toks[i + 1:j])
+                                                       and toks[i].low in lex.determiners | {"his", "her", "their", "its"})):
+            return appos
+        # "Ernie LeBlanc, father of Jason LeBlanc, 42, says": a second apposition
+        if i < j and i - 1 > lo and toks[i - 1].low == "," and toks[i].raw[:1].islower():
+            k2 = i - 2
+            while k2 >= lo and toks[k2].low != "," and not _is_boundary(toks[k2], lex) and i - k2 < 10:
+                k2 -= 1
+            if k2 < lo or toks[k2].low == "," or _is_boundary(toks[k2], lex):
+                k2 += 1
+            if k2 < i - 1 and toks[k2].raw[:1].isupper():
+                return k2, i - 1
+    i = j
+    while i > lo and not _is_boundary(toks[i - 1], lex) and j - i < 12:
+        i -= 1
+    while i < j and toks[i].low in ("still", "meanwhile", "however", "now", "yet", "also", "but",
+                                    "and", "so", "then", "instead", "later", "earlier", "et",
+                                    "mais", "puis", "enfin", "ensuite"):
+        i += 1
+    if i >= j:
+        return None
+    if i > lo and toks[i - 1].raw[0].isalnum() and j - i >= 12:
+        return None
+    last = toks[j - 1].low
+    if last in lex.determiners or (last in lex.prepositions and last not in ("out", "up")):
+        return None
+    if last.endswith(("'s", "’s")) and last not in _CONTRACTED_SUBJ:
+        return None
+    if toks[i].low in lex.first_person or _CONTRACTION_RE.sub("", toks[i].low) in lex.first_person or (i + 1 == j and toks[i].low in ("there", "that", "this", "what", "which", "it’s", "it's", "one")):
+        return None
+    if toks[i].low in lex.prepositions and toks[i].low not in lex.determiners:
+        return None
+    if not any(t.raw[0].isalpha() for t in toks[i:j]):
+        return None
+    return i, j
+
+
+_CONTRACTED_SUBJ = {"he's", "he’s", "she's", "she’s", "it's", "it’s", "that's", "that’s", "who's",
+                    "who’s", "there's", "there’s"}
+_CONTRACTION_RE = re.compile(r"['’](?:d|m|ve|ll|s|re)$")
+_NP_STOP_EN = {"has", "have", "had", "is", "was", "were", "are", "will", "would", "can", "could",
+               "did", "does", "do", "should", "may", "might", "must", "that", "to"}
+_NP_STOP_FR = {"a", "ont", "est", "sont", "était", "avait", "que", "qu’", "qu'", "se", "s’", "ne",
+               "n’"}
+
+
+def _right_np(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> tuple[int, int] | None:
+    """Inverted subject starting at token k ("a déclaré Nasser Bourita dans ...", "said Mike
+    Wipf."); it must end the clause (punctuation, end, or an adjunct follows)."""
+    if k >= hi:
+        return None
+    t = toks[k]
+    if t.q >= 0 or not t.raw[0].isalpha():
+        return None
+    first = t.low
+    if first in lex.prepositions and first not in lex.determiners or first in _THAT \
+            or first in lex.subordinators or (first in _OBJ_PRON and first not in lex.pronouns) \
+            or first in _PP_START or first in _NOT_NP or "'" in first or "’" in first and lex.lang == "en":
+        return None
+    stop = _NP_STOP_FR if lex.lang == "fr" else _NP_STOP_EN
+    j = k
+    while j < hi and j - k < 14:
+        tj = toks[j]
+        if tj.q >= 0:
+            break
+        if not tj.raw[0].isalnum():
+            if tj.raw == "." and j > k and toks[j - 1].low in _ABBR_TITLE:
+                j += 1
+                continue
+            if tj.raw in ("-", "’", "'", "&"):
+                j += 1
+                continue
+            break
+        if j > k and (tj.low in lex.adjunct or tj.low in _TIME_ADJ) and not tj.raw[0].isupper():
+            break
+        if j > k and tj.low in ("and", "et", "&") and j + 1 < hi and toks[j + 1].raw[:1].isupper():
+            j += 1
+            continue
+        if j > k and tj.low in lex.subordinators:
+            break
+        if tj.low in stop:
+            return None
+        j += 1
+        if first in lex.pronouns:
+            break
+    if j == k or j - k >= 14:
+        return None
+    # what follows must not be a clause of its own
+    if j < hi and toks[j].q < 0 and toks[j].raw[0].isalnum() and not (
+            toks[j].low in lex.adjunct or toks[j].low in _TIME_ADJ):
+        return None
+    return k, j
+
+
+_ABBR_TITLE = {"mr", "mrs", "ms", "dr", "prof", "m", "mme", "st", "sen", "gov", "rep", "lt", "gen",
+               "sgt", "det", "insp", "const", "supt", "rev", "hon", "capt", "col", "jr", "sr"}
+_TIME_ADJ = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "yesterday", "today", "last", "earlier", "later", "lundi", "mardi", "mercredi",
+             "jeudi", "vendredi", "samedi", "dimanche", "hier", "aujourd’hui", "aujourd'hui",
+             "in", "on", "at", "during", "after", "before", "via", "through", "by", "to", "told",
+             "when", "while", "as", "adding", "noting", "speaking", "dans", "lors", "pendant",
+             "devant", "sur", "en", "au", "par", "ajoutant", "soulignant", "après", "avant",
+             "lorsque", "qui", "who", "that", "which", "ce", "cette", "with", "from", "outside",
+             "inside", "tonight", "recently", "again", "repeatedly",
+             "following", "because", "but", "and", "though", "although", "this", "avec", "pour",
+             "selon", "et", "mais", "lui", "aussi"}
+_NOT_NP = {"there", "here", "what", "this", "these", "those", "its", "it", "that", "which", "who",
+           "whom", "how", "why", "where", "when", "if", "whether", "not", "never", "also", "so",
+           "ce", "cela", "ça", "il", "y"}
+_PP_START = {"in", "on", "at", "during", "to", "via", "through", "after", "before", "by", "from",
+             "over", "outside", "inside", "while", "when", "last", "this", "earlier", "later",
+             "dans", "lors", "devant", "pendant", "à", "au", "sur", "en", "après", "avant", "par"}
+
+
+# ---------------------------------------------------------------------------------------------
+# the extractor
+
+@dataclass(slots=True)
+class _Cand:
+    s: int
+    e: int
+    qtype: str
+    spk: tuple[int, int] | None
+    cue: str | None
+    continues: bool = False
+    floating: bool = False
+    intro: bool = False
+
+
+_TRAIL_PUNCT = (".", ",", ";", ":", "!", "?", "—", "–", "-", "--", "…")
+
+
+def _span(toks: list[_Tok], a: int, b: int) -> tuple[int, int] | None:
+    while a < b and toks[a].q < 0 and toks[a].raw in (",", ":", ";", "—", "–", "-", "--", "."):
+        a += 1
+    while b > a and toks[b - 1].q < 0 and toks[b - 1].raw in _TRAIL_PUNCT:
+        b -= 1
+    if b <= a:
+        return None
+    return toks[a].s, toks[b - 1].e
+
+
+def _words_in(text: str) -> int:
+    return len(text.split())
+
+
+def _title_like(doc: str, s: int, e: int, toks: list[_Tok], qi: int) -> bool:
+    inner = doc[s + 1:e - 1].strip()
+    ws = inner.split()
+    if not ws:
+        return True
+    caps = sum(1 for w in ws if w[0].isupper() or not w[0].isalpha())
+    if len(ws) >= 2 and ws[0][0].isupper() and caps >= 0.6 * len(ws) and len(ws) <= 10 \
+            and not inner.rstrip("”\"»’").endswith((".", "!", "?", ",")) and "," not in inner:
+        return True
+    for j in range(max(0, qi - 3), qi):
+        if toks[j].low in _TITLE_NOUNS:
+            return True
+    return False
+
+
+def _sentence_subject(toks: list[_Tok], lex: Lexicon, upto: int) -> tuple[int, int] | None:
+    """The subject at the start of a sentence: a pronoun or a run of capitalised words."""
+    i = 0
+    while i < upto and toks[i].low in ("but", "and", "mais", "et", "still", "also"):
+        i += 1
+    if i < upto and (toks[i].low in _PP_START or toks[i].low in lex.prepositions):
+        # an opening adjunct: "In an interview with CNBC on Monday, ..."
+        j = i
+        while j < upto and toks[j].raw != "," and toks[j].q < 0:
+            j += 1
+        i = j + 1
+    if i >= upto:
+        return None
+    if toks[i].low in lex.pronouns and toks[i].low not in ("it", "on", "lui", "eux"):
+        return i, i + 1
+    j = i
+    if toks[j].low in lex.determiners:
+        j += 1
+    k = j
+    while k < upto and toks[k].q < 0 and (toks[k].raw[:1].isupper() or (
+            toks[k].raw == "." and k > j and toks[k - 1].low in _ABBR_TITLE) or (
+            toks[k].low in ("of", "de", "du", "des", "and") and k + 1 < upto and toks[k + 1].raw[:1].isupper())):
+        k += 1
+    if k > j and (k - j >= 2 or j == i):
+        return i, k
+    return None
+
+
+_WORDS_RE = re.compile(r"\w+")
+
+
+def _inner_incise(doc: str, q: _Tok, lex: Lexicon) -> list[_Cand] | None:
+    """« A, a-t-il dit, B » / "A, he said, B": an attribution inside the marks."""
+    it = _tokens(doc, q.s + 1, q.e - 1, [], 0, lex.lang)
+    n = len(it)
+    for c in _find_cues(it, lex, doc):
+        sep = c.la - 1
+        if sep < 1 or it[sep].raw != "," or c.kind != "verb":
+            continue
+        if c.pron:
+            spk, after = c.pron, c.k
+        else:
+            r = _right_np(it, c.k, n, lex)
+            if not r:
+                continue
+            spk, after = (it[r[0]].s, it[r[1] - 1].e), r[1]
+        if after + 1 >= n or it[after].raw != ",":
+            continue
+        return [_Cand(q.s, it[sep].e, "marked", spk, c.text),
+                _Cand(it[after + 1].s, q.e, "marked", spk, c.text, continues=True)]
+    return None
+
+
+def _analyse(doc: str, toks: list[_Tok], lex: Lexicon) -> list[_Cand]:
+    fr = lex.lang == "fr"
+    n = len(toks)
+    cands: list[_Cand] = []
+    if n == 0:
+        return cands
+    claimed = [False] * n
+    cues = _find_cues(toks, lex, doc)
+
+    def claim(a: int, b: int) -> None:
+        for j in range(max(0, a), min(n, b)):
+            claimed[j] = True
+
+    def spk_of(r: tuple[int, int] | None) -> tuple[int, int] | None:
+        return (toks[r[0]].s, toks[r[1] - 1].e) if r else None
+
+    # 1. sentence-initial "Selon X, Q" / "According to X, Q" / "Pour X, Q"
+    st = 0
+    while st < n and toks[st].low in ("but", "and", "mais", "et", "or", "still", "yet", "so", "also"):
+        st += 1
+    lead = None
+    for c in cues:
+        if c.kind == "according" and c.la == st:
+            lead = c
+            break
+    if lead is None and fr and st < n and toks[st].low == "pour" and st + 1 < n:
+        # viewpoint "Pour X, ..." with a person's name (two capitalised words) or a pronoun
+        j = st + 1
+        if toks[j].low in ("lui", "elle", "eux", "elles"):
+            j += 1
+        else:
+            if toks[j].low in ("le", "la", "l’", "l'") and j + 1 < n and toks[j + 1].low in lex.titles:
+                j += 2
+            while j < n and toks[j].raw[:1].isupper() and toks[j].q < 0:
+                j += 1
+            if j - (st + 1) < 2:
+                j = -1
+        if 0 < j < n and toks[j].low == ",":
+            lead = _Cue(st, st, st + 1, toks[st].raw, None, False, "according")
+    if lead is not None:
+        k = lead.k
+        j = k
+        while j < n and toks[j].low != "," and toks[j].q < 0 and j - k < 14:
+            j += 1
+        if j < n and toks[j].low == "," and j > k:
+            sp = _span(toks, j + 1, n)
+            if sp:
+                cands.append(_Cand(sp[0], sp[1], "according_to", spk_of((k, j)), lead.text,
+                                   intro=toks[n - 1].raw == ":"))
+                claim(lead.la, n)
+
+    # 2. incise after the quote: "Q, a déclaré X" / "Q," he said / "Q, according to X"
+    for c in cues:
+        if claimed[c.i] or c.kind == "participle":
+            continue
+        spk = None
+        after = c.k
+        sep = c.la - 1
+        if sep < 0:
+            continue
+        if c.pron:
+            if not _is_sep(toks[sep]):
+                continue
+            spk = c.pron
+            if after < n and toks[after].q < 0 and toks[after].raw[0].isalnum() and not (
+                    toks[after].low in lex.adjunct or toks[after].low in _TIME_ADJ):
+                continue
+        elif _is_sep(toks[sep]) and not (not fr and (toks[c.i].low in TELL_VERBS or c.incise_only and False)) and (r := _right_np(toks, c.k, n, lex)):
+            spk = spk_of(r)
+            after = r[1]
+        else:
+            if c.kind == "according":
+                continue
+            np_ = _left_np(toks, c.la, 0, lex)
+            if np_ is None or np_[0] == 0 or not _is_sep(toks[np_[0] - 1]) or np_[1] - np_[0] > 9:
+                continue
+            if toks[np_[0]].low in lex.subordinators:
+                continue
+            if after < n and toks[after].q < 0 and toks[after].raw[0].isalnum():
+                w = toks[after].low
+                if w in _THAT or not (w in _TIME_ADJ or w in lex.adjunct):
+                    continue
+                if c.incise_only:
+                    continue
+            if after < n and (toks[after].raw == ":" or toks[after].q >= 0):
+                continue
+            sep = np_[0] - 1
+            spk = spk_of(np_)
+        # the quote before the separator: a quotation right before it, or the clause
+        a = 0
+        while a < sep and claimed[a]:
+            a += 1
+        for j in range(sep - 1, a - 1, -1):
+            if toks[j].q < 0 and toks[j].raw in (":", ";", "—", "–", "--"):
+                a = j + 1
+                break
+        qi = sep if toks[sep].q >= 0 else (sep - 1 if sep >= 1 and toks[sep - 1].q >= 0 else -1)
+        if qi >= a and qi >= 0 and (qi == a or toks[a].q >= 0):
+            s0, e0 = toks[a].s if toks[a].q >= 0 else toks[qi].s, toks[qi].e
+            qtype = "marked"
+        else:
+            end = sep if toks[sep].q < 0 else sep + 1
+            sp = _span(toks, a, end)
+            if not sp or sum(1 for t in toks[a:end] if t.raw[0].isalnum() or t.q >= 0) < 3:
+                continue
+            if not _clausal(toks, a, end, lex):
+                continue
+            s0, e0 = sp
+            qtype = "unmarked"
+        if c.kind == "according":
+            qtype = "according_to"
+        cands.append(_Cand(s0, e0, qtype, spk, c.text))
+        claim(0, after)
+        # the rest: the second part of an interrupted quote, or ", adding that ..."
+        j = after
+        while j < n and toks[j].q < 0 and toks[j].raw not in (",", ".") and j - after < 10:
+            j += 1
+        if j < n and toks[j].raw == ",":
+            j2 = j + 1
+            if j2 < n and toks[j2].q >= 0:
+                cands.append(_Cand(toks[j2].s, toks[j2].e, "marked", spk, c.text, continues=True))
+                claim(j, j2 + 1)
+            elif j2 < n and toks[j2].low in (_FR_PARTICIPLE_CONT if fr else _EN_PARTICIPLE_CONT):
+                sp = _span(toks, j2 + 1, n)
+                if sp and _words_in(doc[sp[0]:sp[1]]) >= 3:
+                    cands.append(_Cand(sp[0], sp[1], "indirect", spk, toks[j2].raw))
+                    claim(j, n)
+            elif (j2 < n and qtype == "unmarked" and toks[j2].q < 0 and toks[j2].raw[0].isalpha()
+                  and toks[j2].low not in _RELATIVE and not (not fr and toks[j2].low.endswith("ing"))
+                  and _clausal(toks, j2, n, lex)
+                  and not any(cc.i >= j2 and cc.kind != "participle" for cc in cues)):
+                sp = _span(toks, j2, n)
+                if sp and _words_in(doc[sp[0]:sp[1]]) >= 3:
+                    cands.append(_Cand(sp[0], sp[1], "unmarked", spk, c.text, continues=True))
+                    claim(j, n)
+
+    # 3. speaker and cue before the quote, right to left so that "X said A, but Y said B" and
+    # "X said he believed B" give one quote per cue: "X said (that) Q", "X a déclaré que Q"
+    limit = n
+    for c in reversed(cues):
+        if claimed[c.i] or c.i >= limit:
+            continue
+        if c.kind == "participle":
+            k = c.k
+            if k < limit and (_clausal(toks, k, limit, lex) or toks[k].q >= 0):
+                sp = _span(toks, k, limit)
+                if sp and _words_in(doc[sp[0]:sp[1]]) >= 3:
+                    subj = None
+                    for cc in cands:
+                        if cc.spk and cc.s < toks[c.i].s:
+                            subj = cc.spk
+                    if subj is None:
+                        subj = spk_of(_sentence_subject(toks, lex, c.i))
+                    cands.append(_Cand(sp[0], sp[1], "indirect", subj, c.text,
+                                       floating=subj is None))
+                    claim(c.la, limit)
+                    limit = c.la - 1 if c.la > 0 and toks[c.la - 1].raw == "," else c.la
+            continue
+        if c.kind != "verb" or c.incise_only:
+            continue
+        np_ = None
+        if not c.pron:
+            np_ = _left_np(toks, c.la, 0, lex)
+            if np_ is None and c.la > 0 and toks[c.la - 1].low in ("and", "but", "et", "mais"):
+                np_ = _sentence_subject(toks, lex, c.la - 1)
+            if np_ is None:
+                continue
+        if np_ and np_[0] > 0 and toks[np_[0] - 1].low in lex.subordinators and toks[np_[0] - 1].low not in (
+                "and", "but", "et", "mais", "that", "que", "qu’", "qu'") and any(
+                cc.kind == "verb" and cc.i < np_[0] for cc in cues):
+            continue  # reported speech inside a subordinate clause of an earlier report
+        if np_ and np_[0] > 0 and toks[np_[0] - 1].low in ("what", "which", "whom", "où", "dont", "quoi"):
+            continue  # "what he thought was ...": a relative clause, not a report
+        spk = spk_of(np_) if np_ else c.pron
+        k = c.k
+        w = toks[c.i].core or toks[c.i].low
+        hi = limit
+        if not fr:
+            if w in TELL_VERBS and k < hi and toks[k].low not in _THAT:
+                # the person told: "told reporters", "told The Globe", "told him"
+                j = k
+                while j < hi and j - k < 6 and toks[j].q < 0 and toks[j].low not in ("that", ":", ",", ".") and toks[j].low not in _SUBJ_START:
+                    j += 1
+                    if toks[j - 1].low in _OBJ_PRON:
+                        break
+                    if j < hi and toks[j - 1].raw[0].islower() and toks[j - 1].low not in lex.determiners and not toks[j].raw[0].isupper():
+                        break
+                k = j
+            # adjuncts before the complement: "said Monday", "said in a statement that"
+            if k < hi and (toks[k].low in _PP_START or toks[k].low in _TIME_ADJ):
+                j = k
+                while j < hi and j - k < 9 and toks[j].q < 0 and toks[j].low not in _THAT and toks[j].raw not in (",", ":", ".") and not (j > k and toks[j].low in _SUBJ_START):
+                    j += 1
+                if j < hi and j > k and (toks[j].low in _THAT or toks[j].raw in (",", ":") or toks[j].q >= 0 or toks[j].low in _SUBJ_START):
+                    k = j
+            if k < hi and toks[k].raw == ",":
+                k += 1
+        else:
+            if k < hi and toks[k].low in _PP_START | {"à", "aux", "devant", "lors", "hier", "mardi", "lundi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}:
+                j = k
+                while j < hi and j - k < 10 and toks[j].q < 0 and toks[j].low not in _THAT and toks[j].raw not in (":", "."):
+                    j += 1
+                if j < hi and (toks[j].low in _THAT or toks[j].raw == ":" or toks[j].q >= 0):
+                    k = j
+            if k < hi and toks[k].raw == ",":
+                k += 1
+        if k >= hi:
+            if k < n and toks[k].raw == ":" or (hi == n and n and toks[n - 1].raw == ":" and k >= n - 1):
+                pass
+            else:
+                continue
+        start = k
+        intro = False
+        if k < n and toks[k].low in _THAT:
+            qtype = "indirect"
+        elif k < n and toks[k].raw == ":":
+            start = k + 1
+            qtype = "unmarked"
+            if start >= hi:
+                intro = True
+        elif k < n and toks[k].q >= 0:
+            qtype = "marked"
+        elif fr:
+            continue
+        else:
+            t = toks[k]
+            if t.low in lex.prepositions or not t.raw[0].isalnum() or t.low in _THAT:
+                continue
+            if w in lex.object_verbs and w not in TELL_VERBS and t.low not in _SUBJ_START:
+                continue
+            if not _clausal(toks, k, hi, lex):
+                continue
+            qtype = "indirect"
+        if intro:
+            cands.append(_Cand(-1, -1, "marked", spk, c.text, intro=True))
+            claim(c.la, n)
+            limit = c.la
+            continue
+        sp = _span(toks, start, hi)
+        if not sp:
+            continue
+        qs = [x for x in range(start, hi) if toks[x].q >= 0]
+        if qs and qs[0] == start and all(toks[x].q < 0 and toks[x].raw in _TRAIL_PUNCT for x in range(start + 1, hi)):
+            qtype = "marked"
+            sp = (toks[start].s, toks[start].e)
+        if _words_in(doc[sp[0]:sp[1]]) < 2:
+            continue
+        cands.append(_Cand(sp[0], sp[1], qtype, spk, c.text))
+        claim(c.la, hi)
+        a = np_[0] if np_ else c.la
+        while a > 0 and toks[a - 1].raw in (",", "and", "but", "et", "mais"):
+            a -= 1
+        limit = a
+
+    # 4. quotations with no attribution of their own: an incise inside the marks
+    # (« A, a-t-il dit, B »), a quotation after a colon ("X a pris la parole : « Q »"),
+    # a continuation of the previous speaker (floating), or titles and scare quotes (dropped)
+    words_out = sum(1 for t in toks if t.q < 0 and t.raw[0].isalnum())
+    for j, t in enumerate(toks):
+        if t.q < 0 or claimed[j]:
+            continue
+        nw = len(_WORDS_RE.findall(t.raw))
+        standalone = words_out == 0
+        if nw < 4 and not (standalone and nw >= 2) and not t.cont:
+            continue
+        if _title_like(doc, t.s, t.e, toks, j):
+            continue
+        inner = _inner_incise(doc, t, lex)
+        if inner:
+            cands.extend(inner)
+            continue
+        if j > 0 and toks[j - 1].raw == ":" and (subj := _sentence_subject(toks, lex, j - 1)):
+            cands.append(_Cand(t.s, t.e, "marked", spk_of(subj), None))
+            continue
+        cands.append(_Cand(t.s, t.e, "marked", None, None, floating=True))
+    cands.sort(key=lambda c: c.s)
+    return cands
+
+
+_HEADLINE_RE = re.compile(r"(?i)(?:read more|related|watch|à lire aussi|a lire aussi|lire aussi|voir aussi)\s*:")
+_TWEET_RE = re.compile(r"[—–-]{1,2}\s*(?P<name>[A-Z][^\n()—]{1,60}?)\s*\(@\w+\)")
+_CAPTION_RE = re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*[ \t]+){1,7}?[A-Z][\w'’-]+)(?:,(?:[ \t]+[\w'’-]+){1,6})?\.?")
+_URL_TAIL_RE = re.compile(r"(?:\s|^)(?:https?://\S+|pic\.twitter\.com/\S+|\S*#\S+)\s*$")
+
+
+def _line_end(text: str, e: int) -> int:
+    k = text.find("\n", e)
+    return len(text) if k < 0 else k
+
+
+def extract_quotes(text: str, *, lang: str, skip: Sequence[tuple[int, int]] = ()) -> list[Quote]:
+    """Quotes of ``text`` (French ``lang="fr"`` or English ``"en"``) in document order.
+
+    ``skip``: spans of boilerplate (related links, labels); a quote overlapping one is dropped.
+    Raises ValueError for another language.
+    """
+    lex = load_lexicon(lang)
+    marks = _pair_marks(text)
+    sents = _sentences(text, marks)
+    resolver = Resolver(text, lex)
+    out: list[Quote] = []
+    mi = 0
+    last: Quote | None = None
+    pending_intro: tuple[Quote, int] | None = None
+    skip = sorted(skip)
+    para_quotes = 0
+    para_start = -1
+    for si, (s, e) in enumerate(sents):
+        if any(a < e and s < b for a, b in skip) or _HEADLINE_RE.match(text, s):
+            continue
+        while mi < len(marks) and marks[mi][1] <= s:
+            mi += 1
+        ps = text.rfind("\n", 0, s) + 1
+        if ps != para_start:
+            para_start, para_quotes = ps, 0
+        toks = _tokens(text, s, e, marks, mi, lang)
+        cands = _analyse(text, toks, lex)
+        if not cands and ps < s:
+            # an embedded post ("... — Name (@handle) date") or a pull quote with its
+            # speaker's name as the paragraph's last sentence ("... backup. Rod Peters, mayor.")
+            sig = _TWEET_RE.search(text, s, e)
+            cap = None if sig else _CAPTION_RE.fullmatch(text, s, e)
+            if sig or (cap and para_quotes == 0 and not text[e:_line_end(text, e)].strip(" .")):
+                body_end = sig.start() if sig else s
+                while out and out[-1].start >= ps and sig:
+                    out.pop()
+                    para_quotes -= 1
+                b = body_end
+                while b > ps and text[b - 1] in " .\t":
+                    b -= 1
+                while sig and (m2 := _URL_TAIL_RE.search(text, ps, b)):
+                    b = m2.start()
+                    while b > ps and text[b - 1] in " .\t":
+                        b -= 1
+                if b - ps > 20 and len(text[ps:b].split()) >= 5:
+                    g = sig or cap
+                    assert g is not None
+                    ns, ne = g.start("name"), g.end("name")
+                    p0 = ps
+                    while p0 < b and text[p0] in " \t":
+                        p0 += 1
+                    if sig or text[ns:ne].split()[0].lower() not in lex.prepositions | lex.determiners | lex.subordinators:
+                        cands = [_Cand(p0, b, "unmarked", (ns, ne), None)]
+        for c in cands:
+            if c.intro and c.s < 0:
+                spk_q = _make(text, c, resolver, lex, None)
+                pending_intro = (spk_q, si)
+                continue
+            if c.floating and c.spk is None:
+                src = None
+                if pending_intro and pending_intro[1] >= si - 2:
+                    src = pending_intro[0]
+                    q = Quote(text[c.s:c.e], c.s, c.e, src.speaker, src.speaker_start,
+                              src.speaker_end, src.reference, src.speaker_type, src.cue, c.qtype,
+                              src.anonymous, False)
+                else:
+                    # the previous quote's speaker, unless a person was named since
+                    named = resolver.last_name_position(c.s)
+                    if named and (last is None or named[0] > max(last.end, text.rfind("\n", 0, c.s))) \
+                            and c.s - named[0] < 400:
+                        q = Quote(text[c.s:c.e], c.s, c.e, None, None, None, named[1], "person",
+                                  None, c.qtype, False, True)
+                    elif last is not None:
+                        q = Quote(text[c.s:c.e], c.s, c.e, None, None, None, last.reference,
+                                  last.speaker_type, None, c.qtype, last.anonymous, True)
+                    else:
+                        q = Quote(text[c.s:c.e], c.s, c.e, None, None, None, None, None, None,
+                                  c.qtype, False, False)
+            else:
+                q = _make(text, c, resolver, lex, last if c.continues else None)
+            if any(a < q.end and q.start < b for a, b in skip):
+                continue
+            out.append(q)
+            para_quotes += 1
+            last = q
+            if c.intro:
+                pending_intro = (q, si)
+        if cands and not any(c.intro for c in cands):
+            pending_intro = None if pending_intro and pending_intro[1] < si else pending_intro
+    return out
+
+
+def _make(doc: str, c: _Cand, resolver: Resolver, lex: Lexicon, prev: Quote | None) -> Quote:
+    text = doc[c.s:c.e] if c.s >= 0 else ""
+    if c.continues and prev is not None and prev.speaker_start == (c.spk[0] if c.spk else None):
+        return Quote(text, c.s, c.e, prev.speaker, prev.speaker_start, prev.speaker_end,
+                     prev.reference, prev.speaker_type, prev.cue, c.qtype, prev.anonymous, False,
+                     True)
+    if c.spk is None:
+        return Quote(text, c.s, c.e, None, None, None, None, None, c.cue, c.qtype, False, False,
+                     c.continues)
+    m: Mention = analyse_mention(doc, c.spk[0], c.spk[1], lex)
+    ref, stype = resolver.resolve(m)
+    return Quote(text, c.s, c.e, doc[c.spk[0]:c.spk[1]], c.spk[0], c.spk[1], ref, stype, c.cue,
+                 c.qtype, m.anonymous, False, c.continues)

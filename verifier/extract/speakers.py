@@ -1,0 +1,338 @@
+"""Speaker mentions of quotes: what a mention is (name, pronoun, description), whether it is an
+organization or an unnamed source, and which full name it refers to (a light, rule-based
+coreference over the article: names, titles, pronouns, definite descriptions of documents).
+
+Pure functions and one small stateful resolver that is fed the quotes in document order.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from verifier.extract.quote_lexicon import Lexicon
+
+_WORD = re.compile(r"[^\W_](?:[\w’'&]|[-.](?=\w))*\.?|\S")
+_UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
+# a run of capitalised words (with name particles inside), e.g. "Sergueï Lavrov", "Jean-Yves Le Drian"
+_NAME_RUN = re.compile(
+    r"(?<![\w’'])(?:[A-ZÀ-ÖØ-Þ][\w’'\-]*\.?|[A-Z]\.)"
+    r"(?:[ \u00a0](?:(?:de|du|des|da|di|van|von|der|den|la|le|bin|ben|ibn|al|el|St\.)[ \u00a0])?"
+    r"(?:[A-ZÀ-ÖØ-Þ][\w’'\-]*\.?|[A-Z]\.))*"
+)
+_MALE_TITLES = {"mr", "mr.", "m", "m.", "monsieur", "sir", "lord", "king", "prince", "father", "le"}
+_FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "mme", "mme.", "madame", "mlle", "dame",
+                  "lady", "queen", "princess", "sister"}
+_STOP_CAPS = {"the", "a", "an", "le", "la", "les", "un", "une", "in", "on", "at", "but", "and",
+              "for", "this", "that", "these", "his", "her", "their", "its", "our", "it",
+              "he", "she", "they", "we", "i", "selon", "pour", "après", "dans", "en", "à", "au",
+              "aux", "de", "du", "des", "ce", "cette", "l’", "d’", "mais", "et", "as", "after",
+              "when", "while", "if", "so", "still", "meanwhile", "however", "according", "story",
+              "article", "read", "more", "continued", "below", "advertisement", "said", "says",
+              "il", "elle", "ils", "elles", "nous", "vous", "je", "by", "with", "from",
+              "what", "who", "there", "then", "now", "also", "even", "here", "why", "how",
+              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december", "jan", "feb", "mar", "apr", "aug",
+              "sept", "oct", "nov", "dec", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+              "samedi", "dimanche"}
+_PREP_CUT = {"of", "at", "from", "for", "with", "in", "on", "de", "du", "des", "à", "au", "aux",
+             "chez", "pour", "who", "qui", "and", "et", ","}
+_DEFINITE = {"the", "this", "that", "le", "la", "l’", "l'", "ce", "cet", "cette", "les", "these",
+             "those", "ces"}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: str                 # "name" | "pronoun" | "nominal"
+    name: str | None          # the proper name as written, titles stripped
+    speaker_type: str         # "person" | "organization"
+    anonymous: bool
+    gender: str | None        # "m" | "f" | None
+    plural: bool
+    document: bool            # a text speaking for an institution (communiqué, statement)
+    definite: bool
+    titles: tuple[str, ...] = ()
+
+
+def _words(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+def _is_cap(w: str) -> bool:
+    return bool(_UPPER.match(w))
+
+
+def strip_titles(words: list[str], lex: Lexicon) -> tuple[list[str], list[str]]:
+    """Split a capitalised run into (titles, name): "Foreign Affairs Minister Chrystia Freeland"
+    -> (["Foreign", "Affairs", "Minister"], ["Chrystia", "Freeland"])."""
+    last_title = -1
+    for i, w in enumerate(words[:-1]):
+        if w.lower().rstrip(".") in lex.titles:
+            last_title = i
+    return words[: last_title + 1], words[last_title + 1:]
+
+
+def analyse_mention(doc: str, start: int, end: int, lex: Lexicon) -> Mention:
+    text = doc[start:end]
+    ws = _words(text)
+    low = [w.lower() for _, _, w in ws]
+    if len(ws) == 1 and low[0] in lex.pronouns:
+        g, n = lex.pronouns[low[0]]
+        org = low[0] == "it"
+        return Mention(start, end, text, "pronoun", None, "organization" if org else "person",
+                       False, g if g in "mf" else None, n == "p", False, False)
+    # the part before the first preposition / relative / apposition holds the head
+    cut = len(ws)
+    for i, w in enumerate(low):
+        if i > 0 and w in _PREP_CUT:
+            cut = i
+            break
+    head_ws = ws[:cut]
+    # skip a leading determiner
+    i0 = 0
+    while i0 < len(head_ws) and low[i0] in lex.determiners | lex.indefinite:
+        i0 += 1
+    definite = bool(low) and low[0] in _DEFINITE
+    content = head_ws[i0:]
+    caps_runs: list[list[tuple[int, int, str]]] = []
+    cur: list[tuple[int, int, str]] = []
+    for t in content:
+        w = t[2]
+        if _is_cap(w) or (cur and w.lower() in ("de", "van", "von", "bin", "al", "da")):
+            cur.append(t)
+        else:
+            if cur:
+                caps_runs.append(cur)
+            cur = []
+    if cur:
+        caps_runs.append(cur)
+    all_low = set(low)
+    org = bool(all_low & lex.org) or low[-1:] == ["it"]
+    document = bool(set(w.lower() for _, _, w in content[:3]) & lex.document)
+    name = None
+    titles: tuple[str, ...] = ()
+    gender = None
+    if caps_runs and ((content and caps_runs[0][0] is content[0]) or len(caps_runs[-1]) >= 2):
+        run = [w for _, _, w in caps_runs[-1]]
+        # drop trailing particles
+        while run and run[-1].lower() in ("de", "van", "von", "le", "la", "da"):
+            run.pop()
+        tit, nm = strip_titles(run, lex)
+        # titles written before the run in lower case ("le ministre Nasser Bourita")
+        pre = [w for _, _, w in content if not _is_cap(w) and w.lower() in lex.titles]
+        titles = tuple(w.lower().rstrip(".") for w in pre + tit)
+        if nm:
+            name = " ".join(nm)
+        for title in titles:
+            if title in _MALE_TITLES or title + "." in _MALE_TITLES:
+                gender = "m"
+            elif title in _FEMALE_TITLES or title + "." in _FEMALE_TITLES:
+                gender = "f"
+        if name and (name.isupper() and len(name) > 1 and " " not in name):
+            org = True  # an acronym: RCMP, EDC, ONU
+        if name and set(n.lower() for n in nm) & lex.org:
+            org = True
+    anonymous = False
+    if name is None:
+        first = low[0] if low else ""
+        heads = set(w.lower() for _, _, w in content)
+        if (first in lex.indefinite and not document) or (heads & {"source", "sources", "anonymous",
+                                                                  "unnamed", "anonymat",
+                                                                  "informations"}):
+            anonymous = True
+        elif first in lex.anonymous or (i0 == 0 and low and low[0] in lex.anonymous):
+            anonymous = True
+    kind = "name" if name else "nominal"
+    plural = bool(low) and (low[0] in ("les", "des", "ces", "these", "those", "several", "many",
+                                        "some", "two", "three", "plusieurs", "deux", "trois")
+                            or (kind == "nominal" and low[-1].endswith("s")
+                                and low[-1] not in lex.document))
+    return Mention(start, end, text, kind, name, "organization" if (org or document) else "person",
+                   anonymous, gender, plural, document, definite, titles)
+
+
+@dataclass
+class _Entity:
+    pos: int
+    reference: str | None
+    speaker_type: str
+    gender: str | None
+    plural: bool
+    document: bool
+
+
+@dataclass
+class Resolver:
+    """Resolves speaker mentions to full names, fed in document order."""
+
+    doc: str
+    lex: Lexicon
+    names: list[tuple[int, str, tuple[str, ...]]] = field(default_factory=list)
+    history: list[_Entity] = field(default_factory=list)
+    gender_of: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        lex = self.lex
+        for m in _NAME_RUN.finditer(self.doc):
+            words = m.group().split()
+            # leading sentence words that are capitalised but not names
+            k = 0
+            while k < len(words) and words[k].lower().rstrip(".") in _STOP_CAPS:
+                k += 1
+            words = words[k:]
+            if not words:
+                continue
+            tit, nm = strip_titles(words, lex)
+            if len(nm) < 2 or set(w.lower() for w in nm) & lex.org:
+                continue
+            if any(w.isupper() and len(w) > 2 for w in nm):
+                continue
+            name = " ".join(nm)
+            self.names.append((m.start(), name, tuple(t.lower().rstrip(".") for t in tit)))
+            for t in tit:
+                tl = t.lower()
+                if tl in _MALE_TITLES or tl.rstrip(".") in ("mr", "m"):
+                    self.gender_of.setdefault(name, "m")
+                elif tl in _FEMALE_TITLES or tl.rstrip(".") in ("mrs", "ms", "mme"):
+                    self.gender_of.setdefault(name, "f")
+        self._guess_genders()
+
+    def _guess_genders(self) -> None:
+        """First third-person pronoun after a name's first mention gives its likely gender."""
+        if self.lex.lang != "en":
+            return
+        seen: set[str] = set()
+        for pos, name, _ in self.names:
+            if name in seen or name in self.gender_of:
+                continue
+            seen.add(name)
+            window = self.doc[pos + len(name): pos + len(name) + 250]
+            m = re.search(r"\b(he|she)\b", window, re.I)
+            if m:
+                self.gender_of[name] = "m" if m.group(1).lower() == "he" else "f"
+
+    # -- name lookup ------------------------------------------------------------------------
+    def full_name(self, name: str, pos: int) -> str:
+        parts = name.split()
+        last = parts[-1]
+        best = None
+        for p, full, _ in self.names:
+            fp = full.split()
+            if full == name:
+                continue
+            if len(fp) > len(parts) and fp[-len(parts):] == parts or (len(parts) == 1 and last in fp):
+                if p < pos:
+                    best = full  # most recent before the mention
+                elif best is None:
+                    best = full
+                    break
+        return best or name
+
+    def last_name_position(self, pos: int) -> tuple[int, str] | None:
+        """The latest full person name mentioned before pos, with its position."""
+        for p, full, _ in reversed(self.names):
+            if p < pos:
+                return p, full
+        return None
+
+    def _last_name_before(self, pos: int, gender: str | None) -> str | None:
+        for p, full, _ in reversed(self.names):
+            if p >= pos:
+                continue
+            g = self.gender_of.get(full)
+            if gender and g and g != gender:
+                continue
+            return full
+        return None
+
+    def _by_title(self, titles: set[str], pos: int) -> str | None:
+        for p, full, tit in reversed(self.names):
+            if p < pos and set(tit) & titles:
+                return full
+        return None
+
+    # -- resolution -------------------------------------------------------------------------
+    def resolve(self, m: Mention) -> tuple[str | None, str]:
+        """(reference, speaker_type) of a mention; remembers it as the latest speaker."""
+        ref: str | None
+        stype = m.speaker_type
+        gender = m.gender
+        if m.kind == "name":
+            assert m.name is not None
+            ref = self.full_name(m.name, m.start) if stype == "person" else m.name
+            if ref and gender:
+                self.gender_of.setdefault(ref, gender)
+            gender = gender or self.gender_of.get(ref or "")
+        elif m.kind == "pronoun":
+            ref, stype, gender = self._resolve_pronoun(m)
+        elif m.anonymous:
+            ref = None
+        elif m.document or stype == "organization":
+            ref = None
+            if m.definite and m.document:
+                for e in reversed(self.history):
+                    if e.document or e.speaker_type == "organization":
+                        ref = e.reference
+                        break
+            if ref is None:
+                ref = _strip_det(m.text, self.lex)
+        else:
+            ref = None
+            low = set(m.text.lower().split())
+            if m.definite and low & self.lex.titles and not m.plural:
+                ref = self._by_title(low & self.lex.titles, m.start)
+                if ref is None:
+                    for e in reversed(self.history):
+                        if e.speaker_type == "person" and not e.plural and e.reference:
+                            ref = e.reference
+                            break
+            if ref is None:
+                ref = m.text
+        self.history.append(_Entity(m.start, ref, stype, gender, m.plural, m.document))
+        return ref, stype
+
+    def remember(self, pos: int, ref: str | None, stype: str) -> None:
+        self.history.append(_Entity(pos, ref, stype, self.gender_of.get(ref or ""), False, False))
+
+    def _resolve_pronoun(self, m: Mention) -> tuple[str | None, str, str | None]:
+        g = m.gender
+        if m.text.lower() == "it":
+            for e in reversed(self.history):
+                if e.speaker_type == "organization":
+                    return e.reference, "organization", None
+            return None, "organization", None
+        if m.plural:
+            for e in reversed(self.history[-6:]):
+                if e.plural or e.speaker_type == "organization":
+                    return e.reference, e.speaker_type, e.gender
+            if self.history:
+                e = self.history[-1]
+                return e.reference, e.speaker_type, e.gender
+            return None, "person", None
+        # singular he / she / il / elle: the nearest compatible earlier speaker, else person name
+        for e in reversed(self.history[-8:]):
+            if e.speaker_type != "person" or e.plural or not e.reference:
+                continue
+            eg = e.gender or self.gender_of.get(e.reference)
+            if g and eg and eg != g:
+                continue
+            if g and e.reference:
+                self.gender_of.setdefault(e.reference, g)
+            return e.reference, "person", g
+        ref = self._last_name_before(m.start, g)
+        if ref and g:
+            self.gender_of.setdefault(ref, g)
+        return ref, "person", g
+
+
+def _strip_det(text: str, lex: Lexicon) -> str:
+    ws = text.split(maxsplit=1)
+    if len(ws) == 2 and ws[0].lower() in lex.determiners:
+        return ws[1]
+    m = re.match(r"(?i)(l’|l'|d’|d')(.+)", text)
+    if m:
+        return m.group(2)
+    return text
