@@ -1,15 +1,21 @@
 """The operations the CLI, the UI and the tests share. Each is a few calls into the pure
-modules (ingest, pipeline) and one write transaction in the store."""
+modules (ingest, pipeline, assess) and at most one write transaction in the store."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
+from sqlmodel import select
+
 from . import documents
-from .ingest import IngestedDocument, ingest
-from .models import Document
+from .assess import Check, CheckReport, assess
+from .ingest import IngestedDocument, ingest, ingest_bytes
+from .models import Document, Fact
 from .pipeline import extract_claims
+from .reference.facts import KnowledgeBase, demo_knowledge_base
 from .store import Store
 from .text import split_sentences
 
@@ -28,10 +34,18 @@ def document_summary(doc: IngestedDocument | Document) -> dict[str, Any]:
             "source": doc.source_name, "format": doc.format, "chars": len(doc.text)}
 
 
-def extract_document(doc: IngestedDocument) -> dict[str, Any]:
+def read(source: str | Path | bytes, *, name: str | None = None, lang: str | None = None,
+         published: date | None = None) -> IngestedDocument:
+    """A path, URL or bytes as an ingested document (raises IngestError on bad input)."""
+    if isinstance(source, bytes):
+        return ingest_bytes(source, name=name or "input", lang=lang, published=published)
+    return ingest(str(source), lang=lang, published=published)
+
+
+def extract_document(doc: IngestedDocument, *, kb: KnowledgeBase | None = None) -> dict[str, Any]:
     """The `verifier extract --format json` object: the document, its sentences and claims."""
     skip = [(s.start, s.end) for s in doc.boilerplate]
-    claims = extract_claims(doc.text, lang=doc.language, published=doc.published, skip=skip)
+    claims = extract_claims(doc.text, lang=doc.language, published=doc.published, skip=skip, kb=kb)
     summary = document_summary(doc)
     summary["boilerplate"] = [{"start": s.start, "end": s.end, "kind": s.kind,
                                "text": doc.text[s.start:s.end]} for s in doc.boilerplate]
@@ -40,24 +54,73 @@ def extract_document(doc: IngestedDocument) -> dict[str, Any]:
     return {"document": summary, "claims": claims}
 
 
-def ingest_into(store: Store, source: str | bytes, *, name: str | None = None,
-                kind: str = "article", lang: str | None = None,
-                published: date | None = None, actor: str) -> IngestResult:
-    """Read `source` (path, URL or bytes), then store it and its claims in one transaction.
-    Reading fails before the store is touched; a document already stored is returned as is."""
-    from .ingest import ingest_bytes
+def knowledge_base(store: Store | None = None, packs: Sequence[str | Path | bytes] = ()
+                   ) -> tuple[KnowledgeBase, str]:
+    """The facts to check against, and where they come from: the packs given, plus the facts
+    imported into the store; the bundled demo pack when there are neither."""
+    facts: list[Fact] = list(KnowledgeBase.from_pack(*packs).facts) if packs else []
+    origin = [f"{len(packs)} pack file(s)"] if packs else []
+    if store is not None:
+        with store.read() as session:
+            stored = list(session.exec(select(Fact)).all())
+        if stored:
+            facts.extend(stored)
+            origin.append(f"{len(stored)} facts in the store")
+    if not facts:
+        return demo_knowledge_base(), "the bundled demo pack (no facts imported yet)"
+    return KnowledgeBase(facts), " and ".join(origin)
 
-    if isinstance(source, bytes):
-        doc = ingest_bytes(source, name=name or "input", lang=lang, published=published)
-    else:
-        doc = ingest(source, lang=lang, published=published)
-    skip = [(s.start, s.end) for s in doc.boilerplate]
-    claims = extract_claims(doc.text, lang=doc.language, published=doc.published, skip=skip)
+
+def check_document(doc: IngestedDocument, *, kb: KnowledgeBase | None,
+                   checks: Sequence[Check] = (), kb_origin: str | None = None) -> CheckReport:
+    """Every claim of `doc` with its finding, explanation and evidence; stores nothing."""
+    claims, _ = assess(doc, kb=kb, checks=checks)
+    summary = document_summary(doc) | {"knowledge_base": kb_origin}
+    return CheckReport(document=summary, claims=claims)
+
+
+def check_text(text: str, *, lang: str | None = None, published: date | None = None,
+               store: Store | None = None, name: str = "draft") -> CheckReport:
+    """Check pasted text (the editor's draft): nothing is stored."""
+    doc = ingest_bytes(text.encode("utf-8"), name=name, lang=lang, published=published)
+    kb, origin = knowledge_base(store)
+    return check_document(doc, kb=kb, kb_origin=origin)
+
+
+def save_checked(store: Store, doc: IngestedDocument, report: CheckReport, *, kind: str,
+                 actor: str, recheck: bool) -> IngestResult:
+    """Store the document with its checked claims, evidence included, in one transaction.
+    When it is stored already: with `recheck`, its unreviewed claims are replaced by the new
+    ones (reviewed claims are kept as they are); without, nothing changes."""
+    added = 0
     with store.write() as session:
         stored, created = documents.store_document(session=session, ingested=doc, kind=kind,
                                                    actor=actor)
-        added = 0
-        if created:
+        if created or recheck:
             added, _ = documents.replace_claims(session=session, document=stored,
-                                                claims=claims, actor=actor)
+                                                claims=report.claims, actor=actor)
+    report.document["id"] = stored.id
     return IngestResult(stored, created, added)
+
+
+def ingest_into(store: Store, source: str | Path | bytes, *, name: str | None = None,
+                kind: str = "article", lang: str | None = None,
+                published: date | None = None, actor: str) -> IngestResult:
+    """Read `source`, then store it with its checked claims in one transaction. Reading fails
+    before the store is touched; a document already stored is returned unchanged."""
+    doc = read(source, name=name, lang=lang, published=published)
+    with store.read() as session:
+        existing = documents.find_by_sha256(session=session, sha256=doc.sha256)
+    if existing is not None:
+        return IngestResult(existing, False, 0)
+    kb, origin = knowledge_base(store)
+    report = check_document(doc, kb=kb, kb_origin=origin)
+    return save_checked(store, doc, report, kind=kind, actor=actor, recheck=False)
+
+
+def source_checks(store: Store | None, sources: Sequence[str | Path], *, actor: str,
+                  store_sources: bool = True) -> list[Check]:
+    """Checks of quotes against reference sources (transcripts, communiqués)."""
+    if not sources:
+        return []
+    raise ValueError("checking quotes against --source files is not available yet")

@@ -18,6 +18,7 @@ import typer
 
 from . import api, documents
 from .audit import cli_actor
+from .cli_facts import facts_app
 from .ingest import IngestError
 from .migrations import SchemaError
 from .store import open_store
@@ -28,6 +29,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
+
+app.add_typer(facts_app, name="facts")
 
 F = TypeVar("F", bound=Callable[..., Any])
 BAD_INPUT = (IngestError, SchemaError, documents.DocumentError, ValueError, OSError)
@@ -189,6 +192,56 @@ def extract(
     _print_claims_table(result["claims"])
 
 
+@app.command()
+@bad_input_exits_2
+def check(
+    source: Annotated[str, typer.Argument(help="The article or draft: a file or http(s) URL.")],
+    sources: Annotated[list[str] | None, typer.Option("--source", help="A reference source (transcript, communiqué...) to check quotes against; repeatable.")] = None,
+    facts: Annotated[list[str] | None, typer.Option("--facts", help="A facts pack (YAML/CSV) to check against, besides the facts imported in the store; repeatable.")] = None,
+    fmt: Annotated[Fmt, typer.Option("--format", help="json or table.")] = Fmt.table,
+    kind: Annotated[Kind, typer.Option(help="Store the document as this kind.")] = Kind.article,
+    published: PublishedOpt = None,
+    lang: LangOpt = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check only; store nothing.")] = False,
+    db: DbOpt = None,
+) -> None:
+    """Check every claim of a document against the facts and sources; exit 1 when one is
+    contradicted or a quote altered. The document, its claims, findings and evidence are stored
+    (unless --dry-run); claims already reviewed are kept as they are."""
+    store = open_store(db)
+    doc = api.read(source, lang=lang.value if lang else None, published=parse_date(published))
+    kb, origin = api.knowledge_base(store, packs=facts or [])
+    report = api.check_document(doc, kb=kb, kb_origin=origin,
+                                checks=api.source_checks(store, sources or [], actor=cli_actor(),
+                                                         store_sources=not dry_run))
+    if not dry_run:
+        api.save_checked(store, doc, report, kind=kind.value, actor=cli_actor(), recheck=True)
+    if fmt is Fmt.json:
+        typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=1, default=str))
+    else:
+        for k, v in report.document.items():
+            typer.echo(f"{k:15} {v if v is not None else '-'}")
+        _print_findings_table(report.claims)
+        summary = report.as_dict()["summary"]
+        typer.echo("\n" + ", ".join(f"{n} {f}" for f, n in summary.items()))
+        typer.echo("NOT READY TO PUBLISH: contradicted claims or altered quotes above"
+                   if report.exit_code else "No contradiction found.")
+    raise typer.Exit(report.exit_code)
+
+
+def _print_findings_table(claims: list[dict[str, Any]]) -> None:
+    typer.echo("")
+    for c in claims:
+        text = c["text"] if len(c["text"]) <= 70 else c["text"][:67] + "..."
+        value = c.get("value") if c["kind"] == "temporal" else (c.get("reference") or c.get("speaker") or "")
+        typer.echo(f"{c['start']:>6}-{c['end']:<6} {c['kind']:9} {c['finding']:13} {value!s:20.20} {text}")
+        if c["finding"] != "no_evidence":
+            typer.echo(f"{'':15}{c['explanation']}")
+            for ev in c.get("evidence") or []:
+                if ev.get("source_url") or ev.get("source_title"):
+                    typer.echo(f"{'':15}evidence: {ev.get('source_title') or ''} {ev.get('source_url') or ''}".rstrip())
+
+
 DEMO_FILES = ("seed-maroc-russie-fr.txt",)
 
 
@@ -196,8 +249,15 @@ DEMO_FILES = ("seed-maroc-russie-fr.txt",)
 @bad_input_exits_2
 def demo(db: DbOpt = None) -> None:
     """Load the bundled demo (the seed article) into the store; running it again changes nothing."""
+    from .reference.facts import import_pack, list_facts
+
     store = open_store(db)
     base = resources.files("verifier") / "data" / "demo"
+    with store.write() as session:
+        if not list_facts(session=session, pack="demo"):
+            result = import_pack(session=session, path_or_bytes=(base / "facts.yaml").read_bytes(),
+                                 name="facts.yaml", actor=cli_actor())
+            typer.echo(f"demo: facts pack {result.pack} ({result.facts} facts)")
     for name in DEMO_FILES:
         data = (base / name).read_bytes()
         res = api.ingest_into(store, data, name=name, kind="article", actor=cli_actor())

@@ -61,12 +61,30 @@ def claim_row(document_id: int, claim: dict[str, Any], *, actor: str) -> Claim:
     value = None
     if claim["kind"] == "temporal":
         value = {k: claim.get(k) for k in ("timex_type", "value", "mod", "resolved") if k in claim}
+    elif claim["kind"] == "factual":
+        value = {k: claim.get(k) for k in ("predicate", "subject", "object", "at") if k in claim}
     now = utcnow()
     return Claim(document_id=document_id, kind=claim["kind"], start=claim["start"],
                  end=claim["end"], text=claim["text"], speaker=claim.get("speaker"),
                  reference=claim.get("reference"), value=value, attrs=attrs,
                  finding=claim.get("finding"), explanation=claim.get("explanation"),
                  created_at=now, updated_at=now, updated_by=actor)
+
+
+_EVIDENCE_COLUMNS = ("kind", "passage_id", "fact_id", "precedent_claim_id", "source_title",
+                     "source_url", "source_sha256", "start", "end", "score", "method")
+
+
+def evidence_row(claim_id: int, ev: dict[str, Any]) -> Evidence:
+    cols = {k: ev.get(k) for k in _EVIDENCE_COLUMNS}
+    detail = {k: v for k, v in ev.items() if k not in _EVIDENCE_COLUMNS}
+    return Evidence(claim_id=claim_id, detail=detail or None, **cols)
+
+
+def evidence_dict(row: Evidence) -> dict[str, Any]:
+    out = {k: getattr(row, k) for k in _EVIDENCE_COLUMNS}
+    out.update(row.detail or {})
+    return out
 
 
 def claim_dict(row: Claim) -> dict[str, Any]:
@@ -98,12 +116,21 @@ def replace_claims(*, session: Session, document: Document, claims: Sequence[dic
     for claim in claims:
         if (claim["kind"], claim["start"], claim["end"]) in kept:
             continue
-        session.add(claim_row(document.id, claim, actor=actor))
+        row = claim_row(document.id, claim, actor=actor)
+        session.add(row)
+        if claim.get("evidence"):
+            session.flush()
+            assert row.id is not None
+            session.add_all(evidence_row(row.id, ev) for ev in claim["evidence"])
         added += 1
     session.flush()
+    findings: dict[str, int] = {}
+    for claim in claims:
+        if claim.get("finding"):
+            findings[claim["finding"]] = findings.get(claim["finding"], 0) + 1
     audit.append(session, actor=actor, action="extract", document_id=document.id,
                  old={"unreviewed_claims": len(stale)},
-                 new={"claims_added": added, "reviewed_kept": len(kept)})
+                 new={"claims_added": added, "reviewed_kept": len(kept), "findings": findings})
     return added, len(stale)
 
 

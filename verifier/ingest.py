@@ -245,21 +245,42 @@ def ingest_bytes(
         if found is not None:
             published, dateline = found
 
+    boilerplate = list(textmod.find_boilerplate(body))
+    title = meta.get("title") or _title_from_text(body, boilerplate, dateline)
     return IngestedDocument(
         text=body,
         sha256=hashlib.sha256(body.encode("utf-8")).hexdigest(),
         language=language,
         published=published,
-        title=meta.get("title"),
+        title=title,
         author=meta.get("author"),
         site=meta.get("site"),
         url=meta.get("url") or url,
         source_name=name,
         format=fmt,
         encoding=encoding,
-        boilerplate=list(textmod.find_boilerplate(body)),
+        boilerplate=boilerplate,
         dateline=dateline,
     )
+
+
+_HEADING_LINE = re.compile(r"^[#\s]*(\S.{0,198}\S)\s*$")
+
+
+def _title_from_text(body: str, boilerplate: list[Span], dateline: Span | None) -> str | None:
+    """The first heading-like line of a plain-text or Markdown article (no final full stop),
+    skipping the dateline and boilerplate lines; None when the text opens with a sentence."""
+    skip = [(b.start, b.end) for b in boilerplate] + ([(dateline.start, dateline.end)] if dateline else [])
+    pos = 0
+    for line in body.split("\n")[:8]:
+        start, pos = pos, pos + len(line) + 1
+        if not line.strip() or any(s <= start < e or start <= s < start + len(line) for s, e in skip):
+            continue
+        m = _HEADING_LINE.match(line)
+        if m and not line.rstrip().endswith((".", "!", "?", "…", ":")):
+            return m.group(1)
+        return None
+    return None
 
 
 # ------------------------------------------------------------------------------------- helpers

@@ -9,9 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .text import Sentence, split_sentences
+
+if TYPE_CHECKING:
+    from .reference.facts import KnowledgeBase
 
 
 class ClaimLike(Protocol):
@@ -24,6 +27,7 @@ class ExtractionInput:
     lang: str
     published: date | None
     skip: Sequence[tuple[int, int]] = ()
+    kb: KnowledgeBase | None = None
 
 
 Extractor = Callable[[ExtractionInput], Sequence[ClaimLike]]
@@ -31,12 +35,14 @@ Extractor = Callable[[ExtractionInput], Sequence[ClaimLike]]
 
 def _registered() -> list[Extractor]:
     # Imported here so that `verifier --help` does not pay for the lexicons.
+    from .extract.facts import extract_facts
     from .extract.quotes import extract_quotes
     from .extract.temporal import extract_temporal
 
     return [
         lambda i: extract_quotes(i.text, lang=i.lang, skip=i.skip),
         lambda i: extract_temporal(i.text, lang=i.lang, published=i.published, skip=i.skip),
+        lambda i: extract_facts(i.text, lang=i.lang, published=i.published, kb=i.kb, skip=i.skip),
     ]
 
 
@@ -45,9 +51,11 @@ def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 def extract_claims(text: str, *, lang: str, published: date | None = None,
-                   skip: Sequence[tuple[int, int]] = ()) -> list[dict[str, Any]]:
-    """Every claim candidate of `text`, sorted by position; each `text == text[start:end]`."""
-    inp = ExtractionInput(text=text, lang=lang, published=published, skip=tuple(skip))
+                   skip: Sequence[tuple[int, int]] = (),
+                   kb: KnowledgeBase | None = None) -> list[dict[str, Any]]:
+    """Every claim candidate of `text`, sorted by position; each `text == text[start:end]`.
+    With a knowledge base, names in factual claims resolve to its entities."""
+    inp = ExtractionInput(text=text, lang=lang, published=published, skip=tuple(skip), kb=kb)
     claims: list[dict[str, Any]] = []
     for extractor in _registered():
         for item in extractor(inp):

@@ -1,0 +1,113 @@
+"""`verifier check` on the seed with the bundled facts pack: the acceptance of the temporal and
+facts issue, through the real command, in JSON and in the table."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlmodel import select
+
+from verifier import audit
+from verifier.models import Claim, Evidence
+from verifier.store import open_store
+
+from .conftest import SEED
+from .test_cli import run, snapshot
+
+
+def by_text(claims: list[dict], text: str) -> dict:
+    found = [c for c in claims if c["text"] == text]
+    assert len(found) == 1, (text, [c["text"] for c in claims])
+    return found[0]
+
+
+@pytest.fixture
+def checked(db_url: str) -> tuple[str, dict, int]:
+    assert run("demo", db=db_url).exit_code == 0
+    result = run("check", str(SEED), "--format", "json", db=db_url)
+    return db_url, json.loads(result.stdout), result.exit_code
+
+
+def test_seed_findings_in_json(checked: tuple[str, dict, int]) -> None:
+    _, out, code = checked
+    assert code == 1  # because of the contradiction
+    claims = out["claims"]
+    dateline = by_text(claims, "jeudi, octobre 16, 2025")
+    assert (dateline["value"], dateline["role"], dateline["finding"]) == ("2025-10-16", "dateline", "consistent")
+    ce_jeudi = by_text(claims, "ce jeudi")
+    assert (ce_jeudi["value"], ce_jeudi["finding"]) == ("2025-10-16", "consistent")
+    assert "Thursday" in ce_jeudi["explanation"]
+
+    huit = by_text(claims, "huit ans")
+    assert (huit["value"], huit["finding"]) == ("P8Y", "contradicted")
+    assert huit["anchor"]["text"].startswith("la signature du Partenariat stratégique approfondi")
+    assert "9 years, 7 months" in huit["explanation"]
+    ev = [e for e in huit["evidence"] if e["kind"] == "fact"]
+    assert ev and ev[0]["valid_from"] == "2016-03-15" and ev[0]["source_url"].startswith("http")
+
+    presidency = [c for c in claims if c["kind"] == "factual" and c["predicate"] == "presides"]
+    assert len(presidency) == 1 and "actuellement présidé par la Russie" in presidency[0]["text"]
+    assert presidency[0]["finding"] == "consistent" and "October 2025" in presidency[0]["explanation"]
+
+    fin = by_text(claims, "la fin du mois")
+    assert (fin["value"], fin["mod"], fin["resolved_day"]) == ("2025-10", "END", "2025-10-31")
+    assert fin["finding"] == "consistent" and fin.get("prediction") is True
+    assert "2797" in fin["explanation"]
+
+    assert not [c for c in claims if c["text"] == "2024"]  # inside "À lire aussi": boilerplate
+    assert out["ready_to_publish"] is False and out["summary"]["contradicted"] == 1
+
+
+def test_seed_findings_in_the_table(db_url: str) -> None:
+    assert run("demo", db=db_url).exit_code == 0
+    result = run("check", str(SEED), db=db_url)
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    row = next(i for i, line in enumerate(lines) if line.rstrip().endswith("huit ans"))
+    assert "contradicted" in lines[row] and "9 years, 7 months" in lines[row + 1]
+    assert any("présidé par la Russie" in line and "consistent" in line for line in lines)
+    assert any("la fin du mois" in line and "consistent" in line for line in lines)
+    assert "NOT READY TO PUBLISH" in result.stdout
+
+
+def test_check_stores_findings_and_evidence_and_keeps_reviews(checked: tuple[str, dict, int]) -> None:
+    db_url, out, _ = checked
+    store = open_store(db_url)
+    with store.read() as session:
+        huit = session.exec(select(Claim).where(Claim.text == "huit ans")).one()
+        assert huit.finding == "contradicted"
+        evidence = session.exec(select(Evidence).where(Evidence.claim_id == huit.id)).all()
+        assert any(e.kind == "fact" and e.source_url for e in evidence)
+        total = len(session.exec(select(Claim)).all())
+    with store.write() as session:
+        huit = session.get(Claim, huit.id)
+        huit.status, huit.verdict = "reviewed", "False"
+        audit.append(session, actor="test", action="verdict", claim_id=huit.id, new={"verdict": "False"})
+    # Checking again replaces the unreviewed claims and keeps the reviewed one untouched.
+    again = run("check", str(SEED), "--format", "json", db=db_url)
+    assert again.exit_code == 1
+    with store.read() as session:
+        claims = session.exec(select(Claim)).all()
+        assert len(claims) == total
+        kept = [c for c in claims if c.text == "huit ans"]
+        assert len(kept) == 1 and kept[0].id == huit.id and kept[0].verdict == "False"
+        assert audit.verify_chain(session).ok
+
+
+def test_dry_run_stores_nothing(db_url: str) -> None:
+    assert run("demo", db=db_url).exit_code == 0
+    before = snapshot(db_url)
+    result = run("check", str(SEED), "--dry-run", "--published", "2025-11-05", "--format", "json", db=db_url)
+    assert result.exit_code == 1
+    presidency = [c for c in json.loads(result.stdout)["claims"] if c.get("predicate") == "presides"]
+    assert presidency[0]["finding"] == "contradicted" and "Sierra Leone" in presidency[0]["explanation"]
+    assert snapshot(db_url) == before
+
+
+def test_clean_text_exits_0(db_url: str, tmp_path) -> None:
+    path = tmp_path / "ok.txt"
+    path.write_text("Le roi Mohammed VI a reçu le ministre jeudi 16 octobre 2025 à Rabat, "
+                    "a indiqué le communiqué publié le même jour.", encoding="utf-8")
+    result = run("check", str(path), "--published", "2025-10-16", db=db_url)
+    assert result.exit_code == 0, result.stdout
+    assert "No contradiction found." in result.stdout

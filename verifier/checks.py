@@ -1,0 +1,473 @@
+"""Findings: each checkable claim compared with the facts knowledge base, given a finding
+(consistent | contradicted | partial | no_evidence), a one-sentence explanation and the facts
+used as evidence. Pure: claim dicts, text and a KnowledgeBase in; new claim dicts out.
+
+What is checked, and how
+------------------------
+* factual ``presides``: the KB's presidency of the institution on the claim's date (``at``,
+  else the publication date). Another country on that date -> contradicted, naming it.
+* factual ``holds_office``: the person's recorded terms in that office (and country, when the
+  text names one). Held on that date -> consistent; held, but not then -> contradicted;
+  someone else recorded in that office of that country then -> contradicted.
+* factual ``event``: the KB date of the event, compared at the precision the text gives
+  (day, month or year). One day off -> partial (time zones, overnight signings).
+* temporal with an ``anchor`` ("huit ans après <event>"): the time elapsed between the
+  anchor event's recorded date and the publication date, against the stated duration.
+  A stated N years is consistent when the whole years elapsed equal N, partial when the
+  elapsed time falls short of N years by less than one month (it rounds to N), contradicted
+  otherwise. Approximate durations ("près de", "environ", "about") are consistent within
+  six months of N years and partial within twelve; "plus de N ans" is consistent from N to
+  N+2 years (partial beyond), "moins de N ans" from N-1 to N (partial below). Months, weeks
+  and days follow the same pattern at their scale.
+* temporal claims in a future-tense sentence ("doit se prononcer à la fin du mois", "will
+  vote at the end of the month") about an institution, mission or resolution of the KB:
+  marked ``prediction: true``; consistent when the KB records a dated fact about it (an
+  adoption, the end of a mandate) inside the claimed period, contradicted when the record
+  puts it after that period instead (within 90 days).
+
+A factual claim or anchored duration whose subject is not in the KB gets ``no_evidence``;
+other temporal claims, and quotes, are returned unchanged (other checks own them). Nothing is
+ever guessed: without a record, there is no finding beyond ``no_evidence``.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from .reference.facts import Fact, KnowledgeBase, fact_evidence
+from .text import split_sentences
+
+FINDINGS = ("consistent", "contradicted", "partial", "no_evidence")
+PREDICTION_WINDOW_DAYS = 90
+MAX_PREDICTION_RANGE_DAYS = 92
+
+_MONTH_NAMES = ["", "January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December"]
+
+
+def fmt_date(d: date) -> str:
+    return f"{d.day} {_MONTH_NAMES[d.month]} {d.year}"
+
+
+def _period(f: Fact) -> str:
+    if f.valid_from and f.valid_to:
+        return f"{fmt_date(f.valid_from)} to {fmt_date(f.valid_to)}"
+    if f.valid_from:
+        return f"since {fmt_date(f.valid_from)}"
+    if f.valid_to:
+        return f"until {fmt_date(f.valid_to)}"
+    return "undated"
+
+
+def _iso(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _covers(f: Fact, at: date) -> bool:
+    return (f.valid_from is None or f.valid_from <= at) and (f.valid_to is None or at <= f.valid_to)
+
+
+def _with(claim: dict[str, Any], finding: str, explanation: str,
+          evidence: Sequence[dict[str, Any]] = (), **more: Any) -> dict[str, Any]:
+    out = dict(claim)
+    out.update(finding=finding, explanation=explanation, evidence=list(evidence), **more)
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Elapsed time
+# --------------------------------------------------------------------------------------------
+
+
+def elapsed(a: date, b: date) -> tuple[int, int, int]:
+    """(years, months, days) from a to b (a <= b), calendar-wise: 2016-03-15 -> 2025-10-16 is
+    (9, 7, 1)."""
+    months = (b.year - a.year) * 12 + (b.month - a.month)
+    if b.day < a.day:
+        months -= 1
+    y, m = divmod(months, 12)
+    anchor_y, anchor_m = divmod(a.month - 1 + months, 12)
+    anchor_y += a.year
+    day = min(a.day, calendar.monthrange(anchor_y, anchor_m + 1)[1])
+    d = (b - date(anchor_y, anchor_m + 1, day)).days
+    return y, m, d
+
+
+def describe_elapsed(y: int, m: int, d: int) -> str:
+    parts = [f"{n} {unit}{'s' if n != 1 else ''}" for n, unit in ((y, "year"), (m, "month"), (d, "day")) if n]
+    if not parts:
+        return "0 days"
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+_DURATION = re.compile(r"^P(?P<n>\d+(?:\.\d+)?)(?P<u>[YMWD])$")
+_APPROX_CUE = re.compile(r"(?i:près\s+de|presque|environ|quelque|une\s+(?:dizaine|quinzaine|vingtaine)|"
+                         r"about|nearly|almost|around|roughly|some|approximately|close\s+to)\s*$")
+_MORE_CUE = re.compile(r"(?i:plus\s+de|au\s+moins|more\s+than|over|at\s+least)\s*$")
+_LESS_CUE = re.compile(r"(?i:moins\s+de|less\s+than|under|à\s+peine)\s*$")
+
+
+def judge_duration(stated: float, unit: str, a: date, b: date, *, mod: str | None = None,
+                   approximate: bool = False) -> tuple[str, str]:
+    """(finding, reason) for "stated units elapsed between a and b" (see module docstring)."""
+    y, m, d = elapsed(a, b)
+    months = y * 12 + m + d / 31
+    days = (b - a).days
+    if unit in ("Y", "M"):
+        target = stated * (12 if unit == "Y" else 1)
+        scale = 12 if unit == "Y" else 1
+        whole = (y if unit == "Y" else y * 12 + m)
+        if mod in ("MORE_THAN", "EQUAL_OR_MORE"):
+            if months < target:
+                return "contradicted", "less than stated"
+            return ("consistent", "at least as stated") if months < target + 2 * scale else ("partial", "true, but far more than stated")
+        if mod in ("LESS_THAN", "EQUAL_OR_LESS"):
+            if months >= target:
+                return "contradicted", "more than stated"
+            return ("consistent", "just under as stated") if months >= target - scale else ("partial", "true, but far less than stated")
+        if approximate or mod in ("APPROX", "ABOUT"):
+            off = abs(months - target)
+            if off <= scale / 2:
+                return "consistent", "close to the stated approximate value"
+            return ("partial", "near the stated approximate value") if off <= scale else ("contradicted", "far from the stated approximate value")
+        if whole == stated:
+            return "consistent", "as stated"
+        if 0 < target - months <= (1 if unit == "Y" else 6 / 31):
+            return "partial", "just short of the stated value (it rounds to it)"
+        return "contradicted", "not the stated value"
+    unit_days = 7 if unit == "W" else 1
+    target_days = stated * unit_days
+    tolerance = 0.2 * target_days if approximate or mod in ("APPROX", "ABOUT") else 0
+    if mod in ("MORE_THAN", "EQUAL_OR_MORE"):
+        return ("consistent", "at least as stated") if days >= target_days else ("contradicted", "less than stated")
+    if mod in ("LESS_THAN", "EQUAL_OR_LESS"):
+        return ("consistent", "under as stated") if days < target_days else ("contradicted", "more than stated")
+    whole = days // unit_days
+    if whole == stated or abs(days - target_days) <= tolerance:
+        return "consistent", "as stated"
+    if abs(days - target_days) <= max(1, 3 if unit == "W" else 1, tolerance * 2):
+        return "partial", "close to the stated value"
+    return "contradicted", "not the stated value"
+
+
+# --------------------------------------------------------------------------------------------
+# Factual claims
+# --------------------------------------------------------------------------------------------
+
+
+def _match(kb: KnowledgeBase, claim: dict[str, Any], keys: Sequence[str], types: Sequence[str]) -> tuple[str, float] | None:
+    for key in keys:
+        value = claim.get(key)
+        if value:
+            m = kb.match_entity(str(value), types=types)
+            if m:
+                return m.name, m.score / 100
+    return None
+
+
+def _country_of(kb: KnowledgeBase, value: Any) -> str | None:
+    if not value:
+        return None
+    m = kb.match_entity(str(value), types=("country", "institution"))
+    return m.name if m else kb.match_adjective(str(value))
+
+
+def _check_presides(c: dict[str, Any], at: date, kb: KnowledgeBase) -> dict[str, Any]:
+    inst = _match(kb, c, ("subject", "subject_text"), ("institution", "mission"))
+    written = c.get("subject_text") or c.get("subject")
+    if inst is None or not any(f.predicate == "presides" and f.subject == inst[0] for f in kb.facts):
+        return _with(c, "no_evidence", f"The knowledge base has no presidency record for {written!r}.")
+    fact = kb.presiding_at(inst[0], at)
+    if fact is None:
+        return _with(c, "no_evidence", f"The knowledge base has no record of who presided the {inst[0]} on {fmt_date(at)}.")
+    claimed = _country_of(kb, c.get("object")) or _country_of(kb, c.get("object_text"))
+    ev = [fact_evidence(fact, score=inst[1], method="kb.presiding_at")]
+    if claimed == fact.object:
+        return _with(c, "consistent",
+                     f"On {fmt_date(at)} the {fact.subject} was presided by {fact.object} ({_period(fact)}).", ev)
+    named = claimed or c.get("object_text") or c.get("object")
+    also = ""
+    if claimed:
+        theirs = [f for f in kb.facts if f.predicate == "presides" and f.subject == fact.subject and f.object == claimed]
+        if theirs:
+            near = min(theirs, key=lambda f: abs(((f.valid_from or at) - at).days))
+            ev.append(fact_evidence(near, score=inst[1], method="kb.presidency_of_claimed"))
+            also = f"; {claimed} presided it {_period(near)}"
+    return _with(c, "contradicted",
+                 f"On {fmt_date(at)} the {fact.subject} was presided by {fact.object} ({_period(fact)}), not {named}{also}.", ev)
+
+
+def _office_label(office: str, of: str | None) -> str:
+    return f"{office} of {of}" if of else office
+
+
+def _check_office(c: dict[str, Any], at: date, kb: KnowledgeBase) -> dict[str, Any]:
+    person = _match(kb, c, ("subject", "subject_text"), ("person",))
+    written = c.get("subject_text") or c.get("subject")
+    if person is None:
+        return _with(c, "no_evidence", f"The knowledge base has no record of {written!r}.")
+    office = _match(kb, c, ("object", "office_key", "object_text"), ("office",))
+    if office is None:
+        return _with(c, "no_evidence",
+                     f"The knowledge base has no record of the office {c.get('object_text') or c.get('object')!r}.")
+    of = _country_of(kb, c.get("of"))
+    held = [f for f in kb.facts if f.predicate == "holds_office" and f.subject == person[0]
+            and f.object == office[0] and (of is None or (f.extra or {}).get("of") == of)]
+    score = min(person[1], office[1])
+    label = _office_label(office[0], of or ((held[0].extra or {}).get("of") if held else None))
+    if c.get("former"):
+        now = [f for f in held if _covers(f, at)]
+        if now:  # checked first: a president re-elected after a gap is no "former" president
+            return _with(c, "contradicted", f"On {fmt_date(at)} {person[0]} was still {label} ({_period(now[0])}), not a former holder.",
+                         [fact_evidence(f, score=score, method="kb.offices_of") for f in now])
+        past = [f for f in held if f.valid_to and f.valid_to < at]
+        if past:
+            return _with(c, "consistent", f"{person[0]} was {label} {_period(past[-1])}, before {fmt_date(at)}.",
+                         [fact_evidence(f, score=score, method="kb.offices_of") for f in past])
+        return _with(c, "no_evidence", f"The knowledge base has no record of {person[0]} as {label}.")
+    covering = [f for f in held if _covers(f, at)]
+    if covering:
+        f = covering[0]
+        return _with(c, "consistent", f"On {fmt_date(at)} {person[0]} was {_office_label(office[0], (f.extra or {}).get('of'))} ({_period(f)}).",
+                     [fact_evidence(f, score=score, method="kb.office_holder_at")])
+    holders = [h for h in kb.office_holders_at(office[0], at, of) if h.subject != person[0]]
+    if held:
+        terms = " and ".join(_period(f) for f in held)
+        who = f"; the holder then was {holders[0].subject}" if len(holders) == 1 else ""
+        return _with(c, "contradicted",
+                     f"On {fmt_date(at)} {person[0]} was not {label}: the knowledge base records {terms}{who}.",
+                     [fact_evidence(f, score=score, method="kb.offices_of") for f in held]
+                     + [fact_evidence(h, score=score, method="kb.office_holder_at") for h in holders[:1]])
+    others = kb.offices_of(person[0], at)
+    if len(holders) == 1 and (of is not None or others):
+        h = holders[0]
+        extra = f" ({person[0]} was {_office_label(others[0].object, (others[0].extra or {}).get('of'))})" if others else ""
+        return _with(c, "contradicted",
+                     f"On {fmt_date(at)} the {_office_label(office[0], (h.extra or {}).get('of'))} was {h.subject}, not {person[0]}{extra}.",
+                     [fact_evidence(h, score=score, method="kb.office_holder_at")]
+                     + [fact_evidence(o, score=score, method="kb.offices_of") for o in others])
+    return _with(c, "no_evidence", f"The knowledge base has no record of {person[0]} as {label}.")
+
+
+def _claimed_date(value: str) -> tuple[date, str] | None:
+    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$", value or "")
+    if not m:
+        return None
+    y, mo, d = int(m[1]), int(m[2] or 1), int(m[3] or 1)
+    try:
+        return date(y, mo, d), ("day" if m[3] else "month" if m[2] else "year")
+    except ValueError:
+        return None
+
+
+def _event_label(f: Fact) -> str:
+    return f"{f.subject} ({f.object})" if f.object and f.predicate == "event" else f.subject
+
+
+def _check_event(c: dict[str, Any], kb: KnowledgeBase) -> dict[str, Any]:
+    fact = None
+    for key in ("subject", "subject_text"):
+        if c.get(key):
+            fact = kb.when(str(c[key]))
+            if fact:
+                break
+    written = c.get("subject_text") or c.get("subject")
+    if fact is None or fact.valid_from is None:
+        return _with(c, "no_evidence", f"The knowledge base has no dated record of {written!r}.")
+    claimed = _claimed_date(str(c.get("at") or ""))
+    ev = [fact_evidence(fact, score=1.0, method="kb.when")]
+    recorded = fact.valid_from
+    if claimed is None:
+        return _with(c, "no_evidence", f"The text gives no date the knowledge base can compare ({_event_label(fact)} is recorded on {fmt_date(recorded)}).", ev)
+    day, precision = claimed
+    same = (recorded.year == day.year and (precision == "year" or recorded.month == day.month)
+            and (precision != "day" or recorded.day == day.day))
+    what = "adopted" if fact.predicate == "adopted" else "dated"
+    if same:
+        return _with(c, "consistent", f"The knowledge base records {_event_label(fact)} as {what} {fmt_date(recorded)}.", ev)
+    if precision == "day" and abs((recorded - day).days) == 1:
+        return _with(c, "partial", f"The knowledge base records {_event_label(fact)} on {fmt_date(recorded)}, one day from the {fmt_date(day)} the text gives.", ev)
+    return _with(c, "contradicted", f"The knowledge base records {_event_label(fact)} on {fmt_date(recorded)}, not {c.get('at')}.", ev)
+
+
+# --------------------------------------------------------------------------------------------
+# Temporal claims: anchored durations and predictions
+# --------------------------------------------------------------------------------------------
+
+
+def _check_anchored(c: dict[str, Any], text: str, ref: date, kb: KnowledgeBase) -> dict[str, Any] | None:
+    anchor = c.get("anchor") or {}
+    m = _DURATION.match(str(c.get("value") or ""))
+    if m is None:
+        return None
+    stated, unit = float(m["n"]), m["u"]
+    fact = kb.when(str(anchor.get("text") or ""))
+    if fact is None or fact.valid_from is None:
+        return _with(c, "no_evidence", f"The knowledge base has no dated record of {anchor.get('text')!r}.")
+    ev = [fact_evidence(fact, score=1.0, method="kb.when")]
+    event_day = fact.valid_from
+    relation = str(anchor.get("relation") or "AFTER").upper()
+    a, b = (event_day, ref) if relation != "BEFORE" else (ref, event_day)
+    if b < a:
+        return _with(c, "contradicted",
+                     f"The knowledge base dates {_event_label(fact)} to {fmt_date(event_day)}, "
+                     f"{'after' if relation != 'BEFORE' else 'before'} the article's date {fmt_date(ref)}.", ev)
+    before = text[max(0, int(c.get("start", 0)) - 20):int(c.get("start", 0))] if text else ""
+    mod = c.get("mod")
+    if mod is None:
+        mod = "MORE_THAN" if _MORE_CUE.search(before) else "LESS_THAN" if _LESS_CUE.search(before) else None
+    approximate = bool(c.get("approximate")) or bool(_APPROX_CUE.search(before))
+    finding, reason = judge_duration(stated, unit, a, b, mod=mod, approximate=approximate)
+    y, mo, d = elapsed(a, b)
+    span = describe_elapsed(y, mo, d)
+    said = c.get("text") or c.get("value")
+    sentence = (f"The knowledge base dates {_event_label(fact)} to {fmt_date(event_day)}: "
+                f"{span} {'before' if relation != 'BEFORE' else 'after'} the article's date "
+                f"{fmt_date(ref)}")
+    if finding == "consistent":
+        sentence += f", consistent with {said!r}."
+    elif finding == "partial":
+        sentence += f", close to {said!r} ({reason})."
+    else:
+        sentence += f", not {said!r}."
+    return _with(c, finding, sentence, ev, elapsed={"years": y, "months": mo, "days": d})
+
+
+_FUTURE = {
+    "fr": re.compile(r"(?<![\w'’])(?:doit|doivent|devra|devront|devrait|devraient|va|vont|sera|seront|"
+                     r"aura|auront|prévue?s?|attendue?s?|s['’]apprête|s['’]apprêtent|"
+                     r"\w{3,}(?:era|eront|ira|iront))(?![\w'’])", re.IGNORECASE),
+    "en": re.compile(r"(?<![\w'’])(?:will|shall|['’]ll|is\s+due\s+to|are\s+due\s+to|is\s+expected\s+to|"
+                     r"are\s+expected\s+to|is\s+set\s+to|are\s+set\s+to|is\s+scheduled\s+to|"
+                     r"is\s+to|are\s+to|going\s+to|plans?\s+to)(?![\w'’])", re.IGNORECASE),
+}
+
+
+def claim_range(c: dict[str, Any]) -> tuple[date, date] | None:
+    """Earliest and latest day a temporal claim covers: its `resolved` field (a day, a pair,
+    or a mapping with earliest/latest or start/end), widened by what value and mod cover."""
+    days: list[date] = []
+    r = c.get("resolved")
+    if isinstance(r, dict):
+        days += [d for d in (_iso(v) for v in r.values()) if d]
+    elif isinstance(r, list | tuple):
+        days += [d for d in (_iso(v) for v in r) if d]
+    elif r is not None:
+        d = _iso(r)
+        if d:
+            days.append(d)
+    value, mod = str(c.get("value") or ""), c.get("mod")
+    if m := re.match(r"^(\d{4})-(\d{2})-(\d{2})$", value):
+        days.append(date(int(m[1]), int(m[2]), int(m[3])))
+    elif m := re.match(r"^(\d{4})-(\d{2})$", value):
+        y, mo = int(m[1]), int(m[2])
+        last = calendar.monthrange(y, mo)[1]
+        lo, hi = {"START": (1, 10), "MID": (11, 20), "END": (max(1, last - 6), last)}.get(mod or "", (1, last))
+        days += [date(y, mo, lo), date(y, mo, hi)]
+    elif m := re.match(r"^(\d{4})$", value):
+        y = int(m[1])
+        first, last_day = {"START": (date(y, 1, 1), date(y, 3, 31)), "MID": (date(y, 5, 1), date(y, 8, 31)),
+                           "END": (date(y, 10, 1), date(y, 12, 31))}.get(mod or "", (date(y, 1, 1), date(y, 12, 31)))
+        days += [first, last_day]
+    if not days:
+        return None
+    return min(days), max(days)
+
+
+def _sentence_of(text: str, start: int, lang: str) -> tuple[int, str]:
+    for s in split_sentences(text, lang):
+        if s.start <= start < s.end:
+            return s.start, s.text
+    return 0, ""
+
+
+def _check_prediction(c: dict[str, Any], text: str, published: date | None, kb: KnowledgeBase,
+                      lang: str) -> dict[str, Any] | None:
+    rng = claim_range(c)
+    if rng is None or not text or published is None or rng[1] < published:
+        return None
+    if (rng[1] - rng[0]).days > MAX_PREDICTION_RANGE_DAYS:
+        return None  # "au XXIe siècle" would confirm anything
+    s_start, sentence = _sentence_of(text, int(c.get("start", 0)), lang)
+    cue = _FUTURE["en" if lang == "en" else "fr"].search(sentence) or _FUTURE["en" if lang != "en" else "fr"].search(sentence)
+    if cue is None and str(c.get("tense") or "").upper() != "FUTURE":
+        return None
+    mentions = kb.find_mentions(sentence, types=("institution", "mission", "resolution", "event"))
+    dated: dict[int, tuple[Fact, date, str]] = {}
+    for mention in mentions:
+        for f, day in kb.dated_facts_about(mention.name):
+            if day >= published:  # what was already on record is no outcome of the prediction
+                dated.setdefault(id(f), (f, day, mention.name))
+    if not dated:
+        return None
+    inside = [(f, d) for f, d, _ in dated.values() if rng[0] <= d <= rng[1]]
+    said = c.get("text")
+    period = fmt_date(rng[0]) if rng[0] == rng[1] else f"{fmt_date(rng[0])} to {fmt_date(rng[1])}"
+    if inside:
+        inside.sort(key=lambda fd: (fd[1], fd[0].predicate != "adopted"))
+        parts = [_dated_phrase(f, d) for f, d in inside]
+        return _with(c, "consistent",
+                     f"Prediction borne out: the knowledge base records {' and '.join(parts)}, within {said!r} ({period}).",
+                     [fact_evidence(f, score=1.0, method="kb.prediction") for f, _ in inside], prediction=True)
+    later = sorted(((f, d) for f, d, _ in dated.values()
+                    if rng[1] < d <= rng[1] + timedelta(days=PREDICTION_WINDOW_DAYS)), key=lambda fd: fd[1])
+    if later:
+        f, d = later[0]
+        return _with(c, "contradicted",
+                     f"Prediction not borne out: the knowledge base records {_dated_phrase(f, d)}, after {said!r} ({period}).",
+                     [fact_evidence(f, score=1.0, method="kb.prediction")], prediction=True)
+    out = dict(c)
+    out["prediction"] = True
+    return out
+
+
+def _dated_phrase(f: Fact, d: date) -> str:
+    if f.predicate == "adopted":
+        return f"{f.subject} adopted by the {f.object} on {fmt_date(d)}"
+    if f.predicate == "mandate":
+        return f"the {f.subject} mandate ending on {fmt_date(d)}"
+    return f"{_event_label(f)} on {fmt_date(d)}"
+
+
+# --------------------------------------------------------------------------------------------
+# Entry point
+# --------------------------------------------------------------------------------------------
+
+
+def check_claims(claims: list[dict[str, Any]], *, text: str, published: date | None,
+                 kb: KnowledgeBase, lang: str = "fr") -> list[dict[str, Any]]:
+    """The claims, in the same order, each a new dict; checkable ones gain `finding`,
+    `explanation` and `evidence` (and `prediction: true` for predictions). See the module
+    docstring for what is checked."""
+    out: list[dict[str, Any]] = []
+    for c in claims:
+        kind = c.get("kind")
+        at = _iso(c.get("at")) or published
+        result: dict[str, Any] | None = None
+        if kind == "factual":
+            pred = c.get("predicate")
+            if pred == "event":
+                result = _check_event(c, kb)
+            elif at is None:
+                result = None
+            elif pred == "presides":
+                result = _check_presides(c, at, kb)
+            elif pred == "holds_office":
+                result = _check_office(c, at, kb)
+        elif kind == "temporal":
+            if c.get("anchor") and published is not None:
+                result = _check_anchored(c, text, published, kb)
+            elif not c.get("anchor"):
+                result = _check_prediction(c, text, published, kb, lang)
+        out.append(result if result is not None else dict(c))
+    return out

@@ -1,0 +1,89 @@
+"""`verifier facts ...`: import knowledge-base packs and list stored facts. The commands only
+parse options and call verifier.reference.facts (registered in cli.py with
+`app.add_typer(facts_app, name="facts")`).
+
+Exit codes: 0 fine; 2 bad input (one line on stderr, nothing stored)."""
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .audit import cli_actor
+from .reference.facts import PackError, list_facts, parse_pack, store_pack
+from .store import open_store
+
+facts_app = typer.Typer(
+    help="The facts knowledge base: import packs (YAML or CSV files of dated facts with their "
+         "sources and aliases) and list what is stored.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+DbOpt = Annotated[str | None, typer.Option("--db", envvar="VERIFIER_DATABASE_URL",
+                                           help="Database URL (default sqlite:///claims.db).")]
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"error: {message.splitlines()[0] if message else 'bad input'}", err=True)
+    raise typer.Exit(2)
+
+
+@facts_app.command("import")
+def import_cmd(
+    files: Annotated[list[Path], typer.Argument(help="Pack files (.yaml, .yml or .csv); see docs/facts-packs.md.")],
+    db: DbOpt = None,
+) -> None:
+    """Validate packs, then store them, each replacing the facts of the pack with the same name.
+    Prints one line per pack (name, facts stored). If any pack is bad, nothing is stored."""
+    try:
+        packs = [parse_pack(f) for f in files]
+    except PackError as exc:
+        _fail(str(exc))
+        return
+    names = [p.name for p in packs]
+    dupes = sorted({n for n in names if names.count(n) > 1})
+    if dupes:
+        _fail(f"pack {dupes[0]!r} is given more than once")
+    store = open_store(db)
+    actor = cli_actor()
+    with store.write() as session:
+        results = [store_pack(session=session, pack=p, actor=actor) for p in packs]
+    for r in results:
+        replaced = f" (replaced {r.replaced})" if r.replaced else ""
+        typer.echo(f"{r.pack}\t{r.facts} facts stored{replaced}\t{r.source}")
+
+
+@facts_app.command("list")
+def list_cmd(
+    pack: Annotated[str | None, typer.Option("--pack", help="Only the facts of this pack.")] = None,
+    fmt: Annotated[ListFormat, typer.Option("--format", help="table or json.")] = ListFormat.table,
+    db: DbOpt = None,
+) -> None:
+    """List stored facts: pack, predicate, subject, object, validity, source."""
+    store = open_store(db)
+    with store.read() as session:
+        facts = list_facts(session=session, pack=pack)
+    if fmt is ListFormat.json:
+        rows = [{"id": f.id, "pack": f.pack, "subject": f.subject, "predicate": f.predicate,
+                 "object": f.object or None, "valid_from": f.valid_from, "valid_to": f.valid_to,
+                 "source_title": f.source_title, "source_url": f.source_url,
+                 "extra": f.extra, "aliases": f.aliases} for f in facts]
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
+        return
+    if not facts:
+        typer.echo("no facts stored")
+        return
+    for f in facts:
+        of = (f.extra or {}).get("of")
+        obj = f"{f.object} of {of}" if of else (f.object or "-")
+        typer.echo(f"{f.id}\t{f.pack}\t{f.predicate}\t{f.subject}\t{obj}\t"
+                   f"{f.valid_from or '-'}..{f.valid_to or '-'}\t{f.source_url or '-'}")
