@@ -106,7 +106,7 @@ def test_audit_chain_appends_and_verifies(store: Store) -> None:
         assert report.ok and report.events == 5 and report.head_seq == 5
         events = session.exec(select(AuditEvent).order_by(AuditEvent.seq)).all()
         assert events[0].prev_hash == audit.GENESIS_HASH
-        assert all(b.prev_hash == a.hash for a, b in zip(events, events[1:]))
+        assert all(b.prev_hash == a.hash for a, b in zip(events, events[1:], strict=False))
 
 
 @pytest.mark.parametrize("statement", [

@@ -75,7 +75,7 @@ def knowledge_check(kb: KnowledgeBase) -> Check:
         checked = check_claims(claims, text=doc.text, published=doc.published, kb=kb,
                                lang=doc.language)
         out: Verdicts = {}
-        for i, (before, after) in enumerate(zip(claims, checked)):
+        for i, (before, after) in enumerate(zip(claims, checked, strict=True)):
             if "finding" in after:
                 extra = {k: v for k, v in after.items()
                          if k not in before and k not in ("finding", "explanation", "evidence")}

@@ -9,7 +9,7 @@ import json
 import sys
 from collections.abc import Callable
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from functools import wraps
 from importlib import resources
 from typing import Annotated, Any, TypeVar
@@ -54,18 +54,18 @@ def bad_input_exits_2(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     article = "article"
     draft = "draft"
     source = "source"
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     fr = "fr"
     en = "en"
 
 
-class Fmt(str, Enum):
+class Fmt(StrEnum):
     json = "json"
     table = "table"
 
