@@ -7,7 +7,8 @@ import socket
 import zipfile
 from pathlib import Path
 
-import click
+from typing import Any
+
 import pytest
 from sqlalchemy import text
 from sqlmodel import SQLModel
@@ -28,26 +29,34 @@ def run(*args: str, db: str | None = None) -> object:
     return runner.invoke(app, list(args), env=env, catch_exceptions=False)
 
 
-def all_commands() -> list[tuple[str, click.Command]]:
-    out: list[tuple[str, click.Command]] = []
+def all_commands() -> list[tuple[str, Any]]:
+    """Every command and sub-command (typer ships its own copy of click: duck-typed)."""
+    out: list[tuple[str, Any]] = []
 
-    def walk(cmd: click.Command, path: str) -> None:
+    def walk(cmd: Any, path: str) -> None:
         out.append((path, cmd))
-        if isinstance(cmd, click.Group):
-            for name, sub in cmd.commands.items():
-                walk(sub, f"{path} {name}".strip())
+        for name, sub in getattr(cmd, "commands", {}).items():
+            walk(sub, f"{path} {name}".strip())
 
     walk(get_command(app), "")
     return out
 
 
-@pytest.mark.parametrize("path, command", all_commands(), ids=lambda v: v if isinstance(v, str) else "")
-def test_every_command_has_help_text(path: str, command: click.Command) -> None:
+COMMANDS = all_commands()
+
+
+def test_the_command_tree_is_walked() -> None:
+    paths = {p for p, _ in COMMANDS}
+    assert {"", "ingest", "list", "show", "extract", "check", "demo", "facts import"} <= paths
+
+
+@pytest.mark.parametrize("path, command", COMMANDS, ids=[p or "verifier" for p, _ in COMMANDS])
+def test_every_command_has_help_text(path: str, command: Any) -> None:
     assert (command.help or "").strip(), f"`verifier {path}` has no help text"
     result = runner.invoke(app, [*path.split(), "--help"])
     assert result.exit_code == 0 and "Usage" in result.output
     for param in command.params:
-        if isinstance(param, click.Option) and param.name != "help":
+        if param.param_type_name == "option" and param.name != "help":
             assert (param.help or "").strip(), f"option {param.opts} of `verifier {path}` has no help"
 
 

@@ -283,6 +283,60 @@ CASES = [
     ("en", "He was told to leave the building immediately.", []),
     ("en", "The four-seater boasts a cheap price for an electric car.", []),
     ("en", "Vickers peeked around and saw what he thought was a shotgun.", []),
+    # --- rules added for the held-out half (general mechanisms, invented sentences)
+    # a Title Case quotation is a title even with a final period (photo captions)
+    ("en", 'This image released by Netflix shows Ana Reyes in a scene from "The Girl Who Flew Away."',
+     []),
+    # an elided year "‘19" is not an opening quotation mark (chart credits)
+    ("en", "Sales 2016 2017 2018 ‘19 JANE DOE/THE DAILY NEWS SOURCE: company reports", []),
+    # rank abbreviations do not end a sentence
+    ("en", "According to the Crown, a report by Cpl. Douglas Green found no fault with the brakes.",
+     [{"text": "a report by Cpl. Douglas Green found no fault with the brakes",
+       "speaker": "the Crown", "quote_type": "according_to"}]),
+    # an inverted subject directly followed by a quotation is not a speaker
+    ("en", 'Ron Hale, a teacher at the school, said the photo "totally misrepresents the culture" '
+           'there.',
+     [{"text": 'the photo "totally misrepresents the culture" there', "speaker": "Ron Hale"}]),
+    # a report inside the complement of an earlier one belongs to the outer report
+    ("en", "Foreign Minister Anne Dubois says Canada has asked China to spare the man's life.",
+     [{"text": "Canada has asked China to spare the man's life",
+       "speaker": "Foreign Minister Anne Dubois", "reference": "Anne Dubois"}]),
+    # incise with a tell-verb and its object
+    ("en", '"I came here to thank you," Sara Malik told the prime minister in a soft voice.',
+     [{"text": '"I came here to thank you,"', "speaker": "Sara Malik", "cue": "told"}]),
+    # a short first part before a mid-sentence incise, then the continuation
+    ("en", "Most of the money, they promise, will be returned to families in the provinces.",
+     [{"text": "Most of the money", "speaker": "they"},
+      {"text": "will be returned to families in the provinces", "speaker": "they",
+       "continues": True}]),
+    # the writer's own dialogue ("I said") is not a reported quote, nor what follows it
+    ("en", 'My son asked about the horse.\n"I like to think it is the dad," I said.\n'
+           '"No. It is the mom, obviously."', []),
+    # directive with an object: "urged X to ...", "told workers to ..."
+    ("en", "The ministry urged travellers to avoid the border region until further notice.",
+     [{"text": "to avoid the border region until further notice", "speaker": "The ministry",
+       "quote_type": "indirect"}]),
+    # name-level speakers: the name ending a description, an apposition after it, a head noun
+    ("fr", "La paix est possible, a déclaré le secrétaire général de l'ONU Kofi Annan.",
+     [{"text": "La paix est possible", "reference": "Kofi Annan"}]),
+    ("fr", "« Nous envisageons un programme de remplacement », précise le directeur des services "
+           "techniques, René Badot.",
+     [{"text": "« Nous envisageons un programme de remplacement »", "reference": "René Badot"}]),
+    ("fr", "Des vivres seront livrés, a annoncé le ministère français des Affaires étrangères. "
+           "« La situation est dramatique », a indiqué le ministère.",
+     [{"text": "Des vivres seront livrés"},
+      {"text": "« La situation est dramatique »", "speaker": "le ministère",
+       "reference": "ministère français des Affaires étrangères"}]),
+    ("en", "Jane Roe, the spokesperson for the utility, spoke on Monday. Repairs will take a week, "
+           "the spokesperson said.",
+     [{"text": "Repairs will take a week", "reference": "Jane Roe"}]),
+    ("fr", "Les diplomates doivent agir, a déclaré Louise Arbour, procureur du tribunal.",
+     [{"text": "Les diplomates doivent agir", "speaker": "Louise Arbour"}]),
+    ("fr", "La mesure est bonne, a déclaré le préfet Bernard Fitoussi. Un choix qui devrait "
+           "permettre d'atteindre « un haut niveau de sécurité » a-t-il déclaré.",
+     [{"text": "La mesure est bonne"},
+      {"text": "Un choix qui devrait permettre d'atteindre « un haut niveau de sécurité »",
+       "speaker": "il", "reference": "Bernard Fitoussi"}]),
 ]
 
 

@@ -122,8 +122,9 @@ def _pair_marks(text: str) -> list[tuple[int, int, bool]]:
                     out.append((ps, i + 1, True))
                 continue
             if c in _OPEN_CLOSE:
-                if c == "‘" and i > 0 and not (text[i - 1].isspace() or text[i - 1] in "([—–-"):
-                    continue
+                if c == "‘" and (i > 0 and not (text[i - 1].isspace() or text[i - 1] in "([—–-")
+                                 or i + 1 < n and text[i + 1].isdigit()):
+                    continue  # an apostrophe, or an elided year ("‘19")
                 if c == '"' and i + 1 < n and text[i + 1] == "\n":
                     continue
                 opener, ostart, cont = c, i, False
@@ -151,7 +152,8 @@ _ABBR = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "gov", "sen",
          "apr", "aug", "sept", "sep", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "no", "vs",
          "m", "mme", "mlle", "me", "pr", "ste", "av", "bd", "p", "pp", "cf", "ex", "fig", "vol",
          "etc", "approx", "dept", "univ", "mt", "ft", "u.s", "u.k", "d.c", "e.g", "i.e", "a.m",
-         "p.m", "n.b", "b.c", "n.s", "p.e.i", "n.l", "n.w.t", "ont", "que", "man", "sask", "alta"}
+         "p.m", "n.b", "b.c", "n.s", "p.e.i", "n.l", "n.w.t", "ont", "que", "man", "sask", "alta",
+        "cpl", "pte", "pfc", "cst", "maj", "adm", "brig", "atty", "msgr", "pres", "gén", "mgr"}
 _BOUND_RE = re.compile(r"[.!?…]+[.!?…\"”»’)\]]*(?=\s|$)|:(?=\s*\n)|\n")
 _TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)+|[^\W_](?:[\w’'&]|[-.](?=\w))*|\S")
 _ELISION_RE = re.compile(r"(?i)(qu|jusqu|lorsqu|puisqu|quoiqu|presqu|[ldnjmstc])([’'])(?=\w)")
@@ -263,6 +265,10 @@ _FR_MODAL = {"tenu", "tient", "tiennent", "tenait", "tenaient", "fait", "font", 
 _FR_FAIRE_INF = {"savoir", "valoir", "remarquer", "observer", "part", "entendre", "état"}
 _FR_INF_END = ("er", "ir", "re", "oir")
 _FR_PARTICIPLE_RE = re.compile(r"(?:é|ée|és|ées|[^qg]ue?s?|[^qg]u|i|is)$")
+# words that can open a French clause right after "..., a déclaré X, ..." (else it is X's
+# apposition: "a déclaré Louise Arbour, procureur du Tribunal ...")
+_FR_CLAUSE_START = {"il", "elle", "ils", "elles", "on", "nous", "je", "j’", "j'", "c’", "c'", "ce",
+                    "cela", "mais", "et", "car", "puis", "avant", "tout", "en", "qui"}
 _PASSIVE_AUX = {"been", "being", "was", "were", "is", "are", "be", "get", "got", "gets", "getting"}
 _PROGRESSIVE = {"is", "was", "were", "are", "been", "be", "am", "keeps", "kept", "also", "still",
                 "repeatedly", "now", "just", "publicly", "openly", "'s", "’s"}
@@ -579,7 +585,9 @@ def _right_np(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> tuple[int, int
             break
     if j == k or j - k >= 14:
         return None
-    # what follows must not be a clause of its own
+    # what follows must not be a clause of its own, nor a quotation it introduces
+    if j < hi and toks[j].q >= 0:
+        return None
     if j < hi and toks[j].q < 0 and toks[j].raw[0].isalnum() and not (
             toks[j].low in lex.adjunct or toks[j].low in _TIME_ADJ):
         return None
@@ -619,8 +627,12 @@ class _Cand:
     continues: bool = False
     floating: bool = False
     intro: bool = False
+    narrator: bool = False   # the writer's own words ('"...," I said'): not a reported quote
 
 
+# verbs of telling someone to do something: "urged X to ...", "told workers to ..."
+_DIRECTIVE = {"urged", "urges", "urge", "told", "tells", "tell", "asked", "asks", "ask", "advised",
+              "advises", "warned", "warns", "reminded", "reminds", "encouraged", "encourages"}
 _TRAIL_PUNCT = (".", ",", ";", ":", "!", "?", "—", "–", "-", "--", "…")
 
 
@@ -646,6 +658,11 @@ def _title_like(doc: str, s: int, e: int, toks: list[_Tok], qi: int) -> bool:
     caps = sum(1 for w in ws if w[0].isupper() or not w[0].isalpha())
     if len(ws) >= 2 and ws[0][0].isupper() and caps >= 0.6 * len(ws) and len(ws) <= 10 \
             and not inner.rstrip("”\"»’").endswith((".", "!", "?", ",")) and "," not in inner:
+        return True
+    # "The Kid Who Would Be King.": every content word capitalised
+    content = [w for w in ws if len(w.strip(".,!?\"”»’")) > 3]
+    if len(ws) >= 3 and ws[0][0].isupper() and content and len(ws) <= 10 and all(
+            w[0].isupper() for w in content) and "," not in inner.rstrip(",") and "." not in inner.rstrip("."):
         return True
     for j in range(max(0, qi - 3), qi):
         if toks[j].low in _TITLE_NOUNS:
@@ -784,6 +801,16 @@ def _analyse(doc: str, toks: list[_Tok], lex: Lexicon) -> list[_Cand]:
                 continue
             if toks[np_[0]].low in lex.subordinators:
                 continue
+            if not fr and toks[c.i].low in TELL_VERBS and after < n and toks[after].q < 0 and (
+                    toks[after].low in _OBJ_PRON or toks[after].low in lex.determiners
+                    or toks[after].raw[:1].isupper()):
+                # the person told, then only adjuncts up to the end of the sentence
+                j = after + 1
+                while j < n and toks[j].q < 0 and toks[j].raw not in (",", ".", ";", ":") and j - after < 6 \
+                        and toks[j].low not in _THAT and toks[j].low not in _TIME_ADJ and toks[j].low not in lex.adjunct:
+                    j += 1
+                if j >= n or toks[j].raw in (",", ".") or toks[j].low in _TIME_ADJ or toks[j].low in lex.adjunct:
+                    after = j
             if after < n and toks[after].q < 0 and toks[after].raw[0].isalnum():
                 w = toks[after].low
                 if w in _THAT or not (w in _TIME_ADJ or w in lex.adjunct):
@@ -809,9 +836,14 @@ def _analyse(doc: str, toks: list[_Tok], lex: Lexicon) -> list[_Cand]:
         else:
             end = sep if toks[sep].q < 0 else sep + 1
             sp = _span(toks, a, end)
-            if not sp or sum(1 for t in toks[a:end] if t.raw[0].isalnum() or t.q >= 0) < 3:
+            mid = (after + 1 < n and toks[after].raw == "," and toks[after + 1].q < 0
+                   and toks[after + 1].raw[0].isalpha() and toks[after + 1].low not in _RELATIVE
+                   and _clausal(toks, after + 1, n, lex) and a == 0
+                   and not any(cc.i > after for cc in cues))
+            nwords = sum(1 for t in toks[a:end] if t.raw[0].isalnum() or t.q >= 0)
+            if not sp or nwords < (2 if mid else 3):
                 continue
-            if not _clausal(toks, a, end, lex):
+            if not mid and not _clausal(toks, a, end, lex):
                 continue
             s0, e0 = sp
             qtype = "unmarked"
@@ -836,6 +868,7 @@ def _analyse(doc: str, toks: list[_Tok], lex: Lexicon) -> list[_Cand]:
             elif (j2 < n and qtype == "unmarked" and toks[j2].q < 0 and toks[j2].raw[0].isalpha()
                   and toks[j2].low not in _RELATIVE and not (not fr and toks[j2].low.endswith("ing"))
                   and _clausal(toks, j2, n, lex)
+                  and not (fr and j == after and toks[j2].low not in _FR_CLAUSE_START)
                   and not any(cc.i >= j2 and cc.kind != "participle" for cc in cues)):
                 sp = _span(toks, j2, n)
                 if sp and _words_in(doc[sp[0]:sp[1]]) >= 3:
@@ -877,6 +910,10 @@ def _analyse(doc: str, toks: list[_Tok], lex: Lexicon) -> list[_Cand]:
                 "and", "but", "et", "mais", "that", "que", "qu’", "qu'") and any(
                 cc.kind == "verb" and cc.i < np_[0] for cc in cues):
             continue  # reported speech inside a subordinate clause of an earlier report
+        if np_ and any(cc.kind == "verb" and not cc.incise_only and cc.i < np_[0] and not claimed[cc.i]
+                       and (cc.k == np_[0] or cc.k == np_[0] - 1 and toks[cc.k].low in _THAT)
+                       for cc in cues):
+            continue  # "Freeland says Canada has asked China to ...": the outer report holds it
         if np_ and np_[0] > 0 and toks[np_[0] - 1].low in ("what", "which", "whom", "où", "dont", "quoi"):
             continue  # "what he thought was ...": a relative clause, not a report
         spk = spk_of(np_) if np_ else c.pron
@@ -930,6 +967,9 @@ def _analyse(doc: str, toks: list[_Tok], lex: Lexicon) -> list[_Cand]:
             qtype = "marked"
         elif fr:
             continue
+        elif (not fr and w in _DIRECTIVE and k > c.k and toks[k].low == "to" and k + 1 < hi
+              and toks[k + 1].q < 0 and toks[k + 1].raw[:1].islower()):
+            qtype = "indirect"   # "urged Chinese citizens to consider ...": the directive
         else:
             t = toks[k]
             if t.low in lex.prepositions or not t.raw[0].isalnum() or t.low in _THAT:
@@ -973,6 +1013,11 @@ def _analyse(doc: str, toks: list[_Tok], lex: Lexicon) -> list[_Cand]:
             continue
         if _title_like(doc, t.s, t.e, toks, j):
             continue
+        k1 = j + 2 if j + 1 < n and toks[j + 1].raw == "," else j + 1
+        if k1 + 1 < n and toks[k1].low in lex.first_person and toks[k1].low not in ("you", "vous") and (
+                toks[k1 + 1].low in lex.cues or toks[k1 + 1].low in lex.incise):
+            cands.append(_Cand(t.s, t.e, "marked", None, None, narrator=True))
+            continue
         inner = _inner_incise(doc, t, lex)
         if inner:
             cands.extend(inner)
@@ -1013,6 +1058,7 @@ def extract_quotes(text: str, *, lang: str, skip: Sequence[tuple[int, int]] = ()
     skip = sorted(skip)
     para_quotes = 0
     para_start = -1
+    narrator = False   # the latest quotation was the writer's own
     for si, (s, e) in enumerate(sents):
         if any(a < e and s < b for a, b in skip) or _HEADLINE_RE.match(text, s):
             continue
@@ -1050,6 +1096,12 @@ def extract_quotes(text: str, *, lang: str, skip: Sequence[tuple[int, int]] = ()
                     if sig or text[ns:ne].split()[0].lower() not in lex.prepositions | lex.determiners | lex.subordinators:
                         cands = [_Cand(p0, b, "unmarked", (ns, ne), None)]
         for c in cands:
+            if c.narrator:
+                narrator = True
+                continue
+            if narrator and c.floating and c.spk is None:
+                continue  # the writer's dialogue goes on
+            narrator = False
             if c.intro and c.s < 0:
                 spk_q = _make(text, c, resolver, lex, None)
                 pending_intro = (spk_q, si)

@@ -135,6 +135,21 @@ def analyse_mention(doc: str, start: int, end: int, lex: Lexicon) -> Mention:
             org = True  # an acronym: RCMP, EDC, ONU
         if name and set(n.lower() for n in nm) & lex.org:
             org = True
+    if name is None and len(ws) >= 3:
+        # "le ministre de la Défense Shaoul Mofaz", "the spokesperson for Y, John Smith"
+        k = len(ws)
+        while k > 0 and (_is_cap(ws[k - 1][2]) or (k < len(ws) and low[k - 1] in ("de", "van", "von", "da"))):
+            k -= 1
+        run = [w for _, _, w in ws[k:]]
+        if k > 0 and len(run) >= 3 and low[k - 1] in _PREP_CUT | lex.determiners:
+            run = run[1:]   # the complement of the title: "de la Défense"
+        if k > 0 and len(run) >= 2 and not set(w.lower() for w in run) & lex.org \
+                and not any(w.isupper() and len(w) > 1 for w in run):
+            tit, nm = strip_titles(run, lex)
+            if len(nm) >= 2:
+                name = " ".join(nm)
+                org = False
+                document = False
     anonymous = False
     if name is None:
         first = low[0] if low else ""
@@ -162,6 +177,7 @@ class _Entity:
     gender: str | None
     plural: bool
     document: bool
+    text: str = ""
 
 
 @dataclass
@@ -178,6 +194,13 @@ class Resolver:
         lex = self.lex
         for m in _NAME_RUN.finditer(self.doc):
             words = m.group().split()
+            for wi, w in enumerate(words):
+                if w.endswith(".") and len(w) > 4 and wi < len(words) - 1 \
+                        and w[:-1].lower() not in lex.titles:
+                    words = words[:wi + 1]
+                    break
+            words = [w.rstrip(".") if len(w) > 4 and w[:-1].lower() not in lex.titles else w
+                     for w in words]
             # leading sentence words that are capitalised but not names
             k = 0
             while k < len(words) and words[k].lower().rstrip(".") in _STOP_CAPS:
@@ -248,6 +271,39 @@ class Resolver:
             return full
         return None
 
+    def by_head(self, head: str, pos: int, person: bool) -> str | None:
+        """The latest entity before pos described with the noun head: an earlier speaker whose
+        mention holds it ("le ministère français des Affaires étrangères" ... "le ministère"), or a
+        person named next to it ("Yvon Netzer, le n°2 ... l'ingénieur" is not; "X, the spokesperson
+        for Y" ... "the spokesperson" is)."""
+        hre = re.compile(r"(?i)(?<![\w’'])" + re.escape(head) + r"(?![\w’'])")
+        for e in reversed(self.history):
+            if e.pos < pos and e.reference and e.text and hre.search(e.text) \
+                    and (e.speaker_type == "person") == person:
+                return e.reference
+        if not person:
+            return None
+        best = None
+        for p, full, _ in self.names:
+            if p >= pos:
+                break
+            a = self.doc.rfind("\n", 0, p) + 1
+            before = self.doc[max(a, p - 70):p]
+            after_s = p + len(full)
+            stop = re.search(r"[.;:\n]|,\s+(?:a|ont|said|says|who|qui)\b", self.doc[after_s:after_s + 90])
+            after = self.doc[after_s:after_s + (stop.start() if stop else 90)]
+            if hre.search(after) or hre.search(before.rsplit(",", 1)[-1]):
+                best = full
+        return best
+
+    def appositive_name(self, end: int) -> str | None:
+        """", Name Name" right after a description ("le directeur de la CUGN, René Badot")."""
+        m = re.match(r",[ \u00a0]+((?:[A-ZÀ-ÖØ-Þ][\w’'\-]+[ \u00a0]+(?:(?:de|van|von|da|le|la)[ \u00a0]+)?)+[A-ZÀ-ÖØ-Þ][\w’'\-]+)(?=[ \u00a0]*[,.;)]|$)",
+                     self.doc[end:end + 60])
+        if m and not set(m.group(1).lower().split()) & (self.lex.org | _STOP_CAPS):
+            return m.group(1)
+        return None
+
     def _by_title(self, titles: set[str], pos: int) -> str | None:
         for p, full, tit in reversed(self.names):
             if p < pos and set(tit) & titles:
@@ -270,9 +326,16 @@ class Resolver:
             ref, stype, gender = self._resolve_pronoun(m)
         elif m.anonymous:
             ref = None
+        elif not m.document and (app := self.appositive_name(m.end)):
+            # "le directeur des services techniques de la CUGN, René Badot"
+            ref, stype = self.full_name(app, m.start), "person"
         elif m.document or stype == "organization":
             ref = None
-            if m.definite and m.document:
+            head = _head(m, self.lex)
+            if m.definite and head and not m.document:
+                # "the company said", "le ministère": the organisation named earlier with that noun
+                ref = self.by_head(head, m.start, False)
+            if ref is None and m.definite and m.document:
                 for e in reversed(self.history):
                     if e.document or e.speaker_type == "organization":
                         ref = e.reference
@@ -289,9 +352,17 @@ class Resolver:
                         if e.speaker_type == "person" and not e.plural and e.reference:
                             ref = e.reference
                             break
+            app = self.appositive_name(m.end)
+            if ref is None and app:
+                ref = self.full_name(app, m.start)
+            head = _head(m, self.lex)
+            if ref is None and m.definite and head and not m.plural:
+                ref = self.by_head(head, m.start, True)
             if ref is None:
                 ref = m.text
-        self.history.append(_Entity(m.start, ref, stype, gender, m.plural, m.document))
+        if m.kind == "name" and ref and stype == "person":
+            pass
+        self.history.append(_Entity(m.start, ref, stype, gender, m.plural, m.document, m.text))
         return ref, stype
 
     def remember(self, pos: int, ref: str | None, stype: str) -> None:
@@ -326,6 +397,25 @@ class Resolver:
         if ref and g:
             self.gender_of.setdefault(ref, g)
         return ref, "person", g
+
+
+def _head(m: Mention, lex: Lexicon) -> str | None:
+    """Head noun of a description: its last word before a preposition ("the director of X" ->
+    director; "le ministère français des ..." -> ministère is the first content noun in French)."""
+    ws = [w for _, _, w in _words(m.text)]
+    low = [w.lower() for w in ws]
+    cut = len(ws)
+    for i, w in enumerate(low):
+        if i > 0 and (w in _PREP_CUT or w == ","):
+            cut = i
+            break
+    content = [w for w in low[:cut] if w not in lex.determiners and w not in lex.indefinite
+               and w[:1].isalpha() and w not in ("l’", "l'")]
+    if not content:
+        return None
+    h = content[0] if lex.lang == "fr" else content[-1]
+    h = re.sub(r"^[ld][’']", "", h)
+    return h if len(h) > 2 else None
 
 
 def _strip_det(text: str, lex: Lexicon) -> str:
