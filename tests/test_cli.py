@@ -6,7 +6,6 @@ import json
 import socket
 import zipfile
 from pathlib import Path
-
 from typing import Any
 
 import pytest
