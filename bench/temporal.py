@@ -96,6 +96,9 @@ class Score:
                                    f"pred={p.get('value')} ({p['text']!r})")
             if p.get("type") == g.get("type"):
                 self.type_ok += 1
+            else:
+                self.errors.append(f"{doc_id} TYPE {g['text']!r} gold={g.get('type')} "
+                                   f"pred={p.get('type')} ({p['text']!r} {p.get('value')})")
         for g in gold:
             if id(g) not in matched_g:
                 self.errors.append(f"{doc_id} MISS {g['text']!r} {g.get('type')} {g.get('value')}"

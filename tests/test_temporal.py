@@ -93,7 +93,8 @@ CASES = [
     ("en", "The deal was signed on 16 Oct. 2025.", [("16 Oct. 2025", "DATE", "2025-10-16")]),
     ("en", "He joined the ministry in March 2016.", [("March 2016", "DATE", "2016-03")]),
     ("en", "The minister resigned last Thursday.", [("last Thursday", "DATE", "2025-10-09")]),
-    ("en", "The vote took place on Thursday.", [("Thursday", "DATE", "2025-10-09")]),
+    # news convention: "took place on Thursday" in Thursday's paper is that day
+    ("en", "The vote took place on Thursday.", [("Thursday", "DATE", "2025-10-16")]),
     ("en", "Prices fell yesterday.", [("yesterday", "DATE", "2025-10-15")]),
     ("en", "The report will be published next month.", [("next month", "DATE", "2025-11")]),
     ("en", "The two countries broke ties two decades ago.", [("two decades ago", "DATE", "2005")]),
@@ -114,6 +115,75 @@ CASES = [
     ("en", "A 45-year-old man was arrested.", []),
     ("en", "Unemployment rose to 4.5 per cent.", []),
 ]
+
+# English news (published Thursday 2025-10-16): tense, relative units, seasons, times, traps
+CASES_EN = [
+    ("The minister resigned on Monday.", [("Monday", "DATE", "2025-10-13")]),
+    ("The talks will resume on Monday.", [("Monday", "DATE", "2025-10-20")]),
+    ("Prices rose last week.", [("last week", "DATE", "2025-W41")]),
+    ("Sales fell earlier this month.", [("earlier this month", "DATE", "2025-10")]),
+    ("The company expects growth this year.", [("this year", "DATE", "2025")]),
+    ("The plant closed in 2017.", [("2017", "DATE", "2017")]),
+    ("The deal was signed Jan. 14.", [("Jan. 14", "DATE", "2025-01-14")]),
+    ("The law took effect Dec. 31, 2018.", [("Dec. 31, 2018", "DATE", "2018-12-31")]),
+    ("Crime peaked in the 1990s.", [("the 1990s", "DATE", "199X")]),
+    ("The mine closed a decade ago.", [("a decade ago", "DATE", "2015")]),
+    ("Construction starts next spring.", [("next spring", "DATE", "2026-SP")]),
+    ("The election is expected this fall.", [("this fall", "DATE", "2025-FA")]),
+    ("The park reopened in the summer.", [("the summer", "DATE", "2025-SU")]),
+    ("Police were called Tuesday night.", [("Tuesday night", "TIME", "2025-10-14TNI")]),
+    ("The polls close at 5 p.m.", [("5 p.m.", "TIME", "2025-10-16T17:00")]),
+    ("The curfew starts at midnight.", [("midnight", "TIME", "2025-10-16T24:00")]),
+    ("Rents have doubled over the past two years.",
+     [("the past two years", "DURATION", "P2Y")]),
+    ("The factory opened two years ago.", [("two years ago", "DATE", "2023")]),
+    ("The family moved there decades ago.", [("decades ago", "DATE", "PAST_REF")]),
+    ("He left the board last winter.", [("last winter", "DATE", "2024-WI")]),
+    ("They met on New Year's Day.", [("New Year's Day", "DATE", "2025-01-01")]),
+    ("The company said it would report results on Oct. 30.", [("Oct. 30", "DATE", "2025-10-30")]),
+    ("The station was founded in 1971 and sold two years later.",
+     [("1971", "DATE", "1971"), ("two years later", "DATE", "1973")]),
+    # an attributive year ("the 2016 election") does not lend its year to a bare month
+    ("The 2016 election and the poisoning in March shocked Britain.",
+     [("2016", "DATE", "2016"), ("March", "DATE", "2025-03")]),
+    ("He spoke at a 2015 convocation.", [("2015", "DATE", "2015")]),
+    ("She now lives in Ottawa.", [("now", "DATE", "PRESENT_REF")]),
+    ("He said that morning was the hardest.", [("that morning", "TIME", "XXXX-XX-XXTMO")]),
+    ("Officials met in late August.", [("late August", "DATE", "2025-08")]),
+    # traps
+    ("Theresa May said the talks were over.", []),
+    ("Protesters March on Parliament.", []),
+    ("She writes for the Sunday Times.", []),
+    ("The clinic is open Monday-to-Friday.", []),
+    ("The Raptors won 112-104 on Sunday.", [("Sunday", "DATE", "2025-10-12")]),
+    ("Saudi Arabia unveiled Vision 2030 in April.", [("April", "DATE", "2025-04")]),
+    ("The 44-year-old was arrested.", []),
+    ("The help line is staffed 24/7.", []),
+    ("The attacks of 9/11 changed air travel.", []),
+    ("He died in the 1916 Easter Rising.", [("1916", "DATE", "1916")]),
+    ("The now-defunct paper closed.", []),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", CASES_EN)
+def test_english_news(sentence: str, expected: list[tuple[str, str, str | None]]) -> None:
+    got = extract_temporal(sentence, lang="en", published=PUB)
+    assert [(t.text, t.timex_type, t.value) for t in got] == expected
+    for t in got:
+        assert sentence[t.start:t.end] == t.text
+
+
+def test_english_gold_file_is_consistent() -> None:
+    """Our GGT annotation stores no article text: offsets must agree with the stored strings."""
+    path = Path(__file__).parent / "data/temporal/en-ggt-gold.jsonl"
+    docs = [json.loads(line) for line in path.open(encoding="utf-8")]
+    assert len(docs) >= 15 and len({d["id"] for d in docs}) == len(docs)
+    for d in docs:
+        dt.date.fromisoformat(d["dct"])
+        assert "text" not in d and d["dct_source"]
+        for g in d["timexes"]:
+            assert g["type"] in ("DATE", "TIME") and g["value"]
+            assert g["end"] - g["start"] == len(g["text"])
 
 
 @pytest.mark.parametrize("lang, sentence, expected", CASES)

@@ -190,6 +190,9 @@ def extract_temporal(text: str, *, lang: str = "fr", published: dt.date | None =
         ctx["sent_text_end"] = s_end
         resolve_candidate(c, ref, ctx)
         ctx["sent_last"][si] = c
+        if c.value and c.type == "DATE" and c.role != "dateline" and re.match(r"\d{4}", c.value) \
+                and not c.data.get("attrib"):
+            ctx["prev_value"] = c.value
         if c.value and re.match(r"\d{4}-\d{2}-\d{2}", c.value):
             if c.role != "dateline":
                 ctx["prev_day"] = c.value[:10]

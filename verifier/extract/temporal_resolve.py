@@ -213,7 +213,7 @@ _FR_PAST = re.compile(
     r"savait|tenait|affirmait|estimait|expliquait|indiquait|précisait|annonçait|"
     r"s['’]agissait)|dernière?s?|depuis)(?![\w'’])", re.I)
 _EN_FUTURE = re.compile(
-    r"(?<![\w'’])(?:will|won['’]t|shall|['’]ll|going\s+to|is\s+to|are\s+to|plans?\s+to|"
+    r"(?<![\w'’])(?:will|won['’]t|would|shall|['’]ll|going\s+to|is\s+to|are\s+to|plans?\s+to|"
     r"scheduled|expected\s+to|next|upcoming)(?![\w'’])", re.I)
 _EN_PAST = re.compile(
     r"(?<![\w'’])(?:was|were|had|did|said|told|went|came|took|made|gave|met|held|left|"

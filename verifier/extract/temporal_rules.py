@@ -318,6 +318,9 @@ _UNIT_AFTER = re.compile(
     r"\s*(?:%|€|\$|£|euros?\b|dollars?\b|francs?\b|F\b|MF\b|km\b|kilom|m\b|mètres?\b|kg\b|"
     r"kilos?\b|tonnes?\b|t\b|ha\b|hectares?\b|habitants\b|personnes\b|voix\b|points?\b|"
     r"people\b|points\b|votes\b|fois\b|x\b|h\d|pour\s?cent|per\s?cent|percent|mw\b|kw)", I)
+_EN_YEAR_OK_CAPS = {"In", "Since", "From", "By", "Until", "During", "Of", "And", "Before", "After",
+                    "Through", "Fall", "Spring", "Summer", "Winter", "Autumn", "Christmas",
+                    "Easter"}
 _FUNCTION_S = {"les", "des", "ses", "ces", "mes", "tes", "nos", "vos", "leurs", "dans", "sous",
                "sans", "plus", "puis", "alors", "mais", "depuis", "après", "pas", "très", "dès",
                "lors", "jusqu'aux", "aux", "vers", "chez", "parmi", "moins", "toujours", "is",
@@ -342,8 +345,12 @@ def h_year(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     if _UNIT_AFTER.match(after):
         return None
     pw = prev_word(text, m.start())
-    if pw.rstrip(".") in _YEAR_BAD_PREV:
+    if pw.rstrip(".") in _YEAR_BAD_PREV and not (lang == "en" and pw == "a"):
         return None
+    rawm = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, s - 20):s]) if lang == "en" else None
+    if rawm and not at_sentence_start(text, s - len(rawm.group(0))) \
+            and month_of(rawm.group(1)) is None and rawm.group(1) not in _EN_YEAR_OK_CAPS:
+        return None  # "Vision 2030", "Agenda 2063", "Windows 2000": part of a name
     det = m.group("det")
     good_prev = det or pw in _YEAR_GOOD_PREV or pw.endswith(("'en", "’en"))
     strong_prev = det or pw in _YEAR_STRONG_PREV or pw.endswith(("'en", "’en"))
@@ -355,7 +362,11 @@ def h_year(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
                 and len(nm.group(1)) > 3:
             return None  # "2000 manifestants"
     start = m.start() if det else s
-    return [Cand(start, m.end(), "DATE", "abs", value=ys)]
+    c = Cand(start, m.end(), "DATE", "abs", value=ys)
+    if lang == "en" and pw.lower() in ("the", "a", "an", "its", "his", "her", "their", "our") \
+            and re.match(r"\s+[A-Za-z]", after):
+        c.data["attrib"] = True  # "the 2016 election": a modifier, not the sentence's year
+    return [c]
 
 
 def h_year2(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
@@ -483,7 +494,8 @@ def h_ago(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     mod, approx = _hedge(m.group("hedge"))
     approx = approx or num.approximate
     n = None if num.value is None else num.value * mult
-    c = Cand(m.start(), m.end(), "DATE", "ago", n=n, des=des, is_time=is_time)
+    c = Cand(m.start(), m.end(), "DATE", "ago", n=n, des=des, is_time=is_time,
+             vague_ref=lang == "en")
     c.mod, c.approx = (mod or ("APPROX" if approx else None)), approx
     am = re.match(r"\s*,?\s*(?:lorsque|quand|lorsqu['’]|au\s+moment\s+où|when|as)\s+",
                   text[m.end():m.end() + 40], I)
@@ -613,6 +625,8 @@ def h_duration(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     mod, approx = _hedge(hedge)
     approx = approx or num.approximate
     start = m.start("q") if q else (m.start("hedge") if hedge else m.start("n"))
+    if q and q.lower().startswith("over"):
+        start += len(q) - len(q.lower().split("over", 1)[1].lstrip())  # "over <the past two years>"
     c = Cand(start, m.end(), "DURATION", "abs", value=value)
     c.mod = mod or ("APPROX" if approx else None)
     c.approx = approx
@@ -718,6 +732,16 @@ def h_weekday(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
             return None
         if detl in ("on", "by", "until", "since", "from"):
             det = None
+        if text[m.end():m.end() + 1] == "-" or (m.start() and text[m.start() - 1] == "-"):
+            if not part:
+                return None  # "Monday-to-Friday", "Sunday-afternoon-stubble"
+        nxt = re.match(r"\s+([A-Z][a-z]+)", text[m.end():m.end() + 20])
+        if nxt and (nxt.group(1) in _WD_NAME_HEADS or (
+                prev_word(text, m.start("wd")).lower() == "the" and month_of(nxt.group(1)) is None)):
+            return None  # "the Sunday Times", "Monday Night Football", "Super Tuesday"
+        if prev_word(text, m.start("wd")) in ("Super", "Black", "Cyber", "Good", "Ash", "Holy",
+                                              "Bloody", "Boxing"):
+            return None
     else:
         if not det and not rel and titlecase_mid(text, m.start("wd"), wd):
             return None  # "Vendredi saint", a name
@@ -729,10 +753,13 @@ def h_weekday(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     if part:
         ptag = "T12:00" if part.lower() == "midi" else "T" + PARTS[part.lower()]
     c = Cand(start, m.end(), "TIME" if ptag else "DATE", "weekday", wd=weekday_of(wd), rel=r,
-             part=ptag)
+             part=ptag, same_day=lang == "en")
     return [c]
 
 
+_WD_NAME_HEADS = {"Times", "Telegraph", "Herald", "Mirror", "Express", "Post", "Sun", "Night",
+                  "Morning", "Afternoon", "Evening", "Football", "School", "Service", "Mail",
+                  "Star", "Independent", "Observer", "Tribune", "Club", "Show", "Massacre"}
 _PREV_OFF = {"lendemain": 1, "veille": -1, "surlendemain": 2, "avant-veille": -2,
              "même jour": 0, "meme jour": 0, "day before": -1, "day after": 1, "next day": 1,
              "following day": 1, "same day": 0, "previous day": -1, "that day": 0, "eve": -1,
@@ -831,12 +858,16 @@ def h_season(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
         return None
     detl = (det or "").strip().lower()
     start = m.start("det") if det and detl not in ("en", "au", "in", "during") else m.start("s")
+    if lang == "en" and gd.get("pre"):
+        tm = re.search(r"(?i)\bthe\s+$", text[m.start():m.start("s")])
+        if tm:
+            start = m.start() + tm.start()  # "in <the summer>": determiner inside
     if gd.get("y"):
         return [Cand(start, m.end(), "DATE", "abs", value=f"{gd['y']}-{season_code(sl)}")]
     generic = detl in ("en", "in") and not gd.get("rel")
     return [Cand(start, m.end(), "DATE", "season", season=season_code(sl),
                  rel=_rel_word(gd.get("rel") or (detl if detl in ("this", "last", "next") else None)),
-                 generic=generic)]
+                 generic=generic, lang=lang)]
 
 
 _REFS = {"maintenant": ("TIME", "PRESENT_REF"), "actuellement": ("TIME", "PRESENT_REF"),
@@ -864,6 +895,11 @@ def h_ref(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
         return None
     if t[1] == "DCT":
         return [Cand(m.start(), m.end(), "DATE", "rel", off=0, unit="D")]
+    if lang == "en":
+        if w == "now" and re.match(r"\s*[-–]?\s*(?:defunct|former|retired|deceased|closed)\b|-",
+                                   text[m.end():m.end() + 12]):
+            return None  # "the now-defunct", "now retired"
+        return [Cand(m.start(), m.end(), "DATE", "abs", value=t[1])]  # TimeBank: DATE
     return [Cand(m.start(), m.end(), t[0], "abs", value=t[1])]
 
 
@@ -928,6 +964,8 @@ def h_holiday(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     spec = _HOLIDAYS.get(h)
     if spec is None or not m.group("h")[0].isupper() and not h.startswith("jour"):
         return None
+    if lang == "en" and re.match(r"\s+(?!Day\b|Eve\b|Monday\b|Sunday\b)[A-Z][a-z]", text[m.end():m.end() + 4]):
+        return None  # "the Easter Rising", "Christmas Island"
     extra = 1 if m.group("det") and re.match(r"(?:le\s+)?lundi", m.group("det"), I) else 0
     start = m.start("det") if m.group("det") else m.start("h")
     return [Cand(start, m.end(), "DATE", "holiday", spec=spec, extra=extra)]
@@ -938,6 +976,22 @@ def season_code(s: str) -> str:
     if s in SEASONS:
         return SEASONS[s]
     return {"pr": "SP", "ét": "SU", "et": "SU", "au": "FA", "hi": "WI"}.get(s[:2], "SU")
+
+
+def h_that_part(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    """'that morning', 'the same evening': a part of the day last mentioned."""
+    return [Cand(m.start(), m.end(), "TIME", "prev", off=0,
+                 part="T" + PARTS[m.group("part").lower()])]
+
+
+def h_shift(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    """'two years earlier', 'three days later': a DATE counted from the date last mentioned."""
+    num = parse_number(m.group("n").strip(), lang)
+    if num is None or num.value is None or num.value != int(num.value):
+        return None
+    unit = m.group("u").lower().rstrip("s")[:1].upper()
+    n = int(num.value) * (-1 if m.group("dir").lower() == "earlier" else 1)
+    return [Cand(m.start(), m.end(), "DATE", "shift", n=n, unit=unit)]
 
 
 def _rx(p: str, flags: int = I) -> re.Pattern[str]:
@@ -1075,6 +1129,12 @@ _RULES_EN: list[tuple[re.Pattern[str], Handler]] = [
          rf"hours?|mornings?|nights?|evenings?|weekends?|{WD_EN})|annually|yearly){R}"), h_set),
     (_rx(rf"{L}(?P<det>)(?P<h>Christmas\s+Day|Christmas|New\s+Year{A}s\s+Day|Easter){R}", 0),
      h_holiday),
+    (_rx(rf"{L}(?:(?P<hedge>many|several|some|a\s+few|a\s+couple\s+of)\s+)?(?P<u>decades|years|"
+         rf"months|weeks|days|centuries)\s+ago{R}"),
+     lambda m, t, lang: [Cand(m.start(), m.end(), "DATE", "abs", value="PAST_REF")]),
+    (_rx(rf"{L}(?P<det>that|the\s+same|that\s+same)\s+(?P<part>{PART_EN}){R}"), h_that_part),
+    (_rx(rf"{L}(?P<n>{NUM_EN})\s+(?P<u>years|year|months|month|weeks|week|days|day)\s+"
+         rf"(?P<dir>earlier|later){R}(?!\s+than)"), h_shift),
 ]
 
 
@@ -1129,6 +1189,8 @@ _KEYS_EN: list[tuple[tuple[str, ...], bool]] = [
     (("half a",), False),
     (("now", "currently", "nowadays", "recently", "present", "future", "the past"), False),
     (("every", "each", "annually", "yearly"), False), (("christmas", "new year", "easter"), False),
+    (("ago",), False), (("morning", "afternoon", "evening", "night"), False),
+    (("earlier", "later"), False),
 ]
 _DIGIT = re.compile(r"\d")
 
@@ -1201,6 +1263,8 @@ def _same_sentence_year(c: Cand, ctx: dict[str, Any]) -> int | None:
     """'en 97 (en janvier ..., en octobre ...)': a month or day without a year takes the year
     of the explicit year or month just before it in the same sentence."""
     last = ctx.get("sent_last", {}).get(c.sentence)
+    if last is not None and last.data.get("attrib"):
+        return None
     if last is not None and last.value and last.type == "DATE" and last.kind in (
             "abs", "year2", "month", "date") and re.fullmatch(r"\d{4}(?:-\d\d)?", last.value):
         if last.kind in ("month", "date") and not (last.data.get("yraw") or last.data.get("yinh")):
@@ -1267,7 +1331,10 @@ def resolve_candidate(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None
         if ref is None:
             c.value = f"XXXX-WXX-{d['wd'] + 1}"
             return
-        day = resolve_weekday(d["wd"], ref, d.get("rel"), c.tense)
+        if d.get("same_day") and d.get("rel") is None and ref.weekday() == d["wd"]:
+            day = ref  # news: "said Monday" in Monday's paper is that day
+        else:
+            day = resolve_weekday(d["wd"], ref, d.get("rel"), c.tense)
         c.value = day.isoformat() + (d.get("part") or "")
         return
     if k == "rel":
@@ -1279,6 +1346,23 @@ def resolve_candidate(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None
         if unit == "WE" and off == 0 and c.tense == "PAST" and ref.weekday() < 5:
             off = -1  # "ce week-end" in a past-tense clause on a weekday: the one just gone
         c.value = _shift(ref, unit, off) + (d.get("part") or "")
+        return
+    if k == "shift":
+        base = ctx.get("prev_value")
+        unit, n = d["unit"], d["n"]
+        if base is None:
+            c.value = _unres(unit)
+            return
+        if unit == "Y":
+            c.value = f"{int(base[:4]) + n:04d}"
+        elif unit == "M" and len(base) >= 7:
+            y, mo = add_months(int(base[:4]), int(base[5:7]), n)
+            c.value = f"{y:04d}-{mo:02d}"
+        elif unit in ("D", "W") and len(base) >= 10:
+            day = dt.date.fromisoformat(base[:10]) + dt.timedelta(days=n * (7 if unit == "W" else 1))
+            c.value = day.isoformat() if unit == "D" else week_value(day)
+        else:
+            c.value = _unres(unit)
         return
     if k == "prev":
         base = ctx.get("prev_day")
@@ -1313,6 +1397,8 @@ def resolve_candidate(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None
             return
         if ref is None or n is None or n != int(n):
             c.value = _unres(d["des"] if d["des"] in ("Y", "M", "W") else "D")
+            if d.get("vague_ref") and (n is None or n != int(n)):
+                c.value = "PAST_REF"
             return
         n = int(n)
         des = d["des"]
@@ -1330,7 +1416,10 @@ def resolve_candidate(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None
         if (d.get("generic") and c.tense is None) or ref is None:
             c.value = f"XXXX-{d['season']}"
             return
-        c.value = f"{season_year(d['season'], ref, d.get('rel')):04d}-{d['season']}"
+        rel = d.get("rel")
+        if rel is None and d.get("lang") == "en":
+            rel = {"PAST": "last", "FUTURE": "next"}.get(c.tense or "")
+        c.value = f"{season_year(d['season'], ref, rel):04d}-{d['season']}"
         return
     if k == "holiday":
         if ref is None:
