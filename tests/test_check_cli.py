@@ -111,3 +111,32 @@ def test_clean_text_exits_0(db_url: str, tmp_path) -> None:
     result = run("check", str(path), "--published", "2025-10-16", db=db_url)
     assert result.exit_code == 0, result.stdout
     assert "No contradiction found." in result.stdout
+
+
+def test_seed_quotes_verbatim_against_the_seed_itself(db_url: str) -> None:
+    result = run("check", str(SEED), "--source", str(SEED), "--format", "json", db=db_url)
+    quotes = [c for c in json.loads(result.stdout)["claims"] if c["kind"] == "quote"]
+    assert len(quotes) >= 6
+    assert {c["fidelity"] for c in quotes} == {"verbatim"}
+    assert {c["finding"] for c in quotes} == {"consistent"}
+
+
+def test_altered_quote_is_found_with_its_diff_and_stored(db_url: str, tmp_path) -> None:
+    altered = tmp_path / "altered.txt"
+    altered.write_text(SEED.read_text(encoding="utf-8").replace("honnête", "sincère"), encoding="utf-8")
+    result = run("check", str(altered), "--source", str(SEED), "--format", "json", db=db_url)
+    assert result.exit_code == 1
+    claims = json.loads(result.stdout)["claims"]
+    bad = [c for c in claims if c["kind"] == "quote" and c["finding"] == "contradicted"]
+    assert len(bad) == 1 and "sincère" in bad[0]["text"] and bad[0]["fidelity"] == "altered"
+    diff = bad[0]["evidence"][0]["diff"]
+    assert ["-", "honnête"] in diff and ["+", "sincère"] in diff
+    store = open_store(db_url)
+    with store.read() as session:
+        claim = session.exec(select(Claim).where(Claim.text == bad[0]["text"])).one()
+        ev = session.exec(select(Evidence).where(Evidence.claim_id == claim.id,
+                                                 Evidence.kind == "passage")).one()
+        seed_sha = json.loads((SEED.parent / "seed-maroc-russie-fr.gold.json").read_text())["text_sha256"]
+        assert ev.source_sha256 == seed_sha and ev.method.startswith("align")
+        assert ev.detail["class"] == "altered" and ["-", "honnête"] in ev.detail["diff"]
+        assert SEED.read_text(encoding="utf-8")[ev.start:ev.end].startswith("Nous considérons")

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlmodel import select
 
-from . import documents
+from . import audit, documents
 from .assess import Check, CheckReport, assess
 from .ingest import IngestedDocument, ingest, ingest_bytes
 from .models import Document, Fact
@@ -113,14 +113,101 @@ def ingest_into(store: Store, source: str | Path | bytes, *, name: str | None = 
         existing = documents.find_by_sha256(session=session, sha256=doc.sha256)
     if existing is not None:
         return IngestResult(existing, False, 0)
+    if kind == "source":  # a reference source: passages for matching, no claims of its own
+        return IngestResult(store_source(store, doc, actor=actor), True, 0)
     kb, origin = knowledge_base(store)
     report = check_document(doc, kb=kb, kb_origin=origin)
     return save_checked(store, doc, report, kind=kind, actor=actor, recheck=False)
 
 
+def store_source(store: Store, doc: IngestedDocument, *, actor: str) -> Document:
+    """Store a reference source (kind source) with its passages, or find it stored (an article
+    stored earlier can serve as a source: it gets passages, and keeps its kind)."""
+    from .reference.passages import document_passages, store_passages
+
+    with store.write() as session:
+        stored, created = documents.store_document(session=session, ingested=doc, kind="source",
+                                                   actor=actor)
+        assert stored.id is not None
+        if created or not document_passages(session=session, document_id=stored.id):
+            n = store_passages(session=session, document=stored)
+            if not created:
+                audit.append(session, actor=actor, action="source.passages",
+                             document_id=stored.id, new={"passages": n})
+    return stored
+
+
+def quote_check(sources: Sequence[IngestedDocument]) -> Check:
+    """Align every quote with the reference sources given; the best alignment is its evidence."""
+    from .match import RANK, align_quote, check_speaker, quote_finding
+    from .reference.passages import split_passages
+
+    prepared = [(src, split_passages(src.text, src.language)) for src in sources]
+
+    def run(claims: list[dict[str, Any]], doc: IngestedDocument) -> dict[int, Any]:
+        out: dict[int, Any] = {}
+        for i, claim in enumerate(claims):
+            if claim["kind"] != "quote":
+                continue
+            best = None
+            for src, passages in prepared:
+                al = align_quote(claim["text"], src.text, quote_lang=doc.language,
+                                 source_lang=src.language, passages=passages)
+                if best is None or (RANK[al.cls], al.score or 0) > (RANK[best[1].cls], best[1].score or 0):
+                    best = (src, al)
+            if best is None:
+                continue
+            src, al = best
+            speaker_ok = check_speaker(al.speaker, claim.get("reference") or claim.get("speaker"))
+            finding, why = quote_finding(al, speaker_ok)
+            evidence = {"kind": "passage", "source_title": src.title or src.source_name,
+                        "source_url": src.url, "source_sha256": src.sha256,
+                        "start": al.source_start, "end": al.source_end, "score": al.score,
+                        "method": "align:rapidfuzz+words",
+                        "class": al.cls, "diff": al.diff, "parts": al.parts, "note": al.note,
+                        "speaker": al.speaker, "misattributed": not speaker_ok}
+            out[i] = (finding, why, [evidence], {"fidelity": al.cls})
+        return out
+
+    return run
+
+
+# Precedents scoring at least this (0-100, bench/checkthat.py prints the distribution) are
+# shown as evidence: "checked before: <verdict>, <date>, <URL>". They never set the finding.
+PRECEDENT_MIN = 80.0
+
+
+def precedent_check(store: Store) -> Check:
+    """Earlier fact-checks of the same claim (imported lists and reviewed claims) as evidence."""
+    from .reference.precedents import precedent_evidence, search
+
+    def run(claims: list[dict[str, Any]], doc: IngestedDocument) -> dict[int, Any]:
+        out: dict[int, Any] = {}
+        with store.read() as session:
+            for i, claim in enumerate(claims):
+                if claim["kind"] == "temporal" or len(claim["text"].split()) < 5:
+                    continue
+                hits = [h for h in search(session=session, query=claim["text"], top=3)
+                        if h.score >= PRECEDENT_MIN and h.claim_id != claim.get("id")]
+                if hits:
+                    ev = [precedent_evidence(h) for h in hits]
+                    out[i] = ("no_evidence", ev[0]["detail"]["explanation"], ev, {})
+        return out
+
+    return run
+
+
 def source_checks(store: Store | None, sources: Sequence[str | Path], *, actor: str,
                   store_sources: bool = True) -> list[Check]:
-    """Checks of quotes against reference sources (transcripts, communiqués)."""
-    if not sources:
-        return []
-    raise ValueError("checking quotes against --source files is not available yet")
+    """The checks against reference sources (`--source` files, stored as kind source unless
+    `store_sources` is false) and against earlier fact-checks in the store."""
+    checks: list[Check] = []
+    if sources:
+        docs = [read(src) for src in sources]
+        if store is not None and store_sources:
+            for doc in docs:
+                store_source(store, doc, actor=actor)
+        checks.append(quote_check(docs))
+    if store is not None:
+        checks.append(precedent_check(store))
+    return checks

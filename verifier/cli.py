@@ -16,7 +16,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from . import api, documents
+from . import api, cli_match, documents
 from .audit import cli_actor
 from .cli_facts import facts_app
 from .ingest import IngestError
@@ -31,6 +31,8 @@ app = typer.Typer(
 )
 
 app.add_typer(facts_app, name="facts")
+app.add_typer(cli_match.precedents_app, name="precedents")
+cli_match.register(app)
 
 F = TypeVar("F", bound=Callable[..., Any])
 BAD_INPUT = (IngestError, SchemaError, documents.DocumentError, ValueError, OSError)

@@ -1,0 +1,144 @@
+"""`verifier align` and `verifier precedents import|search`. Registered by verifier/cli.py:
+
+    from . import cli_match
+    cli_match.register(app)
+    app.add_typer(cli_match.precedents_app, name="precedents")
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .audit import cli_actor
+from .match import align_quote
+from .reference import precedents
+from .store import open_store
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def _read(path: Path) -> str:
+    try:
+        from .ingest import ingest
+
+        return ingest(str(path)).text
+    except Exception:  # noqa: BLE001 - fall back to plain UTF-8 text
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            _fail(f"{path}: cannot read ({exc})")
+    return ""
+
+
+def _line(ident: object, quote: str, source: str) -> str:
+    al = align_quote(quote, source)
+    return json.dumps({"id": ident, "class": al.cls, "score": al.score,
+                       "source_start": al.source_start, "source_end": al.source_end,
+                       "diff": al.diff, "note": al.note, "speaker": al.speaker},
+                      ensure_ascii=False)
+
+
+def align(
+    quote: Annotated[str | None, typer.Argument(help="The quote to look for.")] = None,
+    source: Annotated[Path | None, typer.Option("--source", help="Source file (text, HTML, PDF, DOCX).")] = None,
+    batch: Annotated[Path | None, typer.Option("--batch", help="JSON lines {id, quote, source_path}.")] = None,
+) -> None:
+    """Align quotes with their source: prints JSON lines {id, class, score, source_start,
+    source_end, diff}; class is verbatim, minor, altered, spliced, truncated, translated or
+    not_found."""
+    if batch is not None:
+        cache: dict[str, str] = {}
+        try:
+            lines = batch.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            _fail(f"{batch}: cannot read ({exc})")
+        for n, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+                q, sp = obj["quote"], obj["source_path"]
+            except (json.JSONDecodeError, KeyError, TypeError):
+                _fail(f"{batch}: line {n} is not a JSON object with quote and source_path")
+            path = Path(sp) if Path(sp).is_absolute() else batch.parent / sp
+            if str(path) not in cache:
+                cache[str(path)] = _read(path)
+            typer.echo(_line(obj.get("id", n), q, cache[str(path)]))
+        return
+    if quote is None or source is None:
+        _fail("give --source FILE and a QUOTE, or --batch PAIRS.jsonl")
+    assert quote is not None and source is not None
+    typer.echo(_line(1, quote, _read(source)))
+
+
+precedents_app = typer.Typer(help="Earlier fact-checks: import lists and ClaimReview feeds, "
+                                  "search them.", no_args_is_help=True, add_completion=False)
+
+DbOpt = Annotated[str | None, typer.Option("--db", help="Database URL (default: VERIFIER_DATABASE_URL or sqlite:///claims.db).")]
+
+
+@precedents_app.command("import")
+def precedents_import(
+    file: Annotated[Path, typer.Argument(help="TSV/CSV (id, claim, title, verdict, url, date) or ClaimReview JSON-LD.")],
+    collection: Annotated[str | None, typer.Option("--collection", help="Collection name (default: the file name); re-importing replaces it.")] = None,
+    db: DbOpt = None,
+) -> None:
+    """Import earlier fact-checks into the store."""
+    try:
+        store = open_store(db)
+        with store.write() as s:
+            n = precedents.import_precedents(session=s, path_or_bytes=file,
+                                             collection=collection, actor=cli_actor())
+    except precedents.PrecedentError as exc:
+        _fail(str(exc))
+    typer.echo(f"imported {n} precedents into {collection or file.stem}")
+
+
+@precedents_app.command("search")
+def precedents_search(
+    queries: Annotated[Path | None, typer.Option("--queries", help="TSV of queries: id<TAB>text.")] = None,
+    text: Annotated[str | None, typer.Argument(help="One query (instead of --queries).")] = None,
+    top: Annotated[int, typer.Option("--top", help="Results per query.")] = 5,
+    fmt: Annotated[str, typer.Option("--format", help="trec or json.")] = "trec",
+    tag: Annotated[str, typer.Option("--tag", help="Run tag of TREC lines.")] = "verifier",
+    db: DbOpt = None,
+) -> None:
+    """Search earlier fact-checks; prints TREC run lines `qid Q0 docid rank score tag`."""
+    if fmt not in ("trec", "json"):
+        _fail("--format is trec or json")
+    items: list[tuple[str, str]] = []
+    if queries is not None:
+        try:
+            for n, line in enumerate(queries.read_text(encoding="utf-8").splitlines(), 1):
+                if line.strip():
+                    qid, _, q = line.partition("\t")
+                    if not q:
+                        _fail(f"{queries}: line {n} is not id<TAB>text")
+                    items.append((qid, q))
+        except (OSError, UnicodeDecodeError) as exc:
+            _fail(f"{queries}: cannot read ({exc})")
+    elif text:
+        items.append(("1", text))
+    else:
+        _fail("give --queries FILE.tsv or a query text")
+    store = open_store(db)
+    with store.read() as s:
+        for qid, q in items:
+            hits = precedents.search(session=s, query=q, top=top)
+            for rank, h in enumerate(hits, 1):
+                if fmt == "trec":
+                    typer.echo(f"{qid}\tQ0\t{h.docid}\t{rank}\t{h.score:.4f}\t{tag}")
+                else:
+                    typer.echo(json.dumps({"qid": qid, "rank": rank, **precedents.precedent_evidence(h)},
+                                          ensure_ascii=False, default=str))
+
+
+def register(app: typer.Typer) -> None:
+    """Add `align` and `precedents` to the top-level app."""
+    app.command("align")(align)

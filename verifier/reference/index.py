@@ -1,0 +1,276 @@
+"""Candidate retrieval behind one interface.
+
+* `search_passages`, `search_precedents`, `search_claims`: full-text search over the store,
+  SQLite FTS5 `bm25()` or PostgreSQL `ts_rank_cd` over `to_tsvector('simple', ...)`, with the
+  query as an OR of its word tokens (an AND would drop every candidate that misses one word,
+  and a quote or a tweet almost always has words its source lacks). Scores: higher is better.
+* `PassageIndex`: the same job in memory, without a database (the pure API and the speed
+  bench): an inverted index of word tokens in CSR arrays (numpy), BM25 scoring with binary term
+  frequency (sentences rarely repeat a word), then rapidfuzz `partial_ratio` re-ranking of the
+  top candidates, which is what decides the best passage.
+
+Tokens: lower-cased word characters, accents kept, a light suffix stripping for English and
+French plurals and verb endings (`stem`), function words dropped (`content_tokens`)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from rapidfuzz import fuzz
+from sqlalchemy import text as sql
+from sqlmodel import Session
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+STOPWORDS = frozenset(
+    # English
+    "a an the and or but if of to in on at for with by from as is are was were be been being "
+    "it its this that these those he she they we i you his her their our my your me him them "
+    "us do does did have has had will would can could should may might shall just so than "
+    "then there here what who whom which when where why how all any some such only own same "
+    "too very s t don now about into over after before up down out off again further once "
+    "also via rt amp am im"
+    # French
+    " le la les l un une des du de d au aux et ou donc car ni que qu qui quoi dont où ce cet "
+    "cette ces c il ils elle elles on nous vous je j tu me m te se lui leur leurs en y ne sa "
+    "son ses mon ma mes ton ta tes notre nos votre vos dans par pour sur avec sans sous chez "
+    "est sont été être avoir ont a été fait cela ça plus"
+    .split()
+)
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics ("Sergueï" -> "serguei")."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+_SUFFIXES = (("ies", "y"), ("sses", "ss"), ("ements", "e"), ("ement", "e"), ("ing", ""),
+             ("ées", "e"), ("és", "e"), ("ée", "e"), ("ed", ""), ("es", ""), ("s", ""),
+             ("x", ""), ("ly", ""))
+
+
+_STEMS: dict[str, str] = {}
+
+
+def stem(word: str) -> str:
+    """A deliberately light stemmer: plural and common verb endings, never below 3 letters.
+    Both sides of every comparison go through it, so its errors cancel out."""
+    got = _STEMS.get(word)
+    if got is None:
+        got = _stem(word)
+        if len(_STEMS) < 500_000:
+            _STEMS[word] = got
+    return got
+
+
+def _stem(word: str) -> str:
+    for suffix, repl in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)] + repl
+    return word
+
+
+def word_tokens(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def content_tokens(text: str) -> list[str]:
+    """Stemmed, lower-cased word tokens without function words."""
+    get = _STEMS.get
+    return [get(w) or stem(w) for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
+
+
+# --------------------------------------------------------------------------------------------
+# Store: full-text search on SQLite and PostgreSQL
+# --------------------------------------------------------------------------------------------
+
+MAX_QUERY_TERMS = 64
+
+
+def query_terms(query: str) -> list[str]:
+    """Distinct word tokens of `query`, function words dropped when enough remain."""
+    words = list(dict.fromkeys(word_tokens(query)))
+    content = [w for w in words if w not in STOPWORDS]
+    return (content if len(content) >= 2 else words)[:MAX_QUERY_TERMS]
+
+
+def fts5_or_query(query: str) -> str:
+    """An FTS5 MATCH expression: an OR of the query's tokens, each a quoted string (so no
+    token is read as an operator or column filter)."""
+    return " OR ".join('"' + t.replace('"', '""') + '"' for t in query_terms(query))
+
+
+def tsquery_or(query: str) -> str:
+    """A to_tsquery('simple', ...) expression: an OR of the query's tokens, each quoted."""
+    return " | ".join("'" + t.replace("'", "''").replace("\\", "") + "'"
+                      for t in query_terms(query))
+
+
+def _dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
+
+
+def _fts(session: Session, *, table: str, cols: Sequence[str], query: str, limit: int,
+         where: str = "", weights: Sequence[float] | None = None) -> list[tuple[int, float]]:
+    if limit <= 0 or not query_terms(query):
+        return []
+    if _dialect(session) == "sqlite":
+        w = ", ".join(str(float(x)) for x in (weights or [1.0] * len(cols)))
+        join = f" JOIN {table} t ON t.id = f.rowid" if where else ""
+        rows = session.execute(sql(
+            f"SELECT f.rowid, bm25({table}_fts, {w}) AS r FROM {table}_fts f{join} "
+            f"WHERE {table}_fts MATCH :q {where} ORDER BY r LIMIT :n"),
+            {"q": fts5_or_query(query), "n": limit}).all()
+        return [(int(r[0]), -float(r[1])) for r in rows]
+    doc = " || ' ' || ".join(f"coalesce(t.{c}, '')" for c in cols)
+    rows = session.execute(sql(
+        f"SELECT t.id, ts_rank_cd(to_tsvector('simple', {doc}), q) AS r "
+        f"FROM {table} t, to_tsquery('simple', :q) q "
+        f"WHERE to_tsvector('simple', {doc}) @@ q {where} ORDER BY r DESC, t.id LIMIT :n"),
+        {"q": tsquery_or(query), "n": limit}).all()
+    return [(int(r[0]), float(r[1])) for r in rows]
+
+
+def search_passages(*, session: Session, query: str, limit: int = 20,
+                    document_ids: Sequence[int] | None = None) -> list[tuple[int, float]]:
+    """(passage id, score) of the passages sharing most words with `query`, best first."""
+    where = ""
+    if document_ids is not None:
+        ids = ",".join(str(int(i)) for i in document_ids) or "NULL"
+        where = f"AND t.document_id IN ({ids})"
+    return _fts(session, table="passage", cols=["text"], query=query, limit=limit,
+                where=where)
+
+
+def search_precedents(*, session: Session, query: str, limit: int = 100,
+                      weights: Sequence[float] = (1.0, 1.0)) -> list[tuple[int, float]]:
+    """(precedent id, score) over claim and title, best first."""
+    return _fts(session, table="precedent", cols=["claim", "title"], query=query, limit=limit,
+                weights=weights)
+
+
+def search_claims(*, session: Session, query: str, limit: int = 100,
+                  status: str | None = "reviewed") -> list[tuple[int, float]]:
+    """(claim id, score) of stored claims (by default only reviewed ones), best first."""
+    where = f"AND t.status = '{status}'" if status in ("reviewed", "unreviewed") else ""
+    return _fts(session, table="claim", cols=["text"], query=query, limit=limit, where=where)
+
+
+# --------------------------------------------------------------------------------------------
+# In memory
+# --------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class IndexHit:
+    index: int
+    score: float      # rapidfuzz partial_ratio of the query against the passage, 0-100
+    bm25: float
+
+
+class PassageIndex:
+    """An in-memory inverted index over passages: BM25 candidates, rapidfuzz re-ranking."""
+
+    K1 = 1.2
+    B = 0.75
+
+    def __init__(self, texts: Sequence[str], vocab: dict[str, int], indptr: np.ndarray,
+                 doc_ids: np.ndarray, impact: np.ndarray, n_docs: int) -> None:
+        self.texts = texts
+        self.vocab = vocab
+        self.indptr = indptr
+        self.doc_ids = doc_ids
+        self.impact = impact
+        self.n_docs = n_docs
+        df = np.diff(indptr).astype(np.float64)
+        self.idf = np.log(1.0 + (n_docs - df + 0.5) / (df + 0.5)).astype(np.float32)
+
+    @classmethod
+    def build(cls, texts: Iterable[str]) -> PassageIndex:
+        texts = list(texts)
+        vocab: dict[str, int] = {}
+        term_buf: list[int] = []
+        doc_buf: list[int] = []
+        lengths = np.zeros(len(texts), dtype=np.float32)
+        setdefault = vocab.setdefault
+        chunks_t: list[np.ndarray] = []
+        chunks_d: list[np.ndarray] = []
+        for i, t in enumerate(texts):
+            toks = dict.fromkeys(content_tokens(t))
+            lengths[i] = len(toks)
+            for tok in toks:
+                term_buf.append(setdefault(tok, len(vocab)))
+            doc_buf.extend([i] * len(toks))
+            if len(term_buf) > 2_000_000:
+                chunks_t.append(np.asarray(term_buf, dtype=np.int32))
+                chunks_d.append(np.asarray(doc_buf, dtype=np.int32))
+                term_buf, doc_buf = [], []
+        chunks_t.append(np.asarray(term_buf, dtype=np.int32))
+        chunks_d.append(np.asarray(doc_buf, dtype=np.int32))
+        terms = np.concatenate(chunks_t)
+        docs = np.concatenate(chunks_d)
+        order = np.argsort(terms, kind="stable")
+        terms, docs = terms[order], docs[order]
+        indptr = np.zeros(len(vocab) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(terms, minlength=len(vocab)), out=indptr[1:])
+        avg = float(lengths.mean()) if len(texts) else 1.0
+        norm = cls.K1 * (1 - cls.B + cls.B * lengths / max(avg, 1e-9))
+        impact = ((cls.K1 + 1) / (1 + norm[docs])).astype(np.float32)
+        return cls(texts, vocab, indptr, docs, impact, len(texts))
+
+    def __len__(self) -> int:
+        return self.n_docs
+
+    def nbytes(self) -> int:
+        """Memory of the index arrays (the texts themselves not counted)."""
+        vocab = sum(len(k) + 57 for k in self.vocab)  # str object + dict slot, roughly
+        return int(self.indptr.nbytes + self.doc_ids.nbytes + self.impact.nbytes
+                   + self.idf.nbytes + vocab)
+
+    def save(self, path: str | Path) -> None:
+        terms = np.array(list(self.vocab), dtype=object)
+        np.savez(path, indptr=self.indptr, doc_ids=self.doc_ids, impact=self.impact,
+                 terms=terms.astype(str), n_docs=np.array([self.n_docs]))
+
+    @classmethod
+    def load(cls, path: str | Path, texts: Sequence[str]) -> PassageIndex:
+        z = np.load(path, allow_pickle=False)
+        vocab = {str(t): i for i, t in enumerate(z["terms"])}
+        return cls(texts, vocab, z["indptr"], z["doc_ids"], z["impact"], int(z["n_docs"][0]))
+
+    def bm25(self, query: str, k: int = 50) -> list[tuple[int, float]]:
+        """(passage index, BM25 score) of the top `k` passages."""
+        ids = [self.vocab[t] for t in dict.fromkeys(content_tokens(query)) if t in self.vocab]
+        if not ids or not self.n_docs:
+            return []
+        scores = np.zeros(self.n_docs, dtype=np.float32)
+        for t in ids:
+            a, b = self.indptr[t], self.indptr[t + 1]
+            scores[self.doc_ids[a:b]] += self.idf[t] * self.impact[a:b]
+        k = min(k, self.n_docs)
+        top = np.argpartition(scores, -k)[-k:]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return [(int(i), float(scores[i])) for i in top if scores[i] > 0]
+
+    def search(self, query: str, k: int = 5, candidates: int = 300) -> list[IndexHit]:
+        """The `k` passages that best contain `query`: BM25 candidates re-ranked by
+        rapidfuzz partial_ratio (ties: higher BM25, then lower index)."""
+        cands = self.bm25(query, candidates)
+        hits = [IndexHit(i, fuzz.partial_ratio(query, self.texts[i]), s) for i, s in cands]
+        hits.sort(key=lambda h: (-h.score, -h.bm25, h.index))
+        return hits[:k]
+
+
+def brute_force_best(query: str, texts: Sequence[str]) -> tuple[int, float]:
+    """(index, partial_ratio) of the passage with the highest partial_ratio: the reference
+    the index is measured against."""
+    from rapidfuzz import process
+
+    best = process.extractOne(query, texts, scorer=fuzz.partial_ratio)
+    if best is None:
+        return -1, 0.0
+    return int(best[2]), float(best[1])
