@@ -9,7 +9,8 @@ VERIFIER_CORPUS=dir). ``neutral`` spans (borderline expressions) count neither w
 Protocol as bench/temporal.py (corpus README section 2): one-to-one alignment, strict = same span,
 relaxed = overlap >= 1 character; value and type accuracy over relaxed matches. Halves by sorted
 id: A = the first 8 articles (development), B = the other 9 (held out; only -v --held lists
-their errors). Speed: every paragraph of the 50 GGT texts, and of the French FTiB dev texts.
+their errors). Speed: every paragraph of the 50 GGT texts, and of the French FTiB dev texts, wall and CPU
+(time.process_time) paragraphs/s, median of 5 runs.
 
 Run: .venv/bin/python bench/temporal_en.py [--no-dateparser] [-v] [--held]
 """
@@ -26,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from temporal import Score, load_ftib, paragraphs, speed, table  # noqa: E402
+from temporal import Score, load_ftib, paragraphs, speed, speed_line, table  # noqa: E402
 
 from verifier.extract.temporal import extract_temporal  # noqa: E402
 
@@ -123,9 +124,9 @@ def main() -> None:
     fr_paras = paragraphs(load_ftib())
     v_fr = speed(lambda p, dct: extract_temporal(p, lang="fr",
                                                  published=dt.date.fromisoformat(dct)), fr_paras)
-    print("\n## Speed (median of 3 runs, one core)")
-    print(f"verifier en: {v_en:10.0f} paragraphs/s ({len(paras)} paragraphs of the 50 GGT texts)")
-    print(f"verifier fr: {v_fr:10.0f} paragraphs/s ({len(fr_paras)} paragraphs of the FTiB dev texts)")
+    print("\n## Speed (median of 5 runs, one core; CPU = time.process_time, steadier under load)")
+    print(speed_line("verifier en:", v_en) + f" ({len(paras)} paragraphs of the 50 GGT texts)")
+    print(speed_line("verifier fr:", v_fr) + f" ({len(fr_paras)} paragraphs of the FTiB dev texts)")
     if use_dp:
         from dateparser.search import search_dates
 
@@ -135,7 +136,7 @@ def main() -> None:
                 search_dates(p, languages=["en"],
                              settings={"RELATIVE_BASE": dt.datetime.fromisoformat(dct)})
 
-        print(f"dateparser en: {speed(dp, paras, runs=1):8.0f} paragraphs/s")
+        print(speed_line("dateparser en:", speed(dp, paras, runs=1)))
 
 
 if __name__ == "__main__":

@@ -334,3 +334,47 @@ def test_never_raises_and_spans_hold(text: str, lang: str, published: dt.date | 
 def test_arbitrary_unicode(text: str) -> None:
     for t in extract_temporal(text, lang="fr", published=PUB):
         assert text[t.start:t.end] == t.text
+
+
+# ---- English precision fixes: a modifier or a name is not a date --------------------------
+@pytest.mark.parametrize("sentence, expected", [
+    ("This image released by 20th Century Fox shows the cast.", []),
+    ("The 21st Century Insurance office closed.", []),
+    ("Cities grew fast in the 20th century.", [("the 20th century", "DATE", "19")]),
+    ("My daughters watched the Christmas classic Home Alone.", []),
+    ("He put up a Christmas tree.", []),
+    ("Stores were busy during the Christmas holidays.", [("Christmas", "DATE", "2024-12-25")]),
+    ("Sales rose before Christmas.", [("Christmas", "DATE", "2024-12-25")]),
+    ("Payment is dependent on the future performance of the fund.", []),
+    ("Stocks were set for a quiet open, with the future contract for the Dow down.", []),
+    ("The future of the plant is unclear.", [("The future", "DATE", "FUTURE_REF")]),
+    ("We will look at it again in the future.", [("the future", "DATE", "FUTURE_REF")]),
+    ("I have grown a beard over the past couple of years.", []),
+    ("She does not dwell on the past.", [("the past", "DATE", "PAST_REF")]),
+])
+def test_en_modifiers_and_names_not_dates(sentence: str, expected: list) -> None:
+    got = [(t.text, t.timex_type, t.value)
+           for t in extract_temporal(sentence, lang="en", published=dt.date(2025, 1, 10))
+           if t.timex_type in ("DATE", "TIME")]
+    assert got == expected
+
+
+# ---- speed: anchored rules run in windows, with the same matches as finditer -------------
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Il y a deux ans, il a passé trois semaines et demie à Rabat, du 2 au 5 mai 2024."),
+    ("fr", "Les 6 et 13 avril prochains, puis lundi 3 juin, pendant plus de vingt-quatre heures."),
+    ("fr", "ces dernières un peu moins de quatre-vingt-dix-neuf ans " * 3),
+    ("en", "Over the past two and a half years, since Monday, March 3, 2024, and 12 May 2025."),
+    ("en", "It took several weeks; the 3rd of June; the 20-year-old; May may come. " * 4),
+    ("en", "İstanbul, March 3, 2024: three days later."),  # lower() changes the length
+])
+def test_windowed_rules_match_finditer(lang: str, text: str) -> None:
+    from verifier.extract.temporal_rules import _RULES
+
+    rs = _RULES[lang]
+    for rx, _, ms in rs.matches(text):
+        assert [m.span() for m in ms] == [m.span() for m in rx.finditer(text)], rx.pattern[:60]
+    found = {id(rx) for rx, _, _ in rs.matches(text)}
+    for rx, _ in rs.rules:  # a rule the prefilter leaves out would have found nothing
+        if id(rx) not in found:
+            assert not list(rx.finditer(text)), rx.pattern[:60]

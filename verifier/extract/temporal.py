@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from .temporal_resolve import nearest_tense, tense_markers, value_range
-from .temporal_rules import Cand, resolve_candidate, rules_for
+from .temporal_rules import Cand, resolve_candidate, rule_matches, rules_for
 
 __all__ = ["Timex", "extract_temporal"]
 
@@ -141,9 +141,9 @@ def extract_temporal(text: str, *, lang: str = "fr", published: dt.date | None =
         published = published.date()
     lang = "en" if (lang or "").lower().startswith("en") else "fr"
     cands: list[Cand] = []
-    for rx, handler in rules_for(lang, text):
+    for rx, handler, matches in rule_matches(lang, text):
         prio = _PRIO[id(rx)]
-        for m in rx.finditer(text):
+        for m in matches:
             out = handler(m, text, lang)
             if out:
                 for c in out:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from .numbers import FR_NUMBER_WORDS, parse_number, roman_to_int
@@ -381,11 +382,36 @@ def h_decade(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     return [Cand(m.start(), m.end(), "DATE", "abs", value=value)]
 
 
+_NAME_AFTER = re.compile(r"[ \t\u00a0]+[A-Z][a-z]")
+# after "the"/"a" + holiday, a lower-case noun heads the phrase ("the Christmas classic", "a
+# Christmas tree"): the holiday is a modifier; these nouns still name a period of it
+_HOLIDAY_PERIOD = {"day", "eve", "holiday", "holidays", "season", "break", "period", "week",
+                   "weekend", "vacation", "time", "morning", "afternoon", "evening", "night",
+                   "recess", "rush", "long"}
+_DET_BEFORE_EN = re.compile(r"(?<![\w'’])(?:the|a|an)\s+$", I)
+_NEXT_LOWER = re.compile(r"\s+([a-z][a-z-]*)")
+# after "the future" / "the past", what keeps it a noun ("the future of", "the future is",
+# "in the future we"); another lower-case word makes it a modifier ("the future performance")
+_REF_NOUN_NEXT = {
+    "of", "is", "was", "will", "would", "could", "can", "may", "might", "must", "should", "and",
+    "or", "but", "for", "in", "on", "at", "to", "with", "that", "which", "who", "as", "not",
+    "than", "because", "so", "if", "when", "where", "while", "by", "from", "about", "ahead",
+    "itself", "here", "there", "now", "then", "instead", "too", "though", "again", "has", "had",
+    "looks", "looked", "holds", "held", "lies", "lay", "seems", "seemed", "remains", "remained",
+    "belongs", "depends", "are", "were", "be", "we", "i", "you", "he", "she", "it", "they",
+    "this", "these", "those", "rather", "alone", "either", "nor", "yet", "after",
+    "before", "into", "out", "up", "over", "through", "without", "within", "like", "unless",
+    "until", "once", "also", "only", "just", "still", "even", "does", "did", "do",
+}
+
+
 def h_century(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     n_s = m.group("n")
     n = roman_to_int(n_s) if not n_s.isdigit() else int(n_s)
     if not n or (not n_s.isdigit() and not n_s.isupper()) or n > 30:
         return None
+    if lang == "en" and _NAME_AFTER.match(text, m.end()) and m.group(0)[-7:].istitle():
+        return None  # "20th Century Fox", "21st Century Insurance": a name
     start = m.start("edge") if m.group("edge") else (m.start("det") if m.group("det") else m.start("n"))
     c = Cand(start, m.end(), "DATE", "abs", value=f"{n - 1:02d}")
     c.mod = _edge_mod(m.group("edge"))
@@ -893,6 +919,10 @@ def h_ref(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
         return None
     if w == "now" and re.match(r"\s+that\b", text[m.end():m.end() + 6]):
         return None
+    if w in ("the future", "the past"):
+        nx = _NEXT_LOWER.match(text, m.end())
+        if nx and nx.group(1) not in _REF_NOUN_NEXT and not nx.group(1).endswith("ly"):
+            return None  # "the future performance", "the past president": a modifier
     if t[1] == "DCT":
         return [Cand(m.start(), m.end(), "DATE", "rel", off=0, unit="D")]
     if lang == "en":
@@ -966,6 +996,10 @@ def h_holiday(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
         return None
     if lang == "en" and re.match(r"\s+(?!Day\b|Eve\b|Monday\b|Sunday\b)[A-Z][a-z]", text[m.end():m.end() + 4]):
         return None  # "the Easter Rising", "Christmas Island"
+    if lang == "en" and _DET_BEFORE_EN.search(text, max(0, m.start() - 6), m.start()):
+        nx = _NEXT_LOWER.match(text, m.end())
+        if nx and nx.group(1) not in _HOLIDAY_PERIOD:
+            return None  # "the Christmas classic", "a Christmas tree": a modifier
     extra = 1 if m.group("det") and re.match(r"(?:le\s+)?lundi", m.group("det"), I) else 0
     start = m.start("det") if m.group("det") else m.start("h")
     return [Cand(start, m.end(), "DATE", "holiday", spec=spec, extra=extra)]
@@ -1155,19 +1189,44 @@ _UNIT_KEYS_EN = ("year", "month", "week", "day", "hour", "minute", "second", "de
                  "centur", "quarter", "night")
 _EDGE_KEYS_EN = ("early", "late", "mid", "end of", "beginning of", "start of", "middle of",
                  "turn of")
+
+
+class _Words(frozenset):
+    """Anchor words of a rule (lower case, whole [a-zà-ÿ]+ tokens): the rule runs only when one
+    occurs in the text, and only in a window around each occurrence (see _RuleSet)."""
+
+
+# Every match of an anchored rule contains (or, for h_list, is followed within the window by) one
+# of these tokens, written exactly as the rule's alternation allows (IGNORECASE: lower-cased).
+_MONTHS_FR = _Words(
+    "janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre "
+    "décembre decembre janv févr fevr fév fev avr juil sept oct nov déc dec".split())
+_MONTHS_EN = _Words(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sept sep oct nov dec".split())
+_WEEKDAYS_FR = _Words(_WD_KEYS_FR)
+_WEEKDAYS_EN = _Words(_WD_KEYS_EN)
+_UNITS_FR = _Words(
+    "années annees année annee ans an mois semaines semaine journées journees journée journee "
+    "jours jour heures heure minutes minute secondes seconde décennies decennies décennie "
+    "decennie siècles siecles siècle siecle trimestres trimestre semestres semestre nuits nuit "
+    "week".split())  # "week-end(s)": the token before the hyphen
+_UNITS_EN = _Words(
+    "years year months month weeks week days day hours hour minutes minute seconds second "
+    "decades decade centuries century quarters quarter nights night weekends weekend".split())
 # Prefilters, in rule order: (substrings one of which must occur in the lower-cased text,
 # needs a digit). A rule whose prefilter fails is not run: most rules never fire in a paragraph.
-_KEYS_FR: list[tuple[tuple[str, ...], bool]] = [
-    (_MONTH_KEYS_FR, True), (_MONTH_KEYS_FR, True), (_MONTH_KEYS_FR, True), (("/", "."), True),
-    (("-",), True), (_MONTH_KEYS_FR, True), (_MONTH_KEYS_FR, False), ((), True), ((), True),
+_KEYS_FR: list[tuple[tuple[str, ...] | _Words, bool]] = [
+    (_MONTHS_FR, True), (_MONTHS_FR, True), (_MONTHS_FR, True), (("/", "."), True),
+    (("-",), True), (_MONTHS_FR, True), (_MONTHS_FR, False), ((), True), ((), True),
     (("année", "annee"), True), (("siècle", "siecle"), False), (("hier", "demain", "aujourd"), False),
     (("ce ", "cet ", "cette "), False), (("dern", "pass", "proch", "préc", "prec", "suiv"), False),
     (("il y a",), False), (("fin", "début", "debut", "milieu", "mi-"), False),
     (("fin", "début", "debut", "milieu", "mi-"), True),
-    (("printemps", "été", "ete", "automne", "hiver"), False), (_WD_KEYS_FR, False),
+    (("printemps", "été", "ete", "automne", "hiver"), False), (_WEEKDAYS_FR, False),
     (("lendemain", "veille", "même jour", "meme jour"), False), (("lendemain",), False),
     (("même", "meme"), False), (("h",), True), (("heure",), False), (("midi", "minuit"), False),
-    (_UNIT_KEYS_FR, False), (("dern", "proch"), False), (("demi-",), False), (("quinquennat", "septennat"), False),
+    (_UNITS_FR, False), (("dern", "proch"), False), (("demi-",), False), (("quinquennat", "septennat"), False),
     (("maintenant", "actuel", "désormais", "desormais", "dorénavant", "dorenavant", "pour l",
       "pour le moment", "présent", "present", "avenir", "auparavant", "récemment", "recemment",
       "autrefois", "jadis", "naguère", "naguere"), False),
@@ -1176,16 +1235,16 @@ _KEYS_FR: list[tuple[tuple[str, ...], bool]] = [
     (("noël", "noel", "pâques", "paques", "pentec", "ascension", "toussaint", "sylvestre",
       "nouvel an", "jour de l"), False),
 ]
-_KEYS_EN: list[tuple[tuple[str, ...], bool]] = [
-    (_MONTH_KEYS_EN, True), (_MONTH_KEYS_EN, True), (("/", "."), True), (("-",), True),
-    (_MONTH_KEYS_EN, True), (_MONTH_KEYS_EN, False), ((), True), (("0s",), True),
+_KEYS_EN: list[tuple[tuple[str, ...] | _Words, bool]] = [
+    (_MONTHS_EN, True), (_MONTHS_EN, True), (("/", "."), True), (("-",), True),
+    (_MONTHS_EN, True), (_MONTHS_EN, False), ((), True), (("0s",), True),
     (("century",), True), (("yesterday", "today", "tomorrow", "tonight"), False),
     (("this", "last", "next", "previous", "following", "past", "coming"), False),
     (("ago",), False), (_EDGE_KEYS_EN, False),
-    (("spring", "summer", "autumn", "fall", "winter"), False), (_WD_KEYS_EN, False),
+    (("spring", "summer", "autumn", "fall", "winter"), False), (_WEEKDAYS_EN, False),
     (("the day", "the next day", "following day", "same day", "previous day", "that day",
       "night before", "the eve"), False),
-    (("m",), True), ((":",), True), (("noon", "midnight"), False), (_UNIT_KEYS_EN, False),
+    (("m",), True), ((":",), True), (("noon", "midnight"), False), (_UNITS_EN, False),
     (("half a",), False),
     (("now", "currently", "nowadays", "recently", "present", "future", "the past"), False),
     (("every", "each", "annually", "yearly"), False), (("christmas", "new year", "easter"), False),
@@ -1195,28 +1254,107 @@ _KEYS_EN: list[tuple[tuple[str, ...], bool]] = [
 _DIGIT = re.compile(r"\d")
 
 
+_TOKEN = re.compile(r"[a-zà-ÿ]+")
+# how far before its anchor word a match may start, and after the word end it may reach: more
+# than any real match ("ces dernières un peu moins de quatre-vingt-dix-neuf " is 52 chars)
+_WIN_BEFORE, _WIN_AFTER = 64, 48
+Match = re.Match[str]
+
+
 class _RuleSet:
-    """Rules of one language with a one-pass keyword prefilter: a single alternation of every
-    rule's keywords runs over the lower-cased text; a rule runs only when one of its keywords
-    (or a longer keyword containing it) occurs."""
+    """Rules of one language with a cheap prefilter.
+
+    Most rules: a single alternation of their keywords runs over the lower-cased text and a rule
+    runs only when one of its keywords (or a longer keyword containing it) occurs. Anchored
+    rules (month, weekday and unit words, the costly ones): the text's words are looked up in
+    their word sets, and the rule's regex runs only in a window around each anchor word
+    (``_windowed``, same matches as ``finditer`` over the whole text)."""
 
     def __init__(self, rules: list[tuple[re.Pattern[str], Handler]],
-                 keys: list[tuple[tuple[str, ...], bool]]) -> None:
+                 keys: list[tuple[tuple[str, ...] | _Words, bool]]) -> None:
         assert len(rules) == len(keys)
         self.rules = rules
         self.digit = [d for _, d in keys]
+        self.anchors = {i: k for i, (k, _) in enumerate(keys) if isinstance(k, _Words)}
         self.always = [i for i, (k, _) in enumerate(keys) if not k]
-        all_keys = sorted({k for ks, _ in keys for k in ks}, key=len, reverse=True)
+        sub = [(i, k) for i, (k, _) in enumerate(keys) if k and not isinstance(k, _Words)]
+        # one-character keys occur in nearly every text: a plain `in` test is cheaper for them
+        self.char_keys = {k: [i for i, ks in sub if k in ks] for _, ks in sub for k in ks
+                          if len(k) == 1}
+        all_keys = sorted({k for _, ks in sub for k in ks if len(k) > 1}, key=len, reverse=True)
         self.trigger = re.compile("|".join(re.escape(k) for k in all_keys))
-        self.by_key = {big: [i for i, (ks, _) in enumerate(keys) if any(k in big for k in ks)]
-                       for big in all_keys}
+        self.by_key = {big: [i for i, ks in sub if any(k in big for k in ks)] for big in all_keys}
+        self.anchor_words = frozenset().union(*self.anchors.values())
 
     def select(self, text: str) -> list[tuple[re.Pattern[str], Handler]]:
+        return [self.rules[i] for i, _ in self._select(text, text.lower())]
+
+    def _select(self, text: str, low: str) -> list[tuple[int, frozenset[str] | None]]:
+        """(rule index, anchor words present or None for a whole-text rule), in rule order."""
         has_digit = _DIGIT.search(text) is not None
         idx = set(self.always)
-        for k in set(self.trigger.findall(text.lower())):
+        for k in set(self.trigger.findall(low)):
             idx.update(self.by_key[k])
-        return [self.rules[i] for i in sorted(idx) if has_digit or not self.digit[i]]
+        for k, rules in self.char_keys.items():
+            if k in low:
+                idx.update(rules)
+        present = self.anchor_words.intersection(_TOKEN.findall(low))
+        found: dict[int, frozenset[str]] = {}
+        if present:
+            for i, words in self.anchors.items():
+                hit = words & present
+                if hit:
+                    found[i] = hit
+                    idx.add(i)
+        return [(i, found.get(i)) for i in sorted(idx) if has_digit or not self.digit[i]]
+
+    def matches(self, text: str) -> list[tuple[re.Pattern[str], Handler, list[Match]]]:
+        """The selected rules of ``text`` with their matches (as ``rx.finditer(text)``)."""
+        low = text.lower()
+        windows_ok = len(low) == len(text)  # lower() may change the length: no windows then
+        out = []
+        for i, hit in self._select(text, low):
+            rx, handler = self.rules[i]
+            if hit is None or not windows_ok:
+                ms = list(rx.finditer(text))
+            else:
+                ms = _windowed(rx, text, [m.span() for m in _anchor_rx(hit).finditer(low)])
+            if ms:
+                out.append((rx, handler, ms))
+        return out
+
+
+@lru_cache(maxsize=2048)
+def _anchor_rx(words: frozenset[str]) -> re.Pattern[str]:
+    alt = "|".join(sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![a-zà-ÿ])(?:{alt})(?![a-zà-ÿ])")
+
+
+def _windowed(rx: re.Pattern[str], text: str, anchors: list[tuple[int, int]]) -> list[Match]:
+    """``list(rx.finditer(text))`` for a rule whose every match starts at most _WIN_BEFORE
+    characters before one of the anchor words and ends at most _WIN_AFTER after it: search
+    only there. A match found in the truncated window is re-matched on the whole text at its
+    start (a lookahead at the window's end must see the real text)."""
+    n = len(text)
+    out: list[Match] = []
+    pos = 0
+    for k, ke in anchors:
+        if k < pos:
+            continue  # inside the previous match: a next match holds a later anchor
+        s0 = max(pos, k - _WIN_BEFORE)
+        e0 = min(n, ke + _WIN_AFTER)
+        while s0 <= k:
+            m = rx.search(text, s0, e0)
+            if m is None or m.start() > k:
+                break  # a match starting later holds a later anchor
+            full = rx.match(text, m.start())
+            if full is None:
+                s0 = m.start() + 1
+                continue
+            out.append(full)
+            pos = full.end() if full.end() > full.start() else full.end() + 1
+            break
+    return out
 
 
 _RULES = {"fr": _RuleSet(_RULES_FR, _KEYS_FR), "en": _RuleSet(_RULES_EN, _KEYS_EN)}
@@ -1226,6 +1364,11 @@ def rules_for(lang: str, text: str | None = None) -> list[tuple[re.Pattern[str],
     """The rules of a language; with text, only those whose prefilter passes on it."""
     rs = _RULES["en" if lang == "en" else "fr"]
     return rs.rules if text is None else rs.select(text)
+
+
+def rule_matches(lang: str, text: str) -> list[tuple[re.Pattern[str], Handler, list[Match]]]:
+    """The rules whose prefilter passes on ``text``, each with its matches in text order."""
+    return _RULES["en" if lang == "en" else "fr"].matches(text)
 
 
 # ---- resolution ---------------------------------------------------------------------------
