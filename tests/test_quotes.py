@@ -339,6 +339,112 @@ CASES = [
        "speaker": "il", "reference": "Bernard Fitoussi"}]),
 ]
 
+# French news style (wire copy, regional press): rules added for the French TimeBank errors.
+# Invented wording, public figures' names; positives and negatives.
+CASES += [
+    # infinitive complements of reporting verbs (the verb is not part of the quote)
+    ("fr", "Le prévenu a concédé avoir aidé à transporter les armes.",
+     [{"text": "avoir aidé à transporter les armes", "speaker": "Le prévenu", "cue": "a concédé",
+       "quote_type": "indirect"}]),
+    ("fr", "La France a indiqué accueillir avec « prudence » les annonces de Belgrade.",
+     [{"text": "accueillir avec « prudence » les annonces de Belgrade", "speaker": "La France"}]),
+    ("fr", "Le maire a promis de rouvrir la piscine avant l’été.",
+     [{"text": "de rouvrir la piscine avant l’été", "speaker": "Le maire", "cue": "a promis"}]),
+    ("fr", "Le ministre a assuré ne pas vouloir augmenter les impôts.",
+     [{"text": "ne pas vouloir augmenter les impôts", "speaker": "Le ministre"}]),
+    ("fr", "Le conseiller municipal avait prévu de diviser les bénévoles en trois groupes.", []),
+    ("fr", "Amram Mitzna a annoncé la rupture de ses contacts avec le Likoud.", []),
+    # "se dire" / "se déclarer" + adjective, with or without marks
+    ("fr", "Laurent Fabius se dit favorable à un « quinquennat de cohérence » pour éviter la cohabitation.",
+     [{"text": "favorable à un « quinquennat de cohérence » pour éviter la cohabitation",
+       "speaker": "Laurent Fabius", "cue": "se dit", "quote_type": "indirect"}]),
+    ("fr", "L’envoyé spécial Viktor Tchernomyrdine qui s’est rendu hier à Belgrade, s’est déclaré "
+           "« très satisfait » de ses discussions.",
+     [{"text": "« très satisfait » de ses discussions",
+       "speaker": "L’envoyé spécial Viktor Tchernomyrdine", "reference": "Viktor Tchernomyrdine"}]),
+    ("fr", "La saison s’annonce difficile pour le club lorrain.", []),
+    # "faire savoir", adverbs after the cue, "en assurant que"
+    ("fr", "Michel Zumkeller a fait savoir hier par le biais d’un communiqué qu’il travaillait avec "
+           "des députés.",
+     [{"text": "qu’il travaillait avec des députés", "speaker": "Michel Zumkeller",
+       "cue": "a fait savoir"}]),
+    ("fr", "L’accord conclu avec le PNR prévoit notamment que les colonies seront agrandies.",
+     [{"text": "que les colonies seront agrandies", "cue": "prévoit"}]),
+    ("fr", "Rolland Courbis s’est défendu en assurant que la première mi-temps avait été laborieuse.",
+     [{"text": "que la première mi-temps avait été laborieuse", "speaker": "Rolland Courbis"}]),
+    ("fr", "Les travaillistes ont exigé que les colonies de Gaza soient démantelées.",
+     [{"text": "que les colonies de Gaza soient démantelées", "speaker": "Les travaillistes"}]),
+    ("fr", "Le président de l’Assemblée juge que la cohabitation comporte « trois inconvénients »: "
+           "elle « dilue la responsabilité politique ».",
+     [{"text": "que la cohabitation comporte « trois inconvénients »: elle « dilue la responsabilité "
+               "politique »", "speaker": "Le président de l’Assemblée", "cue": "juge"}]),
+    # speakers after a leading adverbial, a relative clause, a coordinated participle
+    ("fr", "A Moscou, le nouveau Premier ministre Sergueï Stépachine, confirmé par les députés, a "
+           "annoncé qu’il garderait « l’ossature » du gouvernement.",
+     [{"text": "qu’il garderait « l’ossature » du gouvernement",
+       "speaker": "le nouveau Premier ministre Sergueï Stépachine", "reference": "Sergueï Stépachine"}]),
+    ("fr", "Devant les membres du Parlement, la souveraine a salué ce « moment important dans "
+           "l’histoire de notre nation », et souhaité que l’institution devienne « un pont vers le futur ».",
+     [{"text": "« moment important dans l’histoire de notre nation »", "speaker": "la souveraine",
+       "cue": "a salué", "quote_type": "marked"},
+      {"text": "que l’institution devienne « un pont vers le futur »", "speaker": "la souveraine",
+       "cue": "souhaité"}]),
+    # incises: apostrophe in the inverted subject, present tense in -re, "de son côté", long subject
+    ("fr", "« Il n'y a aucun signe annonciateur », explique l'ingénieur.",
+     [{"text": "« Il n'y a aucun signe annonciateur »", "speaker": "l'ingénieur", "cue": "explique"}]),
+    ("fr", "« Ce genre d’incident est imprévisible », assure Yvon Netzer, le numéro deux du réseau.",
+     [{"text": "« Ce genre d’incident est imprévisible »", "speaker": "Yvon Netzer", "cue": "assure"}]),
+    ("fr", "L’inculpation justifie l’action de l’Alliance, a déclaré de son côté la secrétaire d’Etat "
+           "Madeleine Albright.",
+     [{"text": "L’inculpation justifie l’action de l’Alliance",
+       "speaker": "la secrétaire d’Etat Madeleine Albright", "reference": "Madeleine Albright"}]),
+    ("fr", "La Yougoslavie « accepte les principes généraux du G8 », a indiqué hier soir un communiqué "
+           "de la présidence diffusé à l’issue des entretiens.",
+     [{"text": "La Yougoslavie « accepte les principes généraux du G8 »",
+       "speaker": "un communiqué de la présidence", "cue": "a indiqué"}]),
+    ("fr", "« Courbis doit partir », s’insurgeait l’un d’eux aux abords du stade.",
+     [{"text": "« Courbis doit partir »", "speaker": "l’un d’eux"}]),
+    ("fr", "« Nous irons jusqu’au bout », a-t-elle précisé.",
+     [{"text": "« Nous irons jusqu’au bout »", "speaker": "elle", "cue": "a précisé"}]),
+    ("fr", "« Le chantier avance bien », s’est-elle félicitée.",
+     [{"text": "« Le chantier avance bien »", "speaker": "elle", "cue": "s’est félicitée"}]),
+    # according-to leads
+    ("fr", "De l’avis de Jean Dupont, la réforme arrive trop tard.",
+     [{"text": "la réforme arrive trop tard", "speaker": "Jean Dupont", "quote_type": "according_to"}]),
+    ("fr", "Aux yeux de Marine Tondelier, le gouvernement a échoué sur le climat.",
+     [{"text": "le gouvernement a échoué sur le climat", "speaker": "Marine Tondelier"}]),
+    ("fr", "À en croire le maire, les travaux seront terminés en juin.",
+     [{"text": "les travaux seront terminés en juin", "speaker": "le maire", "cue": "À en croire"}]),
+    ("fr", "Comme l’a rappelé le préfet, la circulation sera interdite samedi.",
+     [{"text": "la circulation sera interdite samedi", "speaker": "le préfet"}]),
+    ("fr", "Le site fermera en mars, a-t-on appris auprès de la direction.",
+     [{"text": "Le site fermera en mars", "speaker": "la direction"}]),
+    ("fr", "Aucune décision n’a été prise, indique-t-on au ministère de l’Intérieur.",
+     [{"text": "Aucune décision n’a été prise", "speaker": "ministère de l’Intérieur"}]),
+    ("fr", "Le site fermera en mars, selon des sources proches du dossier.",
+     [{"text": "Le site fermera en mars", "speaker": "des sources proches du dossier",
+       "anonymous": True}]),
+    # quotations introduced by a colon or by a separate sentence
+    ("fr", "Le président de l’UIMM n’est pas très optimiste : « Nous ne sommes pas sûrs de la reprise. »",
+     [{"text": "« Nous ne sommes pas sûrs de la reprise. »", "speaker": "Le président de l’UIMM"}]),
+    ("fr", "Daniel Lanquetin rappela que la jeunesse a toujours été une priorité : « Nous avons cherché "
+           "les meilleures solutions pour la commune. »",
+     [{"text": "que la jeunesse a toujours été une priorité", "speaker": "Daniel Lanquetin"},
+      {"text": "« Nous avons cherché les meilleures solutions pour la commune. »",
+       "speaker": "Daniel Lanquetin"}]),
+    ("fr", "Hervé Mangin, le patron du camping, confirme. « Je mets les quotidiens étrangers en rayon "
+           "dès le mois de juin. »",
+     [{"text": "« Je mets les quotidiens étrangers en rayon dès le mois de juin. »", "speaker": None,
+       "floating": True, "reference": "Hervé Mangin"}]),
+    # negatives: negation, titles of works, scare quotes, a single word, a headline
+    ("fr", "Le maire n’a pas dit que la piscine fermerait.", []),
+    ("fr", "Il a lu « Le Monde » hier matin dans le train.", []),
+    ("fr", "Les deux pays ont signé une « alliance de confiance » en 2020.", []),
+    ("fr", "Le « lendemain » est arrivé plus vite que prévu.", []),
+    ("fr", "Les députés proposent la création d’un « observatoire national de la délinquance ».", []),
+    ("fr", "« Nous ne lâcherons rien » : la colère des agriculteurs à Paris", []),
+]
+
 
 def _check(text: str, quotes: list[Quote], expected: list[dict]) -> None:
     got = [{"text": q.text, "speaker": q.speaker, "reference": q.reference, "cue": q.cue,

@@ -261,7 +261,8 @@ def _tokens(text: str, s: int, e: int, marks: list[tuple[int, int, bool]], mi: i
 _FR_MODAL = {"tenu", "tient", "tiennent", "tenait", "tenaient", "fait", "font", "faisait", "fera",
              "voulu", "veut", "veulent", "voulait", "souhaité", "souhaite", "souhaitait",
              "cherché", "insisté", "pris", "vient", "viennent", "venait", "faire", "tenir",
-             "fait-il", "fait-elle"}
+             "fait-il", "fait-elle", "empresse", "empressé", "empressée", "empressent",
+             "empressés", "empressait"}
 _FR_FAIRE_INF = {"savoir", "valoir", "remarquer", "observer", "part", "entendre", "état"}
 _FR_INF_END = ("er", "ir", "re", "oir")
 _FR_PARTICIPLE_RE = re.compile(r"(?:é|ée|és|ées|[^qg]ue?s?|[^qg]u|i|is)$")
@@ -337,7 +338,8 @@ def _find_cues(toks: list[_Tok], lex: Lexicon, doc: str) -> list[_Cue]:
                 if all(k + j < n and toks[k + j].low == tw for j, tw in enumerate(tail)):
                     phrase_end = k + len(tail)
                     break
-        is_cue = w in lex.cues or phrase_end is not None
+        is_cue = w in lex.cues or phrase_end is not None or (
+            fr and w in _FR_FAIRE_INF and i > 0 and toks[i - 1].low in _FR_MODAL)
         incise = not is_cue and w in lex.incise
         if not (is_cue or incise):
             i += 1
@@ -384,11 +386,21 @@ def _find_cues(toks: list[_Tok], lex: Lexicon, doc: str) -> list[_Cue]:
         if negated:
             i = k
             continue
+        if fr and w.startswith(("annon", "dit", "dis")) and la < i and toks[i - 1].low in ("s’", "s'", "se") \
+                and not (k < n and (toks[k].low in _THAT or toks[k].low in _FR_STANCE or toks[k].q >= 0)):
+            i = k
+            continue  # "s'annonce difficile", "se dit de ...": not a report
         if fr:
             if la == i and _FR_PARTICIPLE_RE.search(w) and not t.pron:
+                if i > 0 and toks[i - 1].low in ("et", ",") and out and out[-1].kind == "verb" \
+                        and out[-1].la < out[-1].i and k < n and toks[k].low in _THAT:
+                    # "la souveraine a salué ..., et souhaité que ...": the auxiliary is shared
+                    out.append(_Cue(i, i, k, t.raw, None, False, "coord"))
+                    i = k
+                    continue
                 i += 1
                 continue  # a participle without auxiliary is an adjective: "les accords conclus"
-            if w.endswith(_FR_INF_END) and not modal:
+            if w.endswith(_FR_INF_END) and not modal and not _fr_finite_re(w, lex):
                 i += 1
                 continue
             if w in _FR_FAIRE_INF and not modal:
@@ -413,6 +425,17 @@ def _find_cues(toks: list[_Tok], lex: Lexicon, doc: str) -> list[_Cue]:
         out.append(_Cue(i, la, k, cue_text, pron, incise, "verb"))
         i = k
     return out
+
+
+def _fr_finite_re(w: str, lex: Lexicon) -> bool:
+    """A present-tense form ending in -re ("assure", "déclare", "considère"), not an infinitive:
+    adding -r gives the infinitive of the same verb."""
+    if not w.endswith("re"):
+        return False
+    inf = w + "r"
+    k = w.rfind("è")
+    inf2 = (w[:k] + "é" + w[k + 1:] + "r") if k >= 0 else inf
+    return inf in lex.cues or inf in lex.incise or inf2 in lex.cues or inf2 in lex.incise
 
 
 def _join(parts: list[str], doc: str, toks: list[_Tok], a: int, b: int) -> str:
@@ -487,8 +510,13 @@ def _left_np(toks: list[_Tok], la: int, lo: int, lex: Lexicon) -> tuple[int, int
     elif j - 1 >= lo and toks[j - 1].low == ",":
         # NP , apposition , cue   ("Lina Arafeh, a refugee who works in Halifax, said")
         k = j - 2
-        while k >= lo and toks[k].low != "," and toks[k].q < 0 and toks[k].raw not in (";", ":") and j - k < 32:
+        while k >= lo and toks[k].low != "," and toks[k].q < 0 and toks[k].raw not in (";", ":") and j - k < 32 \
+                and not (lex.lang == "fr" and toks[k].low == "qui"):
             k -= 1
+        if lex.lang == "fr" and k > lo and toks[k].low == "qui" and toks[k - 1].raw[:1].isalnum():
+            # "L'envoyé spécial X qui s'est rendu hier à Belgrade, s'est déclaré ...": the
+            # relative clause is not closed off by a comma before it
+            return _left_np(toks, k, lo, lex)
         if k < lo or toks[k].low != ",":
             return None
         appos = (k + 1, j - 1)
@@ -508,7 +536,7 @@ def _left_np(toks: list[_Tok], la: int, lo: int, lex: Lexicon) -> tuple[int, int
                 k2 -= 1
             if k2 < lo or toks[k2].low == "," or _is_boundary(toks[k2], lex):
                 k2 += 1
-            if k2 < i - 1 and toks[k2].raw[:1].isupper():
+            if k2 < i - 1 and toks[k2].raw[:1].isupper() and not _fr_adverbial(toks, k2, lex):
                 return k2, i - 1
     i = j
     while i > lo and not _is_boundary(toks[i - 1], lex) and j - i < 12:
@@ -535,6 +563,33 @@ def _left_np(toks: list[_Tok], la: int, lo: int, lex: Lexicon) -> tuple[int, int
     return i, j
 
 
+_FR_VERBISH = {"est", "sont", "a", "ont", "était", "étaient", "sera", "seront", "serait", "avait",
+               "avaient", "fait", "font", "peut", "peuvent", "doit", "doivent", "va", "vont", "faut",
+               "n’", "n'", "ne", "y", "c’", "c'", "suis", "sommes", "ai", "avons", "êtes", "avez"}
+
+
+def _fr_verbish(t: _Tok) -> bool:
+    """A token that is most likely a finite French verb (for telling a clause from a phrase)."""
+    w = t.low
+    return t.q >= 0 or w in _FR_VERBISH or (len(w) > 4 and t.raw[:1].islower() and w.endswith(
+        ("ons", "ez", "ait", "aient", "era", "eront", "erait", "eraient", "ira", "iront")))
+
+
+def _fr_adverbial(toks: list[_Tok], a: int, lex: Lexicon) -> bool:
+    """Does token a open a French adverbial ("A Moscou,", "Sur le terrain,", "Hier soir,")?"""
+    if lex.lang != "fr":
+        return False
+    w = toks[a].low
+    return w in _PP_START or w in _FR_ADV_OPEN or (
+        toks[a].raw == "A" and a + 1 < len(toks) and toks[a + 1].raw[:1].isupper())
+
+
+_FR_ADV_OPEN = {"à", "au", "aux", "dès", "depuis", "contre", "vers", "chez", "sous", "avec", "sans",
+                "parmi", "durant", "hier", "concernant", "outre", "malgré", "face", "grâce", "lundi",
+                "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "aujourd’hui",
+                "aujourd'hui", "auprès", "côté", "quant", "entre", "selon"}
+
+
 _CONTRACTED_SUBJ = {"he's", "he’s", "she's", "she’s", "it's", "it’s", "that's", "that’s", "who's",
                     "who’s", "there's", "there’s"}
 _CONTRACTION_RE = re.compile(r"['’](?:d|m|ve|ll|s|re)$")
@@ -547,6 +602,22 @@ _NP_STOP_FR = {"a", "ont", "est", "sont", "était", "avait", "que", "qu’", "qu
 def _right_np(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> tuple[int, int] | None:
     """Inverted subject starting at token k ("a déclaré Nasser Bourita dans ...", "said Mike
     Wipf."); it must end the clause (punctuation, end, or an adjunct follows)."""
+    fr = lex.lang == "fr"
+    if fr:
+        # "a indiqué hier soir un communiqué ...", "a déclaré de son côté le ministre ..."
+        k0 = k
+        while k < hi and k - k0 < 4:
+            w = toks[k].low
+            if w in _FR_LEAD_SKIP:
+                k += 1
+            elif w in ("de", "pour") and k + 2 < hi and toks[k + 1].low in ("son", "sa", "leur") \
+                    and toks[k + 2].low in ("côté", "part"):
+                k += 3
+            elif w == "quant" and k + 2 < hi and toks[k + 1].low == "à" and toks[k + 2].low in (
+                    "lui", "elle", "eux", "elles"):
+                k += 3
+            else:
+                break
     if k >= hi:
         return None
     t = toks[k]
@@ -555,9 +626,10 @@ def _right_np(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> tuple[int, int
     first = t.low
     if first in lex.prepositions and first not in lex.determiners or first in _THAT \
             or first in lex.subordinators or (first in _OBJ_PRON and first not in lex.pronouns) \
-            or first in _PP_START or first in _NOT_NP or "'" in first or "’" in first and lex.lang == "en":
+            or first in _PP_START or first in _NOT_NP or ("'" in first or "’" in first) and lex.lang == "en":
         return None
     stop = _NP_STOP_FR if lex.lang == "fr" else _NP_STOP_EN
+    participle = False
     j = k
     while j < hi and j - k < 14:
         tj = toks[j]
@@ -578,6 +650,10 @@ def _right_np(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> tuple[int, int
             continue
         if j > k and tj.low in lex.subordinators:
             break
+        if fr and j > k + 1 and tj.raw[:1].islower() and tj.low.endswith(("é", "ée", "és", "ées")) \
+                and toks[j - 1].low not in lex.determiners and toks[j - 1].low not in lex.prepositions:
+            participle = True   # "un communiqué de la présidence diffusé à l'issue de ..."
+            break
         if tj.low in stop:
             return None
         j += 1
@@ -588,12 +664,17 @@ def _right_np(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> tuple[int, int
     # what follows must not be a clause of its own, nor a quotation it introduces
     if j < hi and toks[j].q >= 0:
         return None
-    if j < hi and toks[j].q < 0 and toks[j].raw[0].isalnum() and not (
-            toks[j].low in lex.adjunct or toks[j].low in _TIME_ADJ):
+    if j < hi and toks[j].q < 0 and toks[j].raw[0].isalnum() and not participle and not (
+            toks[j].low in lex.adjunct or toks[j].low in _TIME_ADJ
+            or fr and toks[j].low in ("alors", "tandis", "quand", "puisque", "car", "à")):
         return None
     return k, j
 
 
+_FR_LEAD_SKIP = {"hier", "soir", "matin", "aujourd’hui", "aujourd'hui", "lundi", "mardi", "mercredi",
+                 "jeudi", "vendredi", "samedi", "dimanche", "également", "aussi", "encore",
+                 "toutefois", "ensuite", "alors", "enfin", "notamment", "cependant", "pourtant",
+                 "néanmoins", "d’ailleurs", "d'ailleurs", "aussitôt", "immédiatement"}
 _ABBR_TITLE = {"mr", "mrs", "ms", "dr", "prof", "m", "mme", "st", "sen", "gov", "rep", "lt", "gen",
                "sgt", "det", "insp", "const", "supt", "rev", "hon", "capt", "col", "jr", "sr"}
 _TIME_ADJ = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -628,6 +709,7 @@ class _Cand:
     floating: bool = False
     intro: bool = False
     narrator: bool = False   # the writer's own words ('"...," I said'): not a reported quote
+    period: bool = False     # an intro closed by a period ("X confirme."): what follows floats
 
 
 # verbs of telling someone to do something: "urged X to ...", "told workers to ..."
@@ -644,6 +726,92 @@ def _span(toks: list[_Tok], a: int, b: int) -> tuple[int, int] | None:
     if b <= a:
         return None
     return toks[a].s, toks[b - 1].e
+
+
+_FR_NOT_INF = {"hier", "premier", "dernier", "entier", "cher", "léger", "fier", "amer", "hiver", "mer",
+               "fer", "super", "leader", "dossier", "quartier", "courrier", "métier", "chantier",
+               "papier", "calendrier", "soir", "espoir", "plaisir", "avenir", "désir", "loisir",
+               "notre", "votre", "autre", "contre", "entre", "centre", "lettre", "titre", "ministre",
+               "membre", "nombre", "libre", "propre", "quatre", "ordre", "cadre", "chiffre",
+               "registre", "théâtre", "pire", "sire", "dire", "matin", "prêtre", "maire", "faire",
+               "conseiller", "officier", "policier", "pompier", "banquier", "ouvrier", "fermier",
+               "trimestre", "semestre", "septembre", "octobre", "novembre", "décembre",
+               "plusieurs", "leur", "cour", "tour", "jour", "pour", "sur", "vers", "manière",
+               "père", "mère", "frère", "guerre", "terre", "pierre", "affaire", "ère", "arrière",
+               "entière", "première", "dernière", "chère", "fière", "colère", "lumière", "matière",
+               "mémoire", "histoire", "victoire", "territoire", "devoir", "pouvoir", "savoir"}
+_FR_CLITIC = {"ne", "n’", "n'", "pas", "plus", "jamais", "l’", "l'", "le", "la", "les", "lui",
+              "leur", "y", "en", "se", "s’", "s'", "m’", "m'", "me", "nous", "vous", "rien"}
+_FR_STANCE = {"favorable", "favorables", "opposé", "opposée", "opposés", "opposées", "hostile",
+              "hostiles", "prêt", "prête", "prêts", "prêtes", "satisfait", "satisfaite", "satisfaits",
+              "confiant", "confiante", "confiants", "inquiet", "inquiète", "inquiets", "optimiste",
+              "optimistes", "pessimiste", "pessimistes", "convaincu", "convaincue", "convaincus",
+              "persuadé", "persuadée", "persuadés", "certain", "certaine", "certains", "sûr", "sûre",
+              "sûrs", "déterminé", "déterminée", "déterminés", "décidé", "décidée", "disposé",
+              "disposée", "disposés", "ouvert", "ouverte", "ouverts", "choqué", "choquée", "déçu",
+              "déçue", "déçus", "surpris", "surprise", "scandalisé", "scandalisée", "heureux",
+              "heureuse", "fier", "fière", "fiers", "partisan", "partisans", "partisane", "contre",
+              "pour", "très", "plutôt", "tout", "assez", "particulièrement", "totalement",
+              "profondément", "extrêmement", "entièrement"}
+
+
+# reporting verbs that take an infinitive complement ("a assuré ne pas vouloir ...")
+_FR_INF_CUES = ("affirm", "assur", "déclar", "indiqu", "concéd", "concèd", "reconn", "promi", "promet",
+                "estim", "dément", "démenti", "annon", "précis", "admet", "admis", "jur", "espér",
+                "espèr", "prétend", "confirm", "avou", "expliqu", "soulign", "certifi", "menac",
+                "répét", "répèt", "rappel", "racont", "regrett", "propos", "suggér", "suggèr",
+                "insist", "ajout", "martel", "répond", "rétorqu", "révél", "signal", "témoign")
+
+
+_FR_RE_INF = ("dre", "ttre", "aître", "oître", "ire", "vre", "oudre")
+
+
+def _fr_infinitive(t: _Tok) -> bool:
+    w = t.low
+    if w in ("être", "avoir", "dire", "faire", "savoir", "pouvoir", "devoir", "conclure", "exclure",
+             "inclure", "croire", "taire", "plaire", "distraire", "extraire"):
+        return True
+    return (t.q < 0 and t.raw[:1].islower() and len(w) > 3 and w.endswith(_FR_INF_END)
+            and w not in _FR_NOT_INF and w.isalpha() and (not w.endswith("re") or w.endswith(_FR_RE_INF)))
+
+
+def _fr_complement(toks: list[_Tok], c: _Cue, k: int, hi: int, lex: Lexicon) -> tuple[int, str] | None:
+    """French complements of a cue other than "que" / ":" / a quotation: an infinitive ("a
+    concédé avoir aidé ...", "a promis de ...", "a indiqué ne pas vouloir ..."), the adjective of
+    "se dire" / "se déclarer" ("se dit favorable à un « ... »"), or an object holding a quotation
+    of four words or more ("a salué ce « moment important dans ... »")."""
+    if k >= hi:
+        return None
+    j = k
+    if toks[j].low in ("de", "d’", "d'") and j + 1 < hi:
+        j += 1
+    j0 = j
+    while j < hi and j - j0 < 4 and toks[j].low in _FR_CLITIC:
+        j += 1
+    cw = toks[c.i].core or toks[c.i].low
+    det_clitic = any(toks[x].low in ("le", "la", "les", "l’", "l'") for x in range(j0, j))
+    if j < hi and _fr_infinitive(toks[j]) and hi - j >= 2 and not (
+            det_clitic and j + 1 < hi and toks[j + 1].low in ("de", "du", "des", "d’", "d'")) and (
+            cw.startswith(_FR_INF_CUES) or cw in ("dit", "dis", "disent", "nie", "nié", "niait", "nient")):
+        return k, "indirect"
+    reflexive = any(toks[x].low in ("se", "s’", "s'") for x in range(c.la, c.i))
+    if reflexive and (toks[k].low in _FR_STANCE or toks[k].q >= 0):
+        # "se dit favorable à ...", "s'est déclaré « très satisfait » de ..."
+        end = k
+        while end < hi and toks[end].raw not in (",", ";", ":", ".") and end - k < 40:
+            end += 1
+        has_q = any(toks[x].q >= 0 for x in range(k, end))
+        if end - k >= 3 and (has_q or toks[k].low in _FR_STANCE):
+            return k, "indirect"
+    # an object that is a quotation after its determiner: "a salué ce « ... »"
+    j = k
+    while j < hi and j - k < 4 and toks[j].q < 0 and toks[j].raw[:1].isalpha() and toks[j].raw[:1].islower() \
+            and toks[j].low not in _THAT:
+        j += 1
+    if j < hi and j == k + 1 and toks[k].low in lex.determiners and toks[j].q >= 0 \
+            and len(_WORDS_RE.findall(toks[j].raw)) >= 4:
+        return j, "object"
+    return None
 
 
 def _words_in(text: str) -> int:
@@ -675,7 +843,8 @@ def _sentence_subject(toks: list[_Tok], lex: Lexicon, upto: int) -> tuple[int, i
     i = 0
     while i < upto and toks[i].low in ("but", "and", "mais", "et", "still", "also"):
         i += 1
-    if i < upto and (toks[i].low in _PP_START or toks[i].low in lex.prepositions):
+    if i < upto and (toks[i].low in _PP_START or toks[i].low in lex.prepositions) and not (
+            lex.lang == "fr" and toks[i].low in lex.determiners):
         # an opening adjunct: "In an interview with CNBC on Monday, ..."
         j = i
         while j < upto and toks[j].raw != "," and toks[j].q < 0:
@@ -694,6 +863,14 @@ def _sentence_subject(toks: list[_Tok], lex: Lexicon, upto: int) -> tuple[int, i
             toks[k].low in ("of", "de", "du", "des", "and") and k + 1 < upto and toks[k + 1].raw[:1].isupper())):
         k += 1
     if k > j and (k - j >= 2 or j == i):
+        return i, k
+    if lex.lang == "fr" and j > i and j < upto and toks[j].low in lex.titles | lex.anonymous:
+        # "Le président de l'UIMM", "L'adjoint au maire"
+        k = j + 1
+        while k < upto and k - j < 8 and toks[k].q < 0 and toks[k].raw[0].isalnum() \
+                and not _fr_verbish(toks[k]) and toks[k].low not in ("qui", "se", "s’", "s'") \
+                and toks[k].low not in lex.cues:
+            k += 1
         return i, k
     return None
 
@@ -762,6 +939,24 @@ def _analyse(doc: str, toks: list[_Tok], lex: Lexicon) -> list[_Cand]:
                 j = -1
         if 0 < j < n and toks[j].low == ",":
             lead = _Cue(st, st, st + 1, toks[st].raw, None, False, "according")
+    if lead is None and fr and st < n:
+        # "De l'avis de X,", "Aux yeux de X,", "À en croire X,", "Comme l'a rappelé X,"
+        ws = [t.low for t in toks[st:st + 5]]
+        ln = 0
+        if ws[:3] == ["de", "l’", "avis"] or ws[:3] == ["de", "l'", "avis"]:
+            ln = 3
+        elif ws[:2] == ["aux", "yeux"]:
+            ln = 2
+        elif ws[:3] in (["à", "en", "croire"], ["a", "en", "croire"]):
+            ln = 3
+        elif ws[:1] == ["comme"]:
+            cc = next((cc for cc in cues if cc.kind == "verb" and st < cc.la <= st + 3), None)
+            if cc and not cc.pron:
+                ln = cc.k - st
+        if ln and st + ln < n and toks[st + ln].low in ("de", "d’", "d'") and ws[0] != "à":
+            ln += 1
+        if ln:
+            lead = _Cue(st, st, st + ln, doc[toks[st].s:toks[st + ln - 1].e], None, False, "according")
     if lead is not None:
         k = lead.k
         j = k
@@ -787,6 +982,22 @@ def _analyse(doc: str, toks: list[_Tok], lex: Lexicon) -> list[_Cand]:
             if not _is_sep(toks[sep]):
                 continue
             spk = c.pron
+            if fr and doc[c.pron[0]:c.pron[1]].lower() == "on" and after < n:
+                # "a-t-on appris auprès de la direction", "indique-t-on au ministère de ..."
+                j = after
+                if toks[j].low == "auprès" and j + 1 < n and toks[j + 1].low in ("de", "d’", "d'", "du", "des"):
+                    j += 1 if toks[j + 1].low in ("du", "des") else 2
+                elif toks[j].low in ("au", "à", "dans", "chez"):
+                    j += 1
+                else:
+                    j = -1
+                if j > after:
+                    e2 = j
+                    while e2 < n and toks[e2].q < 0 and toks[e2].raw not in (",", ".", ";", ":") and e2 - j < 10:
+                        e2 += 1
+                    if e2 > j:
+                        spk = (toks[j].s, toks[e2 - 1].e)
+                        after = e2
             if after < n and toks[after].q < 0 and toks[after].raw[0].isalnum() and not (
                     toks[after].low in lex.adjunct or toks[after].low in _TIME_ADJ):
                 continue
@@ -845,6 +1056,8 @@ def _analyse(doc: str, toks: list[_Tok], lex: Lexicon) -> list[_Cand]:
                 continue
             if not mid and not _clausal(toks, a, end, lex):
                 continue
+            if fr and _fr_adverbial(toks, a, lex) and not any(_fr_verbish(t) for t in toks[a:end]):
+                continue  # "Devant les membres du Parlement, la reine a salué ...": an adverbial
             s0, e0 = sp
             qtype = "unmarked"
         if c.kind == "according":
@@ -897,12 +1110,29 @@ def _analyse(doc: str, toks: list[_Tok], lex: Lexicon) -> list[_Cand]:
                     claim(c.la, limit)
                     limit = c.la - 1 if c.la > 0 and toks[c.la - 1].raw == "," else c.la
             continue
-        if c.kind != "verb" or c.incise_only:
+        if c.kind not in ("verb", "coord") or (c.incise_only and not (
+                fr and c.k < limit and (toks[c.k].low in _THAT or (
+                    (toks[c.i].core or toks[c.i].low).startswith(_FR_INF_CUES)
+                    and _fr_complement(toks, c, c.k, limit, lex) == (c.k, "indirect"))))):
             continue
         np_ = None
-        if not c.pron:
+        if c.kind == "coord":
+            # the subject of the cue whose auxiliary it shares
+            prev = [cc for cc in cues if cc.kind == "verb" and cc.i < c.i]
+            if not prev:
+                continue
+            pc = prev[-1]
+            np_ = None if pc.pron else (_left_np(toks, pc.la, 0, lex) or _sentence_subject(toks, lex, pc.la))
+            if np_ is None and not pc.pron:
+                continue
+            if pc.pron:
+                c = _Cue(c.i, c.la, c.k, c.text, pc.pron, False, "coord")
+        elif not c.pron:
             np_ = _left_np(toks, c.la, 0, lex)
             if np_ is None and c.la > 0 and toks[c.la - 1].low in ("and", "but", "et", "mais"):
+                np_ = _sentence_subject(toks, lex, c.la - 1)
+            if np_ is None and fr and c.la > 0 and toks[c.la - 1].low == "en" and toks[c.i].low.endswith("ant"):
+                # "X s'est défendu en assurant que ...": the gerund's subject is the sentence's
                 np_ = _sentence_subject(toks, lex, c.la - 1)
             if np_ is None:
                 continue
@@ -941,6 +1171,9 @@ def _analyse(doc: str, toks: list[_Tok], lex: Lexicon) -> list[_Cand]:
             if k < hi and toks[k].raw == ",":
                 k += 1
         else:
+            while k < hi and (toks[k].low in _FR_LEAD_SKIP - _TIME_ADJ or (
+                    toks[k].low in ("d’", "d'", "par") and k + 1 < hi and toks[k + 1].low == "ailleurs")):
+                k += 2 if toks[k].low in ("d’", "d'", "par") else 1   # "prévoit notamment que ..."
             if k < hi and toks[k].low in _PP_START | {"à", "aux", "devant", "lors", "hier", "mardi", "lundi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}:
                 j = k
                 while j < hi and j - k < 10 and toks[j].q < 0 and toks[j].low not in _THAT and toks[j].raw not in (":", "."):
@@ -949,9 +1182,15 @@ def _analyse(doc: str, toks: list[_Tok], lex: Lexicon) -> list[_Cand]:
                     k = j
             if k < hi and toks[k].raw == ",":
                 k += 1
-        if k >= hi:
+        if k >= hi or (fr and hi == n and k == n - 1 and toks[k].raw == "."):
             if k < n and toks[k].raw == ":" or (hi == n and n and toks[n - 1].raw == ":" and k >= n - 1):
                 pass
+            elif fr and hi == n and c.kind == "verb" and np_ and np_[0] == 0 and (k >= n or toks[k].raw == "."):
+                # "X confirme." then a quotation in the next sentence: it is X's
+                cands.append(_Cand(-1, -1, "marked", spk, c.text, intro=True, period=True))
+                claim(c.la, n)
+                limit = c.la
+                continue
             else:
                 continue
         start = k
@@ -966,7 +1205,18 @@ def _analyse(doc: str, toks: list[_Tok], lex: Lexicon) -> list[_Cand]:
         elif k < n and toks[k].q >= 0:
             qtype = "marked"
         elif fr:
-            continue
+            fk = _fr_complement(toks, c, k, hi, lex)
+            if fk is None:
+                continue
+            start, qtype = fk
+            if qtype == "object":
+                # "a salué ce « moment important dans ... »": the quotation in the object
+                t = toks[start]
+                cands.append(_Cand(t.s, t.e, "marked", spk, c.text))
+                claim(c.la, start + 1)
+                a = np_[0] if np_ else c.la
+                limit = a
+                continue
         elif (not fr and w in _DIRECTIVE and k > c.k and toks[k].low == "to" and k + 1 < hi
               and toks[k + 1].q < 0 and toks[k + 1].raw[:1].islower()):
             qtype = "indirect"   # "urged Chinese citizens to consider ...": the directive
@@ -993,9 +1243,17 @@ def _analyse(doc: str, toks: list[_Tok], lex: Lexicon) -> list[_Cand]:
             sp = (toks[start].s, toks[start].e)
         if _words_in(doc[sp[0]:sp[1]]) < 2:
             continue
+        if fr and qtype == "indirect":
+            # "X rappela que ... : « Q »": the quotation after the colon is a quote of its own
+            cj = next((x for x in range(start + 3, hi - 1) if toks[x].raw == ":" and toks[x + 1].q >= 0
+                       and len(_WORDS_RE.findall(toks[x + 1].raw)) >= 4
+                       and all(toks[y].q < 0 and toks[y].raw in _TRAIL_PUNCT for y in range(x + 2, hi))), None)
+            if cj is not None and (sp2 := _span(toks, start, cj)):
+                cands.append(_Cand(toks[cj + 1].s, toks[cj + 1].e, "marked", spk, c.text))
+                sp = sp2
         cands.append(_Cand(sp[0], sp[1], qtype, spk, c.text))
         claim(c.la, hi)
-        a = np_[0] if np_ else c.la
+        a = c.la if c.kind == "coord" else (np_[0] if np_ else c.la)
         while a > 0 and toks[a - 1].raw in (",", "and", "but", "et", "mais"):
             a -= 1
         limit = a
@@ -1013,11 +1271,18 @@ def _analyse(doc: str, toks: list[_Tok], lex: Lexicon) -> list[_Cand]:
             continue
         if _title_like(doc, t.s, t.e, toks, j):
             continue
+        if fr and j > 0 and (toks[j - 1].low in lex.determiners or toks[j - 1].low in ("d’un", "d'un", "d’une", "d'une")) \
+                and doc[t.s + 1:t.e].lstrip()[:1].islower() and not any(
+                _fr_verbish(x) for x in _tokens(doc, t.s + 1, t.e - 1, [], 0, "fr")):
+            continue  # "la création d'un « observatoire national de la délinquance »": a name
         k1 = j + 2 if j + 1 < n and toks[j + 1].raw == "," else j + 1
         if k1 + 1 < n and toks[k1].low in lex.first_person and toks[k1].low not in ("you", "vous") and (
                 toks[k1 + 1].low in lex.cues or toks[k1 + 1].low in lex.incise):
             cands.append(_Cand(t.s, t.e, "marked", None, None, narrator=True))
             continue
+        if fr and j == 0 and n > 2 and toks[1].raw == ":" and toks[n - 1].raw not in (".", "!", "?") \
+                and not any(_fr_verbish(x) for x in toks[2:]):
+            continue  # a headline: "« Nous ne lâcherons rien » : la colère des agriculteurs"
         inner = _inner_incise(doc, t, lex)
         if inner:
             cands.extend(inner)
@@ -1055,6 +1320,7 @@ def extract_quotes(text: str, *, lang: str, skip: Sequence[tuple[int, int]] = ()
     mi = 0
     last: Quote | None = None
     pending_intro: tuple[Quote, int] | None = None
+    intro_period = False
     skip = sorted(skip)
     para_quotes = 0
     para_start = -1
@@ -1105,10 +1371,16 @@ def extract_quotes(text: str, *, lang: str, skip: Sequence[tuple[int, int]] = ()
             if c.intro and c.s < 0:
                 spk_q = _make(text, c, resolver, lex, None)
                 pending_intro = (spk_q, si)
+                intro_period = c.period
                 continue
             if c.floating and c.spk is None:
                 src = None
-                if pending_intro and pending_intro[1] >= si - 2:
+                if pending_intro and pending_intro[1] >= si - 2 and intro_period:
+                    # "X confirme. « Q »": Q is X's, a floating quote (no speaker in its sentence)
+                    src = pending_intro[0]
+                    q = Quote(text[c.s:c.e], c.s, c.e, None, None, None, src.reference,
+                              src.speaker_type, None, c.qtype, src.anonymous, True)
+                elif pending_intro and pending_intro[1] >= si - 2:
                     src = pending_intro[0]
                     q = Quote(text[c.s:c.e], c.s, c.e, src.speaker, src.speaker_start,
                               src.speaker_end, src.reference, src.speaker_type, src.cue, c.qtype,
