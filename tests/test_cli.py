@@ -178,3 +178,41 @@ def test_demo_is_idempotent(db_url: str) -> None:
     before = snapshot(db_url)
     assert "already stored" in run("demo", db=db_url).stdout
     assert snapshot(db_url) == before
+
+
+GOLD = json.loads((SEED.parent / "seed-maroc-russie-fr.gold.json").read_text(encoding="utf-8"))
+QUOTE_FIELDS = {"kind", "text", "start", "end", "speaker", "speaker_start", "speaker_end",
+                "reference", "cue", "quote_type", "anonymous"}
+
+
+def test_extract_lists_the_seed_quotes_with_gold_spans() -> None:
+    out = json.loads(run("extract", str(SEED), "--format", "json").stdout)
+    quotes = {(c["start"], c["end"]): c for c in out["claims"] if c["kind"] == "quote"}
+    for gold in GOLD["quotes"]:
+        if gold["borderline"]:
+            continue
+        got = quotes[(gold["quote_start"], gold["quote_end"])]
+        assert QUOTE_FIELDS <= set(got)
+        assert (got["speaker_start"], got["speaker_end"]) == (gold["speaker_start"], gold["speaker_end"])
+        assert got["anonymous"] == gold["anonymous"]
+        if gold["reference"]:
+            assert gold["reference"].lower() in (got["reference"] or "").lower()
+    core = [g for g in GOLD["quotes"] if not g["borderline"]]
+    borderline = {(g["quote_start"], g["quote_end"]) for g in GOLD["quotes"] if g["borderline"]}
+    assert len(core) == 6
+    assert set(quotes) - borderline == {(g["quote_start"], g["quote_end"]) for g in core}
+
+
+def test_ingest_stores_quotes_as_claims_with_spans(db_url: str) -> None:
+    assert run("ingest", str(SEED), db=db_url).exit_code == 0
+    from sqlmodel import select
+
+    from verifier.models import Claim
+    with open_store(db_url).read() as session:
+        rows = session.exec(select(Claim).where(Claim.kind == "quote")).all()
+    spans = {(c.start, c.end) for c in rows}
+    assert {(g["quote_start"], g["quote_end"]) for g in GOLD["quotes"] if not g["borderline"]} <= spans
+    text = SEED.read_text(encoding="utf-8")
+    assert all(text[c.start:c.end] == c.text for c in rows)
+    bourita = next(c for c in rows if c.reference == "Nasser Bourita")
+    assert bourita.attrs["cue"] == "a déclaré" and bourita.speaker == "Nasser Bourita"
