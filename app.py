@@ -1,12 +1,54 @@
 """Streamlit entry point: `streamlit run app.py` (or `make run`).
 
-This first page lists the stored documents and shows one document's text with its claims.
-Document text is always shown escaped (st.text / st.code), never as HTML."""
+Sign-in first (OIDC when .streamlit/secrets.toml has an [auth] section, else local accounts),
+then the pages the signed-in user's role may use, with st.navigation. The pages live in
+verifier/ui/ and call the library; see docs/ui.md."""
 from __future__ import annotations
 
 import streamlit as st
+from sqlmodel import select
 
-from verifier.ui.documents_page import render
+from verifier.models import User
+from verifier.store import open_store
+from verifier.ui import auth
 
-st.set_page_config(page_title="verifier", page_icon="🔎", layout="wide")
-render()
+st.set_page_config(page_title="verifier", page_icon=":material/search:", layout="wide")
+
+PAGES = {
+    "desk": st.Page("verifier/ui/pages/desk.py", title="Review desk", icon=":material/fact_check:", url_path="desk"),
+    "editor": st.Page("verifier/ui/pages/editor.py", title="Check a draft", icon=":material/edit_note:",
+                      url_path="editor"),
+    "sources": st.Page("verifier/ui/pages/sources.py", title="Sources and facts", icon=":material/library_books:",
+                       url_path="sources"),
+    "auditor": st.Page("verifier/ui/pages/auditor.py", title="Audit", icon=":material/policy:",
+                       url_path="audit"),
+    "admin": st.Page("verifier/ui/pages/admin.py", title="Users and roles", icon=":material/group:",
+                     url_path="admin"),
+}
+# The first page of each list is where the role lands after signing in.
+ROLE_PAGES = {
+    "fact-checker": ["desk", "editor", "sources"],
+    "editor": ["editor", "desk"],
+    "auditor": ["auditor", "desk"],
+    "admin": ["desk", "editor", "sources", "auditor", "admin"],
+}
+
+store = open_store()
+user = auth.current_user(store)
+auth.remember(user)
+if user is None:
+    with store.read() as session:
+        anyone = session.exec(select(User.id)).first() is not None
+    if not anyone and not auth.oidc_configured():
+        st.title("verifier")
+        st.info("No users yet. Load the demo, which also creates one account per role, with "
+                "`verifier demo`; or add an admin with "
+                "`verifier users add NAME --role admin --password …`.")
+    else:
+        auth.sign_in_page(store)
+    st.stop()
+
+assert user is not None
+auth.sidebar(user)
+pages = [PAGES[key] for key in ROLE_PAGES.get(user.role, ["desk"])]
+st.navigation(pages).run()

@@ -7,13 +7,13 @@ from __future__ import annotations
 import getpass
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import text
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from . import __version__
 from .models import AuditEvent, utcnow
@@ -51,7 +51,7 @@ def event_hash(ev: AuditEvent) -> str:
 
 def head(session: Session) -> tuple[int, str]:
     """(sequence number, hash) of the last event; (0, GENESIS_HASH) for an empty log."""
-    row = session.exec(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1)).first()  # type: ignore[union-attr]
+    row = session.exec(select(AuditEvent).order_by(col(AuditEvent.seq).desc()).limit(1)).first()
     return (row.seq, row.hash) if row else (0, GENESIS_HASH)
 
 
@@ -59,12 +59,19 @@ def _jsonable(value: Any) -> Any:
     return json.loads(json.dumps(value, default=str)) if value is not None else None
 
 
+def lock_chain(session: Session) -> None:
+    """Take the chain's lock for the rest of the transaction (append() does). Writers take it
+    last, after any row locks, so that no two locks are ever taken in opposite orders.
+    SQLite needs nothing: Store.write() begins IMMEDIATE, which is already the one writer lock."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _CHAIN_LOCK})
+
+
 def append(session: Session, *, actor: str, action: str, document_id: int | None = None,
            claim_id: int | None = None, old: dict[str, Any] | None = None,
            new: dict[str, Any] | None = None) -> AuditEvent:
     """Append one event inside the caller's write transaction (Store.write())."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _CHAIN_LOCK})
+    lock_chain(session)
     seq, prev = head(session)
     ev = AuditEvent(seq=seq + 1, ts=utcnow(), actor=actor, action=action,
                     document_id=document_id, claim_id=claim_id, old=_jsonable(old),
@@ -86,15 +93,22 @@ class ChainReport:
 
 
 def verify_events(events: Iterable[AuditEvent]) -> ChainReport:
+    """Recompute the chain over `events` (in seq order); stop at the first broken event."""
     prev_hash, expected_seq, count, last_seq = GENESIS_HASH, 1, 0, 0
     for ev in events:
         count += 1
-        if ev.seq != expected_seq:
+        if ev.seq > expected_seq:
+            missing = (f"event {expected_seq} is missing" if ev.seq == expected_seq + 1 else
+                       f"events {expected_seq} to {ev.seq - 1} are missing")
+            return ChainReport(False, count, last_seq, prev_hash, expected_seq,
+                               f"{missing} (deleted?): event {last_seq} is followed by event {ev.seq}")
+        if ev.seq < expected_seq:
             return ChainReport(False, count, last_seq, prev_hash, ev.seq,
-                               f"event {ev.seq}: expected sequence number {expected_seq} (an event is missing or moved)")
+                               f"event {ev.seq}: out of order after event {last_seq}")
         if ev.prev_hash != prev_hash:
             return ChainReport(False, count, last_seq, prev_hash, ev.seq,
-                               f"event {ev.seq}: prev_hash does not match the hash of event {ev.seq - 1}")
+                               f"event {ev.seq}: prev_hash does not match the hash of event "
+                               f"{ev.seq - 1} (an event was moved, replaced or removed)")
         if event_hash(ev) != ev.hash:
             return ChainReport(False, count, last_seq, prev_hash, ev.seq,
                                f"event {ev.seq}: content does not match its hash (the event was changed)")
@@ -105,3 +119,43 @@ def verify_events(events: Iterable[AuditEvent]) -> ChainReport:
 def verify_chain(session: Session) -> ChainReport:
     events = session.exec(select(AuditEvent).order_by(AuditEvent.seq)).yield_per(1000)  # type: ignore[arg-type]
     return verify_events(events)
+
+
+def list_events(session: Session, *, claim_id: int | None = None,
+                document_id: int | None = None, action: str | None = None) -> Iterator[AuditEvent]:
+    """The log in order, optionally for one claim, or one document (its own events and those of
+    its claims)."""
+    from .models import Claim
+
+    q = select(AuditEvent).order_by(AuditEvent.seq)  # type: ignore[arg-type]
+    if claim_id is not None:
+        q = q.where(AuditEvent.claim_id == claim_id)
+    if document_id is not None:
+        claim_ids = select(Claim.id).where(Claim.document_id == document_id)
+        q = q.where((AuditEvent.document_id == document_id)
+                    | AuditEvent.claim_id.in_(claim_ids))  # type: ignore[union-attr]
+    if action is not None:
+        q = q.where(AuditEvent.action == action)
+    yield from session.exec(q).yield_per(1000)
+
+
+def describe_change(old: dict[str, Any] | None, new: dict[str, Any] | None) -> str:
+    """"verdict: Mostly true -> False; note: None -> 'x'": the keys whose value changed (all of
+    `new` for a creation)."""
+    old, new = old or {}, new or {}
+    parts = []
+    for key in sorted(set(old) | set(new)):
+        a, b = old.get(key), new.get(key)
+        if a == b:
+            continue
+        parts.append(f"{key}: {_short(a)} -> {_short(b)}" if key in old else f"{key}={_short(b)}")
+    return "; ".join(parts)
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def event_dict(ev: AuditEvent) -> dict[str, Any]:
+    return _payload(ev) | {"hash": ev.hash}

@@ -1,8 +1,9 @@
 """The `verifier` command line. Each command parses its options, calls the library and prints;
 the work happens in verifier.api and the modules it calls.
 
-Exit codes: 0 fine, 1 something was found wrong (a contradicted claim, an altered quote),
-2 bad input or usage (a one-line error on stderr; nothing stored is changed)."""
+Exit codes: 0 fine, 1 something was found wrong (a contradicted claim, an altered quote, a
+broken audit chain), 2 bad input, usage or a refused action (a one-line error on stderr;
+nothing stored is changed), 3 a review conflict (the claim changed since you read it)."""
 from __future__ import annotations
 
 import json
@@ -16,7 +17,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from . import api, cli_match, documents
+from . import api, cli_match, cli_review, documents
 from .audit import cli_actor
 from .cli_facts import facts_app
 from .ingest import IngestError
@@ -33,6 +34,9 @@ app = typer.Typer(
 app.add_typer(facts_app, name="facts")
 app.add_typer(cli_match.precedents_app, name="precedents")
 cli_match.register(app)
+cli_review.register(app)
+app.add_typer(cli_review.users_app, name="users")
+app.add_typer(cli_review.audit_app, name="audit")
 
 F = TypeVar("F", bound=Callable[..., Any])
 BAD_INPUT = (IngestError, SchemaError, documents.DocumentError, ValueError, OSError)
@@ -207,9 +211,10 @@ def check(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Check only; store nothing.")] = False,
     db: DbOpt = None,
 ) -> None:
-    """Check every claim of a document against the facts and sources; exit 1 when one is
-    contradicted or a quote altered. The document, its claims, findings and evidence are stored
-    (unless --dry-run); claims already reviewed are kept as they are."""
+    """Check every claim of a document against facts and sources; exit 1 on a contradiction.
+
+    A contradicted claim or an altered quote exits 1. The document, its claims, findings and
+    evidence are stored (unless --dry-run); claims already reviewed are kept as they are."""
     store = open_store(db)
     doc = api.read(source, lang=lang.value if lang else None, published=parse_date(published))
     kb, origin = api.knowledge_base(store, packs=facts or [])
@@ -260,6 +265,10 @@ def demo(db: DbOpt = None) -> None:
             result = import_pack(session=session, path_or_bytes=(base / "facts.yaml").read_bytes(),
                                  name="facts.yaml", actor=cli_actor())
             typer.echo(f"demo: facts pack {result.pack} ({result.facts} facts)")
+    from .ui.demo_accounts import DEMO_ACCOUNTS, ensure_demo_accounts
+
+    ensure_demo_accounts(store, cli_actor())
+    typer.echo("demo: accounts " + ", ".join(f"{n} ({r})" for n, r in DEMO_ACCOUNTS))
     for name in DEMO_FILES:
         data = (base / name).read_bytes()
         res = api.ingest_into(store, data, name=name, kind="article", actor=cli_actor())

@@ -1,0 +1,214 @@
+"""The audit chain on SQLite and PostgreSQL: every change of review, users and exports appends an
+event in its own transaction, and tampering (a changed event, a deleted one, two swapped) is
+found by `verifier audit verify`, which names the event."""
+from __future__ import annotations
+
+import io
+
+import pytest
+from sqlalchemy import text
+from typer.testing import CliRunner
+
+from tests.test_review import add_people, cli_app, make_claim
+from verifier import audit, users
+from verifier.models import AuditEvent
+from verifier.report import export
+from verifier.review import record_verdict
+from verifier.store import Store
+
+
+def drop_triggers(store: Store) -> None:
+    """What an attacker with database access would do first."""
+    with store.write() as session:
+        if store.dialect == "sqlite":
+            session.execute(text("DROP TRIGGER auditevent_no_update"))
+            session.execute(text("DROP TRIGGER auditevent_no_delete"))
+        else:
+            session.execute(text("DROP TRIGGER auditevent_no_change ON auditevent"))
+
+
+def history(store: Store) -> int:
+    """Some real history: users, verdicts, notes, an export. Returns the claim id."""
+    add_people(store)
+    cid = make_claim(store)
+    record_verdict(store=store, claim_id=cid, verdict="False", note="one", actor="alice", seen_version=1)
+    record_verdict(store=store, claim_id=cid, verdict=None, note="two", actor="bob", seen_version=2)
+    record_verdict(store=store, claim_id=cid, verdict="Half true", note="three", actor="alice", seen_version=3)
+    export(store=store, fmt="csv", out=io.BytesIO(), actor="audrey")
+    return cid
+
+
+def verify(store: Store) -> audit.ChainReport:
+    with store.read() as session:
+        return audit.verify_chain(session)
+
+
+def verdict_event_seq(store: Store, verdict: str) -> int:
+    with store.read() as session:
+        for ev in audit.list_events(session, action="verdict"):
+            if ev.new and ev.new.get("verdict") == verdict:
+                return ev.seq
+    raise AssertionError(verdict)
+
+
+def run_verify(store: Store, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
+    monkeypatch.setenv("VERIFIER_DATABASE_URL", store.url)
+    res = CliRunner().invoke(cli_app(), ["audit", "verify"])
+    return res.exit_code, res.output
+
+
+def test_every_change_is_audited(store: Store) -> None:
+    cid = history(store)
+    users.set_role(store=store, name="erin", role="auditor", actor="ada")
+    with store.read() as session:
+        evs = list(audit.list_events(session))
+    actions = [e.action for e in evs]
+    assert actions.count("user") == 5 and actions.count("role") == 1
+    assert actions.count("verdict") == 2 and actions.count("note") == 1
+    exp = [e for e in evs if e.action == "export"]
+    assert len(exp) == 1 and exp[0].actor == "audrey"
+    assert exp[0].new["rows"] == 1 and exp[0].new["format"] == "csv" and exp[0].new["filters"] == {}
+    assert [e.seq for e in evs] == list(range(1, len(evs) + 1))
+    with store.read() as session:
+        assert [e.action for e in audit.list_events(session, claim_id=cid)] == ["verdict", "note", "verdict"]
+    assert verify(store).ok
+
+
+def test_intact_chain_cli_prints_head(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    history(store)
+    rep = verify(store)
+    code, out = run_verify(store, monkeypatch)
+    assert code == 0
+    assert f"head #{rep.head_seq} {rep.head_hash}" in out
+
+
+def test_triggers_refuse_update_and_delete(store: Store) -> None:
+    history(store)
+    with pytest.raises(Exception, match="append-only"), store.write() as session:
+        session.execute(text("UPDATE auditevent SET actor = 'mallory' WHERE seq = 1"))
+    with pytest.raises(Exception, match="append-only"), store.write() as session:
+        session.execute(text("DELETE FROM auditevent WHERE seq = 1"))
+    assert verify(store).ok
+
+
+def test_changed_verdict_in_an_event_is_named(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    history(store)
+    seq = verdict_event_seq(store, "False")
+    drop_triggers(store)
+    with store.write() as session:
+        ev = session.get(AuditEvent, seq)
+        assert ev is not None
+        ev.new = {**ev.new, "verdict": "True"}  # type: ignore[dict-item]
+        session.add(ev)
+    rep = verify(store)
+    assert not rep.ok and rep.broken_seq == seq
+    assert rep.problem == f"event {seq}: content does not match its hash (the event was changed)"
+    code, out = run_verify(store, monkeypatch)
+    assert code == 1 and f"BROKEN at event {seq}" in out
+
+
+def test_deleted_event_is_named(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    history(store)
+    seq = verdict_event_seq(store, "False")
+    drop_triggers(store)
+    with store.write() as session:
+        session.execute(text("DELETE FROM auditevent WHERE seq = :s"), {"s": seq})
+    rep = verify(store)
+    assert not rep.ok and rep.broken_seq == seq
+    assert f"event {seq} is missing" in rep.problem  # type: ignore[operator]
+    code, out = run_verify(store, monkeypatch)
+    assert code == 1 and f"event {seq} is missing" in out
+
+
+def test_deleted_and_renumbered_events_are_named(store: Store) -> None:
+    """Deleting an event and renumbering the rest keeps the sequence, not the chain."""
+    history(store)
+    seq = verdict_event_seq(store, "False")
+    drop_triggers(store)
+    with store.write() as session:
+        session.execute(text("DELETE FROM auditevent WHERE seq = :s"), {"s": seq})
+        top = session.execute(text("SELECT MAX(seq) FROM auditevent")).scalar()
+        for s in range(seq + 1, top + 1):
+            session.execute(text("UPDATE auditevent SET seq = :n WHERE seq = :s"), {"n": s - 1, "s": s})
+    rep = verify(store)
+    assert not rep.ok and rep.broken_seq == seq and "prev_hash" in rep.problem  # type: ignore[operator]
+
+
+def test_swapped_events_are_named(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    history(store)
+    a = verdict_event_seq(store, "False")
+    b = a + 1
+    drop_triggers(store)
+    with store.write() as session:
+        session.execute(text("UPDATE auditevent SET seq = -1 WHERE seq = :a"), {"a": a})
+        session.execute(text("UPDATE auditevent SET seq = :a WHERE seq = :b"), {"a": a, "b": b})
+        session.execute(text("UPDATE auditevent SET seq = :b WHERE seq = -1"), {"b": b})
+    rep = verify(store)
+    assert not rep.ok and rep.broken_seq == a
+    code, out = run_verify(store, monkeypatch)
+    assert code == 1 and f"BROKEN at event {a}" in out
+
+
+def test_events_swapped_with_their_sequence_numbers_are_named(store: Store) -> None:
+    """Swap the contents of two events but keep each row's seq: the hashes give it away."""
+    history(store)
+    a = verdict_event_seq(store, "False")
+    drop_triggers(store)
+    keys = ("ts", "actor", "action", "document_id", "claim_id", "old", "new", "prev_hash", "hash")
+    with store.write() as session:
+        ea, eb = session.get(AuditEvent, a), session.get(AuditEvent, a + 1)
+        assert ea is not None and eb is not None
+        va, vb = ({k: getattr(e, k) for k in keys} for e in (ea, eb))
+        # Free the unique hashes first, then write each content under the other's seq.
+        session.execute(text("UPDATE auditevent SET hash = 'x' || substr(hash, 2) WHERE seq IN (:a, :b)"), {"a": a, "b": a + 1})
+        session.expire_all()
+        for seq, values in ((a, vb), (a + 1, va)):
+            ev = session.get(AuditEvent, seq)
+            assert ev is not None
+            for k, v in values.items():
+                setattr(ev, k, v)
+            session.add(ev)
+            session.flush()
+    rep = verify(store)
+    assert not rep.ok and rep.broken_seq == a
+
+
+def test_describe_change_and_event_dict(store: Store) -> None:
+    assert audit.describe_change({"verdict": "False", "note": None}, {"verdict": "True", "note": None}) == \
+        "verdict: False -> True"
+    assert audit.describe_change(None, {"name": "x"}) == "name=x"
+    history(store)
+    with store.read() as session:
+        ev = next(audit.list_events(session, action="verdict"))
+        d = audit.event_dict(ev)
+    assert d["hash"] == ev.hash and d["seq"] == ev.seq and d["action"] == "verdict"
+
+
+def test_audit_log_by_document_includes_its_claims(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    cid = history(store)
+    other = make_claim(store, text="autre", sha="d" * 64)
+    record_verdict(store=store, claim_id=other, verdict="True", note=None, actor="alice", seen_version=1)
+    with store.read() as session:
+        from verifier.models import Claim
+        doc_id = session.get(Claim, cid).document_id  # type: ignore[union-attr]
+        got = {e.claim_id for e in audit.list_events(session, document_id=doc_id)}
+    assert got == {cid}
+    monkeypatch.setenv("VERIFIER_DATABASE_URL", store.url)
+    res = CliRunner().invoke(cli_app(), ["audit", "log", "--document", str(doc_id), "--format", "json"])
+    assert res.exit_code == 0 and len(res.output.strip().splitlines()) == 3
+
+
+def test_user_change_and_its_event_are_one_transaction(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    users.add_user(store=store, name="ada", role="admin", actor="boot")
+
+    def broken_append(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("audit log unavailable")
+
+    monkeypatch.setattr(users.audit, "append", broken_append)
+    with pytest.raises(RuntimeError):
+        users.add_user(store=store, name="eve", role="editor", actor="ada")
+    with pytest.raises(RuntimeError):
+        users.set_role(store=store, name="ada", role="auditor", actor="ada")
+    monkeypatch.undo()
+    assert [(u.name, u.role) for u in users.list_users(store=store)] == [("ada", "admin")]
+    assert verify(store).events == 1

@@ -1,0 +1,341 @@
+"""The real app in a real browser: `streamlit run app.py` on a free port with a temporary
+database holding the demo, driven by Playwright on Debian's Chromium.
+
+Run: .venv/bin/python -m pytest tests/test_browser.py -q
+Without Chromium the tests are skipped, except when CI=true, where they fail. Screenshots go to
+test-artifacts/ (gitignored); docs/img/desk.png is written for the README."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from verifier import api
+from verifier.models import Claim
+from verifier.store import close_stores, open_store
+from verifier.ui.demo_accounts import ensure_demo_accounts
+
+from .test_ui_support import add_claim_at
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).parents[1]
+ARTIFACTS = ROOT / "test-artifacts"
+DOCS_IMG = ROOT / "docs" / "img"
+BROWSER = os.environ.get("VERIFIER_BROWSER", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+TIMEOUT_MS = 30_000
+HOSTILE = ("Note hostile\n\nLe porte-parole a écrit <script>window.__xss=1</script> puis "
+           '<img src=x onerror="window.__xss=2"> et [un lien](javascript:window.__xss=3) '
+           'ou encore <a href="javascript:window.__xss=4">ce lien</a>, huit ans après.\n')
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def _need_browser() -> None:
+    missing = None
+    if not (Path(BROWSER).is_file() and os.access(BROWSER, os.X_OK)):
+        missing = f"Chromium not found at {BROWSER} (set VERIFIER_BROWSER)"
+    else:
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError:
+            missing = "the playwright package is not installed"
+    if missing:
+        if _in_ci():
+            pytest.fail(f"CI needs the browser test: {missing}")
+        pytest.skip(missing)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _prepare_db(url: str) -> dict[str, int]:
+    """The demo (via the CLI, as a user would), its accounts, and a hostile document."""
+    env = os.environ | {"VERIFIER_DATABASE_URL": url}
+    verifier = Path(sys.executable).with_name("verifier")
+    cmd = [str(verifier), "demo"] if verifier.exists() else [sys.executable, "-m", "verifier.cli", "demo"]
+    subprocess.run(cmd, cwd=ROOT, env=env, check=True, capture_output=True, timeout=120)
+    store = open_store(url)
+    ensure_demo_accounts(store, "test")  # idempotent: `verifier demo` may already have done it
+    with store.read() as s:
+        from sqlmodel import select
+        seed_id = 1
+        huit = s.exec(select(Claim).where(Claim.document_id == seed_id)
+                      .where(Claim.text == "huit ans")).first()
+    assert huit is not None and huit.finding == "contradicted"  # stored by `verifier demo`
+    hostile = api.ingest_into(store, HOSTILE.encode(), name="hostile.txt", lang="fr", actor="test")
+    if not any(c.text == "huit ans" for c in _claims(store, hostile.document.id)):
+        add_claim_at(store, hostile.document.id, "huit ans")
+    ids = {"seed": seed_id, "hostile": int(hostile.document.id or 0)}
+    close_stores()
+    return ids
+
+
+def _claims(store, document_id):  # type: ignore[no-untyped-def]
+    from verifier.documents import document_claims
+    with store.read() as s:
+        return document_claims(session=s, document_id=document_id)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, object]]:
+    _need_browser()
+    tmp = tmp_path_factory.mktemp("browser")
+    url = f"sqlite:///{tmp / 'claims.db'}"
+    ids = _prepare_db(url)
+    port = _free_port()
+    env = os.environ | {"VERIFIER_DATABASE_URL": url, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    log = (tmp / "streamlit.log").open("wb")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.headless", "true", "--server.address", "127.0.0.1",
+         "--server.fileWatcherType", "none"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                log.close()
+                pytest.fail("streamlit did not start:\n" + (tmp / "streamlit.log").read_text()[-3000:])
+            time.sleep(0.3)
+        yield {"base": base, "db": url, "ids": ids}
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+        close_stores()
+
+
+@pytest.fixture(scope="module")
+def browser(server: dict[str, object]) -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=BROWSER, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@pytest.fixture
+def page(browser, server):  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    pg = context.new_page()
+    pg.set_default_timeout(TIMEOUT_MS)
+    pg.goto(str(server["base"]))
+    yield pg
+    context.close()
+
+
+def shot(pg, name: str) -> None:  # type: ignore[no-untyped-def]
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.wait_for_timeout(400)  # let the last rerun paint
+    pg.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+
+def idle(pg) -> None:  # type: ignore[no-untyped-def]
+    """Wait until Streamlit has finished the current run (its "Running" widget is gone and
+    the app is not marked stale)."""
+    pg.wait_for_timeout(400)
+    pg.locator('[data-testid="stStatusWidget"]').wait_for(state="detached", timeout=TIMEOUT_MS)
+    pg.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')",
+                         timeout=TIMEOUT_MS)
+
+
+def sign_in(pg, name: str) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import expect
+
+    pg.get_by_label("User name").fill(name)
+    pg.get_by_label("Password", exact=True).fill(f"demo-{name}")
+    pg.get_by_role("button", name="Sign in").click()
+    expect(pg.get_by_text(f"Signed in as {name}")).to_be_visible()
+    idle(pg)
+
+
+def sign_out(pg) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import expect
+
+    pg.get_by_role("button", name="Sign out").click()
+    expect(pg.get_by_role("button", name="Sign in")).to_be_visible()
+
+
+def choose(pg, label: str, option: str | re.Pattern[str], *, exact: bool = False) -> None:  # type: ignore[no-untyped-def]
+    """Pick an option of a selectbox; retried, since a rerun landing at the wrong moment closes
+    the list."""
+    if label == "Document":
+        open_filters(pg)
+    box = pg.locator('[data-testid="stSelectbox"]').filter(
+        has=pg.get_by_text(label, exact=True)).first
+    for attempt in range(4):
+        box.click()
+        opt = pg.get_by_role("option", name=option, exact=exact).first
+        try:
+            opt.wait_for(state="visible", timeout=5_000)
+            opt.click()
+            break
+        except Exception:
+            if attempt == 3:
+                raise
+            pg.keyboard.press("Escape")
+            idle(pg)
+    idle(pg)
+
+
+def go(pg, title: str) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import expect
+
+    pg.locator('[data-testid="stSidebarNav"]').get_by_text(title, exact=True).click()
+    expect(pg.get_by_role("heading", name=title, exact=True)).to_be_visible()
+    idle(pg)
+
+
+def open_filters(pg) -> None:  # type: ignore[no-untyped-def]
+    status = pg.locator('[data-testid="stMultiSelect"]').filter(
+        has=pg.get_by_text("Status", exact=True))
+    if not status.is_visible():
+        pg.locator('[data-testid="stExpander"] summary').filter(has_text="Filters").click()
+        status.wait_for(state="visible")
+
+
+def clear_status_filter(pg) -> None:  # type: ignore[no-untyped-def]
+    open_filters(pg)
+    box = pg.locator('[data-testid="stMultiSelect"]').filter(has=pg.get_by_text("Status", exact=True))
+    box.locator("input").click()
+    pg.keyboard.press("Backspace")
+    pg.keyboard.press("Escape")
+    idle(pg)
+
+
+def db_claim(server, text: str) -> Claim:  # type: ignore[no-untyped-def]
+    from sqlmodel import select
+
+    store = open_store(str(server["db"]))
+    with store.read() as s:
+        c = s.exec(select(Claim).where(Claim.document_id == server["ids"]["seed"])
+                   .where(Claim.text == text)).first()
+    assert c is not None
+    return c
+
+
+def test_fact_checker_marks_a_claim_and_auditor_cannot_change_it(page, server) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import expect
+
+    pg = page
+    expect(pg.get_by_role("button", name="Sign in")).to_be_visible()
+    shot(pg, "sign-in")
+    sign_in(pg, "fatima")
+    expect(pg.get_by_role("heading", name="Review desk", exact=True)).to_be_visible()
+    choose(pg, "Document", re.compile(r"^1 · "))
+    choose(pg, "Claim", re.compile(r"temporal · huit ans"))
+    expect(pg.locator("mark.vf-selected").first).to_have_text("huit ans")
+    pg.locator('[data-testid="stExpander"] summary').filter(has_text="Filters").click()
+    pg.locator('[data-testid="stMultiSelect"]').first.wait_for(state="hidden")  # folded
+    pg.set_viewport_size({"width": 1440, "height": 1400})
+    shot(pg, "desk")
+    pg.set_viewport_size({"width": 1440, "height": 1000})
+    DOCS_IMG.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(ARTIFACTS / "desk.png", DOCS_IMG / "desk.png")
+
+    # The verdict without the mouse after choosing it: the note, then Ctrl+Enter saves.
+    choose(pg, "Verdict", "False", exact=True)
+    note = "Le Partenariat stratégique approfondi date de mars 2016 : neuf ans, pas huit."
+    area = pg.get_by_label("Note")
+    area.fill(note)
+    area.press("Control+Enter")
+    expect(pg.get_by_text(re.compile(r"Saved claim #\d+: False by fatima"))).to_be_visible()
+    saved = db_claim(server, "huit ans")
+    assert (saved.verdict, saved.reviewed_by, saved.note) == ("False", "fatima", note)
+
+    # Reload: a new session; sign in again and find the verdict stored.
+    pg.reload()
+    sign_in(pg, "fatima")
+    clear_status_filter(pg)
+    choose(pg, "Claim", re.compile(r"temporal · huit ans"))
+    expect(pg.get_by_text(re.compile(r"Current verdict: False \(by fatima"))).to_be_visible()
+    expect(pg.get_by_text(f"Current note: {note}")).to_be_visible()
+
+    for title, name in (("Check a draft", "editor"), ("Sources and facts", "sources")):
+        go(pg, title)
+        shot(pg, name)
+    sign_out(pg)
+
+    # The auditor: the audit page, then the desk without any verdict form.
+    sign_in(pg, "ada")
+    expect(pg.get_by_role("heading", name="Audit", exact=True)).to_be_visible()
+    expect(pg.get_by_text(re.compile(r"^Intact: \d+ events"))).to_be_visible()
+    shot(pg, "audit")
+    go(pg, "Review desk")
+    clear_status_filter(pg)
+    choose(pg, "Claim", re.compile(r"temporal · huit ans"))
+    expect(pg.get_by_text(re.compile(r"signed in as auditor"))).to_be_visible()
+    assert pg.get_by_role("button", name="Save and next").count() == 0
+    assert pg.get_by_label("Note").count() == 0
+    pg.keyboard.press("Control+Enter")  # the shortcut does nothing for an auditor
+    idle(pg)
+    shot(pg, "desk-auditor")
+    after = db_claim(server, "huit ans")
+    assert (after.verdict, after.reviewed_by, after.version) == ("False", "fatima", saved.version)
+    sign_out(pg)
+
+    sign_in(pg, "adam")
+    go(pg, "Users and roles")
+    expect(pg.locator('[data-testid="stDataFrame"]').last).to_be_visible()
+    shot(pg, "admin")
+
+
+def test_hostile_document_is_shown_as_text_and_runs_nothing(page, server) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import expect
+
+    pg = page
+    sign_in(pg, "fatima")
+    choose(pg, "Document", re.compile(rf"^{server['ids']['hostile']} · "))
+    doc = pg.locator(".vf-doc").last
+    expect(doc).to_contain_text("<script>window.__xss=1</script>")
+    expect(doc).to_contain_text('<img src=x onerror="window.__xss=2">')
+    expect(doc).to_contain_text("[un lien](javascript:window.__xss=3)")
+    expect(doc).to_contain_text('<a href="javascript:window.__xss=4">ce lien</a>')
+    assert doc.locator("script, img, a").count() == 0
+    # Clicking where the links would be does nothing either.
+    doc.get_by_text("ce lien").first.click()
+    shot(pg, "xss-desk")
+
+    # The same text pasted into the editor's page.
+    go(pg, "Check a draft")
+    draft = pg.get_by_label("Draft text")
+    draft.fill(HOSTILE)
+    draft.press("Control+Enter")  # the "Check draft" shortcut, straight from the text
+    idle(pg)
+    expect(pg.get_by_role("button", name="Save draft")).to_be_visible()
+    pg.get_by_text("The draft with its claims highlighted").click()
+    expect(pg.locator(".vf-doc").last).to_contain_text("<script>window.__xss=1</script>")
+    shot(pg, "xss-editor")
+    assert pg.evaluate("() => typeof window.__xss") == "undefined"
+    assert pg.locator("img[src='x']").count() == 0
+    assert pg.locator("a[href^='javascript']").count() == 0

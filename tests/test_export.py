@@ -1,0 +1,432 @@
+"""Exports read back: CSV with the csv module, XLSX with openpyxl, JSON, ClaimReview JSON-LD
+checked field by field against Google's required and recommended properties, the HTML report's
+embedded JSON-LD read back with extruct, and the report rendered to PDF and PNG by Chromium."""
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import subprocess
+import tracemalloc
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import insert
+from sqlmodel import select
+from typer.testing import CliRunner
+
+from tests.test_review import add_people, cli_app
+from verifier import audit
+from verifier.models import VERDICTS, AuditEvent, Claim, Document, Evidence
+from verifier.report import BrowserMissing, ExportFilters, export, export_to_path
+from verifier.report.jsonout import RATING_VALUES
+from verifier.report.tabular import COLUMNS, read_csv
+from verifier.review import record_verdict
+from verifier.store import Store, close_stores, open_store
+
+HOSTILE = "</script><script>alert(1)</script> & <b>gras</b> =HYPERLINK(\"http://x\")"
+ORG, ORG_URL = "Les Vérificateurs", "https://verif.example.org/fact-checks"
+
+
+@pytest.fixture(autouse=True)
+def organisation(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VERIFIER_ORGANISATION", ORG)
+    monkeypatch.setenv("VERIFIER_ORGANISATION_URL", ORG_URL)
+
+
+def claim(session: Any, doc: Document, kind: str, text: str, **kw: Any) -> Claim:
+    c = Claim(document_id=doc.id, kind=kind, start=doc.text.index(text),
+              end=doc.text.index(text) + len(text), text=text, **kw)
+    session.add(c)
+    session.flush()
+    return c
+
+
+def populate(store: Store) -> dict[str, int]:
+    """Two articles, claims of every kind, evidence, reviews by two people. Returns claim ids."""
+    add_people(store)
+    a_text = ("« Nous n'avons jamais livré d'armes », a déclaré Sergueï Lavrov le 16 octobre 2025. "
+              "Huit ans après l'accord, le ministre est en poste depuis 2004. " + HOSTILE)
+    b_text = '"We will win," said the minister. The deal was signed in March 2017.'
+    ids: dict[str, int] = {}
+    with store.write() as s:
+        a = Document(sha256="a" * 64, language="fr", text=a_text, title="Lavrov à Rabat <direct>",
+                     url="https://news.example.org/lavrov", site="Le Journal", author="Awa Diallo",
+                     published=date(2025, 10, 17))
+        b = Document(sha256="b" * 64, language="en", text=b_text, title="Minister", url=None,
+                     site="The Paper", published=date(2025, 3, 2))
+        s.add(a)
+        s.add(b)
+        s.flush()
+        q = claim(s, a, "quote", "« Nous n'avons jamais livré d'armes »", speaker="Sergueï Lavrov",
+                  reference="Sergueï Lavrov", finding="consistent", explanation="Verbatim in the transcript.",
+                  attrs={"quote_type": "marked", "anonymous": False})
+        s.add(Evidence(claim_id=q.id, kind="passage", source_title="Transcript MID", score=0.98,
+                       source_url="https://mid.example.ru/transcript", method="align",
+                       start=10, end=48, detail={"class": "verbatim"}))
+        s.add(Evidence(claim_id=q.id, kind="passage", source_title="Weak", score=0.4,
+                       source_url="javascript:alert(1)", method="align"))
+        t = claim(s, a, "temporal", "Huit ans après l'accord", value={"timex_type": "DURATION", "value": "P8Y"},
+                  finding="contradicted", explanation="The accord was in 2016: nine years.")
+        f = claim(s, a, "factual", "le ministre est en poste depuis 2004", finding="consistent")
+        h = claim(s, a, "quote", HOSTILE, speaker="<img src=x onerror=alert(1)>", finding="no_evidence")
+        bq = claim(s, b, "quote", '"We will win,"', speaker="the minister", reference="John Smith",
+                   finding="no_evidence", attrs={"speaker_type": "Person"})
+        bt = claim(s, b, "temporal", "March 2017", value={"timex_type": "DATE", "value": "2017-03"},
+                   finding="partial")
+        ids = {"quote": q.id, "temporal": t.id, "factual": f.id, "hostile": h.id, "b_quote": bq.id,
+               "b_temporal": bt.id}  # type: ignore[dict-item]
+    record_verdict(store=store, claim_id=ids["quote"], verdict="True", note="Checked <the> transcript",
+                   actor="alice", seen_version=1)
+    record_verdict(store=store, claim_id=ids["temporal"], verdict="Mostly false", note=None, actor="alice", seen_version=1)
+    record_verdict(store=store, claim_id=ids["factual"], verdict="Misattributed", note=None, actor="bob", seen_version=1)
+    record_verdict(store=store, claim_id=ids["b_quote"], verdict="Unverifiable", note="no recording", actor="bob", seen_version=1)
+    record_verdict(store=store, claim_id=ids["b_quote"], verdict="False", note="found the recording", actor="ada", seen_version=2)
+    return ids
+
+
+def run(store: Store, fmt: str, filters: ExportFilters | None = None, actor: str = "audrey") -> tuple[bytes, Any]:
+    buf = io.BytesIO()
+    result = export(store=store, fmt=fmt, out=buf, actor=actor, filters=filters)
+    return buf.getvalue(), result
+
+
+def head(store: Store) -> tuple[int, str]:
+    with store.read() as session:
+        return audit.head(session)
+
+
+def last_event(store: Store) -> AuditEvent:
+    with store.read() as session:
+        return session.exec(select(AuditEvent).order_by(AuditEvent.seq.desc())).first()  # type: ignore[union-attr,return-value]
+
+
+# --- CSV, XLSX, JSON ---------------------------------------------------------------------------
+
+
+def test_csv_reads_back_with_the_csv_module(store: Store) -> None:
+    ids = populate(store)
+    seq, digest = head(store)
+    data, result = run(store, "csv")
+    rows, trailer = read_csv(data.decode("utf-8"))
+    assert list(rows[0]) == list(COLUMNS)
+    assert len(rows) == 6 == result.rows
+    by_id = {int(r["claim_id"]): r for r in rows}
+    q = by_id[ids["quote"]]
+    assert q["document_title"] == "Lavrov à Rabat <direct>" and q["document_url"] == "https://news.example.org/lavrov"
+    assert q["text"] == "« Nous n'avons jamais livré d'armes »" and q["kind"] == "quote"
+    assert (q["speaker"], q["reference"]) == ("Sergueï Lavrov", "Sergueï Lavrov")
+    assert (q["finding"], q["verdict"], q["reviewer"]) == ("consistent", "True", "alice")
+    assert q["note"] == "Checked <the> transcript" and q["reviewed_at"].startswith(str(date.today().year)[:2])
+    assert (q["evidence_source"], q["evidence_url"], q["evidence_count"]) == (
+        "Transcript MID", "https://mid.example.ru/transcript", "2")
+    assert by_id[ids["temporal"]]["value"] == "P8Y"
+    assert by_id[ids["hostile"]]["text"] == HOSTILE  # CSV keeps the span exactly
+    assert trailer == (f"# verifier export: rows=6 audit_head_seq={seq} audit_head_hash={digest} "
+                       f"generated_at={trailer.split('generated_at=')[1].split(' ')[0]} filters={{}}")  # type: ignore[union-attr]
+    assert result.head_seq == seq and result.head_hash == digest
+
+
+def test_xlsx_reads_back_with_openpyxl(store: Store, tmp_path: Path) -> None:
+    ids = populate(store)
+    seq, digest = head(store)
+    path = tmp_path / "claims.xlsx"
+    result = export_to_path(store=store, fmt="xlsx", path=path, actor="audrey")
+    wb = load_workbook(path, read_only=True)
+    rows = list(wb["claims"].iter_rows(values_only=True))
+    assert rows[0] == COLUMNS and len(rows) == 7 == result.rows + 1
+    by_id = {r[0]: dict(zip(COLUMNS, r, strict=True)) for r in rows[1:]}
+    assert by_id[ids["hostile"]]["text"] == HOSTILE  # text, never a formula
+    assert by_id[ids["b_quote"]]["verdict"] == "False" and by_id[ids["b_quote"]]["reviewer"] == "ada"
+    meta = dict(wb["export"].iter_rows(values_only=True))
+    assert meta["audit_head_seq"] == seq and meta["audit_head_hash"] == digest and meta["rows"] == 6
+    wb.close()
+    cells = load_workbook(path)["claims"]
+    assert all(c.data_type != "f" for row in cells.iter_rows() for c in row)
+
+
+def test_json_has_the_full_detail(store: Store) -> None:
+    ids = populate(store)
+    seq, digest = head(store)
+    data, result = run(store, "json")
+    doc = json.loads(data)
+    assert doc["audit_head"] == {"seq": seq, "hash": digest} and doc["rows"] == 6 == len(doc["claims"])
+    rec = next(r for r in doc["claims"] if r["claim"]["id"] == ids["b_quote"])
+    assert rec["document"]["title"] == "Minister" and rec["document"]["language"] == "en"
+    assert [(r["reviewer"], r["verdict"]) for r in rec["reviews"]] == [("bob", "Unverifiable"), ("ada", "False")]
+    q = next(r for r in doc["claims"] if r["claim"]["id"] == ids["quote"])
+    assert [e["source_title"] for e in q["evidence"]] == ["Transcript MID", "Weak"]
+    assert q["claim"]["version"] == 2 and q["claim"]["attrs"]["quote_type"] == "marked"
+
+
+# --- ClaimReview JSON-LD -------------------------------------------------------------------------
+
+
+def check_claim_review(cr: dict[str, Any]) -> None:
+    """Google's Fact Check structured data: required claimReviewed, reviewRating (alternateName),
+    url; recommended author, datePublished, itemReviewed (Claim: author, datePublished,
+    appearance, firstAppearance), rating bestRating/worstRating/ratingValue."""
+    assert cr["@type"] == "ClaimReview"
+    assert isinstance(cr["claimReviewed"], str) and cr["claimReviewed"]
+    assert cr["url"].startswith(ORG_URL + "#claim-")
+    rating = cr["reviewRating"]
+    assert rating["@type"] == "Rating" and rating["alternateName"] in VERDICTS
+    assert (rating["bestRating"], rating["worstRating"]) == (5, 1)
+    if rating["alternateName"] in RATING_VALUES:
+        assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
+        assert rating["ratingValue"] == RATING_VALUES[rating["alternateName"]]
+    else:
+        assert "ratingValue" not in rating
+    assert cr["author"] == {"@type": "Organization", "name": ORG, "url": ORG_URL}
+    datetime.strptime(cr["datePublished"], "%Y-%m-%d")
+    assert cr["inLanguage"] in ("fr", "en")
+    item = cr["itemReviewed"]
+    assert item["@type"] == "Claim"
+    assert item["author"]["@type"] in ("Person", "Organization") and item["author"]["name"]
+    datetime.strptime(item["datePublished"], "%Y-%m-%d")
+    assert item["appearance"]["@type"] == "CreativeWork"
+
+
+def test_claimreview_fields_one_by_one(store: Store) -> None:
+    ids = populate(store)
+    seq, digest = head(store)
+    data, result = run(store, "jsonld")
+    doc = json.loads(data)
+    assert doc["@context"] == "https://schema.org" and doc["auditHead"] == {"seq": seq, "hash": digest}
+    graph = {int(cr["url"].rsplit("-", 1)[1]): cr for cr in doc["@graph"]}
+    assert set(graph) == {ids["quote"], ids["temporal"], ids["factual"], ids["b_quote"]} and result.rows == 4
+    for cr in graph.values():
+        check_claim_review(cr)
+    q = graph[ids["quote"]]
+    assert q["claimReviewed"] == "« Nous n'avons jamais livré d'armes »"
+    assert q["reviewRating"] == {"@type": "Rating", "alternateName": "True", "ratingValue": 5,
+                                 "bestRating": 5, "worstRating": 1}
+    assert q["itemReviewed"]["author"] == {"@type": "Person", "name": "Sergueï Lavrov"}
+    assert q["itemReviewed"]["datePublished"] == "2025-10-17"
+    assert q["itemReviewed"]["appearance"]["url"] == "https://news.example.org/lavrov"
+    assert q["itemReviewed"]["firstAppearance"] == {"@type": "CreativeWork", "url": "https://mid.example.ru/transcript"}
+    assert q["inLanguage"] == "fr" and q["@id"] == q["url"] == f"{ORG_URL}#claim-{ids['quote']}"
+    assert graph[ids["temporal"]]["reviewRating"]["ratingValue"] == 2
+    assert graph[ids["temporal"]]["itemReviewed"]["author"] == {"@type": "Person", "name": "Awa Diallo"}
+    assert "ratingValue" not in graph[ids["factual"]]["reviewRating"]
+    assert graph[ids["b_quote"]]["reviewRating"]["alternateName"] == "False"
+    assert graph[ids["b_quote"]]["itemReviewed"]["author"]["name"] == "John Smith"
+    assert graph[ids["b_quote"]]["inLanguage"] == "en"
+    assert len({cr["url"] for cr in graph.values()}) == 4
+
+
+# --- HTML ---------------------------------------------------------------------------------------
+
+
+def test_html_embeds_the_same_jsonld_and_escapes_everything(store: Store) -> None:
+    import extruct
+
+    ids = populate(store)
+    ld_bytes, _ = run(store, "jsonld", ExportFilters(document_id=None))
+    # Same snapshot head for both: nothing but the export event happened in between, so compare
+    # the graphs, and the heads separately.
+    html_bytes, result = run(store, "html")
+    html = html_bytes.decode("utf-8")
+    found = extruct.extract(html, syntaxes=["json-ld"], uniform=False)["json-ld"]
+    assert len(found) == 1
+    embedded = found[0]
+    assert embedded["@graph"] == json.loads(ld_bytes)["@graph"]
+    assert embedded["auditHead"] == {"seq": result.head_seq, "hash": result.head_hash}
+    for cr in embedded["@graph"]:
+        check_claim_review(cr)
+    # Document text is escaped; the one <script> is the JSON-LD block.
+    assert html.count("<script") == 1 and "alert(1)</script>" not in html
+    assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;gras&lt;/b&gt;" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html and "<img" not in html
+    assert 'href="javascript:' not in html
+    assert "Lavrov à Rabat &lt;direct&gt;" in html
+    # Self-contained: no element loads anything; links are in-page anchors or http(s) links.
+    tags = parse_tags(html)
+    assert {t for t, _ in tags} <= {"html", "head", "meta", "title", "style", "body", "header",
+                                    "h1", "h2", "h3", "p", "span", "code", "nav", "a", "div",
+                                    "table", "tr", "th", "td", "figure", "figcaption", "svg",
+                                    "text", "rect", "section", "article", "blockquote",
+                                    "dl", "dt", "dd", "ul", "li", "strong", "footer", "script"}
+    assert not [a for _, attrs in tags for a in attrs if a[0] in ("src", "srcset", "data", "action")]
+    hrefs = [v for _, attrs in tags for k, v in attrs if k == "href"]
+    assert hrefs and all(h.startswith(("#", "https://")) for h in hrefs), hrefs
+    assert "@import" not in html and "url(" not in html
+    assert html.count("<svg") == 4 and "@media print" in html
+    for caption in ("Findings per document", "Verdicts per document", "Verdicts per reviewer",
+                    "Findings of the claims each reviewer reviewed"):
+        assert f"<figcaption>{caption}</figcaption>" in html
+    assert "<title>alice: Mostly false 1</title>" in html  # bar tooltips name reviewer and count
+    assert f'id="claim-{ids["quote"]}"' in html and f'data-seq="{result.head_seq}"' in html
+    assert result.rows == 6
+
+
+def parse_tags(html: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    from html.parser import HTMLParser
+
+    tags: list[tuple[str, list[tuple[str, str]]]] = []
+
+    class P(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            tags.append((tag, [(k, v or "") for k, v in attrs]))
+
+    P().feed(html)
+    return tags
+
+
+# --- filters, audit, CLI ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("filters, expected", [
+    (ExportFilters(status="reviewed"), {"quote", "temporal", "factual", "b_quote"}),
+    (ExportFilters(status="unreviewed"), {"hostile", "b_temporal"}),
+    (ExportFilters(verdict="mostly false"), {"temporal"}),
+    (ExportFilters(reviewer="bob"), {"factual"}),
+    (ExportFilters(reviewer="ada"), {"b_quote"}),
+    (ExportFilters(kind="temporal"), {"temporal", "b_temporal"}),
+    (ExportFilters(since=date(2000, 1, 1)), {"quote", "temporal", "factual", "b_quote"}),
+    (ExportFilters(until=date(2000, 1, 1)), set()),
+    (ExportFilters(since=datetime.now(UTC).date(), until=datetime.now(UTC).date()),
+     {"quote", "temporal", "factual", "b_quote"}),
+])
+def test_filters(db_url: str, filters: ExportFilters, expected: set[str]) -> None:
+    store = open_store(db_url)
+    ids = populate(store)
+    data, result = run(store, "csv", filters)
+    rows, trailer = read_csv(data.decode())
+    names = {k for k, v in ids.items() if v in {int(r["claim_id"]) for r in rows}}
+    assert names == expected and result.rows == len(expected)
+    assert json.dumps(filters.as_dict(), sort_keys=True, separators=(",", ":")) in trailer  # type: ignore[operator]
+    close_stores()
+
+
+def test_filter_by_document_and_bad_filters(store: Store) -> None:
+    ids = populate(store)
+    with store.read() as s:
+        doc_b = s.get(Claim, ids["b_quote"]).document_id  # type: ignore[union-attr]
+    _, result = run(store, "json", ExportFilters(document_id=doc_b))
+    assert result.rows == 2
+    with pytest.raises(ValueError, match="unknown verdict"):
+        ExportFilters(verdict="Pants on fire")
+    with pytest.raises(ValueError, match="unknown status"):
+        ExportFilters(status="done")
+    with pytest.raises(ValueError, match="after"):
+        ExportFilters(since=date(2025, 2, 1), until=date(2025, 1, 1))
+
+
+def test_every_export_is_audited_with_its_filters_rows_and_hash(store: Store) -> None:
+    populate(store)
+    for fmt in ("csv", "xlsx", "json", "jsonld", "html"):
+        before = head(store)
+        data, result = run(store, fmt, ExportFilters(kind="quote"), actor="audrey")
+        ev = last_event(store)
+        assert ev.seq == before[0] + 1 == result.audit_seq
+        assert ev.action == "export" and ev.actor == "audrey"
+        assert ev.new["format"] == fmt and ev.new["filters"] == {"kind": "quote"}
+        assert ev.new["rows"] == result.rows and ev.new["head_seq"] == before[0]
+        assert ev.new["head_hash"] == before[1] and ev.new["bytes"] == len(data)
+        import hashlib
+        assert ev.new["sha256"] == hashlib.sha256(data).hexdigest()
+    with store.read() as session:
+        assert audit.verify_chain(session).ok
+
+
+def test_cli_export(store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    populate(store)
+    monkeypatch.setenv("VERIFIER_DATABASE_URL", store.url)
+    runner, app = CliRunner(), cli_app()
+    res = runner.invoke(app, ["export", "--format", "xlsx"])
+    assert res.exit_code == 2 and "--out" in res.output
+    out = tmp_path / "r.html"
+    res = runner.invoke(app, ["export", "--format", "html", "--out", str(out), "--reviewer", "alice"])
+    assert res.exit_code == 0, res.output
+    assert "exported 2 rows" in res.output and out.read_text().startswith("<!doctype html>")
+    assert not list(tmp_path.glob(".*part"))
+    res = runner.invoke(app, ["export", "--format", "csv", "--since", "yesterday"])
+    assert res.exit_code == 2 and "YYYY-MM-DD" in res.output
+    res = runner.invoke(app, ["export", "--format", "csv", "--verdict", "Bogus"])
+    assert res.exit_code == 2 and "unknown verdict" in res.output
+    res = runner.invoke(app, ["export", "--format", "jsonld", "--kind", "quote"])
+    assert res.exit_code == 0 and '"@type":"ClaimReview"' in res.output
+
+
+def test_pdf_without_browser_is_a_clear_error(store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    populate(store)
+    monkeypatch.setenv("VERIFIER_BROWSER", str(tmp_path / "no-chromium"))
+    before = head(store)
+    with pytest.raises(BrowserMissing, match="PDF export needs Chromium.*VERIFIER_BROWSER"):
+        export_to_path(store=store, fmt="pdf", path=tmp_path / "r.pdf", actor="audrey")
+    assert head(store) == before and not (tmp_path / "r.pdf").exists()
+    monkeypatch.setenv("VERIFIER_DATABASE_URL", store.url)
+    res = CliRunner().invoke(cli_app(), ["export", "--format", "pdf", "--out", str(tmp_path / "r.pdf")])
+    assert res.exit_code == 2 and "needs Chromium" in res.output
+
+
+# --- browser ----------------------------------------------------------------------------------
+
+BROWSER = os.environ.get("VERIFIER_BROWSER", "/usr/bin/chromium")
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not Path(BROWSER).exists() and not os.environ.get("CI"),
+                    reason=f"no Chromium at {BROWSER}")
+def test_report_renders_to_pdf_and_png(tmp_path: Path) -> None:
+    from verifier.report.pdf import html_to_png
+
+    store = open_store(f"sqlite:///{tmp_path / 'claims.db'}")
+    try:
+        populate(store)
+        pdf = tmp_path / "report.pdf"
+        result = export_to_path(store=store, fmt="pdf", path=pdf, actor="audrey")
+        assert pdf.read_bytes().startswith(b"%PDF-") and result.rows == 6
+        assert last_event(store).new["format"] == "pdf"  # type: ignore[index]
+        html = tmp_path / "report.html"
+        export_to_path(store=store, fmt="html", path=html, actor="audrey")
+    finally:
+        close_stores()
+    assert shutil.which("pdftoppm"), "pdftoppm (poppler-utils) is needed"
+    subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")],
+                   check=True, timeout=60)
+    pages = list(tmp_path.glob("page*.png"))
+    assert pages and pages[0].stat().st_size > 5_000
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, timeout=60)
+    if text.returncode == 0:  # pdftotext comes with pdftoppm in poppler-utils
+        assert "Fact-check report" in text.stdout and "Findings per document" in text.stdout
+        assert "</script><script>alert(1)</script>" in text.stdout  # shown as text
+    shot = tmp_path / "report.png"
+    html_to_png(html, shot)
+    assert shot.read_bytes().startswith(b"\x89PNG") and shot.stat().st_size > 10_000
+
+
+# --- bounded memory -----------------------------------------------------------------------------
+
+
+def test_csv_export_memory_does_not_grow_with_claims(tmp_path: Path) -> None:
+    """10,000 claims export with a small peak: rows are streamed, not collected."""
+    store = open_store(f"sqlite:///{tmp_path / 'big.db'}")
+    try:
+        with store.write() as s:
+            doc = Document(sha256="e" * 64, language="en", text="x" * 200, title="big")
+            s.add(doc)
+            s.flush()
+            now = datetime.now(UTC)
+            s.execute(insert(Claim.__table__), [  # type: ignore[attr-defined]
+                {"document_id": doc.id, "kind": "factual", "start": i % 100, "end": i % 100 + 50,
+                 "text": f"claim {i} " + "y" * 80, "status": "reviewed", "verdict": "True",
+                 "reviewed_by": "alice", "reviewed_at": now, "version": 2, "created_at": now,
+                 "updated_at": now} for i in range(10_000)])
+        tracemalloc.start()
+        try:
+            out = open(os.devnull, "wb")  # noqa: SIM115
+            result = export(store=store, fmt="csv", out=out, actor="bench")
+            out.close()
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert result.rows == 10_000
+        assert peak < 16 * 2**20, f"peak {peak / 2**20:.1f} MiB"
+    finally:
+        close_stores()

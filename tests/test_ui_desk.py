@@ -1,0 +1,205 @@
+"""The review desk: queue, filters, highlighting, the verdict form, refusals and conflicts."""
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlmodel import select
+
+from verifier import api, review
+from verifier.models import AuditEvent, Review
+from verifier.users import PermissionDenied
+
+from .test_ui_support import (
+    Seeded,
+    claim,
+    has_key,
+    html_of,
+    seeded,
+    sign_in,
+    titles,
+)
+
+__all__ = ["seeded"]
+
+
+def open_claim(at, claim_id: int):  # type: ignore[no-untyped-def]
+    at.multiselect(key="desk_f_status").set_value([]).run()
+    at.selectbox(key="desk_claim").select(claim_id).run()
+    assert not at.exception
+    return at
+
+
+def test_desk_shows_queue_counts_and_highlighted_document(seeded: Seeded) -> None:
+    at = sign_in("fatima")
+    assert titles(at) == ["Review desk"]
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Claims"] == "3" and metrics["Unreviewed"] == "3"
+    assert metrics["Anonymous quotes"] == "1"
+    body = html_of(at)
+    assert f'id="claim-{seeded.temporal_id}"' in body and "k-temporal" in body
+    assert "vf-selected" in body and "k-quote" in body
+    assert "Nasser Bourita" in body
+
+
+@pytest.mark.parametrize("widget, value, expected", [
+    ("desk_f_kind", ["temporal"], "temporal"),
+    ("desk_f_finding", ["partial"], "quote"),
+])
+def test_filters_narrow_the_queue(seeded: Seeded, widget: str, value: list[str],
+                                  expected: str) -> None:
+    at = sign_in("fatima")
+    at.multiselect(key=widget).set_value(value).run()
+    options = at.selectbox(key="desk_claim").options
+    assert len(options) == 1 and expected in options[0]
+    assert {m.label: m.value for m in at.metric}["Claims"] == "1"
+
+
+def test_anonymous_and_document_filters(seeded: Seeded) -> None:
+    at = sign_in("fatima")
+    at.selectbox(key="desk_f_anon").select("anonymous only").run()
+    assert at.selectbox(key="desk_claim").value == seeded.anonymous_id
+    at.selectbox(key="desk_f_anon").select("named only").run()
+    assert len(at.selectbox(key="desk_claim").options) == 2
+    at.selectbox(key="desk_f_doc").select(seeded.document_id).run()
+    assert len(at.selectbox(key="desk_claim").options) == 2
+
+
+def test_date_filter_outside_the_publication_date_empties_the_queue(seeded: Seeded) -> None:
+    at = sign_in("fatima")
+    at.date_input(key="desk_f_dates").set_value((datetime(2020, 1, 1).date(),
+                                                 datetime(2020, 12, 31).date())).run()
+    assert any("No claim matches" in i.value for i in at.info)
+    at.date_input(key="desk_f_dates").set_value((datetime(2025, 10, 1).date(),
+                                                 datetime(2025, 10, 31).date())).run()
+    assert len(at.selectbox(key="desk_claim").options) == 3
+
+
+def test_claim_panel_shows_context_finding_evidence_and_diff(seeded: Seeded) -> None:
+    at = open_claim(sign_in("fatima"), seeded.quote_id)
+    texts = "\n".join(t.value for t in at.text)
+    assert "fiable" in texts  # the explanation
+    body = html_of(at)
+    assert "<del>fiable</del>" in body and "<ins>digne de confiance</ins>" in body
+    assert "alignment: altered" in texts
+    # The evidence's javascript: URL is never a link; its HTML title is shown as text.
+    assert not at.get("link_button")
+    assert "Discours <b>officiel</b>" in texts
+    fields = at.dataframe[-1].value if at.dataframe else None
+    assert fields is not None
+
+
+def test_marking_a_verdict_stores_it_with_the_user_and_the_time(seeded: Seeded) -> None:
+    at = sign_in("fatima")
+    cid = seeded.temporal_id
+    assert at.selectbox(key="desk_claim").value == cid
+    before = datetime.now(UTC) - timedelta(seconds=1)
+    at.selectbox(key=f"verdict_{cid}").select("False")
+    at.text_area(key=f"note_{cid}").input("Le partenariat date de 2016 : neuf ans, pas huit.")
+    at.button(key="desk_save").click().run()
+    assert not at.exception
+    c = claim(seeded.store, cid)
+    assert (c.verdict, c.status, c.reviewed_by) == ("False", "reviewed", "fatima")
+    assert c.note == "Le partenariat date de 2016 : neuf ans, pas huit."
+    assert c.reviewed_at is not None and before <= c.reviewed_at <= datetime.now(UTC)
+    with seeded.store.read() as s:
+        reviews = s.exec(select(Review).where(Review.claim_id == cid)).all()
+        events = s.exec(select(AuditEvent).where(AuditEvent.claim_id == cid)).all()
+    assert [(r.reviewer, r.verdict) for r in reviews] == [("fatima", "False")]
+    assert [(e.actor, e.action) for e in events] == [("fatima", "verdict")]
+    assert any("Saved claim" in s.value and "fatima" in s.value for s in at.success)
+    # ... and the desk moved on to the next unreviewed claim, its form empty.
+    nxt = at.selectbox(key="desk_claim").value
+    assert nxt != cid
+    assert at.text_area(key=f"note_{nxt}").value == ""
+
+
+def test_note_alone_and_empty_save(seeded: Seeded) -> None:
+    at = open_claim(sign_in("adam"), seeded.anonymous_id)
+    cid = seeded.anonymous_id
+    at.button(key="desk_save").click().run()
+    assert any("nothing to save" in e.value for e in at.error)
+    at.text_area(key=f"note_{cid}").input("Qui est « il » ? Lavrov, d'après le paragraphe.")
+    at.button(key="desk_save").click().run()
+    c = claim(seeded.store, cid)
+    assert c.note and c.verdict is None and c.updated_by == "adam"
+
+
+@pytest.mark.parametrize("name, role", [("ada", "auditor"), ("eddie", "editor")])
+def test_auditor_and_editor_see_no_verdict_form_and_are_refused(seeded: Seeded, name: str,
+                                                                role: str) -> None:
+    at = sign_in(name)
+    at.switch_page("verifier/ui/pages/desk.py").run()
+    assert titles(at) == ["Review desk"]
+    assert not has_key(at, "desk_save")
+    assert not at.text_area
+    assert any(role in i.value and "only fact-checkers and admins" in i.value for i in at.info)
+    # The library refuses them too (the fence behind the missing form).
+    c = claim(seeded.store, seeded.temporal_id)
+    with pytest.raises(PermissionDenied):
+        review.record_verdict(store=seeded.store, claim_id=c.id, verdict="True", note=None,
+                              actor=name, seen_version=c.version)
+    assert claim(seeded.store, seeded.temporal_id).verdict is None
+
+
+def test_two_reviewers_on_the_same_claim_second_is_told_and_keeps_the_note(seeded: Seeded) -> None:
+    cid = seeded.temporal_id
+    first = sign_in("fatima")
+    second = sign_in("adam")
+    assert first.selectbox(key="desk_claim").value == cid == second.selectbox(key="desk_claim").value
+    # Both have the claim open; adam saves first.
+    second.selectbox(key=f"verdict_{cid}").select("True")
+    second.text_area(key=f"note_{cid}").input("Accord de 2016 : d'accord.")
+    second.button(key="desk_save").click().run()
+    assert claim(seeded.store, cid).verdict == "True"
+    # fatima saves on the version she saw: refused, told who and when, her work kept.
+    mine = "Neuf ans, pas huit : le partenariat date de mars 2016."
+    first.selectbox(key=f"verdict_{cid}").select("False")
+    first.text_area(key=f"note_{cid}").input(mine)
+    first.button(key="desk_save").click().run()
+    assert not first.exception
+    warnings = [w.value for w in first.warning]
+    assert any(f"claim {cid} was changed by adam at" in w for w in warnings), warnings
+    assert first.selectbox(key="desk_claim").value == cid
+    assert first.text_area(key=f"note_{cid}").value == mine
+    assert first.selectbox(key=f"verdict_{cid}").value == "False"
+    shown = "\n".join(t.value for t in first.text)
+    assert "Current verdict: True (by adam" in shown and "Accord de 2016" in shown
+    c = claim(seeded.store, cid)
+    assert (c.verdict, c.reviewed_by) == ("True", "adam")
+    # Having seen adam's verdict, she saves again on purpose: now it goes through.
+    first.button(key="desk_save").click().run()
+    c = claim(seeded.store, cid)
+    assert (c.verdict, c.reviewed_by, c.note) == ("False", "fatima", mine)
+
+
+def test_keyboard_shortcuts_are_bound(seeded: Seeded) -> None:
+    at = sign_in("fatima")
+    assert at.button(key="desk_next").proto.shortcut.lower() == "alt+n"
+    assert at.button(key="desk_prev").proto.shortcut.lower() == "alt+p"
+    first = at.selectbox(key="desk_claim").value
+    at.button(key="desk_next").click().run()
+    assert at.selectbox(key="desk_claim").value != first
+    at.button(key="desk_prev").click().run()
+    assert at.selectbox(key="desk_claim").value == first
+
+
+HOSTILE = ("Titre\n\nLe ministre a dit <script>window.__xss=1</script> puis "
+           '<img src=x onerror="window.__xss=2"> et [lien](javascript:window.__xss=3) '
+           'ou <a href="javascript:window.__xss=4">ici</a>, huit ans après.\n')
+
+
+def test_document_text_is_escaped_on_the_desk(seeded: Seeded) -> None:
+    res = api.ingest_into(seeded.store, HOSTILE.encode(), name="hostile.txt", lang="fr",
+                          actor="test")
+    from .test_ui_support import add_claim_at
+    add_claim_at(seeded.store, res.document.id, "huit ans")
+    at = sign_in("fatima")
+    at.selectbox(key="desk_f_doc").select(res.document.id).run()
+    body = html_of(at)
+    assert "<script>" not in body and "<img" not in body and "<a " not in body
+    assert "&lt;script&gt;window.__xss=1&lt;/script&gt;" in body
+    assert "&lt;img src=x onerror=&quot;window.__xss=2&quot;&gt;" in body
+    assert "[lien](javascript:window.__xss=3)" in body
+    for md in at.markdown:  # no document text ever goes through markdown
+        assert "__xss" not in md.value

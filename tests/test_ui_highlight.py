@@ -1,0 +1,96 @@
+"""highlight.py: document text becomes HTML only through html.escape."""
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from verifier.ui import findings, highlight, widgets
+from verifier.ui.highlight import Span
+
+TAG = re.compile(r"<[^>]*>")
+HOSTILE = ('<script>window.__xss=1</script> <img src=x onerror="window.__xss=2"> '
+           '[lien](javascript:window.__xss=3) <a href="javascript:window.__xss=4">ici</a> & "q" \'s\'')
+
+
+def visible(fragment: str) -> str:
+    return html.unescape(TAG.sub("", fragment))
+
+
+def test_hostile_text_is_escaped_and_marks_are_ours() -> None:
+    out = highlight.highlight(HOSTILE, [Span(0, 8, "quote", "contradicted", 7, 'x" onmouseover="y')])
+    assert "<script" not in out and "<img" not in out and "<a " not in out
+    assert '<mark class="vf-claim k-quote f-contradicted" id="claim-7" data-claim="7" ' \
+           'title="x&quot; onmouseover=&quot;y">&lt;script&gt;</mark>' in out
+    assert visible(out) == HOSTILE
+    # Only tags this module writes.
+    assert set(re.findall(r"<(/?\w+)", out)) <= {"mark", "/mark"}
+
+
+spans = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60),
+                           st.sampled_from(["quote", "temporal", "factual", "other"]),
+                           st.sampled_from(["consistent", "contradicted", None, "<b>"])),
+                 max_size=8)
+
+
+@given(text=st.text(max_size=60), raw=spans, selected=st.one_of(st.none(), st.integers(0, 8)))
+def test_visible_text_is_always_the_document_text(text: str, raw: list, selected: int | None) -> None:
+    sp = [Span(a, b, k, f, i) for i, (a, b, k, f) in enumerate(raw)]
+    out = highlight.highlight(text, sp, selected=selected)
+    assert visible(out) == text
+    assert set(re.findall(r"<(/?\w+)", out)) <= {"mark", "/mark"}
+    assert "<b>" not in out
+
+
+def test_overlapping_claims_give_the_innermost_its_mark() -> None:
+    text = "Il a dit : nous sommes venus huit ans après."
+    quote = Span(11, len(text) - 1, "quote", None, 1)
+    date = Span(text.index("huit"), text.index("huit") + 8, "temporal", None, 2)
+    out = highlight.highlight(text, [quote, date])
+    assert '<mark class="vf-claim k-temporal" id="claim-2" data-claim="2">huit ans</mark>' in out
+    assert out.count('id="claim-1"') == 2  # before and after the date
+
+
+def test_offset_and_context_window() -> None:
+    text = "a" * 500 + " huit ans " + "b" * 500
+    span = Span(501, 509, "temporal", None, 3)
+    out = highlight.in_context(text, span, width=50)
+    assert ">huit ans</mark>" in out and out.count("…") == 2
+
+
+@pytest.mark.parametrize("diff", [
+    [{"op": "equal", "text": "un"}, {"op": "delete", "text": "<b>fiable</b>"},
+     {"op": "insert", "text": "digne"}],
+    [["equal", "un"], ["delete", "<b>fiable</b>"], ["insert", "digne"]],
+    [{"op": "replace", "source": "<b>fiable</b>", "quote": "digne"}],
+    "un [-<b>fiable</b>-] {+digne+}",
+])
+def test_diff_shapes_are_escaped(diff: object) -> None:
+    out = highlight.diff_html(diff)
+    assert "<del>&lt;b&gt;fiable&lt;/b&gt;</del>" in out and "<ins>digne</ins>" in out
+
+
+@pytest.mark.parametrize("url, ok", [("https://example.org/a", True), ("http://x.y", True),
+                                     ("javascript:alert(1)", False), (" JavaScript:x", False),
+                                     ("data:text/html,x", False), (None, False), ("", False)])
+def test_only_web_links_become_links(url: object, ok: bool) -> None:
+    assert (widgets.safe_url(url) is not None) is ok
+
+
+def test_findings_groups_and_ready() -> None:
+    claims = [
+        {"kind": "temporal", "finding": "contradicted"},
+        {"kind": "quote", "finding": "partial", "evidence": [{"detail": {"class": "altered"}}]},
+        {"kind": "quote", "finding": "consistent", "anonymous": True},
+        {"kind": "factual", "finding": "no_evidence"},
+        {"kind": "factual", "finding": "consistent"},
+    ]
+    groups = {g.key: len(g.claims) for g in findings.group_findings(claims)}
+    assert groups == {"contradicted": 1, "altered": 1, "anonymous": 1, "unsourced": 1}
+    assert not findings.is_ready({"claims": claims})
+    assert findings.is_ready({"claims": claims[2:]})
+    assert findings.is_ready({"claims": claims, "ready": True})
+    assert not findings.is_ready({"claims": [], "ready_to_publish": False})

@@ -1,0 +1,156 @@
+"""Sources, audit and admin pages (AppTest)."""
+from __future__ import annotations
+
+import csv
+import io
+
+from sqlmodel import select
+
+from verifier import review
+from verifier.models import AuditEvent, Fact, User
+from verifier.ui import sources
+
+from .test_ui_support import PAGE, Seeded, claim, has_key, seeded, sign_in, titles
+
+__all__ = ["seeded"]
+
+
+def frame_with(at, column: str):  # type: ignore[no-untyped-def]
+    """The first table shown with this column (st.dataframe carries no key in AppTest)."""
+    for df in at.dataframe:
+        if column in df.value.columns:
+            return df.value
+    raise AssertionError(f"no table with a {column!r} column")
+
+
+class Upload:
+    """What st.file_uploader gives: a name and the bytes."""
+
+    def __init__(self, name: str, data: bytes) -> None:
+        self.name, self._data = name, data
+
+    def getvalue(self) -> bytes:
+        return self._data
+
+
+PACK = b"""pack: test-pack
+facts:
+  - subject: Partenariat strategique approfondi
+    predicate: event
+    valid_from: 2016-03-15
+    source: {title: MAP, url: https://www.mapexpress.ma/}
+"""
+
+
+def test_sources_page_for_admin_lists_and_offers_uploads(seeded: Seeded) -> None:
+    with seeded.store.write() as s:
+        from verifier.reference.facts import import_pack
+        import_pack(session=s, path_or_bytes=PACK, actor="adam", name="test-pack", fmt="yaml")
+    at = sign_in("adam")
+    at.switch_page(PAGE["sources"]).run()
+    assert not at.exception
+    assert titles(at) == ["Sources and facts"]
+    packs = frame_with(at, "pack")
+    assert list(packs["pack"]) == ["test-pack"] and list(packs["facts"]) == [1]
+    assert has_key(at, "sources_add_btn") and has_key(at, "sources_import_btn")
+
+
+def test_fact_checker_may_view_sources_but_not_add(seeded: Seeded) -> None:
+    at = sign_in("fatima")
+    at.switch_page(PAGE["sources"]).run()
+    assert titles(at) == ["Sources and facts"]
+    assert not has_key(at, "sources_add_btn") and not has_key(at, "sources_import_btn")
+
+
+def test_adding_sources_and_packs_reports_progress_and_errors(seeded: Seeded) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    def script() -> None:
+        from tests.test_ui_pages import PACK, Upload
+        from verifier.store import open_store
+        from verifier.ui import sources as page
+        store = open_store()
+        page._add_sources(store, [Upload("a.txt", "Un texte de référence, en français, "
+                                                   "sur la diplomatie.".encode()),
+                                  Upload("empty.txt", b"")], "adam")
+        page._import_packs(store, [Upload("p.yaml", PACK), Upload("bad.csv", b"nope")], "adam")
+
+    at = AppTest.from_function(script, default_timeout=60).run()
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    assert any("empty.txt" in e for e in errors) and any("bad" in e for e in errors)
+    assert at.get("progress") and at.status
+    with seeded.store.read() as s:
+        assert s.exec(select(Fact).where(Fact.pack == "test-pack")).all()
+        events = s.exec(select(AuditEvent).where(AuditEvent.actor == "adam")).all()
+    assert {e.action for e in events} >= {"ingest", "facts.import"}
+    assert sources.SOURCE_TYPES  # the module the script used
+
+
+def test_auditor_sees_history_chain_and_exports(seeded: Seeded) -> None:
+    c = claim(seeded.store, seeded.temporal_id)
+    review.record_verdict(store=seeded.store, claim_id=c.id, verdict="False", note="neuf ans",
+                          actor="fatima", seen_version=c.version)
+    at = sign_in("ada")
+    assert titles(at) == ["Audit"]
+    assert any(s.value.startswith("Intact:") for s in at.success)
+    assert {m.label for m in at.metric} >= {"Head seq"}
+    at.selectbox(key="auditor_claim").select(seeded.temporal_id).run()
+    events = frame_with(at, "who")
+    assert list(events["who"]) == ["fatima"] and list(events["action"]) == ["verdict"]
+    assert "verdict: null -> False" in events["what changed"].iloc[0]
+    reviews = frame_with(at, "reviewer")
+    assert list(reviews["reviewer"]) == ["fatima"]
+    # An export: the download appears, and the export itself is audited under the auditor.
+    at.selectbox(key="auditor_fmt").select("csv")
+    at.button(key="auditor_export_btn").click().run()
+    assert not at.exception, at.exception
+    assert at.get("download_button")
+    data = at.session_state["auditor_export_file"]["data"].decode("utf-8")
+    rows = list(csv.DictReader(io.StringIO(data.split("\n", 1)[1] if data.startswith("#") else data)))
+    assert any(r.get("verdict") == "False" for r in rows) or "False" in data
+    with seeded.store.read() as s:
+        last = s.exec(select(AuditEvent).order_by(AuditEvent.seq.desc())).first()  # type: ignore[union-attr]
+    assert last is not None and (last.actor, last.action) == ("ada", "export")
+
+
+def test_auditor_cannot_change_a_verdict(seeded: Seeded) -> None:
+    at = sign_in("ada")
+    at.switch_page(PAGE["desk"]).run()
+    assert not has_key(at, "desk_save")
+
+
+def test_admin_adds_a_user_and_changes_a_role(seeded: Seeded) -> None:
+    at = sign_in("adam")
+    at.switch_page(PAGE["admin"]).run()
+    assert titles(at) == ["Users and roles"]
+    at.text_input(key="admin_new_name").input("zoe")
+    at.selectbox(key="admin_new_role").select("editor")
+    at.text_input(key="admin_new_email").input("Zoe@Example.org")
+    at.text_input(key="admin_new_password").input("s3cret-zoe")
+    at.button(key="admin_add_btn").click().run()
+    assert any("Added zoe as editor" in s.value for s in at.success), [e.value for e in at.error]
+    at.selectbox(key="admin_role_user").select("zoe")
+    at.selectbox(key="admin_role_role").select("fact-checker")
+    at.button(key="admin_role_btn").click().run()
+    assert any("zoe is now fact-checker" in s.value for s in at.success)
+    with seeded.store.read() as s:
+        zoe = s.exec(select(User).where(User.name == "zoe")).one()
+        events = s.exec(select(AuditEvent).where(AuditEvent.action.in_(["user", "role"]))  # type: ignore[attr-defined]
+                        .where(AuditEvent.actor == "adam")).all()
+    assert (zoe.role, zoe.email) == ("fact-checker", "zoe@example.org")
+    assert len(events) == 2
+    # zoe signs in with her password and gets the desk with the verdict form.
+    assert has_key(sign_in("zoe", "s3cret-zoe"), "desk_save")
+
+
+def test_admin_errors_are_one_line_and_self_demotion_is_refused(seeded: Seeded) -> None:
+    at = sign_in("adam")
+    at.switch_page(PAGE["admin"]).run()
+    at.text_input(key="admin_new_name").input("fatima")
+    at.button(key="admin_add_btn").click().run()
+    assert any("already exists" in e.value for e in at.error)
+    at.selectbox(key="admin_role_user").select("adam")
+    at.selectbox(key="admin_role_role").select("editor")
+    at.button(key="admin_role_btn").click().run()
+    assert any("cannot take the admin role from yourself" in e.value for e in at.error)

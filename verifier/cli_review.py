@@ -1,0 +1,293 @@
+"""CLI commands for review, users, the audit log and exports. The lead registers them with
+
+    from .cli_review import audit_app, register, users_app
+    register(app)
+    app.add_typer(users_app, name="users")
+    app.add_typer(audit_app, name="audit")
+
+Exit codes: 0 done; 1 `audit verify` found the log broken; 2 bad input or a refusal (unknown
+verdict, unknown user, a role that may not do this); 3 `review` conflict (the claim changed since
+the version given: read it again and retry)."""
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from datetime import date
+from enum import StrEnum
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from . import audit, review, users
+from .audit import cli_actor
+from .migrations import SchemaError
+from .models import Claim
+from .report import BrowserMissing, ExportFilters, export, export_to_path
+from .report.query import iter_records
+from .store import open_store
+
+F = TypeVar("F", bound=Callable[..., Any])
+REFUSALS = (ValueError, users.PermissionDenied, SchemaError, BrowserMissing, OSError)
+CONFLICT_EXIT = 3
+
+users_app = typer.Typer(help="Manage the people who review, edit and audit, and their roles.",
+                        no_args_is_help=True, add_completion=False)
+audit_app = typer.Typer(help="Check and read the append-only audit log.", no_args_is_help=True,
+                        add_completion=False)
+
+DbOpt = Annotated[str | None, typer.Option("--db", envvar="VERIFIER_DATABASE_URL",
+                                           help="Database URL (default sqlite:///claims.db).")]
+
+
+def _fail(message: str, code: int = 2) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def refusals_exit_2(fn: F) -> F:
+    """Bad input and refusals: one line on stderr, exit 2; a review conflict: exit 3."""
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except review.ReviewConflict as exc:
+            _fail(f"{exc}; nothing saved: look at the claim again (`verifier claims`) and retry",
+                  CONFLICT_EXIT)
+        except REFUSALS as exc:
+            _fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+    return wrapper  # type: ignore[return-value]
+
+
+class TableJson(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    xlsx = "xlsx"
+    json = "json"
+    jsonld = "jsonld"
+    html = "html"
+    pdf = "pdf"
+
+
+def _date(value: str | None, name: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name) from None
+
+
+def _review_actor(store: Any, as_name: str | None) -> str:
+    """`--as NAME` (an existing user) or the OS user, who must exist as a reviewing user."""
+    name = as_name or cli_actor()
+    with store.read() as session:
+        user = users.get_user(session, name)
+    if user is None:
+        if as_name:
+            _fail(f"--as {as_name}: no such user (see `verifier users list`)")
+        _fail(f"you are {name!r} for verifier, and there is no such user: add yourself with "
+              f"`verifier users add {name} --role fact-checker`, or pass --as NAME")
+    return name
+
+
+def _short(text: str | None, n: int) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+# --- review, claims, export ------------------------------------------------------------------
+
+
+def review_cmd(
+    claim_id: Annotated[int, typer.Argument(help="Claim id (see `verifier claims`).")],
+    verdict: Annotated[str | None, typer.Option("--verdict", help="One of: " + ", ".join(review.VERDICTS) + " (case ignored).")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="A note for the record (alone: a note without verdict change).")] = None,
+    as_name: Annotated[str | None, typer.Option("--as", help="Act as this existing user instead of the OS user.")] = None,
+    expect_version: Annotated[int | None, typer.Option("--expect-version", help="Save only if the claim is still at this version (as shown by `verifier claims`); default: its current version.")] = None,
+    db: DbOpt = None,
+) -> None:
+    """Mark a claim's verdict and/or add a note; the change is audited. Exit 3 on a conflict."""
+    store = open_store(db)
+    actor = _review_actor(store, as_name)
+    seen = expect_version
+    if seen is None:
+        with store.read() as session:
+            claim = session.get(Claim, claim_id)
+            if claim is None:
+                _fail(f"no claim with id {claim_id}")
+            assert claim is not None and claim.version is not None
+            seen = claim.version
+    saved = review.record_verdict(store=store, claim_id=claim_id, verdict=verdict, note=note,
+                                  actor=actor, seen_version=seen)
+    typer.echo(f"claim {saved.id}: {saved.verdict or '(no verdict)'} by {actor}, "
+               f"version {saved.version}")
+
+
+def claims_cmd(
+    document: Annotated[int | None, typer.Option("--document", help="Only this document's claims.")] = None,
+    status: Annotated[str | None, typer.Option("--status", help="unreviewed or reviewed.")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="quote, temporal or factual.")] = None,
+    fmt: Annotated[TableJson, typer.Option("--format", help="table or json (one object per line).")] = TableJson.table,
+    db: DbOpt = None,
+) -> None:
+    """List stored claims with their version, finding and verdict."""
+    store = open_store(db)
+    filters = ExportFilters(document_id=document, status=status, kind=kind)
+    n = 0
+    with store.read() as session:
+        for rec in iter_records(session, filters, with_evidence=False, with_reviews=False):
+            c = rec["claim"]
+            n += 1
+            if fmt is TableJson.json:
+                typer.echo(json.dumps(c, ensure_ascii=False, default=str))
+                continue
+            typer.echo(f"{c['id']:>6} v{c['version']:<3} doc {c['document_id']:<4} {c['kind']:9} "
+                       f"{c['finding'] or '-':13} {c['verdict'] or '-':13} "
+                       f"{c['reviewed_by'] or '-':12} {_short(c['text'], 70)}")
+    if n == 0 and fmt is TableJson.table:
+        typer.echo("no claims match")
+
+
+def export_cmd(
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="csv, xlsx, json, jsonld (schema.org ClaimReview), html or pdf.")],
+    out: Annotated[Path | None, typer.Option("--out", help="Output file (default: standard output; required for xlsx and pdf).")] = None,
+    document: Annotated[int | None, typer.Option("--document", help="Only this document's claims.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Reviewed on or after this date (YYYY-MM-DD, UTC).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Reviewed on or before this date (YYYY-MM-DD, UTC).")] = None,
+    status: Annotated[str | None, typer.Option("--status", help="unreviewed or reviewed.")] = None,
+    verdict: Annotated[str | None, typer.Option("--verdict", help="Only claims with this verdict.")] = None,
+    reviewer: Annotated[str | None, typer.Option("--reviewer", help="Only claims reviewed by this user.")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="quote, temporal or factual.")] = None,
+    base_url: Annotated[str | None, typer.Option("--base-url", help="Where the report is published (ClaimReview url = BASE#claim-ID); default: VERIFIER_ORGANISATION_URL.")] = None,
+    db: DbOpt = None,
+) -> None:
+    """Export claims, verdicts and evidence; the export carries the audit head and is audited."""
+    fmt_name = fmt.value
+    filters = ExportFilters(document_id=document, since=_date(since, "--since"),
+                            until=_date(until, "--until"), status=status, verdict=verdict,
+                            reviewer=reviewer, kind=kind)
+    store = open_store(db)
+    if out is None:
+        if fmt_name in ("xlsx", "pdf"):
+            _fail(f"--format {fmt_name} writes a binary file: give --out FILE")
+        result = export(store=store, fmt=fmt_name, out=sys.stdout.buffer, actor=cli_actor(),
+                        filters=filters, base_url=base_url)
+    else:
+        result = export_to_path(store=store, fmt=fmt_name, path=out, actor=cli_actor(),
+                                filters=filters, base_url=base_url)
+    typer.echo(f"exported {result.rows} rows as {fmt_name}"
+               f"{f' to {out}' if out else ''}; audit head #{result.head_seq} "
+               f"{result.head_hash[:16]}…; sha256 {result.sha256}", err=True)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the top-level commands `review`, `claims` and `export` to `app`."""
+    app.command("review")(refusals_exit_2(review_cmd))
+    app.command("claims")(refusals_exit_2(claims_cmd))
+    app.command("export")(refusals_exit_2(export_cmd))
+
+
+# --- users -----------------------------------------------------------------------------------
+
+
+@users_app.command("add")
+@refusals_exit_2
+def users_add(
+    name: Annotated[str, typer.Argument(help="User name (letters, digits, . _ @ + -).")],
+    role: Annotated[str, typer.Option("--role", help="fact-checker, editor, auditor or admin.")],
+    email: Annotated[str | None, typer.Option("--email", help="E-mail address.")] = None,
+    password_stdin: Annotated[bool, typer.Option("--password-stdin", help="Read a password (for the browser) from the first line of standard input.")] = False,
+    db: DbOpt = None,
+) -> None:
+    """Add a user with a role; audited."""
+    password = None
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+        if not password:
+            _fail("--password-stdin: standard input gave an empty password")
+    user = users.add_user(store=open_store(db), name=name, role=role, email=email,
+                          password=password, actor=cli_actor(), trusted=True)
+    typer.echo(f"added {user.name} ({user.role})")
+
+
+@users_app.command("list")
+@refusals_exit_2
+def users_list(
+    fmt: Annotated[TableJson, typer.Option("--format", help="table or json.")] = TableJson.table,
+    db: DbOpt = None,
+) -> None:
+    """List users and their roles."""
+    rows = users.list_users(store=open_store(db))
+    if fmt is TableJson.json:
+        typer.echo(json.dumps([{"name": u.name, "role": u.role, "email": u.email,
+                                "active": u.active, "password": u.password_hash is not None,
+                                "created_at": u.created_at.isoformat()} for u in rows], indent=1))
+        return
+    if not rows:
+        typer.echo("no users: add one with `verifier users add NAME --role fact-checker`")
+    for u in rows:
+        flags = "" if u.active else " (inactive)"
+        typer.echo(f"{u.name:20} {u.role:13} {u.email or '-':30}{flags}")
+
+
+@users_app.command("role")
+@refusals_exit_2
+def users_role(
+    name: Annotated[str, typer.Argument(help="An existing user.")],
+    role: Annotated[str, typer.Argument(help="fact-checker, editor, auditor or admin.")],
+    db: DbOpt = None,
+) -> None:
+    """Change a user's role; audited."""
+    user = users.set_role(store=open_store(db), name=name, role=role, actor=cli_actor(),
+                          trusted=True)
+    typer.echo(f"{user.name} is now {user.role}")
+
+
+# --- audit -----------------------------------------------------------------------------------
+
+
+@audit_app.command("verify")
+@refusals_exit_2
+def audit_verify(db: DbOpt = None) -> None:
+    """Recompute the hash chain; exit 1 naming the first broken event, 0 when intact."""
+    with open_store(db).read() as session:
+        rep = audit.verify_chain(session)
+    if rep.ok:
+        typer.echo(f"audit log intact: {rep.events} events, head #{rep.head_seq} {rep.head_hash}")
+        return
+    typer.echo(f"audit log BROKEN at event {rep.broken_seq}: {rep.problem}", err=True)
+    typer.echo(f"last good event: #{rep.head_seq} {rep.head_hash}", err=True)
+    raise typer.Exit(1)
+
+
+@audit_app.command("log")
+@refusals_exit_2
+def audit_log(
+    claim: Annotated[int | None, typer.Option("--claim", help="Only this claim's history.")] = None,
+    document: Annotated[int | None, typer.Option("--document", help="Only this document and its claims.")] = None,
+    fmt: Annotated[TableJson, typer.Option("--format", help="table or json (one event per line).")] = TableJson.table,
+    db: DbOpt = None,
+) -> None:
+    """Print the history: who, when, action, old -> new."""
+    n = 0
+    with open_store(db).read() as session:
+        for ev in audit.list_events(session, claim_id=claim, document_id=document):
+            n += 1
+            if fmt is TableJson.json:
+                typer.echo(json.dumps(audit.event_dict(ev), ensure_ascii=False, default=str))
+                continue
+            target = (f"claim {ev.claim_id}" if ev.claim_id is not None else
+                      f"doc {ev.document_id}" if ev.document_id is not None else "-")
+            typer.echo(f"{ev.seq:>6} {ev.ts.strftime('%Y-%m-%d %H:%M:%S')} {ev.actor:14} "
+                       f"{ev.action:8} {target:12} {audit.describe_change(ev.old, ev.new)}")
+    if n == 0 and fmt is TableJson.table:
+        typer.echo("no events")

@@ -1,0 +1,150 @@
+"""Exports: CSV, XLSX, JSON, schema.org ClaimReview JSON-LD, HTML and PDF.
+
+`export()` reads the claims matching the filters in one consistent snapshot, streams them to the
+chosen format (bounded memory: claims are read `query.BATCH` at a time and written as they come),
+records in the file the audit head (sequence number and hash) that snapshot reflects, and then
+appends an "export" AuditEvent with the filters, the row count and the SHA-256 of the bytes
+written."""
+from __future__ import annotations
+
+import hashlib
+import io
+import shutil
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from .. import audit
+from ..config import get_settings
+from ..store import Store
+from .context import ExportContext
+from .pdf import BrowserMissing
+from .query import ExportFilters, iter_records, snapshot, summarise
+
+FORMATS = ("csv", "xlsx", "json", "jsonld", "html", "pdf")
+__all__ = ["FORMATS", "ExportFilters", "ExportResult", "ExportError", "BrowserMissing",
+           "export", "export_to_path"]
+
+
+class ExportError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    format: str
+    rows: int
+    head_seq: int
+    head_hash: str
+    sha256: str
+    bytes: int
+    audit_seq: int  # the "export" event
+
+
+class _HashingWriter(io.RawIOBase):
+    """Passes bytes on to `sink` and keeps their SHA-256 and count."""
+
+    def __init__(self, sink: IO[bytes]) -> None:
+        self.sink, self.sha, self.size = sink, hashlib.sha256(), 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b: Any) -> int:
+        data = bytes(b)
+        self.sink.write(data)
+        self.sha.update(data)
+        self.size += len(data)
+        return len(data)
+
+
+def _text(raw: _HashingWriter) -> io.TextIOWrapper:
+    return io.TextIOWrapper(io.BufferedWriter(raw, 1 << 16), encoding="utf-8", newline="")
+
+
+def _write(store: Store, fmt: str, raw: _HashingWriter, filters: ExportFilters,
+           base_url: str | None) -> tuple[int, ExportContext]:
+    from . import html, jsonout, tabular
+
+    settings = get_settings()
+    with store.read() as session:
+        snapshot(session)
+        seq, digest = audit.head(session)
+        ctx = ExportContext(head_seq=seq, head_hash=digest, filters=filters.as_dict(),
+                            generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
+                            organisation=settings.organisation,
+                            organisation_url=settings.organisation_url,
+                            base_url=(base_url or settings.organisation_url).rstrip("#"))
+        if fmt == "xlsx":
+            records = iter_records(session, filters)
+            with tempfile.TemporaryFile() as tmp:
+                rows = tabular.write_xlsx(records, tmp, ctx)  # type: ignore[arg-type]
+                tmp.seek(0)
+                shutil.copyfileobj(tmp, raw)  # type: ignore[misc]
+            return rows, ctx
+        out = _text(raw)
+        try:
+            if fmt == "csv":
+                rows = tabular.write_csv(iter_records(session, filters), out, ctx)
+            elif fmt == "json":
+                rows = jsonout.write_json(iter_records(session, filters), out, ctx)
+            elif fmt == "jsonld":
+                rows = jsonout.write_jsonld(
+                    iter_records(session, filters, reviewed_only=True, with_reviews=False), out, ctx)
+            elif fmt == "html":
+                summary = summarise(session, filters)
+                rows = html.write_html(iter_records(session, filters), summary, out, ctx)
+            else:  # pragma: no cover - checked by export()
+                raise ExportError(f"unknown format {fmt!r}")
+        finally:
+            out.flush()
+            out.detach()
+        return rows, ctx
+
+
+def export(*, store: Store, fmt: str, out: IO[bytes], actor: str,
+           filters: ExportFilters | None = None, base_url: str | None = None) -> ExportResult:
+    """Write the export to the binary stream `out` and audit it. `base_url` is where the report
+    will be published (default: the organisation URL); ClaimReview urls are base_url#claim-ID."""
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
+    filters = filters or ExportFilters()
+    raw = _HashingWriter(out)
+    if fmt == "pdf":
+        from .pdf import html_to_pdf
+
+        with tempfile.TemporaryDirectory(prefix="verifier-pdf-") as tmp:
+            html_path, pdf_path = Path(tmp) / "report.html", Path(tmp) / "report.pdf"
+            with html_path.open("wb") as fh:
+                rows, ctx = _write(store, "html", _HashingWriter(fh), filters, base_url)
+            html_to_pdf(html_path, pdf_path)
+            with pdf_path.open("rb") as fh:
+                shutil.copyfileobj(fh, raw)  # type: ignore[misc]
+    else:
+        rows, ctx = _write(store, fmt, raw, filters, base_url)
+    out.flush()
+    with store.write() as session:
+        ev = audit.append(session, actor=actor, action="export", old=None,
+                          new={"format": fmt, "filters": ctx.filters, "rows": rows,
+                               "head_seq": ctx.head_seq, "head_hash": ctx.head_hash,
+                               "sha256": raw.sha.hexdigest(), "bytes": raw.size})
+        audit_seq = ev.seq
+    return ExportResult(fmt, rows, ctx.head_seq, ctx.head_hash, raw.sha.hexdigest(), raw.size,
+                        audit_seq)
+
+
+def export_to_path(*, store: Store, fmt: str, path: str | Path, actor: str,
+                   filters: ExportFilters | None = None, base_url: str | None = None) -> ExportResult:
+    """Export into a file, atomically: a failed export leaves no partial file behind."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.part")
+    try:
+        with tmp.open("wb") as fh:
+            result = export(store=store, fmt=fmt, out=fh, actor=actor, filters=filters,
+                            base_url=base_url)
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return result

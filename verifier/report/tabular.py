@@ -1,0 +1,126 @@
+"""CSV and XLSX: one row per claim.
+
+CSV keeps every value exactly as stored (the span text is the document's text, byte for byte),
+and ends with one comment line, `# verifier export: rows=N audit_head_seq=S audit_head_hash=H
+...`: written last, it also tells a reader that the file is complete. csv.reader users skip
+lines starting with "#"; pandas: `read_csv(..., comment="#")`.
+
+XLSX (openpyxl write-only mode, rows streamed) has the claims on sheet "claims" and the export
+facts (audit head, filters, row count) on sheet "export". Every value is written as text or a
+number, never as a formula: a span beginning with "=" stays text."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable
+from typing import IO, Any
+
+from .context import ExportContext
+
+COLUMNS = (
+    "claim_id", "document_id", "document_title", "document_url", "kind", "text", "start", "end",
+    "speaker", "reference", "value", "finding", "explanation", "verdict", "status", "reviewer",
+    "reviewed_at", "note", "evidence_count", "evidence_source", "evidence_url",
+    "evidence_score", "evidence_method", "version",
+)
+
+
+def value_text(value: Any) -> str:
+    """The normalised value as one cell: the TIMEX3-like value when there is one, else JSON."""
+    if value is None:
+        return ""
+    if isinstance(value, dict) and value.get("value") is not None and len(value) <= 4:
+        return str(value["value"])
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def row_values(rec: dict[str, Any]) -> list[Any]:
+    c, d, ev = rec["claim"], rec["document"], rec["evidence"]
+    best = ev[0] if ev else {}
+    return [
+        c["id"], d["id"], d["title"] or d.get("source_name"), d["url"], c["kind"], c["text"],
+        c["start"], c["end"], c["speaker"], c["reference"], value_text(c["value"]), c["finding"],
+        c["explanation"], c["verdict"], c["status"], c["reviewed_by"], c["reviewed_at"],
+        c["note"], len(ev), best.get("source_title"), best.get("source_url"), best.get("score"),
+        best.get("method"), c["version"],
+    ]
+
+
+def trailer(ctx: ExportContext, rows: int) -> str:
+    return (f"# verifier export: rows={rows} audit_head_seq={ctx.head_seq} "
+            f"audit_head_hash={ctx.head_hash} generated_at={ctx.generated_at} "
+            f"filters={json.dumps(ctx.filters, sort_keys=True, separators=(',', ':'))}")
+
+
+def write_csv(records: Iterable[dict[str, Any]], out: IO[str], ctx: ExportContext) -> int:
+    w = csv.writer(out, lineterminator="\r\n")
+    w.writerow(COLUMNS)
+    rows = 0
+    for rec in records:
+        w.writerow(["" if v is None else v for v in row_values(rec)])
+        rows += 1
+    out.write(trailer(ctx, rows) + "\r\n")
+    return rows
+
+
+def read_csv(text: str) -> tuple[list[dict[str, str]], str | None]:
+    """Rows of a CSV export and its trailing comment line (for tests and tools)."""
+    lines = text.splitlines(keepends=True)
+    comment = None
+    if lines and lines[-1].startswith("# verifier export:"):
+        comment = lines.pop().rstrip("\r\n")
+    return list(csv.DictReader(io.StringIO("".join(lines)))), comment
+
+
+# Characters XML 1.0 cannot carry (openpyxl refuses them): shown as U+FFFD.
+_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_XLSX_CELL_MAX = 32_767
+
+
+def _text_cell(ws: Any, value: Any) -> Any:
+    """The value as openpyxl should store it: numbers as numbers, every string as a string.
+    openpyxl would read "=..." as a formula and "#N/A" as an error: those get a cell typed "s"."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ERROR_CODES
+
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    s = _ILLEGAL_XML.sub("\ufffd", str(value))
+    if len(s) > _XLSX_CELL_MAX:
+        s = s[: _XLSX_CELL_MAX - 1] + "…"
+    if not (s.startswith("=") or s in ERROR_CODES):
+        return s
+    cell = WriteOnlyCell(ws, value=s)
+    cell.data_type = "s"
+    return cell
+
+
+def write_xlsx(records: Iterable[dict[str, Any]], out: IO[bytes], ctx: ExportContext) -> int:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("claims")
+    ws.freeze_panes = "A2"
+    bold = Font(bold=True)
+    header = []
+    for name in COLUMNS:
+        cell = WriteOnlyCell(ws, value=name)
+        cell.font = bold
+        header.append(cell)
+    ws.append(header)
+    rows = 0
+    for rec in records:
+        ws.append([_text_cell(ws, v) for v in row_values(rec)])
+        rows += 1
+    meta = wb.create_sheet("export")
+    for key, value in (("rows", rows), ("audit_head_seq", ctx.head_seq),
+                       ("audit_head_hash", ctx.head_hash), ("generated_at", ctx.generated_at),
+                       ("organisation", ctx.organisation),
+                       ("filters", json.dumps(ctx.filters, sort_keys=True))):
+        meta.append([key, _text_cell(meta, value)])
+    wb.save(out)
+    return rows

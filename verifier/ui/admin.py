@@ -1,0 +1,65 @@
+"""The admin's page: people and their roles (add, change role), through verifier.users."""
+from __future__ import annotations
+
+import streamlit as st
+
+from .. import users
+from ..models import ROLES
+from ..store import open_store
+from . import auth
+
+
+def _add(actor: str) -> None:
+    with st.form("admin_add_user", clear_on_submit=True):
+        st.markdown("**Add a user**")
+        c = st.columns(4)
+        name = c[0].text_input("User name", key="admin_new_name")
+        role = c[1].selectbox("Role", ROLES, key="admin_new_role")
+        email = c[2].text_input("E-mail (for single sign-on)", key="admin_new_email")
+        password = c[3].text_input("Password (local sign-in)", type="password",
+                                   key="admin_new_password")
+        go = st.form_submit_button("Add user", key="admin_add_btn")
+    if go:
+        try:
+            user = users.add_user(store=open_store(), name=name.strip(), role=role,
+                                  email=email.strip().lower() or None,
+                                  password=password or None, actor=actor)
+        except (users.UserError, users.PermissionDenied) as exc:
+            st.error(str(exc))
+        else:
+            st.success(f"Added {user.name} as {user.role}.")
+
+
+def _change_role(actor: str, names: list[str]) -> None:
+    with st.form("admin_set_role"):
+        st.markdown("**Change a role**")
+        c = st.columns(2)
+        name = c[0].selectbox("User", names, key="admin_role_user")
+        role = c[1].selectbox("New role", ROLES, key="admin_role_role")
+        go = st.form_submit_button("Change role", key="admin_role_btn")
+    if go and name:
+        if name == actor and role != "admin":
+            st.error("You cannot take the admin role from yourself: ask another admin.")
+            return
+        try:
+            user = users.set_role(store=open_store(), name=name, role=role, actor=actor)
+        except (users.UserError, users.PermissionDenied) as exc:
+            st.error(str(exc))
+        else:
+            st.success(f"{user.name} is now {user.role}.")
+
+
+def render() -> None:
+    user = auth.require("admin")
+    st.title("Users and roles")
+    st.caption("Fact-checkers mark verdicts; editors check drafts; auditors read the history and "
+               "export; admins manage users and sources. Every change is in the audit log.")
+    _add(user.name)
+    everyone = users.list_users(store=open_store())
+    _change_role(user.name, [u.name for u in everyone])
+    everyone = users.list_users(store=open_store())
+    st.subheader(f"Users ({len(everyone)})")
+    st.dataframe([{"name": u.name, "role": u.role, "e-mail": u.email or "",
+                   "password": "set" if u.password_hash else "—", "active": u.active,
+                   "since": u.created_at} for u in everyone],
+                 hide_index=True, width="stretch", key="admin_users")

@@ -1,0 +1,175 @@
+"""Who is using the app. With an `[auth]` section in .streamlit/secrets.toml, Streamlit's OIDC
+sign-in (`st.login`) names the person and their e-mail is mapped to a User; otherwise a local
+account signs in with its name and password (argon2 hashes, users.authenticate).
+
+The signed-in user lives in session state (`auth_user`) and is checked against the User table on
+every run, so a role change or a deactivated account takes effect at once. Every action a page
+takes names `actor()`: the signed-in user, never a name typed into a form."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
+from sqlalchemy import func
+from sqlmodel import col, select
+
+from ..models import User
+from ..store import Store
+from ..users import authenticate, can_review, get_user
+
+SESSION_KEY = "auth_user"
+ROLE_LABELS = {"fact-checker": "Fact-checker", "editor": "Editor", "auditor": "Auditor",
+               "admin": "Admin"}
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    name: str
+    role: str
+    via: str  # "password" or "oidc"
+
+    @property
+    def can_review(self) -> bool:
+        return can_review(self.role)
+
+
+def _auth_secrets() -> Mapping[str, Any] | None:
+    """The [auth] section of secrets.toml, or None (no secrets file at all is fine)."""
+    try:
+        if "auth" not in st.secrets:
+            return None
+        section = st.secrets["auth"]
+    except Exception:  # no secrets.toml, or one that does not parse: local accounts
+        return None
+    return section if isinstance(section, Mapping) and section else None
+
+
+def oidc_configured() -> bool:
+    return _auth_secrets() is not None
+
+
+def oidc_provider() -> str | None:
+    """None for a single provider configured in [auth] itself, else the first [auth.NAME]."""
+    section = _auth_secrets() or {}
+    if "client_id" in section:
+        return None
+    named = [k for k, v in section.items() if isinstance(v, Mapping)]
+    return named[0] if named else None
+
+
+def _user_by_email(store: Store, email: str) -> User | None:
+    with store.read() as session:
+        return session.exec(select(User)
+                            .where(func.lower(col(User.email)) == email.strip().lower())
+                            .where(col(User.active).is_(True))).first()
+
+
+def current_user(store: Store) -> SignedIn | None:
+    """The signed-in user as stored now, or None (and the session forgets a user that no longer
+    exists or was deactivated)."""
+    if oidc_configured():
+        if not getattr(st.user, "is_logged_in", False):
+            st.session_state.pop(SESSION_KEY, None)
+            return None
+        email = str(st.user.get("email") or "")
+        found = _user_by_email(store, email) if email else None
+        if found is None:
+            st.session_state.pop(SESSION_KEY, None)
+            st.session_state["auth_unknown_email"] = email
+            return None
+        st.session_state[SESSION_KEY] = {"name": found.name, "via": "oidc"}
+        return SignedIn(found.name, found.role, "oidc")
+    data = st.session_state.get(SESSION_KEY)
+    if not data:
+        return None
+    with store.read() as session:
+        user = get_user(session, data["name"])
+    if user is None or not user.active:
+        st.session_state.pop(SESSION_KEY, None)
+        return None
+    return SignedIn(user.name, user.role, data.get("via", "password"))
+
+
+def signed_in() -> SignedIn | None:
+    """The user app.py validated on this run (pages call this, or `require`)."""
+    data = st.session_state.get("auth_checked")
+    return SignedIn(**data) if data else None
+
+
+def actor() -> str:
+    user = signed_in()
+    if user is None:  # pages are only reachable signed in; this is the fence behind the door
+        st.error("Not signed in.")
+        st.stop()
+    assert user is not None
+    return user.name
+
+
+def require(*roles: str) -> SignedIn:
+    """The signed-in user if their role is one of `roles`; otherwise stop the page."""
+    user = signed_in()
+    if user is None:
+        st.error("Not signed in.")
+        st.stop()
+    assert user is not None
+    if roles and user.role not in roles:
+        st.error(f"This page is for {', '.join(roles)}; you are signed in as {user.role}.")
+        st.stop()
+    return user
+
+
+def remember(user: SignedIn | None) -> None:
+    if user is None:
+        st.session_state.pop("auth_checked", None)
+    else:
+        st.session_state["auth_checked"] = {"name": user.name, "role": user.role, "via": user.via}
+
+
+def sign_in_page(store: Store) -> None:
+    st.title("verifier")
+    st.caption("Quotes, dates and factual claims of news articles, checked against reference "
+               "sources, reviewed by people.")
+    if oidc_configured():
+        unknown = st.session_state.get("auth_unknown_email")
+        if getattr(st.user, "is_logged_in", False) and unknown is not None:
+            st.error(f"{unknown or 'Your account'} has no role here yet: ask an admin to add "
+                     "a user with this e-mail address.")
+            st.button("Sign out", on_click=st.logout, key="auth_logout")
+            return
+        st.button("Sign in", type="primary", key="auth_login",
+                  on_click=st.login, args=(oidc_provider(),) if oidc_provider() else ())
+        return
+    with st.form("sign_in"):
+        name = st.text_input("User name", key="auth_name", autocomplete="username")
+        password = st.text_input("Password", type="password", key="auth_password",
+                                 autocomplete="current-password")
+        submitted = st.form_submit_button("Sign in", type="primary", key="auth_submit")
+    if submitted:
+        user = authenticate(store=store, name=name.strip(), password=password) if name.strip() else None
+        if user is None:
+            st.error("Wrong user name or password.")
+            return
+        st.session_state[SESSION_KEY] = {"name": user.name, "via": "password"}
+        st.session_state.pop("auth_password", None)
+        st.rerun()
+    st.caption("Demo accounts (after `verifier demo`) are listed in docs/ui.md.")
+
+
+def sign_out() -> None:
+    for key in (SESSION_KEY, "auth_checked"):
+        st.session_state.pop(key, None)
+    # Forget what the previous person had open or typed.
+    for widget_key in list(st.session_state.keys()):
+        if str(widget_key).startswith(("desk_", "note_", "verdict_", "editor_", "auditor_", "admin_",
+                                "sources_")):
+            del st.session_state[widget_key]
+    if oidc_configured():
+        st.logout()
+
+
+def sidebar(user: SignedIn) -> None:
+    with st.sidebar:
+        st.markdown(f"Signed in as **{user.name}** · {ROLE_LABELS.get(user.role, user.role)}")
+        st.button("Sign out", key="auth_sign_out", on_click=sign_out)

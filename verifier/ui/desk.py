@@ -1,0 +1,245 @@
+"""The fact-checker's desk: the queue of claims with filters and counts, the document with every
+claim highlighted, the claim panel (context, speaker, value, finding, evidence, earlier verdicts)
+and the verdict form.
+
+Keyboard: in the note, Ctrl+Enter (Cmd+Enter) saves and opens the next claim; Alt+N / Alt+P open
+the next / previous claim. Saving sends the version of the claim this page showed; if someone
+saved in between, verifier.review refuses with "changed by NAME at TIME", the page shows the new
+value and the form keeps what this reviewer typed."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import streamlit as st
+
+from .. import review
+from ..documents import claim_dict
+from ..models import CLAIM_KINDS, CLAIM_STATUSES, VERDICTS, Claim
+from ..store import Store, open_store
+from ..users import PermissionDenied
+from . import auth, highlight, queue, widgets
+
+ANON_CHOICES = {"any": None, "anonymous only": True, "named only": False}
+
+
+def _filters(docs: list[Any]) -> queue.QueueFilters:
+    # A constant label: Streamlit keeps an expander open across reruns only while its label stays.
+    with st.expander("Filters", expanded=False):
+        row1 = st.columns(3)
+        statuses = row1[0].multiselect("Status", CLAIM_STATUSES, default=["unreviewed"],
+                                       key="desk_f_status")
+        kinds = row1[1].multiselect("Kind", CLAIM_KINDS, key="desk_f_kind")
+        findings = row1[2].multiselect("Finding", queue.FINDINGS, key="desk_f_finding",
+                                       format_func=lambda f: f.replace("_", " "))
+        row2 = st.columns(3)
+        anon = row2[0].selectbox("Quotes", list(ANON_CHOICES), key="desk_f_anon")
+        labels = {0: "all documents"} | {d.id: f"{d.id} · {(d.title or d.source_name or '')[:60]}"
+                                         for d in docs}
+        doc_id = row2[1].selectbox("Document", list(labels), key="desk_f_doc",
+                                   format_func=lambda i: labels.get(i, str(i)))
+        dates = row2[2].date_input("Published between", value=[], key="desk_f_dates",
+                                   format="YYYY-MM-DD")
+    start: date | None = None
+    end: date | None = None
+    if isinstance(dates, list | tuple) and dates:
+        start = dates[0]
+        end = dates[1] if len(dates) > 1 else dates[0]
+    return queue.QueueFilters(statuses=tuple(statuses), kinds=tuple(kinds),
+                              findings=tuple(findings), anonymous=ANON_CHOICES[anon],
+                              document_id=doc_id or None, published_from=start,
+                              published_to=end)
+
+
+def _counts(rows: list[queue.QueueRow]) -> None:
+    c = queue.counts(rows)
+    cols = st.columns(5)
+    cols[0].metric("Claims", c.get("claims", 0))
+    cols[1].metric("Unreviewed", c.get("unreviewed", 0))
+    cols[2].metric("Contradicted", c.get("contradicted", 0))
+    cols[3].metric("No evidence", c.get("no_evidence", 0) + c.get(queue.NOT_CHECKED, 0))
+    cols[4].metric("Anonymous quotes", c.get("anonymous", 0))
+
+
+def _claim_label(row: queue.QueueRow) -> str:
+    c = row.claim
+    text = " ".join(c.text.split())
+    text = text if len(text) <= 70 else text[:67] + "…"
+    mark = "✓" if c.status == "reviewed" else "•"
+    return f"{mark} #{c.id} {c.kind} · {text}"
+
+
+def _queue_table(rows: list[queue.QueueRow]) -> None:
+    st.dataframe(
+        [{"id": r.claim.id, "document": r.document_title[:40], "kind": r.claim.kind,
+          "text": r.claim.text[:120], "speaker": r.claim.reference or r.claim.speaker or "",
+          "finding": r.claim.finding or "", "status": r.claim.status,
+          "verdict": r.claim.verdict or "", "by": r.claim.reviewed_by or ""} for r in rows],
+        hide_index=True, width="stretch", height=min(38 + 35 * len(rows), 260), key="desk_table")
+
+
+def _move(ids: list[int], step: int) -> None:
+    current = st.session_state.get("desk_claim")
+    if not ids:
+        return
+    i = ids.index(current) if current in ids else -1
+    st.session_state["desk_claim"] = ids[(i + step) % len(ids)]
+
+
+def _save(store: Store, claim_id: int, order: list[queue.QueueRow]) -> None:
+    """Form callback: runs before the page is drawn again, with the version the page showed."""
+    ss = st.session_state
+    user = auth.signed_in()
+    ss.pop("desk_error", None)
+    if user is None:
+        ss["desk_error"] = "Not signed in."
+        return
+    seen = ss.get("desk_seen", {}).get(claim_id)
+    verdict = ss.get(f"verdict_{claim_id}")
+    note = ss.get(f"note_{claim_id}")
+    if seen is None:
+        ss["desk_error"] = "The page did not show this claim yet; nothing saved."
+        return
+    try:
+        saved = review.record_verdict(store=store, claim_id=claim_id, verdict=verdict, note=note,
+                                      actor=user.name, seen_version=seen)
+    except review.ReviewConflict as exc:
+        # Keep the reviewer's verdict and note in the form (same widget keys); say who won.
+        ss["desk_conflict"] = {"claim_id": claim_id, "message": str(exc)}
+        return
+    except (review.ReviewError, PermissionDenied) as exc:
+        ss["desk_error"] = str(exc)
+        return
+    ss.pop("desk_conflict", None)
+    when = saved.updated_at.strftime("%Y-%m-%d %H:%M:%S UTC") if saved.updated_at else ""
+    ss["desk_flash"] = (f"Saved claim #{claim_id}: {saved.verdict or 'note only'} by "
+                        f"{user.name} at {when}.")
+    for key in (f"verdict_{claim_id}", f"note_{claim_id}"):
+        ss.pop(key, None)
+    nxt = queue.next_claim_id(order, claim_id)
+    if nxt is not None:
+        ss["desk_claim"] = nxt
+
+
+def _document_view(store: Store, claim: Claim, doc: Any) -> None:
+    claims = queue.document_claims(store, doc.id)
+    spans = [highlight.Span(c.start, c.end, c.kind, c.finding, c.id,
+                            f"#{c.id} {c.kind} · {c.finding or 'not checked'}"
+                            + (f" · {c.verdict}" if c.verdict else "")) for c in claims]
+    st.caption(f"{doc.title or doc.source_name} · {doc.language} · published "
+               f"{doc.published or 'unknown'} · {len(claims)} claims")
+    st.html(highlight.legend_html())
+    with st.container(height=620, key="desk_doc_box"):
+        st.html(highlight.document_html(doc.text, spans, selected=claim.id))
+
+
+def _claim_panel(store: Store, claim: Claim, doc: Any) -> None:
+    assert claim.id is not None
+    d = claim_dict(claim)
+    st.subheader(f"Claim #{claim.id} · {claim.kind}")
+    st.html(highlight.in_context(doc.text, highlight.Span(claim.start, claim.end, claim.kind,
+                                                          claim.finding, claim.id)))
+    widgets.show_fields(d | {"value": claim.value}, key=f"desk_fields_{claim.id}")
+    st.markdown(f"**Automatic finding:** {widgets.finding_label(claim.finding)}")
+    if claim.explanation:
+        st.text(claim.explanation)
+    with st.expander("Evidence", expanded=True):
+        widgets.show_evidence(queue.claim_evidence(store, claim.id),
+                              source_text=lambda ev: queue.source_text(store, ev))
+    earlier = queue.earlier_verdicts(store, claim)
+    if earlier:
+        with st.expander(f"Earlier verdicts on the same words ({len(earlier)})"):
+            st.dataframe([{"claim": c.id, "document": c.document_id, "verdict": c.verdict,
+                           "by": c.reviewed_by, "at": c.reviewed_at, "note": c.note or ""}
+                          for c in earlier], hide_index=True, width="stretch",
+                         key=f"desk_earlier_{claim.id}")
+
+
+def _current_state(claim: Claim) -> None:
+    if claim.status == "reviewed" or claim.note:
+        when = claim.updated_at.strftime("%Y-%m-%d %H:%M:%S UTC") if claim.updated_at else ""
+        st.text(f"Current verdict: {claim.verdict or '—'} (by {claim.reviewed_by or claim.updated_by}"
+                f" at {when}, version {claim.version})")
+        if claim.note:
+            st.text(f"Current note: {claim.note}")
+
+
+def _verdict_form(store: Store, claim: Claim, order: list[queue.QueueRow]) -> None:
+    ss = st.session_state
+    assert claim.id is not None
+    ss.setdefault("desk_seen", {})[claim.id] = claim.version
+    vkey, nkey = f"verdict_{claim.id}", f"note_{claim.id}"
+    if vkey not in ss:
+        ss[vkey] = claim.verdict
+    if nkey not in ss:
+        ss[nkey] = claim.note or ""
+    conflict = ss.get("desk_conflict")
+    if conflict and conflict.get("claim_id") == claim.id:
+        st.warning(f"Not saved: {conflict['message']}. The values above are theirs; your verdict "
+                   "and note are still in the form: save again to replace theirs.",
+                   icon=":material/sync_problem:")
+    with st.form(f"verdict_form_{claim.id}", clear_on_submit=False, border=True):
+        st.selectbox("Verdict", VERDICTS, key=vkey, index=None, placeholder="Choose a rating")
+        st.text_area("Note", key=nkey, height=90,
+                     placeholder="Why; what you checked. Ctrl+Enter saves and opens the next claim.")
+        st.form_submit_button("Save and next", type="primary", key="desk_save",
+                              on_click=_save, args=(store, claim.id, order))
+
+
+def render() -> None:
+    user = auth.require()
+    store = open_store()
+    ss = st.session_state
+    st.title("Review desk")
+    docs = queue.list_documents(store)
+    if not docs:
+        st.info("No documents stored yet. Load the demo with `verifier demo`, or ingest files "
+                "with `verifier ingest PATH`.")
+        return
+    filters = _filters(docs)
+    rows = queue.load_queue(store, filters)
+    conflict = ss.get("desk_conflict")
+    if conflict and ss.get("desk_claim") != conflict["claim_id"]:
+        ss.pop("desk_conflict")  # the reviewer moved on to another claim
+        conflict = None
+    if conflict and conflict["claim_id"] not in {r.claim.id for r in rows}:
+        # The claim someone else just saved may have left the filtered queue (it is reviewed
+        # now): keep it open, so the reviewer sees their values and keeps their note.
+        pinned = queue.load_queue(store, queue.QueueFilters())
+        rows = [r for r in pinned if r.claim.id == conflict["claim_id"]] + rows
+    _counts(rows)
+    for key, show in (("desk_flash", st.success), ("desk_error", st.error)):
+        if ss.get(key):
+            show(ss.pop(key))
+    if not rows:
+        st.info("No claim matches these filters.")
+        return
+    with st.expander(f"Queue ({len(rows)} claims)", expanded=False):
+        _queue_table(rows)
+    ids = [r.claim.id for r in rows if r.claim.id is not None]
+    labels = {r.claim.id: _claim_label(r) for r in rows}
+    if ss.get("desk_claim") not in ids:
+        ss["desk_claim"] = ids[0]
+    nav = st.columns([5, 1.3, 1.3], vertical_alignment="bottom")
+    nav[0].selectbox("Claim", ids, key="desk_claim", format_func=lambda i: labels.get(i, str(i)))
+    nav[1].button("◀ Previous", key="desk_prev", shortcut="Alt+P", on_click=_move, args=(ids, -1),
+                  width="stretch")
+    nav[2].button("Next ▶", key="desk_next", shortcut="Alt+N", on_click=_move, args=(ids, 1),
+                  width="stretch")
+    found = queue.get_claim(store, ss["desk_claim"])
+    if found is None:
+        st.error(f"Claim {ss['desk_claim']} is no longer stored.")
+        return
+    claim, doc = found
+    left, right = st.columns([1.25, 1], gap="large")
+    with left:
+        _document_view(store, claim, doc)
+    with right:
+        _claim_panel(store, claim, doc)
+        st.divider()
+        _current_state(claim)
+        if user.can_review:
+            _verdict_form(store, claim, rows)
+        else:
+            st.info(f"You are signed in as {user.role}: you can read findings and evidence, "
+                    "but only fact-checkers and admins mark verdicts.")

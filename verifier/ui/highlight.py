@@ -1,0 +1,199 @@
+"""Document text as HTML with claims highlighted, built only from escaped pieces.
+
+Every character of document text that reaches the page goes through `html.escape` here; the only
+markup is the <mark>/<span> tags this module writes itself, whose attributes are either constants
+(CSS classes chosen from fixed tables) or escaped values. Pages render the result with `st.html`
+(which sanitises again): the escaping here is what we rely on, the sanitiser is a second fence.
+
+Overlapping claims (a date inside a quote) are drawn by cutting the text at every claim boundary
+and giving each piece the innermost claim that covers it."""
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+KIND_CLASSES = {"quote": "k-quote", "temporal": "k-temporal", "factual": "k-factual"}
+FINDING_CLASSES = {"consistent": "f-consistent", "contradicted": "f-contradicted",
+                   "partial": "f-partial", "no_evidence": "f-none"}
+KIND_COLOURS = {"quote": "#dbeafe", "temporal": "#fef3c7", "factual": "#e9d5ff"}
+FINDING_BORDERS = {"consistent": "#16a34a", "contradicted": "#dc2626", "partial": "#ea580c",
+                   "no_evidence": "#6b7280"}
+
+STYLE = """<style>
+.vf-doc{white-space:pre-wrap;font-family:Georgia,serif;line-height:1.55;font-size:1rem}
+.vf-doc mark{padding:0 1px;border-radius:3px;color:inherit;border-bottom:3px solid transparent}
+.vf-doc .k-quote{background:%(quote)s}.vf-doc .k-temporal{background:%(temporal)s}
+.vf-doc .k-factual{background:%(factual)s}
+.vf-doc .f-consistent{border-bottom-color:%(consistent)s}
+.vf-doc .f-contradicted{border-bottom-color:%(contradicted)s}
+.vf-doc .f-partial{border-bottom-color:%(partial)s}.vf-doc .f-none{border-bottom-color:%(no_evidence)s}
+.vf-doc .vf-selected{outline:2px solid #111;outline-offset:1px}
+.vf-doc .vf-match{background:#bbf7d0}
+.vf-diff del{background:#fecaca;text-decoration:line-through}
+.vf-diff ins{background:#bbf7d0;text-decoration:none}
+.vf-legend span{display:inline-block;margin-right:.8em;padding:0 .3em;border-radius:3px}
+</style>""" % (KIND_COLOURS | FINDING_BORDERS)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A claim (or a matched stretch of a source) to mark: offsets into the text."""
+
+    start: int
+    end: int
+    kind: str | None = None
+    finding: str | None = None
+    claim_id: int | None = None
+    label: str | None = None  # tooltip, escaped on output
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _classes(span: Span, selected: int | None) -> str:
+    names = ["vf-claim"]
+    if span.kind in KIND_CLASSES:
+        names.append(KIND_CLASSES[span.kind])
+    elif span.kind == "match":
+        names.append("vf-match")
+    if span.finding in FINDING_CLASSES:
+        names.append(FINDING_CLASSES[span.finding])
+    if selected is not None and span.claim_id == selected:
+        names.append("vf-selected")
+    return " ".join(names)
+
+
+def _open(span: Span, selected: int | None) -> str:
+    attrs = [f'class="{_classes(span, selected)}"']
+    if span.claim_id is not None:
+        attrs.append(f'id="claim-{int(span.claim_id)}"')
+        attrs.append(f'data-claim="{int(span.claim_id)}"')
+    if span.label:
+        attrs.append(f'title="{esc(span.label)}"')
+    return "<mark " + " ".join(attrs) + ">"
+
+
+def highlight(text: str, spans: Iterable[Span], *, selected: int | None = None,
+              offset: int = 0) -> str:
+    """`text` (which starts at `offset` of the document the spans point into) as escaped HTML,
+    the spans wrapped in <mark>. Spans outside the text are clipped; empty ones ignored."""
+    end_of_text = offset + len(text)
+    clipped = [s for s in spans if s.end > offset and s.start < end_of_text and s.end > s.start]
+    cuts = {offset, end_of_text}
+    for s in clipped:
+        cuts.add(max(s.start, offset))
+        cuts.add(min(s.end, end_of_text))
+    bounds = sorted(cuts)
+    out: list[str] = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        piece = esc(text[a - offset:b - offset])
+        covering = [s for s in clipped if s.start <= a and s.end >= b]
+        if not covering:
+            out.append(piece)
+            continue
+        # The selected claim wins, then the innermost (shortest) one.
+        best = min(covering, key=lambda s: (s.claim_id != selected or selected is None,
+                                            s.end - s.start, s.start))
+        out.append(_open(best, selected) + piece + "</mark>")
+    return "".join(out)
+
+
+def document_html(text: str, spans: Sequence[Span], *, selected: int | None = None,
+                  offset: int = 0) -> str:
+    """A whole block, ready for st.html: the style sheet and the highlighted text."""
+    return STYLE + '<div class="vf-doc">' + highlight(text, spans, selected=selected,
+                                                      offset=offset) + "</div>"
+
+
+def context_window(text: str, start: int, end: int, *, width: int = 220) -> tuple[int, int]:
+    """Bounds of a window of about `width` characters either side of [start, end), widened to
+    whole words."""
+    a, b = max(0, start - width), min(len(text), end + width)
+    while a > 0 and not text[a - 1].isspace() and start - a < width + 30:
+        a -= 1
+    while b < len(text) and not text[b].isspace() and b - end < width + 30:
+        b += 1
+    while a < start and text[a].isspace():  # no blank line after the opening ellipsis
+        a += 1
+    while b > end and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def in_context(text: str, span: Span, *, width: int = 220, extra: Sequence[Span] = ()) -> str:
+    """The span marked inside its surrounding text, with ellipses where the window cuts."""
+    a, b = context_window(text, span.start, span.end, width=width)
+    body = highlight(text[a:b], [span, *extra], selected=span.claim_id, offset=a)
+    return (STYLE + '<div class="vf-doc">' + ("… " if a > 0 else "") + body
+            + (" …" if b < len(text) else "") + "</div>")
+
+
+def legend_html() -> str:
+    parts = [f'<span style="background:{KIND_COLOURS[k]}">{esc(k)}</span>' for k in KIND_COLOURS]
+    parts += [f'<span style="border-bottom:3px solid {FINDING_BORDERS[f]}">{esc(f.replace("_", " "))}</span>'
+              for f in FINDING_BORDERS]
+    return STYLE + '<div class="vf-legend">' + "".join(parts) + "</div>"
+
+
+# --- word diffs of altered quotes ---------------------------------------------------------
+
+_OPS_DEL = {"delete", "del", "-", "removed", "missing"}
+_OPS_INS = {"insert", "ins", "+", "added", "extra"}
+
+
+def _diff_ops(diff: Any) -> list[tuple[str, str]] | None:
+    """Normalise the diff shapes an aligner may give: [{"op", "text"}], [[op, text]],
+    [{"op": "replace", "source": a, "quote": b}]. None when the shape is unknown."""
+    if not isinstance(diff, list):
+        return None
+    ops: list[tuple[str, str]] = []
+    for item in diff:
+        if isinstance(item, dict):
+            op = str(item.get("op") or item.get("tag") or item.get("type") or "equal").lower()
+            if op == "replace":
+                ops.append(("delete", str(item.get("source") or item.get("a") or item.get("old") or "")))
+                ops.append(("insert", str(item.get("quote") or item.get("b") or item.get("new") or "")))
+                continue
+            text = item.get("text") or item.get("words") or item.get("value") or ""
+            ops.append((op, " ".join(text) if isinstance(text, list) else str(text)))
+        elif isinstance(item, list | tuple) and len(item) >= 2:
+            op = str(item[0]).lower()
+            text = item[1] if len(item) == 2 else item[1:]
+            ops.append((op, " ".join(map(str, text)) if isinstance(text, list | tuple) else str(text)))
+        else:
+            return None
+    return ops
+
+
+_INLINE = re.compile(r"\[-(.*?)-\]|\{\+(.*?)\+\}", re.S)
+
+
+def diff_html(diff: Any) -> str:
+    """A word diff (source words struck out, quote words underlined), escaped."""
+    ops = _diff_ops(diff)
+    out: list[str] = []
+    if ops is None:
+        # wdiff-style string "a [-b-] {+c+}", or anything else shown as plain text
+        text = str(diff)
+        pos = 0
+        for m in _INLINE.finditer(text):
+            out.append(esc(text[pos:m.start()]))
+            if m.group(1) is not None:
+                out.append("<del>" + esc(m.group(1)) + "</del>")
+            else:
+                out.append("<ins>" + esc(m.group(2)) + "</ins>")
+            pos = m.end()
+        out.append(esc(text[pos:]))
+    else:
+        for op, text in ops:
+            if op in _OPS_DEL:
+                out.append("<del>" + esc(text) + "</del> ")
+            elif op in _OPS_INS:
+                out.append("<ins>" + esc(text) + "</ins> ")
+            else:
+                out.append(esc(text) + " ")
+    return STYLE + '<div class="vf-diff vf-doc">' + "".join(out).strip() + "</div>"

@@ -1,0 +1,1 @@
+"""Page scripts for st.navigation; each calls one render() of verifier.ui."""

@@ -1,0 +1,178 @@
+"""What the desk reads: the claims of the queue with their filters and counts, one claim's
+evidence and earlier verdicts. Reads only; verdicts are written by verifier.review."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlmodel import col, select
+
+from ..models import Claim, Document, Evidence, Passage, Review
+from ..store import Store
+
+NOT_CHECKED = "not checked"
+FINDINGS = ("contradicted", "partial", "no_evidence", "consistent", NOT_CHECKED)
+
+
+@dataclass(frozen=True)
+class QueueFilters:
+    statuses: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    findings: tuple[str, ...] = ()
+    anonymous: bool | None = None
+    document_id: int | None = None
+    published_from: date | None = None
+    published_to: date | None = None
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    claim: Claim
+    document_title: str
+    published: date | None
+    anonymous: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def is_anonymous(claim: Claim) -> bool:
+    return bool((claim.attrs or {}).get("anonymous"))
+
+
+def load_queue(store: Store, filters: QueueFilters) -> list[QueueRow]:
+    """Claims of articles and drafts (not of reference sources) matching the filters, in reading
+    order: document, then position."""
+    q = (select(Claim, Document).join(Document, Document.id == Claim.document_id)  # type: ignore[arg-type]
+         .where(Document.kind != "source").order_by(col(Claim.document_id), col(Claim.start), col(Claim.end)))
+    if filters.statuses:
+        q = q.where(Claim.status.in_(filters.statuses))  # type: ignore[attr-defined]
+    if filters.kinds:
+        q = q.where(Claim.kind.in_(filters.kinds))  # type: ignore[attr-defined]
+    if filters.document_id is not None:
+        q = q.where(Claim.document_id == filters.document_id)
+    if filters.published_from is not None:
+        q = q.where(Document.published >= filters.published_from)  # type: ignore[operator]
+    if filters.published_to is not None:
+        q = q.where(Document.published <= filters.published_to)  # type: ignore[operator]
+    with store.read() as session:
+        pairs = session.exec(q).all()
+    rows: list[QueueRow] = []
+    wanted = set(filters.findings)
+    for claim, doc in pairs:
+        anon = is_anonymous(claim)
+        if filters.anonymous is not None and anon != filters.anonymous:
+            continue
+        if wanted and (claim.finding or NOT_CHECKED) not in wanted:
+            continue
+        rows.append(QueueRow(claim, doc.title or doc.source_name or f"document {doc.id}",
+                             doc.published, anon))
+    return rows
+
+
+def counts(rows: Sequence[QueueRow]) -> dict[str, int]:
+    c: Counter[str] = Counter()
+    for r in rows:
+        c["claims"] += 1
+        c[r.claim.status] += 1
+        c[r.claim.finding or NOT_CHECKED] += 1
+        c["anonymous"] += int(r.anonymous)
+    return dict(c)
+
+
+def next_claim_id(order: Sequence[QueueRow], current: int) -> int | None:
+    """The next unreviewed claim after `current` (wrapping round), else the next claim."""
+    ids = [r.claim.id for r in order]
+    if current not in ids:
+        return ids[0] if ids else None
+    i = ids.index(current)
+    later = list(order[i + 1:]) + list(order[:i])
+    for r in later:
+        if r.claim.status == "unreviewed":
+            return r.claim.id
+    return later[0].claim.id if later else current
+
+
+def get_claim(store: Store, claim_id: int) -> tuple[Claim, Document] | None:
+    with store.read() as session:
+        claim = session.get(Claim, claim_id)
+        if claim is None:
+            return None
+        doc = session.get(Document, claim.document_id)
+    return (claim, doc) if doc is not None else None
+
+
+def document_claims(store: Store, document_id: int) -> list[Claim]:
+    with store.read() as session:
+        return list(session.exec(select(Claim).where(Claim.document_id == document_id)
+                                 .order_by(col(Claim.start), col(Claim.end))).all())
+
+
+def claim_evidence(store: Store, claim_id: int) -> list[dict[str, Any]]:
+    """The stored evidence of a claim as the check contract's dicts (best score first)."""
+    from ..models import Fact
+
+    with store.read() as session:
+        evs = list(session.exec(select(Evidence).where(Evidence.claim_id == claim_id)).all())
+        out: list[dict[str, Any]] = []
+        for ev in evs:
+            d: dict[str, Any] = {"kind": ev.kind, "source_title": ev.source_title,
+                                 "source_url": ev.source_url, "source_sha256": ev.source_sha256,
+                                 "start": ev.start, "end": ev.end, "score": ev.score,
+                                 "method": ev.method, "detail": ev.detail or {},
+                                 "passage_id": ev.passage_id, "fact_id": ev.fact_id,
+                                 "precedent_claim_id": ev.precedent_claim_id}
+            if ev.fact_id is not None:
+                fact = session.get(Fact, ev.fact_id)
+                if fact is not None:
+                    d.update(subject=fact.subject, predicate=fact.predicate, object=fact.object,
+                             valid_from=fact.valid_from, valid_to=fact.valid_to)
+                    d["source_title"] = d["source_title"] or fact.source_title
+                    d["source_url"] = d["source_url"] or fact.source_url
+            if ev.precedent_claim_id is not None:
+                earlier = session.get(Claim, ev.precedent_claim_id)
+                if earlier is not None:
+                    d.update(claim=earlier.text, verdict=earlier.verdict,
+                             reviewed_by=earlier.reviewed_by)
+            out.append(d)
+    out.sort(key=lambda d: -(d["score"] or 0))
+    return out
+
+
+def source_text(store: Store, ev: dict[str, Any]) -> tuple[str, int] | None:
+    """The text a piece of evidence points into, and the offset it starts at: the whole source
+    document (passage evidence stores document offsets), found by passage id or SHA-256."""
+    with store.read() as session:
+        doc = None
+        if ev.get("passage_id") is not None:
+            passage = session.get(Passage, ev["passage_id"])
+            if passage is not None:
+                doc = session.get(Document, passage.document_id)
+        if doc is None and ev.get("source_sha256"):
+            doc = session.exec(select(Document).where(Document.sha256 == ev["source_sha256"])).first()
+    if doc is None or ev.get("kind") not in ("passage", None):
+        return None
+    return doc.text, 0
+
+
+def earlier_verdicts(store: Store, claim: Claim, *, limit: int = 5) -> list[Claim]:
+    """Reviewed claims elsewhere with the same words (case and spacing ignored)."""
+    wanted = " ".join(claim.text.split()).casefold()
+    with store.read() as session:
+        rows = session.exec(select(Claim).where(Claim.verdict.is_not(None))  # type: ignore[union-attr]
+                            .where(Claim.kind == claim.kind).where(Claim.id != claim.id)
+                            .order_by(Claim.reviewed_at.desc())).all()  # type: ignore[union-attr]
+    return [c for c in rows if " ".join(c.text.split()).casefold() == wanted][:limit]
+
+
+def reviews_of(store: Store, claim_id: int) -> list[Review]:
+    with store.read() as session:
+        return list(session.exec(select(Review).where(Review.claim_id == claim_id)
+                                 .order_by(col(Review.id))).all())
+
+
+def list_documents(store: Store) -> list[Document]:
+    with store.read() as session:
+        return list(session.exec(select(Document).where(Document.kind != "source")
+                                 .order_by(col(Document.id))).all())

@@ -1,0 +1,154 @@
+"""People and their roles. Passwords are stored as argon2id hashes (argon2-cffi: a random salt per
+hash, parameters inside the hash string); the clear password is never stored nor audited.
+
+Who may manage users: an admin; or anyone while the store has no admin yet (bootstrap); or a
+caller that passes `trusted=True` (the CLI, whose user already has the database file itself).
+Every addition, role change and password change appends an AuditEvent in the same transaction."""
+from __future__ import annotations
+
+import re
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlmodel import Session, select
+
+from . import audit
+from .models import ROLES, User
+from .store import Store
+
+# Roles that may mark verdicts and write review notes.
+REVIEW_ROLES = ("fact-checker", "admin")
+_NAME = re.compile(r"^[\w][\w.@+-]{0,63}$", re.UNICODE)
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_hasher = PasswordHasher()
+_dummy_hash: str | None = None
+
+
+def _dummy() -> str:
+    """Verified against when the user does not exist, so that a wrong name costs as much as a
+    wrong password (no timing oracle for which names exist). Made on first use, not at import:
+    an argon2 hash takes 64 MiB and tens of milliseconds."""
+    global _dummy_hash
+    if _dummy_hash is None:
+        _dummy_hash = _hasher.hash("not a real password")
+    return _dummy_hash
+
+
+class UserError(ValueError):
+    """Bad input about a user: unknown role, bad name, duplicate, unknown user."""
+
+
+class PermissionDenied(Exception):
+    """The actor may not do this (unknown actor, or a role without the right)."""
+
+
+def can_review(role: str | None) -> bool:
+    """May a user with this role mark verdicts? (fact-checkers and admins; not editors, auditors)"""
+    return role in REVIEW_ROLES
+
+
+def check_role(role: str) -> str:
+    if role not in ROLES:
+        raise UserError(f"unknown role {role!r} (one of {', '.join(ROLES)})")
+    return role
+
+
+def check_name(name: str) -> str:
+    if not _NAME.match(name or ""):
+        raise UserError(f"bad user name {name!r}: 1 to 64 letters, digits or . _ @ + -, "
+                        "starting with a letter or digit")
+    return name
+
+
+def get_user(session: Session, name: str) -> User | None:
+    return session.exec(select(User).where(User.name == name)).first()
+
+
+def list_users(*, store: Store) -> list[User]:
+    with store.read() as session:
+        return list(session.exec(select(User).order_by(User.name)).all())
+
+
+def _check_manager(session: Session, actor: str, trusted: bool) -> None:
+    if trusted:
+        return
+    user = get_user(session, actor)
+    if user is not None and user.active and user.role == "admin":
+        return
+    any_admin = session.exec(select(User.id).where(User.role == "admin")).first()
+    if any_admin is None:
+        return  # bootstrap: the first admin has to come from somewhere
+    raise PermissionDenied(f"{actor!r} may not manage users: only an admin may")
+
+
+def hash_password(password: str) -> str:
+    if not password:
+        raise UserError("empty password")
+    return _hasher.hash(password)
+
+
+def add_user(*, store: Store, name: str, role: str, email: str | None = None,
+             password: str | None = None, actor: str, trusted: bool = False) -> User:
+    """Add a user; refuses a name already taken. Audited as action "user"."""
+    check_name(name)
+    check_role(role)
+    if email is not None and not _EMAIL.match(email):
+        raise UserError(f"bad e-mail address {email!r}")
+    pw_hash = hash_password(password) if password is not None else None
+    with store.write() as session:
+        _check_manager(session, actor, trusted)
+        if get_user(session, name) is not None:
+            raise UserError(f"user {name!r} already exists")
+        user = User(name=name, role=role, email=email, password_hash=pw_hash)
+        session.add(user)
+        session.flush()
+        audit.append(session, actor=actor, action="user", old=None,
+                     new={"name": name, "role": role, "email": email,
+                          "password": pw_hash is not None})
+        return user
+
+
+def set_role(*, store: Store, name: str, role: str, actor: str, trusted: bool = False) -> User:
+    """Change a user's role. Audited as action "role" with the old and new role."""
+    check_role(role)
+    with store.write() as session:
+        _check_manager(session, actor, trusted)
+        user = get_user(session, name)
+        if user is None:
+            raise UserError(f"no user named {name!r}")
+        old = user.role
+        user.role = role
+        session.add(user)
+        session.flush()
+        audit.append(session, actor=actor, action="role", old={"name": name, "role": old},
+                     new={"name": name, "role": role})
+        return user
+
+
+def set_password(*, store: Store, name: str, password: str, actor: str,
+                 trusted: bool = False) -> None:
+    """Set a user's password (an admin, or the user themself). Audited without any secret."""
+    pw_hash = hash_password(password)
+    with store.write() as session:
+        if actor != name:
+            _check_manager(session, actor, trusted)
+        user = get_user(session, name)
+        if user is None:
+            raise UserError(f"no user named {name!r}")
+        user.password_hash = pw_hash
+        session.add(user)
+        audit.append(session, actor=actor, action="password", new={"name": name})
+
+
+def authenticate(*, store: Store, name: str, password: str) -> User | None:
+    """The active user with this name and password, or None. Same cost whether or not the name
+    exists."""
+    with store.read() as session:
+        user = get_user(session, name)
+    stored = user.password_hash if user is not None and user.active else None
+    ok: bool
+    try:
+        ok = _hasher.verify(stored or _dummy(), password)
+    except (VerificationError, InvalidHashError):
+        ok = False
+    return user if ok and stored is not None else None
