@@ -132,13 +132,14 @@ def ours(doc: dict, types: set[str]) -> list[dict]:
             if t.timex_type in types]
 
 
-def dateparser_preds(doc: dict, types: set[str]) -> list[dict]:
+def dateparser_preds(doc: dict, types: set[str] | None = None, lang: str = "fr") -> list[dict]:
+    """dateparser.search_dates over the raw text (the baseline), as day values."""
     from dateparser.search import search_dates
 
     base = dt.datetime.fromisoformat(doc["dct"][:10])
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        found = search_dates(doc["text"], languages=["fr"], settings={"RELATIVE_BASE": base}) or []
+        found = search_dates(doc["text"], languages=[lang], settings={"RELATIVE_BASE": base}) or []
     out: list[dict] = []
     pos = 0
     for s, d in found:
@@ -150,7 +151,7 @@ def dateparser_preds(doc: dict, types: set[str]) -> list[dict]:
         pos = i + len(s)
         out.append({"start": i, "end": i + len(s), "text": s, "type": "DATE",
                     "value": d.date().isoformat()})
-    return [p for p in out if p["type"] in types]
+    return [p for p in out if types is None or p["type"] in types]
 
 
 def gold_of(doc: dict, types: set[str]) -> list[dict]:

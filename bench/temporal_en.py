@@ -58,24 +58,9 @@ def ours(doc: dict) -> list[dict]:
 
 
 def dateparser_preds(doc: dict) -> list[dict]:
-    from dateparser.search import search_dates
+    from temporal import dateparser_preds as baseline  # bench/temporal.py, same directory
 
-    base = dt.datetime.fromisoformat(doc["dct"])
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        found = search_dates(doc["text"], languages=["en"], settings={"RELATIVE_BASE": base}) or []
-    out: list[dict] = []
-    pos = 0
-    for s, d in found:
-        i = doc["text"].find(s, pos)
-        if i < 0:
-            i = doc["text"].find(s)
-        if i < 0:
-            continue
-        pos = i + len(s)
-        out.append({"start": i, "end": i + len(s), "text": s, "type": "DATE",
-                    "value": d.date().isoformat()})
-    return out
+    return baseline(doc, lang="en")
 
 
 def crawl_day(doc_id: str) -> dt.date:

@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
-from functools import wraps
 from importlib import resources
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
 
 from . import api, cli_match, cli_review, documents
 from .audit import cli_actor
+from .cli_common import DbOpt, exit_codes, fail, one_line
 from .cli_facts import facts_app
 from .ingest import IngestError
 from .migrations import SchemaError
@@ -38,26 +37,8 @@ cli_review.register(app)
 app.add_typer(cli_review.users_app, name="users")
 app.add_typer(cli_review.audit_app, name="audit")
 
-F = TypeVar("F", bound=Callable[..., Any])
 BAD_INPUT = (IngestError, SchemaError, documents.DocumentError, ValueError, OSError)
-
-
-def fail(message: str, code: int = 2) -> None:
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(code)
-
-
-def bad_input_exits_2(fn: F) -> F:
-    """Turn the library's bad-input errors into one line on stderr and exit code 2."""
-    @wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except typer.Exit:
-            raise
-        except BAD_INPUT as exc:
-            fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
-    return wrapper  # type: ignore[return-value]
+bad_input_exits_2 = exit_codes(BAD_INPUT)
 
 
 class Kind(StrEnum):
@@ -87,7 +68,6 @@ def parse_date(value: str | None) -> date | None:
 
 LangOpt = Annotated[Lang | None, typer.Option("--lang", help="Language of the text (default: detected).")]
 PublishedOpt = Annotated[str | None, typer.Option("--published", help="Publication date YYYY-MM-DD (default: from metadata or dateline).")]
-DbOpt = Annotated[str | None, typer.Option("--db", envvar="VERIFIER_DATABASE_URL", help="Database URL (default sqlite:///claims.db).")]
 
 
 @app.command()
@@ -108,7 +88,7 @@ def ingest(
             res = api.ingest_into(store, src, kind=kind.value, lang=lang.value if lang else None,
                                   published=pub, actor=cli_actor())
         except BAD_INPUT as exc:
-            typer.echo(f"error: {str(exc).splitlines()[0]}", err=True)
+            typer.echo(f"error: {one_line(exc)}", err=True)
             failed += 1
             continue
         d = res.document

@@ -13,6 +13,8 @@ from typing import Annotated
 import typer
 
 from .audit import cli_actor
+from .cli_common import DbOpt
+from .cli_common import fail as _fail
 from .reference.facts import PackError, list_facts, parse_pack, store_pack
 from .store import open_store
 
@@ -23,8 +25,6 @@ facts_app = typer.Typer(
     add_completion=False,
 )
 
-DbOpt = Annotated[str | None, typer.Option("--db", envvar="VERIFIER_DATABASE_URL",
-                                           help="Database URL (default sqlite:///claims.db).")]
 
 
 class ListFormat(StrEnum):
@@ -32,9 +32,6 @@ class ListFormat(StrEnum):
     json = "json"
 
 
-def _fail(message: str) -> None:
-    typer.echo(f"error: {message.splitlines()[0] if message else 'bad input'}", err=True)
-    raise typer.Exit(2)
 
 
 @facts_app.command("import")

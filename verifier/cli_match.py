@@ -13,14 +13,11 @@ from typing import Annotated
 import typer
 
 from .audit import cli_actor
+from .cli_common import DbOpt
+from .cli_common import fail as _fail
 from .match import align_quote
 from .reference import precedents
 from .store import open_store
-
-
-def _fail(message: str) -> None:
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(2)
 
 
 def _read(path: Path) -> str:
@@ -80,7 +77,6 @@ def align(
 precedents_app = typer.Typer(help="Earlier fact-checks: import lists and ClaimReview feeds, "
                                   "search them.", no_args_is_help=True, add_completion=False)
 
-DbOpt = Annotated[str | None, typer.Option("--db", help="Database URL (default: VERIFIER_DATABASE_URL or sqlite:///claims.db).")]
 
 
 @precedents_app.command("import")

@@ -12,24 +12,22 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
-from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
 
 from . import audit, review, users
 from .audit import cli_actor
+from .cli_common import DbOpt, exit_codes, fail
 from .migrations import SchemaError
 from .models import Claim
 from .report import BrowserMissing, ExportFilters, export, export_to_path
 from .report.query import iter_records
 from .store import open_store
 
-F = TypeVar("F", bound=Callable[..., Any])
 REFUSALS = (ValueError, users.PermissionDenied, SchemaError, BrowserMissing, OSError)
 CONFLICT_EXIT = 3
 
@@ -38,29 +36,11 @@ users_app = typer.Typer(help="Manage the people who review, edit and audit, and 
 audit_app = typer.Typer(help="Check and read the append-only audit log.", no_args_is_help=True,
                         add_completion=False)
 
-DbOpt = Annotated[str | None, typer.Option("--db", envvar="VERIFIER_DATABASE_URL",
-                                           help="Database URL (default sqlite:///claims.db).")]
+# Bad input and refusals: one line on stderr, exit 2; a review conflict: exit 3.
+refusals_exit_2 = exit_codes(
+    REFUSALS, conflicts=(review.ReviewConflict,), conflict_code=CONFLICT_EXIT,
+    conflict_hint="; nothing saved: look at the claim again (`verifier claims`) and retry")
 
-
-def _fail(message: str, code: int = 2) -> None:
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(code)
-
-
-def refusals_exit_2(fn: F) -> F:
-    """Bad input and refusals: one line on stderr, exit 2; a review conflict: exit 3."""
-    @wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except typer.Exit:
-            raise
-        except review.ReviewConflict as exc:
-            _fail(f"{exc}; nothing saved: look at the claim again (`verifier claims`) and retry",
-                  CONFLICT_EXIT)
-        except REFUSALS as exc:
-            _fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
-    return wrapper  # type: ignore[return-value]
 
 
 class TableJson(StrEnum):
@@ -93,8 +73,8 @@ def _review_actor(store: Any, as_name: str | None) -> str:
         user = users.get_user(session, name)
     if user is None:
         if as_name:
-            _fail(f"--as {as_name}: no such user (see `verifier users list`)")
-        _fail(f"you are {name!r} for verifier, and there is no such user: add yourself with "
+            fail(f"--as {as_name}: no such user (see `verifier users list`)")
+        fail(f"you are {name!r} for verifier, and there is no such user: add yourself with "
               f"`verifier users add {name} --role fact-checker`, or pass --as NAME")
     return name
 
@@ -123,7 +103,7 @@ def review_cmd(
         with store.read() as session:
             claim = session.get(Claim, claim_id)
             if claim is None:
-                _fail(f"no claim with id {claim_id}")
+                fail(f"no claim with id {claim_id}")
             assert claim is not None and claim.version is not None
             seen = claim.version
     saved = review.record_verdict(store=store, claim_id=claim_id, verdict=verdict, note=note,
@@ -178,7 +158,7 @@ def export_cmd(
     store = open_store(db)
     if out is None:
         if fmt_name in ("xlsx", "pdf"):
-            _fail(f"--format {fmt_name} writes a binary file: give --out FILE")
+            fail(f"--format {fmt_name} writes a binary file: give --out FILE")
         result = export(store=store, fmt=fmt_name, out=sys.stdout.buffer, actor=cli_actor(),
                         filters=filters, base_url=base_url)
     else:
@@ -213,7 +193,7 @@ def users_add(
     if password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
         if not password:
-            _fail("--password-stdin: standard input gave an empty password")
+            fail("--password-stdin: standard input gave an empty password")
     user = users.add_user(store=open_store(db), name=name, role=role, email=email,
                           password=password, actor=cli_actor(), trusted=True)
     typer.echo(f"added {user.name} ({user.role})")

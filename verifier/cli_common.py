@@ -1,0 +1,44 @@
+"""What every command module of the CLI shares: the --db option, the one-line error with its
+exit code, and the decorator that turns the library's errors into them."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Annotated, Any, NoReturn, TypeVar
+
+import typer
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DbOpt = Annotated[str | None, typer.Option("--db", envvar="VERIFIER_DATABASE_URL",
+                                           help="Database URL (default sqlite:///claims.db).")]
+
+
+def one_line(exc: BaseException | str) -> str:
+    text = str(exc)
+    return text.splitlines()[0] if text.strip() else (
+        type(exc).__name__ if isinstance(exc, BaseException) else "bad input")
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    typer.echo(f"error: {one_line(message)}", err=True)
+    raise typer.Exit(code)
+
+
+def exit_codes(bad_input: tuple[type[BaseException], ...],
+               conflicts: tuple[type[BaseException], ...] = (), conflict_code: int = 3,
+               conflict_hint: str = "") -> Callable[[F], F]:
+    """Errors in `bad_input`: one line on stderr, exit 2; in `conflicts`: exit `conflict_code`."""
+    def decorate(fn: F) -> F:
+        @wraps(fn)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return fn(*args, **kwargs)
+            except typer.Exit:
+                raise
+            except conflicts as exc:
+                fail(f"{one_line(exc)}{conflict_hint}", conflict_code)
+            except bad_input as exc:
+                fail(one_line(exc))
+        return wrapper  # type: ignore[return-value]
+    return decorate
