@@ -7,7 +7,6 @@ nothing stored is changed), 3 a review conflict (the claim changed since you rea
 from __future__ import annotations
 
 import json
-import sys
 from datetime import date
 from enum import StrEnum
 from importlib import resources
@@ -261,4 +260,4 @@ def main() -> None:  # pragma: no cover - console entry
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from . import audit
 from .models import DOCUMENT_KINDS, Claim, Document, Evidence, utcnow
@@ -58,7 +58,7 @@ def boilerplate_spans(doc: Document) -> list[tuple[int, int]]:
 
 def claim_row(document_id: int, claim: dict[str, Any], *, actor: str) -> Claim:
     attrs = {k: v for k, v in claim.items() if k not in _CLAIM_COLUMNS and k not in ("finding", "explanation", "evidence")}
-    value = None
+    value: dict[str, Any] | None = None
     if claim["kind"] == "temporal":
         value = {k: claim.get(k) for k in ("timex_type", "value", "mod", "resolved") if k in claim}
     elif claim["kind"] == "factual":
@@ -76,7 +76,7 @@ _EVIDENCE_COLUMNS = ("kind", "passage_id", "fact_id", "precedent_claim_id", "sou
 
 
 def evidence_row(claim_id: int, ev: dict[str, Any]) -> Evidence:
-    cols = {k: ev.get(k) for k in _EVIDENCE_COLUMNS}
+    cols: dict[str, Any] = {k: ev.get(k) for k in _EVIDENCE_COLUMNS}
     detail = {k: v for k, v in ev.items() if k not in _EVIDENCE_COLUMNS}
     return Evidence(claim_id=claim_id, detail=detail or None, **cols)
 
@@ -110,8 +110,8 @@ def replace_claims(*, session: Session, document: Document, claims: Sequence[dic
     kept = {(c.kind, c.start, c.end) for c in existing if c.status != "unreviewed"}
     stale = [c.id for c in existing if c.status == "unreviewed"]
     if stale:
-        session.execute(delete(Evidence).where(Evidence.claim_id.in_(stale)))  # type: ignore[union-attr]
-        session.execute(delete(Claim).where(Claim.id.in_(stale)))  # type: ignore[union-attr]
+        session.execute(delete(Evidence).where(col(Evidence.claim_id).in_(stale)))
+        session.execute(delete(Claim).where(col(Claim.id).in_(stale)))
     added = 0
     for claim in claims:
         if (claim["kind"], claim["start"], claim["end"]) in kept:
@@ -135,10 +135,10 @@ def replace_claims(*, session: Session, document: Document, claims: Sequence[dic
 
 
 def list_documents(*, session: Session, kind: str | None = None) -> list[tuple[Document, int]]:
-    counts = (select(Claim.document_id, func.count(Claim.id).label("n"))
-              .group_by(Claim.document_id).subquery())
+    counts = (select(col(Claim.document_id), func.count(col(Claim.id)).label("n"))
+              .group_by(col(Claim.document_id)).subquery())
     q = select(Document, func.coalesce(counts.c.n, 0)).outerjoin(
-        counts, counts.c.document_id == Document.id).order_by(Document.id)
+        counts, counts.c.document_id == Document.id).order_by(col(Document.id))
     if kind:
         q = q.where(Document.kind == kind)
     return [(d, int(n)) for d, n in session.exec(q).all()]
@@ -146,4 +146,4 @@ def list_documents(*, session: Session, kind: str | None = None) -> list[tuple[D
 
 def document_claims(*, session: Session, document_id: int) -> list[Claim]:
     return list(session.exec(select(Claim).where(Claim.document_id == document_id)
-                             .order_by(Claim.start, Claim.end)).all())
+                             .order_by(col(Claim.start), col(Claim.end))).all())

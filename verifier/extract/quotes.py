@@ -1100,9 +1100,9 @@ def _analyse(doc: str, toks: list[_Tok], lex: Lexicon) -> list[_Cand]:
                 sp = _span(toks, k, limit)
                 if sp and _words_in(doc[sp[0]:sp[1]]) >= 3:
                     subj = None
-                    for cc in cands:
-                        if cc.spk and cc.s < toks[c.i].s:
-                            subj = cc.spk
+                    for other in cands:
+                        if other.spk and other.s < toks[c.i].s:
+                            subj = other.spk
                     if subj is None:
                         subj = spk_of(_sentence_subject(toks, lex, c.i))
                     cands.append(_Cand(sp[0], sp[1], "indirect", subj, c.text,

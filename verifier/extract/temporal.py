@@ -144,9 +144,9 @@ def extract_temporal(text: str, *, lang: str = "fr", published: dt.date | None =
     for rx, handler, matches in rule_matches(lang, text):
         prio = _PRIO[id(rx)]
         for m in matches:
-            out = handler(m, text, lang)
-            if out:
-                for c in out:
+            found = handler(m, text, lang)
+            if found:
+                for c in found:
                     if 0 <= c.start < c.end <= len(text):
                         c.prio = prio
                         cands.append(c)

@@ -135,7 +135,9 @@ def _day_num(s: str) -> int:
     s = s.lower()
     if s.startswith(("1er", "1re", "premier", "first")):
         return 1
-    return int(re.match(r"\d+", s).group())
+    m = re.match(r"\d+", s)
+    assert m is not None, s  # the rules only call this on a matched day number
+    return int(m.group())
 
 
 def _year(s: str | None, text_ref: dt.date | None = None) -> int | None:
