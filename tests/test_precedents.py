@@ -16,6 +16,13 @@ from verifier.reference import precedents
 DATA = Path(__file__).parent / "data" / "match"
 
 
+@pytest.fixture(autouse=True)
+def _private_vector_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the `semantic` extra installed, search embeds texts: keep them out of the user's
+    vector cache."""
+    monkeypatch.setenv("VERIFIER_EMBEDDING_CACHE", str(tmp_path / "vectors.sqlite"))
+
+
 def test_tsv_keeps_quotes_at_field_start() -> None:
     rows = precedents.parse_precedents((DATA / "checkthat-sample.tsv").read_bytes(),
                                        name="verified_claims.tsv")

@@ -83,6 +83,7 @@ precedents_app = typer.Typer(help="Earlier fact-checks: import lists and ClaimRe
 def precedents_import(
     file: Annotated[Path, typer.Argument(help="TSV/CSV (id, claim, title, verdict, url, date) or ClaimReview JSON-LD.")],
     collection: Annotated[str | None, typer.Option("--collection", help="Collection name (default: the file name); re-importing replaces it.")] = None,
+    embed: Annotated[bool, typer.Option("--embed/--no-embed", help="Compute the sentence vectors of the imported claims now (with the semantic extra; cached), so that searches only embed their query.")] = True,
     db: DbOpt = None,
 ) -> None:
     """Import earlier fact-checks into the store."""
@@ -93,7 +94,12 @@ def precedents_import(
                                              collection=collection, actor=cli_actor())
     except precedents.PrecedentError as exc:
         _fail(str(exc))
-    typer.echo(f"imported {n} precedents into {collection or file.stem}")
+    name = collection or file.stem
+    typer.echo(f"imported {n} precedents into {name}")
+    if embed and precedents.semantic_enabled():
+        with store.read() as s:
+            texts = precedents.embed_collection(session=s, collection=name)
+        typer.echo(f"sentence vectors ready for {texts} texts")
 
 
 @precedents_app.command("search")

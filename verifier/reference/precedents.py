@@ -2,15 +2,20 @@
 
 Search = candidate retrieval by BM25 through the store's full-text index (precedents' claim and
 title, and claims already reviewed in the store), then a re-ranking of the top candidates by a
-linear model over a few lexical features (see `FEATURES`, `WEIGHTS` and docs/matching.md):
-the weights were fitted on the CheckThat! 2020 train queries only; dev is held out."""
+linear model over a few lexical features and, when the optional `semantic` extra is installed,
+sentence-embedding cosines (all-MiniLM-L6-v2, verifier/reference/semantic.py) with the
+precedents nearest by cosine added to the candidates once the collection is embedded (see
+`FEATURES`, `WEIGHTS`, `embed_collection` and docs/matching.md). The weights were fitted on the
+CheckThat! 2020 train queries only; dev is held out."""
 from __future__ import annotations
 
 import csv
 import io
 import json
 import math
+import os
 import re
+import warnings
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -18,13 +23,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from rapidfuzz import fuzz
 from sqlalchemy import delete, func
 from sqlmodel import Session, select
 
 from .. import audit
 from ..models import Claim, Precedent
-from . import index
+from . import index, semantic
 
 
 class PrecedentError(ValueError):
@@ -199,6 +205,7 @@ def import_precedents(*, session: Session, path_or_bytes: str | Path | bytes, na
                  old={"collection": collection, "count": int(old)},
                  new={"collection": collection, "count": len(rows), "file": name})
     _STATS.clear()
+    _DENSE.clear()
     return len(rows)
 
 
@@ -290,10 +297,18 @@ def _stats(session: Session) -> _Stats:
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'-]+|\b[A-Z]{2,}\b")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
-FEATURES = ("bm25", "claim_cov", "title_cov", "query_cov", "bigrams", "partial", "token_set",
-            "names", "numbers")
-# Fitted on CheckThat! 2020 train (bench/checkthat.py --fit); dev held out.
-WEIGHTS = (1.0, 0.06, 0.58, 1.77, 0.31, 0.47, 0.47, 0.0, 0.1)
+LEXICAL_FEATURES = ("bm25", "claim_cov", "title_cov", "query_cov", "bigrams", "partial",
+                    "token_set", "names", "numbers")
+# Sentence-embedding features (verifier/reference/semantic.py), when the model is installed:
+# cosine of the query and the candidate's claim, of the query and its title (the claim's again
+# when it has none), each clipped to 0-1, and the claim cosine over the best of the query's
+# candidates.
+SEMANTIC_FEATURES = ("cosine", "cosine_title", "cosine_rel")
+FEATURES = LEXICAL_FEATURES + SEMANTIC_FEATURES
+# Both fitted on CheckThat! 2020 train (bench/checkthat.py --fit); dev held out.
+# LEXICAL_WEIGHTS: without the embedding model; WEIGHTS: with it (one per FEATURES).
+LEXICAL_WEIGHTS = (1.0, 0.06, 0.58, 1.77, 0.31, 0.47, 0.47, 0.0, 0.1)
+WEIGHTS = (1.0, 0.2, 0.14, 1.43, 1.33, 1.17, 1.75, 0.43, 0.46, 0.78, 2.56, 3.4)
 
 
 def features(query: str, qtoks: list[str], qset: set[str], qbig: set[tuple[str, str]],
@@ -321,14 +336,114 @@ def features(query: str, qtoks: list[str], qset: set[str], qbig: set[tuple[str, 
             names, nums]
 
 
+def semantic_enabled() -> bool:
+    """Whether search uses sentence embeddings by default: the model is installed
+    (`semantic.available()`) and $VERIFIER_SEMANTIC is not "0"/"off"."""
+    if os.environ.get("VERIFIER_SEMANTIC", "").strip().lower() in ("0", "off", "false", "no"):
+        return False
+    return semantic.available()
+
+
+def _semantic_features(query: str, hits: list[Hit]) -> list[list[float]] | None:
+    """[cosine, cosine_title, cosine_rel] per hit, or None (with a warning) when the model
+    fails (a file that fails its SHA-256 check, a broken install)."""
+    texts = [query] + [h.text for h in hits] + [h.title for h in hits if h.title]
+    try:
+        vecs = semantic.embed_cached(texts)
+    except semantic.SemanticUnavailable as exc:
+        _warn_once(str(exc))
+        return None
+    sims = np.clip(vecs[1:] @ vecs[0], 0.0, 1.0)
+    n = len(hits)
+    claim = sims[:n]
+    titles = iter(sims[n:])
+    best = float(claim.max()) if n else 0.0
+    out = []
+    for h, c in zip(hits, claim, strict=True):
+        t = float(next(titles)) if h.title else float(c)
+        out.append([float(c), t, float(c) / best if best > 0 else 0.0])
+    return out
+
+
+_WARNED: set[str] = set()
+
+
+def _warn_once(message: str) -> None:
+    if message not in _WARNED:
+        _WARNED.add(message)
+        warnings.warn(f"precedents search without sentence embeddings: {message}",
+                      RuntimeWarning, stacklevel=3)
+
+
+@dataclass
+class _Dense:
+    ids: np.ndarray  # precedent ids
+    claims: np.ndarray  # (n, 384) claim vectors
+    titles: np.ndarray  # (n, 384) title vectors (the claim's when no title)
+
+
+_DENSE: dict[tuple[Any, ...], _Dense | None] = {}
+
+
+def _dense(session: Session) -> _Dense | None:
+    """Every precedent's vectors, when all of them are in the vector cache (after
+    `embed_collection`, in this process or an earlier one); None otherwise. Cached per database
+    state like `_stats` (an incomplete cache is looked up again after `embed_collection`)."""
+    p = session.exec(select(func.count(), func.max(Precedent.id))).one()  # type: ignore[arg-type]
+    key = (str(getattr(session.get_bind(), "url", "")), tuple(p))
+    if key in _DENSE:
+        return _DENSE[key]
+    rows = session.exec(select(Precedent.id, Precedent.claim, Precedent.title)
+                        .order_by(Precedent.id)).all()  # type: ignore[arg-type]
+    d = None
+    if rows:
+        claims = semantic.lookup([c for _, c, _ in rows])
+        titles = semantic.lookup([t or c for _, c, t in rows])
+        if claims is not None and titles is not None:
+            d = _Dense(np.array([i for i, _, _ in rows], dtype=np.int64), claims, titles)
+    _DENSE.clear()
+    _DENSE[key] = d
+    return d
+
+
+def _dense_candidates(session: Session, query: str, k: int) -> list[int]:
+    """The `k` precedents whose claim or title is closest to the query by cosine, when the
+    collection's vectors are cached (else none): they catch paraphrases that share too few
+    words with the query for BM25."""
+    d = _dense(session)
+    if d is None or k <= 0:
+        return []
+    try:
+        q = semantic.embed_cached([query])[0]
+    except semantic.SemanticUnavailable:
+        return []
+    sims = np.maximum(d.claims @ q, d.titles @ q)
+    k = min(k, len(sims))
+    best = np.argpartition(-sims, k - 1)[:k]
+    return [int(d.ids[i]) for i in best]
+
+
 def search(*, session: Session, query: str, top: int = 5, candidates: int = 100,
-           include_claims: bool = True, weights: Sequence[float] = WEIGHTS) -> list[Hit]:
+           include_claims: bool = True, weights: Sequence[float] | None = None,
+           use_semantic: bool | None = None, dense: int = 20) -> list[Hit]:
     """Earlier fact-checks (imported precedents and reviewed claims of the store) most likely
-    to check the same claim as `query`, best first; `score` is 0-100."""
+    to check the same claim as `query`, best first; `score` is 0-100.
+
+    `use_semantic`: None uses the sentence-embedding features when `semantic_enabled()`; the
+    features and default weights are then `FEATURES`/`WEIGHTS`, else `LEXICAL_FEATURES`/
+    `LEXICAL_WEIGHTS`. Explicit `weights` must have one entry per feature used. With the
+    embeddings on and the collection's vectors cached (`embed_collection`), the `dense`
+    precedents nearest by cosine join the BM25 candidates (BM25 feature 0 unless BM25 found
+    them too)."""
     cleaned = clean_query(query)
     if not index.query_terms(cleaned):
         return []
+    use_sem = use_semantic if use_semantic is not None else semantic_enabled()
     pre = index.search_precedents(session=session, query=cleaned, limit=candidates)
+    if use_sem and dense:
+        seen = {i for i, _ in pre}
+        pre = pre + [(i, 0.0) for i in _dense_candidates(session, cleaned, dense)
+                     if i not in seen]
     cla = index.search_claims(session=session, query=cleaned, limit=candidates // 2) if include_claims else []
     if not pre and not cla:
         return []
@@ -350,7 +465,7 @@ def search(*, session: Session, query: str, top: int = 5, candidates: int = 100,
                 continue
             f = features(low, qtoks, qset, qbig, qnames, qnums, p.claim, p.title, s / mx, st)
             hits.append(Hit(p.id, None, 0.0, p.verdict, p.url, p.reviewed_on, p.claim, p.title,
-                            p.external_id, p.collection, dict(zip(FEATURES, f, strict=True))))
+                            p.external_id, p.collection, dict(zip(LEXICAL_FEATURES, f, strict=True))))
     if cla:
         mx = max(s for _, s in cla) or 1.0
         rows_c = {c.id: c for c in session.exec(select(Claim).where(
@@ -362,13 +477,45 @@ def search(*, session: Session, query: str, top: int = 5, candidates: int = 100,
             f = features(low, qtoks, qset, qbig, qnames, qnums, c.text, None, s / mx, st)
             when = c.reviewed_at.date() if c.reviewed_at else None
             hits.append(Hit(None, c.id, 0.0, c.verdict, None, when, c.text, None, None, None,
-                            dict(zip(FEATURES, f, strict=True))))
+                            dict(zip(LEXICAL_FEATURES, f, strict=True))))
+    sem = None
+    if use_sem:
+        sem = _semantic_features(cleaned, hits)
+    if sem is not None:
+        for h, extra in zip(hits, sem, strict=True):
+            h.features.update(zip(SEMANTIC_FEATURES, extra, strict=True))
+    if weights is None:
+        weights = WEIGHTS if sem is not None else LEXICAL_WEIGHTS
+    n_feat = len(FEATURES) if sem is not None else len(LEXICAL_FEATURES)
+    if len(weights) != n_feat:
+        raise ValueError(f"{len(weights)} weights for {n_feat} features")
     total = sum(weights) or 1.0
     scored = [Hit(**{**h.__dict__, "score": round(100.0 * sum(
         w * x for w, x in zip(weights, h.features.values(), strict=True)) / total, 2)})
         for h in hits]
     scored.sort(key=lambda h: (-h.score, h.precedent_id or 0, h.claim_id or 0))
     return scored[:top]
+
+
+def embed_collection(*, session: Session, collection: str | None = None,
+                     stats: semantic.CacheStats | None = None) -> int:
+    """Compute (or load from the cache) the vectors of every precedent's claim and title, so
+    that searches only embed their query. Returns the number of texts; 0 without the model."""
+    if not semantic.available():
+        return 0
+    q = select(Precedent.claim, Precedent.title)
+    if collection is not None:
+        q = q.where(Precedent.collection == collection)
+    texts: list[str] = []
+    for cl, ti in session.exec(q).all():
+        texts.append(cl)
+        if ti:
+            texts.append(ti)
+    texts = list(dict.fromkeys(texts))
+    for k in range(0, len(texts), 2048):
+        semantic.embed_cached(texts[k:k + 2048], stats=stats)
+    _DENSE.clear()
+    return len(texts)
 
 
 def precedent_evidence(hit: Hit) -> dict[str, Any]:
@@ -379,7 +526,7 @@ def precedent_evidence(hit: Hit) -> dict[str, Any]:
     return {"kind": "precedent", "precedent_claim_id": hit.claim_id,
             "source_title": hit.title or hit.text[:200], "source_url": hit.url,
             "source_sha256": None, "start": None, "end": None, "score": hit.score,
-            "method": "precedent:bm25+rerank",
+            "method": "precedent:bm25+rerank" + ("+minilm" if "cosine" in hit.features else ""),
             "detail": {"precedent_id": hit.precedent_id, "external_id": hit.external_id,
                        "collection": hit.collection, "verdict": hit.verdict, "date": when,
                        "text": hit.text, "explanation": said}}
