@@ -219,8 +219,13 @@ def _print_findings_table(claims: list[dict[str, Any]]) -> None:
     typer.echo("")
     for c in claims:
         text = c["text"] if len(c["text"]) <= 70 else c["text"][:67] + "..."
-        value = c.get("value") if c["kind"] == "temporal" else (c.get("reference") or c.get("speaker") or "")
-        typer.echo(f"{c['start']:>6}-{c['end']:<6} {c['kind']:9} {c['finding']:13} {value!s:20.20} {text}")
+        if c["kind"] == "temporal":
+            value = c.get("value") or "?"
+            if c.get("resolved_day") and c["resolved_day"] != value:
+                value = f"{value}→{c['resolved_day']}"
+        else:
+            value = c.get("reference") or c.get("speaker") or ""
+        typer.echo(f"{c['start']:>6}-{c['end']:<6} {c['kind']:9} {c['finding']:13} {value!s:21.21} {text}")
         if c["finding"] != "no_evidence":
             typer.echo(f"{'':15}{c['explanation']}")
             for ev in c.get("evidence") or []:
