@@ -140,3 +140,26 @@ def test_altered_quote_is_found_with_its_diff_and_stored(db_url: str, tmp_path) 
         assert ev.source_sha256 == seed_sha and ev.method.startswith("align")
         assert ev.detail["class"] == "altered" and ["-", "honnête"] in ev.detail["diff"]
         assert SEED.read_text(encoding="utf-8")[ev.start:ev.end].startswith("Nous considérons")
+
+
+def test_earlier_fact_checks_become_evidence(db_url: str, tmp_path) -> None:
+    tsv = tmp_path / "checked.tsv"
+    tsv.write_text(
+        "id\tclaim\ttitle\tverdict\turl\tdate\n"
+        "fc-1\tLe Maroc et la Russie ont signé un partenariat stratégique approfondi en 2016, "
+        "entre le roi Mohammed VI et Vladimir Poutine\tMaroc-Russie : le partenariat de 2016\t"
+        "True\thttps://factcheck.example.org/fc-1\t2024-03-02\n"
+        "fc-2\tLa Tour Eiffel mesure 500 mètres\tNon\tFalse\thttps://factcheck.example.org/fc-2\t2023-01-01\n",
+        encoding="utf-8")
+    assert run("precedents", "import", str(tsv), "--no-embed", db=db_url).exit_code == 0
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Le Maroc et la Russie ont signé un partenariat stratégique approfondi en 2016, "
+                     "entre le roi Mohammed VI et Vladimir Poutine, a rappelé le ministre.",
+                     encoding="utf-8")
+    out = json.loads(run("check", str(draft), "--published", "2025-10-16", "--format", "json",
+                         "--dry-run", db=db_url).stdout)
+    precedents = [e for c in out["claims"] for e in c["evidence"] if e["kind"] == "precedent"]
+    assert precedents, out["claims"]
+    assert precedents[0]["detail"]["external_id"] == "fc-1"
+    assert "checked before: True, 2024-03-02, https://factcheck.example.org/fc-1" in precedents[0]["detail"]["explanation"]
+    assert not any(e["detail"]["external_id"] == "fc-2" for e in precedents)

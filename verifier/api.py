@@ -84,7 +84,8 @@ def check_text(text: str, *, lang: str | None = None, published: date | None = N
     """Check pasted text (the editor's draft): nothing is stored."""
     doc = ingest_bytes(text.encode("utf-8"), name=name, lang=lang, published=published)
     kb, origin = knowledge_base(store)
-    return check_document(doc, kb=kb, kb_origin=origin)
+    checks = [precedent_check(store)] if store is not None else []
+    return check_document(doc, kb=kb, kb_origin=origin, checks=checks)
 
 
 def save_checked(store: Store, doc: IngestedDocument, report: CheckReport, *, kind: str,
@@ -188,7 +189,8 @@ def precedent_check(store: Store) -> Check:
                 if claim["kind"] == "temporal" or len(claim["text"].split()) < 5:
                     continue
                 hits = [h for h in search(session=session, query=claim["text"], top=3)
-                        if h.score >= PRECEDENT_MIN and h.claim_id != claim.get("id")]
+                        if h.score >= PRECEDENT_MIN
+                        and (h.claim_id is None or h.claim_id != claim.get("id"))]
                 if hits:
                     ev = [precedent_evidence(h) for h in hits]
                     out[i] = ("no_evidence", ev[0]["detail"]["explanation"], ev, {})
