@@ -20,7 +20,6 @@ import datetime as dt
 import json
 import os
 import sys
-import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -113,15 +112,9 @@ def main() -> None:
     print(speed_line("verifier en:", v_en) + f" ({len(paras)} paragraphs of the 50 GGT texts)")
     print(speed_line("verifier fr:", v_fr) + f" ({len(fr_paras)} paragraphs of the FTiB dev texts)")
     if use_dp:
-        from dateparser.search import search_dates
+        from temporal import dateparser_speed
 
-        def dp(p: str, dct: str) -> None:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                search_dates(p, languages=["en"],
-                             settings={"RELATIVE_BASE": dt.datetime.fromisoformat(dct)})
-
-        print(speed_line("dateparser en:", speed(dp, paras, runs=1)))
+        print(speed_line("dateparser en:", dateparser_speed(paras, "en")))
 
 
 if __name__ == "__main__":
