@@ -165,6 +165,14 @@ def search_claims(*, session: Session, query: str, limit: int = 100,
 # In memory
 # --------------------------------------------------------------------------------------------
 
+def index_terms(words: Sequence[str]) -> list[str]:
+    """The terms the in-memory index holds for a passage or query: its content words and its
+    pairs of adjacent content words. BM25 over words alone ignores their order, so reworded
+    near-duplicates of a sentence tie with the one that holds the quote word for word; the
+    pairs break the tie the way a quotation does."""
+    return [*words, *(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))]
+
+
 @dataclass(frozen=True)
 class IndexHit:
     index: int
@@ -200,8 +208,9 @@ class PassageIndex:
         chunks_t: list[np.ndarray] = []
         chunks_d: list[np.ndarray] = []
         for i, t in enumerate(texts):
-            toks = dict.fromkeys(content_tokens(t))
-            lengths[i] = len(toks)
+            words = content_tokens(t)
+            lengths[i] = len(set(words))
+            toks = dict.fromkeys(index_terms(words))
             for tok in toks:
                 term_buf.append(setdefault(tok, len(vocab)))
             doc_buf.extend([i] * len(toks))
@@ -244,7 +253,8 @@ class PassageIndex:
 
     def bm25(self, query: str, k: int = 50) -> list[tuple[int, float]]:
         """(passage index, BM25 score) of the top `k` passages."""
-        ids = [self.vocab[t] for t in dict.fromkeys(content_tokens(query)) if t in self.vocab]
+        ids = [self.vocab[t] for t in dict.fromkeys(index_terms(content_tokens(query)))
+               if t in self.vocab]
         if not ids or not self.n_docs:
             return []
         scores = np.zeros(self.n_docs, dtype=np.float32)
@@ -256,34 +266,13 @@ class PassageIndex:
         top = top[np.argsort(-scores[top], kind="stable")]
         return [(int(i), float(scores[i])) for i in top if scores[i] > 0]
 
-    # BM25 ignores word order, so near-duplicate passages (the same sentence reworded, as in
-    # wire copy and its rewrites) tie on it; a quote is a run of words, so among a wider BM25
-    # pool the passages sharing most of the quote's word pairs are kept for partial_ratio.
-    POOL = 2000
-
     def search(self, query: str, k: int = 5, candidates: int = 300) -> list[IndexHit]:
-        """The `k` passages that best contain `query`: BM25 candidates (narrowed by shared word
-        pairs) re-ranked by rapidfuzz partial_ratio (ties: higher BM25, then lower index)."""
-        cands = self.bm25(query, max(candidates, self.POOL))
-        if len(cands) > candidates:
-            cands = self._by_word_pairs(query, cands)[:candidates]
+        """The `k` passages that best contain `query`: BM25 candidates (words and word pairs)
+        re-ranked by rapidfuzz partial_ratio (ties: higher BM25, then lower index)."""
+        cands = self.bm25(query, candidates)
         hits = [IndexHit(i, fuzz.partial_ratio(query, self.texts[i]), s) for i, s in cands]
         hits.sort(key=lambda h: (-h.score, -h.bm25, h.index))
         return hits[:k]
-
-    def _by_word_pairs(self, query: str, cands: list[tuple[int, float]]) -> list[tuple[int, float]]:
-        """`cands` ordered by how many of the query's word pairs each passage holds, then BM25."""
-        qp = _pairs(query)
-        if not qp:
-            return cands
-        scored = [(len(qp & _pairs(self.texts[i])), s, i) for i, s in cands]
-        scored.sort(key=lambda t: (-t[0], -t[1], t[2]))
-        return [(i, s) for _, s, i in scored]
-
-
-def _pairs(text: str) -> set[tuple[str, str]]:
-    words = _WORD.findall(text.lower())
-    return set(zip(words, words[1:], strict=False))
 
 
 def brute_force_best(query: str, texts: Sequence[str]) -> tuple[int, float]:
