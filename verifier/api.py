@@ -117,7 +117,7 @@ def ingest_into(store: Store, source: str | Path | bytes, *, name: str | None = 
     if kind == "source":  # a reference source: passages for matching, no claims of its own
         return IngestResult(store_source(store, doc, actor=actor), True, 0)
     kb, origin = knowledge_base(store)
-    report = check_document(doc, kb=kb, kb_origin=origin)
+    report = check_document(doc, kb=kb, kb_origin=origin, checks=[precedent_check(store)])
     return save_checked(store, doc, report, kind=kind, actor=actor, recheck=False)
 
 
