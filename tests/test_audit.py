@@ -212,3 +212,33 @@ def test_user_change_and_its_event_are_one_transaction(store: Store, monkeypatch
     monkeypatch.undo()
     assert [(u.name, u.role) for u in users.list_users(store=store)] == [("ada", "admin")]
     assert verify(store).events == 1
+
+
+def test_a_recomputed_chain_is_caught_by_the_head_an_export_recorded(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An attacker who drops the triggers and recomputes every hash after the event they changed
+    keeps the chain valid; the head an earlier export recorded still exposes the rewrite."""
+    history(store)
+    res = export(store=store, fmt="csv", out=io.BytesIO(), actor="audrey")
+    recorded = f"{res.head_seq}:{res.head_hash}"
+    monkeypatch.setenv("VERIFIER_DATABASE_URL", store.url)
+    ok = CliRunner().invoke(cli_app(), ["audit", "verify", "--expect-head", recorded])
+    assert ok.exit_code == 0 and f"recorded head #{res.head_seq}: unchanged" in ok.output
+
+    target = verdict_event_seq(store, "False")
+    drop_triggers(store)
+    with store.write() as session:
+        events = session.exec(__import__("sqlmodel").select(AuditEvent).order_by(AuditEvent.seq)).all()
+        prev = audit.GENESIS_HASH
+        for ev in events:
+            if ev.seq == target:
+                ev.new = {**(ev.new or {}), "verdict": "True"}
+            if ev.seq >= target:
+                ev.prev_hash = prev
+                ev.hash = audit.event_hash(ev)
+            prev = ev.hash
+    assert verify(store).ok  # the chain alone cannot tell
+    bad = CliRunner().invoke(cli_app(), ["audit", "verify", "--expect-head", recorded])
+    assert bad.exit_code == 1 and "REWRITTEN" in bad.output and f"event {res.head_seq}" in bad.output
+    malformed = CliRunner().invoke(cli_app(), ["audit", "verify", "--expect-head", "12:abc"])
+    assert malformed.exit_code == 2

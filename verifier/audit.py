@@ -159,3 +159,15 @@ def _short(value: Any, limit: int = 60) -> str:
 
 def event_dict(ev: AuditEvent) -> dict[str, Any]:
     return _payload(ev) | {"hash": ev.hash}
+
+
+def check_recorded_head(session: Session, seq: int, expected_hash: str) -> str | None:
+    """None when event `seq` still has the hash an export recorded (with an intact chain this
+    proves events 1..seq are exactly as they were then), else the problem in one sentence."""
+    ev = session.get(AuditEvent, seq)
+    if ev is None:
+        return f"event {seq}, the head recorded by the export, is missing"
+    if ev.hash != expected_hash.strip().lower():
+        return (f"event {seq} has hash {ev.hash}, not {expected_hash} as recorded by the export: "
+                "the log was rewritten since")
+    return None

@@ -237,13 +237,30 @@ def users_role(
 
 @audit_app.command("verify")
 @refusals_exit_2
-def audit_verify(db: DbOpt = None) -> None:
+def audit_verify(
+    expect_head: Annotated[list[str] | None, typer.Option("--expect-head", help="SEQ:HASH of the audit head an export recorded; repeatable. Fails if that event is gone or changed.")] = None,
+    db: DbOpt = None,
+) -> None:
     """Recompute the hash chain; exit 1 naming the first broken event, 0 when intact."""
+    heads: list[tuple[int, str]] = []
+    for item in expect_head or []:
+        seq, _, digest = item.partition(":")
+        if not seq.strip().isdigit() or len(digest.strip()) != 64:
+            raise ValueError(f"--expect-head {item!r}: expected SEQ:HASH (a number and 64 hex digits)")
+        heads.append((int(seq), digest))
     with open_store(db).read() as session:
         rep = audit.verify_chain(session)
-    if rep.ok:
+        problems = [p for n, digest in heads
+                    if (p := audit.check_recorded_head(session, n, digest)) is not None]
+    if rep.ok and not problems:
         typer.echo(f"audit log intact: {rep.events} events, head #{rep.head_seq} {rep.head_hash}")
+        for n, _ in heads:
+            typer.echo(f"recorded head #{n}: unchanged")
         return
+    for p in problems:
+        typer.echo(f"audit log REWRITTEN: {p}", err=True)
+    if rep.ok:
+        raise typer.Exit(1)
     typer.echo(f"audit log BROKEN at event {rep.broken_seq}: {rep.problem}", err=True)
     typer.echo(f"last good event: #{rep.head_seq} {rep.head_hash}", err=True)
     raise typer.Exit(1)
