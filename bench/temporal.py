@@ -245,8 +245,6 @@ def main() -> None:
         for d in docs:
             cache[(sysname, d["id"])] = fn(d, {"DATE", "TIME", "DURATION", "SET"})
     for tname, types in type_sets.items():
-        if tname in ("DURATION", "SET") and not verbose:
-            pass
         rows = {}
         for hname, hdocs in halves.items():
             for sysname in systems:

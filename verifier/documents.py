@@ -52,10 +52,6 @@ def store_document(*, session: Session, ingested: IngestedDocument, kind: str = 
     return doc, True
 
 
-def boilerplate_spans(doc: Document) -> list[tuple[int, int]]:
-    return [(b["start"], b["end"]) for b in (doc.boilerplate or [])]
-
-
 def claim_row(document_id: int, claim: dict[str, Any], *, actor: str) -> Claim:
     attrs = {k: v for k, v in claim.items() if k not in _CLAIM_COLUMNS and k not in ("finding", "explanation", "evidence")}
     value: dict[str, Any] | None = None
@@ -79,12 +75,6 @@ def evidence_row(claim_id: int, ev: dict[str, Any]) -> Evidence:
     cols: dict[str, Any] = {k: ev.get(k) for k in _EVIDENCE_COLUMNS}
     detail = {k: v for k, v in ev.items() if k not in _EVIDENCE_COLUMNS}
     return Evidence(claim_id=claim_id, detail=detail or None, **cols)
-
-
-def evidence_dict(row: Evidence) -> dict[str, Any]:
-    out = {k: getattr(row, k) for k in _EVIDENCE_COLUMNS}
-    out.update(row.detail or {})
-    return out
 
 
 def claim_dict(row: Claim) -> dict[str, Any]:

@@ -142,9 +142,6 @@ class Claim(SQLModel, table=True):
     __table_args__ = (Index("ix_claim_document_span", "document_id", "start", "end"),)
 
 
-EVIDENCE_KINDS = ("passage", "fact", "precedent")
-
-
 class Evidence(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     claim_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")

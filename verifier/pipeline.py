@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
-from .text import Sentence, split_sentences
-
 if TYPE_CHECKING:
     from .reference.facts import KnowledgeBase
 
@@ -67,7 +65,3 @@ def extract_claims(text: str, *, lang: str, published: date | None = None,
             claims.append(claim)
     claims.sort(key=lambda c: (c["start"], c["end"], c["kind"]))
     return claims
-
-
-def sentences(text: str, lang: str) -> list[Sentence]:
-    return split_sentences(text, lang)
