@@ -14,7 +14,7 @@ from . import audit, documents
 from .assess import Check, CheckReport, assess
 from .ingest import IngestedDocument, ingest, ingest_bytes
 from .models import Document, Fact
-from .pipeline import extract_claims
+from .pipeline import extract_document_claims
 from .reference.facts import KnowledgeBase, demo_knowledge_base
 from .store import Store
 from .text import split_sentences
@@ -44,8 +44,7 @@ def read(source: str | Path | bytes, *, name: str | None = None, lang: str | Non
 
 def extract_document(doc: IngestedDocument, *, kb: KnowledgeBase | None = None) -> dict[str, Any]:
     """The `verifier extract --format json` object: the document, its sentences and claims."""
-    skip = [(s.start, s.end) for s in doc.boilerplate]
-    claims = extract_claims(doc.text, lang=doc.language, published=doc.published, skip=skip, kb=kb)
+    claims = extract_document_claims(doc, kb=kb)
     summary = document_summary(doc)
     summary["boilerplate"] = [{"start": s.start, "end": s.end, "kind": s.kind,
                                "text": doc.text[s.start:s.end]} for s in doc.boilerplate]

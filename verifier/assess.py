@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from .checks import check_claims
 from .extract.temporal import Timex
-from .pipeline import extract_claims
+from .pipeline import extract_document_claims
 from .temporal_checks import check_temporal
 
 if TYPE_CHECKING:
@@ -107,8 +107,7 @@ def combine(claims: list[dict[str, Any]], results: Sequence[Verdicts]) -> list[d
 def assess(doc: IngestedDocument, *, kb: KnowledgeBase | None = None,
            checks: Sequence[Check] = ()) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(claims with findings, claims as extracted) for an ingested document."""
-    skip = [(s.start, s.end) for s in doc.boilerplate]
-    claims = extract_claims(doc.text, lang=doc.language, published=doc.published, skip=skip, kb=kb)
+    claims = extract_document_claims(doc, kb=kb)
     runs: list[Check] = [temporal_check]
     if kb is not None:
         runs.append(knowledge_check(kb))

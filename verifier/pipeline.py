@@ -12,6 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
+    from .ingest import IngestedDocument
     from .reference.facts import KnowledgeBase
 
 
@@ -65,3 +66,11 @@ def extract_claims(text: str, *, lang: str, published: date | None = None,
             claims.append(claim)
     claims.sort(key=lambda c: (c["start"], c["end"], c["kind"]))
     return claims
+
+
+def extract_document_claims(doc: IngestedDocument, *, kb: KnowledgeBase | None = None
+                            ) -> list[dict[str, Any]]:
+    """extract_claims over an ingested document: its language, publication date, and its
+    boilerplate spans skipped."""
+    return extract_claims(doc.text, lang=doc.language, published=doc.published,
+                          skip=[(s.start, s.end) for s in doc.boilerplate], kb=kb)
