@@ -102,18 +102,14 @@ def replace_claims(*, session: Session, document: Document, claims: Sequence[dic
     if stale:
         session.execute(delete(Evidence).where(col(Evidence.claim_id).in_(stale)))
         session.execute(delete(Claim).where(col(Claim.id).in_(stale)))
-    added = 0
-    for claim in claims:
-        if (claim["kind"], claim["start"], claim["end"]) in kept:
-            continue
-        row = claim_row(document.id, claim, actor=actor)
-        session.add(row)
-        if claim.get("evidence"):
-            session.flush()
-            assert row.id is not None
-            session.add_all(evidence_row(row.id, ev) for ev in claim["evidence"])
-        added += 1
+    new = [(claim_row(document.id, c, actor=actor), c) for c in claims
+           if (c["kind"], c["start"], c["end"]) not in kept]
+    session.add_all(row for row, _ in new)
+    session.flush()  # one round trip gives every new claim its id, then their evidence
+    session.add_all(evidence_row(row.id, ev) for row, c in new  # type: ignore[arg-type]
+                    for ev in c.get("evidence") or [])
     session.flush()
+    added = len(new)
     findings: dict[str, int] = {}
     for claim in claims:
         if claim.get("finding"):
