@@ -89,23 +89,21 @@ def _import_packs(store: Store, files: list[Any], actor: str) -> None:
                       state="error" if failed else "complete")
 
 
+def _listing(title: str, rows: list[dict[str, Any]], key: str) -> None:
+    st.subheader(f"{title} ({len(rows)})")
+    if rows:
+        st.dataframe(rows, hide_index=True, width="stretch", key=key)
+    else:
+        st.info(f"No {title.lower()} yet.")
+
+
 def render() -> None:
     user = auth.require("admin", "fact-checker")
     store = open_store()
     st.title("Sources and facts")
     st.caption("Claims are matched against these reference documents and fact packs.")
-    sources = _loaded_sources(store)
-    st.subheader(f"Reference documents ({len(sources)})")
-    if sources:
-        st.dataframe(sources, hide_index=True, width="stretch", key="sources_table")
-    else:
-        st.info("No reference documents yet.")
-    packs = _loaded_packs(store)
-    st.subheader(f"Fact packs ({len(packs)})")
-    if packs:
-        st.dataframe(packs, hide_index=True, width="stretch", key="sources_packs")
-    else:
-        st.info("No fact packs yet.")
+    _listing("Reference documents", _loaded_sources(store), "sources_table")
+    _listing("Fact packs", _loaded_packs(store), "sources_packs")
     if user.role != "admin":
         st.caption("Only admins add sources and fact packs.")
         return
