@@ -454,30 +454,26 @@ def search(*, session: Session, query: str, top: int = 5, candidates: int = 100,
     qbig = set(zip(qtoks, qtoks[1:], strict=False))
     qnames = set(index.content_tokens(" ".join(_PROPER.findall(cleaned))))
     qnums = set(_NUMBER.findall(cleaned))
-    hits: list[Hit] = []
-    if pre:
-        mx = max(s for _, s in pre) or 1.0
-        rows = {p.id: p for p in session.exec(select(Precedent).where(
-            Precedent.id.in_([i for i, _ in pre]))).all()}  # type: ignore[union-attr]
-        for pid, s in pre:
-            p = rows.get(pid)
-            if p is None:
-                continue
-            f = features(low, qtoks, qset, qbig, qnames, qnums, p.claim, p.title, s / mx, st)
-            hits.append(Hit(p.id, None, 0.0, p.verdict, p.url, p.reviewed_on, p.claim, p.title,
-                            p.external_id, p.collection, dict(zip(LEXICAL_FEATURES, f, strict=True))))
-    if cla:
-        mx = max(s for _, s in cla) or 1.0
-        rows_c = {c.id: c for c in session.exec(select(Claim).where(
-            Claim.id.in_([i for i, _ in cla]))).all()}  # type: ignore[union-attr]
-        for cid, s in cla:
-            c = rows_c.get(cid)
-            if c is None:
-                continue
-            f = features(low, qtoks, qset, qbig, qnames, qnums, c.text, None, s / mx, st)
-            when = c.reviewed_at.date() if c.reviewed_at else None
-            hits.append(Hit(None, c.id, 0.0, c.verdict, None, when, c.text, None, None, None,
-                            dict(zip(LEXICAL_FEATURES, f, strict=True))))
+    def lexical(found: list[tuple[int, float]], table: Any) -> list[tuple[Any, dict[str, float]]]:
+        """The rows of `table` that full-text search found, with their lexical features."""
+        if not found:
+            return []
+        mx = max(s for _, s in found) or 1.0
+        rows = {r.id: r for r in session.exec(select(table).where(
+            table.id.in_([i for i, _ in found]))).all()}
+        out = []
+        for i, s in found:
+            r = rows.get(i)
+            if r is not None:
+                text, title = (r.claim, r.title) if table is Precedent else (r.text, None)
+                f = features(low, qtoks, qset, qbig, qnames, qnums, text, title, s / mx, st)
+                out.append((r, dict(zip(LEXICAL_FEATURES, f, strict=True))))
+        return out
+
+    hits = [Hit(p.id, None, 0.0, p.verdict, p.url, p.reviewed_on, p.claim, p.title,
+                p.external_id, p.collection, f) for p, f in lexical(pre, Precedent)]
+    hits += [Hit(None, c.id, 0.0, c.verdict, None, c.reviewed_at.date() if c.reviewed_at else None,
+                 c.text, None, None, None, f) for c, f in lexical(cla, Claim)]
     sem = None
     if use_sem:
         sem = _semantic_features(cleaned, hits)
