@@ -8,8 +8,8 @@ from __future__ import annotations
 import streamlit as st
 from sqlmodel import select
 
-from verifier.models import User
-from verifier.store import open_store
+from verifier.db.models import User
+from verifier.db.store import open_store
 from verifier.ui import auth
 
 st.set_page_config(page_title="verifier", page_icon=":material/search:", layout="wide")

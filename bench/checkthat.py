@@ -24,8 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import text as sql  # noqa: E402
 
+from verifier.db.store import close_stores, open_store  # noqa: E402
 from verifier.reference import index, precedents, semantic  # noqa: E402
-from verifier.store import close_stores, open_store  # noqa: E402
 
 CORPUS = Path("/work/shared/corpus/checkthat2020")
 

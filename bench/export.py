@@ -33,9 +33,9 @@ FINDINGS = ("consistent", "contradicted", "partial", "no_evidence")
 def build(url: str, claims: int, per_doc: int = 500) -> None:
     from sqlalchemy import insert
 
-    from verifier import users
-    from verifier.models import Claim, Document, Evidence, Review
-    from verifier.store import open_store
+    from verifier.db import users
+    from verifier.db.models import Claim, Document, Evidence, Review
+    from verifier.db.store import open_store
 
     store = open_store(url)
     for name, role in (("alice", "fact-checker"), ("bob", "fact-checker"), ("chloe", "admin")):
@@ -89,7 +89,7 @@ def build(url: str, claims: int, per_doc: int = 500) -> None:
             s.execute(insert(Evidence.__table__), evidence)  # type: ignore[attr-defined]
             if reviews:
                 s.execute(insert(Review.__table__), reviews)  # type: ignore[attr-defined]
-    from verifier.store import close_stores
+    from verifier.db.store import close_stores
 
     close_stores()  # the last connection closing checkpoints the WAL into the database file
 
@@ -109,8 +109,8 @@ def peak_rss_kib() -> int:
 
 def run_one(url: str, fmt: str, out: str) -> None:
     """In the subprocess: export once, print one JSON line."""
+    from verifier.db.store import open_store
     from verifier.report import export_to_path
-    from verifier.store import open_store
 
     store = open_store(url)
     with store.read() as session:  # warm up: connection, schema check, first query

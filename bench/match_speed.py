@@ -103,7 +103,7 @@ def bench_index(texts: list[str], qs: list[str], brute_n: int) -> None:
 def bench_fts(texts: list[str], qs: list[str]) -> None:
     from sqlalchemy import text as sql
 
-    from verifier.store import close_stores, open_store
+    from verifier.db.store import close_stores, open_store
 
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(f"sqlite:///{tmp}/speed.db")
@@ -119,7 +119,7 @@ def bench_fts(texts: list[str], qs: list[str]) -> None:
         times = []
         from rapidfuzz import fuzz
 
-        from verifier.models import Passage
+        from verifier.db.models import Passage
         with store.read() as s:
             for q in qs:
                 t0 = time.perf_counter()

@@ -1,4 +1,4 @@
-"""Quote fidelity: classification accuracy of verifier.match.align_quote on cases made from
+"""Quote fidelity: classification accuracy of verifier.check.align.align_quote on cases made from
 real sentences (English news of quotes-en-dev.jsonl, French TimeBank texts of
 timex-fr-dev.jsonl), each aligned against its whole source document.
 
@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from rapidfuzz import fuzz  # noqa: E402
 
-from verifier.match import FUNCTION_WORDS, align_quote  # noqa: E402
+from verifier.check.align import FUNCTION_WORDS, align_quote  # noqa: E402
 from verifier.reference.passages import split_passages  # noqa: E402
 
 CORPUS = Path("/work/shared/corpus")

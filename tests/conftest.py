@@ -12,7 +12,7 @@ from urllib.parse import quote
 import pytest
 from sqlalchemy import create_engine, text
 
-from verifier.store import Store, close_stores, normalise_url, open_store
+from verifier.db.store import Store, close_stores, normalise_url, open_store
 
 DATA = Path(__file__).parent / "data"
 SEED = DATA / "seed-maroc-russie-fr.txt"

@@ -10,11 +10,11 @@ from sqlalchemy import text
 from typer.testing import CliRunner
 
 from tests.test_review import add_people, cli_app, make_claim
-from verifier import audit, users
-from verifier.models import AuditEvent
+from verifier.db import audit, users
+from verifier.db.models import AuditEvent
+from verifier.db.reviews import record_verdict
+from verifier.db.store import Store
 from verifier.report import export
-from verifier.review import record_verdict
-from verifier.store import Store
 
 
 def drop_triggers(store: Store) -> None:
@@ -189,7 +189,7 @@ def test_audit_log_by_document_includes_its_claims(store: Store, monkeypatch: py
     other = make_claim(store, text="autre", sha="d" * 64)
     record_verdict(store=store, claim_id=other, verdict="True", note=None, actor="alice", seen_version=1)
     with store.read() as session:
-        from verifier.models import Claim
+        from verifier.db.models import Claim
         doc_id = session.get(Claim, cid).document_id  # type: ignore[union-attr]
         got = {e.claim_id for e in audit.list_events(session, document_id=doc_id)}
     assert got == {cid}

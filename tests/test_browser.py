@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from verifier import api
-from verifier.models import Claim
-from verifier.store import close_stores, open_store
+from verifier import services as api
+from verifier.db.models import Claim
+from verifier.db.store import close_stores, open_store
 from verifier.ui.demo_accounts import ensure_demo_accounts
 
 from .test_ui_support import add_claim_at
@@ -88,7 +88,7 @@ def _prepare_db(url: str) -> dict[str, int]:
 
 
 def _claims(store, document_id):  # type: ignore[no-untyped-def]
-    from verifier.documents import document_claims
+    from verifier.db.documents import document_claims
     with store.read() as s:
         return document_claims(session=s, document_id=document_id)
 
@@ -149,6 +149,9 @@ def page(browser, server):  # type: ignore[no-untyped-def]
     context = browser.new_context(viewport={"width": 1440, "height": 1000})
     pg = context.new_page()
     pg.set_default_timeout(TIMEOUT_MS)
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=TIMEOUT_MS)  # its own default is 5 s: too short on a loaded machine
     pg.goto(str(server["base"]))
     yield pg
     context.close()

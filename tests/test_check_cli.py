@@ -7,9 +7,9 @@ import json
 import pytest
 from sqlmodel import select
 
-from verifier import audit
-from verifier.models import Claim, Evidence
-from verifier.store import open_store
+from verifier.db import audit
+from verifier.db.models import Claim, Evidence
+from verifier.db.store import open_store
 
 from .conftest import SEED
 from .test_cli import run, snapshot

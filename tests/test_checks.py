@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from verifier.checks import FINDINGS, check_claims, claim_range, elapsed, judge_duration
+from verifier.check.knowledge import FINDINGS, check_claims, claim_range, elapsed, judge_duration
 from verifier.extract.facts import extract_facts
 from verifier.reference.facts import KnowledgeBase
 

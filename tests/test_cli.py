@@ -15,7 +15,7 @@ from typer.main import get_command
 from typer.testing import CliRunner
 
 from verifier.cli import app
-from verifier.store import open_store
+from verifier.db.store import open_store
 
 from .conftest import SEED
 from .test_ingest import article_html, make_docx, make_pdf
@@ -207,7 +207,7 @@ def test_ingest_stores_quotes_as_claims_with_spans(db_url: str) -> None:
     assert run("ingest", str(SEED), db=db_url).exit_code == 0
     from sqlmodel import select
 
-    from verifier.models import Claim
+    from verifier.db.models import Claim
     with open_store(db_url).read() as session:
         rows = session.exec(select(Claim).where(Claim.kind == "quote")).all()
     spans = {(c.start, c.end) for c in rows}

@@ -12,9 +12,9 @@ from typing import Any
 
 from sqlmodel import select
 
-from verifier import audit, users
-from verifier.models import AuditEvent, Claim, Document, Review
-from verifier.store import Store, close_stores, open_store
+from verifier.db import audit, users
+from verifier.db.models import AuditEvent, Claim, Document, Review
+from verifier.db.store import Store, close_stores, open_store
 
 PROCESSES, SAVES = 8, 200
 SCALE = ("True", "Mostly true", "Half true", "Mostly false", "False")
@@ -24,7 +24,7 @@ def reviewer(args: tuple[str, int, int, int]) -> dict[str, Any]:
     """One process: SAVES saves, alternating between the shared claim and its own."""
     import random
 
-    from verifier.review import ReviewConflict, record_verdict
+    from verifier.db.reviews import ReviewConflict, record_verdict
 
     url, worker, shared_id, own_id = args
     store = open_store(url)

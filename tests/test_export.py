@@ -20,13 +20,13 @@ from sqlmodel import select
 from typer.testing import CliRunner
 
 from tests.test_review import add_people, cli_app
-from verifier import audit
-from verifier.models import VERDICTS, AuditEvent, Claim, Document, Evidence
+from verifier.db import audit
+from verifier.db.models import VERDICTS, AuditEvent, Claim, Document, Evidence
+from verifier.db.reviews import record_verdict
+from verifier.db.store import Store, close_stores, open_store
 from verifier.report import BrowserMissing, ExportFilters, export, export_to_path
 from verifier.report.jsonout import RATING_VALUES
 from verifier.report.tabular import COLUMNS, read_csv
-from verifier.review import record_verdict
-from verifier.store import Store, close_stores, open_store
 
 HOSTILE = "</script><script>alert(1)</script> & <b>gras</b> =HYPERLINK(\"http://x\")"
 ORG, ORG_URL = "Les Vérificateurs", "https://verif.example.org/fact-checks"

@@ -12,10 +12,11 @@ from hypothesis import strategies as st
 from sqlmodel import select
 from typer.testing import CliRunner
 
-from verifier.audit import verify_chain
-from verifier.cli_facts import facts_app
+from verifier.cli.facts import facts_app
+from verifier.db.audit import verify_chain
+from verifier.db.models import AuditEvent, Fact
+from verifier.db.store import Store
 from verifier.extract.facts import FactClaim, extract_facts
-from verifier.models import AuditEvent, Fact
 from verifier.reference.facts import (
     KnowledgeBase,
     PackError,
@@ -24,7 +25,6 @@ from verifier.reference.facts import (
     normalise_name,
     parse_pack,
 )
-from verifier.store import Store
 
 FACTS = Path(__file__).parent / "data" / "facts"
 DEMO = Path(__file__).parent.parent / "verifier" / "data" / "demo" / "facts.yaml"

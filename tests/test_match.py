@@ -10,8 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlmodel import select
 
-from verifier import audit
-from verifier.match import (
+from verifier.check.align import (
     CLASSES,
     align_quote,
     check_speaker,
@@ -19,7 +18,8 @@ from verifier.match import (
     normalise_quote,
     quote_finding,
 )
-from verifier.models import Claim, Document, Evidence
+from verifier.db import audit
+from verifier.db.models import Claim, Document, Evidence
 from verifier.reference import index, passages
 
 DATA = Path(__file__).parent / "data"
@@ -223,7 +223,7 @@ def test_store_passages_and_search(store) -> None:
         hits = index.search_passages(session=s, query="Le Maroc remercie la Russie", limit=5)
         assert hits
         top = next(p for p in spans if "remercie" in p.text)
-        from verifier.models import Passage
+        from verifier.db.models import Passage
         first = s.get(Passage, hits[0][0])
         assert first is not None and first.seq == top.seq
         assert index.search_passages(session=s, query="zzzz qqqq", limit=5) == []

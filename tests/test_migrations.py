@@ -11,10 +11,19 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlmodel import select
 
-from verifier import audit
-from verifier.migrations import database_version
-from verifier.models import SCHEMA_VERSION, Claim, Document, Evidence, Fact, Precedent, Review, User
-from verifier.store import normalise_url, open_store
+from verifier.db import audit
+from verifier.db.migrations import database_version
+from verifier.db.models import (
+    SCHEMA_VERSION,
+    Claim,
+    Document,
+    Evidence,
+    Fact,
+    Precedent,
+    Review,
+    User,
+)
+from verifier.db.store import normalise_url, open_store
 
 from .conftest import DATA, postgres_schema_url
 

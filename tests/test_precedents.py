@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlmodel import select
 
-from verifier.models import AuditEvent, Claim, Document, Precedent, utcnow
+from verifier.db.models import AuditEvent, Claim, Document, Precedent, utcnow
 from verifier.reference import precedents
 
 DATA = Path(__file__).parent / "data" / "match"

@@ -6,11 +6,12 @@ import pytest
 from sqlmodel import select
 from typer.testing import CliRunner
 
-from verifier import audit, review, users
-from verifier.models import VERDICTS, AuditEvent, Claim, Document, Review, User
-from verifier.review import ReviewConflict, ReviewError, record_verdict
-from verifier.store import Store
-from verifier.users import PermissionDenied, UserError
+from verifier.db import audit, users
+from verifier.db import reviews as review
+from verifier.db.models import VERDICTS, AuditEvent, Claim, Document, Review, User
+from verifier.db.reviews import ReviewConflict, ReviewError, record_verdict
+from verifier.db.store import Store
+from verifier.db.users import PermissionDenied, UserError
 
 
 def make_claim(store: Store, text: str = "« Nous n'avons jamais dit cela »", sha: str = "c" * 64) -> int:
@@ -230,7 +231,7 @@ def test_only_admins_manage_users_once_there_is_one(store: Store) -> None:
 def cli_app():  # type: ignore[no-untyped-def]
     import typer
 
-    from verifier.cli_review import audit_app, register, users_app
+    from verifier.cli.review import audit_app, register, users_app
 
     app = typer.Typer()
     register(app)
@@ -240,7 +241,7 @@ def cli_app():  # type: ignore[no-untyped-def]
 
 
 def test_cli_review_as_os_user_as_other_and_conflict(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("verifier.cli_review.cli_actor", lambda: "deskuser")
+    monkeypatch.setattr("verifier.cli.review.cli_actor", lambda: "deskuser")
     monkeypatch.setenv("VERIFIER_DATABASE_URL", store.url)
     runner, app = CliRunner(), cli_app()
     cid = make_claim(store)

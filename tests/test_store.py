@@ -10,10 +10,10 @@ from sqlalchemy import text
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import select
 
-from verifier import audit, documents
-from verifier.migrations import SchemaError, database_version, upgrade
-from verifier.models import SCHEMA_VERSION, AuditEvent, Claim, Document, Evidence, SchemaVersion
-from verifier.store import Store, open_store
+from verifier.db import audit, documents
+from verifier.db.migrations import SchemaError, database_version, upgrade
+from verifier.db.models import SCHEMA_VERSION, AuditEvent, Claim, Document, Evidence, SchemaVersion
+from verifier.db.store import Store, open_store
 
 
 def make_doc(session, sha: str = "a" * 64, text_: str = "Bonjour.") -> Document:

@@ -1,5 +1,5 @@
 """Temporal expressions (verifier.extract.temporal) and their calendar checks
-(verifier.temporal_checks). Fixtures live in tests/data/temporal/ (see its README)."""
+(verifier.check.calendar). Fixtures live in tests/data/temporal/ (see its README)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from verifier.check.calendar import check_temporal
 from verifier.extract.temporal import Timex, extract_temporal
-from verifier.temporal_checks import check_temporal
 
 DATA = Path(__file__).parent / "data" / "temporal"
 PUB = dt.date(2025, 10, 16)  # a Thursday

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from verifier import users
+from verifier.db import users
 from verifier.ui import auth
 
 from .test_ui_support import PAGE, ROOT, Seeded, app, empty_store, has_key, seeded, sign_in, titles

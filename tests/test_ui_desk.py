@@ -6,9 +6,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import select
 
-from verifier import api, review
-from verifier.models import AuditEvent, Review
-from verifier.users import PermissionDenied
+from verifier import services as api
+from verifier.db import reviews as review
+from verifier.db.models import AuditEvent, Review
+from verifier.db.users import PermissionDenied
 
 from .test_ui_support import (
     Seeded,

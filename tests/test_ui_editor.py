@@ -7,10 +7,11 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import select
 
-from verifier import api, audit
+from verifier import services as api
+from verifier.db import audit
+from verifier.db.models import Claim, Document
+from verifier.db.store import Store
 from verifier.ingest import IngestError
-from verifier.models import Claim, Document
-from verifier.store import Store
 from verifier.ui import editor
 
 from .test_ui_support import SEED, Seeded, has_key, html_of, seeded, sign_in, titles

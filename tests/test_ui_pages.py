@@ -6,8 +6,8 @@ import io
 
 from sqlmodel import select
 
-from verifier import review
-from verifier.models import AuditEvent, Fact, User
+from verifier.db import reviews as review
+from verifier.db.models import AuditEvent, Fact, User
 from verifier.ui import sources
 
 from .test_ui_support import PAGE, Seeded, claim, has_key, seeded, sign_in, titles
@@ -67,7 +67,7 @@ def test_adding_sources_and_packs_reports_progress_and_errors(seeded: Seeded) ->
 
     def script() -> None:
         from tests.test_ui_pages import PACK, Upload
-        from verifier.store import open_store
+        from verifier.db.store import open_store
         from verifier.ui import sources as page
         store = open_store()
         page._add_sources(store, [Upload("a.txt", "Un texte de référence, en français, "

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from verifier import api, documents
-from verifier.models import Claim, Document, Evidence
-from verifier.store import Store, close_stores, open_store
+from verifier import services as api
+from verifier.db import documents
+from verifier.db.models import Claim, Document, Evidence
+from verifier.db.store import Store, close_stores, open_store
 from verifier.ui.demo_accounts import demo_password, ensure_demo_accounts
 
 ROOT = Path(__file__).parents[1]

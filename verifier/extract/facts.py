@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from ..text import split_sentences
+from verifier.text import split_sentences
 
 if TYPE_CHECKING:
-    from ..reference.facts import KnowledgeBase
+    from verifier.reference.facts import KnowledgeBase
 
 # --------------------------------------------------------------------------------------------
 # Lexicons
@@ -674,7 +674,7 @@ def extract_facts(text: str, *, lang: str, published: date | None,
 
 
 def facts_extractor(kb: KnowledgeBase | None = None):  # type: ignore[no-untyped-def]
-    """An extractor for verifier.pipeline (a callable over ExtractionInput)."""
+    """An extractor for verifier.extract.pipeline (a callable over ExtractionInput)."""
     def extract(inp: Any) -> list[FactClaim]:
         return extract_facts(inp.text, lang=inp.lang, published=inp.published, kb=kb, skip=inp.skip)
     return extract

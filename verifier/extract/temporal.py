@@ -23,8 +23,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from .temporal_resolve import nearest_tense, tense_markers, value_range
-from .temporal_rules import Cand, resolve_candidate, rule_matches, rules_for
+from verifier.extract.temporal_resolve import nearest_tense, tense_markers, value_range
+from verifier.extract.temporal_rules import Cand, resolve_candidate, rule_matches, rules_for
 
 __all__ = ["Timex", "extract_temporal"]
 

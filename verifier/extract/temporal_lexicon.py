@@ -4,7 +4,7 @@ Everything here is a string fragment; temporal.py assembles and compiles the rul
 """
 from __future__ import annotations
 
-from .numbers import EN_NUMBER_WORDS, FR_APPROX_WORDS, FR_NUMBER_WORDS
+from verifier.extract.numbers import EN_NUMBER_WORDS, FR_APPROX_WORDS, FR_NUMBER_WORDS
 
 A = r"['’]"  # apostrophe, straight or typographic
 L = r"(?<![\w])"  # left word edge that also works before accented letters

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from .numbers import FR_NUMBER_WORDS, parse_number, roman_to_int
-from .temporal_lexicon import (
+from verifier.extract.numbers import FR_NUMBER_WORDS, parse_number, roman_to_int
+from verifier.extract.temporal_lexicon import (
     AGE_NOUNS,
     DAY_EN,
     DAY_FR,
@@ -35,7 +35,7 @@ from .temporal_lexicon import (
     L,
     R,
 )
-from .temporal_resolve import (
+from verifier.extract.temporal_resolve import (
     PARTS,
     SEASONS,
     add_months,

@@ -74,8 +74,8 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import delete, func
 from sqlmodel import Session, select
 
-from .. import audit
-from ..models import Fact
+from verifier.db import audit
+from verifier.db.models import Fact
 
 PREDICATES: dict[str, dict[str, Any]] = {
     "event": {"object": False, "valid_from": True, "valid_to": False,

@@ -2,7 +2,7 @@
 
 `split_passages` is pure. `store_passages` writes a stored source's passages;
 `match_quote` and `quote_evidence` align a quote against the stored sources (the store-level
-side of verifier.match)."""
+side of verifier.check.align)."""
 from __future__ import annotations
 
 import re
@@ -12,8 +12,8 @@ from typing import Any, NamedTuple
 from sqlalchemy import delete
 from sqlmodel import Session, select
 
-from ..models import Document, Evidence, Passage
-from ..text import split_sentences
+from verifier.db.models import Document, Evidence, Passage
+from verifier.text import split_sentences
 
 
 class PassageSpan(NamedTuple):
@@ -107,7 +107,7 @@ def document_passages(*, session: Session, document_id: int) -> list[PassageSpan
 
 @dataclass(frozen=True)
 class QuoteMatch:
-    alignment: Any          # verifier.match.Alignment
+    alignment: Any          # verifier.check.align.Alignment
     document: Document
     passage_id: int | None
 
@@ -115,9 +115,9 @@ class QuoteMatch:
 def match_quote(*, session: Session, quote: str, limit: int = 20,
                 document_ids: list[int] | None = None) -> QuoteMatch | None:
     """The best alignment of `quote` over the stored sources whose passages share words with
-    it (full-text candidates, then verifier.match.align_quote on each candidate document)."""
-    from ..match import RANK, align_quote
-    from . import index
+    it (full-text candidates, then verifier.check.align.align_quote on each candidate document)."""
+    from verifier.check.align import RANK, align_quote
+    from verifier.reference import index
 
     cands = index.search_passages(session=session, query=quote, limit=limit,
                                   document_ids=document_ids)

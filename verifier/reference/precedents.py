@@ -28,9 +28,9 @@ from rapidfuzz import fuzz
 from sqlalchemy import delete, func
 from sqlmodel import Session, select
 
-from .. import audit
-from ..models import Claim, Precedent
-from . import index, semantic
+from verifier.db import audit
+from verifier.db.models import Claim, Precedent
+from verifier.reference import index, semantic
 
 
 class PrecedentError(ValueError):

@@ -16,12 +16,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from .. import audit
-from ..config import get_settings
-from ..store import Store
-from .context import ExportContext
-from .pdf import BrowserMissing
-from .query import ExportFilters, iter_records, snapshot, summarise
+from verifier.config import get_settings
+from verifier.db import audit
+from verifier.db.records import ExportFilters, iter_records, snapshot, summarise
+from verifier.db.store import Store
+from verifier.report.context import ExportContext
+from verifier.report.pdf import BrowserMissing
 
 FORMATS = ("csv", "xlsx", "json", "jsonld", "html", "pdf")
 __all__ = ["FORMATS", "ExportFilters", "ExportResult", "ExportError", "BrowserMissing",
@@ -66,7 +66,7 @@ def _text(raw: _HashingWriter) -> io.TextIOWrapper:
 
 def _write(store: Store, fmt: str, raw: _HashingWriter, filters: ExportFilters,
            base_url: str | None) -> tuple[int, ExportContext]:
-    from . import html, jsonout, tabular
+    from verifier.report import html, jsonout, tabular
 
     settings = get_settings()
     with store.read() as session:
@@ -113,7 +113,7 @@ def export(*, store: Store, fmt: str, out: IO[bytes], actor: str,
     filters = filters or ExportFilters()
     raw = _HashingWriter(out)
     if fmt == "pdf":
-        from .pdf import html_to_pdf
+        from verifier.report.pdf import html_to_pdf
 
         with tempfile.TemporaryDirectory(prefix="verifier-pdf-") as tmp:
             html_path, pdf_path = Path(tmp) / "report.html", Path(tmp) / "report.pdf"

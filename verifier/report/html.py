@@ -13,10 +13,10 @@ from collections.abc import Iterable
 from html import escape
 from typing import IO, Any
 
-from ..models import VERDICTS
-from .context import ExportContext
-from .jsonout import _json, claim_review
-from .query import Summary
+from verifier.db.models import VERDICTS
+from verifier.db.records import Summary
+from verifier.report.context import ExportContext
+from verifier.report.jsonout import _json, claim_review
 
 FINDINGS = ("consistent", "partial", "contradicted", "no_evidence", "none")
 FINDING_COLORS = {"consistent": "#2e7d32", "partial": "#f9a825", "contradicted": "#c62828",

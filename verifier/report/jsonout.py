@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterable
 from typing import IO, Any
 
-from .context import ExportContext
+from verifier.report.context import ExportContext
 
 # The truth scale: verdict -> ratingValue. The other verdicts have no place on it.
 RATING_VALUES = {"True": 5, "Mostly true": 4, "Half true": 3, "Mostly false": 2, "False": 1}

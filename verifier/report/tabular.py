@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from typing import IO, Any
 
-from .context import ExportContext
+from verifier.report.context import ExportContext
 
 COLUMNS = (
     "claim_id", "document_id", "document_title", "document_url", "kind", "text", "start", "end",

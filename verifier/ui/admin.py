@@ -1,12 +1,12 @@
-"""The admin's page: people and their roles (add, change role), through verifier.users."""
+"""The admin's page: people and their roles (add, change role), through verifier.db.users."""
 from __future__ import annotations
 
 import streamlit as st
 
-from .. import users
-from ..models import ROLES
-from ..store import open_store
-from . import auth
+from verifier.db import users
+from verifier.db.models import ROLES
+from verifier.db.store import open_store
+from verifier.ui import auth
 
 
 def _add(actor: str) -> None:

@@ -8,10 +8,10 @@ from typing import Any
 
 import streamlit as st
 
-from .. import audit
-from ..models import CLAIM_KINDS, CLAIM_STATUSES, VERDICTS
-from ..store import Store, open_store
-from . import auth, queue
+from verifier.db import audit, queue
+from verifier.db.models import CLAIM_KINDS, CLAIM_STATUSES, VERDICTS
+from verifier.db.store import Store, open_store
+from verifier.ui import auth
 
 EXPORT_MIME = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                "json": "application/json", "jsonld": "application/ld+json", "html": "text/html",
@@ -80,7 +80,7 @@ def _history(store: Store) -> None:
 def _exports(store: Store, actor: str) -> None:
     st.subheader("Exports")
     try:
-        from ..report import FORMATS, BrowserMissing, ExportFilters, export
+        from verifier.report import FORMATS, BrowserMissing, ExportFilters, export
     except ImportError:  # the report package has not landed on this installation
         st.info("Exports are not available on this installation yet.")
         return

@@ -15,9 +15,9 @@ import streamlit as st
 from sqlalchemy import func
 from sqlmodel import col, select
 
-from ..models import User
-from ..store import Store
-from ..users import authenticate, can_review, get_user
+from verifier.db.models import User
+from verifier.db.store import Store
+from verifier.db.users import authenticate, can_review, get_user
 
 SESSION_KEY = "auth_user"
 ROLE_LABELS = {"fact-checker": "Fact-checker", "editor": "Editor", "auditor": "Auditor",

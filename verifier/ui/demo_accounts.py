@@ -2,8 +2,8 @@
 README): demo data only, never a real newsroom's store."""
 from __future__ import annotations
 
-from ..store import Store
-from ..users import add_user, get_user
+from verifier.db.store import Store
+from verifier.db.users import add_user, get_user
 
 DEMO_ACCOUNTS: tuple[tuple[str, str], ...] = (
     ("fatima", "fact-checker"),

@@ -4,7 +4,7 @@ and the verdict form.
 
 Keyboard: in the note, Ctrl+Enter (Cmd+Enter) saves and opens the next claim; Alt+N / Alt+P open
 the next / previous claim. Saving sends the version of the claim this page showed; if someone
-saved in between, verifier.review refuses with "changed by NAME at TIME", the page shows the new
+saved in between, verifier.db.reviews refuses with "changed by NAME at TIME", the page shows the new
 value and the form keeps what this reviewer typed."""
 from __future__ import annotations
 
@@ -13,12 +13,13 @@ from typing import Any
 
 import streamlit as st
 
-from .. import review
-from ..documents import claim_dict
-from ..models import CLAIM_KINDS, CLAIM_STATUSES, VERDICTS, Claim
-from ..store import Store, open_store
-from ..users import PermissionDenied
-from . import auth, highlight, queue, widgets
+from verifier.db import queue
+from verifier.db import reviews as review
+from verifier.db.documents import claim_dict
+from verifier.db.models import CLAIM_KINDS, CLAIM_STATUSES, VERDICTS, Claim
+from verifier.db.store import Store, open_store
+from verifier.db.users import PermissionDenied
+from verifier.ui import auth, highlight, widgets
 
 ANON_CHOICES = {"any": None, "anonymous only": True, "named only": False}
 

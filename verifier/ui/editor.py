@@ -9,10 +9,11 @@ from typing import Any
 
 import streamlit as st
 
-from .. import api
-from ..ingest import IngestedDocument, IngestError, ingest_bytes
-from ..store import Store, open_store
-from . import auth, findings, highlight, queue, widgets
+from verifier import services as api
+from verifier.db import queue
+from verifier.db.store import Store, open_store
+from verifier.ingest import IngestedDocument, IngestError, ingest_bytes
+from verifier.ui import auth, findings, highlight, widgets
 
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "docx", "pdf"]
 LANGS = {"detect": None, "French": "fr", "English": "en"}

@@ -9,13 +9,13 @@ import streamlit as st
 from sqlalchemy import func
 from sqlmodel import col, select
 
-from .. import api
-from ..documents import DocumentError
-from ..ingest import IngestError
-from ..models import Document, Fact, Passage
-from ..reference import facts as facts_mod
-from ..store import Store, open_store
-from . import auth
+from verifier import services as api
+from verifier.db.documents import DocumentError
+from verifier.db.models import Document, Fact, Passage
+from verifier.db.store import Store, open_store
+from verifier.ingest import IngestError
+from verifier.reference import facts as facts_mod
+from verifier.ui import auth
 
 SOURCE_TYPES = ["txt", "md", "html", "htm", "docx", "pdf"]
 PACK_TYPES = ["yaml", "yml", "csv"]

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
-from . import highlight
+from verifier.ui import highlight
 
 FINDING_LABELS = {"consistent": "Consistent", "contradicted": "Contradicted",
                   "partial": "Partly supported", "no_evidence": "No evidence", None: "Not checked"}

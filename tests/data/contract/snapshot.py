@@ -2,6 +2,9 @@
 --format json --dry-run`), made by the CLI on the repository's own fixtures. tests/test_contract.py
 compares fresh output with them, so a refactoring that changes any field, value or order fails.
 
+source-moscou.txt is ours (written for these tests): Bourita's quote with two words changed,
+one of Lavrov's verbatim, and one the seed gives to a Moroccan diplomat (a misattribution).
+
 Regenerate only when a change of output is intended (and say so in the commit):
     .venv/bin/python tests/data/contract/snapshot.py
 """
@@ -60,7 +63,8 @@ def outputs() -> dict[str, dict]:
         for name, path, extra in documents(tmp):
             ex = run(["extract", str(path), "--format", "json", *extra])
             ck = run(["check", str(path), "--format", "json", "--dry-run", "--db", db,
-                      "--source", str(DATA / "match" / "transcript-fr.txt"), *extra])
+                      "--source", str(DATA / "match" / "transcript-fr.txt"),
+                      "--source", str(HERE / "source-moscou.txt"), *extra])
             result[name] = {"extract": ex, "check": ck}
         return result
 

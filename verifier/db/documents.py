@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
-from . import audit
-from .models import DOCUMENT_KINDS, Claim, Document, Evidence, utcnow
+from verifier.db import audit
+from verifier.db.models import DOCUMENT_KINDS, Claim, Document, Evidence, utcnow
 
 if TYPE_CHECKING:
-    from .ingest import IngestedDocument
+    from verifier.ingest import IngestedDocument
 
 # Claim-dict keys that have their own column; everything else of the contract goes to attrs.
 _CLAIM_COLUMNS = ("kind", "start", "end", "text", "speaker", "reference")

@@ -1,6 +1,6 @@
 """`verifier align` and `verifier precedents import|search`. Registered by verifier/cli.py:
 
-    from . import cli_match
+    from verifier.cli import match as cli_match
     cli_match.register(app)
     app.add_typer(cli_match.precedents_app, name="precedents")
 """
@@ -12,17 +12,17 @@ from typing import Annotated
 
 import typer
 
-from .audit import cli_actor
-from .cli_common import DbOpt
-from .cli_common import fail as _fail
-from .match import align_quote
-from .reference import precedents
-from .store import open_store
+from verifier.check.align import align_quote
+from verifier.cli.common import DbOpt
+from verifier.cli.common import fail as _fail
+from verifier.db.audit import cli_actor
+from verifier.db.store import open_store
+from verifier.reference import precedents
 
 
 def _read(path: Path) -> str:
     try:
-        from .ingest import ingest
+        from verifier.ingest import ingest
 
         return ingest(str(path)).text
     except Exception:  # noqa: BLE001 - fall back to plain UTF-8 text

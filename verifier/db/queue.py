@@ -1,5 +1,5 @@
 """What the desk reads: the claims of the queue with their filters and counts, one claim's
-evidence and earlier verdicts. Reads only; verdicts are written by verifier.review."""
+evidence and earlier verdicts. Reads only; verdicts are written by verifier.db.reviews."""
 from __future__ import annotations
 
 from collections import Counter
@@ -10,8 +10,8 @@ from typing import Any
 
 from sqlmodel import col, select
 
-from ..models import Claim, Document, Evidence, Passage, Review
-from ..store import Store
+from verifier.db.models import Claim, Document, Evidence, Passage, Review
+from verifier.db.store import Store
 
 NOT_CHECKED = "not checked"
 FINDINGS = ("contradicted", "partial", "no_evidence", "consistent", NOT_CHECKED)
@@ -111,7 +111,7 @@ def document_claims(store: Store, document_id: int) -> list[Claim]:
 
 def claim_evidence(store: Store, claim_id: int) -> list[dict[str, Any]]:
     """The stored evidence of a claim as the check contract's dicts (best score first)."""
-    from ..models import Fact
+    from verifier.db.models import Fact
 
     with store.read() as session:
         evs = list(session.exec(select(Evidence).where(Evidence.claim_id == claim_id)).all())

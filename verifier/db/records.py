@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 
-from ..models import CLAIM_KINDS, CLAIM_STATUSES, Claim, Document, Evidence, Review
-from ..review import normalise_verdict
+from verifier.db.models import CLAIM_KINDS, CLAIM_STATUSES, Claim, Document, Evidence, Review
+from verifier.db.reviews import normalise_verdict
 
 BATCH = 1000
 _C = Claim.__table__.c  # type: ignore[attr-defined]

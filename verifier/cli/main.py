@@ -1,5 +1,5 @@
 """The `verifier` command line. Each command parses its options, calls the library and prints;
-the work happens in verifier.api and the modules it calls.
+the work happens in verifier.services and the modules it calls.
 
 Exit codes: 0 fine, 1 something was found wrong (a contradicted claim, an altered quote, a
 broken audit chain), 2 bad input, usage or a refused action (a one-line error on stderr;
@@ -14,13 +14,16 @@ from typing import Annotated, Any
 
 import typer
 
-from . import api, cli_match, cli_review, documents
-from .audit import cli_actor
-from .cli_common import DbOpt, exit_codes, fail, one_line
-from .cli_facts import facts_app
-from .ingest import IngestError
-from .migrations import SchemaError
-from .store import open_store
+from verifier import services as api
+from verifier.cli import match as cli_match
+from verifier.cli import review as cli_review
+from verifier.cli.common import DbOpt, exit_codes, fail, one_line
+from verifier.cli.facts import facts_app
+from verifier.db import documents
+from verifier.db.audit import cli_actor
+from verifier.db.migrations import SchemaError
+from verifier.db.store import open_store
+from verifier.ingest import IngestError
 
 app = typer.Typer(
     help="verifier: find the quotes, dates and factual claims of an article, check them against "
@@ -124,7 +127,7 @@ def show(
     """Show one stored document: its metadata, text and claims."""
     store = open_store(db)
     with store.read() as session:
-        from .models import Document
+        from verifier.db.models import Document
         doc = session.get(Document, document_id)
         if doc is None:
             fail(f"no document with id {document_id}")
@@ -164,7 +167,7 @@ def extract(
     lang: LangOpt = None,
 ) -> None:
     """Print a document's claims (quotes, dates, facts) with their character spans; stores nothing."""
-    from .ingest import ingest as read
+    from verifier.ingest import ingest as read
     doc = read(source, lang=lang.value if lang else None, published=parse_date(published))
     result = api.extract_document(doc)
     if fmt is Fmt.json:
@@ -240,7 +243,7 @@ DEMO_FILES = ("seed-maroc-russie-fr.txt",)
 @bad_input_exits_2
 def demo(db: DbOpt = None) -> None:
     """Load the bundled demo (the seed article) into the store; running it again changes nothing."""
-    from .reference.facts import import_pack, list_facts
+    from verifier.reference.facts import import_pack, list_facts
 
     store = open_store(db)
     base = resources.files("verifier") / "data" / "demo"
@@ -249,7 +252,7 @@ def demo(db: DbOpt = None) -> None:
             result = import_pack(session=session, path_or_bytes=(base / "facts.yaml").read_bytes(),
                                  name="facts.yaml", actor=cli_actor())
             typer.echo(f"demo: facts pack {result.pack} ({result.facts} facts)")
-    from .ui.demo_accounts import DEMO_ACCOUNTS, ensure_demo_accounts
+    from verifier.ui.demo_accounts import DEMO_ACCOUNTS, ensure_demo_accounts
 
     ensure_demo_accounts(store, cli_actor())
     typer.echo("demo: accounts " + ", ".join(f"{n} ({r})" for n, r in DEMO_ACCOUNTS))

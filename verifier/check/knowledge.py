@@ -37,8 +37,8 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from .reference.facts import Fact, KnowledgeBase, fact_evidence
-from .text import split_sentences
+from verifier.reference.facts import Fact, KnowledgeBase, fact_evidence
+from verifier.text import split_sentences
 
 FINDINGS = ("consistent", "contradicted", "partial", "no_evidence")
 PREDICTION_WINDOW_DAYS = 90

@@ -12,11 +12,11 @@ from typing import Annotated
 
 import typer
 
-from .audit import cli_actor
-from .cli_common import DbOpt
-from .cli_common import fail as _fail
-from .reference.facts import PackError, list_facts, parse_pack, store_pack
-from .store import open_store
+from verifier.cli.common import DbOpt
+from verifier.cli.common import fail as _fail
+from verifier.db.audit import cli_actor
+from verifier.db.store import open_store
+from verifier.reference.facts import PackError, list_facts, parse_pack, store_pack
 
 facts_app = typer.Typer(
     help="The facts knowledge base: import packs (YAML or CSV files of dated facts with their "

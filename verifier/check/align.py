@@ -21,8 +21,8 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from .reference.index import PassageIndex, fold
-from .reference.passages import PassageSpan, split_passages
+from verifier.reference.index import PassageIndex, fold
+from verifier.reference.passages import PassageSpan, split_passages
 
 CLASSES = ("verbatim", "minor", "altered", "spliced", "truncated", "translated", "not_found")
 # How much of the quote was found, for choosing between sources (higher is a better match).
@@ -507,7 +507,7 @@ def _split_at_gap(p: _Piece, src: _Source) -> list[_Piece] | None:
 
 def _languages_differ(quote: str, src: _Source, quote_lang: str | None,
                       source_lang: str | None) -> bool:
-    from .text import detect_language
+    from verifier.text import detect_language
 
     ql = quote_lang or detect_language(quote)
     sl = source_lang or detect_language(src.text)

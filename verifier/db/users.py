@@ -12,9 +12,9 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlmodel import Session, select
 
-from . import audit
-from .models import ROLES, User
-from .store import Store
+from verifier.db import audit
+from verifier.db.models import ROLES, User
+from verifier.db.store import Store
 
 # Roles that may mark verdicts and write review notes.
 REVIEW_ROLES = ("fact-checker", "admin")

@@ -1,6 +1,6 @@
 """CLI commands for review, users, the audit log and exports. The lead registers them with
 
-    from .cli_review import audit_app, register, users_app
+    from verifier.cli.review import audit_app, register, users_app
     register(app)
     app.add_typer(users_app, name="users")
     app.add_typer(audit_app, name="audit")
@@ -19,14 +19,15 @@ from typing import Annotated, Any
 
 import typer
 
-from . import audit, review, users
-from .audit import cli_actor
-from .cli_common import DbOpt, exit_codes, fail
-from .migrations import SchemaError
-from .models import Claim
-from .report import BrowserMissing, ExportFilters, export, export_to_path
-from .report.query import iter_records
-from .store import open_store
+from verifier.cli.common import DbOpt, exit_codes, fail
+from verifier.db import audit, users
+from verifier.db import reviews as review
+from verifier.db.audit import cli_actor
+from verifier.db.migrations import SchemaError
+from verifier.db.models import Claim
+from verifier.db.records import iter_records
+from verifier.db.store import open_store
+from verifier.report import BrowserMissing, ExportFilters, export, export_to_path
 
 REFUSALS = (ValueError, users.PermissionDenied, SchemaError, BrowserMissing, OSError)
 CONFLICT_EXIT = 3

@@ -12,8 +12,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from .ingest import IngestedDocument
-    from .reference.facts import KnowledgeBase
+    from verifier.ingest import IngestedDocument
+    from verifier.reference.facts import KnowledgeBase
 
 
 class ClaimLike(Protocol):
@@ -34,9 +34,9 @@ Extractor = Callable[[ExtractionInput], Sequence[ClaimLike]]
 
 def _registered() -> list[Extractor]:
     # Imported here so that `verifier --help` does not pay for the lexicons.
-    from .extract.facts import extract_facts
-    from .extract.quotes import extract_quotes
-    from .extract.temporal import extract_temporal
+    from verifier.extract.facts import extract_facts
+    from verifier.extract.quotes import extract_quotes
+    from verifier.extract.temporal import extract_temporal
 
     return [
         lambda i: extract_quotes(i.text, lang=i.lang, skip=i.skip),

@@ -18,7 +18,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, create_engine
 
-from .config import get_settings
+from verifier.config import get_settings
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
@@ -108,7 +108,7 @@ _lock = threading.Lock()
 def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
     """The store at `url` (default: VERIFIER_DATABASE_URL or sqlite:///claims.db), its schema
     created or upgraded on first use. Stores are cached per URL within a process."""
-    from .migrations import upgrade
+    from verifier.db.migrations import upgrade
 
     url = normalise_url(url or get_settings().database_url)
     with _lock:

@@ -15,8 +15,8 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
-from . import models
-from .models import SCHEMA_VERSION, SchemaVersion
+from verifier.db import models
+from verifier.db.models import SCHEMA_VERSION, SchemaVersion
 
 # Key of the PostgreSQL advisory lock held while the schema is created or upgraded.
 _SCHEMA_LOCK = 7_270_001

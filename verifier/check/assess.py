@@ -11,14 +11,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .checks import check_claims
-from .extract.temporal import Timex
-from .pipeline import extract_document_claims
-from .temporal_checks import check_temporal
+from verifier.check.calendar import check_temporal
+from verifier.check.knowledge import check_claims
+from verifier.extract.pipeline import extract_document_claims
+from verifier.extract.temporal import Timex
 
 if TYPE_CHECKING:
-    from .ingest import IngestedDocument
-    from .reference.facts import KnowledgeBase
+    from verifier.ingest import IngestedDocument
+    from verifier.reference.facts import KnowledgeBase
 
 SEVERITY = {"contradicted": 3, "partial": 2, "consistent": 1, "no_evidence": 0}
 FINDINGS = tuple(SEVERITY)

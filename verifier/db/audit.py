@@ -15,8 +15,8 @@ from typing import Any
 from sqlalchemy import text
 from sqlmodel import Session, col, select
 
-from . import __version__
-from .models import AuditEvent, utcnow
+from verifier import __version__
+from verifier.db.models import AuditEvent, utcnow
 
 GENESIS_HASH = "0" * 64
 # Key of the PostgreSQL advisory lock that serialises appends (SQLite: BEGIN IMMEDIATE does).
@@ -125,7 +125,7 @@ def list_events(session: Session, *, claim_id: int | None = None,
                 document_id: int | None = None, action: str | None = None) -> Iterator[AuditEvent]:
     """The log in order, optionally for one claim, or one document (its own events and those of
     its claims)."""
-    from .models import Claim
+    from verifier.db.models import Claim
 
     q = select(AuditEvent).order_by(AuditEvent.seq)  # type: ignore[arg-type]
     if claim_id is not None:

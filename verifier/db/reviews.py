@@ -14,10 +14,10 @@ from datetime import datetime
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, select
 
-from . import audit
-from .models import VERDICTS, Claim, Review, utcnow
-from .store import Store
-from .users import PermissionDenied, can_review, get_user
+from verifier.db import audit
+from verifier.db.models import VERDICTS, Claim, Review, utcnow
+from verifier.db.store import Store
+from verifier.db.users import PermissionDenied, can_review, get_user
 
 __all__ = ["ReviewError", "ReviewConflict", "PermissionDenied", "ClaimNotFound",
            "normalise_verdict", "record_verdict", "claim_history", "VERDICTS"]

@@ -10,14 +10,14 @@ from typing import Any
 
 from sqlmodel import select
 
-from . import audit, documents
-from .assess import Check, CheckReport, assess
-from .ingest import IngestedDocument, ingest, ingest_bytes
-from .models import Document, Fact
-from .pipeline import extract_document_claims
-from .reference.facts import KnowledgeBase, demo_knowledge_base
-from .store import Store
-from .text import split_sentences
+from verifier.check.assess import Check, CheckReport, assess
+from verifier.db import audit, documents
+from verifier.db.models import Document, Fact
+from verifier.db.store import Store
+from verifier.extract.pipeline import extract_document_claims
+from verifier.ingest import IngestedDocument, ingest, ingest_bytes
+from verifier.reference.facts import KnowledgeBase, demo_knowledge_base
+from verifier.text import split_sentences
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,7 @@ def ingest_into(store: Store, source: str | Path | bytes, *, name: str | None = 
 def store_source(store: Store, doc: IngestedDocument, *, actor: str) -> Document:
     """Store a reference source (kind source) with its passages, or find it stored (an article
     stored earlier can serve as a source: it gets passages, and keeps its kind)."""
-    from .reference.passages import document_passages, store_passages
+    from verifier.reference.passages import document_passages, store_passages
 
     with store.write() as session:
         stored, created = documents.store_document(session=session, ingested=doc, kind="source",
@@ -139,8 +139,8 @@ def store_source(store: Store, doc: IngestedDocument, *, actor: str) -> Document
 
 def quote_check(sources: Sequence[IngestedDocument]) -> Check:
     """Align every quote with the reference sources given; the best alignment is its evidence."""
-    from .match import RANK, align_quote, check_speaker, quote_finding
-    from .reference.passages import split_passages
+    from verifier.check.align import RANK, align_quote, check_speaker, quote_finding
+    from verifier.reference.passages import split_passages
 
     prepared = [(src, split_passages(src.text, src.language)) for src in sources]
 
@@ -179,7 +179,7 @@ PRECEDENT_MIN = 80.0
 
 def precedent_check(store: Store) -> Check:
     """Earlier fact-checks of the same claim (imported lists and reviewed claims) as evidence."""
-    from .reference.precedents import precedent_evidence, search
+    from verifier.reference.precedents import precedent_evidence, search
 
     def run(claims: list[dict[str, Any]], doc: IngestedDocument) -> dict[int, Any]:
         out: dict[int, Any] = {}

@@ -1,0 +1,1 @@
+"""Checks: claims and reference records in, findings and evidence out. Pure: no store."""

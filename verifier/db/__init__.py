@@ -1,0 +1,1 @@
+"""The store layer: tables, engine, migrations, audit log and every query."""
