@@ -386,7 +386,7 @@ EXTRACTION_CASES = [
 @pytest.mark.parametrize("text, predicate, span, subject, obj, of", EXTRACTION_CASES)
 def test_extract_facts_with_kb(kb: KnowledgeBase, text: str, predicate: str, span: str,
                                subject: str, obj: str | None, of: str | None) -> None:
-    claims = [c.to_claim() for c in extract_facts(text, lang="fr", published=SEED_DATE, kb=kb)]
+    claims = [c.to_claim().to_json() for c in extract_facts(text, lang="fr", published=SEED_DATE, kb=kb)]
     match = [c for c in claims if c["predicate"] == predicate]
     assert len(match) == 1, claims
     c = match[0]
@@ -413,7 +413,7 @@ def test_extract_facts_with_kb(kb: KnowledgeBase, text: str, predicate: str, spa
     ("Sergueï Lavrov, chef de la diplomatie russe, a souligné.", "Sergueï Lavrov", "Minister of Foreign Affairs"),
 ])
 def test_extract_offices_without_kb(text: str, subject: str, obj: str) -> None:
-    claims = [c.to_claim() for c in extract_facts(text, lang="fr", published=SEED_DATE, kb=None)]
+    claims = [c.to_claim().to_json() for c in extract_facts(text, lang="fr", published=SEED_DATE, kb=None)]
     offices = [c for c in claims if c["predicate"] == "holds_office"]
     assert [(c["subject"], c["object"]) for c in offices] == [(subject, obj)]
     assert offices[0]["resolved"] is False
@@ -434,7 +434,7 @@ def test_extract_offices_without_kb(text: str, subject: str, obj: str) -> None:
     "The Kremlin said on 15 March 2016 that talks went well.",
 ])
 def test_extract_facts_negatives(kb: KnowledgeBase, text: str) -> None:
-    claims = [c.to_claim() for c in extract_facts(text, lang="fr", published=SEED_DATE, kb=kb)]
+    claims = [c.to_claim().to_json() for c in extract_facts(text, lang="fr", published=SEED_DATE, kb=kb)]
     assert [c for c in claims if c["predicate"] in ("presides", "event")] == []
     if "Mohammed VI" not in text:
         assert claims == []
@@ -442,12 +442,12 @@ def test_extract_facts_negatives(kb: KnowledgeBase, text: str) -> None:
 
 def test_extract_facts_without_kb_keeps_names_as_written() -> None:
     text = "Le Conseil de sécurité de l’ONU, actuellement présidé par la Russie, doit voter."
-    (c,) = [x.to_claim() for x in extract_facts(text, lang="fr", published=SEED_DATE, kb=None)]
+    (c,) = [x.to_claim().to_json() for x in extract_facts(text, lang="fr", published=SEED_DATE, kb=None)]
     assert (c["subject"], c["object"], c["resolved"]) == ("Conseil de sécurité de l’ONU", "Russie", False)
 
 
 def test_seed_factual_claims(kb: KnowledgeBase, seed_text: str) -> None:
-    claims = [c.to_claim() for c in extract_facts(seed_text, lang="fr", published=SEED_DATE, kb=kb,
+    claims = [c.to_claim().to_json() for c in extract_facts(seed_text, lang="fr", published=SEED_DATE, kb=kb,
                                                   skip=[(24, 45), (2851, 2930)])]
     got = {(c["predicate"], c["subject"], c["object"]) for c in claims}
     assert got == {("holds_office", "Mohammed VI", "King"),

@@ -62,8 +62,8 @@ def test_transcript_quotes(quote: str, cls: str, reference: str, finding: str) -
 
 def test_altered_diff_and_offsets() -> None:
     al = align_quote("Nous sommes prêts à travailler avec le Maroc", TRANSCRIPT)
-    assert al.diff == [["=", "Nous sommes prêts à"], ["-", "coopérer"], ["+", "travailler"],
-                       ["=", "avec le Maroc"]]
+    assert [d.to_json() for d in al.diff] == [["=", "Nous sommes prêts à"], ["-", "coopérer"],
+                                              ["+", "travailler"], ["=", "avec le Maroc"]]
     assert TRANSCRIPT[al.source_start:al.source_end] == "Nous sommes prêts à coopérer avec le Maroc"
 
 
@@ -72,8 +72,8 @@ def test_spliced_parts() -> None:
                      "libre-échange cette année", TRANSCRIPT)
     assert len(al.parts) == 2
     first = al.parts[0]
-    assert TRANSCRIPT[first["source_start"]:first["source_end"]] == "Les échanges ont doublé en cinq ans"
-    assert any(op == "-" and "doubler encore" in text for op, text in al.diff)
+    assert TRANSCRIPT[first.source_start:first.source_end] == "Les échanges ont doublé en cinq ans"
+    assert any(d.op == "-" and "doubler encore" in d.text for d in al.diff)
 
 
 def test_misattributed() -> None:
@@ -136,7 +136,7 @@ def test_seed_quote_altered() -> None:
     q = next(q["quote"] for q in quotes if "honnête" in q["quote"])
     al = align_quote(q.replace("honnête", "sincère"), text)
     assert al.cls == "altered"
-    assert [d for d in al.diff if d[0] != "="] == [["-", "honnête"], ["+", "sincère"]]
+    assert [d.to_json() for d in al.diff if d.op != "="] == [["-", "honnête"], ["+", "sincère"]]
     assert quote_finding(al)[0] == "contradicted"
 
 

@@ -78,7 +78,7 @@ def test_seed_boilerplate_line_needs_no_skip():
 
 def test_to_claim_contract(seed_quotes):
     text, _, quotes = seed_quotes
-    claim = quotes[0].to_claim()
+    claim = quotes[0].to_claim().to_json()
     assert set(claim) == {"kind", "text", "start", "end", "speaker", "speaker_start", "speaker_end",
                           "reference", "cue", "quote_type", "anonymous", "speaker_type", "floating"}
     assert claim["kind"] == "quote"

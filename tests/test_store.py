@@ -10,6 +10,7 @@ from sqlalchemy import text
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import select
 
+from verifier.claims import QuoteClaim, TemporalClaim
 from verifier.db import audit, documents
 from verifier.db.migrations import SchemaError, database_version, upgrade
 from verifier.db.models import SCHEMA_VERSION, AuditEvent, Claim, Document, Evidence, SchemaVersion
@@ -126,9 +127,8 @@ def test_replace_claims_keeps_reviewed_ones(store: Store) -> None:
     with store.write() as session:
         doc = make_doc(session, text_="Il a dit « bonjour » hier.")
         documents.replace_claims(session=session, document=doc, actor="t", claims=[
-            {"kind": "quote", "start": 11, "end": 18, "text": "bonjour", "speaker": "Il"},
-            {"kind": "temporal", "start": 21, "end": 25, "text": "hier", "value": "2025-10-15",
-             "timex_type": "DATE"},
+            QuoteClaim(start=11, end=18, text="bonjour", speaker="Il"),
+            TemporalClaim(start=21, end=25, text="hier", value="2025-10-15", timex_type="DATE"),
         ])
         doc_id = doc.id
     with store.write() as session:
@@ -137,9 +137,8 @@ def test_replace_claims_keeps_reviewed_ones(store: Store) -> None:
     with store.write() as session:
         doc = session.get(Document, doc_id)
         added, removed = documents.replace_claims(session=session, document=doc, actor="t", claims=[
-            {"kind": "quote", "start": 11, "end": 18, "text": "bonjour", "speaker": "Il"},
-            {"kind": "temporal", "start": 21, "end": 25, "text": "hier", "value": "2025-10-15",
-             "timex_type": "DATE"},
+            QuoteClaim(start=11, end=18, text="bonjour", speaker="Il"),
+            TemporalClaim(start=21, end=25, text="hier", value="2025-10-15", timex_type="DATE"),
         ])
         assert (added, removed) == (1, 1)
     with store.read() as session:

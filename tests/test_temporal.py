@@ -253,7 +253,7 @@ def test_seed_huit_ans_anchor(seed) -> None:
     a = g["anchor_event"]
     assert (t.anchor["text"], t.anchor["start"], t.anchor["end"], t.anchor["relation"]) == (
         a["text"], a["start"], a["end"], a["relation"])
-    claim = t.to_claim()
+    claim = t.to_claim().to_json()
     assert claim["kind"] == "temporal" and claim["anchor"]["text"] == a["text"]
 
 
@@ -325,7 +325,7 @@ def test_never_raises_and_spans_hold(text: str, lang: str, published: dt.date | 
     for t in extract_temporal(text, lang=lang, published=published):
         assert 0 <= t.start < t.end <= len(text)
         assert text[t.start:t.end] == t.text
-        t.to_claim()
+        t.to_claim().to_json()
     check_temporal(extract_temporal(text, lang=lang, published=published), published=published)
 
 

@@ -10,6 +10,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from verifier import services as api
+from verifier.claims import (
+    CheckedClaim,
+    Finding,
+    QuoteClaim,
+    TemporalClaim,
+    claim_from_json,
+)
 from verifier.db import documents
 from verifier.db.models import Claim, Document, Evidence
 from verifier.db.store import Store, close_stores, open_store
@@ -45,14 +52,16 @@ def add_claims(store: Store, document_id: int) -> tuple[int, int, int]:
         m = text.index("Nous accordons")
         n = text.index(", a-t-il souligné")
         documents.replace_claims(session=s, document=doc, actor="test", claims=[
-            {"kind": "temporal", "text": "huit ans", "start": i, "end": i + 8,
-             "timex_type": "DURATION", "value": "P8Y"},
-            {"kind": "quote", "text": text[j:k], "start": j, "end": k, "speaker": "Nasser Bourita",
-             "reference": "Nasser Bourita", "quote_type": "unmarked", "anonymous": False,
-             "cue": "a déclaré", "finding": "partial",
-             "explanation": "The source has 'fiable' where the article has 'digne de confiance'."},
-            {"kind": "quote", "text": text[m:n], "start": m, "end": n, "speaker": "il",
-             "quote_type": "unmarked", "anonymous": True, "cue": "a souligné"},
+            TemporalClaim(text="huit ans", start=i, end=i + 8, timex_type="DURATION",
+                          value="P8Y"),
+            CheckedClaim(
+                QuoteClaim(text=text[j:k], start=j, end=k, speaker="Nasser Bourita",
+                           reference="Nasser Bourita", quote_type="unmarked", anonymous=False,
+                           cue="a déclaré"),
+                Finding(finding="partial", explanation="The source has 'fiable' where the "
+                                                       "article has 'digne de confiance'.")),
+            QuoteClaim(text=text[m:n], start=m, end=n, speaker="il", quote_type="unmarked",
+                       anonymous=True, cue="a souligné"),
         ])
         claims = documents.document_claims(session=s, document_id=document_id)
         by_text = {c.text[:8]: c for c in claims}
@@ -135,8 +144,9 @@ def add_claim_at(store: Store, document_id: int, words: str, kind: str = "tempor
         doc = s.get(Document, document_id)
         assert doc is not None
         i = doc.text.index(words)
-        row = documents.claim_row(document_id, {"kind": kind, "text": words, "start": i,
-                                                "end": i + len(words)}, actor="test")
+        row = documents.claim_row(document_id, claim_from_json(
+            {"kind": kind, "text": words, "start": i, "end": i + len(words),
+             "timex_type": "DATE", "predicate": "event"}), actor="test")
         s.add(row)
         s.flush()
         return row.id  # type: ignore[return-value]

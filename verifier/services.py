@@ -10,11 +10,12 @@ from typing import Any
 
 from sqlmodel import select
 
-from verifier.check.assess import Check, CheckReport, assess
+from verifier.check.assess import Check, CheckReport, Results, assess
+from verifier.claims import Claim, Finding, PrecedentEvidence, evidence_from_json
 from verifier.db import audit, documents
 from verifier.db.models import Document, Fact
 from verifier.db.store import Store
-from verifier.extract.pipeline import extract_document_claims
+from verifier.extract.pipeline import ExtractionReport, extract_document_claims
 from verifier.ingest import IngestedDocument, ingest, ingest_bytes
 from verifier.reference.facts import KnowledgeBase, demo_knowledge_base
 from verifier.text import split_sentences
@@ -42,7 +43,8 @@ def read(source: str | Path | bytes, *, name: str | None = None, lang: str | Non
     return ingest(str(source), lang=lang, published=published)
 
 
-def extract_document(doc: IngestedDocument, *, kb: KnowledgeBase | None = None) -> dict[str, Any]:
+def extract_document(doc: IngestedDocument, *, kb: KnowledgeBase | None = None
+                     ) -> ExtractionReport:
     """The `verifier extract --format json` object: the document, its sentences and claims."""
     claims = extract_document_claims(doc, kb=kb)
     summary = document_summary(doc)
@@ -50,7 +52,7 @@ def extract_document(doc: IngestedDocument, *, kb: KnowledgeBase | None = None) 
                                "text": doc.text[s.start:s.end]} for s in doc.boilerplate]
     summary["sentences"] = [{"start": s.start, "end": s.end, "text": s.text}
                             for s in split_sentences(doc.text, doc.language)]
-    return {"document": summary, "claims": claims}
+    return ExtractionReport(document=summary, claims=claims)
 
 
 def knowledge_base(store: Store | None = None, packs: Sequence[str | Path | bytes] = ()
@@ -139,37 +141,9 @@ def store_source(store: Store, doc: IngestedDocument, *, actor: str) -> Document
 
 def quote_check(sources: Sequence[IngestedDocument]) -> Check:
     """Align every quote with the reference sources given; the best alignment is its evidence."""
-    from verifier.check.align import RANK, align_quote, check_speaker, quote_finding
-    from verifier.reference.passages import split_passages
+    from verifier.check.quotes import quote_check as check
 
-    prepared = [(src, split_passages(src.text, src.language)) for src in sources]
-
-    def run(claims: list[dict[str, Any]], doc: IngestedDocument) -> dict[int, Any]:
-        out: dict[int, Any] = {}
-        for i, claim in enumerate(claims):
-            if claim["kind"] != "quote":
-                continue
-            best = None
-            for src, passages in prepared:
-                al = align_quote(claim["text"], src.text, quote_lang=doc.language,
-                                 source_lang=src.language, passages=passages)
-                if best is None or (RANK[al.cls], al.score or 0) > (RANK[best[1].cls], best[1].score or 0):
-                    best = (src, al)
-            if best is None:
-                continue
-            src, al = best
-            speaker_ok = check_speaker(al.speaker, claim.get("reference") or claim.get("speaker"))
-            finding, why = quote_finding(al, speaker_ok)
-            evidence = {"kind": "passage", "source_title": src.title or src.source_name,
-                        "source_url": src.url, "source_sha256": src.sha256,
-                        "start": al.source_start, "end": al.source_end, "score": al.score,
-                        "method": "align:rapidfuzz+words",
-                        "class": al.cls, "diff": al.diff, "parts": al.parts, "note": al.note,
-                        "speaker": al.speaker, "misattributed": not speaker_ok}
-            out[i] = (finding, why, [evidence], {"fidelity": al.cls})
-        return out
-
-    return run
+    return check(sources)
 
 
 # Precedents scoring at least this (0-100, bench/checkthat.py prints the distribution) are
@@ -181,21 +155,27 @@ def precedent_check(store: Store) -> Check:
     """Earlier fact-checks of the same claim (imported lists and reviewed claims) as evidence."""
     from verifier.reference.precedents import precedent_evidence, search
 
-    def run(claims: list[dict[str, Any]], doc: IngestedDocument) -> dict[int, Any]:
-        out: dict[int, Any] = {}
+    def run(claims: Sequence[Claim], doc: IngestedDocument) -> Results:
+        out: Results = {}
         with store.read() as session:
             for i, claim in enumerate(claims):
-                if claim["kind"] == "temporal" or len(claim["text"].split()) < 5:
+                if claim.kind == "temporal" or len(claim.text.split()) < 5:
                     continue
-                hits = [h for h in search(session=session, query=claim["text"], top=3)
-                        if h.score >= PRECEDENT_MIN
-                        and (h.claim_id is None or h.claim_id != claim.get("id"))]
+                hits = [h for h in search(session=session, query=claim.text, top=3)
+                        if h.score >= PRECEDENT_MIN]
                 if hits:
-                    ev = [precedent_evidence(h) for h in hits]
-                    out[i] = ("no_evidence", ev[0]["detail"]["explanation"], ev, {})
+                    ev = [evidence_from_json(precedent_evidence(h)) for h in hits]
+                    why = hits_explanation(ev)
+                    out[i] = Finding(finding="no_evidence", explanation=why, evidence=tuple(ev))
         return out
 
     return run
+
+
+def hits_explanation(evidence: Sequence[object]) -> str:
+    first = evidence[0]
+    assert isinstance(first, PrecedentEvidence)
+    return first.detail.explanation
 
 
 def source_checks(store: Store | None, sources: Sequence[str | Path], *, actor: str,

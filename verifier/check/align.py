@@ -21,6 +21,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from verifier.claims import AlignedPart, Alignment, DiffOp
 from verifier.reference.index import PassageIndex, fold
 from verifier.reference.passages import PassageSpan, split_passages
 
@@ -75,7 +76,9 @@ class Token:
 
 
 @dataclass
-class Alignment:
+class _Draft:
+    """An alignment while it is being worked out (mutable); align_quote returns it typed."""
+
     cls: str
     score: float | None
     source_start: int | None = None
@@ -85,10 +88,12 @@ class Alignment:
     note: str = ""
     speaker: str | None = None
 
-    def as_dict(self) -> dict[str, Any]:
-        return {"class": self.cls, "score": self.score, "source_start": self.source_start,
-                "source_end": self.source_end, "diff": self.diff, "parts": self.parts,
-                "note": self.note, "speaker": self.speaker}
+    def typed(self) -> Alignment:
+        return Alignment(cls=self.cls, score=self.score, source_start=self.source_start,
+                         source_end=self.source_end,
+                         diff=tuple(DiffOp.from_json(d) for d in self.diff),
+                         parts=tuple(AlignedPart.from_json(p) for p in self.parts),
+                         note=self.note, speaker=self.speaker)
 
 
 # --------------------------------------------------------------------------------------------
@@ -403,7 +408,7 @@ def _gap_diff(src: _Source, a: _Piece, b: _Piece) -> list[str]:
     return ["-", text or "…"]
 
 
-def _spliced(pieces: list[_Piece], src: _Source, note: str) -> Alignment:
+def _spliced(pieces: list[_Piece], src: _Source, note: str) -> _Draft:
     diff: list[list[str]] = []
     for k, p in enumerate(pieces):
         if k:
@@ -413,7 +418,7 @@ def _spliced(pieces: list[_Piece], src: _Source, note: str) -> Alignment:
               "source_end": p.end, "score": p.score} for p in pieces]
     total = sum(len(p.qw) for p in pieces)
     score = round(sum(p.score * len(p.qw) for p in pieces) / total, 2)
-    return Alignment("spliced", score, min(p.start for p in pieces), max(p.end for p in pieces),
+    return _Draft("spliced", score, min(p.start for p in pieces), max(p.end for p in pieces),
                      diff, parts, note, src.speaker_at(pieces[0].start))
 
 
@@ -455,14 +460,14 @@ def _split_remainder(p: _Piece, quote_words: list[Token], src: _Source) -> list[
     return None
 
 
-def _classify_single(quote: str, src: _Source) -> tuple[Alignment, _Piece | None]:
+def _classify_single(quote: str, src: _Source) -> tuple[_Draft, _Piece | None]:
     p = _align_piece(quote, src)
     if not _found(p):
         if p is not None and len(p.qw) >= 2 * SPLICE_GAP_MIN:
             pieces = _split_remainder(p, p.qw, src)
             if pieces:
                 return _spliced(pieces, src, "joins two passages that are not adjacent"), None
-        return Alignment("not_found", p.score if p else 0.0,
+        return _Draft("not_found", p.score if p else 0.0,
                          note="no passage of the source holds this quote"), p
     assert p is not None
     gap, _ = p.longest_gap()
@@ -475,7 +480,7 @@ def _classify_single(quote: str, src: _Source) -> tuple[Alignment, _Piece | None
         pieces = _split_remainder(p, p.qw, src)
         if pieces:
             return _spliced(pieces, src, "joins two passages that are not adjacent"), p
-    al = Alignment(cls, p.score, p.start, p.end, p.diff(), [], "", src.speaker_at(p.start))
+    al = _Draft(cls, p.score, p.start, p.end, p.diff(), [], "", src.speaker_at(p.start))
     if cls == "minor":
         al.note = "differs in punctuation, case or one function word"
     elif cls == "altered":
@@ -518,21 +523,26 @@ def align_quote(quote: str, source_text: str, *, quote_lang: str | None = None,
                 source_lang: str | None = None,
                 passages: Sequence[PassageSpan] | None = None) -> Alignment:
     """Where and how faithfully `quote` appears in `source_text` (see the module doc)."""
+    return _align(quote, source_text, quote_lang, source_lang, passages).typed()
+
+
+def _align(quote: str, source_text: str, quote_lang: str | None, source_lang: str | None,
+           passages: Sequence[PassageSpan] | None) -> _Draft:
     src = _Source(source_text, passages, source_lang)
     parts = split_at_ellipses(quote)
     if not parts or not src.passages:
-        return Alignment("not_found", 0.0, note="empty quote or source")
+        return _Draft("not_found", 0.0, note="empty quote or source")
     if len(parts) == 1:
         al, _ = _classify_single(parts[0], src)
     else:
         results = [_classify_single(p, src) for p in parts]
         found = [(a, p) for a, p in results if a.cls != "not_found"]
         if not found:
-            al = Alignment("not_found", max(a.score or 0 for a, _ in results),
+            al = _Draft("not_found", max(a.score or 0 for a, _ in results),
                            note="no part of the quote is in the source")
         elif len(found) < len(results) or any(a.cls in ("altered",) for a, _ in found):
             bad = [a for a, _ in results if a.cls in ("not_found", "altered")][0]
-            al = Alignment("altered", min(a.score or 0 for a, _ in results),
+            al = _Draft("altered", min(a.score or 0 for a, _ in results),
                            min(a.source_start for a, _ in found if a.source_start is not None),
                            max(a.source_end for a, _ in found if a.source_end is not None),
                            [d for a, _ in results for d in a.diff],
@@ -545,7 +555,7 @@ def align_quote(quote: str, source_text: str, *, quote_lang: str | None = None,
             pieces = [p for _, p in results if p is not None]
             if len(pieces) == len(results) and all(
                     _adjacent(a, b, src) for a, b in zip(pieces, pieces[1:], strict=False)):
-                al = Alignment("minor", min(a.score or 0 for a, _ in results), pieces[0].start,
+                al = _Draft("minor", min(a.score or 0 for a, _ in results), pieces[0].start,
                                pieces[-1].end, [d for a, _ in results for d in a.diff], [],
                                "an ellipsis where the source skips nothing",
                                results[0][0].speaker)
@@ -553,14 +563,17 @@ def align_quote(quote: str, source_text: str, *, quote_lang: str | None = None,
                 al = _spliced(pieces, src, "the parts around the ellipsis are not adjacent in "
                                            "the source")
             else:  # a part was itself spliced
-                al = Alignment("spliced", min(a.score or 0 for a, _ in results),
+                al = _Draft("spliced", min(a.score or 0 for a, _ in results),
                                min(a.source_start for a, _ in results if a.source_start is not None),
                                max(a.source_end for a, _ in results if a.source_end is not None),
                                [d for a, _ in results for d in a.diff],
-                               [pt for a, _ in results for pt in (a.parts or [a.as_dict()])],
+                               [pt for t, (a, _) in zip(parts, results, strict=True)
+                                for pt in (a.parts or [{"quote": t, "source_start": a.source_start,
+                                                        "source_end": a.source_end,
+                                                        "score": a.score}])],
                                "joins passages that are not adjacent", results[0][0].speaker)
     if al.cls == "not_found" and _languages_differ(quote, src, quote_lang, source_lang):
-        return Alignment("translated", None, note="the source is in another language: a person "
+        return _Draft("translated", None, note="the source is in another language: a person "
                                                   "must compare the translation")
     return al
 

@@ -1,6 +1,6 @@
 """Findings: each checkable claim compared with the facts knowledge base, given a finding
 (consistent | contradicted | partial | no_evidence), a one-sentence explanation and the facts
-used as evidence. Pure: claim dicts, text and a KnowledgeBase in; new claim dicts out.
+used as evidence. Pure: typed claims, text and a KnowledgeBase in; one Finding (or None) per claim out.
 
 What is checked, and how
 ------------------------
@@ -21,12 +21,12 @@ What is checked, and how
   and days follow the same pattern at their scale.
 * temporal claims in a future-tense sentence ("doit se prononcer à la fin du mois", "will
   vote at the end of the month") about an institution, mission or resolution of the KB:
-  marked ``prediction: true``; consistent when the KB records a dated fact about it (an
+  marked ``prediction: true`` (in their finding); consistent when the KB records a dated fact about it (an
   adoption, the end of a mandate) inside the claimed period, contradicted when the record
   puts it after that period instead (within 90 days).
 
 A factual claim or anchored duration whose subject is not in the KB gets ``no_evidence``;
-other temporal claims, and quotes, are returned unchanged (other checks own them). Nothing is
+other temporal claims, and quotes, get no finding here (other checks own them). Nothing is
 ever guessed: without a record, there is no finding beyond ``no_evidence``.
 """
 from __future__ import annotations
@@ -37,6 +37,15 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
+from verifier.claims import (
+    Claim,
+    Elapsed,
+    FactEvidence,
+    FactualClaim,
+    Finding,
+    TemporalClaim,
+    evidence_from_json,
+)
 from verifier.reference.facts import Fact, KnowledgeBase, fact_evidence
 from verifier.text import split_sentences
 
@@ -77,11 +86,16 @@ def _covers(f: Fact, at: date) -> bool:
     return (f.valid_from is None or f.valid_from <= at) and (f.valid_to is None or at <= f.valid_to)
 
 
-def _with(claim: dict[str, Any], finding: str, explanation: str,
-          evidence: Sequence[dict[str, Any]] = (), **more: Any) -> dict[str, Any]:
-    out = dict(claim)
-    out.update(finding=finding, explanation=explanation, evidence=list(evidence), **more)
-    return out
+def _with(claim: Claim, finding: str, explanation: str, evidence: Sequence[FactEvidence] = (),
+          *, elapsed: Elapsed | None = None, prediction: bool | None = None) -> Finding:
+    return Finding(finding=finding, explanation=explanation, evidence=tuple(evidence),
+                   elapsed=elapsed, prediction=prediction)
+
+
+def _fact_ev(fact: Fact, *, score: float, method: str) -> FactEvidence:
+    ev = evidence_from_json(fact_evidence(fact, score=score, method=method))
+    assert isinstance(ev, FactEvidence)
+    return ev
 
 
 # --------------------------------------------------------------------------------------------
@@ -165,9 +179,9 @@ def judge_duration(stated: float, unit: str, a: date, b: date, *, mod: str | Non
 # --------------------------------------------------------------------------------------------
 
 
-def _match(kb: KnowledgeBase, claim: dict[str, Any], keys: Sequence[str], types: Sequence[str]) -> tuple[str, float] | None:
+def _match(kb: KnowledgeBase, claim: FactualClaim, keys: Sequence[str], types: Sequence[str]) -> tuple[str, float] | None:
     for key in keys:
-        value = claim.get(key)
+        value = getattr(claim, key, None)
         if value:
             m = kb.match_entity(str(value), types=types)
             if m:
@@ -182,26 +196,26 @@ def _country_of(kb: KnowledgeBase, value: Any) -> str | None:
     return m.name if m else kb.match_adjective(str(value))
 
 
-def _check_presides(c: dict[str, Any], at: date, kb: KnowledgeBase) -> dict[str, Any]:
+def _check_presides(c: FactualClaim, at: date, kb: KnowledgeBase) -> Finding:
     inst = _match(kb, c, ("subject", "subject_text"), ("institution", "mission"))
-    written = c.get("subject_text") or c.get("subject")
+    written = c.subject_text or c.subject
     if inst is None or not any(f.predicate == "presides" and f.subject == inst[0] for f in kb.facts):
         return _with(c, "no_evidence", f"The knowledge base has no presidency record for {written!r}.")
     fact = kb.presiding_at(inst[0], at)
     if fact is None:
         return _with(c, "no_evidence", f"The knowledge base has no record of who presided the {inst[0]} on {fmt_date(at)}.")
-    claimed = _country_of(kb, c.get("object")) or _country_of(kb, c.get("object_text"))
-    ev = [fact_evidence(fact, score=inst[1], method="kb.presiding_at")]
+    claimed = _country_of(kb, c.object) or _country_of(kb, c.object_text)
+    ev = [_fact_ev(fact, score=inst[1], method="kb.presiding_at")]
     if claimed == fact.object:
         return _with(c, "consistent",
                      f"On {fmt_date(at)} the {fact.subject} was presided by {fact.object} ({_period(fact)}).", ev)
-    named = claimed or c.get("object_text") or c.get("object")
+    named = claimed or c.object_text or c.object
     also = ""
     if claimed:
         theirs = [f for f in kb.facts if f.predicate == "presides" and f.subject == fact.subject and f.object == claimed]
         if theirs:
             near = min(theirs, key=lambda f: abs(((f.valid_from or at) - at).days))
-            ev.append(fact_evidence(near, score=inst[1], method="kb.presidency_of_claimed"))
+            ev.append(_fact_ev(near, score=inst[1], method="kb.presidency_of_claimed"))
             also = f"; {claimed} presided it {_period(near)}"
     return _with(c, "contradicted",
                  f"On {fmt_date(at)} the {fact.subject} was presided by {fact.object} ({_period(fact)}), not {named}{also}.", ev)
@@ -211,51 +225,51 @@ def _office_label(office: str, of: str | None) -> str:
     return f"{office} of {of}" if of else office
 
 
-def _check_office(c: dict[str, Any], at: date, kb: KnowledgeBase) -> dict[str, Any]:
+def _check_office(c: FactualClaim, at: date, kb: KnowledgeBase) -> Finding:
     person = _match(kb, c, ("subject", "subject_text"), ("person",))
-    written = c.get("subject_text") or c.get("subject")
+    written = c.subject_text or c.subject
     if person is None:
         return _with(c, "no_evidence", f"The knowledge base has no record of {written!r}.")
     office = _match(kb, c, ("object", "office_key", "object_text"), ("office",))
     if office is None:
         return _with(c, "no_evidence",
-                     f"The knowledge base has no record of the office {c.get('object_text') or c.get('object')!r}.")
-    of = _country_of(kb, c.get("of"))
+                     f"The knowledge base has no record of the office {c.object_text or c.object!r}.")
+    of = _country_of(kb, c.of)
     held = [f for f in kb.facts if f.predicate == "holds_office" and f.subject == person[0]
             and f.object == office[0] and (of is None or (f.extra or {}).get("of") == of)]
     score = min(person[1], office[1])
     label = _office_label(office[0], of or ((held[0].extra or {}).get("of") if held else None))
-    if c.get("former"):
+    if c.former:
         now = [f for f in held if _covers(f, at)]
         if now:  # checked first: a president re-elected after a gap is no "former" president
             return _with(c, "contradicted", f"On {fmt_date(at)} {person[0]} was still {label} ({_period(now[0])}), not a former holder.",
-                         [fact_evidence(f, score=score, method="kb.offices_of") for f in now])
+                         [_fact_ev(f, score=score, method="kb.offices_of") for f in now])
         past = [f for f in held if f.valid_to and f.valid_to < at]
         if past:
             return _with(c, "consistent", f"{person[0]} was {label} {_period(past[-1])}, before {fmt_date(at)}.",
-                         [fact_evidence(f, score=score, method="kb.offices_of") for f in past])
+                         [_fact_ev(f, score=score, method="kb.offices_of") for f in past])
         return _with(c, "no_evidence", f"The knowledge base has no record of {person[0]} as {label}.")
     covering = [f for f in held if _covers(f, at)]
     if covering:
         f = covering[0]
         return _with(c, "consistent", f"On {fmt_date(at)} {person[0]} was {_office_label(office[0], (f.extra or {}).get('of'))} ({_period(f)}).",
-                     [fact_evidence(f, score=score, method="kb.office_holder_at")])
+                     [_fact_ev(f, score=score, method="kb.office_holder_at")])
     holders = [h for h in kb.office_holders_at(office[0], at, of) if h.subject != person[0]]
     if held:
         terms = " and ".join(_period(f) for f in held)
         who = f"; the holder then was {holders[0].subject}" if len(holders) == 1 else ""
         return _with(c, "contradicted",
                      f"On {fmt_date(at)} {person[0]} was not {label}: the knowledge base records {terms}{who}.",
-                     [fact_evidence(f, score=score, method="kb.offices_of") for f in held]
-                     + [fact_evidence(h, score=score, method="kb.office_holder_at") for h in holders[:1]])
+                     [_fact_ev(f, score=score, method="kb.offices_of") for f in held]
+                     + [_fact_ev(h, score=score, method="kb.office_holder_at") for h in holders[:1]])
     others = kb.offices_of(person[0], at)
     if len(holders) == 1 and (of is not None or others):
         h = holders[0]
         extra = f" ({person[0]} was {_office_label(others[0].object, (others[0].extra or {}).get('of'))})" if others else ""
         return _with(c, "contradicted",
                      f"On {fmt_date(at)} the {_office_label(office[0], (h.extra or {}).get('of'))} was {h.subject}, not {person[0]}{extra}.",
-                     [fact_evidence(h, score=score, method="kb.office_holder_at")]
-                     + [fact_evidence(o, score=score, method="kb.offices_of") for o in others])
+                     [_fact_ev(h, score=score, method="kb.office_holder_at")]
+                     + [_fact_ev(o, score=score, method="kb.offices_of") for o in others])
     return _with(c, "no_evidence", f"The knowledge base has no record of {person[0]} as {label}.")
 
 
@@ -274,18 +288,18 @@ def _event_label(f: Fact) -> str:
     return f"{f.subject} ({f.object})" if f.object and f.predicate == "event" else f.subject
 
 
-def _check_event(c: dict[str, Any], kb: KnowledgeBase) -> dict[str, Any]:
+def _check_event(c: FactualClaim, kb: KnowledgeBase) -> Finding:
     fact = None
     for key in ("subject", "subject_text"):
-        if c.get(key):
-            fact = kb.when(str(c[key]))
+        if getattr(c, key, None):
+            fact = kb.when(str(getattr(c, key)))
             if fact:
                 break
-    written = c.get("subject_text") or c.get("subject")
+    written = c.subject_text or c.subject
     if fact is None or fact.valid_from is None:
         return _with(c, "no_evidence", f"The knowledge base has no dated record of {written!r}.")
-    claimed = _claimed_date(str(c.get("at") or ""))
-    ev = [fact_evidence(fact, score=1.0, method="kb.when")]
+    claimed = _claimed_date(str(c.at or ""))
+    ev = [_fact_ev(fact, score=1.0, method="kb.when")]
     recorded = fact.valid_from
     if claimed is None:
         return _with(c, "no_evidence", f"The text gives no date the knowledge base can compare ({_event_label(fact)} is recorded on {fmt_date(recorded)}).", ev)
@@ -297,7 +311,7 @@ def _check_event(c: dict[str, Any], kb: KnowledgeBase) -> dict[str, Any]:
         return _with(c, "consistent", f"The knowledge base records {_event_label(fact)} as {what} {fmt_date(recorded)}.", ev)
     if precision == "day" and abs((recorded - day).days) == 1:
         return _with(c, "partial", f"The knowledge base records {_event_label(fact)} on {fmt_date(recorded)}, one day from the {fmt_date(day)} the text gives.", ev)
-    return _with(c, "contradicted", f"The knowledge base records {_event_label(fact)} on {fmt_date(recorded)}, not {c.get('at')}.", ev)
+    return _with(c, "contradicted", f"The knowledge base records {_event_label(fact)} on {fmt_date(recorded)}, not {c.at}.", ev)
 
 
 # --------------------------------------------------------------------------------------------
@@ -305,16 +319,16 @@ def _check_event(c: dict[str, Any], kb: KnowledgeBase) -> dict[str, Any]:
 # --------------------------------------------------------------------------------------------
 
 
-def _check_anchored(c: dict[str, Any], text: str, ref: date, kb: KnowledgeBase) -> dict[str, Any] | None:
-    anchor = c.get("anchor") or {}
-    m = _DURATION.match(str(c.get("value") or ""))
+def _check_anchored(c: TemporalClaim, text: str, ref: date, kb: KnowledgeBase) -> Finding | None:
+    anchor = c.anchor or {}
+    m = _DURATION.match(str(c.value or ""))
     if m is None:
         return None
     stated, unit = float(m["n"]), m["u"]
     fact = kb.when(str(anchor.get("text") or ""))
     if fact is None or fact.valid_from is None:
         return _with(c, "no_evidence", f"The knowledge base has no dated record of {anchor.get('text')!r}.")
-    ev = [fact_evidence(fact, score=1.0, method="kb.when")]
+    ev = [_fact_ev(fact, score=1.0, method="kb.when")]
     event_day = fact.valid_from
     relation = str(anchor.get("relation") or "AFTER").upper()
     a, b = (event_day, ref) if relation != "BEFORE" else (ref, event_day)
@@ -322,15 +336,15 @@ def _check_anchored(c: dict[str, Any], text: str, ref: date, kb: KnowledgeBase) 
         return _with(c, "contradicted",
                      f"The knowledge base dates {_event_label(fact)} to {fmt_date(event_day)}, "
                      f"{'after' if relation != 'BEFORE' else 'before'} the article's date {fmt_date(ref)}.", ev)
-    before = text[max(0, int(c.get("start", 0)) - 20):int(c.get("start", 0))] if text else ""
-    mod = c.get("mod")
+    before = text[max(0, c.start - 20):c.start] if text else ""
+    mod = c.mod
     if mod is None:
         mod = "MORE_THAN" if _MORE_CUE.search(before) else "LESS_THAN" if _LESS_CUE.search(before) else None
-    approximate = bool(c.get("approximate")) or bool(_APPROX_CUE.search(before))
+    approximate = bool(c.approximate) or bool(_APPROX_CUE.search(before))
     finding, reason = judge_duration(stated, unit, a, b, mod=mod, approximate=approximate)
     y, mo, d = elapsed(a, b)
     span = describe_elapsed(y, mo, d)
-    said = c.get("text") or c.get("value")
+    said = c.text or c.value
     sentence = (f"The knowledge base dates {_event_label(fact)} to {fmt_date(event_day)}: "
                 f"{span} {'before' if relation != 'BEFORE' else 'after'} the article's date "
                 f"{fmt_date(ref)}")
@@ -340,7 +354,7 @@ def _check_anchored(c: dict[str, Any], text: str, ref: date, kb: KnowledgeBase) 
         sentence += f", close to {said!r} ({reason})."
     else:
         sentence += f", not {said!r}."
-    return _with(c, finding, sentence, ev, elapsed={"years": y, "months": mo, "days": d})
+    return _with(c, finding, sentence, ev, elapsed=Elapsed(y, mo, d))
 
 
 _FUTURE = {
@@ -353,11 +367,11 @@ _FUTURE = {
 }
 
 
-def claim_range(c: dict[str, Any]) -> tuple[date, date] | None:
+def claim_range(c: TemporalClaim) -> tuple[date, date] | None:
     """Earliest and latest day a temporal claim covers: its `resolved` field (a day, a pair,
     or a mapping with earliest/latest or start/end), widened by what value and mod cover."""
     days: list[date] = []
-    r = c.get("resolved")
+    r = c.resolved
     if isinstance(r, dict):
         days += [d for d in (_iso(v) for v in r.values()) if d]
     elif isinstance(r, list | tuple):
@@ -366,7 +380,7 @@ def claim_range(c: dict[str, Any]) -> tuple[date, date] | None:
         d = _iso(r)
         if d:
             days.append(d)
-    value, mod = str(c.get("value") or ""), c.get("mod")
+    value, mod = str(c.value or ""), c.mod
     if m := re.match(r"^(\d{4})-(\d{2})-(\d{2})$", value):
         days.append(date(int(m[1]), int(m[2]), int(m[3])))
     elif m := re.match(r"^(\d{4})-(\d{2})$", value):
@@ -391,16 +405,16 @@ def _sentence_of(text: str, start: int, lang: str) -> tuple[int, str]:
     return 0, ""
 
 
-def _check_prediction(c: dict[str, Any], text: str, published: date | None, kb: KnowledgeBase,
-                      lang: str) -> dict[str, Any] | None:
+def _check_prediction(c: TemporalClaim, text: str, published: date | None, kb: KnowledgeBase,
+                      lang: str) -> Finding | None:
     rng = claim_range(c)
     if rng is None or not text or published is None or rng[1] < published:
         return None
     if (rng[1] - rng[0]).days > MAX_PREDICTION_RANGE_DAYS:
         return None  # "au XXIe siècle" would confirm anything
-    s_start, sentence = _sentence_of(text, int(c.get("start", 0)), lang)
+    s_start, sentence = _sentence_of(text, c.start, lang)
     cue = _FUTURE["en" if lang == "en" else "fr"].search(sentence) or _FUTURE["en" if lang != "en" else "fr"].search(sentence)
-    if cue is None and str(c.get("tense") or "").upper() != "FUTURE":
+    if cue is None and str(c.tense or "").upper() != "FUTURE":
         return None
     mentions = kb.find_mentions(sentence, types=("institution", "mission", "resolution", "event"))
     dated: dict[int, tuple[Fact, date, str]] = {}
@@ -411,24 +425,22 @@ def _check_prediction(c: dict[str, Any], text: str, published: date | None, kb: 
     if not dated:
         return None
     inside = [(f, d) for f, d, _ in dated.values() if rng[0] <= d <= rng[1]]
-    said = c.get("text")
+    said = c.text
     period = fmt_date(rng[0]) if rng[0] == rng[1] else f"{fmt_date(rng[0])} to {fmt_date(rng[1])}"
     if inside:
         inside.sort(key=lambda fd: (fd[1], fd[0].predicate != "adopted"))
         parts = [_dated_phrase(f, d) for f, d in inside]
         return _with(c, "consistent",
                      f"Prediction borne out: the knowledge base records {' and '.join(parts)}, within {said!r} ({period}).",
-                     [fact_evidence(f, score=1.0, method="kb.prediction") for f, _ in inside], prediction=True)
+                     [_fact_ev(f, score=1.0, method="kb.prediction") for f, _ in inside], prediction=True)
     later = sorted(((f, d) for f, d, _ in dated.values()
                     if rng[1] < d <= rng[1] + timedelta(days=PREDICTION_WINDOW_DAYS)), key=lambda fd: fd[1])
     if later:
         f, d = later[0]
         return _with(c, "contradicted",
                      f"Prediction not borne out: the knowledge base records {_dated_phrase(f, d)}, after {said!r} ({period}).",
-                     [fact_evidence(f, score=1.0, method="kb.prediction")], prediction=True)
-    out = dict(c)
-    out["prediction"] = True
-    return out
+                     [_fact_ev(f, score=1.0, method="kb.prediction")], prediction=True)
+    return None  # a prediction the knowledge base has nothing on yet
 
 
 def _dated_phrase(f: Fact, d: date) -> str:
@@ -444,30 +456,25 @@ def _dated_phrase(f: Fact, d: date) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def check_claims(claims: list[dict[str, Any]], *, text: str, published: date | None,
-                 kb: KnowledgeBase, lang: str = "fr") -> list[dict[str, Any]]:
-    """The claims, in the same order, each a new dict; checkable ones gain `finding`,
-    `explanation` and `evidence` (and `prediction: true` for predictions). See the module
-    docstring for what is checked."""
-    out: list[dict[str, Any]] = []
+def check_claims(claims: Sequence[Claim], *, text: str, published: date | None,
+                 kb: KnowledgeBase, lang: str = "fr") -> list[Finding | None]:
+    """One finding per claim, in the same order: None for a claim this module does not check
+    (quotes, dates with nothing on record). See the module docstring for what is checked."""
+    out: list[Finding | None] = []
     for c in claims:
-        kind = c.get("kind")
-        at = _iso(c.get("at")) or published
-        result: dict[str, Any] | None = None
-        if kind == "factual":
-            pred = c.get("predicate")
-            if pred == "event":
+        result: Finding | None = None
+        if isinstance(c, FactualClaim):
+            at = _iso(c.at) or published
+            if c.predicate == "event":
                 result = _check_event(c, kb)
-            elif at is None:
-                result = None
-            elif pred == "presides":
+            elif at is not None and c.predicate == "presides":
                 result = _check_presides(c, at, kb)
-            elif pred == "holds_office":
+            elif at is not None and c.predicate == "holds_office":
                 result = _check_office(c, at, kb)
-        elif kind == "temporal":
-            if c.get("anchor") and published is not None:
+        elif isinstance(c, TemporalClaim):
+            if c.anchor and published is not None:
                 result = _check_anchored(c, text, published, kb)
-            elif not c.get("anchor"):
+            elif not c.anchor:
                 result = _check_prediction(c, text, published, kb, lang)
-        out.append(result if result is not None else dict(c))
+        out.append(result)
     return out

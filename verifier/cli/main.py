@@ -169,7 +169,7 @@ def extract(
     """Print a document's claims (quotes, dates, facts) with their character spans; stores nothing."""
     from verifier.ingest import ingest as read
     doc = read(source, lang=lang.value if lang else None, published=parse_date(published))
-    result = api.extract_document(doc)
+    result = api.extract_document(doc).to_json()
     if fmt is Fmt.json:
         typer.echo(json.dumps(result, ensure_ascii=False, indent=1, default=str))
         return
@@ -206,12 +206,12 @@ def check(
     if not dry_run:
         api.save_checked(store, doc, report, kind=kind.value, actor=cli_actor(), recheck=True)
     if fmt is Fmt.json:
-        typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=1, default=str))
+        typer.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=1, default=str))
     else:
         for k, v in report.document.items():
             typer.echo(f"{k:15} {v if v is not None else '-'}")
-        _print_findings_table(report.claims)
-        summary = report.as_dict()["summary"]
+        _print_findings_table(report.to_json()["claims"])
+        summary = report.summary()
         typer.echo("\n" + ", ".join(f"{n} {f}" for f, n in summary.items()))
         typer.echo("NOT READY TO PUBLISH: contradicted claims or altered quotes above"
                    if report.exit_code else "No contradiction found.")

@@ -37,7 +37,7 @@ def _line(ident: object, quote: str, source: str) -> str:
     al = align_quote(quote, source)
     return json.dumps({"id": ident, "class": al.cls, "score": al.score,
                        "source_start": al.source_start, "source_end": al.source_end,
-                       "diff": al.diff, "note": al.note, "speaker": al.speaker},
+                       "diff": [d.to_json() for d in al.diff], "note": al.note, "speaker": al.speaker},
                       ensure_ascii=False)
 
 

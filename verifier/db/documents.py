@@ -7,13 +7,22 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
+from verifier.claims import (
+    EVIDENCE_COLUMNS,
+    CheckedClaim,
+    claim_from_json,
+    evidence_columns,
+    evidence_from_columns,
+)
+from verifier.claims import Claim as ClaimT
+from verifier.claims import Evidence as EvidenceT
 from verifier.db import audit
 from verifier.db.models import DOCUMENT_KINDS, Claim, Document, Evidence, utcnow
 
 if TYPE_CHECKING:
     from verifier.ingest import IngestedDocument
 
-# Claim-dict keys that have their own column; everything else of the contract goes to attrs.
+# Contract keys that have their own column; everything else of the contract goes to attrs.
 _CLAIM_COLUMNS = ("kind", "start", "end", "text", "speaker", "reference")
 
 
@@ -52,33 +61,51 @@ def store_document(*, session: Session, ingested: IngestedDocument, kind: str = 
     return doc, True
 
 
-def claim_row(document_id: int, claim: dict[str, Any], *, actor: str) -> Claim:
-    attrs = {k: v for k, v in claim.items() if k not in _CLAIM_COLUMNS and k not in ("finding", "explanation", "evidence")}
+def claim_row(document_id: int, claim: ClaimT | CheckedClaim, *, actor: str) -> Claim:
+    """The Claim row of a typed claim (with its finding when checked): the columns, `value`
+    (the normalised value of a temporal or factual claim) and `attrs` (the rest of the
+    contract object). claim_contract() reads it back."""
+    result = claim.result if isinstance(claim, CheckedClaim) else None
+    data = (claim.claim if isinstance(claim, CheckedClaim) else claim).to_json()
+    if result is not None:  # what the checks measured (fidelity, elapsed, prediction)
+        data |= {k: v for k, v in result.to_json().items()
+                 if k not in ("finding", "explanation", "evidence")}
+    attrs = {k: v for k, v in data.items() if k not in _CLAIM_COLUMNS}
     value: dict[str, Any] | None = None
-    if claim["kind"] == "temporal":
-        value = {k: claim.get(k) for k in ("timex_type", "value", "mod", "resolved") if k in claim}
-    elif claim["kind"] == "factual":
-        value = {k: claim.get(k) for k in ("predicate", "subject", "object", "at") if k in claim}
+    if data["kind"] == "temporal":
+        value = {k: data.get(k) for k in ("timex_type", "value", "mod", "resolved") if k in data}
+    elif data["kind"] == "factual":
+        value = {k: data.get(k) for k in ("predicate", "subject", "object", "at") if k in data}
     now = utcnow()
-    return Claim(document_id=document_id, kind=claim["kind"], start=claim["start"],
-                 end=claim["end"], text=claim["text"], speaker=claim.get("speaker"),
-                 reference=claim.get("reference"), value=value, attrs=attrs,
-                 finding=claim.get("finding"), explanation=claim.get("explanation"),
+    return Claim(document_id=document_id, kind=data["kind"], start=data["start"],
+                 end=data["end"], text=data["text"], speaker=data.get("speaker"),
+                 reference=data.get("reference"), value=value, attrs=attrs,
+                 finding=result.finding if result else None,
+                 explanation=result.explanation if result else None,
                  created_at=now, updated_at=now, updated_by=actor)
 
 
-_EVIDENCE_COLUMNS = ("kind", "passage_id", "fact_id", "precedent_claim_id", "source_title",
-                     "source_url", "source_sha256", "start", "end", "score", "method")
+def evidence_row(claim_id: int, ev: EvidenceT) -> Evidence:
+    cols, detail = evidence_columns(ev)
+    return Evidence(claim_id=claim_id, detail=detail, **cols)
 
 
-def evidence_row(claim_id: int, ev: dict[str, Any]) -> Evidence:
-    cols: dict[str, Any] = {k: ev.get(k) for k in _EVIDENCE_COLUMNS}
-    detail = {k: v for k, v in ev.items() if k not in _EVIDENCE_COLUMNS}
-    return Evidence(claim_id=claim_id, detail=detail or None, **cols)
+def evidence_of(row: Evidence) -> EvidenceT:
+    """The typed evidence of a stored row: the same object that was saved."""
+    cols = {k: getattr(row, k) for k in EVIDENCE_COLUMNS}
+    return evidence_from_columns(cols, row.detail)
+
+
+def claim_contract(row: Claim) -> ClaimT:
+    """The typed claim of a stored row (the inverse of claim_row, finding aside)."""
+    data: dict[str, Any] = {"kind": row.kind, "text": row.text, "start": row.start,
+                            "end": row.end, "speaker": row.speaker, "reference": row.reference}
+    data.update(row.attrs or {})
+    return claim_from_json(data)
 
 
 def claim_dict(row: Claim) -> dict[str, Any]:
-    """The contract dict of a stored claim (the inverse of claim_row)."""
+    """The contract dict of a stored claim with its review state (for listings)."""
     out: dict[str, Any] = {"id": row.id, "kind": row.kind, "text": row.text,
                            "start": row.start, "end": row.end}
     if row.kind == "quote" or row.speaker is not None:
@@ -90,8 +117,8 @@ def claim_dict(row: Claim) -> dict[str, Any]:
     return out
 
 
-def replace_claims(*, session: Session, document: Document, claims: Sequence[dict[str, Any]],
-                   actor: str) -> tuple[int, int]:
+def replace_claims(*, session: Session, document: Document,
+                   claims: Sequence[ClaimT | CheckedClaim], actor: str) -> tuple[int, int]:
     """Replace the document's unreviewed claims by `claims`; reviewed claims stay untouched
     (a candidate with the same kind and span as a reviewed claim is not added again).
     Returns (added, removed)."""
@@ -103,21 +130,25 @@ def replace_claims(*, session: Session, document: Document, claims: Sequence[dic
         session.execute(delete(Evidence).where(col(Evidence.claim_id).in_(stale)))
         session.execute(delete(Claim).where(col(Claim.id).in_(stale)))
     new = [(claim_row(document.id, c, actor=actor), c) for c in claims
-           if (c["kind"], c["start"], c["end"]) not in kept]
+           if (c.kind, _base(c).start, _base(c).end) not in kept]
     session.add_all(row for row, _ in new)
     session.flush()  # one round trip gives every new claim its id, then their evidence
     session.add_all(evidence_row(row.id, ev) for row, c in new  # type: ignore[arg-type]
-                    for ev in c.get("evidence") or [])
+                    if isinstance(c, CheckedClaim) for ev in c.result.evidence)
     session.flush()
     added = len(new)
     findings: dict[str, int] = {}
     for claim in claims:
-        if claim.get("finding"):
-            findings[claim["finding"]] = findings.get(claim["finding"], 0) + 1
+        if isinstance(claim, CheckedClaim):
+            findings[claim.finding] = findings.get(claim.finding, 0) + 1
     audit.append(session, actor=actor, action="extract", document_id=document.id,
                  old={"unreviewed_claims": len(stale)},
                  new={"claims_added": added, "reviewed_kept": len(kept), "findings": findings})
     return added, len(stale)
+
+
+def _base(c: ClaimT | CheckedClaim) -> ClaimT:
+    return c.claim if isinstance(c, CheckedClaim) else c
 
 
 def list_documents(*, session: Session, kind: str | None = None) -> list[tuple[Document, int]]:

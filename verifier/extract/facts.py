@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from verifier.claims import FactualClaim
 from verifier.text import split_sentences
 
 if TYPE_CHECKING:
@@ -212,25 +213,18 @@ class FactClaim:
     place: str | None = None
     office_key: str | None = None
 
-    def to_claim(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "kind": "factual", "text": self.text, "start": self.start, "end": self.end,
-            "predicate": self.predicate, "subject": self.subject, "object": self.object,
-            "subject_span": list(self.subject_span) if self.subject_span else None,
-            "object_span": list(self.object_span) if self.object_span else None,
-            "at": self.at, "subject_text": self.subject_text, "object_text": self.object_text,
-            "cue": self.cue, "resolved": self.resolved,
-        }
-        if self.of is not None:
-            out["of"] = self.of
-            out["of_span"] = list(self.of_span) if self.of_span else None
-        if self.former:
-            out["former"] = True
-        if self.place:
-            out["place"] = self.place
-        if self.office_key:
-            out["office_key"] = self.office_key
-        return out
+    def to_claim(self) -> FactualClaim:
+        return FactualClaim(
+            text=self.text, start=self.start, end=self.end, predicate=self.predicate,
+            subject=self.subject, object=self.object,
+            subject_span=_pair(self.subject_span), object_span=_pair(self.object_span),
+            at=self.at, subject_text=self.subject_text, object_text=self.object_text,
+            cue=self.cue, resolved=self.resolved, of=self.of, of_span=_pair(self.of_span),
+            former=self.former, place=self.place, office_key=self.office_key)
+
+
+def _pair(span: Sequence[int] | None) -> tuple[int, int] | None:
+    return (span[0], span[1]) if span else None
 
 
 # --------------------------------------------------------------------------------------------

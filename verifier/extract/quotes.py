@@ -28,6 +28,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from verifier.claims import QuoteClaim
 from verifier.extract.quote_lexicon import TELL_VERBS, Lexicon, load_lexicon
 from verifier.extract.speakers import Mention, Resolver, analyse_mention
 
@@ -50,12 +51,12 @@ class Quote:
     floating: bool
     continues: bool = False    # second part of a quote interrupted by its attribution
 
-    def to_claim(self) -> dict:
-        return {"kind": "quote", "text": self.text, "start": self.start, "end": self.end,
-                "speaker": self.speaker, "speaker_start": self.speaker_start,
-                "speaker_end": self.speaker_end, "reference": self.reference, "cue": self.cue,
-                "quote_type": self.quote_type, "anonymous": self.anonymous,
-                "speaker_type": self.speaker_type, "floating": self.floating}
+    def to_claim(self) -> QuoteClaim:
+        return QuoteClaim(text=self.text, start=self.start, end=self.end, speaker=self.speaker,
+                          speaker_start=self.speaker_start, speaker_end=self.speaker_end,
+                          reference=self.reference, cue=self.cue, quote_type=self.quote_type,
+                          anonymous=self.anonymous, speaker_type=self.speaker_type,
+                          floating=self.floating)
 
 
 # ---------------------------------------------------------------------------------------------

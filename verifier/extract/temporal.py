@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from verifier.claims import TemporalClaim
 from verifier.extract.temporal_resolve import nearest_tense, tense_markers, value_range
 from verifier.extract.temporal_rules import Cand, resolve_candidate, rule_matches, rules_for
 
@@ -63,23 +64,23 @@ class Timex:
         return None
 
     @classmethod
-    def from_claim(cls, claim: dict[str, Any]) -> Timex:
+    def from_claim(cls, claim: TemporalClaim) -> Timex:
         """The inverse of to_claim (for checks that run on stored or serialised claims)."""
         names = {f.name for f in fields(cls)}
-        kw = {k: v for k, v in claim.items() if k in names}
+        kw = {f.name: getattr(claim, f.name) for f in fields(claim) if f.name in names}
         if kw.get("resolved") is not None:
             kw["resolved"] = tuple(kw["resolved"])
+        else:
+            kw["resolved"] = None
         return cls(**kw)
 
-    def to_claim(self) -> dict[str, Any]:
-        return {
-            "kind": "temporal", "text": self.text, "start": self.start, "end": self.end,
-            "timex_type": self.timex_type, "value": self.value, "mod": self.mod,
-            "approximate": self.approximate, "anchor": self.anchor,
-            "resolved": list(self.resolved) if self.resolved else None,
-            "resolved_day": self.resolved_day, "signal": self.signal, "role": self.role,
-            "tense": self.tense, "weekday": self.weekday, "problem": self.problem,
-        }
+    def to_claim(self) -> TemporalClaim:
+        return TemporalClaim(
+            text=self.text, start=self.start, end=self.end, timex_type=self.timex_type,
+            value=self.value, mod=self.mod, approximate=self.approximate, anchor=self.anchor,
+            resolved=tuple(self.resolved) if self.resolved else None,
+            resolved_day=self.resolved_day, signal=self.signal, role=self.role,
+            tense=self.tense, weekday=self.weekday, problem=self.problem)
 
 
 _SIGNALS_FR = {"à", "a", "en", "depuis", "pendant", "durant", "dès", "jusqu'à", "jusqu’à",

@@ -153,7 +153,8 @@ def quote_evidence(match: QuoteMatch) -> dict[str, Any]:
     return {"kind": "passage", "passage_id": match.passage_id, "source_title": doc.title,
             "source_url": doc.url, "source_sha256": doc.sha256, "start": al.source_start,
             "end": al.source_end, "score": al.score, "method": "align:rapidfuzz+words",
-            "detail": {"class": al.cls, "diff": al.diff, "parts": al.parts, "note": al.note,
+            "detail": {"class": al.cls, "diff": [d.to_json() for d in al.diff],
+                       "parts": [p.to_json() for p in al.parts], "note": al.note,
                        "speaker": al.speaker, "document_id": doc.id}}
 
 

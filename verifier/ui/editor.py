@@ -45,7 +45,7 @@ def check_draft(store: Store, data: bytes, *, name: str, lang: str | None,
                                      store=store))
         result.setdefault("checked", True)
     else:
-        result = api.extract_document(doc)
+        result = api.extract_document(doc).to_json()
         result["checked"] = False
     return result, doc
 
