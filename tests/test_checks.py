@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from verifier.check.knowledge import FINDINGS, check_claims, claim_range, elapsed, judge_duration
 from verifier.extract.facts import extract_facts
-from verifier.reference.facts import KnowledgeBase
+from verifier.reference.kb import KnowledgeBase
 
 KB = KnowledgeBase.demo()
 SEED_DATE = date(2025, 10, 16)
@@ -293,11 +293,11 @@ def test_claim_range() -> None:
 
 
 def test_stored_fact_ids_reach_evidence(store: Any) -> None:
-    from verifier.reference.facts import import_pack
+    from verifier.db.facts import import_pack, load_knowledge_base
     with store.write() as session:
         import_pack(session=session, path_or_bytes=KB_PATH, actor="tester")
     with store.read() as session:
-        kb = KnowledgeBase.from_session(session)
+        kb = load_knowledge_base(session)
     (out,) = check_claims([huit_ans()], text="", published=SEED_DATE, kb=kb)
     assert out["finding"] == "contradicted" and isinstance(out["evidence"][0]["fact_id"], int)
 

@@ -18,7 +18,7 @@ from verifier.extract.temporal import Timex
 
 if TYPE_CHECKING:
     from verifier.ingest import IngestedDocument
-    from verifier.reference.facts import KnowledgeBase
+    from verifier.reference.kb import KnowledgeBase
 
 SEVERITY = {"contradicted": 3, "partial": 2, "consistent": 1, "no_evidence": 0}
 FINDINGS = tuple(SEVERITY)

@@ -37,7 +37,9 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from verifier.reference.facts import Fact, KnowledgeBase, fact_evidence
+from verifier.reference.facts import FactRecord as Fact
+from verifier.reference.facts import fact_evidence
+from verifier.reference.kb import KnowledgeBase
 from verifier.text import split_sentences
 
 FINDINGS = ("consistent", "contradicted", "partial", "no_evidence")

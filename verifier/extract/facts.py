@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from verifier.text import split_sentences
 
 if TYPE_CHECKING:
-    from verifier.reference.facts import KnowledgeBase
+    from verifier.reference.kb import KnowledgeBase
 
 # --------------------------------------------------------------------------------------------
 # Lexicons
