@@ -6,8 +6,8 @@ title, and claims already reviewed in the store), then a re-ranking of the top c
 linear model over a few lexical features and, when the optional `semantic` extra is installed,
 sentence-embedding cosines (all-MiniLM-L6-v2, verifier/reference/semantic.py) with the
 precedents nearest by cosine added to the candidates once the collection is embedded (see
-`FEATURES`, `WEIGHTS`, `embed_collection` and docs/matching.md). The weights were fitted on the
-CheckThat! 2020 train queries only; dev is held out."""
+`FEATURES`, `WEIGHTS`, verifier.db.precedents.embed_collection and docs/matching.md). The
+weights were fitted on the CheckThat! 2020 train queries only; dev is held out."""
 from __future__ import annotations
 
 import csv
