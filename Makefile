@@ -27,6 +27,7 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check verifier tests bench app.py
 	$(BIN)/mypy verifier
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf $(VENV) .pytest_cache

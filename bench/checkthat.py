@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import text as sql  # noqa: E402
 
+from verifier.db import precedents as db_precedents  # noqa: E402
 from verifier.db.store import close_stores, open_store  # noqa: E402
 from verifier.reference import index, precedents, semantic  # noqa: E402
 
@@ -75,7 +76,7 @@ def baseline(session, queries: list[list[str]]) -> dict[str, list[tuple[str, flo
 
 
 def run_search(session, queries, top=5, weights=None, use_semantic=False):
-    return {qid: [(h.docid, h.score) for h in precedents.search(
+    return {qid: [(h.docid, h.score) for h in db_precedents.search(
         session=session, query=text, top=top, weights=weights, use_semantic=use_semantic)]
         for qid, text in queries}
 
@@ -87,7 +88,7 @@ def fit(session, train, use_semantic: bool) -> tuple[float, ...]:
     start = precedents.WEIGHTS if use_semantic else precedents.LEXICAL_WEIGHTS
     feats = {}
     for qid, text in train:
-        hits = precedents.search(session=session, query=text, top=1000, weights=start,
+        hits = db_precedents.search(session=session, query=text, top=1000, weights=start,
                                  use_semantic=use_semantic)
         feats[qid] = [(h.docid, list(h.features.values())) for h in hits]
 
@@ -134,7 +135,7 @@ def main() -> None:
         store = open_store(f"sqlite:///{tmp}/ct.db")
         t0 = time.perf_counter()
         with store.write() as s:
-            n = precedents.import_precedents(session=s, path_or_bytes=CORPUS / "verified_claims.tsv",
+            n = db_precedents.import_precedents(session=s, path_or_bytes=CORPUS / "verified_claims.tsv",
                                              collection="checkthat2020", actor="bench")
         print(f"imported {n} verified claims in {time.perf_counter() - t0:.1f} s")
         train = rows(CORPUS / "train.queries.tsv")
@@ -145,7 +146,7 @@ def main() -> None:
                 cold_latency(s, dev[:5])
                 st = semantic.CacheStats()
                 t0 = time.perf_counter()
-                m = precedents.embed_collection(session=s, stats=st)
+                m = db_precedents.embed_collection(session=s, stats=st)
                 dt = time.perf_counter() - t0
                 print(f"embedded {m} claim and title texts in {dt:.1f} s ({st.computed} computed, "
                       f"{st.disk} from the disk cache {semantic.cache_path()}, {st.memory} in memory)"
@@ -178,7 +179,7 @@ def cold_latency(session, queries) -> None:
         load = time.perf_counter() - t0
         t0 = time.perf_counter()
         for _, text in queries:
-            precedents.search(session=session, query=text, use_semantic=True)
+            db_precedents.search(session=session, query=text, use_semantic=True)
         dt = (time.perf_counter() - t0) / len(queries) * 1000
         print(f"model load {load:.1f} s; cold query (query and candidates embedded, no cache): "
               f"{dt:.0f} ms/query over {len(queries)} dev queries")

@@ -19,6 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from verifier.db import fts  # noqa: E402
 from verifier.reference import index  # noqa: E402
 from verifier.reference.passages import split_passages  # noqa: E402
 
@@ -123,7 +124,7 @@ def bench_fts(texts: list[str], qs: list[str]) -> None:
         with store.read() as s:
             for q in qs:
                 t0 = time.perf_counter()
-                cands = index.search_passages(session=s, query=q, limit=50)
+                cands = fts.search_passages(session=s, query=q, limit=50)
                 rows = s.exec(__import__("sqlmodel").select(Passage.text).where(
                     Passage.id.in_([i for i, _ in cands]))).all()  # type: ignore[union-attr]
                 max((fuzz.partial_ratio(q, t) for t in rows), default=0)

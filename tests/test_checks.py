@@ -13,7 +13,7 @@ from verifier.check.knowledge import FINDINGS, claim_range, elapsed, judge_durat
 from verifier.check.knowledge import check_claims as typed_check_claims
 from verifier.claims import claim_from_json
 from verifier.extract.facts import extract_facts
-from verifier.reference.facts import KnowledgeBase
+from verifier.reference.kb import KnowledgeBase
 
 KB = KnowledgeBase.demo()
 SEED_DATE = date(2025, 10, 16)
@@ -306,11 +306,11 @@ def test_claim_range() -> None:
 
 
 def test_stored_fact_ids_reach_evidence(store: Any) -> None:
-    from verifier.reference.facts import import_pack
+    from verifier.db.facts import import_pack, load_knowledge_base
     with store.write() as session:
         import_pack(session=session, path_or_bytes=KB_PATH, actor="tester")
     with store.read() as session:
-        kb = KnowledgeBase.from_session(session)
+        kb = load_knowledge_base(session)
     (out,) = check_claims([huit_ans()], text="", published=SEED_DATE, kb=kb)
     assert out["finding"] == "contradicted" and isinstance(out["evidence"][0]["fact_id"], int)
 

@@ -22,7 +22,7 @@ from verifier.db import documents
 from verifier.db.models import Claim, Evidence
 from verifier.db.store import Store
 from verifier.ingest import ingest_path
-from verifier.reference.facts import demo_knowledge_base
+from verifier.reference.kb import demo_knowledge_base
 
 DATA = Path(__file__).parent / "data"
 

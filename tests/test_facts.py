@@ -14,17 +14,13 @@ from typer.testing import CliRunner
 
 from verifier.cli.facts import facts_app
 from verifier.db.audit import verify_chain
+from verifier.db.facts import import_pack, list_facts, load_knowledge_base
 from verifier.db.models import AuditEvent, Fact
 from verifier.db.store import Store
 from verifier.extract.facts import FactClaim, extract_facts
-from verifier.reference.facts import (
-    KnowledgeBase,
-    PackError,
-    import_pack,
-    list_facts,
-    normalise_name,
-    parse_pack,
-)
+from verifier.reference.facts import normalise_name
+from verifier.reference.kb import KnowledgeBase
+from verifier.reference.packs import PackError, parse_pack
 
 FACTS = Path(__file__).parent / "data" / "facts"
 DEMO = Path(__file__).parent.parent / "verifier" / "data" / "demo" / "facts.yaml"
@@ -248,7 +244,7 @@ def test_import_and_reimport(store: Store) -> None:
     with store.read() as session:
         assert len(list_facts(session=session, pack="small")) == 2
         demo_rows = list_facts(session=session, pack="demo")
-        kb = KnowledgeBase.from_session(session)
+        kb = load_knowledge_base(session)
     assert kb.office_holder_at("président", date(2025, 10, 16), of="française").subject == "Emmanuel Macron"  # type: ignore[union-attr]
     assert kb.match_entity("Accord de Paris").name == "Paris Agreement"  # type: ignore[union-attr]
     assert kb.office_holder_at("President", SEED_DATE, of="Russia").id is not None  # type: ignore[union-attr]
@@ -474,7 +470,7 @@ def test_fact_rows_round_trip_aliases(store: Store) -> None:
         import_pack(session=session, path_or_bytes=DEMO, actor="tester")
     with store.read() as session:
         rows = session.exec(select(Fact).where(Fact.subject == "Vladimir Putin")).all()
-        kb = KnowledgeBase.from_session(session)
+        kb = load_knowledge_base(session)
     assert rows and all("Vladimir Putin" in (r.aliases or {})["entities"] for r in rows)
     assert kb.match_entity("Poutine").name == "Vladimir Putin"  # type: ignore[union-attr]
     assert kb.match_adjective("russe") == "Russia"

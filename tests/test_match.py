@@ -18,7 +18,8 @@ from verifier.check.align import (
     normalise_quote,
     quote_finding,
 )
-from verifier.db import audit
+from verifier.db import audit, fts
+from verifier.db import passages as stored_passages
 from verifier.db.models import Claim, Document, Evidence
 from verifier.reference import index, passages
 
@@ -209,7 +210,7 @@ def _store_source(store, text: str, title: str = "Transcription") -> int:
                        title=title, url="https://example.org/transcript", language="fr", text=text)
         s.add(doc)
         s.flush()
-        n = passages.store_passages(session=s, document=doc)
+        n = stored_passages.store_passages(session=s, document=doc)
         assert n >= 6
         return doc.id  # type: ignore[return-value]
 
@@ -217,17 +218,17 @@ def _store_source(store, text: str, title: str = "Transcription") -> int:
 def test_store_passages_and_search(store) -> None:
     doc_id = _store_source(store, TRANSCRIPT)
     with store.read() as s:
-        spans = passages.document_passages(session=s, document_id=doc_id)
+        spans = stored_passages.document_passages(session=s, document_id=doc_id)
         assert all(TRANSCRIPT[p.start:p.end] == p.text for p in spans)
         assert {p.speaker for p in spans} >= {"M. LAVROV", "M. BOURITA", "Question"}
-        hits = index.search_passages(session=s, query="Le Maroc remercie la Russie", limit=5)
+        hits = fts.search_passages(session=s, query="Le Maroc remercie la Russie", limit=5)
         assert hits
         top = next(p for p in spans if "remercie" in p.text)
         from verifier.db.models import Passage
         first = s.get(Passage, hits[0][0])
         assert first is not None and first.seq == top.seq
-        assert index.search_passages(session=s, query="zzzz qqqq", limit=5) == []
-        assert index.search_passages(session=s, query='"OR" NEAR( -', limit=5) == []
+        assert fts.search_passages(session=s, query="zzzz qqqq", limit=5) == []
+        assert fts.search_passages(session=s, query='"OR" NEAR( -', limit=5) == []
 
 
 def test_quote_evidence_rows(store) -> None:
@@ -242,9 +243,9 @@ def test_quote_evidence_rows(store) -> None:
                       reference=LAVROV)
         s.add(claim)
         s.flush()
-        m = passages.match_quote(session=s, quote=quote)
+        m = stored_passages.match_quote(session=s, quote=quote)
         assert m is not None and m.document.id == doc_id
-        ev = passages.add_quote_evidence(session=s, claim_id=claim.id, match=m)
+        ev = stored_passages.add_quote_evidence(session=s, claim_id=claim.id, match=m)
         audit.append(s, actor="test", action="match", claim_id=claim.id)
         assert doc is not None
     with store.read() as s:

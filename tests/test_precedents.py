@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlmodel import select
 
+from verifier.db import precedents as db_precedents
 from verifier.db.models import AuditEvent, Claim, Document, Precedent, utcnow
 from verifier.reference import precedents
 
@@ -72,13 +73,13 @@ def test_clean_query_idempotent(s: str) -> None:
 
 def test_import_search_and_replace(store) -> None:
     with store.write() as s:
-        n = precedents.import_precedents(session=s, path_or_bytes=DATA / "claimreview.jsonld",
+        n = db_precedents.import_precedents(session=s, path_or_bytes=DATA / "claimreview.jsonld",
                                          actor="tester")
         assert n == 2
-        precedents.import_precedents(session=s, path_or_bytes=DATA / "checkthat-sample.tsv",
+        db_precedents.import_precedents(session=s, path_or_bytes=DATA / "checkthat-sample.tsv",
                                      collection="ct", actor="tester")
     with store.read() as s:
-        hits = precedents.search(session=s, query="Est-ce que le vaccin de la grippe provoque "
+        hits = db_precedents.search(session=s, query="Est-ce que le vaccin de la grippe provoque "
                                                   "l'autisme des enfants ?", top=3)
         assert hits and hits[0].verdict == "False"
         assert hits[0].url == "https://factcheck.example/2024/03/02/vaccins"
@@ -87,18 +88,18 @@ def test_import_search_and_replace(store) -> None:
         assert ev["kind"] == "precedent"
         assert ev["detail"]["explanation"] == ("checked before: False, 2024-03-02, "
                                                "https://factcheck.example/2024/03/02/vaccins")
-        hits = precedents.search(session=s, query="Huge ammonite fossil found in British "
+        hits = db_precedents.search(session=s, query="Huge ammonite fossil found in British "
                                                   "Columbia! #geology — SG (@sg) May 1, 2020")
         assert hits[0].external_id == "2" and hits[0].collection == "ct"
         events = s.exec(select(AuditEvent).where(AuditEvent.action == "precedents.import")).all()
         assert len(events) == 2
     # Re-import replaces the collection; a bad file changes nothing.
     with store.write() as s:
-        precedents.import_precedents(session=s, path_or_bytes=b"id\tclaim\n9\tOnly one now\n",
+        db_precedents.import_precedents(session=s, path_or_bytes=b"id\tclaim\n9\tOnly one now\n",
                                      name="x.tsv", collection="ct", actor="tester")
     with pytest.raises(precedents.PrecedentError):
         with store.write() as s:
-            precedents.import_precedents(session=s, path_or_bytes=b"id\tclaim\n1\t\n",
+            db_precedents.import_precedents(session=s, path_or_bytes=b"id\tclaim\n1\t\n",
                                          name="y.tsv", collection="ct", actor="tester")
     with store.read() as s:
         ct = s.exec(select(Precedent).where(Precedent.collection == "ct")).all()
@@ -117,7 +118,7 @@ def test_reviewed_claims_are_precedents(store) -> None:
         s.add(Claim(document_id=doc.id, kind="factual", start=0, end=1,
                     text="Le chômage a baissé de 2 % en 2024", status="unreviewed"))
     with store.read() as s:
-        hits = precedents.search(session=s, query="le chômage aurait baissé de 2 % en 2024")
+        hits = db_precedents.search(session=s, query="le chômage aurait baissé de 2 % en 2024")
         assert len(hits) == 1
         assert hits[0].claim_id is not None and hits[0].verdict == "Mostly false"
         ev = precedents.precedent_evidence(hits[0])

@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from verifier.db import precedents as db_precedents
 from verifier.reference import precedents, semantic
 
 needs_model = pytest.mark.skipif(not semantic.available(),
@@ -141,12 +142,12 @@ def test_search_without_the_model(store, monkeypatch: pytest.MonkeyPatch) -> Non
 
     monkeypatch.setattr(semantic, "embed", boom)
     with store.write() as s:
-        precedents.import_precedents(
+        db_precedents.import_precedents(
             session=s, path_or_bytes=b"id\tclaim\n1\tThe flu vaccine causes autism\n"
                                      b"2\tCrime rose in Chicago\n", name="x.tsv", actor="t")
     with store.read() as s:
-        assert precedents.embed_collection(session=s) == 0
-        hits = precedents.search(session=s, query="Does the flu vaccine cause autism?")
+        assert db_precedents.embed_collection(session=s) == 0
+        hits = db_precedents.search(session=s, query="Does the flu vaccine cause autism?")
         assert hits[0].external_id == "1"
         assert set(hits[0].features) == set(precedents.LEXICAL_FEATURES)
         assert precedents.precedent_evidence(hits[0])["method"] == "precedent:bm25+rerank"
@@ -161,10 +162,10 @@ def test_search_survives_a_broken_model(store, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(semantic, "embed", broken)
     monkeypatch.setattr(precedents, "_WARNED", set())
     with store.write() as s:
-        precedents.import_precedents(session=s, path_or_bytes=b"id\tclaim\n1\tCrime rose\n",
+        db_precedents.import_precedents(session=s, path_or_bytes=b"id\tclaim\n1\tCrime rose\n",
                                      name="x.tsv", actor="t")
     with store.read() as s, pytest.warns(RuntimeWarning, match="without sentence embeddings"):
-        hits = precedents.search(session=s, query="crime rose", use_semantic=True)
+        hits = db_precedents.search(session=s, query="crime rose", use_semantic=True)
     assert hits and "cosine" not in hits[0].features
 
 
@@ -173,25 +174,25 @@ def test_search_with_the_model_finds_a_paraphrase(store) -> None:
     """A paraphrase sharing one content word with its precedent (and that word also in a
     distractor) ranks first through the cosine features."""
     with store.write() as s:
-        precedents.import_precedents(session=s, path_or_bytes=(
+        db_precedents.import_precedents(session=s, path_or_bytes=(
             b"id\tclaim\n"
             b"1\tChildren develop autism after receiving the influenza vaccine\n"
             b"2\tThe vaccine rollout in Chicago reached 50 percent of adults\n"
             b"3\tA ministry report says kids watch too much television\n"), name="x.tsv",
             actor="t")
     with store.read() as s:
-        assert precedents.embed_collection(session=s) == 3
-        hits = precedents.search(session=s, query="Flu shots give kids autism, says a mom",
+        assert db_precedents.embed_collection(session=s) == 3
+        hits = db_precedents.search(session=s, query="Flu shots give kids autism, says a mom",
                                  use_semantic=True)
         assert hits[0].external_id == "1"
         assert {"cosine", "cosine_title", "cosine_rel"} <= set(hits[0].features)
         assert 0 <= hits[0].score <= 100
         assert precedents.precedent_evidence(hits[0])["method"].endswith("+minilm")
-        lex = precedents.search(session=s, query="Flu shots give kids autism",
+        lex = db_precedents.search(session=s, query="Flu shots give kids autism",
                                 use_semantic=False)
         assert "cosine" not in lex[0].features
         with pytest.raises(ValueError, match="weights"):
-            precedents.search(session=s, query="Flu shots give kids autism", use_semantic=True,
+            db_precedents.search(session=s, query="Flu shots give kids autism", use_semantic=True,
                               weights=precedents.LEXICAL_WEIGHTS)
 
 
@@ -200,16 +201,16 @@ def test_dense_candidates_catch_a_paraphrase_without_shared_words(store) -> None
     """Once the collection is embedded, the nearest precedents by cosine join the BM25
     candidates: a precedent sharing no word with the query can be found."""
     with store.write() as s:
-        precedents.import_precedents(session=s, path_or_bytes=(
+        db_precedents.import_precedents(session=s, path_or_bytes=(
             b"id\tclaim\n"
             b"1\tInfluenza immunisation triggers autism\n"
             b"2\tFlu season is starting early this year\n"), name="x.tsv", actor="t")
     with store.read() as s:
-        before = precedents.search(session=s, query="Flu shots make kids autistic",
+        before = db_precedents.search(session=s, query="Flu shots make kids autistic",
                                    use_semantic=True)
         assert "1" not in [h.external_id for h in before]  # BM25 alone misses it
-        precedents.embed_collection(session=s)
-        hits = precedents.search(session=s, query="Flu shots make kids autistic",
+        db_precedents.embed_collection(session=s)
+        hits = db_precedents.search(session=s, query="Flu shots make kids autistic",
                                  use_semantic=True)
         assert "1" in [h.external_id for h in hits]
         assert hits[[h.external_id for h in hits].index("1")].features["bm25"] == 0.0

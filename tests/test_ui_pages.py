@@ -44,7 +44,7 @@ facts:
 
 def test_sources_page_for_admin_lists_and_offers_uploads(seeded: Seeded) -> None:
     with seeded.store.write() as s:
-        from verifier.reference.facts import import_pack
+        from verifier.db.facts import import_pack
         import_pack(session=s, path_or_bytes=PACK, actor="adam", name="test-pack", fmt="yaml")
     at = sign_in("adam")
     at.switch_page(PAGE["sources"]).run()

@@ -13,11 +13,13 @@ from sqlmodel import select
 from verifier.check.assess import Check, CheckReport, Results, assess
 from verifier.claims import Claim, Finding, PrecedentEvidence, evidence_from_json
 from verifier.db import audit, documents
+from verifier.db.facts import fact_records
 from verifier.db.models import Document, Fact
 from verifier.db.store import Store
 from verifier.extract.pipeline import ExtractionReport, extract_document_claims
 from verifier.ingest import IngestedDocument, ingest, ingest_bytes
-from verifier.reference.facts import KnowledgeBase, demo_knowledge_base
+from verifier.reference.facts import FactRecord
+from verifier.reference.kb import KnowledgeBase, demo_knowledge_base
 from verifier.text import split_sentences
 
 
@@ -59,11 +61,11 @@ def knowledge_base(store: Store | None = None, packs: Sequence[str | Path | byte
                    ) -> tuple[KnowledgeBase, str]:
     """The facts to check against, and where they come from: the packs given, plus the facts
     imported into the store; the bundled demo pack when there are neither."""
-    facts: list[Fact] = list(KnowledgeBase.from_pack(*packs).facts) if packs else []
+    facts: list[FactRecord] = list(KnowledgeBase.from_pack(*packs).facts) if packs else []
     origin = [f"{len(packs)} pack file(s)"] if packs else []
     if store is not None:
         with store.read() as session:
-            stored = list(session.exec(select(Fact)).all())
+            stored = fact_records(session.exec(select(Fact)).all())
         if stored:
             facts.extend(stored)
             origin.append(f"{len(stored)} facts in the store")
@@ -125,7 +127,7 @@ def ingest_into(store: Store, source: str | Path | bytes, *, name: str | None = 
 def store_source(store: Store, doc: IngestedDocument, *, actor: str) -> Document:
     """Store a reference source (kind source) with its passages, or find it stored (an article
     stored earlier can serve as a source: it gets passages, and keeps its kind)."""
-    from verifier.reference.passages import document_passages, store_passages
+    from verifier.db.passages import document_passages, store_passages
 
     with store.write() as session:
         stored, created = documents.store_document(session=session, ingested=doc, kind="source",
@@ -153,7 +155,8 @@ PRECEDENT_MIN = 80.0
 
 def precedent_check(store: Store) -> Check:
     """Earlier fact-checks of the same claim (imported lists and reviewed claims) as evidence."""
-    from verifier.reference.precedents import precedent_evidence, search
+    from verifier.db.precedents import search
+    from verifier.reference.precedents import precedent_evidence
 
     def run(claims: Sequence[Claim], doc: IngestedDocument) -> Results:
         out: Results = {}

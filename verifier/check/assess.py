@@ -26,7 +26,7 @@ from verifier.extract.temporal import Timex
 
 if TYPE_CHECKING:
     from verifier.ingest import IngestedDocument
-    from verifier.reference.facts import KnowledgeBase
+    from verifier.reference.kb import KnowledgeBase
 
 _NOTHING_TO_CHECK = {
     "quote": "No reference source was given that could confirm or contradict this quote.",

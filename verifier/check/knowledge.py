@@ -46,7 +46,9 @@ from verifier.claims import (
     TemporalClaim,
     evidence_from_json,
 )
-from verifier.reference.facts import Fact, KnowledgeBase, fact_evidence
+from verifier.reference.facts import FactRecord as Fact
+from verifier.reference.facts import fact_evidence
+from verifier.reference.kb import KnowledgeBase
 from verifier.text import split_sentences
 
 FINDINGS = ("consistent", "contradicted", "partial", "no_evidence")

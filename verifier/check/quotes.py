@@ -4,7 +4,7 @@ of the source passage. Pure: sources come in as ingested documents, nothing is s
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from verifier.check.align import RANK, align_quote, check_speaker, quote_finding
 from verifier.claims import Alignment, Claim, Finding, PassageEvidence, QuoteClaim
@@ -21,7 +21,20 @@ def _rank(al: Alignment) -> tuple[int, float]:
     return RANK[al.cls], al.score or 0
 
 
-def passage_evidence(src: IngestedDocument, al: Alignment, *, misattributed: bool,
+class SourceDocument(Protocol):
+    """What evidence names of a source: an ingested document or a stored one."""
+
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def source_name(self) -> str | None: ...
+    @property
+    def url(self) -> str | None: ...
+    @property
+    def sha256(self) -> str: ...
+
+
+def passage_evidence(src: SourceDocument, al: Alignment, *, misattributed: bool,
                      passage_id: int | None = None) -> PassageEvidence:
     return PassageEvidence(source_title=src.title or src.source_name, source_url=src.url,
                            source_sha256=src.sha256, start=al.source_start, end=al.source_end,

@@ -15,8 +15,9 @@ import typer
 from verifier.cli.common import DbOpt
 from verifier.cli.common import fail as _fail
 from verifier.db.audit import cli_actor
+from verifier.db.facts import list_facts, store_pack
 from verifier.db.store import open_store
-from verifier.reference.facts import PackError, list_facts, parse_pack, store_pack
+from verifier.reference.packs import PackError, parse_pack
 
 facts_app = typer.Typer(
     help="The facts knowledge base: import packs (YAML or CSV files of dated facts with their "

@@ -243,7 +243,7 @@ DEMO_FILES = ("seed-maroc-russie-fr.txt",)
 @bad_input_exits_2
 def demo(db: DbOpt = None) -> None:
     """Load the bundled demo (the seed article) into the store; running it again changes nothing."""
-    from verifier.reference.facts import import_pack, list_facts
+    from verifier.db.facts import import_pack, list_facts
 
     store = open_store(db)
     base = resources.files("verifier") / "data" / "demo"

@@ -15,9 +15,9 @@ import typer
 from verifier.check.align import align_quote
 from verifier.cli.common import DbOpt
 from verifier.cli.common import fail as _fail
+from verifier.db import precedents
 from verifier.db.audit import cli_actor
 from verifier.db.store import open_store
-from verifier.reference import precedents
 
 
 def _read(path: Path) -> str:

@@ -28,7 +28,7 @@ from verifier.claims import FactualClaim
 from verifier.text import split_sentences
 
 if TYPE_CHECKING:
-    from verifier.reference.facts import KnowledgeBase
+    from verifier.reference.kb import KnowledgeBase
 
 # --------------------------------------------------------------------------------------------
 # Lexicons

@@ -15,7 +15,7 @@ from verifier.claims import Claim
 
 if TYPE_CHECKING:
     from verifier.ingest import IngestedDocument
-    from verifier.reference.facts import KnowledgeBase
+    from verifier.reference.kb import KnowledgeBase
 
 
 class ClaimLike(Protocol):

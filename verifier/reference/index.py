@@ -1,9 +1,10 @@
 """Candidate retrieval behind one interface.
 
-* `search_passages`, `search_precedents`, `search_claims`: full-text search over the store,
-  SQLite FTS5 `bm25()` or PostgreSQL `ts_rank_cd` over `to_tsvector('simple', ...)`, with the
-  query as an OR of its word tokens (an AND would drop every candidate that misses one word,
-  and a quote or a tweet almost always has words its source lacks). Scores: higher is better.
+* `query_terms`, `fts5_or_query`, `tsquery_or`: a query as an OR of its word tokens (an AND
+  would drop every candidate that misses one word, and a quote or a tweet almost always has
+  words its source lacks), for the store's full-text search (verifier.db.fts:
+  `search_passages`, `search_precedents`, `search_claims`, SQLite FTS5 `bm25()` or PostgreSQL
+  `ts_rank_cd` over `to_tsvector('simple', ...)`; scores: higher is better).
 * `PassageIndex`: the same job in memory, without a database (the pure API and the speed
   bench): an inverted index of word tokens in CSR arrays (numpy), BM25 scoring with binary term
   frequency (sentences rarely repeat a word), then rapidfuzz `partial_ratio` re-ranking of the
@@ -21,8 +22,6 @@ from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz
-from sqlalchemy import text as sql
-from sqlmodel import Session
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -86,7 +85,7 @@ def content_tokens(text: str) -> list[str]:
 
 
 # --------------------------------------------------------------------------------------------
-# Store: full-text search on SQLite and PostgreSQL
+# Full-text queries (run by verifier.db.fts on SQLite and PostgreSQL)
 # --------------------------------------------------------------------------------------------
 
 MAX_QUERY_TERMS = 64
@@ -109,56 +108,6 @@ def tsquery_or(query: str) -> str:
     """A to_tsquery('simple', ...) expression: an OR of the query's tokens, each quoted."""
     return " | ".join("'" + t.replace("'", "''").replace("\\", "") + "'"
                       for t in query_terms(query))
-
-
-def _dialect(session: Session) -> str:
-    return session.get_bind().dialect.name
-
-
-def _fts(session: Session, *, table: str, cols: Sequence[str], query: str, limit: int,
-         where: str = "", weights: Sequence[float] | None = None) -> list[tuple[int, float]]:
-    if limit <= 0 or not query_terms(query):
-        return []
-    if _dialect(session) == "sqlite":
-        w = ", ".join(str(float(x)) for x in (weights or [1.0] * len(cols)))
-        join = f" JOIN {table} t ON t.id = f.rowid" if where else ""
-        rows = session.execute(sql(
-            f"SELECT f.rowid, bm25({table}_fts, {w}) AS r FROM {table}_fts f{join} "
-            f"WHERE {table}_fts MATCH :q {where} ORDER BY r LIMIT :n"),
-            {"q": fts5_or_query(query), "n": limit}).all()
-        return [(int(r[0]), -float(r[1])) for r in rows]
-    doc = " || ' ' || ".join(f"coalesce(t.{c}, '')" for c in cols)
-    rows = session.execute(sql(
-        f"SELECT t.id, ts_rank_cd(to_tsvector('simple', {doc}), q) AS r "
-        f"FROM {table} t, to_tsquery('simple', :q) q "
-        f"WHERE to_tsvector('simple', {doc}) @@ q {where} ORDER BY r DESC, t.id LIMIT :n"),
-        {"q": tsquery_or(query), "n": limit}).all()
-    return [(int(r[0]), float(r[1])) for r in rows]
-
-
-def search_passages(*, session: Session, query: str, limit: int = 20,
-                    document_ids: Sequence[int] | None = None) -> list[tuple[int, float]]:
-    """(passage id, score) of the passages sharing most words with `query`, best first."""
-    where = ""
-    if document_ids is not None:
-        ids = ",".join(str(int(i)) for i in document_ids) or "NULL"
-        where = f"AND t.document_id IN ({ids})"
-    return _fts(session, table="passage", cols=["text"], query=query, limit=limit,
-                where=where)
-
-
-def search_precedents(*, session: Session, query: str, limit: int = 100,
-                      weights: Sequence[float] = (1.0, 1.0)) -> list[tuple[int, float]]:
-    """(precedent id, score) over claim and title, best first."""
-    return _fts(session, table="precedent", cols=["claim", "title"], query=query, limit=limit,
-                weights=weights)
-
-
-def search_claims(*, session: Session, query: str, limit: int = 100,
-                  status: str | None = "reviewed") -> list[tuple[int, float]]:
-    """(claim id, score) of stored claims (by default only reviewed ones), best first."""
-    where = f"AND t.status = '{status}'" if status in ("reviewed", "unreviewed") else ""
-    return _fts(session, table="claim", cols=["text"], query=query, limit=limit, where=where)
 
 
 # --------------------------------------------------------------------------------------------

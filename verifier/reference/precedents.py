@@ -1,12 +1,13 @@
-"""Earlier fact-checks: import (TSV/CSV lists, ClaimReview JSON-LD) and search.
+"""Earlier fact-checks: parsing (TSV/CSV lists, ClaimReview JSON-LD), query cleaning, and the
+features and ranking of search (pure; verifier.db.precedents imports and searches the store).
 
 Search = candidate retrieval by BM25 through the store's full-text index (precedents' claim and
 title, and claims already reviewed in the store), then a re-ranking of the top candidates by a
 linear model over a few lexical features and, when the optional `semantic` extra is installed,
 sentence-embedding cosines (all-MiniLM-L6-v2, verifier/reference/semantic.py) with the
 precedents nearest by cosine added to the candidates once the collection is embedded (see
-`FEATURES`, `WEIGHTS`, `embed_collection` and docs/matching.md). The weights were fitted on the
-CheckThat! 2020 train queries only; dev is held out."""
+`FEATURES`, `WEIGHTS`, verifier.db.precedents.embed_collection and docs/matching.md). The
+weights were fitted on the CheckThat! 2020 train queries only; dev is held out."""
 from __future__ import annotations
 
 import csv
@@ -20,16 +21,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz
-from sqlalchemy import delete, func
-from sqlmodel import Session, select
 
-from verifier.db import audit
-from verifier.db.models import Claim, Precedent
 from verifier.reference import index, semantic
 
 
@@ -38,7 +34,7 @@ class PrecedentError(ValueError):
 
 
 # --------------------------------------------------------------------------------------------
-# Import
+# Parsing
 # --------------------------------------------------------------------------------------------
 
 _ID_COLS = ("id", "vclaim_id", "claim_id", "external_id", "identifier")
@@ -177,38 +173,6 @@ def parse_precedents(data: bytes | str, *, name: str) -> list[PrecedentRow]:
     raise PrecedentError(f"{name}: unknown precedent format (expected .tsv, .csv or JSON-LD)")
 
 
-def import_precedents(*, session: Session, path_or_bytes: str | Path | bytes, name: str | None = None,
-                      collection: str | None = None, actor: str) -> int:
-    """Import a precedent file into `collection` (default: the file name without extension),
-    replacing what that collection held; audited as "precedents.import". Returns the count.
-    A bad file raises PrecedentError before anything is written."""
-    if isinstance(path_or_bytes, bytes):
-        data: bytes | str = path_or_bytes
-        name = name or "input"
-    else:
-        p = Path(path_or_bytes)
-        try:
-            data = p.read_bytes()
-        except OSError as exc:
-            raise PrecedentError(f"{p}: {exc.strerror or exc}") from None
-        name = name or p.name
-    rows = parse_precedents(data, name=name)
-    collection = collection or Path(name).stem
-    old = session.exec(select(func.count()).select_from(Precedent)
-                       .where(Precedent.collection == collection)).one()
-    session.execute(delete(Precedent).where(Precedent.collection == collection))  # type: ignore[arg-type]
-    session.add_all([Precedent(collection=collection, external_id=r.external_id, claim=r.claim,
-                               title=r.title, verdict=r.verdict, url=r.url,
-                               reviewed_on=r.reviewed_on, language=r.language) for r in rows])
-    session.flush()
-    audit.append(session, actor=actor, action="precedents.import",
-                 old={"collection": collection, "count": int(old)},
-                 new={"collection": collection, "count": len(rows), "file": name})
-    _STATS.clear()
-    _DENSE.clear()
-    return len(rows)
-
-
 # --------------------------------------------------------------------------------------------
 # Query cleaning
 # --------------------------------------------------------------------------------------------
@@ -262,7 +226,8 @@ class Hit:
 
 
 @dataclass
-class _Stats:
+class Stats:
+    """Document frequencies of content tokens over the searchable texts (n of them)."""
     n: int
     df: Counter[str]
 
@@ -271,31 +236,8 @@ class _Stats:
         return math.log(1.0 + (self.n - d + 0.5) / (d + 0.5))
 
 
-_STATS: dict[tuple[Any, ...], _Stats] = {}
-
-
-def _stats(session: Session) -> _Stats:
-    """Document frequencies of content tokens over precedents and reviewed claims, cached per
-    database and invalidated when either set changes (count or highest id)."""
-    p = session.exec(select(func.count(), func.max(Precedent.id))).one()  # type: ignore[arg-type]
-    c = session.exec(select(func.count(), func.max(Claim.id), func.max(Claim.updated_at))
-                     .where(Claim.status == "reviewed")).one()  # type: ignore[arg-type]
-    key = (str(getattr(session.get_bind(), "url", "")), tuple(p), tuple(map(str, c)))
-    st = _STATS.get(key)
-    if st is None:
-        df: Counter[str] = Counter()
-        for cl, ti in session.exec(select(Precedent.claim, Precedent.title)).all():
-            df.update(set(index.content_tokens(f"{cl} {ti or ''}")))
-        for (t,) in session.execute(select(Claim.text).where(Claim.status == "reviewed")).all():
-            df.update(set(index.content_tokens(t)))
-        st = _Stats(int(p[0]) + int(c[0]), df)
-        _STATS.clear()
-        _STATS[key] = st
-    return st
-
-
-_PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'-]+|\b[A-Z]{2,}\b")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'-]+|\b[A-Z]{2,}\b")
+NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 LEXICAL_FEATURES = ("bm25", "claim_cov", "title_cov", "query_cov", "bigrams", "partial",
                     "token_set", "names", "numbers")
@@ -313,7 +255,7 @@ WEIGHTS = (1.0, 0.2, 0.14, 1.43, 1.33, 1.17, 1.75, 0.43, 0.46, 0.78, 2.56, 3.4)
 
 def features(query: str, qtoks: list[str], qset: set[str], qbig: set[tuple[str, str]],
              qnames: set[str], qnums: set[str], cand_claim: str, cand_title: str | None,
-             bm25_norm: float, st: _Stats) -> list[float]:
+             bm25_norm: float, st: Stats) -> list[float]:
     ct = index.content_tokens(cand_claim)
     tt = index.content_tokens(cand_title or "")
     cs, ts = set(ct), set(tt)
@@ -328,12 +270,24 @@ def features(query: str, qtoks: list[str], qset: set[str], qbig: set[tuple[str, 
     bigrams = len(qbig & (set(zip(ct, ct[1:], strict=False)) | set(zip(tt, tt[1:], strict=False))))
     low_claim = cand_claim.lower()
     cand_all = f"{cand_claim} {cand_title or ''}"
-    names = (len(qnames & set(index.content_tokens(" ".join(_PROPER.findall(cand_all)))))
+    names = (len(qnames & set(index.content_tokens(" ".join(PROPER.findall(cand_all)))))
              / len(qnames)) if qnames else 0.0
-    nums = (len(qnums & set(_NUMBER.findall(cand_all))) / len(qnums)) if qnums else 0.0
+    nums = (len(qnums & set(NUMBER.findall(cand_all))) / len(qnums)) if qnums else 0.0
     return [bm25_norm, cov(cs), cov(ts) if ts else cov(cs), query_cov, min(bigrams, 3) / 3,
             fuzz.partial_ratio(low_claim, query) / 100, fuzz.token_set_ratio(query, low_claim) / 100,
             names, nums]
+
+
+QueryParts = tuple[str, list[str], set[str], set[tuple[str, str]], set[str], set[str]]
+
+
+def query_parts(cleaned: str) -> QueryParts:
+    """The arguments of `features` that depend on the (cleaned) query only: its lower-cased
+    text, content tokens, their set, adjacent pairs, names and numbers."""
+    qtoks = index.content_tokens(cleaned)
+    return (cleaned.lower(), qtoks, set(qtoks), set(zip(qtoks, qtoks[1:], strict=False)),
+            set(index.content_tokens(" ".join(PROPER.findall(cleaned)))),
+            set(NUMBER.findall(cleaned)))
 
 
 def semantic_enabled() -> bool:
@@ -375,108 +329,15 @@ def _warn_once(message: str) -> None:
                       RuntimeWarning, stacklevel=3)
 
 
-@dataclass
-class _Dense:
-    ids: np.ndarray  # precedent ids
-    claims: np.ndarray  # (n, 384) claim vectors
-    titles: np.ndarray  # (n, 384) title vectors (the claim's when no title)
-
-
-_DENSE: dict[tuple[Any, ...], _Dense | None] = {}
-
-
-def _dense(session: Session) -> _Dense | None:
-    """Every precedent's vectors, when all of them are in the vector cache (after
-    `embed_collection`, in this process or an earlier one); None otherwise. Cached per database
-    state like `_stats` (an incomplete cache is looked up again after `embed_collection`)."""
-    p = session.exec(select(func.count(), func.max(Precedent.id))).one()  # type: ignore[arg-type]
-    key = (str(getattr(session.get_bind(), "url", "")), tuple(p))
-    if key in _DENSE:
-        return _DENSE[key]
-    rows = session.exec(select(Precedent.id, Precedent.claim, Precedent.title)
-                        .order_by(Precedent.id)).all()  # type: ignore[arg-type]
-    d = None
-    if rows:
-        claims = semantic.lookup([c for _, c, _ in rows])
-        titles = semantic.lookup([t or c for _, c, t in rows])
-        if claims is not None and titles is not None:
-            d = _Dense(np.array([i for i, _, _ in rows], dtype=np.int64), claims, titles)
-    _DENSE.clear()
-    _DENSE[key] = d
-    return d
-
-
-def _dense_candidates(session: Session, query: str, k: int) -> list[int]:
-    """The `k` precedents whose claim or title is closest to the query by cosine, when the
-    collection's vectors are cached (else none): they catch paraphrases that share too few
-    words with the query for BM25."""
-    d = _dense(session)
-    if d is None or k <= 0:
-        return []
-    try:
-        q = semantic.embed_cached([query])[0]
-    except semantic.SemanticUnavailable:
-        return []
-    sims = np.maximum(d.claims @ q, d.titles @ q)
-    k = min(k, len(sims))
-    best = np.argpartition(-sims, k - 1)[:k]
-    return [int(d.ids[i]) for i in best]
-
-
-def search(*, session: Session, query: str, top: int = 5, candidates: int = 100,
-           include_claims: bool = True, weights: Sequence[float] | None = None,
-           use_semantic: bool | None = None, dense: int = 20) -> list[Hit]:
-    """Earlier fact-checks (imported precedents and reviewed claims of the store) most likely
-    to check the same claim as `query`, best first; `score` is 0-100.
-
-    `use_semantic`: None uses the sentence-embedding features when `semantic_enabled()`; the
-    features and default weights are then `FEATURES`/`WEIGHTS`, else `LEXICAL_FEATURES`/
-    `LEXICAL_WEIGHTS`. Explicit `weights` must have one entry per feature used. With the
-    embeddings on and the collection's vectors cached (`embed_collection`), the `dense`
-    precedents nearest by cosine join the BM25 candidates (BM25 feature 0 unless BM25 found
-    them too)."""
-    cleaned = clean_query(query)
-    if not index.query_terms(cleaned):
-        return []
-    use_sem = use_semantic if use_semantic is not None else semantic_enabled()
-    pre = index.search_precedents(session=session, query=cleaned, limit=candidates)
-    if use_sem and dense:
-        seen = {i for i, _ in pre}
-        pre = pre + [(i, 0.0) for i in _dense_candidates(session, cleaned, dense)
-                     if i not in seen]
-    cla = index.search_claims(session=session, query=cleaned, limit=candidates // 2) if include_claims else []
-    if not pre and not cla:
-        return []
-    st = _stats(session)
-    low = cleaned.lower()
-    qtoks = index.content_tokens(cleaned)
-    qset = set(qtoks)
-    qbig = set(zip(qtoks, qtoks[1:], strict=False))
-    qnames = set(index.content_tokens(" ".join(_PROPER.findall(cleaned))))
-    qnums = set(_NUMBER.findall(cleaned))
-    def lexical(found: list[tuple[int, float]], table: Any) -> list[tuple[Any, dict[str, float]]]:
-        """The rows of `table` that full-text search found, with their lexical features."""
-        if not found:
-            return []
-        mx = max(s for _, s in found) or 1.0
-        rows = {r.id: r for r in session.exec(select(table).where(
-            table.id.in_([i for i, _ in found]))).all()}
-        out = []
-        for i, s in found:
-            r = rows.get(i)
-            if r is not None:
-                text, title = (r.claim, r.title) if table is Precedent else (r.text, None)
-                f = features(low, qtoks, qset, qbig, qnames, qnums, text, title, s / mx, st)
-                out.append((r, dict(zip(LEXICAL_FEATURES, f, strict=True))))
-        return out
-
-    hits = [Hit(p.id, None, 0.0, p.verdict, p.url, p.reviewed_on, p.claim, p.title,
-                p.external_id, p.collection, f) for p, f in lexical(pre, Precedent)]
-    hits += [Hit(None, c.id, 0.0, c.verdict, None, c.reviewed_at.date() if c.reviewed_at else None,
-                 c.text, None, None, None, f) for c, f in lexical(cla, Claim)]
+def rank(hits: list[Hit], query: str, *, use_semantic: bool, weights: Sequence[float] | None,
+         top: int) -> list[Hit]:
+    """The `top` hits by a linear model over their features, best first, `score` 0-100. The
+    hits carry their lexical features; with `use_semantic`, the sentence-embedding features
+    are added (unless the model fails). `weights`: one per feature used, default `WEIGHTS`
+    with the embeddings, `LEXICAL_WEIGHTS` without."""
     sem = None
-    if use_sem:
-        sem = _semantic_features(cleaned, hits)
+    if use_semantic:
+        sem = _semantic_features(query, hits)
     if sem is not None:
         for h, extra in zip(hits, sem, strict=True):
             h.features.update(zip(SEMANTIC_FEATURES, extra, strict=True))
@@ -491,27 +352,6 @@ def search(*, session: Session, query: str, top: int = 5, candidates: int = 100,
         for h in hits]
     scored.sort(key=lambda h: (-h.score, h.precedent_id or 0, h.claim_id or 0))
     return scored[:top]
-
-
-def embed_collection(*, session: Session, collection: str | None = None,
-                     stats: semantic.CacheStats | None = None) -> int:
-    """Compute (or load from the cache) the vectors of every precedent's claim and title, so
-    that searches only embed their query. Returns the number of texts; 0 without the model."""
-    if not semantic.available():
-        return 0
-    q = select(Precedent.claim, Precedent.title)
-    if collection is not None:
-        q = q.where(Precedent.collection == collection)
-    texts: list[str] = []
-    for cl, ti in session.exec(q).all():
-        texts.append(cl)
-        if ti:
-            texts.append(ti)
-    texts = list(dict.fromkeys(texts))
-    for k in range(0, len(texts), 2048):
-        semantic.embed_cached(texts[k:k + 2048], stats=stats)
-    _DENSE.clear()
-    return len(texts)
 
 
 def precedent_evidence(hit: Hit) -> dict[str, Any]:

@@ -10,11 +10,11 @@ from sqlalchemy import func
 from sqlmodel import col, select
 
 from verifier import services as api
+from verifier.db import facts as facts_mod
 from verifier.db.documents import DocumentError
 from verifier.db.models import Document, Fact, Passage
 from verifier.db.store import Store, open_store
 from verifier.ingest import IngestError
-from verifier.reference import facts as facts_mod
 from verifier.ui import auth
 
 SOURCE_TYPES = ["txt", "md", "html", "htm", "docx", "pdf"]

@@ -1,0 +1,251 @@
+"""The in-memory knowledge base: `KnowledgeBase` answers dated questions over `FactRecord`s
+(who held an office on a day, which country presided a council in a month, when an event
+happened) and matches names written in several languages and spellings to one canonical
+entity. Pure: no database (verifier.db.facts.load_knowledge_base builds one from the store)."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import NamedTuple
+
+from rapidfuzz import fuzz, process
+
+from verifier.reference.facts import Entity, FactRecord, fold, merge_names, normalise_name
+from verifier.reference.packs import parse_pack
+
+
+class EntityMatch(NamedTuple):
+    name: str
+    score: float
+
+
+class Mention(NamedTuple):
+    start: int
+    end: int
+    name: str
+    type: str | None
+    adjective: bool
+
+
+# Fuzzy matching thresholds: below MIN_FUZZY_LEN characters only exact (normalised) names
+# match, so "ONU" or "Lula" never fuzzily becomes something else; single words need a higher
+# score than multi-word names.
+MIN_FUZZY_LEN = 6
+FUZZY_CUTOFF = 88.0
+FUZZY_CUTOFF_ONE_WORD = 92.0
+
+
+def _space_key(s: str) -> str:
+    return re.sub(r"[\s\-\u00a0]+", " ", s)
+
+
+def _covers(fact: FactRecord, at: date) -> bool:
+    return (fact.valid_from is None or fact.valid_from <= at) and \
+           (fact.valid_to is None or at <= fact.valid_to)
+
+
+class KnowledgeBase:
+    """Facts and entity names in memory; pure queries, no database."""
+
+    def __init__(self, facts: Iterable[FactRecord]):
+        self.facts: list[FactRecord] = list(facts)
+        self.entities: dict[str, Entity] = {}
+        for fact in self.facts:
+            for name, info in ((fact.aliases or {}).get("entities") or {}).items():
+                ent = self.entities.setdefault(name, Entity(name=name))
+                ent.type = ent.type or info.get("type")
+                merge_names(ent.aliases, info.get("names") or {})
+                merge_names(ent.adjectives, info.get("adjectives") or {})
+            for name in (fact.subject, fact.object if fact.predicate != "event" else None):
+                if name:
+                    self.entities.setdefault(name, Entity(name=name))
+        self._index: dict[str, set[str]] = {}
+        self._adjectives: dict[str, set[str]] = {}
+        for ent in self.entities.values():
+            for alias in [ent.name, *(a for names in ent.aliases.values() for a in names)]:
+                key = normalise_name(alias)
+                if key:
+                    self._index.setdefault(key, set()).add(ent.name)
+            for adj in (a for names in ent.adjectives.values() for a in names):
+                key = normalise_name(adj)
+                if key:
+                    self._adjectives.setdefault(key, set()).add(ent.name)
+        self._keys = list(self._index)
+        self._mention_re: re.Pattern[str] | None = None
+        self._mention_forms: dict[str, list[tuple[str, bool, bool]]] = {}
+
+    # --- construction ---------------------------------------------------------------------
+
+    @classmethod
+    def from_pack(cls, *packs: str | Path | bytes) -> KnowledgeBase:
+        facts: list[FactRecord] = []
+        for p in packs:
+            facts.extend(parse_pack(p).facts)
+        return cls(facts)
+
+    @classmethod
+    def demo(cls) -> KnowledgeBase:
+        from importlib import resources
+        return cls.from_pack((resources.files("verifier") / "data" / "demo" / "facts.yaml").read_bytes())
+
+    def __len__(self) -> int:
+        return len(self.facts)
+
+    # --- names ----------------------------------------------------------------------------
+
+    def entity_type(self, name: str) -> str | None:
+        ent = self.entities.get(name)
+        return ent.type if ent else None
+
+    def match_entity(self, name: str, *, types: Sequence[str] | None = None) -> EntityMatch | None:
+        """The canonical entity a name refers to, with a score 0-100; None when nothing is
+        close enough. Exact normalised matches (accents, case, articles, apostrophes and
+        punctuation ignored) score 100; otherwise a token-sort ratio over all names and
+        aliases, only for names of at least MIN_FUZZY_LEN characters, above FUZZY_CUTOFF
+        (FUZZY_CUTOFF_ONE_WORD for one-word names)."""
+        key = normalise_name(name)
+        if not key:
+            return None
+
+        def allowed(n: str) -> bool:
+            return types is None or self.entity_type(n) in types
+
+        exact = sorted(n for n in self._index.get(key, ()) if allowed(n))
+        if exact:
+            return EntityMatch(exact[0], 100.0)
+        if len(key) < MIN_FUZZY_LEN:
+            return None
+        one_word = " " not in key
+        cutoff = FUZZY_CUTOFF_ONE_WORD if one_word else FUZZY_CUTOFF
+        best: EntityMatch | None = None
+        for cand, score, _ in process.extract(key, self._keys, scorer=fuzz.token_sort_ratio,
+                                              score_cutoff=cutoff, limit=5):
+            if one_word != (" " not in cand) and score < 95:
+                continue  # "Lavrov" must not fuzzily match a two-word name
+            for n in sorted(self._index[cand]):
+                if allowed(n) and (best is None or score > best.score):
+                    best = EntityMatch(n, float(score))
+        return best
+
+    def match_adjective(self, word: str) -> str | None:
+        """The country a demonym names ("russe", "Russian" -> Russia), if the KB knows it."""
+        names = sorted(self._adjectives.get(normalise_name(word), ()))
+        return names[0] if names else None
+
+    def _compile_mentions(self) -> re.Pattern[str]:
+        if self._mention_re is None:
+            forms: dict[str, list[tuple[str, bool, bool]]] = {}
+            for ent in self.entities.values():
+                aliases = [ent.name, *(a for v in ent.aliases.values() for a in v)]
+                for alias in aliases:
+                    f = _space_key(fold(alias.strip()))
+                    if len(f) >= 2:
+                        forms.setdefault(f, []).append((ent.name, alias.isupper(), False))
+                for adj in (a for v in ent.adjectives.values() for a in v):
+                    f = _space_key(fold(adj.strip()))
+                    if len(f) >= 3:
+                        forms.setdefault(f, []).append((ent.name, False, True))
+            self._mention_forms = forms
+            alts = sorted(forms, key=len, reverse=True)
+            body = "|".join(re.sub(r"(?:\\ |\\-|\s|-)+", r"[\\s\\-\\u00a0]+", re.escape(a))
+                            for a in alts) or r"(?!x)x"
+            self._mention_re = re.compile(r"(?<![\w])(?:" + body + r")(?![\w])")
+        return self._mention_re
+
+    def find_mentions(self, text: str, *, types: Sequence[str] | None = None,
+                      adjectives: bool = False) -> list[Mention]:
+        """Non-overlapping mentions of known names (longest first) in `text`, accent- and
+        case-insensitive except for acronyms, which must be written in capitals."""
+        pattern = self._compile_mentions()
+        folded = fold(text)
+        out: list[Mention] = []
+        for m in pattern.finditer(folded):
+            cands = self._mention_forms.get(_space_key(m.group()), [])
+            for name, acronym, is_adj in cands:
+                if acronym and not text[m.start():m.end()].isupper():
+                    continue
+                if is_adj and not adjectives:
+                    continue
+                if types is not None and self.entity_type(name) not in types:
+                    continue
+                out.append(Mention(m.start(), m.end(), name, self.entity_type(name), is_adj))
+                break
+        return out
+
+    # --- dated queries ----------------------------------------------------------------------
+
+    def _resolve(self, name: str, types: Sequence[str] | None = None) -> str | None:
+        m = self.match_entity(name, types=types)
+        return m.name if m else None
+
+    def facts_about(self, name: str, predicate: str | None = None) -> list[FactRecord]:
+        return [f for f in self.facts if name in (f.subject, f.object, (f.extra or {}).get("about"))
+                and (predicate is None or f.predicate == predicate)]
+
+    def when(self, event_name: str) -> FactRecord | None:
+        """The dated fact (event or adoption) of an event, by any of its names."""
+        name = self._resolve(event_name, ("event", "resolution"))
+        if name is None:
+            mentions = self.find_mentions(event_name, types=("event", "resolution"))
+            if not mentions:
+                return None
+            name = mentions[0].name
+        for f in self.facts:
+            if f.subject == name and f.predicate in ("event", "adopted"):
+                return f
+        return None
+
+    def office_holders_at(self, office: str, at: date, of: str | None = None) -> list[FactRecord]:
+        office_name = self._resolve(office, ("office",)) or office
+        of_name = (self._resolve(of) or self.match_adjective(of) or of) if of else None
+        return [f for f in self.facts
+                if f.predicate == "holds_office" and f.object == office_name and _covers(f, at)
+                and (of_name is None or (f.extra or {}).get("of") == of_name)]
+
+    def office_holder_at(self, office: str, at: date, of: str | None = None) -> FactRecord | None:
+        """Who held `office` (of a country or institution) on `at`; None when the KB has no
+        record, or when several holders match and `of` was not given."""
+        holders = self.office_holders_at(office, at, of)
+        return holders[0] if len(holders) == 1 else None
+
+    def offices_of(self, person: str, at: date | None = None) -> list[FactRecord]:
+        """The offices a person held on `at` (every recorded office when `at` is None)."""
+        name = self._resolve(person, ("person",))
+        if name is None:
+            return []
+        return [f for f in self.facts if f.predicate == "holds_office" and f.subject == name
+                and (at is None or _covers(f, at))]
+
+    def presiding_at(self, institution: str, at: date) -> FactRecord | None:
+        """The presides fact (institution presided by a country) covering `at`."""
+        name = self._resolve(institution, ("institution",))
+        if name is None:
+            return None
+        for f in self.facts:
+            if f.predicate == "presides" and f.subject == name and _covers(f, at):
+                return f
+        return None
+
+    def dated_facts_about(self, name: str) -> list[tuple[FactRecord, date]]:
+        """(fact, the day it records) for facts that happen on a day: an event, an adoption,
+        the last day of a mandate."""
+        out = []
+        for f in self.facts_about(name):
+            if f.predicate in ("event", "adopted") and f.valid_from:
+                out.append((f, f.valid_from))
+            elif f.predicate == "mandate" and f.valid_to:
+                out.append((f, f.valid_to))
+        return out
+
+
+_demo_kb: KnowledgeBase | None = None
+
+
+def demo_knowledge_base() -> KnowledgeBase:
+    """The bundled demo pack as a KnowledgeBase, parsed once per process (treat as read-only)."""
+    global _demo_kb
+    if _demo_kb is None:
+        _demo_kb = KnowledgeBase.demo()
+    return _demo_kb

@@ -1,0 +1,368 @@
+"""Knowledge-base packs: the YAML or CSV files a newsroom edits, parsed and validated into
+`FactRecord`s (pure: nothing is stored here; verifier.db.facts stores them).
+
+Pack format (YAML)
+------------------
+::
+
+    pack: demo                       # the pack's name (default: the file name without suffix)
+    description: free text
+    entities:                        # optional: aliases of the names that facts use
+      - name: Vladimir Putin         # the canonical name, used as-is in facts
+        type: person                 # person | country | institution | office | event |
+                                     # mission | resolution | place (default: from the facts)
+        aliases:                     # a list, or lists per language code
+          fr: [Vladimir Poutine, Poutine]
+          en: [Putin]
+          ru: [Владимир Путин, Путин]
+        adjectives: {fr: [russe], en: [Russian]}   # countries: "le ministre russe ..."
+    facts:
+      - subject: Vladimir Putin
+        predicate: holds_office      # see PREDICATES
+        object: President
+        of: Russia                   # holds_office only: the country or institution
+        valid_from: 2012-05-07       # ISO dates; valid_to is the last day (inclusive)
+        valid_to: null
+        source: {title: ..., url: https://...}   # or source_title / source_url
+        subject_aliases: [...]       # optional, same shapes as entity aliases
+        place: Moscow                # event: optional place and participants
+        participants: [Mohammed VI, Vladimir Putin]
+        about: MINURSO               # adopted: what the text is about
+        resolution: Resolution 2797 (2025)       # mandate: the text that set it
+        note: free text
+
+Pack format (CSV)
+-----------------
+One fact per row, a header naming the same keys: ``subject, predicate, object, of,
+valid_from, valid_to, source_title, source_url`` and optionally ``place, participants, about,
+resolution, note, subject_aliases, object_aliases, of_aliases``. Lists (aliases, participants)
+are separated by ``|``; an alias may carry its language as a prefix: ``fr:Poutine|en:Putin``.
+The pack's name is the file name without its suffix.
+
+Predicates (`PREDICATES`)
+-------------------------
+``event``         subject = event; valid_from = the day it happened (object: optional label)
+``holds_office``  subject = person; object = office; ``of`` = country or institution;
+                  valid_from = took office; valid_to = left office (none: still in office)
+``presides``      subject = institution; object = country; valid_from..valid_to (both needed)
+``mandate``       subject = mission; object = the body that gave it (optional);
+                  valid_to = last day of the mandate (needed); ``resolution`` optional
+``adopted``       subject = resolution or text; object = the body that adopted it;
+                  valid_from = adoption day; ``about`` = what it concerns
+
+A pack is validated entirely before anything is stored; the first problem raises `PackError`
+with one line naming the file, the entry (and its line in YAML) and the problem. Re-importing
+a pack replaces that pack's facts in one transaction, with one "facts.import" audit event
+(verifier.db.facts).
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from verifier.reference.facts import (
+    ENTITY_TYPES,
+    EXTRA_KEYS,
+    PREDICATES,
+    Entity,
+    FactRecord,
+    merge_names,
+)
+
+FACT_KEYS = frozenset(("subject", "predicate", "object", "valid_from", "valid_to", "source",
+                       "source_title", "source_url", "subject_aliases", "object_aliases",
+                       "of_aliases", *EXTRA_KEYS))
+CSV_LIST_SEP = "|"
+
+
+class PackError(ValueError):
+    """A pack that cannot be stored; the message is one line naming file, entry and problem."""
+
+
+@dataclass(frozen=True)
+class ParsedPack:
+    name: str
+    source: str
+    sha256: str
+    facts: tuple[FactRecord, ...]
+    entities: dict[str, Entity]
+
+
+
+def _by_lang(value: Any, where: str) -> dict[str, list[str]]:
+    """Aliases given as a list, a string, or {lang: list|string}; '' is 'any language'."""
+    if value is None:
+        return {}
+    if isinstance(value, str):
+        value = [v for v in value.split(CSV_LIST_SEP) if v.strip()]
+    if isinstance(value, list):
+        out: dict[str, list[str]] = {}
+        for item in value:
+            if not isinstance(item, str | int | float) or not str(item).strip():
+                raise PackError(f"{where}: aliases must be names (text), got {item!r}")
+            text = str(item).strip()
+            m = re.match(r"^([a-z]{2,3}):(?!//)(.+)$", text)
+            lang, text = (m.group(1), m.group(2).strip()) if m else ("", text)
+            out.setdefault(lang, []).append(text)
+        return out
+    if isinstance(value, dict):
+        out = {}
+        for lang, names in value.items():
+            for k, v in _by_lang(names, where).items():
+                out.setdefault(str(lang) if not k else k, []).extend(v)
+        return out
+    raise PackError(f"{where}: aliases must be a list or a mapping of language to names")
+
+
+def _date(value: Any, key: str, where: str) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise PackError(f"{where}: {key} {str(value)!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _text(value: Any, key: str, where: str) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dict | list):
+        raise PackError(f"{where}: {key} must be text, not a {type(value).__name__}")
+    text = str(value).strip()
+    return text or None
+
+
+def _fact_from_entry(entry: Any, pack: str, where: str,
+                     entities: dict[str, Entity]) -> tuple[FactRecord, list[str]]:
+    if not isinstance(entry, dict):
+        raise PackError(f"{where}: a fact must be a mapping of keys to values")
+    unknown = sorted(set(map(str, entry)) - FACT_KEYS)
+    if unknown:
+        raise PackError(f"{where}: unknown key {unknown[0]!r}")
+    subject = _text(entry.get("subject"), "subject", where)
+    if not subject:
+        raise PackError(f"{where}: missing subject")
+    predicate = _text(entry.get("predicate"), "predicate", where)
+    if not predicate:
+        raise PackError(f"{where}: missing predicate")
+    rule = PREDICATES.get(predicate)
+    if rule is None:
+        raise PackError(f"{where}: unknown predicate {predicate!r} "
+                        f"(one of {', '.join(PREDICATES)})")
+    obj = _text(entry.get("object"), "object", where)
+    if rule["object"] and not obj:
+        raise PackError(f"{where}: missing object (a {predicate} fact needs one)")
+    valid_from = _date(entry.get("valid_from"), "valid_from", where)
+    valid_to = _date(entry.get("valid_to"), "valid_to", where)
+    if rule["valid_from"] and valid_from is None:
+        raise PackError(f"{where}: missing valid_from (a {predicate} fact needs a start date)")
+    if rule["valid_to"] and valid_to is None:
+        raise PackError(f"{where}: missing valid_to (a {predicate} fact needs an end date)")
+    if valid_from and valid_to and valid_to < valid_from:
+        raise PackError(f"{where}: valid_to {valid_to} is before valid_from {valid_from}")
+    source = entry.get("source")
+    title = _text(entry.get("source_title"), "source_title", where)
+    url = _text(entry.get("source_url"), "source_url", where)
+    if isinstance(source, dict):
+        title = title or _text(source.get("title"), "source.title", where)
+        url = url or _text(source.get("url"), "source.url", where)
+    elif source is not None:
+        url = url or _text(source, "source", where)
+    if url and not re.match(r"^https?://\S+$", url):
+        raise PackError(f"{where}: source URL {url!r} is not an http(s) URL")
+    extra: dict[str, Any] = {}
+    for key in EXTRA_KEYS:
+        value = entry.get(key)
+        if value is None or value == "":
+            continue
+        if key == "participants":
+            if isinstance(value, str):
+                value = [v.strip() for v in value.split(CSV_LIST_SEP) if v.strip()]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise PackError(f"{where}: participants must be a list of names")
+        else:
+            value = _text(value, key, where)
+        extra[key] = value
+    if "of" in extra and predicate != "holds_office":
+        raise PackError(f"{where}: 'of' only applies to holds_office facts")
+    # Entity types implied by the predicate, and aliases given inline.
+    subject_type, object_type = rule["types"]
+    roles = [("subject", subject, subject_type),
+             ("object", obj if predicate != "event" else None, object_type),
+             ("of", extra.get("of"), None), ("about", extra.get("about"), None)]
+    for name in extra.get("participants", []):
+        roles.append(("participant", name, "person"))
+    mentioned: dict[str, Any] = {}
+    for role, name, typ in roles:
+        if not name:
+            continue
+        ent = entities.setdefault(name, Entity(name=name))
+        if ent.type is None and typ is not None:
+            ent.type = typ
+        if role in ("subject", "object", "of"):
+            merge_names(ent.aliases, _by_lang(entry.get(f"{role}_aliases"), where))
+        mentioned[name] = ent
+    fact = FactRecord(pack=pack, subject=subject, predicate=predicate, object=obj or "",
+                      valid_from=valid_from, valid_to=valid_to, source_title=title,
+                      source_url=url, aliases=None, extra=extra or None)
+    return fact, list(mentioned)
+
+
+def _entities_from(section: Any, where: str) -> dict[str, Entity]:
+    entities: dict[str, Entity] = {}
+    if section is None:
+        return entities
+    if not isinstance(section, list):
+        raise PackError(f"{where}: 'entities' must be a list")
+    for i, item in enumerate(section, 1):
+        w = f"{where} entity {i}"
+        if not isinstance(item, dict):
+            raise PackError(f"{w}: an entity must be a mapping with a name")
+        name = _text(item.get("name"), "name", w)
+        if not name:
+            raise PackError(f"{w}: missing name")
+        typ = _text(item.get("type"), "type", w)
+        if typ is not None and typ not in ENTITY_TYPES:
+            raise PackError(f"{w}: unknown type {typ!r} (one of {', '.join(ENTITY_TYPES)})")
+        unknown = sorted(set(map(str, item)) - {"name", "type", "aliases", "adjectives"})
+        if unknown:
+            raise PackError(f"{w}: unknown key {unknown[0]!r}")
+        ent = entities.setdefault(name, Entity(name=name))
+        ent.type = typ or ent.type
+        merge_names(ent.aliases, _by_lang(item.get("aliases"), w))
+        merge_names(ent.adjectives, _by_lang(item.get("adjectives"), w))
+    return entities
+
+
+def _attach_aliases(facts: Sequence[tuple[FactRecord, list[str]]],
+                    entities: dict[str, Entity]) -> tuple[FactRecord, ...]:
+    """Each record carries the aliases of the entities it names, so records (and the rows
+    stored from them) are self-contained."""
+    return tuple(replace(fact, aliases={"entities": {n: entities[n].as_json()
+                                                     for n in names if n in entities}})
+                 for fact, names in facts)
+
+
+def _entry_lines(text: str) -> list[int]:
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return []
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    for key, value in node.value:
+        if getattr(key, "value", None) == "facts" and isinstance(value, yaml.SequenceNode):
+            return [item.start_mark.line + 1 for item in value.value]
+    return []
+
+
+Parsed = tuple[str, list[tuple[FactRecord, list[str]]], dict[str, Entity]]
+
+
+class _PackLoader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text, so that a bad date gets our error message."""
+
+
+_PackLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+
+
+def _parse_yaml(text: str, source: str, default_name: str | None) -> Parsed:
+    try:
+        data = yaml.load(text, Loader=_PackLoader)  # noqa: S506 (a SafeLoader subclass)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" at line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise PackError(f"{source}: invalid YAML{line}: {problem}") from None
+    if not isinstance(data, dict):
+        raise PackError(f"{source}: a pack must be a mapping with a 'facts' list")
+    unknown = sorted(set(map(str, data)) - {"pack", "description", "entities", "facts"})
+    if unknown:
+        raise PackError(f"{source}: unknown top-level key {unknown[0]!r}")
+    name = _text(data.get("pack"), "pack", source) or default_name
+    if not name:
+        raise PackError(f"{source}: the pack has no name (add 'pack: NAME')")
+    entries = data.get("facts")
+    if not isinstance(entries, list) or not entries:
+        raise PackError(f"{source}: no facts (a pack needs a non-empty 'facts' list)")
+    entities = _entities_from(data.get("entities"), source)
+    lines = _entry_lines(text)
+    facts = []
+    for i, entry in enumerate(entries, 1):
+        line = f" (line {lines[i - 1]})" if len(lines) >= i else ""
+        facts.append(_fact_from_entry(entry, name, f"{source}: fact {i}{line}", entities))
+    return name, facts, entities
+
+
+def _parse_csv(text: str, source: str, default_name: str | None) -> Parsed:
+    if not default_name:
+        raise PackError(f"{source}: a CSV pack needs a name (the file name gives it)")
+    reader = csv.DictReader(io.StringIO(text))
+    header = [h.strip() for h in (reader.fieldnames or [])]
+    if "subject" not in header or "predicate" not in header:
+        raise PackError(f"{source}: the CSV header must name at least subject and predicate")
+    unknown = [h for h in header if h and h not in FACT_KEYS]
+    if unknown:
+        raise PackError(f"{source}: unknown column {unknown[0]!r}")
+    entities: dict[str, Entity] = {}
+    facts = []
+    for i, row in enumerate(reader, 1):
+        if None in row:
+            raise PackError(f"{source}: fact {i} (line {reader.line_num}): more values than columns")
+        entry = {k.strip(): (v.strip() if isinstance(v, str) else v) for k, v in row.items()
+                 if k and v not in (None, "")}
+        if not entry:
+            continue
+        facts.append(_fact_from_entry(entry, default_name, f"{source}: fact {i} (line {reader.line_num})", entities))
+    if not facts:
+        raise PackError(f"{source}: no facts")
+    return default_name, facts, entities
+
+
+def parse_pack(path_or_bytes: str | Path | bytes, *, name: str | None = None,
+               fmt: str | None = None) -> ParsedPack:
+    """Read and validate a pack (a path, or the bytes of a YAML or CSV file). Raises PackError
+    with one line naming the file, the entry and the problem; never stores anything."""
+    if isinstance(path_or_bytes, bytes):
+        raw, source, stem, suffix = path_or_bytes, name or "<pack>", name, ""
+    else:
+        path = Path(path_or_bytes)
+        source, stem, suffix = str(path), name or path.stem, path.suffix.lower()
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise PackError(f"{source}: cannot read the file ({exc.strerror or exc})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PackError(f"{source}: not UTF-8 text (byte {exc.start})") from None
+    if fmt is None:
+        if suffix in (".csv", ".tsv"):
+            fmt = "csv"
+        elif suffix in (".yaml", ".yml"):
+            fmt = "yaml"
+        else:
+            first = text.lstrip().split("\n", 1)[0]
+            fmt = "csv" if ("," in first and "subject" in first and ":" not in first) else "yaml"
+    if fmt == "csv":
+        pack_name, facts, entities = _parse_csv(text, source, stem)
+    elif fmt == "yaml":
+        pack_name, facts, entities = _parse_yaml(text, source, stem)
+    else:
+        raise PackError(f"{source}: unknown pack format {fmt!r} (yaml or csv)")
+    return ParsedPack(name=pack_name, source=source, sha256=hashlib.sha256(raw).hexdigest(),
+                      facts=_attach_aliases(facts, entities), entities=entities)
+
