@@ -108,4 +108,6 @@ def test_concurrent_reviewers_lose_nothing_and_keep_the_chain(db_url: str) -> No
     assert conflicts > 0
     msgs = [m for r in results for m in r["messages"]]
     assert all("was changed by rev" in m and "you saw" in m for m in msgs)
-    assert elapsed < 180, f"{elapsed:.0f} s: far slower than the ~17 s (SQLite) and ~40 s (PostgreSQL) measured on 2 CPUs"
+    # A guard against lock waits that never end, not a speed target (speed is for bench/): it
+    # must hold on a loaded 2-core machine, where this test took 200-280 s instead of ~40 s.
+    assert elapsed < 900, f"{elapsed:.0f} s: far slower than the ~17 s (SQLite) and ~40 s (PostgreSQL) measured on 2 quiet CPUs"
