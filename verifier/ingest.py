@@ -20,12 +20,14 @@ import urllib.request
 import zipfile
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from charset_normalizer import from_bytes
 
 from verifier import text as textmod
+from verifier.analysis import DocumentAnalysis, analyse
 from verifier.config import get_settings
 from verifier.text import Span
 
@@ -93,6 +95,13 @@ class IngestedDocument:
     encoding: str | None
     boilerplate: list[Span] = field(default_factory=list)
     dateline: Span | None = None
+
+    @cached_property
+    def analysis(self) -> DocumentAnalysis:
+        """The document analysed once (sentences, paragraphs) in its language, with its
+        publication date and boilerplate spans: shared by every extractor and check."""
+        return analyse(self.text, self.language, self.published,
+                       [(s.start, s.end) for s in self.boilerplate])
 
     def as_dict(self, *, include_text: bool = True) -> dict[str, Any]:
         """JSON-ready: dates as ISO strings, spans as {start, end, kind}."""

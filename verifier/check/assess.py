@@ -73,7 +73,7 @@ def temporal_check(claims: list[dict[str, Any]], doc: IngestedDocument) -> Verdi
 def knowledge_check(kb: KnowledgeBase) -> Check:
     def run(claims: list[dict[str, Any]], doc: IngestedDocument) -> Verdicts:
         checked = check_claims(claims, text=doc.text, published=doc.published, kb=kb,
-                               lang=doc.language)
+                               lang=doc.language, analysis=doc.analysis)
         out: Verdicts = {}
         for i, (before, after) in enumerate(zip(claims, checked, strict=True)):
             if "finding" in after:

@@ -37,8 +37,8 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
+from verifier.analysis import DocumentAnalysis, analyse
 from verifier.reference.facts import Fact, KnowledgeBase, fact_evidence
-from verifier.text import split_sentences
 
 FINDINGS = ("consistent", "contradicted", "partial", "no_evidence")
 PREDICTION_WINDOW_DAYS = 90
@@ -384,21 +384,19 @@ def claim_range(c: dict[str, Any]) -> tuple[date, date] | None:
     return min(days), max(days)
 
 
-def _sentence_of(text: str, start: int, lang: str) -> tuple[int, str]:
-    for s in split_sentences(text, lang):
-        if s.start <= start < s.end:
-            return s.start, s.text
-    return 0, ""
+def _sentence_of(analysis: DocumentAnalysis, start: int) -> tuple[int, str]:
+    s = analysis.sentence_at(start)
+    return (s.start, s.text) if s is not None else (0, "")
 
 
 def _check_prediction(c: dict[str, Any], text: str, published: date | None, kb: KnowledgeBase,
-                      lang: str) -> dict[str, Any] | None:
+                      lang: str, analysis: DocumentAnalysis) -> dict[str, Any] | None:
     rng = claim_range(c)
     if rng is None or not text or published is None or rng[1] < published:
         return None
     if (rng[1] - rng[0]).days > MAX_PREDICTION_RANGE_DAYS:
         return None  # "au XXIe siècle" would confirm anything
-    s_start, sentence = _sentence_of(text, int(c.get("start", 0)), lang)
+    s_start, sentence = _sentence_of(analysis, int(c.get("start", 0)))
     cue = _FUTURE["en" if lang == "en" else "fr"].search(sentence) or _FUTURE["en" if lang != "en" else "fr"].search(sentence)
     if cue is None and str(c.get("tense") or "").upper() != "FUTURE":
         return None
@@ -445,10 +443,14 @@ def _dated_phrase(f: Fact, d: date) -> str:
 
 
 def check_claims(claims: list[dict[str, Any]], *, text: str, published: date | None,
-                 kb: KnowledgeBase, lang: str = "fr") -> list[dict[str, Any]]:
+                 kb: KnowledgeBase, lang: str = "fr",
+                 analysis: DocumentAnalysis | None = None) -> list[dict[str, Any]]:
     """The claims, in the same order, each a new dict; checkable ones gain `finding`,
     `explanation` and `evidence` (and `prediction: true` for predictions). See the module
-    docstring for what is checked."""
+    docstring for what is checked. `analysis`: the document's, if already built (its
+    sentences are computed once either way)."""
+    if analysis is None or analysis.text != text or analysis.language != lang:
+        analysis = analyse(text, lang, published)
     out: list[dict[str, Any]] = []
     for c in claims:
         kind = c.get("kind")
@@ -468,6 +470,6 @@ def check_claims(claims: list[dict[str, Any]], *, text: str, published: date | N
             if c.get("anchor") and published is not None:
                 result = _check_anchored(c, text, published, kb)
             elif not c.get("anchor"):
-                result = _check_prediction(c, text, published, kb, lang)
+                result = _check_prediction(c, text, published, kb, lang, analysis)
         out.append(result if result is not None else dict(c))
     return out

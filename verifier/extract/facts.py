@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from verifier.text import split_sentences
+from verifier.analysis import DocumentAnalysis, analyse
 
 if TYPE_CHECKING:
     from verifier.reference.facts import KnowledgeBase
@@ -654,8 +654,14 @@ def extract_facts(text: str, *, lang: str, published: date | None,
     """Factual claims of `text`, sorted by position, none overlapping a `skip` span, each with
     `text == text[start:end]`. `lang` is accepted for the pipeline's contract: the patterns of
     both languages run on every text (articles quote titles in both)."""
+    return facts_in(analyse(text, lang, published, skip), kb)
+
+
+def facts_in(analysis: DocumentAnalysis, kb: KnowledgeBase | None = None) -> list[FactClaim]:
+    """Factual claims of an analysed document (see `extract_facts`), its boilerplate skipped."""
+    text, published, skip = analysis.text, analysis.published, analysis.boilerplate
     claims: list[FactClaim] = []
-    for sent in split_sentences(text, lang):
+    for sent in analysis.sentences:
         s0, s1 = sent.start, sent.end
         claims.extend(_offices(text, s0, s1, published, kb))
         claims.extend(_presidencies(text, s0, s1, published, kb))
@@ -671,10 +677,3 @@ def extract_facts(text: str, *, lang: str, published: date | None,
         seen.add(key)
         out.append(c)
     return out
-
-
-def facts_extractor(kb: KnowledgeBase | None = None):  # type: ignore[no-untyped-def]
-    """An extractor for verifier.extract.pipeline (a callable over ExtractionInput)."""
-    def extract(inp: Any) -> list[FactClaim]:
-        return extract_facts(inp.text, lang=inp.lang, published=inp.published, kb=kb, skip=inp.skip)
-    return extract

@@ -28,6 +28,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from verifier.analysis import DocumentAnalysis, analyse
 from verifier.extract.quote_lexicon import TELL_VERBS, Lexicon, load_lexicon
 from verifier.extract.speakers import Mention, Resolver, analyse_mention
 
@@ -1312,6 +1313,13 @@ def extract_quotes(text: str, *, lang: str, skip: Sequence[tuple[int, int]] = ()
     ``skip``: spans of boilerplate (related links, labels); a quote overlapping one is dropped.
     Raises ValueError for another language.
     """
+    return quotes_in(analyse(text, lang, None, skip))
+
+
+def quotes_in(analysis: DocumentAnalysis) -> list[Quote]:
+    """Quotes of an analysed document in document order (see `extract_quotes`); a quote
+    overlapping one of its boilerplate spans is dropped."""
+    text, lang = analysis.text, analysis.language
     lex = load_lexicon(lang)
     marks = _pair_marks(text)
     sents = _sentences(text, marks)
@@ -1321,7 +1329,7 @@ def extract_quotes(text: str, *, lang: str, skip: Sequence[tuple[int, int]] = ()
     last: Quote | None = None
     pending_intro: tuple[Quote, int] | None = None
     intro_period = False
-    skip = sorted(skip)
+    skip = sorted(analysis.boilerplate)
     para_quotes = 0
     para_start = -1
     narrator = False   # the latest quotation was the writer's own
