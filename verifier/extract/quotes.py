@@ -901,23 +901,50 @@ def _inner_incise(doc: str, q: _Tok, lex: Lexicon) -> list[_Cand] | None:
     return None
 
 
+@dataclass(slots=True)
+class _Sent:
+    """One sentence being analysed: its tokens and cues, the candidates found so far and the
+    tokens they claimed (a claimed token is in no other candidate)."""
+    doc: str
+    toks: list[_Tok]
+    lex: Lexicon
+    fr: bool
+    n: int
+    cues: list[_Cue]
+    claimed: list[bool]
+    cands: list[_Cand]
+
+    def claim(self, a: int, b: int) -> None:
+        claimed = self.claimed
+        for j in range(max(0, a), min(self.n, b)):
+            claimed[j] = True
+
+    def spk_of(self, r: tuple[int, int] | None) -> tuple[int, int] | None:
+        return (self.toks[r[0]].s, self.toks[r[1] - 1].e) if r else None
+
+
 def _analyse(doc: str, toks: list[_Tok], lex: Lexicon) -> list[_Cand]:
-    fr = lex.lang == "fr"
+    """The quote candidates of one sentence, phase by phase: a leading attribution ("Selon X,"),
+    incises after the quote ("Q, a déclaré X"), reports before it ("X a déclaré que Q"), then
+    quotations with no attribution of their own. Each phase leaves the tokens it used claimed."""
     n = len(toks)
     cands: list[_Cand] = []
     if n == 0:
         return cands
-    claimed = [False] * n
-    cues = _find_cues(toks, lex, doc)
+    st = _Sent(doc, toks, lex, lex.lang == "fr", n, _find_cues(toks, lex, doc), [False] * n, cands)
+    _leading_attribution(st)
+    _incises_after(st)
+    _reports_before(st)
+    _unattributed_quotations(st)
+    cands.sort(key=lambda c: c.s)
+    return cands
 
-    def claim(a: int, b: int) -> None:
-        for j in range(max(0, a), min(n, b)):
-            claimed[j] = True
 
-    def spk_of(r: tuple[int, int] | None) -> tuple[int, int] | None:
-        return (toks[r[0]].s, toks[r[1] - 1].e) if r else None
-
-    # 1. sentence-initial "Selon X, Q" / "According to X, Q" / "Pour X, Q"
+def _leading_attribution(st: _Sent) -> None:
+    """Phase 1: a sentence-initial "Selon X, Q" / "According to X, Q" / "Pour X, Q" (and "De
+    l'avis de X,", "Aux yeux de X,", "Comme l'a rappelé X,"): the rest of the sentence is X's."""
+    doc, toks, lex, fr, n, cues, cands = st.doc, st.toks, st.lex, st.fr, st.n, st.cues, st.cands
+    claim, spk_of = st.claim, st.spk_of
     st = 0
     while st < n and toks[st].low in ("but", "and", "mais", "et", "or", "still", "yet", "so", "also"):
         st += 1
@@ -970,7 +997,12 @@ def _analyse(doc: str, toks: list[_Tok], lex: Lexicon) -> list[_Cand]:
                                    intro=toks[n - 1].raw == ":"))
                 claim(lead.la, n)
 
-    # 2. incise after the quote: "Q, a déclaré X" / "Q," he said / "Q, according to X"
+
+def _incises_after(st: _Sent) -> None:
+    """Phase 2: an incise after the quote: "Q, a déclaré X" / "Q," he said / "Q, according to
+    X"; then the second part of an interrupted quote or ", adding that ..." after it."""
+    doc, toks, lex, fr, n, cues, cands = st.doc, st.toks, st.lex, st.fr, st.n, st.cues, st.cands
+    claimed, claim, spk_of = st.claimed, st.claim, st.spk_of
     for c in cues:
         if claimed[c.i] or c.kind == "participle":
             continue
@@ -1089,8 +1121,94 @@ def _analyse(doc: str, toks: list[_Tok], lex: Lexicon) -> list[_Cand]:
                     cands.append(_Cand(sp[0], sp[1], "unmarked", spk, c.text, continues=True))
                     claim(j, n)
 
-    # 3. speaker and cue before the quote, right to left so that "X said A, but Y said B" and
-    # "X said he believed B" give one quote per cue: "X said (that) Q", "X a déclaré que Q"
+
+def _report_subject(st: _Sent, c: _Cue) -> tuple[_Cue, tuple[int, int] | None] | None:
+    """Phase 3, the speaker of a report: the noun phrase (token range) before the cue, or the
+    cue's pronoun (then the range is None); a coordinated cue takes the subject of the verb
+    whose auxiliary it shares. None when the cue is no report of its own (a subordinate
+    clause of an earlier report, a relative clause)."""
+    toks, lex, fr, cues = st.toks, st.lex, st.fr, st.cues
+    claimed = st.claimed
+    np_ = None
+    if c.kind == "coord":
+        # the subject of the cue whose auxiliary it shares
+        prev = [cc for cc in cues if cc.kind == "verb" and cc.i < c.i]
+        if not prev:
+            return None
+        pc = prev[-1]
+        np_ = None if pc.pron else (_left_np(toks, pc.la, 0, lex) or _sentence_subject(toks, lex, pc.la))
+        if np_ is None and not pc.pron:
+            return None
+        if pc.pron:
+            c = _Cue(c.i, c.la, c.k, c.text, pc.pron, False, "coord")
+    elif not c.pron:
+        np_ = _left_np(toks, c.la, 0, lex)
+        if np_ is None and c.la > 0 and toks[c.la - 1].low in ("and", "but", "et", "mais"):
+            np_ = _sentence_subject(toks, lex, c.la - 1)
+        if np_ is None and fr and c.la > 0 and toks[c.la - 1].low == "en" and toks[c.i].low.endswith("ant"):
+            # "X s'est défendu en assurant que ...": the gerund's subject is the sentence's
+            np_ = _sentence_subject(toks, lex, c.la - 1)
+        if np_ is None:
+            return None
+    if np_ and np_[0] > 0 and toks[np_[0] - 1].low in lex.subordinators and toks[np_[0] - 1].low not in (
+            "and", "but", "et", "mais", "that", "que", "qu’", "qu'") and any(
+            cc.kind == "verb" and cc.i < np_[0] for cc in cues):
+        return None  # reported speech inside a subordinate clause of an earlier report
+    if np_ and any(cc.kind == "verb" and not cc.incise_only and cc.i < np_[0] and not claimed[cc.i]
+                   and (cc.k == np_[0] or cc.k == np_[0] - 1 and toks[cc.k].low in _THAT)
+                   for cc in cues):
+        return None  # "Freeland says Canada has asked China to ...": the outer report holds it
+    if np_ and np_[0] > 0 and toks[np_[0] - 1].low in ("what", "which", "whom", "où", "dont", "quoi"):
+        return None  # "what he thought was ...": a relative clause, not a report
+    return c, np_
+
+
+def _complement_start(st: _Sent, c: _Cue, w: str, k: int, hi: int) -> int:
+    """Phase 3, where a report's complement starts after its cue (token k): past the person
+    told ("told reporters"), adjuncts ("said Monday", "a déclaré mardi à la presse que") and a
+    comma."""
+    toks, lex, fr = st.toks, st.lex, st.fr
+    if not fr:
+        if w in TELL_VERBS and k < hi and toks[k].low not in _THAT:
+            # the person told: "told reporters", "told The Globe", "told him"
+            j = k
+            while j < hi and j - k < 6 and toks[j].q < 0 and toks[j].low not in ("that", ":", ",", ".") and toks[j].low not in _SUBJ_START:
+                j += 1
+                if toks[j - 1].low in _OBJ_PRON:
+                    break
+                if j < hi and toks[j - 1].raw[0].islower() and toks[j - 1].low not in lex.determiners and not toks[j].raw[0].isupper():
+                    break
+            k = j
+        # adjuncts before the complement: "said Monday", "said in a statement that"
+        if k < hi and (toks[k].low in _PP_START or toks[k].low in _TIME_ADJ):
+            j = k
+            while j < hi and j - k < 9 and toks[j].q < 0 and toks[j].low not in _THAT and toks[j].raw not in (",", ":", ".") and not (j > k and toks[j].low in _SUBJ_START):
+                j += 1
+            if j < hi and j > k and (toks[j].low in _THAT or toks[j].raw in (",", ":") or toks[j].q >= 0 or toks[j].low in _SUBJ_START):
+                k = j
+        if k < hi and toks[k].raw == ",":
+            k += 1
+    else:
+        while k < hi and (toks[k].low in _FR_LEAD_SKIP - _TIME_ADJ or (
+                toks[k].low in ("d’", "d'", "par") and k + 1 < hi and toks[k + 1].low == "ailleurs")):
+            k += 2 if toks[k].low in ("d’", "d'", "par") else 1   # "prévoit notamment que ..."
+        if k < hi and toks[k].low in _PP_START | {"à", "aux", "devant", "lors", "hier", "mardi", "lundi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}:
+            j = k
+            while j < hi and j - k < 10 and toks[j].q < 0 and toks[j].low not in _THAT and toks[j].raw not in (":", "."):
+                j += 1
+            if j < hi and (toks[j].low in _THAT or toks[j].raw == ":" or toks[j].q >= 0):
+                k = j
+        if k < hi and toks[k].raw == ",":
+            k += 1
+    return k
+
+
+def _reports_before(st: _Sent) -> None:
+    """Phase 3: speaker and cue before the quote, right to left so that "X said A, but Y said
+    B" and "X said he believed B" give one quote per cue: "X said (that) Q", "X a déclaré que
+    Q", "X a salué ce « Q »", and "X confirme." announcing the next sentence's quotation."""
+    doc, toks, lex, fr, n, cues, cands = st.doc, st.toks, st.lex, st.fr, st.n, st.cues, st.cands
+    claimed, claim, spk_of = st.claimed, st.claim, st.spk_of
     limit = n
     for c in reversed(cues):
         if claimed[c.i] or c.i >= limit:
@@ -1116,73 +1234,14 @@ def _analyse(doc: str, toks: list[_Tok], lex: Lexicon) -> list[_Cand]:
                     (toks[c.i].core or toks[c.i].low).startswith(_FR_INF_CUES)
                     and _fr_complement(toks, c, c.k, limit, lex) == (c.k, "indirect"))))):
             continue
-        np_ = None
-        if c.kind == "coord":
-            # the subject of the cue whose auxiliary it shares
-            prev = [cc for cc in cues if cc.kind == "verb" and cc.i < c.i]
-            if not prev:
-                continue
-            pc = prev[-1]
-            np_ = None if pc.pron else (_left_np(toks, pc.la, 0, lex) or _sentence_subject(toks, lex, pc.la))
-            if np_ is None and not pc.pron:
-                continue
-            if pc.pron:
-                c = _Cue(c.i, c.la, c.k, c.text, pc.pron, False, "coord")
-        elif not c.pron:
-            np_ = _left_np(toks, c.la, 0, lex)
-            if np_ is None and c.la > 0 and toks[c.la - 1].low in ("and", "but", "et", "mais"):
-                np_ = _sentence_subject(toks, lex, c.la - 1)
-            if np_ is None and fr and c.la > 0 and toks[c.la - 1].low == "en" and toks[c.i].low.endswith("ant"):
-                # "X s'est défendu en assurant que ...": the gerund's subject is the sentence's
-                np_ = _sentence_subject(toks, lex, c.la - 1)
-            if np_ is None:
-                continue
-        if np_ and np_[0] > 0 and toks[np_[0] - 1].low in lex.subordinators and toks[np_[0] - 1].low not in (
-                "and", "but", "et", "mais", "that", "que", "qu’", "qu'") and any(
-                cc.kind == "verb" and cc.i < np_[0] for cc in cues):
-            continue  # reported speech inside a subordinate clause of an earlier report
-        if np_ and any(cc.kind == "verb" and not cc.incise_only and cc.i < np_[0] and not claimed[cc.i]
-                       and (cc.k == np_[0] or cc.k == np_[0] - 1 and toks[cc.k].low in _THAT)
-                       for cc in cues):
-            continue  # "Freeland says Canada has asked China to ...": the outer report holds it
-        if np_ and np_[0] > 0 and toks[np_[0] - 1].low in ("what", "which", "whom", "où", "dont", "quoi"):
-            continue  # "what he thought was ...": a relative clause, not a report
+        subject = _report_subject(st, c)
+        if subject is None:
+            continue
+        c, np_ = subject
         spk = spk_of(np_) if np_ else c.pron
-        k = c.k
         w = toks[c.i].core or toks[c.i].low
         hi = limit
-        if not fr:
-            if w in TELL_VERBS and k < hi and toks[k].low not in _THAT:
-                # the person told: "told reporters", "told The Globe", "told him"
-                j = k
-                while j < hi and j - k < 6 and toks[j].q < 0 and toks[j].low not in ("that", ":", ",", ".") and toks[j].low not in _SUBJ_START:
-                    j += 1
-                    if toks[j - 1].low in _OBJ_PRON:
-                        break
-                    if j < hi and toks[j - 1].raw[0].islower() and toks[j - 1].low not in lex.determiners and not toks[j].raw[0].isupper():
-                        break
-                k = j
-            # adjuncts before the complement: "said Monday", "said in a statement that"
-            if k < hi and (toks[k].low in _PP_START or toks[k].low in _TIME_ADJ):
-                j = k
-                while j < hi and j - k < 9 and toks[j].q < 0 and toks[j].low not in _THAT and toks[j].raw not in (",", ":", ".") and not (j > k and toks[j].low in _SUBJ_START):
-                    j += 1
-                if j < hi and j > k and (toks[j].low in _THAT or toks[j].raw in (",", ":") or toks[j].q >= 0 or toks[j].low in _SUBJ_START):
-                    k = j
-            if k < hi and toks[k].raw == ",":
-                k += 1
-        else:
-            while k < hi and (toks[k].low in _FR_LEAD_SKIP - _TIME_ADJ or (
-                    toks[k].low in ("d’", "d'", "par") and k + 1 < hi and toks[k + 1].low == "ailleurs")):
-                k += 2 if toks[k].low in ("d’", "d'", "par") else 1   # "prévoit notamment que ..."
-            if k < hi and toks[k].low in _PP_START | {"à", "aux", "devant", "lors", "hier", "mardi", "lundi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}:
-                j = k
-                while j < hi and j - k < 10 and toks[j].q < 0 and toks[j].low not in _THAT and toks[j].raw not in (":", "."):
-                    j += 1
-                if j < hi and (toks[j].low in _THAT or toks[j].raw == ":" or toks[j].q >= 0):
-                    k = j
-            if k < hi and toks[k].raw == ",":
-                k += 1
+        k = _complement_start(st, c, w, c.k, hi)
         if k >= hi or (fr and hi == n and k == n - 1 and toks[k].raw == "."):
             if k < n and toks[k].raw == ":" or (hi == n and n and toks[n - 1].raw == ":" and k >= n - 1):
                 pass
@@ -1259,9 +1318,14 @@ def _analyse(doc: str, toks: list[_Tok], lex: Lexicon) -> list[_Cand]:
             a -= 1
         limit = a
 
-    # 4. quotations with no attribution of their own: an incise inside the marks
-    # (« A, a-t-il dit, B »), a quotation after a colon ("X a pris la parole : « Q »"),
-    # a continuation of the previous speaker (floating), or titles and scare quotes (dropped)
+
+def _unattributed_quotations(st: _Sent) -> None:
+    """Phase 4: quotations with no attribution of their own: an incise inside the marks
+    (« A, a-t-il dit, B »), a quotation after a colon ("X a pris la parole : « Q »"), the
+    writer's own words, a continuation of the previous speaker (floating); titles, names and
+    scare quotes are dropped."""
+    doc, toks, lex, fr, n, cands = st.doc, st.toks, st.lex, st.fr, st.n, st.cands
+    claimed, spk_of = st.claimed, st.spk_of
     words_out = sum(1 for t in toks if t.q < 0 and t.raw[0].isalnum())
     for j, t in enumerate(toks):
         if t.q < 0 or claimed[j]:
@@ -1292,8 +1356,6 @@ def _analyse(doc: str, toks: list[_Tok], lex: Lexicon) -> list[_Cand]:
             cands.append(_Cand(t.s, t.e, "marked", spk_of(subj), None))
             continue
         cands.append(_Cand(t.s, t.e, "marked", None, None, floating=True))
-    cands.sort(key=lambda c: c.s)
-    return cands
 
 
 _HEADLINE_RE = re.compile(r"(?i)(?:read more|related|watch|à lire aussi|a lire aussi|lire aussi|voir aussi)\s*:")
