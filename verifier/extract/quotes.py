@@ -931,20 +931,20 @@ def _analyse(doc: str, toks: list[_Tok], lex: Lexicon) -> list[_Cand]:
     cands: list[_Cand] = []
     if n == 0:
         return cands
-    st = _Sent(doc, toks, lex, lex.lang == "fr", n, _find_cues(toks, lex, doc), [False] * n, cands)
-    _leading_attribution(st)
-    _incises_after(st)
-    _reports_before(st)
-    _unattributed_quotations(st)
+    sent = _Sent(doc, toks, lex, lex.lang == "fr", n, _find_cues(toks, lex, doc), [False] * n, cands)
+    _leading_attribution(sent)
+    _incises_after(sent)
+    _reports_before(sent)
+    _unattributed_quotations(sent)
     cands.sort(key=lambda c: c.s)
     return cands
 
 
-def _leading_attribution(st: _Sent) -> None:
+def _leading_attribution(sent: _Sent) -> None:
     """Phase 1: a sentence-initial "Selon X, Q" / "According to X, Q" / "Pour X, Q" (and "De
     l'avis de X,", "Aux yeux de X,", "Comme l'a rappelé X,"): the rest of the sentence is X's."""
-    doc, toks, lex, fr, n, cues, cands = st.doc, st.toks, st.lex, st.fr, st.n, st.cues, st.cands
-    claim, spk_of = st.claim, st.spk_of
+    doc, toks, lex, fr, n, cues, cands = sent.doc, sent.toks, sent.lex, sent.fr, sent.n, sent.cues, sent.cands
+    claim, spk_of = sent.claim, sent.spk_of
     st = 0
     while st < n and toks[st].low in ("but", "and", "mais", "et", "or", "still", "yet", "so", "also"):
         st += 1
@@ -998,11 +998,11 @@ def _leading_attribution(st: _Sent) -> None:
                 claim(lead.la, n)
 
 
-def _incises_after(st: _Sent) -> None:
+def _incises_after(sent: _Sent) -> None:
     """Phase 2: an incise after the quote: "Q, a déclaré X" / "Q," he said / "Q, according to
     X"; then the second part of an interrupted quote or ", adding that ..." after it."""
-    doc, toks, lex, fr, n, cues, cands = st.doc, st.toks, st.lex, st.fr, st.n, st.cues, st.cands
-    claimed, claim, spk_of = st.claimed, st.claim, st.spk_of
+    doc, toks, lex, fr, n, cues, cands = sent.doc, sent.toks, sent.lex, sent.fr, sent.n, sent.cues, sent.cands
+    claimed, claim, spk_of = sent.claimed, sent.claim, sent.spk_of
     for c in cues:
         if claimed[c.i] or c.kind == "participle":
             continue
@@ -1122,13 +1122,13 @@ def _incises_after(st: _Sent) -> None:
                     claim(j, n)
 
 
-def _report_subject(st: _Sent, c: _Cue) -> tuple[_Cue, tuple[int, int] | None] | None:
+def _report_subject(sent: _Sent, c: _Cue) -> tuple[_Cue, tuple[int, int] | None] | None:
     """Phase 3, the speaker of a report: the noun phrase (token range) before the cue, or the
     cue's pronoun (then the range is None); a coordinated cue takes the subject of the verb
     whose auxiliary it shares. None when the cue is no report of its own (a subordinate
     clause of an earlier report, a relative clause)."""
-    toks, lex, fr, cues = st.toks, st.lex, st.fr, st.cues
-    claimed = st.claimed
+    toks, lex, fr, cues = sent.toks, sent.lex, sent.fr, sent.cues
+    claimed = sent.claimed
     np_ = None
     if c.kind == "coord":
         # the subject of the cue whose auxiliary it shares
@@ -1163,11 +1163,11 @@ def _report_subject(st: _Sent, c: _Cue) -> tuple[_Cue, tuple[int, int] | None] |
     return c, np_
 
 
-def _complement_start(st: _Sent, c: _Cue, w: str, k: int, hi: int) -> int:
+def _complement_start(sent: _Sent, c: _Cue, w: str, k: int, hi: int) -> int:
     """Phase 3, where a report's complement starts after its cue (token k): past the person
     told ("told reporters"), adjuncts ("said Monday", "a déclaré mardi à la presse que") and a
     comma."""
-    toks, lex, fr = st.toks, st.lex, st.fr
+    toks, lex, fr = sent.toks, sent.lex, sent.fr
     if not fr:
         if w in TELL_VERBS and k < hi and toks[k].low not in _THAT:
             # the person told: "told reporters", "told The Globe", "told him"
@@ -1203,12 +1203,12 @@ def _complement_start(st: _Sent, c: _Cue, w: str, k: int, hi: int) -> int:
     return k
 
 
-def _reports_before(st: _Sent) -> None:
+def _reports_before(sent: _Sent) -> None:
     """Phase 3: speaker and cue before the quote, right to left so that "X said A, but Y said
     B" and "X said he believed B" give one quote per cue: "X said (that) Q", "X a déclaré que
     Q", "X a salué ce « Q »", and "X confirme." announcing the next sentence's quotation."""
-    doc, toks, lex, fr, n, cues, cands = st.doc, st.toks, st.lex, st.fr, st.n, st.cues, st.cands
-    claimed, claim, spk_of = st.claimed, st.claim, st.spk_of
+    doc, toks, lex, fr, n, cues, cands = sent.doc, sent.toks, sent.lex, sent.fr, sent.n, sent.cues, sent.cands
+    claimed, claim, spk_of = sent.claimed, sent.claim, sent.spk_of
     limit = n
     for c in reversed(cues):
         if claimed[c.i] or c.i >= limit:
@@ -1234,14 +1234,14 @@ def _reports_before(st: _Sent) -> None:
                     (toks[c.i].core or toks[c.i].low).startswith(_FR_INF_CUES)
                     and _fr_complement(toks, c, c.k, limit, lex) == (c.k, "indirect"))))):
             continue
-        subject = _report_subject(st, c)
+        subject = _report_subject(sent, c)
         if subject is None:
             continue
         c, np_ = subject
         spk = spk_of(np_) if np_ else c.pron
         w = toks[c.i].core or toks[c.i].low
         hi = limit
-        k = _complement_start(st, c, w, c.k, hi)
+        k = _complement_start(sent, c, w, c.k, hi)
         if k >= hi or (fr and hi == n and k == n - 1 and toks[k].raw == "."):
             if k < n and toks[k].raw == ":" or (hi == n and n and toks[n - 1].raw == ":" and k >= n - 1):
                 pass
@@ -1319,13 +1319,13 @@ def _reports_before(st: _Sent) -> None:
         limit = a
 
 
-def _unattributed_quotations(st: _Sent) -> None:
+def _unattributed_quotations(sent: _Sent) -> None:
     """Phase 4: quotations with no attribution of their own: an incise inside the marks
     (« A, a-t-il dit, B »), a quotation after a colon ("X a pris la parole : « Q »"), the
     writer's own words, a continuation of the previous speaker (floating); titles, names and
     scare quotes are dropped."""
-    doc, toks, lex, fr, n, cands = st.doc, st.toks, st.lex, st.fr, st.n, st.cands
-    claimed, spk_of = st.claimed, st.spk_of
+    doc, toks, lex, fr, n, cands = sent.doc, sent.toks, sent.lex, sent.fr, sent.n, sent.cands
+    claimed, spk_of = sent.claimed, sent.spk_of
     words_out = sum(1 for t in toks if t.q < 0 and t.raw[0].isalnum())
     for j, t in enumerate(toks):
         if t.q < 0 or claimed[j]:
