@@ -13,14 +13,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
+from verifier.calendar_names import MONTHS, WEEKDAYS
 from verifier.extract.temporal import Timex
 
-_WD_FR = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
-_WD_EN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-_MONTHS_EN = ["", "January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December"]
-_WD_WORD = re.compile(r"\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|"
-                      r"wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_WD_EN = WEEKDAYS["en"]
+_MONTHS_EN = ("", *MONTHS["en"])
+_WD_WORD = re.compile(r"\b(" + "|".join(w.lower() for w in (*WEEKDAYS["fr"], *WEEKDAYS["en"])) + r")\b", re.I)
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 

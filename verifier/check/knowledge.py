@@ -38,18 +38,17 @@ from datetime import date, timedelta
 from typing import Any
 
 from verifier.analysis import DocumentAnalysis, analyse
+from verifier.calendar_names import month_name
 from verifier.reference.facts import Fact, KnowledgeBase, fact_evidence
 
 FINDINGS = ("consistent", "contradicted", "partial", "no_evidence")
 PREDICTION_WINDOW_DAYS = 90
 MAX_PREDICTION_RANGE_DAYS = 92
 
-_MONTH_NAMES = ["", "January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December"]
 
 
 def fmt_date(d: date) -> str:
-    return f"{d.day} {_MONTH_NAMES[d.month]} {d.year}"
+    return f"{d.day} {month_name(d.month)} {d.year}"
 
 
 def _period(f: Fact) -> str:

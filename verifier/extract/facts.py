@@ -25,6 +25,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from verifier.analysis import DocumentAnalysis, analyse
+from verifier.calendar_names import MONTHS, WEEKDAYS, alternation, month_numbers
 
 if TYPE_CHECKING:
     from verifier.reference.facts import KnowledgeBase
@@ -128,11 +129,8 @@ _FORMER = re.compile(r"(?:ancien(?:ne)?|ex|former|late|feu|then|alors|futur(?:e)
 _DETERMINERS = r"(?i:le|la|les|l['’]|the|un|une|a|an|son|sa|ses|his|her|its|their|leur|cet|cette|ce|actuel(?:le)?|current)"
 _NOT_NAMES = frozenset((
     "Le La Les L The A An Un Une Des De Du Et Ou Mais And Or But Il Elle Ils Elles He She They "
-    "Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche Monday Tuesday Wednesday Thursday "
-    "Friday Saturday Sunday Janvier Février Mars Avril Mai Juin Juillet Août Septembre Octobre "
-    "Novembre Décembre January February March April May June July August September October "
-    "November December Ce Cette Ces This That Selon According Pour For Lors During"
-).split())
+    "Ce Cette Ces This That Selon According Pour For Lors During"
+).split() + [w.capitalize() for lg in ("fr", "en") for w in (*WEEKDAYS[lg], *MONTHS[lg])])
 
 # Presidency cues. Group `c` is the country, `i` the institution when the pattern names it.
 _ART = r"(?:(?:la|le|les|l['’]|the)\s*)?"
@@ -155,13 +153,7 @@ _PRESIDES_BOTH = [  # both named: Y préside X, la présidence russe du X, Russi
 ]
 
 # Dated events.
-_MONTHS = {
-    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
-    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
-    "décembre": 12, "decembre": 12, "january": 1, "february": 2, "march": 3, "april": 4,
-    "may": 5, "june": 6, "july": 7, "august": 8, "september": 9, "october": 10,
-    "november": 11, "december": 12,
-}
+_MONTHS = {**month_numbers("fr"), **month_numbers("en")}
 _M = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + ")"
 _DATE = (rf"(?:(?P<d1>\d{{1,2}})(?:er|st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_M})\s+(?P<y1>\d{{4}})"
          rf"|(?P<m2>{_M})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
@@ -172,8 +164,9 @@ _PARTICIPLE = (r"(?:signée?s?|adoptée?s?|conclue?s?|tenue?s?|lancée?s?|créé
                r"signed|adopted|concluded|held|launched|created|founded|established|ratified|"
                r"inaugurated|proclaimed)")
 _PLACE = rf"(?:\s+(?:à|a|in|at)\s+(?P<place>{_CAPWORD}(?:[\s\-]{_CAPWORD})?))"
+_WD = alternation(w.lower() for w in (*WEEKDAYS["fr"], *WEEKDAYS["en"]))
 _EVENT_RE = re.compile(
-    rf"(?<![\w\-])(?P<verb>{_PARTICIPLE}){_PLACE}?,?\s+(?:le|on|en|in|du|the)\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?{_DATE}"
+    rf"(?<![\w\-])(?P<verb>{_PARTICIPLE}){_PLACE}?,?\s+(?:le|on|en|in|du|the)\s+(?:{_WD},?\s+)?{_DATE}"
     rf"(?:\s+(?:à|in|at)\s+(?P<place2>{_CAPWORD}))?",
     re.IGNORECASE)
 _AUX = re.compile(r"(?:\s+(?i:was|were|is|are|has\s+been|have\s+been|had\s+been|been|a\s+été|ont\s+été|"

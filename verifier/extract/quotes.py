@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from verifier.analysis import DocumentAnalysis, analyse
+from verifier.calendar_names import WEEKDAYS
 from verifier.extract.quote_lexicon import TELL_VERBS, Lexicon, load_lexicon
 from verifier.extract.speakers import Mention, Resolver, analyse_mention
 
@@ -280,12 +281,13 @@ _EN_PARTICIPLE_CONT = {"adding", "noting", "saying", "insisting", "explaining", 
 _FR_PARTICIPLE_CONT = {"ajoutant", "soulignant", "estimant", "précisant", "expliquant",
                        "affirmant", "assurant", "rappelant", "indiquant", "insistant",
                        "déclarant", "jugeant", "notant", "relevant", "martelant", "avertissant"}
-_TIME = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+_WEEKDAYS = {w.lower() for lg in ("fr", "en") for w in WEEKDAYS[lg]}
+_TIME = {*_WEEKDAYS,
          "yesterday", "today", "tonight", "earlier", "later", "recently", "previously", "again",
          "afterward", "afterwards", "last", "this", "week", "month", "year", "night", "morning",
          "afternoon", "evening", "on", "in", "at", "the", "a", "an", "statement", "interview",
          "email", "e-mail", "release", "repeatedly", "publicly", "privately", "then", "also",
-         "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier",
+         "hier",
          "ce", "cette", "dans", "un", "une", "lors", "de", "d’", "d'", "son",
          "sa", "conférence", "presse", "entretien", "communiqué", "soir", "matin"}
 _SUBJ_PRON_EN = {"he", "she", "it", "they", "we", "i", "you", "there", "this", "these", "those"}
@@ -586,8 +588,8 @@ def _fr_adverbial(toks: list[_Tok], a: int, lex: Lexicon) -> bool:
 
 
 _FR_ADV_OPEN = {"à", "au", "aux", "dès", "depuis", "contre", "vers", "chez", "sous", "avec", "sans",
-                "parmi", "durant", "hier", "concernant", "outre", "malgré", "face", "grâce", "lundi",
-                "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "aujourd’hui",
+                "parmi", "durant", "hier", "concernant", "outre", "malgré", "face", "grâce",
+                *WEEKDAYS["fr"], "aujourd’hui",
                 "aujourd'hui", "auprès", "côté", "quant", "entre", "selon"}
 
 
@@ -672,15 +674,12 @@ def _right_np(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> tuple[int, int
     return k, j
 
 
-_FR_LEAD_SKIP = {"hier", "soir", "matin", "aujourd’hui", "aujourd'hui", "lundi", "mardi", "mercredi",
-                 "jeudi", "vendredi", "samedi", "dimanche", "également", "aussi", "encore",
+_FR_LEAD_SKIP = {"hier", "soir", "matin", "aujourd’hui", "aujourd'hui", *WEEKDAYS["fr"], "également", "aussi", "encore",
                  "toutefois", "ensuite", "alors", "enfin", "notamment", "cependant", "pourtant",
                  "néanmoins", "d’ailleurs", "d'ailleurs", "aussitôt", "immédiatement"}
 _ABBR_TITLE = {"mr", "mrs", "ms", "dr", "prof", "m", "mme", "st", "sen", "gov", "rep", "lt", "gen",
                "sgt", "det", "insp", "const", "supt", "rev", "hon", "capt", "col", "jr", "sr"}
-_TIME_ADJ = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-             "yesterday", "today", "last", "earlier", "later", "lundi", "mardi", "mercredi",
-             "jeudi", "vendredi", "samedi", "dimanche", "hier", "aujourd’hui", "aujourd'hui",
+_TIME_ADJ = {*_WEEKDAYS, "yesterday", "today", "last", "earlier", "later", "hier", "aujourd’hui", "aujourd'hui",
              "in", "on", "at", "during", "after", "before", "via", "through", "by", "to", "told",
              "when", "while", "as", "adding", "noting", "speaking", "dans", "lors", "pendant",
              "devant", "sur", "en", "au", "par", "ajoutant", "soulignant", "après", "avant",
@@ -1192,7 +1191,7 @@ def _complement_start(sent: _Sent, c: _Cue, w: str, k: int, hi: int) -> int:
         while k < hi and (toks[k].low in _FR_LEAD_SKIP - _TIME_ADJ or (
                 toks[k].low in ("d’", "d'", "par") and k + 1 < hi and toks[k + 1].low == "ailleurs")):
             k += 2 if toks[k].low in ("d’", "d'", "par") else 1   # "prévoit notamment que ..."
-        if k < hi and toks[k].low in _PP_START | {"à", "aux", "devant", "lors", "hier", "mardi", "lundi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}:
+        if k < hi and toks[k].low in _PP_START | {"à", "aux", "devant", "lors", "hier", *WEEKDAYS["fr"]}:
             j = k
             while j < hi and j - k < 10 and toks[j].q < 0 and toks[j].low not in _THAT and toks[j].raw not in (":", "."):
                 j += 1

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
+from verifier.calendar_names import month_numbers, weekday_numbers
 from verifier.extract.numbers import FR_NUMBER_WORDS, parse_number, roman_to_int
 from verifier.extract.temporal_lexicon import (
     AGE_NOUNS,
@@ -1183,8 +1184,8 @@ _MONTH_KEYS_FR = ("janv", "févr", "fevr", "fév", "fev", "mars", "avr", "mai", 
                   "août", "aout", "sept", "oct", "nov", "déc", "dec")
 _MONTH_KEYS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
                   "dec")
-_WD_KEYS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-_WD_KEYS_EN = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WD_KEYS_FR = tuple(weekday_numbers("fr"))
+_WD_KEYS_EN = tuple(weekday_numbers("en"))
 _UNIT_KEYS_FR = ("an", "mois", "semaine", "jour", "heure", "minute", "seconde", "décenn",
                  "decenn", "siècle", "siecle", "trimestre", "semestre", "nuit", "week-end")
 _UNIT_KEYS_EN = ("year", "month", "week", "day", "hour", "minute", "second", "decade",
@@ -1200,12 +1201,8 @@ class _Words(frozenset):
 
 # Every match of an anchored rule contains (or, for h_list, is followed within the window by) one
 # of these tokens, written exactly as the rule's alternation allows (IGNORECASE: lower-cased).
-_MONTHS_FR = _Words(
-    "janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre "
-    "décembre decembre janv févr fevr fév fev avr juil sept oct nov déc dec".split())
-_MONTHS_EN = _Words(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sept sep oct nov dec".split())
+_MONTHS_FR = _Words(month_numbers("fr", abbreviations=True))  # as MON_FR_FULL / MON_FR_ABBR allow
+_MONTHS_EN = _Words(month_numbers("en", abbreviations=True))
 _WEEKDAYS_FR = _Words(_WD_KEYS_FR)
 _WEEKDAYS_EN = _Words(_WD_KEYS_EN)
 _UNITS_FR = _Words(
