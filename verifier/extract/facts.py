@@ -39,7 +39,6 @@ _CAPWORD = rf"[{_UP}][\w’'\-]*\.?"
 _PARTICLE = r"(?:de|da|del|della|van|von|der|bin|ben|ibn|al|el|ould|le|la|dos|du)"
 _NAME = rf"{_CAPWORD}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_CAPWORD}){{0,3}}"
 _NAME_RE = re.compile(_NAME)
-_SP = r"[ \u00a0]+"
 _APOS = "['’]"
 
 # Office titles: (pattern, canonical office). Longest alternatives first; case-insensitive.

@@ -290,7 +290,6 @@ _TIME = {*_WEEKDAYS,
          "hier",
          "ce", "cette", "dans", "un", "une", "lors", "de", "d’", "d'", "son",
          "sa", "conférence", "presse", "entretien", "communiqué", "soir", "matin"}
-_SUBJ_PRON_EN = {"he", "she", "it", "they", "we", "i", "you", "there", "this", "these", "those"}
 _OBJ_PRON = {"him", "her", "them", "me", "us", "you", "reporters", "journalists", "lui", "leur",
              "nous", "vous"}
 _TITLE_NOUNS = {"book", "books", "film", "films", "movie", "song", "album", "novel", "titled",

@@ -46,10 +46,6 @@ def safe_date(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
-def day_value(d: dt.date) -> str:
-    return d.isoformat()
-
-
 def week_value(d: dt.date) -> str:
     y, w, _ = d.isocalendar()
     return f"{y}-W{w:02d}"

@@ -1180,16 +1180,6 @@ def h_decade_en(m: re.Match[str]) -> list[Cand] | None:
     return [Cand(m.start(), m.end(), "DATE", "abs", value=y[:3] + "X")]
 
 
-_MONTH_KEYS_FR = ("janv", "févr", "fevr", "fév", "fev", "mars", "avr", "mai", "juin", "juil",
-                  "août", "aout", "sept", "oct", "nov", "déc", "dec")
-_MONTH_KEYS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
-                  "dec")
-_WD_KEYS_FR = tuple(weekday_numbers("fr"))
-_WD_KEYS_EN = tuple(weekday_numbers("en"))
-_UNIT_KEYS_FR = ("an", "mois", "semaine", "jour", "heure", "minute", "seconde", "décenn",
-                 "decenn", "siècle", "siecle", "trimestre", "semestre", "nuit", "week-end")
-_UNIT_KEYS_EN = ("year", "month", "week", "day", "hour", "minute", "second", "decade",
-                 "centur", "quarter", "night")
 _EDGE_KEYS_EN = ("early", "late", "mid", "end of", "beginning of", "start of", "middle of",
                  "turn of")
 
@@ -1203,8 +1193,8 @@ class _Words(frozenset):
 # of these tokens, written exactly as the rule's alternation allows (IGNORECASE: lower-cased).
 _MONTHS_FR = _Words(month_numbers("fr", abbreviations=True))  # as MON_FR_FULL / MON_FR_ABBR allow
 _MONTHS_EN = _Words(month_numbers("en", abbreviations=True))
-_WEEKDAYS_FR = _Words(_WD_KEYS_FR)
-_WEEKDAYS_EN = _Words(_WD_KEYS_EN)
+_WEEKDAYS_FR = _Words(weekday_numbers("fr"))
+_WEEKDAYS_EN = _Words(weekday_numbers("en"))
 _UNITS_FR = _Words(
     "années annees année annee ans an mois semaines semaine journées journees journée journee "
     "jours jour heures heure minutes minute secondes seconde décennies decennies décennie "
