@@ -1,9 +1,12 @@
 """DocumentAnalysis: one analysis of a document shared by the extractors and the checks."""
 from __future__ import annotations
 
-import time
 from datetime import date
 
+import pytest
+
+from verifier import analysis as analysis_module
+from verifier import text as text_module
 from verifier.analysis import analyse
 from verifier.check.assess import assess
 from verifier.check.knowledge import check_claims
@@ -68,24 +71,21 @@ def test_check_claims_same_with_and_without_analysis(seed_text: str) -> None:
     assert any(c.get("prediction") for c in shared)
 
 
-def _doc(n: int):  # type: ignore[no-untyped-def]
+def test_full_check_splits_the_document_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Extraction and every check share one analysis: the sentences of a document with 400
+    predictions are computed once (the prediction check used to re-split it per claim)."""
     sentence = "Le Conseil de sécurité doit se prononcer à la fin du mois sur la MINURSO. "
-    body = "\n\n".join(sentence * 4 for _ in range(n // 4))
-    return ingest_bytes(body.encode(), name="n.txt", lang="fr", published=date(2025, 10, 5))
+    body = "\n\n".join(sentence * 4 for _ in range(100))
+    doc = ingest_bytes(body.encode(), name="n.txt", lang="fr", published=date(2025, 10, 5))
+    calls = []
+    real = analysis_module.split_sentences
 
+    def counting(text: str, lang: str = "fr"):  # type: ignore[no-untyped-def]
+        calls.append(len(text))
+        return real(text, lang)
 
-def test_full_check_grows_linearly_with_predictions() -> None:
-    kb = demo_knowledge_base()
-
-    def seconds(n: int) -> float:
-        doc = _doc(n)
-        t0 = time.perf_counter()
-        claims, _ = assess(doc, kb=kb)
-        elapsed = time.perf_counter() - t0
-        assert sum(1 for c in claims if c.get("prediction")) == n
-        return elapsed
-
-    seconds(40)  # warm-up
-    small, large = min(seconds(100) for _ in range(2)), min(seconds(800) for _ in range(2))
-    # linear: 8 times the claims, about 8 times the time (quadratic would be about 64)
-    assert large < 25 * small
+    monkeypatch.setattr(analysis_module, "split_sentences", counting)
+    monkeypatch.setattr(text_module, "split_sentences", counting)
+    claims, _ = assess(doc, kb=demo_knowledge_base())
+    assert sum(1 for c in claims if c.get("prediction")) == 400
+    assert calls == [len(doc.text)]
