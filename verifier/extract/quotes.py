@@ -673,12 +673,14 @@ def _right_np(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> tuple[int, int
     return k, j
 
 
-_FR_LEAD_SKIP = {"hier", "soir", "matin", "aujourd’hui", "aujourd'hui", *WEEKDAYS["fr"], "également", "aussi", "encore",
+_FR_LEAD_SKIP = {"hier", "soir", "matin", "aujourd’hui", "aujourd'hui", *WEEKDAYS["fr"],
+                 "également", "aussi", "encore",
                  "toutefois", "ensuite", "alors", "enfin", "notamment", "cependant", "pourtant",
                  "néanmoins", "d’ailleurs", "d'ailleurs", "aussitôt", "immédiatement"}
 _ABBR_TITLE = {"mr", "mrs", "ms", "dr", "prof", "m", "mme", "st", "sen", "gov", "rep", "lt", "gen",
                "sgt", "det", "insp", "const", "supt", "rev", "hon", "capt", "col", "jr", "sr"}
-_TIME_ADJ = {*_WEEKDAYS, "yesterday", "today", "last", "earlier", "later", "hier", "aujourd’hui", "aujourd'hui",
+_TIME_ADJ = {*_WEEKDAYS, "yesterday", "today", "last", "earlier", "later", "hier", "aujourd’hui",
+             "aujourd'hui",
              "in", "on", "at", "during", "after", "before", "via", "through", "by", "to", "told",
              "when", "while", "as", "adding", "noting", "speaking", "dans", "lors", "pendant",
              "devant", "sur", "en", "au", "par", "ajoutant", "soulignant", "après", "avant",
@@ -692,6 +694,8 @@ _NOT_NP = {"there", "here", "what", "this", "these", "those", "its", "it", "that
 _PP_START = {"in", "on", "at", "during", "to", "via", "through", "after", "before", "by", "from",
              "over", "outside", "inside", "while", "when", "last", "this", "earlier", "later",
              "dans", "lors", "devant", "pendant", "à", "au", "sur", "en", "après", "avant", "par"}
+# what opens an adjunct between a French cue and its complement ("a déclaré mardi à la presse que")
+_FR_ADJUNCT_START = _PP_START | {"à", "aux", "devant", "lors", "hier", *WEEKDAYS["fr"]}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1190,7 +1194,7 @@ def _complement_start(sent: _Sent, c: _Cue, w: str, k: int, hi: int) -> int:
         while k < hi and (toks[k].low in _FR_LEAD_SKIP - _TIME_ADJ or (
                 toks[k].low in ("d’", "d'", "par") and k + 1 < hi and toks[k + 1].low == "ailleurs")):
             k += 2 if toks[k].low in ("d’", "d'", "par") else 1   # "prévoit notamment que ..."
-        if k < hi and toks[k].low in _PP_START | {"à", "aux", "devant", "lors", "hier", *WEEKDAYS["fr"]}:
+        if k < hi and toks[k].low in _FR_ADJUNCT_START:
             j = k
             while j < hi and j - k < 10 and toks[j].q < 0 and toks[j].low not in _THAT and toks[j].raw not in (":", "."):
                 j += 1
