@@ -46,7 +46,6 @@ PREDICTION_WINDOW_DAYS = 90
 MAX_PREDICTION_RANGE_DAYS = 92
 
 
-
 def fmt_date(d: date) -> str:
     return f"{d.day} {month_name(d.month)} {d.year}"
 
