@@ -11,12 +11,33 @@ Pure: str in, spans out; offsets index `text`.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
+from typing import Any, Generic, TypeVar
 
 from verifier.text import Sentence, Span, paragraphs, split_sentences
+
+T = TypeVar("T")
+
+
+class _once(Generic[T]):  # noqa: N801 (used as a decorator, like functools.cached_property)
+    """functools.cached_property without its per-instance lock (Python < 3.12 takes one on
+    every first access, a cost paid once per extractor call on short texts): the value is
+    computed on first access and stored in the instance's __dict__, which later accesses read
+    directly."""
+
+    def __init__(self, func: Callable[[Any], T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __get__(self, obj: Any, owner: type | None = None) -> T:
+        if obj is None:
+            return self  # type: ignore[return-value]
+        value = self.func(obj)
+        obj.__dict__[self.name] = value
+        return value
 
 
 @dataclass(frozen=True)
@@ -26,17 +47,17 @@ class DocumentAnalysis:
     published: date | None = None
     boilerplate: tuple[tuple[int, int], ...] = ()
 
-    @cached_property
+    @_once
     def sentences(self) -> tuple[Sentence, ...]:
         """`verifier.text.split_sentences` of the text in its language, computed once."""
         return tuple(split_sentences(self.text, self.language))
 
-    @cached_property
+    @_once
     def sentence_starts(self) -> list[int]:
         """Start offset of each sentence, in order (for bisection)."""
         return [s.start for s in self.sentences]
 
-    @cached_property
+    @_once
     def paragraphs(self) -> tuple[Span, ...]:
         """`verifier.text.paragraphs` of the text, computed once."""
         return tuple(paragraphs(self.text))
@@ -54,5 +75,5 @@ def analyse(text: str, lang: str, published: date | None = None,
             boilerplate: Iterable[tuple[int, int]] = ()) -> DocumentAnalysis:
     """The analysis of `text` in `lang`; `boilerplate` holds (start, end) spans (or Spans) that
     no claim may overlap."""
-    return DocumentAnalysis(text=text, language=lang, published=published,
-                            boilerplate=tuple((int(s[0]), int(s[1])) for s in boilerplate))
+    spans = tuple([(int(s[0]), int(s[1])) for s in boilerplate]) if boilerplate else ()
+    return DocumentAnalysis(text, lang, published, spans)
