@@ -120,8 +120,5 @@ def test_long_function_finder() -> None:
     assert any(" split_passages (" in f for f in _long_functions(20))
 
 
-@pytest.mark.xfail(strict=False, reason="extract/quotes.py::_analyse and "
-                   "extract/temporal_rules.py::resolve_candidate are being split in another "
-                   "branch; remove this mark after the merge")
 def test_no_function_longer_than_the_limit() -> None:
     assert _long_functions(MAX_FUNCTION_LINES) == []

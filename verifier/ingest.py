@@ -20,12 +20,15 @@ import urllib.request
 import zipfile
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from charset_normalizer import from_bytes
 
+from verifier import calendar_names as cn
 from verifier import text as textmod
+from verifier.analysis import DocumentAnalysis, analyse
 from verifier.config import get_settings
 from verifier.text import Span
 
@@ -93,6 +96,13 @@ class IngestedDocument:
     encoding: str | None
     boilerplate: list[Span] = field(default_factory=list)
     dateline: Span | None = None
+
+    @cached_property
+    def analysis(self) -> DocumentAnalysis:
+        """The document analysed once (sentences, paragraphs) in its language, with its
+        publication date and boilerplate spans: shared by every extractor and check."""
+        return analyse(self.text, self.language, self.published,
+                       [(s.start, s.end) for s in self.boilerplate])
 
     def as_dict(self, *, include_text: bool = True) -> dict[str, Any]:
         """JSON-ready: dates as ISO strings, spans as {start, end, kind}."""
@@ -567,19 +577,8 @@ def _read_pdf(data: bytes, name: str) -> str:
 
 # ------------------------------------------------------------------------------------ dateline
 
-_MONTHS = {
-    "janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "fevr": 2, "fév": 2, "fev": 2,
-    "mars": 3, "avril": 4, "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "août": 8,
-    "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
-    "déc": 12, "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
-    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sept": 9, "sep": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}
-_WEEKDAYS = (
-    "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|"
-    "friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun"
-)
+_MONTHS = {**cn.month_numbers("fr", abbreviations=True), **cn.month_numbers("en", abbreviations=True)}
+_WEEKDAYS = "|".join(w.lower() for w in (*cn.WEEKDAYS["fr"], *cn.WEEKDAYS["en"], *cn.WEEKDAY_ABBREVIATIONS["en"]))
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _WD = rf"(?:(?:{_WEEKDAYS})\.?,?\s+)?"
 _DAY = r"(?P<d>[0-3]?\d)(?:er|st|nd|rd|th)?"

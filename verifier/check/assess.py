@@ -88,7 +88,7 @@ def temporal_check(claims: Sequence[Claim], doc: IngestedDocument) -> Results:
 def knowledge_check(kb: KnowledgeBase) -> Check:
     def run(claims: Sequence[Claim], doc: IngestedDocument) -> Results:
         checked = check_claims(claims, text=doc.text, published=doc.published, kb=kb,
-                               lang=doc.language)
+                               lang=doc.language, analysis=doc.analysis)
         return {i: f for i, f in enumerate(checked) if f is not None}
     return run
 

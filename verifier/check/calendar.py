@@ -13,14 +13,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
+from verifier.calendar_names import WEEKDAYS, month_name, weekday_name
 from verifier.extract.temporal import Timex
 
-_WD_FR = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
-_WD_EN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-_MONTHS_EN = ["", "January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December"]
-_WD_WORD = re.compile(r"\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|"
-                      r"wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_WD_WORD = re.compile(r"\b(" + "|".join(w.lower() for w in (*WEEKDAYS["fr"], *WEEKDAYS["en"])) + r")\b", re.I)
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -47,7 +43,7 @@ def _day(value: str | None) -> dt.date | None:
 
 
 def _fmt(d: dt.date) -> str:
-    return f"{_WD_EN[d.weekday()]} {d.day} {_MONTHS_EN[d.month]} {d.year}"
+    return f"{weekday_name(d.weekday())} {d.day} {month_name(d.month)} {d.year}"
 
 
 def check_temporal(timexes: Iterable[Timex], *, published: dt.date | None = None
@@ -62,12 +58,12 @@ def check_temporal(timexes: Iterable[Timex], *, published: dt.date | None = None
             continue
         day = _day(t.value)
         if t.weekday is not None and day is not None:
-            written = _WD_EN[t.weekday]
+            written = weekday_name(t.weekday)
             if day.weekday() != t.weekday:
-                add("contradicted", f"{day.day} {_MONTHS_EN[day.month]} {day.year} was a "
-                                    f"{_WD_EN[day.weekday()]}, not a {written} as written.")
+                add("contradicted", f"{day.day} {month_name(day.month)} {day.year} was a "
+                                    f"{weekday_name(day.weekday())}, not a {written} as written.")
             else:
-                add("consistent", f"{day.day} {_MONTHS_EN[day.month]} {day.year} is indeed a "
+                add("consistent", f"{day.day} {month_name(day.month)} {day.year} is indeed a "
                                   f"{written}.")
             continue
         if t.role == "dateline" and day is not None:

@@ -37,6 +37,8 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
+from verifier.analysis import DocumentAnalysis, analyse
+from verifier.calendar_names import month_name
 from verifier.claims import (
     Claim,
     Elapsed,
@@ -49,18 +51,14 @@ from verifier.claims import (
 from verifier.reference.facts import FactRecord as Fact
 from verifier.reference.facts import fact_evidence
 from verifier.reference.kb import KnowledgeBase
-from verifier.text import split_sentences
 
 FINDINGS = ("consistent", "contradicted", "partial", "no_evidence")
 PREDICTION_WINDOW_DAYS = 90
 MAX_PREDICTION_RANGE_DAYS = 92
 
-_MONTH_NAMES = ["", "January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December"]
-
 
 def fmt_date(d: date) -> str:
-    return f"{d.day} {_MONTH_NAMES[d.month]} {d.year}"
+    return f"{d.day} {month_name(d.month)} {d.year}"
 
 
 def _period(f: Fact) -> str:
@@ -400,21 +398,19 @@ def claim_range(c: TemporalClaim) -> tuple[date, date] | None:
     return min(days), max(days)
 
 
-def _sentence_of(text: str, start: int, lang: str) -> tuple[int, str]:
-    for s in split_sentences(text, lang):
-        if s.start <= start < s.end:
-            return s.start, s.text
-    return 0, ""
+def _sentence_of(analysis: DocumentAnalysis, start: int) -> tuple[int, str]:
+    s = analysis.sentence_at(start)
+    return (s.start, s.text) if s is not None else (0, "")
 
 
 def _check_prediction(c: TemporalClaim, text: str, published: date | None, kb: KnowledgeBase,
-                      lang: str) -> Finding | None:
+                      lang: str, analysis: DocumentAnalysis) -> Finding | None:
     rng = claim_range(c)
     if rng is None or not text or published is None or rng[1] < published:
         return None
     if (rng[1] - rng[0]).days > MAX_PREDICTION_RANGE_DAYS:
         return None  # "au XXIe siècle" would confirm anything
-    s_start, sentence = _sentence_of(text, c.start, lang)
+    s_start, sentence = _sentence_of(analysis, c.start)
     cue = _FUTURE["en" if lang == "en" else "fr"].search(sentence) or _FUTURE["en" if lang != "en" else "fr"].search(sentence)
     if cue is None and str(c.tense or "").upper() != "FUTURE":
         return None
@@ -459,9 +455,13 @@ def _dated_phrase(f: Fact, d: date) -> str:
 
 
 def check_claims(claims: Sequence[Claim], *, text: str, published: date | None,
-                 kb: KnowledgeBase, lang: str = "fr") -> list[Finding | None]:
+                 kb: KnowledgeBase, lang: str = "fr",
+                 analysis: DocumentAnalysis | None = None) -> list[Finding | None]:
     """One finding per claim, in the same order: None for a claim this module does not check
-    (quotes, dates with nothing on record). See the module docstring for what is checked."""
+    (quotes, dates with nothing on record). See the module docstring for what is checked.
+    `analysis`: the document's, if already built (its sentences are computed once either way)."""
+    if analysis is None or analysis.text != text or analysis.language != lang:
+        analysis = analyse(text, lang, published)
     out: list[Finding | None] = []
     for c in claims:
         result: Finding | None = None
@@ -477,6 +477,6 @@ def check_claims(claims: Sequence[Claim], *, text: str, published: date | None,
             if c.anchor and published is not None:
                 result = _check_anchored(c, text, published, kb)
             elif not c.anchor:
-                result = _check_prediction(c, text, published, kb, lang)
+                result = _check_prediction(c, text, published, kb, lang, analysis)
         out.append(result)
     return out

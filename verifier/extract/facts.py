@@ -22,10 +22,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from verifier.analysis import DocumentAnalysis, analyse
+from verifier.calendar_names import MONTHS, WEEKDAYS, alternation, month_numbers
 from verifier.claims import FactualClaim
-from verifier.text import split_sentences
 
 if TYPE_CHECKING:
     from verifier.reference.kb import KnowledgeBase
@@ -39,7 +40,6 @@ _CAPWORD = rf"[{_UP}][\w’'\-]*\.?"
 _PARTICLE = r"(?:de|da|del|della|van|von|der|bin|ben|ibn|al|el|ould|le|la|dos|du)"
 _NAME = rf"{_CAPWORD}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_CAPWORD}){{0,3}}"
 _NAME_RE = re.compile(_NAME)
-_SP = r"[ \u00a0]+"
 _APOS = "['’]"
 
 # Office titles: (pattern, canonical office). Longest alternatives first; case-insensitive.
@@ -129,11 +129,8 @@ _FORMER = re.compile(r"(?:ancien(?:ne)?|ex|former|late|feu|then|alors|futur(?:e)
 _DETERMINERS = r"(?i:le|la|les|l['’]|the|un|une|a|an|son|sa|ses|his|her|its|their|leur|cet|cette|ce|actuel(?:le)?|current)"
 _NOT_NAMES = frozenset((
     "Le La Les L The A An Un Une Des De Du Et Ou Mais And Or But Il Elle Ils Elles He She They "
-    "Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche Monday Tuesday Wednesday Thursday "
-    "Friday Saturday Sunday Janvier Février Mars Avril Mai Juin Juillet Août Septembre Octobre "
-    "Novembre Décembre January February March April May June July August September October "
-    "November December Ce Cette Ces This That Selon According Pour For Lors During"
-).split())
+    "Ce Cette Ces This That Selon According Pour For Lors During"
+).split() + [w.capitalize() for lg in ("fr", "en") for w in (*WEEKDAYS[lg], *MONTHS[lg])])
 
 # Presidency cues. Group `c` is the country, `i` the institution when the pattern names it.
 _ART = r"(?:(?:la|le|les|l['’]|the)\s*)?"
@@ -156,13 +153,7 @@ _PRESIDES_BOTH = [  # both named: Y préside X, la présidence russe du X, Russi
 ]
 
 # Dated events.
-_MONTHS = {
-    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
-    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
-    "décembre": 12, "decembre": 12, "january": 1, "february": 2, "march": 3, "april": 4,
-    "may": 5, "june": 6, "july": 7, "august": 8, "september": 9, "october": 10,
-    "november": 11, "december": 12,
-}
+_MONTHS = {**month_numbers("fr"), **month_numbers("en")}
 _M = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + ")"
 _DATE = (rf"(?:(?P<d1>\d{{1,2}})(?:er|st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_M})\s+(?P<y1>\d{{4}})"
          rf"|(?P<m2>{_M})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
@@ -173,8 +164,9 @@ _PARTICIPLE = (r"(?:signée?s?|adoptée?s?|conclue?s?|tenue?s?|lancée?s?|créé
                r"signed|adopted|concluded|held|launched|created|founded|established|ratified|"
                r"inaugurated|proclaimed)")
 _PLACE = rf"(?:\s+(?:à|a|in|at)\s+(?P<place>{_CAPWORD}(?:[\s\-]{_CAPWORD})?))"
+_WD = alternation(w.lower() for w in (*WEEKDAYS["fr"], *WEEKDAYS["en"]))
 _EVENT_RE = re.compile(
-    rf"(?<![\w\-])(?P<verb>{_PARTICIPLE}){_PLACE}?,?\s+(?:le|on|en|in|du|the)\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?{_DATE}"
+    rf"(?<![\w\-])(?P<verb>{_PARTICIPLE}){_PLACE}?,?\s+(?:le|on|en|in|du|the)\s+(?:{_WD},?\s+)?{_DATE}"
     rf"(?:\s+(?:à|in|at)\s+(?P<place2>{_CAPWORD}))?",
     re.IGNORECASE)
 _AUX = re.compile(r"(?:\s+(?i:was|were|is|are|has\s+been|have\s+been|had\s+been|been|a\s+été|ont\s+été|"
@@ -648,8 +640,14 @@ def extract_facts(text: str, *, lang: str, published: date | None,
     """Factual claims of `text`, sorted by position, none overlapping a `skip` span, each with
     `text == text[start:end]`. `lang` is accepted for the pipeline's contract: the patterns of
     both languages run on every text (articles quote titles in both)."""
+    return facts_in(analyse(text, lang, published, skip), kb)
+
+
+def facts_in(analysis: DocumentAnalysis, kb: KnowledgeBase | None = None) -> list[FactClaim]:
+    """Factual claims of an analysed document (see `extract_facts`), its boilerplate skipped."""
+    text, published, skip = analysis.text, analysis.published, analysis.boilerplate
     claims: list[FactClaim] = []
-    for sent in split_sentences(text, lang):
+    for sent in analysis.sentences:
         s0, s1 = sent.start, sent.end
         claims.extend(_offices(text, s0, s1, published, kb))
         claims.extend(_presidencies(text, s0, s1, published, kb))
@@ -665,10 +663,3 @@ def extract_facts(text: str, *, lang: str, published: date | None,
         seen.add(key)
         out.append(c)
     return out
-
-
-def facts_extractor(kb: KnowledgeBase | None = None):  # type: ignore[no-untyped-def]
-    """An extractor for verifier.extract.pipeline (a callable over ExtractionInput)."""
-    def extract(inp: Any) -> list[FactClaim]:
-        return extract_facts(inp.text, lang=inp.lang, published=inp.published, kb=kb, skip=inp.skip)
-    return extract

@@ -1,8 +1,10 @@
 """The pure part of the flow: text in, claim candidates out. No database, no Streamlit.
 
-Each extractor takes an `ExtractionInput` and returns objects with a `to_claim()` method giving
-a typed claim of verifier.claims (QuoteClaim, TemporalClaim, FactualClaim). Text in
-boilerplate spans (related links, category labels) is passed as `skip`: no claim may overlap it.
+The document is analysed once (`verifier.analysis.DocumentAnalysis`: sentences, paragraphs)
+and every extractor reads that analysis. Each extractor takes an `ExtractionInput` and returns
+objects with a `to_claim()` method giving a typed claim of verifier.claims (QuoteClaim,
+TemporalClaim, FactualClaim). Text in boilerplate spans (related links, category labels) is
+passed as `skip`: no claim may overlap it.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
+from verifier.analysis import DocumentAnalysis, analyse
 from verifier.claims import Claim
 
 if TYPE_CHECKING:
@@ -29,6 +32,13 @@ class ExtractionInput:
     published: date | None
     skip: Sequence[tuple[int, int]] = ()
     kb: KnowledgeBase | None = None
+    analysis: DocumentAnalysis | None = None
+
+    def analysed(self) -> DocumentAnalysis:
+        """The document's analysis: the one given, else one built from the fields."""
+        if self.analysis is not None:
+            return self.analysis
+        return analyse(self.text, self.lang, self.published, self.skip)
 
 
 @dataclass(frozen=True)
@@ -48,14 +58,14 @@ Extractor = Callable[[ExtractionInput], Sequence[ClaimLike]]
 
 def _registered() -> list[Extractor]:
     # Imported here so that `verifier --help` does not pay for the lexicons.
-    from verifier.extract.facts import extract_facts
-    from verifier.extract.quotes import extract_quotes
-    from verifier.extract.temporal import extract_temporal
+    from verifier.extract.facts import facts_in
+    from verifier.extract.quotes import quotes_in
+    from verifier.extract.temporal import timexes_in
 
     return [
-        lambda i: extract_quotes(i.text, lang=i.lang, skip=i.skip),
-        lambda i: extract_temporal(i.text, lang=i.lang, published=i.published, skip=i.skip),
-        lambda i: extract_facts(i.text, lang=i.lang, published=i.published, kb=i.kb, skip=i.skip),
+        lambda i: quotes_in(i.analysed()),
+        lambda i: timexes_in(i.analysed()),
+        lambda i: facts_in(i.analysed(), i.kb),
     ]
 
 
@@ -68,7 +78,15 @@ def extract_claims(text: str, *, lang: str, published: date | None = None,
                    kb: KnowledgeBase | None = None) -> list[Claim]:
     """Every claim candidate of `text`, sorted by position; each `text == text[start:end]`.
     With a knowledge base, names in factual claims resolve to its entities."""
-    inp = ExtractionInput(text=text, lang=lang, published=published, skip=tuple(skip), kb=kb)
+    return extract_analysis_claims(analyse(text, lang, published, skip), kb=kb)
+
+
+def extract_analysis_claims(analysis: DocumentAnalysis, *, kb: KnowledgeBase | None = None
+                            ) -> list[Claim]:
+    """extract_claims over a document analysed once (sentences shared by every extractor)."""
+    text = analysis.text
+    inp = ExtractionInput(text=text, lang=analysis.language, published=analysis.published,
+                          skip=analysis.boilerplate, kb=kb, analysis=analysis)
     claims: list[Claim] = []
     for extractor in _registered():
         for item in extractor(inp):
@@ -85,6 +103,5 @@ def extract_claims(text: str, *, lang: str, published: date | None = None,
 def extract_document_claims(doc: IngestedDocument, *, kb: KnowledgeBase | None = None
                             ) -> list[Claim]:
     """extract_claims over an ingested document: its language, publication date, and its
-    boilerplate spans skipped."""
-    return extract_claims(doc.text, lang=doc.language, published=doc.published,
-                          skip=[(s.start, s.end) for s in doc.boilerplate], kb=kb)
+    boilerplate spans skipped (the document's own analysis, built once and reused)."""
+    return extract_analysis_claims(doc.analysis, kb=kb)

@@ -28,6 +28,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from verifier.analysis import DocumentAnalysis, analyse
+from verifier.calendar_names import WEEKDAYS
 from verifier.claims import QuoteClaim
 from verifier.extract.quote_lexicon import TELL_VERBS, Lexicon, load_lexicon
 from verifier.extract.speakers import Mention, Resolver, analyse_mention
@@ -280,15 +282,15 @@ _EN_PARTICIPLE_CONT = {"adding", "noting", "saying", "insisting", "explaining", 
 _FR_PARTICIPLE_CONT = {"ajoutant", "soulignant", "estimant", "précisant", "expliquant",
                        "affirmant", "assurant", "rappelant", "indiquant", "insistant",
                        "déclarant", "jugeant", "notant", "relevant", "martelant", "avertissant"}
-_TIME = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+_WEEKDAYS = {w.lower() for lg in ("fr", "en") for w in WEEKDAYS[lg]}
+_TIME = {*_WEEKDAYS,
          "yesterday", "today", "tonight", "earlier", "later", "recently", "previously", "again",
          "afterward", "afterwards", "last", "this", "week", "month", "year", "night", "morning",
          "afternoon", "evening", "on", "in", "at", "the", "a", "an", "statement", "interview",
          "email", "e-mail", "release", "repeatedly", "publicly", "privately", "then", "also",
-         "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier",
+         "hier",
          "ce", "cette", "dans", "un", "une", "lors", "de", "d’", "d'", "son",
          "sa", "conférence", "presse", "entretien", "communiqué", "soir", "matin"}
-_SUBJ_PRON_EN = {"he", "she", "it", "they", "we", "i", "you", "there", "this", "these", "those"}
 _OBJ_PRON = {"him", "her", "them", "me", "us", "you", "reporters", "journalists", "lui", "leur",
              "nous", "vous"}
 _TITLE_NOUNS = {"book", "books", "film", "films", "movie", "song", "album", "novel", "titled",
@@ -586,8 +588,8 @@ def _fr_adverbial(toks: list[_Tok], a: int, lex: Lexicon) -> bool:
 
 
 _FR_ADV_OPEN = {"à", "au", "aux", "dès", "depuis", "contre", "vers", "chez", "sous", "avec", "sans",
-                "parmi", "durant", "hier", "concernant", "outre", "malgré", "face", "grâce", "lundi",
-                "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "aujourd’hui",
+                "parmi", "durant", "hier", "concernant", "outre", "malgré", "face", "grâce",
+                *WEEKDAYS["fr"], "aujourd’hui",
                 "aujourd'hui", "auprès", "côté", "quant", "entre", "selon"}
 
 
@@ -672,15 +674,14 @@ def _right_np(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> tuple[int, int
     return k, j
 
 
-_FR_LEAD_SKIP = {"hier", "soir", "matin", "aujourd’hui", "aujourd'hui", "lundi", "mardi", "mercredi",
-                 "jeudi", "vendredi", "samedi", "dimanche", "également", "aussi", "encore",
+_FR_LEAD_SKIP = {"hier", "soir", "matin", "aujourd’hui", "aujourd'hui", *WEEKDAYS["fr"],
+                 "également", "aussi", "encore",
                  "toutefois", "ensuite", "alors", "enfin", "notamment", "cependant", "pourtant",
                  "néanmoins", "d’ailleurs", "d'ailleurs", "aussitôt", "immédiatement"}
 _ABBR_TITLE = {"mr", "mrs", "ms", "dr", "prof", "m", "mme", "st", "sen", "gov", "rep", "lt", "gen",
                "sgt", "det", "insp", "const", "supt", "rev", "hon", "capt", "col", "jr", "sr"}
-_TIME_ADJ = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-             "yesterday", "today", "last", "earlier", "later", "lundi", "mardi", "mercredi",
-             "jeudi", "vendredi", "samedi", "dimanche", "hier", "aujourd’hui", "aujourd'hui",
+_TIME_ADJ = {*_WEEKDAYS, "yesterday", "today", "last", "earlier", "later", "hier", "aujourd’hui",
+             "aujourd'hui",
              "in", "on", "at", "during", "after", "before", "via", "through", "by", "to", "told",
              "when", "while", "as", "adding", "noting", "speaking", "dans", "lors", "pendant",
              "devant", "sur", "en", "au", "par", "ajoutant", "soulignant", "après", "avant",
@@ -694,6 +695,8 @@ _NOT_NP = {"there", "here", "what", "this", "these", "those", "its", "it", "that
 _PP_START = {"in", "on", "at", "during", "to", "via", "through", "after", "before", "by", "from",
              "over", "outside", "inside", "while", "when", "last", "this", "earlier", "later",
              "dans", "lors", "devant", "pendant", "à", "au", "sur", "en", "après", "avant", "par"}
+# what opens an adjunct between a French cue and its complement ("a déclaré mardi à la presse que")
+_FR_ADJUNCT_START = _PP_START | {"à", "aux", "devant", "lors", "hier", *WEEKDAYS["fr"]}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -901,23 +904,50 @@ def _inner_incise(doc: str, q: _Tok, lex: Lexicon) -> list[_Cand] | None:
     return None
 
 
+@dataclass(slots=True)
+class _Sent:
+    """One sentence being analysed: its tokens and cues, the candidates found so far and the
+    tokens they claimed (a claimed token is in no other candidate)."""
+    doc: str
+    toks: list[_Tok]
+    lex: Lexicon
+    fr: bool
+    n: int
+    cues: list[_Cue]
+    claimed: list[bool]
+    cands: list[_Cand]
+
+    def claim(self, a: int, b: int) -> None:
+        claimed = self.claimed
+        for j in range(max(0, a), min(self.n, b)):
+            claimed[j] = True
+
+    def spk_of(self, r: tuple[int, int] | None) -> tuple[int, int] | None:
+        return (self.toks[r[0]].s, self.toks[r[1] - 1].e) if r else None
+
+
 def _analyse(doc: str, toks: list[_Tok], lex: Lexicon) -> list[_Cand]:
-    fr = lex.lang == "fr"
+    """The quote candidates of one sentence, phase by phase: a leading attribution ("Selon X,"),
+    incises after the quote ("Q, a déclaré X"), reports before it ("X a déclaré que Q"), then
+    quotations with no attribution of their own. Each phase leaves the tokens it used claimed."""
     n = len(toks)
     cands: list[_Cand] = []
     if n == 0:
         return cands
-    claimed = [False] * n
-    cues = _find_cues(toks, lex, doc)
+    sent = _Sent(doc, toks, lex, lex.lang == "fr", n, _find_cues(toks, lex, doc), [False] * n, cands)
+    _leading_attribution(sent)
+    _incises_after(sent)
+    _reports_before(sent)
+    _unattributed_quotations(sent)
+    cands.sort(key=lambda c: c.s)
+    return cands
 
-    def claim(a: int, b: int) -> None:
-        for j in range(max(0, a), min(n, b)):
-            claimed[j] = True
 
-    def spk_of(r: tuple[int, int] | None) -> tuple[int, int] | None:
-        return (toks[r[0]].s, toks[r[1] - 1].e) if r else None
-
-    # 1. sentence-initial "Selon X, Q" / "According to X, Q" / "Pour X, Q"
+def _leading_attribution(sent: _Sent) -> None:
+    """Phase 1: a sentence-initial "Selon X, Q" / "According to X, Q" / "Pour X, Q" (and "De
+    l'avis de X,", "Aux yeux de X,", "Comme l'a rappelé X,"): the rest of the sentence is X's."""
+    doc, toks, lex, fr, n, cues, cands = sent.doc, sent.toks, sent.lex, sent.fr, sent.n, sent.cues, sent.cands
+    claim, spk_of = sent.claim, sent.spk_of
     st = 0
     while st < n and toks[st].low in ("but", "and", "mais", "et", "or", "still", "yet", "so", "also"):
         st += 1
@@ -970,7 +1000,12 @@ def _analyse(doc: str, toks: list[_Tok], lex: Lexicon) -> list[_Cand]:
                                    intro=toks[n - 1].raw == ":"))
                 claim(lead.la, n)
 
-    # 2. incise after the quote: "Q, a déclaré X" / "Q," he said / "Q, according to X"
+
+def _incises_after(sent: _Sent) -> None:
+    """Phase 2: an incise after the quote: "Q, a déclaré X" / "Q," he said / "Q, according to
+    X"; then the second part of an interrupted quote or ", adding that ..." after it."""
+    doc, toks, lex, fr, n, cues, cands = sent.doc, sent.toks, sent.lex, sent.fr, sent.n, sent.cues, sent.cands
+    claimed, claim, spk_of = sent.claimed, sent.claim, sent.spk_of
     for c in cues:
         if claimed[c.i] or c.kind == "participle":
             continue
@@ -1089,8 +1124,94 @@ def _analyse(doc: str, toks: list[_Tok], lex: Lexicon) -> list[_Cand]:
                     cands.append(_Cand(sp[0], sp[1], "unmarked", spk, c.text, continues=True))
                     claim(j, n)
 
-    # 3. speaker and cue before the quote, right to left so that "X said A, but Y said B" and
-    # "X said he believed B" give one quote per cue: "X said (that) Q", "X a déclaré que Q"
+
+def _report_subject(sent: _Sent, c: _Cue) -> tuple[_Cue, tuple[int, int] | None] | None:
+    """Phase 3, the speaker of a report: the noun phrase (token range) before the cue, or the
+    cue's pronoun (then the range is None); a coordinated cue takes the subject of the verb
+    whose auxiliary it shares. None when the cue is no report of its own (a subordinate
+    clause of an earlier report, a relative clause)."""
+    toks, lex, fr, cues = sent.toks, sent.lex, sent.fr, sent.cues
+    claimed = sent.claimed
+    np_ = None
+    if c.kind == "coord":
+        # the subject of the cue whose auxiliary it shares
+        prev = [cc for cc in cues if cc.kind == "verb" and cc.i < c.i]
+        if not prev:
+            return None
+        pc = prev[-1]
+        np_ = None if pc.pron else (_left_np(toks, pc.la, 0, lex) or _sentence_subject(toks, lex, pc.la))
+        if np_ is None and not pc.pron:
+            return None
+        if pc.pron:
+            c = _Cue(c.i, c.la, c.k, c.text, pc.pron, False, "coord")
+    elif not c.pron:
+        np_ = _left_np(toks, c.la, 0, lex)
+        if np_ is None and c.la > 0 and toks[c.la - 1].low in ("and", "but", "et", "mais"):
+            np_ = _sentence_subject(toks, lex, c.la - 1)
+        if np_ is None and fr and c.la > 0 and toks[c.la - 1].low == "en" and toks[c.i].low.endswith("ant"):
+            # "X s'est défendu en assurant que ...": the gerund's subject is the sentence's
+            np_ = _sentence_subject(toks, lex, c.la - 1)
+        if np_ is None:
+            return None
+    if np_ and np_[0] > 0 and toks[np_[0] - 1].low in lex.subordinators and toks[np_[0] - 1].low not in (
+            "and", "but", "et", "mais", "that", "que", "qu’", "qu'") and any(
+            cc.kind == "verb" and cc.i < np_[0] for cc in cues):
+        return None  # reported speech inside a subordinate clause of an earlier report
+    if np_ and any(cc.kind == "verb" and not cc.incise_only and cc.i < np_[0] and not claimed[cc.i]
+                   and (cc.k == np_[0] or cc.k == np_[0] - 1 and toks[cc.k].low in _THAT)
+                   for cc in cues):
+        return None  # "Freeland says Canada has asked China to ...": the outer report holds it
+    if np_ and np_[0] > 0 and toks[np_[0] - 1].low in ("what", "which", "whom", "où", "dont", "quoi"):
+        return None  # "what he thought was ...": a relative clause, not a report
+    return c, np_
+
+
+def _complement_start(sent: _Sent, c: _Cue, w: str, k: int, hi: int) -> int:
+    """Phase 3, where a report's complement starts after its cue (token k): past the person
+    told ("told reporters"), adjuncts ("said Monday", "a déclaré mardi à la presse que") and a
+    comma."""
+    toks, lex, fr = sent.toks, sent.lex, sent.fr
+    if not fr:
+        if w in TELL_VERBS and k < hi and toks[k].low not in _THAT:
+            # the person told: "told reporters", "told The Globe", "told him"
+            j = k
+            while j < hi and j - k < 6 and toks[j].q < 0 and toks[j].low not in ("that", ":", ",", ".") and toks[j].low not in _SUBJ_START:
+                j += 1
+                if toks[j - 1].low in _OBJ_PRON:
+                    break
+                if j < hi and toks[j - 1].raw[0].islower() and toks[j - 1].low not in lex.determiners and not toks[j].raw[0].isupper():
+                    break
+            k = j
+        # adjuncts before the complement: "said Monday", "said in a statement that"
+        if k < hi and (toks[k].low in _PP_START or toks[k].low in _TIME_ADJ):
+            j = k
+            while j < hi and j - k < 9 and toks[j].q < 0 and toks[j].low not in _THAT and toks[j].raw not in (",", ":", ".") and not (j > k and toks[j].low in _SUBJ_START):
+                j += 1
+            if j < hi and j > k and (toks[j].low in _THAT or toks[j].raw in (",", ":") or toks[j].q >= 0 or toks[j].low in _SUBJ_START):
+                k = j
+        if k < hi and toks[k].raw == ",":
+            k += 1
+    else:
+        while k < hi and (toks[k].low in _FR_LEAD_SKIP - _TIME_ADJ or (
+                toks[k].low in ("d’", "d'", "par") and k + 1 < hi and toks[k + 1].low == "ailleurs")):
+            k += 2 if toks[k].low in ("d’", "d'", "par") else 1   # "prévoit notamment que ..."
+        if k < hi and toks[k].low in _FR_ADJUNCT_START:
+            j = k
+            while j < hi and j - k < 10 and toks[j].q < 0 and toks[j].low not in _THAT and toks[j].raw not in (":", "."):
+                j += 1
+            if j < hi and (toks[j].low in _THAT or toks[j].raw == ":" or toks[j].q >= 0):
+                k = j
+        if k < hi and toks[k].raw == ",":
+            k += 1
+    return k
+
+
+def _reports_before(sent: _Sent) -> None:
+    """Phase 3: speaker and cue before the quote, right to left so that "X said A, but Y said
+    B" and "X said he believed B" give one quote per cue: "X said (that) Q", "X a déclaré que
+    Q", "X a salué ce « Q »", and "X confirme." announcing the next sentence's quotation."""
+    doc, toks, lex, fr, n, cues, cands = sent.doc, sent.toks, sent.lex, sent.fr, sent.n, sent.cues, sent.cands
+    claimed, claim, spk_of = sent.claimed, sent.claim, sent.spk_of
     limit = n
     for c in reversed(cues):
         if claimed[c.i] or c.i >= limit:
@@ -1116,73 +1237,14 @@ def _analyse(doc: str, toks: list[_Tok], lex: Lexicon) -> list[_Cand]:
                     (toks[c.i].core or toks[c.i].low).startswith(_FR_INF_CUES)
                     and _fr_complement(toks, c, c.k, limit, lex) == (c.k, "indirect"))))):
             continue
-        np_ = None
-        if c.kind == "coord":
-            # the subject of the cue whose auxiliary it shares
-            prev = [cc for cc in cues if cc.kind == "verb" and cc.i < c.i]
-            if not prev:
-                continue
-            pc = prev[-1]
-            np_ = None if pc.pron else (_left_np(toks, pc.la, 0, lex) or _sentence_subject(toks, lex, pc.la))
-            if np_ is None and not pc.pron:
-                continue
-            if pc.pron:
-                c = _Cue(c.i, c.la, c.k, c.text, pc.pron, False, "coord")
-        elif not c.pron:
-            np_ = _left_np(toks, c.la, 0, lex)
-            if np_ is None and c.la > 0 and toks[c.la - 1].low in ("and", "but", "et", "mais"):
-                np_ = _sentence_subject(toks, lex, c.la - 1)
-            if np_ is None and fr and c.la > 0 and toks[c.la - 1].low == "en" and toks[c.i].low.endswith("ant"):
-                # "X s'est défendu en assurant que ...": the gerund's subject is the sentence's
-                np_ = _sentence_subject(toks, lex, c.la - 1)
-            if np_ is None:
-                continue
-        if np_ and np_[0] > 0 and toks[np_[0] - 1].low in lex.subordinators and toks[np_[0] - 1].low not in (
-                "and", "but", "et", "mais", "that", "que", "qu’", "qu'") and any(
-                cc.kind == "verb" and cc.i < np_[0] for cc in cues):
-            continue  # reported speech inside a subordinate clause of an earlier report
-        if np_ and any(cc.kind == "verb" and not cc.incise_only and cc.i < np_[0] and not claimed[cc.i]
-                       and (cc.k == np_[0] or cc.k == np_[0] - 1 and toks[cc.k].low in _THAT)
-                       for cc in cues):
-            continue  # "Freeland says Canada has asked China to ...": the outer report holds it
-        if np_ and np_[0] > 0 and toks[np_[0] - 1].low in ("what", "which", "whom", "où", "dont", "quoi"):
-            continue  # "what he thought was ...": a relative clause, not a report
+        subject = _report_subject(sent, c)
+        if subject is None:
+            continue
+        c, np_ = subject
         spk = spk_of(np_) if np_ else c.pron
-        k = c.k
         w = toks[c.i].core or toks[c.i].low
         hi = limit
-        if not fr:
-            if w in TELL_VERBS and k < hi and toks[k].low not in _THAT:
-                # the person told: "told reporters", "told The Globe", "told him"
-                j = k
-                while j < hi and j - k < 6 and toks[j].q < 0 and toks[j].low not in ("that", ":", ",", ".") and toks[j].low not in _SUBJ_START:
-                    j += 1
-                    if toks[j - 1].low in _OBJ_PRON:
-                        break
-                    if j < hi and toks[j - 1].raw[0].islower() and toks[j - 1].low not in lex.determiners and not toks[j].raw[0].isupper():
-                        break
-                k = j
-            # adjuncts before the complement: "said Monday", "said in a statement that"
-            if k < hi and (toks[k].low in _PP_START or toks[k].low in _TIME_ADJ):
-                j = k
-                while j < hi and j - k < 9 and toks[j].q < 0 and toks[j].low not in _THAT and toks[j].raw not in (",", ":", ".") and not (j > k and toks[j].low in _SUBJ_START):
-                    j += 1
-                if j < hi and j > k and (toks[j].low in _THAT or toks[j].raw in (",", ":") or toks[j].q >= 0 or toks[j].low in _SUBJ_START):
-                    k = j
-            if k < hi and toks[k].raw == ",":
-                k += 1
-        else:
-            while k < hi and (toks[k].low in _FR_LEAD_SKIP - _TIME_ADJ or (
-                    toks[k].low in ("d’", "d'", "par") and k + 1 < hi and toks[k + 1].low == "ailleurs")):
-                k += 2 if toks[k].low in ("d’", "d'", "par") else 1   # "prévoit notamment que ..."
-            if k < hi and toks[k].low in _PP_START | {"à", "aux", "devant", "lors", "hier", "mardi", "lundi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}:
-                j = k
-                while j < hi and j - k < 10 and toks[j].q < 0 and toks[j].low not in _THAT and toks[j].raw not in (":", "."):
-                    j += 1
-                if j < hi and (toks[j].low in _THAT or toks[j].raw == ":" or toks[j].q >= 0):
-                    k = j
-            if k < hi and toks[k].raw == ",":
-                k += 1
+        k = _complement_start(sent, c, w, c.k, hi)
         if k >= hi or (fr and hi == n and k == n - 1 and toks[k].raw == "."):
             if k < n and toks[k].raw == ":" or (hi == n and n and toks[n - 1].raw == ":" and k >= n - 1):
                 pass
@@ -1259,9 +1321,14 @@ def _analyse(doc: str, toks: list[_Tok], lex: Lexicon) -> list[_Cand]:
             a -= 1
         limit = a
 
-    # 4. quotations with no attribution of their own: an incise inside the marks
-    # (« A, a-t-il dit, B »), a quotation after a colon ("X a pris la parole : « Q »"),
-    # a continuation of the previous speaker (floating), or titles and scare quotes (dropped)
+
+def _unattributed_quotations(sent: _Sent) -> None:
+    """Phase 4: quotations with no attribution of their own: an incise inside the marks
+    (« A, a-t-il dit, B »), a quotation after a colon ("X a pris la parole : « Q »"), the
+    writer's own words, a continuation of the previous speaker (floating); titles, names and
+    scare quotes are dropped."""
+    doc, toks, lex, fr, n, cands = sent.doc, sent.toks, sent.lex, sent.fr, sent.n, sent.cands
+    claimed, spk_of = sent.claimed, sent.spk_of
     words_out = sum(1 for t in toks if t.q < 0 and t.raw[0].isalnum())
     for j, t in enumerate(toks):
         if t.q < 0 or claimed[j]:
@@ -1292,8 +1359,6 @@ def _analyse(doc: str, toks: list[_Tok], lex: Lexicon) -> list[_Cand]:
             cands.append(_Cand(t.s, t.e, "marked", spk_of(subj), None))
             continue
         cands.append(_Cand(t.s, t.e, "marked", None, None, floating=True))
-    cands.sort(key=lambda c: c.s)
-    return cands
 
 
 _HEADLINE_RE = re.compile(r"(?i)(?:read more|related|watch|à lire aussi|a lire aussi|lire aussi|voir aussi)\s*:")
@@ -1313,6 +1378,13 @@ def extract_quotes(text: str, *, lang: str, skip: Sequence[tuple[int, int]] = ()
     ``skip``: spans of boilerplate (related links, labels); a quote overlapping one is dropped.
     Raises ValueError for another language.
     """
+    return quotes_in(analyse(text, lang, None, skip))
+
+
+def quotes_in(analysis: DocumentAnalysis) -> list[Quote]:
+    """Quotes of an analysed document in document order (see `extract_quotes`); a quote
+    overlapping one of its boilerplate spans is dropped."""
+    text, lang = analysis.text, analysis.language
     lex = load_lexicon(lang)
     marks = _pair_marks(text)
     sents = _sentences(text, marks)
@@ -1322,7 +1394,7 @@ def extract_quotes(text: str, *, lang: str, skip: Sequence[tuple[int, int]] = ()
     last: Quote | None = None
     pending_intro: tuple[Quote, int] | None = None
     intro_period = False
-    skip = sorted(skip)
+    skip = sorted(analysis.boilerplate)
     para_quotes = 0
     para_start = -1
     narrator = False   # the latest quotation was the writer's own

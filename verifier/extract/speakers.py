@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from verifier.calendar_names import MONTHS, WEEKDAYS
 from verifier.extract.quote_lexicon import Lexicon
 
 _WORD = re.compile(r"[^\W_](?:[\w’'&]|[-.](?=\w))*\.?|\S")
@@ -30,11 +31,8 @@ _STOP_CAPS = {"the", "a", "an", "le", "la", "les", "un", "une", "in", "on", "at"
               "article", "read", "more", "continued", "below", "advertisement", "said", "says",
               "il", "elle", "ils", "elles", "nous", "vous", "je", "by", "with", "from",
               "what", "who", "there", "then", "now", "also", "even", "here", "why", "how",
-              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-              "january", "february", "march", "april", "may", "june", "july", "august",
-              "september", "october", "november", "december", "jan", "feb", "mar", "apr", "aug",
-              "sept", "oct", "nov", "dec", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
-              "samedi", "dimanche"}
+              "jan", "feb", "mar", "apr", "aug", "sept", "oct", "nov", "dec",
+              *(w.lower() for w in (*WEEKDAYS["en"], *MONTHS["en"], *WEEKDAYS["fr"]))}
 _PREP_CUT = {"of", "at", "from", "for", "with", "in", "on", "de", "du", "des", "à", "au", "aux",
              "chez", "pour", "who", "qui", "and", "et", ","}
 _DEFINITE = {"the", "this", "that", "le", "la", "l’", "l'", "ce", "cet", "cette", "les", "these",

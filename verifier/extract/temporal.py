@@ -23,11 +23,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from verifier.analysis import DocumentAnalysis, analyse
 from verifier.claims import TemporalClaim
 from verifier.extract.temporal_resolve import nearest_tense, tense_markers, value_range
 from verifier.extract.temporal_rules import Cand, resolve_candidate, rule_matches, rules_for
 
-__all__ = ["Timex", "extract_temporal"]
+__all__ = ["Timex", "extract_temporal", "timexes_in"]
 
 
 @dataclass(frozen=True)
@@ -133,14 +134,29 @@ _WORD = re.compile(r"\w+")
 _PRIO = {id(rx): i for lg in ("fr", "en") for i, (rx, _) in enumerate(rules_for(lg))}
 
 
+def _lang(lang: str) -> str:
+    return "en" if (lang or "").lower().startswith("en") else "fr"
+
+
 def extract_temporal(text: str, *, lang: str = "fr", published: dt.date | None = None,
                      skip: Sequence[tuple[int, int]] = ()) -> list[Timex]:
     """Temporal expressions of ``text`` in document order (see the module docstring)."""
     if not text:
         return []
+    return timexes_in(analyse(text, _lang(lang), published, skip))
+
+
+def timexes_in(analysis: DocumentAnalysis) -> list[Timex]:
+    """Temporal expressions of an analysed document in document order: its boilerplate spans
+    skipped, values resolved against its publication date (see the module docstring)."""
+    text, published, skip = analysis.text, analysis.published, analysis.boilerplate
+    if not text:
+        return []
     if isinstance(published, dt.datetime):
         published = published.date()
-    lang = "en" if (lang or "").lower().startswith("en") else "fr"
+    lang = _lang(analysis.language)
+    if lang != analysis.language:
+        analysis = analyse(text, lang, published, skip)
     cands: list[Cand] = []
     for rx, handler, matches in rule_matches(lang, text):
         prio = _PRIO[id(rx)]
@@ -175,7 +191,7 @@ def extract_temporal(text: str, *, lang: str = "fr", published: dt.date | None =
         if dateline.value and len(dateline.value) == 10:
             ref = dt.date.fromisoformat(dateline.value)
 
-    sentences = _sentence_bounds(text, lang)
+    sentences = _sentence_bounds(analysis)
     markers_cache: dict[int, list[tuple[int, str]]] = {}
     ctx: dict[str, Any] = {"prev_day": None, "sent_dates": {}, "sent_last": {}}
     out: list[Timex] = []
@@ -231,13 +247,12 @@ def _local_tense(text: str, start: int, lang: str) -> str | None:
     return None
 
 
-def _sentence_bounds(text: str, lang: str) -> list[int]:
+def _sentence_bounds(analysis: DocumentAnalysis) -> list[int]:
     """Start offsets of sentences (for tense and the date of a time)."""
     try:
-        from verifier.text import split_sentences
-        starts = [s.start for s in split_sentences(text, lang)]
+        starts = list(analysis.sentence_starts)
     except Exception:  # another module's bug must not break extraction
-        starts = [m.end() for m in re.finditer(r"[.!?]\s+|\n", text)]
+        starts = [m.end() for m in re.finditer(r"[.!?]\s+|\n", analysis.text)]
     if not starts or starts[0] != 0:
         starts = [0] + starts
     return starts

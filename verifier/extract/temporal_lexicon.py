@@ -4,22 +4,23 @@ Everything here is a string fragment; temporal.py assembles and compiles the rul
 """
 from __future__ import annotations
 
+from verifier.calendar_names import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, alternation
 from verifier.extract.numbers import EN_NUMBER_WORDS, FR_APPROX_WORDS, FR_NUMBER_WORDS
 
 A = r"['’]"  # apostrophe, straight or typographic
 L = r"(?<![\w])"  # left word edge that also works before accented letters
 R = r"(?![\w])"
 
-MON_FR_FULL = r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)"
-MON_FR_ABBR = r"(?:janv|f[ée]vr|f[ée]v|avr|juil|sept|oct|nov|d[ée]c)"
+MON_FR_FULL = alternation(MONTHS["fr"], loose_accents=True)  # "f[ée]vrier", "ao[uû]t"
+MON_FR_ABBR = alternation(MONTH_ABBREVIATIONS["fr"], loose_accents=True)
 MON_FR = rf"(?:{MON_FR_FULL}|{MON_FR_ABBR}\.)"
 MON_FR_LOOSE = rf"(?:{MON_FR_FULL}|{MON_FR_ABBR}\.?)"  # with a day number next to it
-MON_EN_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-MON_EN_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+MON_EN_FULL = alternation(MONTHS["en"])
+MON_EN_ABBR = alternation(MONTH_ABBREVIATIONS["en"])
 MON_EN = rf"(?:{MON_EN_FULL}|{MON_EN_ABBR}\.?)"
 
-WD_FR = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
-WD_EN = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WD_FR = alternation(WEEKDAYS["fr"])
+WD_EN = alternation(WEEKDAYS["en"])
 
 DAY_FR = r"(?:1er|1re|premier|3[01]|[12]\d|0?[1-9])(?![\d,.]\d)"
 DAY_EN = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:,.]\d)"

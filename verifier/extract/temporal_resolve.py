@@ -9,25 +9,13 @@ import calendar
 import datetime as dt
 import re
 
-MONTHS_FR = {
-    "janvier": 1, "janv": 1, "jan": 1, "février": 2, "fevrier": 2, "févr": 2, "fevr": 2, "fév": 2,
-    "fev": 2, "mars": 3, "avril": 4, "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7,
-    "août": 8, "aout": 8, "septembre": 9, "sept": 9, "sep": 9, "octobre": 10, "oct": 10,
-    "novembre": 11, "nov": 11, "décembre": 12, "decembre": 12, "déc": 12, "dec": 12,
-}
-MONTHS_EN = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
-    "dec": 12,
-}
-WEEKDAYS_FR = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
-               "dimanche": 6}
-WEEKDAYS_EN = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-               "saturday": 5, "sunday": 6}
-WEEKDAY_NAMES_FR = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
-MONTH_NAMES_FR = ["", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-                  "septembre", "octobre", "novembre", "décembre"]
+from verifier.calendar_names import month_numbers, weekday_numbers
+
+# month_of falls back on English for "jan" and "sep" (the same months in both languages).
+MONTHS_FR = month_numbers("fr", abbreviations=True)
+MONTHS_EN = month_numbers("en", abbreviations=True)
+WEEKDAYS_FR = weekday_numbers("fr")
+WEEKDAYS_EN = weekday_numbers("en")
 
 PARTS = {
     "matin": "MO", "matinée": "MO", "après-midi": "AF", "apres-midi": "AF", "soir": "EV",
@@ -56,10 +44,6 @@ def safe_date(y: int, m: int, d: int) -> dt.date | None:
         return dt.date(y, m, d)
     except ValueError:
         return None
-
-
-def day_value(d: dt.date) -> str:
-    return d.isoformat()
 
 
 def week_value(d: dt.date) -> str:

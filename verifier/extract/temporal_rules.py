@@ -8,6 +8,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
+from verifier.calendar_names import month_numbers, weekday_numbers
 from verifier.extract.numbers import FR_NUMBER_WORDS, parse_number, roman_to_int
 from verifier.extract.temporal_lexicon import (
     AGE_NOUNS,
@@ -1179,16 +1180,6 @@ def h_decade_en(m: re.Match[str]) -> list[Cand] | None:
     return [Cand(m.start(), m.end(), "DATE", "abs", value=y[:3] + "X")]
 
 
-_MONTH_KEYS_FR = ("janv", "févr", "fevr", "fév", "fev", "mars", "avr", "mai", "juin", "juil",
-                  "août", "aout", "sept", "oct", "nov", "déc", "dec")
-_MONTH_KEYS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
-                  "dec")
-_WD_KEYS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-_WD_KEYS_EN = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_UNIT_KEYS_FR = ("an", "mois", "semaine", "jour", "heure", "minute", "seconde", "décenn",
-                 "decenn", "siècle", "siecle", "trimestre", "semestre", "nuit", "week-end")
-_UNIT_KEYS_EN = ("year", "month", "week", "day", "hour", "minute", "second", "decade",
-                 "centur", "quarter", "night")
 _EDGE_KEYS_EN = ("early", "late", "mid", "end of", "beginning of", "start of", "middle of",
                  "turn of")
 
@@ -1200,14 +1191,10 @@ class _Words(frozenset):
 
 # Every match of an anchored rule contains (or, for h_list, is followed within the window by) one
 # of these tokens, written exactly as the rule's alternation allows (IGNORECASE: lower-cased).
-_MONTHS_FR = _Words(
-    "janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre "
-    "décembre decembre janv févr fevr fév fev avr juil sept oct nov déc dec".split())
-_MONTHS_EN = _Words(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sept sep oct nov dec".split())
-_WEEKDAYS_FR = _Words(_WD_KEYS_FR)
-_WEEKDAYS_EN = _Words(_WD_KEYS_EN)
+_MONTHS_FR = _Words(month_numbers("fr", abbreviations=True))  # as MON_FR_FULL / MON_FR_ABBR allow
+_MONTHS_EN = _Words(month_numbers("en", abbreviations=True))
+_WEEKDAYS_FR = _Words(weekday_numbers("fr"))
+_WEEKDAYS_EN = _Words(weekday_numbers("en"))
 _UNITS_FR = _Words(
     "années annees année annee ans an mois semaines semaine journées journees journée journee "
     "jours jour heures heure minutes minute secondes seconde décennies decennies décennie "
@@ -1424,159 +1411,234 @@ def _easter_or_fixed(spec: tuple[Any, int], y: int, extra: int) -> dt.date:
     return dt.date(y, spec[0], spec[1]) + dt.timedelta(days=extra)
 
 
-def resolve_candidate(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
-    k, d = c.kind, c.data
-    if k == "abs":
-        return
-    if k == "date":
-        y = _year(d.get("yraw"), ref)
-        if y is None and d.get("rel") is None:
-            y = _same_sentence_year(c, ctx)
-            d["yinh"] = y is not None
-        if y is None and ref is not None and c.weekday is not None:
-            # "mardi 10 août": the year (around the reference date) where the weekday agrees
-            fits = [yy for yy in (ref.year, ref.year - 1, ref.year + 1)
-                    if (x := safe_date(yy, d["m"], d["d"])) and x.weekday() == c.weekday]
-            guess = infer_year(d["m"], d["d"], ref, c.tense, d.get("rel"))
-            if guess in fits:
-                y = guess
-            elif fits:
-                y = min(fits, key=lambda yy: abs((dt.date(yy, d["m"], d["d"]) - ref).days))
-        if y is None:
-            if ref is None:
-                ok = safe_date(2000, d["m"], d["d"]) is not None
-                c.value = f"XXXX-{d['m']:02d}-{d['d']:02d}" if ok else None
-                if not ok:
-                    c.problem = "impossible date"
-                return
-            y = infer_year(d["m"], d["d"], ref, c.tense, d.get("rel"))
-        day = safe_date(y, d["m"], d["d"])
-        if day is None:
-            c.value, c.problem = None, "impossible date"
-            return
-        c.value = day.isoformat() + (("T" + d["part"]) if d.get("part") else "")
-        return
-    if k == "month":
-        y = _year(d.get("yraw"), ref)
-        if y is None and d.get("rel") is None:
-            y = _same_sentence_year(c, ctx)
-            d["yinh"] = y is not None
-        if y is None:
-            if ref is None:
-                c.value = f"XXXX-{d['m']:02d}"
-                return
-            rel = d.get("rel")
-            y = ref.year if rel == "this" else infer_year(d["m"], None, ref, c.tense, rel)
-        c.value = f"{y:04d}-{d['m']:02d}"
-        return
-    if k == "year2":
-        c.value = str(_year(d["yraw"], ref))
-        return
-    if k == "weekday":
+def _resolve_date(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
+    """A day and month ('le 10 août', 'mardi 10 août 2021'): the year written, else the year of
+    a date earlier in the sentence, else the one where the weekday agrees, else inferred from
+    the reference date and tense."""
+    d = c.data
+    y = _year(d.get("yraw"), ref)
+    if y is None and d.get("rel") is None:
+        y = _same_sentence_year(c, ctx)
+        d["yinh"] = y is not None
+    if y is None and ref is not None and c.weekday is not None:
+        # "mardi 10 août": the year (around the reference date) where the weekday agrees
+        fits = [yy for yy in (ref.year, ref.year - 1, ref.year + 1)
+                if (x := safe_date(yy, d["m"], d["d"])) and x.weekday() == c.weekday]
+        guess = infer_year(d["m"], d["d"], ref, c.tense, d.get("rel"))
+        if guess in fits:
+            y = guess
+        elif fits:
+            y = min(fits, key=lambda yy: abs((dt.date(yy, d["m"], d["d"]) - ref).days))
+    if y is None:
         if ref is None:
-            c.value = f"XXXX-WXX-{d['wd'] + 1}"
+            ok = safe_date(2000, d["m"], d["d"]) is not None
+            c.value = f"XXXX-{d['m']:02d}-{d['d']:02d}" if ok else None
+            if not ok:
+                c.problem = "impossible date"
             return
-        if d.get("same_day") and d.get("rel") is None and ref.weekday() == d["wd"]:
-            day = ref  # news: "said Monday" in Monday's paper is that day
-        else:
-            day = resolve_weekday(d["wd"], ref, d.get("rel"), c.tense)
-        c.value = day.isoformat() + (d.get("part") or "")
+        y = infer_year(d["m"], d["d"], ref, c.tense, d.get("rel"))
+    day = safe_date(y, d["m"], d["d"])
+    if day is None:
+        c.value, c.problem = None, "impossible date"
         return
-    if k == "rel":
-        unit = d.get("unit", "D")
+    c.value = day.isoformat() + (("T" + d["part"]) if d.get("part") else "")
+    return
+
+
+def _resolve_month(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
+    """A month ('en octobre', 'octobre 2025'): its year as for a date."""
+    d = c.data
+    y = _year(d.get("yraw"), ref)
+    if y is None and d.get("rel") is None:
+        y = _same_sentence_year(c, ctx)
+        d["yinh"] = y is not None
+    if y is None:
         if ref is None:
-            c.value = _unres(unit) + (d.get("part") or "")
-            return
-        off = d.get("off", 0)
-        if unit == "WE" and off == 0 and c.tense == "PAST" and ref.weekday() < 5:
-            off = -1  # "ce week-end" in a past-tense clause on a weekday: the one just gone
-        c.value = _shift(ref, unit, off) + (d.get("part") or "")
-        return
-    if k == "shift":
-        base = ctx.get("prev_value")
-        unit, n = d["unit"], d["n"]
-        if base is None:
-            c.value = _unres(unit)
-            return
-        if unit == "Y":
-            c.value = f"{int(base[:4]) + n:04d}"
-        elif unit == "M" and len(base) >= 7:
-            y, mo = add_months(int(base[:4]), int(base[5:7]), n)
-            c.value = f"{y:04d}-{mo:02d}"
-        elif unit in ("D", "W") and len(base) >= 10:
-            day = dt.date.fromisoformat(base[:10]) + dt.timedelta(days=n * (7 if unit == "W" else 1))
-            c.value = day.isoformat() if unit == "D" else week_value(day)
-        else:
-            c.value = _unres(unit)
-        return
-    if k == "prev":
-        base = ctx.get("prev_day")
-        unit = d.get("unit", "D")
-        if base is None:
-            if unit != "D" and ref is not None:
-                c.value = _shift(ref, unit, d.get("off", 0))
-            else:
-                c.value = _unres(unit) + (d.get("part") or "")
-            return
-        c.value = _shift(dt.date.fromisoformat(base), unit, d.get("off", 0)) + (d.get("part") or "")
-        return
-    if k == "anch_day":
-        dates = ctx.get("sent_dates", {}).get(c.sentence)
-        c.value = (dates[-1].value[:10] if dates else "XXXX-XX-XX") + (d.get("part") or "")
-        return
-    if k == "time":
-        dates = ctx.get("sent_dates", {}).get(c.sentence)
-        if dates:
-            base = dates[-1].value[:10]
-        elif ref is not None:
-            base = ref.isoformat()
-        else:
-            base = "XXXX-XX-XX"
-        c.value = f"{base}T{d['h']:02d}:{d['mi']:02d}"
-        return
-    if k == "ago":
-        n = d.get("n")
-        if d.get("is_time"):
-            c.type = "TIME"
-            c.value = (ref.isoformat() if ref else "XXXX-XX-XX") + "TXX:XX"
-            return
-        if ref is None or n is None or n != int(n):
-            c.value = _unres(d["des"] if d["des"] in ("Y", "M", "W") else "D")
-            if d.get("vague_ref") and (n is None or n != int(n)):
-                c.value = "PAST_REF"
-            return
-        n = int(n)
-        des = d["des"]
-        if des == "Y":
-            c.value = f"{ref.year - n:04d}"
-        elif des == "M":
-            y, mo = add_months(ref.year, ref.month, -n)
-            c.value = f"{y:04d}-{mo:02d}"
-        elif des == "W":
-            c.value = week_value(ref - dt.timedelta(weeks=n))
-        else:
-            c.value = (ref - dt.timedelta(days=n)).isoformat()
-        return
-    if k == "season":
-        if (d.get("generic") and c.tense is None) or ref is None:
-            c.value = f"XXXX-{d['season']}"
+            c.value = f"XXXX-{d['m']:02d}"
             return
         rel = d.get("rel")
-        if rel is None and d.get("lang") == "en":
-            rel = {"PAST": "last", "FUTURE": "next"}.get(c.tense or "")
-        c.value = f"{season_year(d['season'], ref, rel):04d}-{d['season']}"
+        y = ref.year if rel == "this" else infer_year(d["m"], None, ref, c.tense, rel)
+    c.value = f"{y:04d}-{d['m']:02d}"
+    return
+
+
+def _resolve_year2(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
+    """A bare year as written ('en 97', '1998'): read by _year against the reference date."""
+    d = c.data
+    c.value = str(_year(d["yraw"], ref))
+    return
+
+
+def _resolve_weekday(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
+    """A bare weekday ('jeudi', 'said Monday'): the day of that name nearest the reference date
+    in the clause's tense (the reference day itself for 'said Monday' in Monday's paper)."""
+    d = c.data
+    if ref is None:
+        c.value = f"XXXX-WXX-{d['wd'] + 1}"
         return
-    if k == "holiday":
-        if ref is None:
-            c.value = None
-            return
-        cands = [_easter_or_fixed(d["spec"], y, d.get("extra", 0))
-                 for y in (ref.year - 1, ref.year, ref.year + 1)]
-        if c.tense == "PAST":
-            pick = max(x for x in cands if x <= ref)
-        elif c.tense == "FUTURE":
-            pick = min(x for x in cands if x >= ref)
+    if d.get("same_day") and d.get("rel") is None and ref.weekday() == d["wd"]:
+        day = ref  # news: "said Monday" in Monday's paper is that day
+    else:
+        day = resolve_weekday(d["wd"], ref, d.get("rel"), c.tense)
+    c.value = day.isoformat() + (d.get("part") or "")
+    return
+
+
+def _resolve_rel(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
+    """A deictic day, week, month or year ('demain', 'la semaine prochaine', 'ce week-end'):
+    shifted from the reference date."""
+    d = c.data
+    unit = d.get("unit", "D")
+    if ref is None:
+        c.value = _unres(unit) + (d.get("part") or "")
+        return
+    off = d.get("off", 0)
+    if unit == "WE" and off == 0 and c.tense == "PAST" and ref.weekday() < 5:
+        off = -1  # "ce week-end" in a past-tense clause on a weekday: the one just gone
+    c.value = _shift(ref, unit, off) + (d.get("part") or "")
+    return
+
+
+def _resolve_shift(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
+    """'two years earlier', 'three days later': counted from the previous date mentioned."""
+    d = c.data
+    base = ctx.get("prev_value")
+    unit, n = d["unit"], d["n"]
+    if base is None:
+        c.value = _unres(unit)
+        return
+    if unit == "Y":
+        c.value = f"{int(base[:4]) + n:04d}"
+    elif unit == "M" and len(base) >= 7:
+        y, mo = add_months(int(base[:4]), int(base[5:7]), n)
+        c.value = f"{y:04d}-{mo:02d}"
+    elif unit in ("D", "W") and len(base) >= 10:
+        day = dt.date.fromisoformat(base[:10]) + dt.timedelta(days=n * (7 if unit == "W" else 1))
+        c.value = day.isoformat() if unit == "D" else week_value(day)
+    else:
+        c.value = _unres(unit)
+    return
+
+
+def _resolve_prev(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
+    """A day relative to the previous day mentioned ('le lendemain', 'the same day'), else to
+    the reference date."""
+    d = c.data
+    base = ctx.get("prev_day")
+    unit = d.get("unit", "D")
+    if base is None:
+        if unit != "D" and ref is not None:
+            c.value = _shift(ref, unit, d.get("off", 0))
         else:
-            pick = min(cands, key=lambda x: abs((x - ref).days))
-        c.value = pick.isoformat()
+            c.value = _unres(unit) + (d.get("part") or "")
         return
+    c.value = _shift(dt.date.fromisoformat(base), unit, d.get("off", 0)) + (d.get("part") or "")
+    return
+
+
+def _resolve_anch_day(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
+    """'au lendemain de <event>', 'the day after <event>' (anchored to an event): the last day
+    mentioned in the same sentence, else an unknown day."""
+    d = c.data
+    dates = ctx.get("sent_dates", {}).get(c.sentence)
+    c.value = (dates[-1].value[:10] if dates else "XXXX-XX-XX") + (d.get("part") or "")
+    return
+
+
+def _resolve_time(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
+    """A clock time ('à 15 h 45'): on the last day of its sentence, else on the reference date."""
+    d = c.data
+    dates = ctx.get("sent_dates", {}).get(c.sentence)
+    if dates:
+        base = dates[-1].value[:10]
+    elif ref is not None:
+        base = ref.isoformat()
+    else:
+        base = "XXXX-XX-XX"
+    c.value = f"{base}T{d['h']:02d}:{d['mi']:02d}"
+    return
+
+
+def _resolve_ago(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
+    """'il y a trois ans', 'two weeks ago': counted back from the reference date."""
+    d = c.data
+    n = d.get("n")
+    if d.get("is_time"):
+        c.type = "TIME"
+        c.value = (ref.isoformat() if ref else "XXXX-XX-XX") + "TXX:XX"
+        return
+    if ref is None or n is None or n != int(n):
+        c.value = _unres(d["des"] if d["des"] in ("Y", "M", "W") else "D")
+        if d.get("vague_ref") and (n is None or n != int(n)):
+            c.value = "PAST_REF"
+        return
+    n = int(n)
+    des = d["des"]
+    if des == "Y":
+        c.value = f"{ref.year - n:04d}"
+    elif des == "M":
+        y, mo = add_months(ref.year, ref.month, -n)
+        c.value = f"{y:04d}-{mo:02d}"
+    elif des == "W":
+        c.value = week_value(ref - dt.timedelta(weeks=n))
+    else:
+        c.value = (ref - dt.timedelta(days=n)).isoformat()
+    return
+
+
+def _resolve_season(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
+    """A season ('cet été', 'last winter'): its year from the reference date and, in English,
+    the tense."""
+    d = c.data
+    if (d.get("generic") and c.tense is None) or ref is None:
+        c.value = f"XXXX-{d['season']}"
+        return
+    rel = d.get("rel")
+    if rel is None and d.get("lang") == "en":
+        rel = {"PAST": "last", "FUTURE": "next"}.get(c.tense or "")
+    c.value = f"{season_year(d['season'], ref, rel):04d}-{d['season']}"
+    return
+
+
+def _resolve_holiday(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
+    """A holiday ('Pâques', 'Noël', 'Pentecôte'): the occurrence nearest the reference date,
+    the last one in the past tense, the next one in the future tense."""
+    d = c.data
+    if ref is None:
+        c.value = None
+        return
+    cands = [_easter_or_fixed(d["spec"], y, d.get("extra", 0))
+             for y in (ref.year - 1, ref.year, ref.year + 1)]
+    if c.tense == "PAST":
+        pick = max(x for x in cands if x <= ref)
+    elif c.tense == "FUTURE":
+        pick = min(x for x in cands if x >= ref)
+    else:
+        pick = min(cands, key=lambda x: abs((x - ref).days))
+    c.value = pick.isoformat()
+    return
+
+
+_RESOLVERS: dict[str, Callable[[Cand, dt.date | None, dict[str, Any]], None]] = {
+    "date": _resolve_date,
+    "month": _resolve_month,
+    "year2": _resolve_year2,
+    "weekday": _resolve_weekday,
+    "rel": _resolve_rel,
+    "shift": _resolve_shift,
+    "prev": _resolve_prev,
+    "anch_day": _resolve_anch_day,
+    "time": _resolve_time,
+    "ago": _resolve_ago,
+    "season": _resolve_season,
+    "holiday": _resolve_holiday,
+}
+
+
+def resolve_candidate(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
+    """Set the value of a candidate (and its problem, when it has none) from the reference
+    date `ref` and the document context `ctx` (previous values, dates of each sentence); one
+    resolver per kind of candidate. Absolute candidates ("abs") carry their value already."""
+    resolve = _RESOLVERS.get(c.kind)
+    if resolve is not None:
+        resolve(c, ref, ctx)
