@@ -4,9 +4,8 @@ from __future__ import annotations
 import csv
 import io
 
-from sqlmodel import select
-
 import pytest
+from sqlmodel import select
 
 from verifier import services
 from verifier.db.models import AuditEvent, Fact, User
