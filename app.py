@@ -2,14 +2,12 @@
 
 Sign-in first (OIDC when .streamlit/secrets.toml has an [auth] section, else local accounts),
 then the pages the signed-in user's role may use, with st.navigation. The pages live in
-verifier/ui/ and call the library; see docs/ui.md."""
+verifier/ui/ and call verifier.services; see docs/ui.md."""
 from __future__ import annotations
 
 import streamlit as st
-from sqlmodel import select
 
-from verifier.db.models import User
-from verifier.db.store import open_store
+from verifier import services
 from verifier.ui import auth
 
 st.set_page_config(page_title="verifier", page_icon=":material/search:", layout="wide")
@@ -33,19 +31,16 @@ ROLE_PAGES = {
     "admin": ["desk", "editor", "sources", "auditor", "admin"],
 }
 
-store = open_store()
-user = auth.current_user(store)
+user = auth.current_user()
 auth.remember(user)
 if user is None:
-    with store.read() as session:
-        anyone = session.exec(select(User.id)).first() is not None
-    if not anyone and not auth.oidc_configured():
+    if not services.users.has_users() and not auth.oidc_configured():
         st.title("verifier")
         st.info("No users yet. Load the demo, which also creates one account per role, with "
                 "`verifier demo`; or add an admin with "
                 "`verifier users add NAME --role admin --password …`.")
     else:
-        auth.sign_in_page(store)
+        auth.sign_in_page()
     st.stop()
 
 assert user is not None

@@ -22,7 +22,7 @@ import pytest
 from verifier import services as api
 from verifier.db.models import Claim
 from verifier.db.store import close_stores, open_store
-from verifier.ui.demo_accounts import ensure_demo_accounts
+from verifier.services import ensure_demo_accounts, store_owner
 
 from .test_ui_support import add_claim_at
 
@@ -72,7 +72,7 @@ def _prepare_db(url: str) -> dict[str, int]:
     cmd = [str(verifier), "demo"] if verifier.exists() else [sys.executable, "-m", "verifier.cli", "demo"]
     subprocess.run(cmd, cwd=ROOT, env=env, check=True, capture_output=True, timeout=120)
     store = open_store(url)
-    ensure_demo_accounts(store, "test")  # idempotent: `verifier demo` may already have done it
+    ensure_demo_accounts(store_owner("test"), db=store)  # idempotent: `verifier demo` may already have done it
     with store.read() as s:
         from sqlmodel import select
         seed_id = 1

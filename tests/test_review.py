@@ -241,7 +241,7 @@ def cli_app():  # type: ignore[no-untyped-def]
 
 
 def test_cli_review_as_os_user_as_other_and_conflict(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("verifier.cli.review.cli_actor", lambda: "deskuser")
+    monkeypatch.setattr("verifier.cli.review.cli_actor", lambda: "deskuser")  # the OS user
     monkeypatch.setenv("VERIFIER_DATABASE_URL", store.url)
     runner, app = CliRunner(), cli_app()
     cid = make_claim(store)

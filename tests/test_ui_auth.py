@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from verifier.db import users
+from verifier import services
 from verifier.ui import auth
 
 from .test_ui_support import PAGE, ROOT, Seeded, app, empty_store, has_key, seeded, sign_in, titles
@@ -58,7 +58,8 @@ def test_sign_out_forgets_the_user(seeded: Seeded) -> None:
 def test_role_change_takes_effect_on_the_next_run(seeded: Seeded) -> None:
     at = sign_in("fatima")
     assert has_key(at, "desk_save")
-    users.set_role(store=seeded.store, name="fatima", role="auditor", actor="adam")
+    services.users.set_role(services.Principal("adam", "admin", "ui"), "fatima", "auditor",
+                            db=seeded.store)
     at.run()  # still on the desk, which auditors may read, but without the verdict form
     assert titles(at) == ["Review desk"]
     assert not has_key(at, "desk_save")
@@ -122,8 +123,8 @@ def test_actor_is_the_signed_in_user_not_a_typed_name(seeded: Seeded) -> None:
 
 
 def test_oidc_email_maps_to_the_user_case_insensitively(seeded: Seeded) -> None:
-    users.add_user(store=seeded.store, name="sso", role="auditor", email="Sso.User@Example.org",
-                   actor="adam")
-    found = auth._user_by_email(seeded.store, " sso.user@example.ORG ")
+    services.users.add_user(services.Principal("adam", "admin", "ui"), "sso", "auditor",
+                            email="Sso.User@Example.org", db=seeded.store)
+    found = services.users.user_by_email(" sso.user@example.ORG ", db=seeded.store)
     assert found is not None and found.name == "sso"
-    assert auth._user_by_email(seeded.store, "nobody@example.org") is None
+    assert services.users.user_by_email("nobody@example.org", db=seeded.store) is None

@@ -6,10 +6,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import select
 
-from verifier import services as api
-from verifier.db import reviews as review
+from verifier import services
 from verifier.db.models import AuditEvent, Review
-from verifier.db.users import PermissionDenied
 
 from .test_ui_support import (
     Seeded,
@@ -35,7 +33,9 @@ def test_desk_shows_queue_counts_and_highlighted_document(seeded: Seeded) -> Non
     at = sign_in("fatima")
     assert titles(at) == ["Review desk"]
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Claims"] == "3" and metrics["Unreviewed"] == "3"
+    n = len(seeded.claims())
+    assert metrics["Claims"] == str(n) and metrics["Unreviewed"] == str(n)
+    assert metrics["Contradicted"] == "3"  # huit ans, Bourita's altered quote, the misattributed one
     assert metrics["Anonymous quotes"] == "1"
     body = html_of(at)
     assert f'id="claim-{seeded.temporal_id}"' in body and "k-temporal" in body
@@ -43,27 +43,30 @@ def test_desk_shows_queue_counts_and_highlighted_document(seeded: Seeded) -> Non
     assert "Nasser Bourita" in body
 
 
-@pytest.mark.parametrize("widget, value, expected", [
-    ("desk_f_kind", ["temporal"], "temporal"),
-    ("desk_f_finding", ["partial"], "quote"),
+@pytest.mark.parametrize("widget, value, field", [
+    ("desk_f_kind", ["temporal"], "kind"),
+    ("desk_f_finding", ["contradicted"], "finding"),
 ])
 def test_filters_narrow_the_queue(seeded: Seeded, widget: str, value: list[str],
-                                  expected: str) -> None:
+                                  field: str) -> None:
+    wanted = sorted(c.id for c in seeded.claims() if getattr(c, field) == value[0])
+    assert 0 < len(wanted) < len(seeded.claims())
     at = sign_in("fatima")
     at.multiselect(key=widget).set_value(value).run()
     options = at.selectbox(key="desk_claim").options
-    assert len(options) == 1 and expected in options[0]
-    assert {m.label: m.value for m in at.metric}["Claims"] == "1"
+    assert sorted(int(o.split("#")[1].split()[0]) for o in options) == wanted
+    assert {m.label: m.value for m in at.metric}["Claims"] == str(len(wanted))
 
 
 def test_anonymous_and_document_filters(seeded: Seeded) -> None:
     at = sign_in("fatima")
     at.selectbox(key="desk_f_anon").select("anonymous only").run()
     assert at.selectbox(key="desk_claim").value == seeded.anonymous_id
+    n = len(seeded.claims())
     at.selectbox(key="desk_f_anon").select("named only").run()
-    assert len(at.selectbox(key="desk_claim").options) == 2
+    assert len(at.selectbox(key="desk_claim").options) == n - 1
     at.selectbox(key="desk_f_doc").select(seeded.document_id).run()
-    assert len(at.selectbox(key="desk_claim").options) == 2
+    assert len(at.selectbox(key="desk_claim").options) == n - 1
 
 
 def test_date_filter_outside_the_publication_date_empties_the_queue(seeded: Seeded) -> None:
@@ -73,25 +76,27 @@ def test_date_filter_outside_the_publication_date_empties_the_queue(seeded: Seed
     assert any("No claim matches" in i.value for i in at.info)
     at.date_input(key="desk_f_dates").set_value((datetime(2025, 10, 1).date(),
                                                  datetime(2025, 10, 31).date())).run()
-    assert len(at.selectbox(key="desk_claim").options) == 3
+    assert len(at.selectbox(key="desk_claim").options) == len(seeded.claims())
 
 
 def test_claim_panel_shows_context_finding_evidence_and_diff(seeded: Seeded) -> None:
+    # Bourita's quote, checked against the reference source that has "fiable" where the
+    # article has "digne de confiance": the stored passage evidence, with the aligner's diff.
     at = open_claim(sign_in("fatima"), seeded.quote_id)
     texts = "\n".join(t.value for t in at.text)
-    assert "fiable" in texts  # the explanation
+    assert "altered" in texts  # the explanation
     body = html_of(at)
-    assert "<del>fiable</del>" in body and "<ins>digne de confiance</ins>" in body
+    assert "<del>fiable" in body and "<ins>digne de confiance</ins>" in body
     assert "alignment: altered" in texts
-    # The evidence's javascript: URL is never a link; its HTML title is shown as text.
-    assert not at.get("link_button")
-    assert "Discours <b>officiel</b>" in texts
+    assert "Source: source-moscou.txt" in texts  # the reference source, as text
+    assert "négociateur honnête et fiable" in body  # its passage, in context
+    assert not at.get("link_button")  # the source has no web address
     fields = at.dataframe[-1].value if at.dataframe else None
     assert fields is not None
 
 
 def test_marking_a_verdict_stores_it_with_the_user_and_the_time(seeded: Seeded) -> None:
-    at = sign_in("fatima")
+    at = open_claim(sign_in("fatima"), seeded.temporal_id)
     cid = seeded.temporal_id
     assert at.selectbox(key="desk_claim").value == cid
     before = datetime.now(UTC) - timedelta(seconds=1)
@@ -135,18 +140,19 @@ def test_auditor_and_editor_see_no_verdict_form_and_are_refused(seeded: Seeded, 
     assert not has_key(at, "desk_save")
     assert not at.text_area
     assert any(role in i.value and "only fact-checkers and admins" in i.value for i in at.info)
-    # The library refuses them too (the fence behind the missing form).
+    # The services refuse them too (the fence behind the missing form).
     c = claim(seeded.store, seeded.temporal_id)
-    with pytest.raises(PermissionDenied):
-        review.record_verdict(store=seeded.store, claim_id=c.id, verdict="True", note=None,
-                              actor=name, seen_version=c.version)
+    with pytest.raises(services.PermissionDenied):
+        services.review.record_verdict(services.Principal(name, role, "ui"), c.id,
+                                       verdict="True", note=None, seen_version=c.version,
+                                       db=seeded.store)
     assert claim(seeded.store, seeded.temporal_id).verdict is None
 
 
 def test_two_reviewers_on_the_same_claim_second_is_told_and_keeps_the_note(seeded: Seeded) -> None:
-    cid = seeded.temporal_id
     first = sign_in("fatima")
     second = sign_in("adam")
+    cid = first.selectbox(key="desk_claim").value
     assert first.selectbox(key="desk_claim").value == cid == second.selectbox(key="desk_claim").value
     # Both have the claim open; adam saves first.
     second.selectbox(key=f"verdict_{cid}").select("True")
@@ -191,8 +197,8 @@ HOSTILE = ("Titre\n\nLe ministre a dit <script>window.__xss=1</script> puis "
 
 
 def test_document_text_is_escaped_on_the_desk(seeded: Seeded) -> None:
-    res = api.ingest_into(seeded.store, HOSTILE.encode(), name="hostile.txt", lang="fr",
-                          actor="test")
+    res = services.ingest_document(services.store_owner("test"), HOSTILE.encode(),
+                                   name="hostile.txt", lang="fr", db=seeded.store)
     from .test_ui_support import add_claim_at
     add_claim_at(seeded.store, res.document.id, "huit ans")
     at = sign_in("fatima")

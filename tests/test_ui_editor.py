@@ -1,22 +1,23 @@
-"""The editor's page: a draft is checked without being stored, until "Save draft"."""
+"""The editor's page: a draft is checked for real (services.check_draft, against the facts in
+the store) without being stored, until "Save draft"."""
 from __future__ import annotations
-
-from typing import Any
 
 import pytest
 from sqlalchemy import func
 from sqlmodel import select
 
-from verifier import services as api
+from verifier import services
 from verifier.db import audit
 from verifier.db.models import Claim, Document
 from verifier.db.store import Store
-from verifier.ingest import IngestError
-from verifier.ui import editor
 
 from .test_ui_support import SEED, Seeded, has_key, html_of, seeded, sign_in, titles
 
 __all__ = ["seeded"]
+
+EDDIE = services.Principal("eddie", "editor", "ui")
+CLEAN = ("Le roi Mohammed VI a reçu le ministre jeudi 16 octobre 2025 à Rabat, a indiqué le "
+         "communiqué publié le même jour.")
 
 
 def state(store: Store) -> tuple[int, int, int]:
@@ -84,42 +85,54 @@ def test_too_big_draft_is_refused(seeded: Seeded, monkeypatch: pytest.MonkeyPatc
 ])
 def test_check_draft_refuses_bad_files_with_ingest_error(seeded: Seeded, data: bytes,
                                                         name: str) -> None:
-    with pytest.raises(IngestError) as info:
-        editor.check_draft(seeded.store, data, name=name, lang=None, published=None)
-    assert "\n" not in str(info.value)
-
-
-def contradicted_check(text: str, **_: Any) -> dict[str, Any]:
-    i = text.index("huit ans")
-    return {"document": {}, "claims": [
-        {"kind": "temporal", "text": "huit ans", "start": i, "end": i + 8,
-         "finding": "contradicted",
-         "explanation": "The partnership was signed in March 2016: nine years before, not eight.",
-         "evidence": [{"kind": "fact", "subject": "Partenariat stratégique approfondi",
-                       "predicate": "event", "valid_from": "2016-03-15",
-                       "source_title": "MAP", "source_url": "https://www.mapexpress.ma/x",
-                       "score": 1.0, "method": "fact.event"}]},
-    ]}
-
-
-def test_contradiction_shows_not_ready_to_publish(seeded: Seeded,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(api, "check_text", contradicted_check, raising=False)
     before = state(seeded.store)
-    at = check(sign_in("eddie"), SEED.read_text(encoding="utf-8"))
-    errors = [e.value for e in at.error]
-    assert any(e.startswith("NOT READY TO PUBLISH: 1 contradicted") for e in errors)
-    assert any("What to fix" in e for e in errors)
-    shown = "\n".join(t.value for t in at.text)
-    assert "nine years before" in shown and "2016-03-15" in shown
+    with pytest.raises(services.IngestError) as info:
+        services.check_draft(EDDIE, data, name=name, db=seeded.store)
+    assert "\n" not in str(info.value)
     assert state(seeded.store) == before
 
 
-def test_clean_draft_is_ready(seeded: Seeded, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(api, "check_text", lambda text, **_: {"claims": [], "ready": True},
-                        raising=False)
-    at = check(sign_in("eddie"), "Rien à signaler dans ce texte, écrit en français.")
+def test_check_draft_is_for_editors_fact_checkers_and_admins(seeded: Seeded) -> None:
+    for name, role in (("eddie", "editor"), ("fatima", "fact-checker"), ("adam", "admin")):
+        ok = services.check_draft(services.Principal(name, role, "ui"), CLEAN.encode(),
+                                  name="d.txt", db=seeded.store)
+        assert ok.result["checked"] is True
+    with pytest.raises(services.PermissionDenied):
+        services.check_draft(services.Principal("ada", "auditor", "ui"), CLEAN.encode(),
+                             name="d.txt", db=seeded.store)
+
+
+def test_the_seed_is_not_ready_to_publish(seeded: Seeded) -> None:
+    # The real check: "huit ans après la signature du Partenariat stratégique approfondi" is
+    # contradicted by the demo facts in the store (signed 2016-03-15: nine years before).
+    before = state(seeded.store)
+    at = check(sign_in("eddie"), SEED.read_text(encoding="utf-8"))
+    errors = [e.value for e in at.error]
+    assert any(e.startswith("NOT READY TO PUBLISH: 1 contradicted claims, 0 altered quotes")
+               for e in errors), errors
+    assert any("What to fix" in e for e in errors)
+    shown = "\n".join(t.value for t in at.text)
+    assert "not 'huit ans'" in shown and "9 years, 7 months" in shown
+    assert "valid 2016-03-15" in shown  # the fact, as evidence
+    assert "Meeting with King Mohammed VI of Morocco" in shown  # and its source
+    assert "huit ans" in html_of(at)
+    assert state(seeded.store) == before
+
+
+def test_check_draft_finds_the_contradiction_through_the_service(seeded: Seeded) -> None:
+    checked = services.check_draft(EDDIE, SEED.read_bytes(), name=SEED.name, db=seeded.store)
+    assert checked.result["ready_to_publish"] is False
+    bad = [c for c in checked.result["claims"] if c["finding"] == "contradicted"]
+    assert [c["text"] for c in bad] == ["huit ans"]
+    assert bad[0]["evidence"][0]["valid_from"] == "2016-03-15"
+    assert checked.text[bad[0]["start"]:bad[0]["end"]] == "huit ans"
+
+
+def test_clean_draft_is_ready(seeded: Seeded) -> None:
+    at = check(sign_in("eddie"), CLEAN)
+    assert not any(e.value.startswith("NOT READY") for e in at.error)
     assert any("No contradiction" in s.value for s in at.success)
+    assert at.metric[0].label == "Claims" and int(at.metric[0].value) >= 1
 
 
 def test_changed_draft_asks_for_a_new_check(seeded: Seeded) -> None:

@@ -4,13 +4,16 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
 from sqlmodel import select
 
-from verifier.db import reviews as review
+from verifier import services
 from verifier.db.models import AuditEvent, Fact, User
 from verifier.ui import sources
 
 from .test_ui_support import PAGE, Seeded, claim, has_key, seeded, sign_in, titles
+
+ADAM = services.Principal("adam", "admin", "ui")
 
 __all__ = ["seeded"]
 
@@ -43,15 +46,15 @@ facts:
 
 
 def test_sources_page_for_admin_lists_and_offers_uploads(seeded: Seeded) -> None:
-    with seeded.store.write() as s:
-        from verifier.db.facts import import_pack
-        import_pack(session=s, path_or_bytes=PACK, actor="adam", name="test-pack", fmt="yaml")
+    services.sources.import_pack(ADAM, PACK, name="test-pack", fmt="yaml", db=seeded.store)
     at = sign_in("adam")
     at.switch_page(PAGE["sources"]).run()
     assert not at.exception
     assert titles(at) == ["Sources and facts"]
     packs = frame_with(at, "pack")
-    assert list(packs["pack"]) == ["test-pack"] and list(packs["facts"]) == [1]
+    assert list(packs["pack"]) == ["demo", "test-pack"] and list(packs["facts"])[1] == 1
+    docs = frame_with(at, "passages")
+    assert list(docs["id"]) == [seeded.source_id] and docs["passages"].iloc[0] > 0
     assert has_key(at, "sources_add_btn") and has_key(at, "sources_import_btn")
 
 
@@ -66,14 +69,12 @@ def test_adding_sources_and_packs_reports_progress_and_errors(seeded: Seeded) ->
     from streamlit.testing.v1 import AppTest
 
     def script() -> None:
-        from tests.test_ui_pages import PACK, Upload
-        from verifier.db.store import open_store
+        from tests.test_ui_pages import ADAM, PACK, Upload
         from verifier.ui import sources as page
-        store = open_store()
-        page._add_sources(store, [Upload("a.txt", "Un texte de référence, en français, "
-                                                   "sur la diplomatie.".encode()),
-                                  Upload("empty.txt", b"")], "adam")
-        page._import_packs(store, [Upload("p.yaml", PACK), Upload("bad.csv", b"nope")], "adam")
+        page._add_sources([Upload("a.txt", "Un texte de référence, en français, "
+                                           "sur la diplomatie.".encode()),
+                           Upload("empty.txt", b"")], ADAM)
+        page._import_packs([Upload("p.yaml", PACK), Upload("bad.csv", b"nope")], ADAM)
 
     at = AppTest.from_function(script, default_timeout=60).run()
     assert not at.exception
@@ -89,8 +90,9 @@ def test_adding_sources_and_packs_reports_progress_and_errors(seeded: Seeded) ->
 
 def test_auditor_sees_history_chain_and_exports(seeded: Seeded) -> None:
     c = claim(seeded.store, seeded.temporal_id)
-    review.record_verdict(store=seeded.store, claim_id=c.id, verdict="False", note="neuf ans",
-                          actor="fatima", seen_version=c.version)
+    services.review.record_verdict(services.Principal("fatima", "fact-checker", "ui"), c.id,
+                                   verdict="False", note="neuf ans", seen_version=c.version,
+                                   db=seeded.store)
     at = sign_in("ada")
     assert titles(at) == ["Audit"]
     assert any(s.value.startswith("Intact:") for s in at.success)
@@ -154,3 +156,38 @@ def test_admin_errors_are_one_line_and_self_demotion_is_refused(seeded: Seeded) 
     at.selectbox(key="admin_role_role").select("editor")
     at.button(key="admin_role_btn").click().run()
     assert any("cannot take the admin role from yourself" in e.value for e in at.error)
+
+
+def test_admin_page_refuses_to_remove_the_last_admin(seeded: Seeded) -> None:
+    # Another admin may demote adam only while a second active admin remains.
+    services.users.add_user(ADAM, "alba", "admin", password="s3cret-alba", db=seeded.store)
+    at = sign_in("alba", "s3cret-alba")
+    at.switch_page(PAGE["admin"]).run()
+    at.selectbox(key="admin_role_user").select("adam")
+    at.selectbox(key="admin_role_role").select("editor")
+    at.button(key="admin_role_btn").click().run()
+    assert any("adam is now editor" in s.value for s in at.success)
+    # alba is now the last admin: she may not demote herself (nor could anyone else).
+    at.selectbox(key="admin_role_user").select("alba")
+    at.selectbox(key="admin_role_role").select("auditor")
+    at.button(key="admin_role_btn").click().run()
+    assert any("cannot take the admin role from yourself" in e.value for e in at.error)
+    with pytest.raises(services.LastAdmin):
+        services.users.set_role(services.store_owner("root"), "alba", "auditor", db=seeded.store)
+
+
+@pytest.mark.parametrize("name, role", [("fatima", "fact-checker"), ("eddie", "editor"),
+                                        ("ada", "auditor")])
+def test_only_admins_add_sources_and_packs_whatever_the_page_shows(seeded: Seeded, name: str,
+                                                                   role: str) -> None:
+    who = services.Principal(name, role, "ui")
+    with pytest.raises(services.PermissionDenied):
+        services.sources.add_source(who, b"Un texte de r\xc3\xa9f\xc3\xa9rence.", name="r.txt",
+                                    db=seeded.store)
+    with pytest.raises(services.PermissionDenied):
+        services.sources.import_pack(who, PACK, name="p", fmt="yaml", db=seeded.store)
+    with pytest.raises(services.PermissionDenied):
+        services.users.add_user(who, "mallory", "admin", db=seeded.store)
+    with seeded.store.read() as s:
+        assert not s.exec(select(Fact).where(Fact.pack == "p")).all()
+        assert s.exec(select(User).where(User.name == "mallory")).first() is None

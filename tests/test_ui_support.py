@@ -1,5 +1,8 @@
-"""Shared set-up of the UI tests (no tests here): a temporary SQLite store holding the seed
-article, a few claims with evidence, and the demo accounts; helpers to sign in with AppTest."""
+"""Shared set-up of the UI tests (no tests here): a temporary SQLite store seeded through the
+real services, as a newsroom would: the demo facts pack and accounts, the reference source
+tests/data/contract/source-moscou.txt, and the seed article checked against both (so that its
+claims carry real findings and real evidence: "huit ans" contradicted by the facts, Bourita's
+altered quote with its passage and word diff); helpers to sign in with AppTest."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -7,24 +10,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from sqlmodel import select
 from streamlit.testing.v1 import AppTest
 
-from verifier import services as api
-from verifier.claims import (
-    CheckedClaim,
-    Finding,
-    QuoteClaim,
-    TemporalClaim,
-    claim_from_json,
-)
+from verifier import services
+from verifier.claims import claim_from_json
 from verifier.db import documents
-from verifier.db.models import Claim, Document, Evidence
+from verifier.db.models import Claim, Document
 from verifier.db.store import Store, close_stores, open_store
-from verifier.ui.demo_accounts import demo_password, ensure_demo_accounts
+from verifier.services import demo_password
 
 ROOT = Path(__file__).parents[1]
 APP = str(ROOT / "app.py")
-SEED = Path(__file__).parent / "data" / "seed-maroc-russie-fr.txt"
+DATA = Path(__file__).parent / "data"
+SEED = DATA / "seed-maroc-russie-fr.txt"
+SOURCE = DATA / "contract" / "source-moscou.txt"
+OWNER = services.store_owner("test")
 PAGE = {name: f"verifier/ui/pages/{name}.py" for name in ("desk", "editor", "sources",
                                                             "auditor", "admin")}
 
@@ -34,55 +35,33 @@ class Seeded:
     store: Store
     url: str
     document_id: int
-    temporal_id: int  # "huit ans"
-    quote_id: int     # Bourita's quote, with passage evidence and a word diff
-    anonymous_id: int
+    source_id: int
+    temporal_id: int  # "huit ans": contradicted by the demo facts
+    quote_id: int     # Bourita's quote: altered in the source, with passage evidence and a diff
+    anonymous_id: int  # the anonymous quote (the source gives it to Lavrov)
 
-
-def add_claims(store: Store, document_id: int) -> tuple[int, int, int]:
-    """Claims as the extractors give them (until they are registered in the pipeline, the demo
-    stores none): the temporal "huit ans", a quote with evidence, an anonymous quote."""
-    with store.write() as s:
-        doc = s.get(Document, document_id)
-        assert doc is not None
-        text = doc.text
-        i = text.index("huit ans")
-        j = text.index("Nous considérons")
-        k = text.index(", a déclaré Nasser Bourita")
-        m = text.index("Nous accordons")
-        n = text.index(", a-t-il souligné")
-        documents.replace_claims(session=s, document=doc, actor="test", claims=[
-            TemporalClaim(text="huit ans", start=i, end=i + 8, timex_type="DURATION",
-                          value="P8Y"),
-            CheckedClaim(
-                QuoteClaim(text=text[j:k], start=j, end=k, speaker="Nasser Bourita",
-                           reference="Nasser Bourita", quote_type="unmarked", anonymous=False,
-                           cue="a déclaré"),
-                Finding(finding="partial", explanation="The source has 'fiable' where the "
-                                                       "article has 'digne de confiance'.")),
-            QuoteClaim(text=text[m:n], start=m, end=n, speaker="il", quote_type="unmarked",
-                       anonymous=True, cue="a souligné"),
-        ])
-        claims = documents.document_claims(session=s, document_id=document_id)
-        by_text = {c.text[:8]: c for c in claims}
-        t, q, a = by_text["huit ans"], by_text["Nous con"], by_text["Nous acc"]
-        s.add(Evidence(claim_id=q.id, kind="passage", source_title="Discours <b>officiel</b>",
-                       source_url="javascript:alert(1)", start=0, end=10, score=0.82,
-                       method="rapidfuzz.partial_ratio",
-                       detail={"class": "altered", "diff": [
-                           {"op": "equal", "text": "un négociateur honnête et"},
-                           {"op": "delete", "text": "fiable"},
-                           {"op": "insert", "text": "digne de confiance"}]}))
-    return t.id, q.id, a.id  # type: ignore[return-value]
+    def claims(self) -> list[Claim]:
+        with self.store.read() as s:
+            return list(s.exec(select(Claim).where(Claim.document_id == self.document_id)).all())
 
 
 def make_store(url: str) -> Seeded:
     store = open_store(url)
-    res = api.ingest_into(store, SEED.read_bytes(), name=SEED.name, actor="test")
-    assert res.document.id is not None
-    t, q, a = add_claims(store, res.document.id)
-    ensure_demo_accounts(store, "test")
-    return Seeded(store, url, res.document.id, t, q, a)
+    services.demo.import_demo_facts(OWNER, db=store)
+    services.ensure_demo_accounts(OWNER, db=store)
+    source = services.sources.add_source(OWNER, SOURCE, db=store)
+    services.check(OWNER, SEED, sources=[SOURCE], db=store)
+    with store.read() as s:
+        doc = s.exec(select(Document).where(Document.source_name == SEED.name)).one()
+        claims = s.exec(select(Claim).where(Claim.document_id == doc.id)).all()
+    temporal = next(c for c in claims if c.text == "huit ans")
+    quote = next(c for c in claims if c.text.startswith("Nous considérons"))
+    anonymous = [c for c in claims if (c.attrs or {}).get("anonymous")]
+    assert len(anonymous) == 1
+    assert temporal.finding == "contradicted" and quote.finding == "contradicted"
+    assert doc.id is not None and source.document.id is not None
+    return Seeded(store, url, doc.id, source.document.id, temporal.id, quote.id,  # type: ignore[arg-type]
+                  anonymous[0].id)  # type: ignore[arg-type]
 
 
 @pytest.fixture

@@ -1,12 +1,15 @@
-"""What every command module of the CLI shares: the --db option, the one-line error with its
-exit code, and the decorator that turns the library's errors into them."""
+"""What every command module of the CLI shares: who the CLI acts as, the --db option, the
+one-line error with its exit code, and the decorator that turns the library's errors into them."""
 from __future__ import annotations
 
+import getpass
 from collections.abc import Callable
 from functools import wraps
 from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
+
+from verifier import services
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -42,3 +45,17 @@ def exit_codes(bad_input: tuple[type[BaseException], ...],
                 fail(one_line(exc))
         return wrapper  # type: ignore[return-value]
     return decorate
+
+
+def cli_actor() -> str:
+    """The CLI acts as the operating-system user who runs it."""
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (containers): still name something true
+        return "unknown-os-user"
+
+
+def owner() -> services.Principal:
+    """The store owner: the OS user who holds the database file (docs/decisions.md, "Who the
+    CLI acts as")."""
+    return services.store_owner(cli_actor())

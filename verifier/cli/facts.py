@@ -1,5 +1,5 @@
 """`verifier facts ...`: import knowledge-base packs and list stored facts. The commands only
-parse options and call verifier.reference.facts (registered in cli.py with
+parse options and call verifier.services (registered in cli/main.py with
 `app.add_typer(facts_app, name="facts")`).
 
 Exit codes: 0 fine; 2 bad input (one line on stderr, nothing stored)."""
@@ -12,12 +12,9 @@ from typing import Annotated
 
 import typer
 
-from verifier.cli.common import DbOpt
+from verifier import services
+from verifier.cli.common import DbOpt, owner
 from verifier.cli.common import fail as _fail
-from verifier.db.audit import cli_actor
-from verifier.db.facts import list_facts, store_pack
-from verifier.db.store import open_store
-from verifier.reference.packs import PackError, parse_pack
 
 facts_app = typer.Typer(
     help="The facts knowledge base: import packs (YAML or CSV files of dated facts with their "
@@ -43,18 +40,9 @@ def import_cmd(
     """Validate packs, then store them, each replacing the facts of the pack with the same name.
     Prints one line per pack (name, facts stored). If any pack is bad, nothing is stored."""
     try:
-        packs = [parse_pack(f) for f in files]
-    except PackError as exc:
+        results = services.sources.import_packs(owner(), list(files), db=db)
+    except (services.PackError, services.PermissionDenied) as exc:
         _fail(str(exc))
-        return
-    names = [p.name for p in packs]
-    dupes = sorted({n for n in names if names.count(n) > 1})
-    if dupes:
-        _fail(f"pack {dupes[0]!r} is given more than once")
-    store = open_store(db)
-    actor = cli_actor()
-    with store.write() as session:
-        results = [store_pack(session=session, pack=p, actor=actor) for p in packs]
     for r in results:
         replaced = f" (replaced {r.replaced})" if r.replaced else ""
         typer.echo(f"{r.pack}\t{r.facts} facts stored{replaced}\t{r.source}")
@@ -67,9 +55,7 @@ def list_cmd(
     db: DbOpt = None,
 ) -> None:
     """List stored facts: pack, predicate, subject, object, validity, source."""
-    store = open_store(db)
-    with store.read() as session:
-        facts = list_facts(session=session, pack=pack)
+    facts = services.sources.facts(owner(), pack=pack, db=db)
     if fmt is ListFormat.json:
         rows = [{"id": f.id, "pack": f.pack, "subject": f.subject, "predicate": f.predicate,
                  "object": f.object or None, "valid_from": f.valid_from, "valid_to": f.valid_to,

@@ -1,5 +1,6 @@
-"""The `verifier` command line. Each command parses its options, calls the library and prints;
-the work happens in verifier.services and the modules it calls.
+"""The `verifier` command line. Each command parses its options, calls one service and prints;
+the work, the permissions and the audit happen in verifier.services (the CLI acts as the store
+owner: see verifier.cli.common.owner).
 
 Exit codes: 0 fine, 1 something was found wrong (a contradicted claim, an altered quote, a
 broken audit chain), 2 bad input, usage or a refused action (a one-line error on stderr;
@@ -9,21 +10,16 @@ from __future__ import annotations
 import json
 from datetime import date
 from enum import StrEnum
-from importlib import resources
 from typing import Annotated, Any
 
 import typer
 
-from verifier import services as api
+from verifier import services
+from verifier.claims import CheckedClaim, Claim, FactualClaim, QuoteClaim, TemporalClaim
 from verifier.cli import match as cli_match
 from verifier.cli import review as cli_review
-from verifier.cli.common import DbOpt, exit_codes, fail, one_line
+from verifier.cli.common import DbOpt, exit_codes, one_line, owner
 from verifier.cli.facts import facts_app
-from verifier.db import documents
-from verifier.db.audit import cli_actor
-from verifier.db.migrations import SchemaError
-from verifier.db.store import open_store
-from verifier.ingest import IngestError
 
 app = typer.Typer(
     help="verifier: find the quotes, dates and factual claims of an article, check them against "
@@ -39,7 +35,8 @@ cli_review.register(app)
 app.add_typer(cli_review.users_app, name="users")
 app.add_typer(cli_review.audit_app, name="audit")
 
-BAD_INPUT = (IngestError, SchemaError, documents.DocumentError, ValueError, OSError)
+BAD_INPUT = (services.IngestError, services.SchemaError, services.DocumentError,
+             services.PermissionDenied, ValueError, OSError)
 bad_input_exits_2 = exit_codes(BAD_INPUT)
 
 
@@ -82,13 +79,13 @@ def ingest(
     db: DbOpt = None,
 ) -> None:
     """Read documents, store them with their claims, and print one line per document."""
-    store = open_store(db)
     pub = parse_date(published)
     failed = 0
     for src in sources:
         try:
-            res = api.ingest_into(store, src, kind=kind.value, lang=lang.value if lang else None,
-                                  published=pub, actor=cli_actor())
+            res = services.ingest_document(owner(), src, kind=kind.value,
+                                           lang=lang.value if lang else None, published=pub,
+                                           db=db)
         except BAD_INPUT as exc:
             typer.echo(f"error: {one_line(exc)}", err=True)
             failed += 1
@@ -107,9 +104,7 @@ def list_cmd(
     db: DbOpt = None,
 ) -> None:
     """List stored documents: id, kind, language, publication date, claims, title."""
-    store = open_store(db)
-    with store.read() as session:
-        rows = documents.list_documents(session=session, kind=kind.value if kind else None)
+    rows = services.list_documents(owner(), kind=kind.value if kind else None, db=db)
     if not rows:
         typer.echo("no documents stored")
         return
@@ -125,24 +120,17 @@ def show(
     db: DbOpt = None,
 ) -> None:
     """Show one stored document: its metadata, text and claims."""
-    store = open_store(db)
-    with store.read() as session:
-        from verifier.db.models import Document
-        doc = session.get(Document, document_id)
-        if doc is None:
-            fail(f"no document with id {document_id}")
-        assert doc is not None
-        claims = [documents.claim_dict(c) for c in documents.document_claims(session=session, document_id=document_id)]
-    summary = api.document_summary(doc) | {"id": doc.id, "kind": doc.kind}
+    shown = services.show_document(owner(), document_id, db=db)
     if fmt is Fmt.json:
-        typer.echo(json.dumps({"document": summary | {"text": doc.text}, "claims": claims},
+        typer.echo(json.dumps({"document": shown.summary | {"text": shown.text},
+                               "claims": shown.claims},
                               ensure_ascii=False, indent=1, default=str))
         return
-    for k, v in summary.items():
+    for k, v in shown.summary.items():
         typer.echo(f"{k:10} {v if v is not None else '-'}")
     typer.echo("")
-    typer.echo(doc.text)
-    _print_claims_table(claims)
+    typer.echo(shown.text)
+    _print_claims_table(shown.claims)
 
 
 def _print_claims_table(claims: list[dict[str, Any]]) -> None:
@@ -167,17 +155,21 @@ def extract(
     lang: LangOpt = None,
 ) -> None:
     """Print a document's claims (quotes, dates, facts) with their character spans; stores nothing."""
-    from verifier.ingest import ingest as read
-    doc = read(source, lang=lang.value if lang else None, published=parse_date(published))
-    result = api.extract_document(doc).to_json()
+    result = services.extract(source, lang=lang.value if lang else None,
+                              published=parse_date(published))
     if fmt is Fmt.json:
-        typer.echo(json.dumps(result, ensure_ascii=False, indent=1, default=str))
+        typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=1, default=str))
         return
-    for k, v in result["document"].items():
+    for k, v in result.document.items():
         if k not in ("sentences", "boilerplate"):
             typer.echo(f"{k:10} {v if v is not None else '-'}")
-    typer.echo(f"{'sentences':10} {len(result['document']['sentences'])}")
-    _print_claims_table(result["claims"])
+    typer.echo(f"{'sentences':10} {len(result.document['sentences'])}")
+    typer.echo("")
+    if not result.claims:
+        typer.echo("no claims")
+    for c in result.claims:
+        typer.echo(f"{c.start:>6}-{c.end:<6} {c.kind:9} {'':13} {_value(c)!s:12} "
+                   f"{_who(c):25} {_short(c.text, 90)}")
 
 
 @app.command()
@@ -196,21 +188,17 @@ def check(
     """Check every claim of a document against facts and sources; exit 1 on a contradiction.
 
     A contradicted claim or an altered quote exits 1. The document, its claims, findings and
-    evidence are stored (unless --dry-run); claims already reviewed are kept as they are."""
-    store = open_store(db)
-    doc = api.read(source, lang=lang.value if lang else None, published=parse_date(published))
-    kb, origin = api.knowledge_base(store, packs=facts or [])
-    report = api.check_document(doc, kb=kb, kb_origin=origin,
-                                checks=api.source_checks(store, sources or [], actor=cli_actor(),
-                                                         store_sources=not dry_run))
-    if not dry_run:
-        api.save_checked(store, doc, report, kind=kind.value, actor=cli_actor(), recheck=True)
+    evidence are stored (unless --dry-run, which creates no database: it reads one that exists,
+    else checks against the bundled demo facts); claims already reviewed are kept as they are."""
+    report = services.check(owner(), source, sources=sources or [], facts=facts or [],
+                            kind=kind.value, lang=lang.value if lang else None,
+                            published=parse_date(published), dry_run=dry_run, db=db)
     if fmt is Fmt.json:
         typer.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=1, default=str))
     else:
         for k, v in report.document.items():
             typer.echo(f"{k:15} {v if v is not None else '-'}")
-        _print_findings_table(report.to_json()["claims"])
+        _print_findings_table(report.claims)
         summary = report.summary()
         typer.echo("\n" + ", ".join(f"{n} {f}" for f, n in summary.items()))
         typer.echo("NOT READY TO PUBLISH: contradicted claims or altered quotes above"
@@ -218,49 +206,47 @@ def check(
     raise typer.Exit(report.exit_code)
 
 
-def _print_findings_table(claims: list[dict[str, Any]]) -> None:
+def _short(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 3] + "..."
+
+
+def _who(c: Claim) -> str:
+    return (c.reference or c.speaker or "") if isinstance(c, QuoteClaim) else ""
+
+
+def _value(c: Claim) -> str:
+    if isinstance(c, TemporalClaim):
+        return c.value or ""
+    if isinstance(c, FactualClaim):
+        return c.object or ""
+    return ""
+
+
+def _print_findings_table(claims: list[CheckedClaim]) -> None:
     typer.echo("")
-    for c in claims:
-        text = c["text"] if len(c["text"]) <= 70 else c["text"][:67] + "..."
-        if c["kind"] == "temporal":
-            value = c.get("value") or "?"
-            if c.get("resolved_day") and c["resolved_day"] != value:
-                value = f"{value}→{c['resolved_day']}"
+    for checked in claims:
+        c, f = checked.claim, checked.result
+        if isinstance(c, TemporalClaim):
+            value = c.value or "?"
+            if c.resolved_day and c.resolved_day != value:
+                value = f"{value}→{c.resolved_day}"
         else:
-            value = c.get("reference") or c.get("speaker") or ""
-        typer.echo(f"{c['start']:>6}-{c['end']:<6} {c['kind']:9} {c['finding']:13} {value!s:21.21} {text}")
-        if c["finding"] != "no_evidence":
-            typer.echo(f"{'':15}{c['explanation']}")
-            for ev in c.get("evidence") or []:
-                if ev.get("source_url") or ev.get("source_title"):
-                    typer.echo(f"{'':15}evidence: {ev.get('source_title') or ''} {ev.get('source_url') or ''}".rstrip())
-
-
-DEMO_FILES = ("seed-maroc-russie-fr.txt",)
+            value = _who(c)
+        typer.echo(f"{c.start:>6}-{c.end:<6} {c.kind:9} {f.finding:13} {value!s:21.21} {_short(c.text, 70)}")
+        if f.finding != "no_evidence":
+            typer.echo(f"{'':15}{f.explanation}")
+            for ev in f.evidence:
+                title, url = getattr(ev, "source_title", None), getattr(ev, "source_url", None)
+                if title or url:
+                    typer.echo(f"{'':15}evidence: {title or ''} {url or ''}".rstrip())
 
 
 @app.command()
 @bad_input_exits_2
 def demo(db: DbOpt = None) -> None:
     """Load the bundled demo (the seed article) into the store; running it again changes nothing."""
-    from verifier.db.facts import import_pack, list_facts
-
-    store = open_store(db)
-    base = resources.files("verifier") / "data" / "demo"
-    with store.write() as session:
-        if not list_facts(session=session, pack="demo"):
-            result = import_pack(session=session, path_or_bytes=(base / "facts.yaml").read_bytes(),
-                                 name="facts.yaml", actor=cli_actor())
-            typer.echo(f"demo: facts pack {result.pack} ({result.facts} facts)")
-    from verifier.ui.demo_accounts import DEMO_ACCOUNTS, ensure_demo_accounts
-
-    ensure_demo_accounts(store, cli_actor())
-    typer.echo("demo: accounts " + ", ".join(f"{n} ({r})" for n, r in DEMO_ACCOUNTS))
-    for name in DEMO_FILES:
-        data = (base / name).read_bytes()
-        res = api.ingest_into(store, data, name=name, kind="article", actor=cli_actor())
-        state = f"stored, {res.claims_added} claims" if res.created else "already stored"
-        typer.echo(f"demo: {name} -> document {res.document.id} ({state})")
+    for line in services.load_demo(owner(), db=db):
+        typer.echo(line)
 
 
 def main() -> None:  # pragma: no cover - console entry

@@ -1,4 +1,4 @@
-"""`verifier align` and `verifier precedents import|search`. Registered by verifier/cli.py:
+"""`verifier align` and `verifier precedents import|search`. Registered by verifier/cli/main.py:
 
     from verifier.cli import match as cli_match
     cli_match.register(app)
@@ -12,33 +12,23 @@ from typing import Annotated
 
 import typer
 
-from verifier.check.align import align_quote
-from verifier.cli.common import DbOpt
+from verifier import services
+from verifier.cli.common import DbOpt, owner
 from verifier.cli.common import fail as _fail
-from verifier.db import precedents
-from verifier.db.audit import cli_actor
-from verifier.db.store import open_store
 
 
 def _read(path: Path) -> str:
     try:
-        from verifier.ingest import ingest
-
-        return ingest(str(path)).text
-    except Exception:  # noqa: BLE001 - fall back to plain UTF-8 text
-        try:
-            return path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            _fail(f"{path}: cannot read ({exc})")
+        return services.read_text(path)
+    except OSError as exc:
+        _fail(str(exc))
     return ""
 
 
 def _line(ident: object, quote: str, source: str) -> str:
-    al = align_quote(quote, source)
-    return json.dumps({"id": ident, "class": al.cls, "score": al.score,
-                       "source_start": al.source_start, "source_end": al.source_end,
-                       "diff": [d.to_json() for d in al.diff], "note": al.note, "speaker": al.speaker},
-                      ensure_ascii=False)
+    al = services.align(quote, source).to_json()
+    al.pop("parts")  # the `align` contract: id, class, score, source span, diff, note, speaker
+    return json.dumps({"id": ident, **al}, ensure_ascii=False)
 
 
 def align(
@@ -88,18 +78,13 @@ def precedents_import(
 ) -> None:
     """Import earlier fact-checks into the store."""
     try:
-        store = open_store(db)
-        with store.write() as s:
-            n = precedents.import_precedents(session=s, path_or_bytes=file,
-                                             collection=collection, actor=cli_actor())
-    except precedents.PrecedentError as exc:
+        res = services.sources.import_precedents(owner(), file, collection=collection,
+                                                 embed=embed, db=db)
+    except (services.PrecedentError, services.PermissionDenied) as exc:  # type: ignore[misc]
         _fail(str(exc))
-    name = collection or file.stem
-    typer.echo(f"imported {n} precedents into {name}")
-    if embed and precedents.semantic_enabled():
-        with store.read() as s:
-            texts = precedents.embed_collection(session=s, collection=name)
-        typer.echo(f"sentence vectors ready for {texts} texts")
+    typer.echo(f"imported {res.imported} precedents into {res.collection}")
+    if res.embedded is not None:
+        typer.echo(f"sentence vectors ready for {res.embedded} texts")
 
 
 @precedents_app.command("search")
@@ -129,16 +114,13 @@ def precedents_search(
         items.append(("1", text))
     else:
         _fail("give --queries FILE.tsv or a query text")
-    store = open_store(db)
-    with store.read() as s:
-        for qid, q in items:
-            hits = precedents.search(session=s, query=q, top=top)
-            for rank, h in enumerate(hits, 1):
-                if fmt == "trec":
-                    typer.echo(f"{qid}\tQ0\t{h.docid}\t{rank}\t{h.score:.4f}\t{tag}")
-                else:
-                    typer.echo(json.dumps({"qid": qid, "rank": rank, **precedents.precedent_evidence(h)},
-                                          ensure_ascii=False, default=str))
+    for qid, rank, h, evidence in services.sources.search_precedents(owner(), items, top=top,
+                                                                     db=db):
+        if fmt == "trec":
+            typer.echo(f"{qid}\tQ0\t{h.docid}\t{rank}\t{h.score:.4f}\t{tag}")
+        else:
+            typer.echo(json.dumps({"qid": qid, "rank": rank, **evidence},
+                                  ensure_ascii=False, default=str))
 
 
 def register(app: typer.Typer) -> None:

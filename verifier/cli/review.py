@@ -6,30 +6,27 @@
     app.add_typer(audit_app, name="audit")
 
 Exit codes: 0 done; 1 `audit verify` found the log broken; 2 bad input or a refusal (unknown
-verdict, unknown user, a role that may not do this); 3 `review` conflict (the claim changed since
-the version given: read it again and retry)."""
+verdict, unknown user, a role that may not do this, a change that would leave no active admin);
+3 `review` conflict (the claim changed since the version given: read it again and retry).
+
+User management, exports and the audit log act as the store owner (the OS user); `review` acts
+as a stored reviewing user: `--as NAME`, or the OS user's own account."""
 from __future__ import annotations
 
 import json
 import sys
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
-from verifier.cli.common import DbOpt, exit_codes, fail
-from verifier.db import audit, users
-from verifier.db import reviews as review
-from verifier.db.audit import cli_actor
-from verifier.db.migrations import SchemaError
-from verifier.db.models import Claim
-from verifier.db.records import iter_records
-from verifier.db.store import open_store
-from verifier.report import BrowserMissing, ExportFilters, export, export_to_path
+from verifier import services
+from verifier.cli.common import DbOpt, cli_actor, exit_codes, fail
 
-REFUSALS = (ValueError, users.PermissionDenied, SchemaError, BrowserMissing, OSError)
+REFUSALS = (ValueError, services.PermissionDenied, services.SchemaError, services.BrowserMissing,
+            OSError)
 CONFLICT_EXIT = 3
 
 users_app = typer.Typer(help="Manage the people who review, edit and audit, and their roles.",
@@ -39,7 +36,7 @@ audit_app = typer.Typer(help="Check and read the append-only audit log.", no_arg
 
 # Bad input and refusals: one line on stderr, exit 2; a review conflict: exit 3.
 refusals_exit_2 = exit_codes(
-    REFUSALS, conflicts=(review.ReviewConflict,), conflict_code=CONFLICT_EXIT,
+    REFUSALS, conflicts=(services.ReviewConflict,), conflict_code=CONFLICT_EXIT,
     conflict_hint="; nothing saved: look at the claim again (`verifier claims`) and retry")
 
 
@@ -67,17 +64,22 @@ def _date(value: str | None, name: str) -> date | None:
         raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name) from None
 
 
-def _review_actor(store: Any, as_name: str | None) -> str:
-    """`--as NAME` (an existing user) or the OS user, who must exist as a reviewing user."""
+def _owner() -> services.Principal:
+    return services.store_owner(cli_actor())
+
+
+def _reviewer(db: str | None, as_name: str | None) -> services.Principal:
+    """`--as NAME` (an existing user) or the OS user, who must exist as a user; the services
+    then refuse a role that may not review."""
     name = as_name or cli_actor()
-    with store.read() as session:
-        user = users.get_user(session, name)
-    if user is None:
+    principal = services.users.principal_for(name, channel="cli", db=db)
+    if principal is None:
         if as_name:
             fail(f"--as {as_name}: no such user (see `verifier users list`)")
         fail(f"you are {name!r} for verifier, and there is no such user: add yourself with "
               f"`verifier users add {name} --role fact-checker`, or pass --as NAME")
-    return name
+    assert principal is not None
+    return principal
 
 
 def _short(text: str | None, n: int) -> str:
@@ -90,26 +92,17 @@ def _short(text: str | None, n: int) -> str:
 
 def review_cmd(
     claim_id: Annotated[int, typer.Argument(help="Claim id (see `verifier claims`).")],
-    verdict: Annotated[str | None, typer.Option("--verdict", help="One of: " + ", ".join(review.VERDICTS) + " (case ignored).")] = None,
+    verdict: Annotated[str | None, typer.Option("--verdict", help="One of: " + ", ".join(services.VERDICTS) + " (case ignored).")] = None,
     note: Annotated[str | None, typer.Option("--note", help="A note for the record (alone: a note without verdict change).")] = None,
     as_name: Annotated[str | None, typer.Option("--as", help="Act as this existing user instead of the OS user.")] = None,
     expect_version: Annotated[int | None, typer.Option("--expect-version", help="Save only if the claim is still at this version (as shown by `verifier claims`); default: its current version.")] = None,
     db: DbOpt = None,
 ) -> None:
     """Mark a claim's verdict and/or add a note; the change is audited. Exit 3 on a conflict."""
-    store = open_store(db)
-    actor = _review_actor(store, as_name)
-    seen = expect_version
-    if seen is None:
-        with store.read() as session:
-            claim = session.get(Claim, claim_id)
-            if claim is None:
-                fail(f"no claim with id {claim_id}")
-            assert claim is not None and claim.version is not None
-            seen = claim.version
-    saved = review.record_verdict(store=store, claim_id=claim_id, verdict=verdict, note=note,
-                                  actor=actor, seen_version=seen)
-    typer.echo(f"claim {saved.id}: {saved.verdict or '(no verdict)'} by {actor}, "
+    reviewer = _reviewer(db, as_name)
+    saved = services.review.record_verdict(reviewer, claim_id, verdict=verdict, note=note,
+                                           seen_version=expect_version, db=db)
+    typer.echo(f"claim {saved.id}: {saved.verdict or '(no verdict)'} by {reviewer.name}, "
                f"version {saved.version}")
 
 
@@ -121,20 +114,16 @@ def claims_cmd(
     db: DbOpt = None,
 ) -> None:
     """List stored claims with their version, finding and verdict."""
-    store = open_store(db)
-    filters = ExportFilters(document_id=document, status=status, kind=kind)
-    n = 0
-    with store.read() as session:
-        for rec in iter_records(session, filters, with_evidence=False, with_reviews=False):
-            c = rec["claim"]
-            n += 1
-            if fmt is TableJson.json:
-                typer.echo(json.dumps(c, ensure_ascii=False, default=str))
-                continue
-            typer.echo(f"{c['id']:>6} v{c['version']:<3} doc {c['document_id']:<4} {c['kind']:9} "
-                       f"{c['finding'] or '-':13} {c['verdict'] or '-':13} "
-                       f"{c['reviewed_by'] or '-':12} {_short(c['text'], 70)}")
-    if n == 0 and fmt is TableJson.table:
+    claims = services.review.list_claims(_owner(), document_id=document, status=status,
+                                         kind=kind, db=db)
+    for c in claims:
+        if fmt is TableJson.json:
+            typer.echo(json.dumps(c, ensure_ascii=False, default=str))
+            continue
+        typer.echo(f"{c['id']:>6} v{c['version']:<3} doc {c['document_id']:<4} {c['kind']:9} "
+                   f"{c['finding'] or '-':13} {c['verdict'] or '-':13} "
+                   f"{c['reviewed_by'] or '-':12} {_short(c['text'], 70)}")
+    if not claims and fmt is TableJson.table:
         typer.echo("no claims match")
 
 
@@ -153,18 +142,17 @@ def export_cmd(
 ) -> None:
     """Export claims, verdicts and evidence; the export carries the audit head and is audited."""
     fmt_name = fmt.value
-    filters = ExportFilters(document_id=document, since=_date(since, "--since"),
+    filters = services.ExportFilters(document_id=document, since=_date(since, "--since"),
                             until=_date(until, "--until"), status=status, verdict=verdict,
                             reviewer=reviewer, kind=kind)
-    store = open_store(db)
     if out is None:
         if fmt_name in ("xlsx", "pdf"):
             fail(f"--format {fmt_name} writes a binary file: give --out FILE")
-        result = export(store=store, fmt=fmt_name, out=sys.stdout.buffer, actor=cli_actor(),
-                        filters=filters, base_url=base_url)
+        result = services.exports.export(_owner(), fmt_name, sys.stdout.buffer, filters=filters,
+                                         base_url=base_url, db=db)
     else:
-        result = export_to_path(store=store, fmt=fmt_name, path=out, actor=cli_actor(),
-                                filters=filters, base_url=base_url)
+        result = services.exports.export_to_path(_owner(), fmt_name, out, filters=filters,
+                                                 base_url=base_url, db=db)
     typer.echo(f"exported {result.rows} rows as {fmt_name}"
                f"{f' to {out}' if out else ''}; audit head #{result.head_seq} "
                f"{result.head_hash[:16]}…; sha256 {result.sha256}", err=True)
@@ -195,8 +183,7 @@ def users_add(
         password = sys.stdin.readline().rstrip("\r\n")
         if not password:
             fail("--password-stdin: standard input gave an empty password")
-    user = users.add_user(store=open_store(db), name=name, role=role, email=email,
-                          password=password, actor=cli_actor(), trusted=True)
+    user = services.users.add_user(_owner(), name, role, email=email, password=password, db=db)
     typer.echo(f"added {user.name} ({user.role})")
 
 
@@ -207,7 +194,7 @@ def users_list(
     db: DbOpt = None,
 ) -> None:
     """List users and their roles."""
-    rows = users.list_users(store=open_store(db))
+    rows = services.users.list_users(_owner(), db=db)
     if fmt is TableJson.json:
         typer.echo(json.dumps([{"name": u.name, "role": u.role, "email": u.email,
                                 "active": u.active, "password": u.password_hash is not None,
@@ -227,10 +214,32 @@ def users_role(
     role: Annotated[str, typer.Argument(help="fact-checker, editor, auditor or admin.")],
     db: DbOpt = None,
 ) -> None:
-    """Change a user's role; audited."""
-    user = users.set_role(store=open_store(db), name=name, role=role, actor=cli_actor(),
-                          trusted=True)
+    """Change a user's role; audited. Refused when it would leave no active admin."""
+    user = services.users.set_role(_owner(), name, role, db=db)
     typer.echo(f"{user.name} is now {user.role}")
+
+
+@users_app.command("deactivate")
+@refusals_exit_2
+def users_deactivate(
+    name: Annotated[str, typer.Argument(help="An existing user.")],
+    db: DbOpt = None,
+) -> None:
+    """Deactivate a user: they can no longer sign in nor review; audited. Refused for the last
+    active admin."""
+    user = services.users.set_active(_owner(), name, False, db=db)
+    typer.echo(f"{user.name} is now inactive")
+
+
+@users_app.command("activate")
+@refusals_exit_2
+def users_activate(
+    name: Annotated[str, typer.Argument(help="An existing user.")],
+    db: DbOpt = None,
+) -> None:
+    """Reactivate a deactivated user; audited."""
+    user = services.users.set_active(_owner(), name, True, db=db)
+    typer.echo(f"{user.name} is active")
 
 
 # --- audit -----------------------------------------------------------------------------------
@@ -249,11 +258,9 @@ def audit_verify(
         if not seq.strip().isdigit() or len(digest.strip()) != 64:
             raise ValueError(f"--expect-head {item!r}: expected SEQ:HASH (a number and 64 hex digits)")
         heads.append((int(seq), digest))
-    with open_store(db).read() as session:
-        rep = audit.verify_chain(session)
-        problems = [p for n, digest in heads
-                    if (p := audit.check_recorded_head(session, n, digest)) is not None]
-    if rep.ok and not problems:
+    checked = services.audit.verify(_owner(), expect_heads=heads, db=db)
+    rep, problems = checked.report, checked.problems
+    if checked.ok:
         typer.echo(f"audit log intact: {rep.events} events, head #{rep.head_seq} {rep.head_hash}")
         for n, _ in heads:
             typer.echo(f"recorded head #{n}: unchanged")
@@ -276,16 +283,15 @@ def audit_log(
     db: DbOpt = None,
 ) -> None:
     """Print the history: who, when, action, old -> new."""
-    n = 0
-    with open_store(db).read() as session:
-        for ev in audit.list_events(session, claim_id=claim, document_id=document):
-            n += 1
-            if fmt is TableJson.json:
-                typer.echo(json.dumps(audit.event_dict(ev), ensure_ascii=False, default=str))
-                continue
-            target = (f"claim {ev.claim_id}" if ev.claim_id is not None else
-                      f"doc {ev.document_id}" if ev.document_id is not None else "-")
-            typer.echo(f"{ev.seq:>6} {ev.ts.strftime('%Y-%m-%d %H:%M:%S')} {ev.actor:14} "
-                       f"{ev.action:8} {target:12} {audit.describe_change(ev.old, ev.new)}")
-    if n == 0 and fmt is TableJson.table:
+    events = services.audit.events(_owner(), claim_id=claim, document_id=document, db=db)
+    for ev in events:
+        if fmt is TableJson.json:
+            typer.echo(json.dumps(ev, ensure_ascii=False, default=str))
+            continue
+        target = (f"claim {ev['claim_id']}" if ev["claim_id"] is not None else
+                  f"doc {ev['document_id']}" if ev["document_id"] is not None else "-")
+        ts = datetime.fromisoformat(ev["ts"]).strftime("%Y-%m-%d %H:%M:%S")
+        typer.echo(f"{ev['seq']:>6} {ts} {ev['actor']:14} {ev['action']:8} {target:12} "
+                   f"{services.audit.describe_change(ev['old'], ev['new'])}")
+    if not events and fmt is TableJson.table:
         typer.echo("no events")

@@ -4,7 +4,6 @@ the event (sorted keys, UTF-8, no spaces), so rewriting, deleting or reordering 
 chain at the first event touched, and `verify_chain` names it."""
 from __future__ import annotations
 
-import getpass
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
@@ -21,14 +20,6 @@ from verifier.db.models import AuditEvent, utcnow
 GENESIS_HASH = "0" * 64
 # Key of the PostgreSQL advisory lock that serialises appends (SQLite: BEGIN IMMEDIATE does).
 _CHAIN_LOCK = 7_270_002
-
-
-def cli_actor() -> str:
-    """The CLI acts as the operating-system user who runs it."""
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name (containers): still name something true
-        return "unknown-os-user"
 
 
 def canonical_json(payload: dict[str, Any]) -> bytes:

@@ -1,16 +1,18 @@
-"""What the desk reads: the claims of the queue with their filters and counts, one claim's
-evidence and earlier verdicts. Reads only; verdicts are written by verifier.db.reviews."""
+"""What the desk and the other pages read: the claims of the queue with their filters and
+counts, one claim's evidence and earlier verdicts, the reference sources and fact packs loaded.
+Reads only; verdicts are written by verifier.db.reviews. verifier.services wraps these."""
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from sqlalchemy import func
 from sqlmodel import col, select
 
-from verifier.db.models import Claim, Document, Evidence, Passage, Review
+from verifier.db.models import Claim, Document, Evidence, Fact, Passage, Review
 from verifier.db.store import Store
 
 NOT_CHECKED = "not checked"
@@ -176,3 +178,34 @@ def list_documents(store: Store) -> list[Document]:
     with store.read() as session:
         return list(session.exec(select(Document).where(Document.kind != "source")
                                  .order_by(col(Document.id))).all())
+
+
+def loaded_sources(store: Store) -> list[dict[str, Any]]:
+    """The reference documents (kind source) with their number of passages."""
+    with store.read() as session:
+        counts: dict[int, int] = dict(session.exec(  # type: ignore[arg-type]
+            select(col(Passage.document_id), func.count(col(Passage.id)))
+            .group_by(col(Passage.document_id))).all())
+        docs = session.exec(select(Document).where(Document.kind == "source")
+                            .order_by(col(Document.id))).all()
+    return [{"id": d.id, "title": d.title or d.source_name or "", "from": d.url or d.source_name or "",
+             "language": d.language, "published": d.published, "passages": counts.get(int(d.id or 0), 0),
+             "added by": d.created_by or "", "added": d.created_at, "sha256": d.sha256[:12]}
+            for d in docs]
+
+
+def loaded_packs(store: Store) -> list[dict[str, Any]]:
+    """The fact packs stored: facts, sources cited, when last loaded."""
+    with store.read() as session:
+        rows = session.exec(select(Fact.pack, Fact.source_title, Fact.source_url,
+                                   Fact.created_at)).all()
+    packs: dict[str, dict[str, Any]] = defaultdict(lambda: {"facts": 0, "sources": set(),
+                                                            "loaded": None})
+    for pack, title, url, created in rows:
+        p = packs[pack]
+        p["facts"] += 1
+        if title or url:
+            p["sources"].add(title or url)
+        p["loaded"] = max(p["loaded"], created) if p["loaded"] else created
+    return [{"pack": name, "facts": p["facts"], "sources cited": len(p["sources"]),
+             "loaded": p["loaded"]} for name, p in sorted(packs.items())]

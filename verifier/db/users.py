@@ -3,14 +3,17 @@ hash, parameters inside the hash string); the clear password is never stored nor
 
 Who may manage users: an admin; or anyone while the store has no admin yet (bootstrap); or a
 caller that passes `trusted=True` (the CLI, whose user already has the database file itself).
-Every addition, role change and password change appends an AuditEvent in the same transaction."""
+With `keep_admin` (verifier.services always passes it, whatever the shell), no role change or
+deactivation may leave the store without an active admin (`LastAdmin`, checked inside the write
+transaction with the admins' rows locked). Every addition, role change, activation and
+password change appends an AuditEvent in the same transaction."""
 from __future__ import annotations
 
 import re
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from verifier.db import audit
 from verifier.db.models import ROLES, User
@@ -40,6 +43,10 @@ class UserError(ValueError):
 
 class PermissionDenied(Exception):
     """The actor may not do this (unknown actor, or a role without the right)."""
+
+
+class LastAdmin(PermissionDenied):
+    """The change would leave the store without an active admin."""
 
 
 def can_review(role: str | None) -> bool:
@@ -108,20 +115,57 @@ def add_user(*, store: Store, name: str, role: str, email: str | None = None,
         return user
 
 
-def set_role(*, store: Store, name: str, role: str, actor: str, trusted: bool = False) -> User:
-    """Change a user's role. Audited as action "role" with the old and new role."""
+def _keep_an_admin(session: Session, user: User) -> None:
+    """Refuse to demote or deactivate `user` when it is the last active admin. The active
+    admins' rows are locked first (FOR UPDATE on PostgreSQL), so two admins demoting each other
+    at once cannot both succeed."""
+    if not (user.active and user.role == "admin"):
+        return
+    admins = session.exec(select(User).where(User.role == "admin")
+                          .where(col(User.active).is_(True)).with_for_update()).all()
+    if not any(a.name != user.name for a in admins if a.role == "admin" and a.active):
+        raise LastAdmin(f"{user.name!r} is the last active admin: make another user admin first")
+
+
+def set_role(*, store: Store, name: str, role: str, actor: str, trusted: bool = False,
+             keep_admin: bool = False) -> User:
+    """Change a user's role (with `keep_admin`: never the last active admin's to another role).
+    Audited as action "role" with the old and new role."""
     check_role(role)
     with store.write() as session:
         _check_manager(session, actor, trusted)
         user = get_user(session, name)
         if user is None:
             raise UserError(f"no user named {name!r}")
+        if keep_admin and role != "admin":
+            _keep_an_admin(session, user)
         old = user.role
         user.role = role
         session.add(user)
         session.flush()
         audit.append(session, actor=actor, action="role", old={"name": name, "role": old},
                      new={"name": name, "role": role})
+        return user
+
+
+def set_active(*, store: Store, name: str, active: bool, actor: str,
+               trusted: bool = False, keep_admin: bool = True) -> User:
+    """Deactivate (they can no longer sign in nor act) or reactivate a user; with `keep_admin`,
+    never the last active admin. Audited as action "active"."""
+    with store.write() as session:
+        _check_manager(session, actor, trusted)
+        user = get_user(session, name)
+        if user is None:
+            raise UserError(f"no user named {name!r}")
+        if keep_admin and not active:
+            _keep_an_admin(session, user)
+        if user.active == active:
+            return user
+        user.active = active
+        session.add(user)
+        session.flush()
+        audit.append(session, actor=actor, action="active", old={"name": name, "active": not active},
+                     new={"name": name, "active": active})
         return user
 
 

@@ -1,15 +1,17 @@
-"""The admin's page: people and their roles (add, change role), through verifier.db.users."""
+"""The admin's page: people and their roles (add, change role), through verifier.services.users
+(which refuses non-admins, self-demotion and leaving the store without an active admin)."""
 from __future__ import annotations
 
 import streamlit as st
 
-from verifier.db import users
-from verifier.db.models import ROLES
-from verifier.db.store import open_store
+from verifier import services
+from verifier.services import ROLES
 from verifier.ui import auth
 
+REFUSED = (services.UserError, services.PermissionDenied)
 
-def _add(actor: str) -> None:
+
+def _add(actor: services.Principal) -> None:
     with st.form("admin_add_user", clear_on_submit=True):
         st.markdown("**Add a user**")
         c = st.columns(4)
@@ -21,16 +23,16 @@ def _add(actor: str) -> None:
         go = st.form_submit_button("Add user", key="admin_add_btn")
     if go:
         try:
-            user = users.add_user(store=open_store(), name=name.strip(), role=role,
-                                  email=email.strip().lower() or None,
-                                  password=password or None, actor=actor)
-        except (users.UserError, users.PermissionDenied) as exc:
+            user = services.users.add_user(actor, name.strip(), role,
+                                           email=email.strip().lower() or None,
+                                           password=password or None)
+        except REFUSED as exc:
             st.error(str(exc))
         else:
             st.success(f"Added {user.name} as {user.role}.")
 
 
-def _change_role(actor: str, names: list[str]) -> None:
+def _change_role(actor: services.Principal, names: list[str]) -> None:
     with st.form("admin_set_role"):
         st.markdown("**Change a role**")
         c = st.columns(2)
@@ -38,12 +40,9 @@ def _change_role(actor: str, names: list[str]) -> None:
         role = c[1].selectbox("New role", ROLES, key="admin_role_role")
         go = st.form_submit_button("Change role", key="admin_role_btn")
     if go and name:
-        if name == actor and role != "admin":
-            st.error("You cannot take the admin role from yourself: ask another admin.")
-            return
         try:
-            user = users.set_role(store=open_store(), name=name, role=role, actor=actor)
-        except (users.UserError, users.PermissionDenied) as exc:
+            user = services.users.set_role(actor, name, role)
+        except REFUSED as exc:
             st.error(str(exc))
         else:
             st.success(f"{user.name} is now {user.role}.")
@@ -54,10 +53,10 @@ def render() -> None:
     st.title("Users and roles")
     st.caption("Fact-checkers mark verdicts; editors check drafts; auditors read the history and "
                "export; admins manage users and sources. Every change is in the audit log.")
-    _add(user.name)
-    everyone = users.list_users(store=open_store())
-    _change_role(user.name, [u.name for u in everyone])
-    everyone = users.list_users(store=open_store())
+    _add(user.principal)
+    everyone = services.users.list_users(user.principal)
+    _change_role(user.principal, [u.name for u in everyone])
+    everyone = services.users.list_users(user.principal)
     st.subheader(f"Users ({len(everyone)})")
     st.dataframe([{"name": u.name, "role": u.role, "e-mail": u.email or "",
                    "password": "set" if u.password_hash else "—", "active": u.active,

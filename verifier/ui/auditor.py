@@ -3,14 +3,13 @@ whether the audit chain is intact (head sequence number and hash), and the expor
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import streamlit as st
 
-from verifier.db import audit, queue
-from verifier.db.models import CLAIM_KINDS, CLAIM_STATUSES, VERDICTS
-from verifier.db.store import Store, open_store
+from verifier import services
+from verifier.services import CLAIM_KINDS, CLAIM_STATUSES, FORMATS, VERDICTS, Principal
 from verifier.ui import auth
 
 EXPORT_MIME = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -23,11 +22,10 @@ def _when(ts: Any) -> str:
     return ts.strftime("%Y-%m-%d %H:%M:%S UTC") if ts is not None else "—"
 
 
-def _chain(store: Store) -> None:
+def _chain(me: Principal) -> None:
     st.subheader("Audit chain")
     bar = st.progress(0, text="Verifying the audit chain…")
-    with store.read() as session:
-        report = audit.verify_chain(session)
+    report = services.audit.verify(me).report
     bar.empty()
     if report.ok:
         st.success(f"Intact: {report.events} events, every hash matches.", icon=":material/lock:")
@@ -38,9 +36,9 @@ def _chain(store: Store) -> None:
     cols[1].text(f"Head hash\n{report.head_hash}")
 
 
-def _history(store: Store) -> None:
+def _history(me: Principal) -> None:
     st.subheader("History of a claim")
-    docs = queue.list_documents(store)
+    docs = services.queue_documents(me)
     if not docs:
         st.info("No documents stored yet.")
         return
@@ -48,7 +46,7 @@ def _history(store: Store) -> None:
     cols = st.columns(2)
     doc_id = cols[0].selectbox("Document", list(labels), key="auditor_doc",
                                format_func=lambda i: labels.get(i, str(i)))
-    claims = queue.document_claims(store, doc_id)
+    claims = services.document_claims(me, doc_id)
     if not claims:
         st.info("This document has no claims.")
         return
@@ -60,16 +58,17 @@ def _history(store: Store) -> None:
     st.text(f"Claim #{claim.id} ({claim.kind}): {claim.text}")
     st.text(f"Now: verdict {claim.verdict or '—'}, status {claim.status}, version {claim.version}, "
             f"last changed by {claim.updated_by or '—'} at {_when(claim.updated_at)}")
-    with store.read() as session:
-        events = list(audit.list_events(session, claim_id=claim_id))
-    rows = [{"seq": e.seq, "when": e.ts, "who": e.actor, "action": e.action,
-             "what changed": audit.describe_change(e.old, e.new), "hash": e.hash[:16]}
+    events = services.audit.events(me, claim_id=claim_id)
+    rows = [{"seq": e["seq"], "when": datetime.fromisoformat(e["ts"]), "who": e["actor"],
+             "action": e["action"],
+             "what changed": services.audit.describe_change(e["old"], e["new"]),
+             "hash": e["hash"][:16]}
             for e in events]
     if rows:
         st.dataframe(rows, hide_index=True, width="stretch", key="auditor_events")
     else:
         st.caption("No change recorded for this claim since it was extracted.")
-    reviews = queue.reviews_of(store, claim_id)
+    reviews = services.reviews_of(me, claim_id)
     if reviews:
         st.markdown("**Reviews**")
         st.dataframe([{"when": r.created_at, "reviewer": r.reviewer, "verdict": r.verdict,
@@ -77,14 +76,9 @@ def _history(store: Store) -> None:
                      hide_index=True, width="stretch", key="auditor_reviews")
 
 
-def _exports(store: Store, actor: str) -> None:
+def _exports(me: Principal) -> None:
     st.subheader("Exports")
-    try:
-        from verifier.report import FORMATS, BrowserMissing, ExportFilters, export
-    except ImportError:  # the report package has not landed on this installation
-        st.info("Exports are not available on this installation yet.")
-        return
-    docs = queue.list_documents(store)
+    docs = services.queue_documents(me)
     labels: dict[int, str] = {0: "all documents"} | {int(d.id or 0): f"{d.id} · {(d.title or d.source_name or '')[:50]}"
                                                     for d in docs}
     with st.form("auditor_export"):
@@ -101,7 +95,7 @@ def _exports(store: Store, actor: str) -> None:
         go = st.form_submit_button("Prepare export", key="auditor_export_btn")
     if go:
         try:
-            filters = ExportFilters(document_id=doc_id or None,
+            filters = services.ExportFilters(document_id=doc_id or None,
                                     status=None if status == "any" else status,
                                     kind=None if kind == "any" else kind,
                                     verdict=None if verdict == "any" else verdict,
@@ -109,8 +103,8 @@ def _exports(store: Store, actor: str) -> None:
                                     until=until if isinstance(until, date) else None)
             buf = io.BytesIO()
             with st.spinner(f"Writing the {fmt} export…", show_time=True):
-                res = export(store=store, fmt=fmt, out=buf, actor=actor, filters=filters)
-        except (ValueError, BrowserMissing, OSError) as exc:
+                res = services.exports.export(me, fmt, buf, filters=filters)
+        except (ValueError, services.BrowserMissing, services.PermissionDenied, OSError) as exc:
             st.error(str(exc).splitlines()[0])
             return
         st.session_state["auditor_export_file"] = {
@@ -126,14 +120,13 @@ def _exports(store: Store, actor: str) -> None:
 
 
 def render() -> None:
-    user = auth.require("auditor", "admin")
-    store = open_store()
+    me = auth.require("auditor", "admin").principal
     st.title("Audit")
     st.caption("Every verdict, note, import and export is an event in an append-only log whose "
                "hashes chain each event to the one before: a change made behind the app's back "
                "breaks the chain at that event.")
-    _chain(store)
+    _chain(me)
     st.divider()
-    _history(store)
+    _history(me)
     st.divider()
-    _exports(store, user.name)
+    _exports(me)

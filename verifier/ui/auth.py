@@ -1,10 +1,11 @@
 """Who is using the app. With an `[auth]` section in .streamlit/secrets.toml, Streamlit's OIDC
 sign-in (`st.login`) names the person and their e-mail is mapped to a User; otherwise a local
-account signs in with its name and password (argon2 hashes, users.authenticate).
+account signs in with its name and password (argon2 hashes, services.users.authenticate).
 
 The signed-in user lives in session state (`auth_user`) and is checked against the User table on
 every run, so a role change or a deactivated account takes effect at once. Every action a page
-takes names `actor()`: the signed-in user, never a name typed into a form."""
+takes passes `principal()` to the services: the signed-in user, never a name typed into a
+form; the services check the user's role as stored now."""
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -12,12 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
-from sqlalchemy import func
-from sqlmodel import col, select
 
-from verifier.db.models import User
-from verifier.db.store import Store
-from verifier.db.users import authenticate, can_review, get_user
+from verifier import services
 
 SESSION_KEY = "auth_user"
 ROLE_LABELS = {"fact-checker": "Fact-checker", "editor": "Editor", "auditor": "Auditor",
@@ -31,8 +28,12 @@ class SignedIn:
     via: str  # "password" or "oidc"
 
     @property
+    def principal(self) -> services.Principal:
+        return services.Principal(self.name, self.role, "ui")
+
+    @property
     def can_review(self) -> bool:
-        return can_review(self.role)
+        return self.principal.can_review
 
 
 def _auth_secrets() -> Mapping[str, Any] | None:
@@ -59,14 +60,7 @@ def oidc_provider() -> str | None:
     return named[0] if named else None
 
 
-def _user_by_email(store: Store, email: str) -> User | None:
-    with store.read() as session:
-        return session.exec(select(User)
-                            .where(func.lower(col(User.email)) == email.strip().lower())
-                            .where(col(User.active).is_(True))).first()
-
-
-def current_user(store: Store) -> SignedIn | None:
+def current_user() -> SignedIn | None:
     """The signed-in user as stored now, or None (and the session forgets a user that no longer
     exists or was deactivated)."""
     if oidc_configured():
@@ -74,7 +68,7 @@ def current_user(store: Store) -> SignedIn | None:
             st.session_state.pop(SESSION_KEY, None)
             return None
         email = str(st.user.get("email") or "")
-        found = _user_by_email(store, email) if email else None
+        found = services.users.user_by_email(email) if email else None
         if found is None:
             st.session_state.pop(SESSION_KEY, None)
             st.session_state["auth_unknown_email"] = email
@@ -84,8 +78,7 @@ def current_user(store: Store) -> SignedIn | None:
     data = st.session_state.get(SESSION_KEY)
     if not data:
         return None
-    with store.read() as session:
-        user = get_user(session, data["name"])
+    user = services.users.find_user(data["name"])
     if user is None or not user.active:
         st.session_state.pop(SESSION_KEY, None)
         return None
@@ -105,6 +98,11 @@ def actor() -> str:
         st.stop()
     assert user is not None
     return user.name
+
+
+def principal() -> services.Principal:
+    """The signed-in user as the services' Principal (stops the page when nobody is)."""
+    return require().principal
 
 
 def require(*roles: str) -> SignedIn:
@@ -127,7 +125,7 @@ def remember(user: SignedIn | None) -> None:
         st.session_state["auth_checked"] = {"name": user.name, "role": user.role, "via": user.via}
 
 
-def sign_in_page(store: Store) -> None:
+def sign_in_page() -> None:
     st.title("verifier")
     st.caption("Quotes, dates and factual claims of news articles, checked against reference "
                "sources, reviewed by people.")
@@ -147,7 +145,7 @@ def sign_in_page(store: Store) -> None:
                                  autocomplete="current-password")
         submitted = st.form_submit_button("Sign in", type="primary", key="auth_submit")
     if submitted:
-        user = authenticate(store=store, name=name.strip(), password=password) if name.strip() else None
+        user = services.users.authenticate(name.strip(), password) if name.strip() else None
         if user is None:
             st.error("Wrong user name or password.")
             return

@@ -4,8 +4,8 @@ and the verdict form.
 
 Keyboard: in the note, Ctrl+Enter (Cmd+Enter) saves and opens the next claim; Alt+N / Alt+P open
 the next / previous claim. Saving sends the version of the claim this page showed; if someone
-saved in between, verifier.db.reviews refuses with "changed by NAME at TIME", the page shows the new
-value and the form keeps what this reviewer typed."""
+saved in between, verifier.services.review refuses with "changed by NAME at TIME", the page shows
+the new value and the form keeps what this reviewer typed."""
 from __future__ import annotations
 
 from datetime import date
@@ -13,25 +13,28 @@ from typing import Any
 
 import streamlit as st
 
-from verifier.db import queue
-from verifier.db import reviews as review
-from verifier.db.documents import claim_dict
-from verifier.db.models import CLAIM_KINDS, CLAIM_STATUSES, VERDICTS, Claim
-from verifier.db.store import Store, open_store
-from verifier.db.users import PermissionDenied
+from verifier import services
+from verifier.services import (
+    CLAIM_KINDS,
+    CLAIM_STATUSES,
+    VERDICTS,
+    Principal,
+    QueueFilters,
+    QueueRow,
+)
 from verifier.ui import auth, highlight, widgets
 
 ANON_CHOICES = {"any": None, "anonymous only": True, "named only": False}
 
 
-def _filters(docs: list[Any]) -> queue.QueueFilters:
+def _filters(docs: list[Any]) -> QueueFilters:
     # A constant label: Streamlit keeps an expander open across reruns only while its label stays.
     with st.expander("Filters", expanded=False):
         row1 = st.columns(3)
         statuses = row1[0].multiselect("Status", CLAIM_STATUSES, default=["unreviewed"],
                                        key="desk_f_status")
         kinds = row1[1].multiselect("Kind", CLAIM_KINDS, key="desk_f_kind")
-        findings = row1[2].multiselect("Finding", queue.FINDINGS, key="desk_f_finding",
+        findings = row1[2].multiselect("Finding", services.FINDINGS, key="desk_f_finding",
                                        format_func=lambda f: f.replace("_", " "))
         row2 = st.columns(3)
         anon = row2[0].selectbox("Quotes", list(ANON_CHOICES), key="desk_f_anon")
@@ -46,23 +49,23 @@ def _filters(docs: list[Any]) -> queue.QueueFilters:
     if isinstance(dates, list | tuple) and dates:
         start = dates[0]
         end = dates[1] if len(dates) > 1 else dates[0]
-    return queue.QueueFilters(statuses=tuple(statuses), kinds=tuple(kinds),
+    return QueueFilters(statuses=tuple(statuses), kinds=tuple(kinds),
                               findings=tuple(findings), anonymous=ANON_CHOICES[anon],
                               document_id=doc_id or None, published_from=start,
                               published_to=end)
 
 
-def _counts(rows: list[queue.QueueRow]) -> None:
-    c = queue.counts(rows)
+def _counts(rows: list[QueueRow]) -> None:
+    c = services.counts(rows)
     cols = st.columns(5)
     cols[0].metric("Claims", c.get("claims", 0))
     cols[1].metric("Unreviewed", c.get("unreviewed", 0))
     cols[2].metric("Contradicted", c.get("contradicted", 0))
-    cols[3].metric("No evidence", c.get("no_evidence", 0) + c.get(queue.NOT_CHECKED, 0))
+    cols[3].metric("No evidence", c.get("no_evidence", 0) + c.get(services.NOT_CHECKED, 0))
     cols[4].metric("Anonymous quotes", c.get("anonymous", 0))
 
 
-def _claim_label(row: queue.QueueRow) -> str:
+def _claim_label(row: QueueRow) -> str:
     c = row.claim
     text = " ".join(c.text.split())
     text = text if len(text) <= 70 else text[:67] + "…"
@@ -70,7 +73,7 @@ def _claim_label(row: queue.QueueRow) -> str:
     return f"{mark} #{c.id} {c.kind} · {text}"
 
 
-def _queue_table(rows: list[queue.QueueRow]) -> None:
+def _queue_table(rows: list[QueueRow]) -> None:
     st.dataframe(
         [{"id": r.claim.id, "document": r.document_title[:40], "kind": r.claim.kind,
           "text": r.claim.text[:120], "speaker": r.claim.reference or r.claim.speaker or "",
@@ -87,7 +90,7 @@ def _move(ids: list[int], step: int) -> None:
     st.session_state["desk_claim"] = ids[(i + step) % len(ids)]
 
 
-def _save(store: Store, claim_id: int, order: list[queue.QueueRow]) -> None:
+def _save(claim_id: int, order: list[QueueRow]) -> None:
     """Form callback: runs before the page is drawn again, with the version the page showed."""
     ss = st.session_state
     user = auth.signed_in()
@@ -102,13 +105,13 @@ def _save(store: Store, claim_id: int, order: list[queue.QueueRow]) -> None:
         ss["desk_error"] = "The page did not show this claim yet; nothing saved."
         return
     try:
-        saved = review.record_verdict(store=store, claim_id=claim_id, verdict=verdict, note=note,
-                                      actor=user.name, seen_version=seen)
-    except review.ReviewConflict as exc:
+        saved = services.review.record_verdict(user.principal, claim_id, verdict=verdict,
+                                               note=note, seen_version=seen)
+    except services.ReviewConflict as exc:
         # Keep the reviewer's verdict and note in the form (same widget keys); say who won.
         ss["desk_conflict"] = {"claim_id": claim_id, "message": str(exc)}
         return
-    except (review.ReviewError, PermissionDenied) as exc:
+    except (services.ReviewError, services.PermissionDenied) as exc:
         ss["desk_error"] = str(exc)
         return
     ss.pop("desk_conflict", None)
@@ -117,13 +120,13 @@ def _save(store: Store, claim_id: int, order: list[queue.QueueRow]) -> None:
                         f"{user.name} at {when}.")
     for key in (f"verdict_{claim_id}", f"note_{claim_id}"):
         ss.pop(key, None)
-    nxt = queue.next_claim_id(order, claim_id)
+    nxt = services.next_claim_id(order, claim_id)
     if nxt is not None:
         ss["desk_claim"] = nxt
 
 
-def _document_view(store: Store, claim: Claim, doc: Any) -> None:
-    claims = queue.document_claims(store, doc.id)
+def _document_view(me: Principal, claim: Any, doc: Any) -> None:
+    claims = services.document_claims(me, doc.id)
     spans = [highlight.Span(c.start, c.end, c.kind, c.finding, c.id,
                             f"#{c.id} {c.kind} · {c.finding or 'not checked'}"
                             + (f" · {c.verdict}" if c.verdict else "")) for c in claims]
@@ -134,9 +137,9 @@ def _document_view(store: Store, claim: Claim, doc: Any) -> None:
         st.html(highlight.document_html(doc.text, spans, selected=claim.id))
 
 
-def _claim_panel(store: Store, claim: Claim, doc: Any) -> None:
+def _claim_panel(me: Principal, claim: Any, doc: Any) -> None:
     assert claim.id is not None
-    d = claim_dict(claim)
+    d = services.claim_dict(claim)
     st.subheader(f"Claim #{claim.id} · {claim.kind}")
     st.html(highlight.in_context(doc.text, highlight.Span(claim.start, claim.end, claim.kind,
                                                           claim.finding, claim.id)))
@@ -145,9 +148,9 @@ def _claim_panel(store: Store, claim: Claim, doc: Any) -> None:
     if claim.explanation:
         st.text(claim.explanation)
     with st.expander("Evidence", expanded=True):
-        widgets.show_evidence(queue.claim_evidence(store, claim.id),
-                              source_text=lambda ev: queue.source_text(store, ev))
-    earlier = queue.earlier_verdicts(store, claim)
+        widgets.show_evidence(services.claim_evidence(me, claim.id),
+                              source_text=lambda ev: services.source_text(me, ev))
+    earlier = services.earlier_verdicts(me, claim)
     if earlier:
         with st.expander(f"Earlier verdicts on the same words ({len(earlier)})"):
             st.dataframe([{"claim": c.id, "document": c.document_id, "verdict": c.verdict,
@@ -156,7 +159,7 @@ def _claim_panel(store: Store, claim: Claim, doc: Any) -> None:
                          key=f"desk_earlier_{claim.id}")
 
 
-def _current_state(claim: Claim) -> None:
+def _current_state(claim: Any) -> None:
     if claim.status == "reviewed" or claim.note:
         when = claim.updated_at.strftime("%Y-%m-%d %H:%M:%S UTC") if claim.updated_at else ""
         st.text(f"Current verdict: {claim.verdict or '—'} (by {claim.reviewed_by or claim.updated_by}"
@@ -165,7 +168,7 @@ def _current_state(claim: Claim) -> None:
             st.text(f"Current note: {claim.note}")
 
 
-def _verdict_form(store: Store, claim: Claim, order: list[queue.QueueRow]) -> None:
+def _verdict_form(claim: Any, order: list[QueueRow]) -> None:
     ss = st.session_state
     assert claim.id is not None
     ss.setdefault("desk_seen", {})[claim.id] = claim.version
@@ -184,21 +187,21 @@ def _verdict_form(store: Store, claim: Claim, order: list[queue.QueueRow]) -> No
         st.text_area("Note", key=nkey, height=90,
                      placeholder="Why; what you checked. Ctrl+Enter saves and opens the next claim.")
         st.form_submit_button("Save and next", type="primary", key="desk_save",
-                              on_click=_save, args=(store, claim.id, order))
+                              on_click=_save, args=(claim.id, order))
 
 
 def render() -> None:
     user = auth.require()
-    store = open_store()
+    me = user.principal
     ss = st.session_state
     st.title("Review desk")
-    docs = queue.list_documents(store)
+    docs = services.queue_documents(me)
     if not docs:
         st.info("No documents stored yet. Load the demo with `verifier demo`, or ingest files "
                 "with `verifier ingest PATH`.")
         return
     filters = _filters(docs)
-    rows = queue.load_queue(store, filters)
+    rows = services.load_queue(me, filters)
     conflict = ss.get("desk_conflict")
     if conflict and ss.get("desk_claim") != conflict["claim_id"]:
         ss.pop("desk_conflict")  # the reviewer moved on to another claim
@@ -206,7 +209,7 @@ def render() -> None:
     if conflict and conflict["claim_id"] not in {r.claim.id for r in rows}:
         # The claim someone else just saved may have left the filtered queue (it is reviewed
         # now): keep it open, so the reviewer sees their values and keeps their note.
-        pinned = queue.load_queue(store, queue.QueueFilters())
+        pinned = services.load_queue(me, QueueFilters())
         rows = [r for r in pinned if r.claim.id == conflict["claim_id"]] + rows
     _counts(rows)
     for key, show in (("desk_flash", st.success), ("desk_error", st.error)):
@@ -227,20 +230,20 @@ def render() -> None:
                   width="stretch")
     nav[2].button("Next ▶", key="desk_next", shortcut="Alt+N", on_click=_move, args=(ids, 1),
                   width="stretch")
-    found = queue.get_claim(store, ss["desk_claim"])
+    found = services.get_claim(me, ss["desk_claim"])
     if found is None:
         st.error(f"Claim {ss['desk_claim']} is no longer stored.")
         return
     claim, doc = found
     left, right = st.columns([1.25, 1], gap="large")
     with left:
-        _document_view(store, claim, doc)
+        _document_view(me, claim, doc)
     with right:
-        _claim_panel(store, claim, doc)
+        _claim_panel(me, claim, doc)
         st.divider()
         _current_state(claim)
         if user.can_review:
-            _verdict_form(store, claim, rows)
+            _verdict_form(claim, rows)
         else:
             st.info(f"You are signed in as {user.role}: you can read findings and evidence, "
                     "but only fact-checkers and admins mark verdicts.")

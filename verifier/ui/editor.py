@@ -2,52 +2,16 @@
 severity with what to fix. Nothing is stored unless the editor presses "Save draft"."""
 from __future__ import annotations
 
-import dataclasses
 import hashlib
-from datetime import date
 from typing import Any
 
 import streamlit as st
 
-from verifier import services as api
-from verifier.db import queue
-from verifier.db.store import Store, open_store
-from verifier.ingest import IngestedDocument, IngestError, ingest_bytes
+from verifier import services
 from verifier.ui import auth, findings, highlight, widgets
 
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "docx", "pdf"]
 LANGS = {"detect": None, "French": "fr", "English": "en"}
-
-
-def _as_dict(result: Any) -> dict[str, Any]:
-    if isinstance(result, dict):
-        return result
-    for name in ("as_dict", "to_dict", "model_dump"):
-        fn = getattr(result, name, None)
-        if callable(fn):
-            return dict(fn())
-    if dataclasses.is_dataclass(result) and not isinstance(result, type):
-        return dataclasses.asdict(result)
-    return dict(vars(result))
-
-
-def check_draft(store: Store, data: bytes, *, name: str, lang: str | None,
-                published: date | None, progress: Any = None) -> tuple[dict[str, Any], IngestedDocument]:
-    """Read the bytes (IngestError on bad input), then check them against the store's sources
-    and facts; stores nothing. Falls back to extraction alone while `api.check_text` is not
-    there."""
-    doc = ingest_bytes(data, name=name, lang=lang, published=published)
-    if progress is not None:
-        progress.progress(35, text="Finding quotes, dates and facts, and checking them…")
-    check_text = getattr(api, "check_text", None)
-    if check_text is not None:
-        result = _as_dict(check_text(doc.text, lang=doc.language, published=doc.published,
-                                     store=store))
-        result.setdefault("checked", True)
-    else:
-        result = api.extract_document(doc).to_json()
-        result["checked"] = False
-    return result, doc
 
 
 def _input() -> tuple[bytes, str] | None:
@@ -67,7 +31,7 @@ def _input() -> tuple[bytes, str] | None:
     return None
 
 
-def _show_result(store: Store, result: dict[str, Any], text: str) -> None:
+def _show_result(me: services.Principal, result: dict[str, Any], text: str) -> None:
     claims = result.get("claims") or []
     ready = findings.is_ready(result)
     groups = findings.group_findings(claims)
@@ -101,7 +65,7 @@ def _show_result(store: Store, result: dict[str, Any], text: str) -> None:
                 widgets.show_fields(c, key=f"editor_fields_{g.key}_{i}")
                 if c.get("evidence"):
                     widgets.show_evidence(c["evidence"],
-                                          source_text=lambda ev: queue.source_text(store, ev))
+                                          source_text=lambda ev: services.source_text(me, ev))
     with st.expander("The draft with its claims highlighted"):
         spans = [highlight.Span(c["start"], c["end"], c.get("kind"), c.get("finding"), i,
                                 f"{c.get('kind')} · {c.get('finding') or 'not checked'}")
@@ -110,8 +74,7 @@ def _show_result(store: Store, result: dict[str, Any], text: str) -> None:
 
 
 def render() -> None:
-    auth.require("editor", "fact-checker", "admin")
-    store = open_store()
+    me = auth.require("editor", "fact-checker", "admin").principal
     ss = st.session_state
     st.title("Check a draft")
     st.caption("Paste or upload a draft: its quotes, dates and facts are checked against the "
@@ -130,17 +93,18 @@ def render() -> None:
             st.error("Paste a draft or upload a file first.")
             return
         data, name = given
-        bar = st.progress(5, text="Reading the draft…")
+        bar = st.progress(5, text="Reading the draft, finding its quotes, dates and facts, "
+                                  "and checking them…")
         try:
-            result, doc = check_draft(store, data, name=name, lang=LANGS[lang_label],
-                                      published=published, progress=bar)
-        except IngestError as exc:
+            checked = services.check_draft(me, data, name=name, lang=LANGS[lang_label],
+                                           published=published)
+        except (services.IngestError, services.PermissionDenied) as exc:
             bar.empty()
             st.error(str(exc))
             return
         bar.progress(100, text="Done")
         bar.empty()
-        ss["editor_result"] = {"result": result, "text": doc.text, "name": name,
+        ss["editor_result"] = {"result": checked.result, "text": checked.text, "name": name,
                                "sha": hashlib.sha256(data).hexdigest(), "data": data,
                                "lang": LANGS[lang_label], "published": published}
     held = ss.get("editor_result")
@@ -149,14 +113,14 @@ def render() -> None:
     if given is None or hashlib.sha256(given[0]).hexdigest() != held["sha"]:
         st.info("The draft changed since it was checked: press “Check draft” again.")
         return
-    _show_result(store, held["result"], held["text"])
+    _show_result(me, held["result"], held["text"])
     st.divider()
     if ss.get("editor_saved"):
         st.success(ss["editor_saved"])
     elif st.button("Save draft", key="editor_save",
                    help="Store the draft and its claims (kind draft) so fact-checkers can review it."):
-        res = api.ingest_into(store, held["data"], name=held["name"], kind="draft",
-                              lang=held["lang"], published=held["published"], actor=auth.actor())
+        res = services.ingest_document(me, held["data"], name=held["name"], kind="draft",
+                                       lang=held["lang"], published=held["published"])
         msg = (f"Saved as draft document {res.document.id} with {res.claims_added} claims."
                if res.created else f"Already stored as document {res.document.id}; unchanged.")
         ss["editor_saved"] = msg

@@ -1,5 +1,7 @@
-"""The operations the CLI, the UI and the tests share. Each is a few calls into the pure
-modules (ingest, pipeline, assess) and at most one write transaction in the store."""
+"""Documents: read, extract, check, ingest, list and show. The check pipeline's operations
+(`extract_document`, `check_document`, `quote_check`, `precedent_check`...) are a few calls into
+the pure modules (ingest, pipeline, assess) and at most one write transaction in the store; the
+principal-taking functions at the end are what the shells call."""
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -11,15 +13,18 @@ from typing import Any
 from sqlmodel import select
 
 from verifier.check.assess import Check, CheckReport, Results, assess
-from verifier.claims import Claim, Finding, PrecedentEvidence, evidence_from_json
+from verifier.claims import Alignment, Claim, Finding, PrecedentEvidence, evidence_from_json
 from verifier.db import audit, documents
+from verifier.db.documents import DocumentError
 from verifier.db.facts import fact_records
-from verifier.db.models import Document, Fact
+from verifier.db.models import DOCUMENT_KINDS, Document, Fact
 from verifier.db.store import Store
 from verifier.extract.pipeline import ExtractionReport, extract_document_claims
 from verifier.ingest import IngestedDocument, ingest, ingest_bytes
 from verifier.reference.facts import FactRecord
 from verifier.reference.kb import KnowledgeBase, demo_knowledge_base
+from verifier.services._base import Db, authorise, existing_store, store_of
+from verifier.services.principal import ADMIN_ROLES, ANY_ROLE, DRAFT_ROLES, Principal
 from verifier.text import split_sentences
 
 
@@ -195,3 +200,127 @@ def source_checks(store: Store | None, sources: Sequence[str | Path], *, actor: 
     if store is not None:
         checks.append(precedent_check(store))
     return checks
+
+
+# --- what the shells call: one operation each, with the principal's permission checked -------
+
+@dataclass(frozen=True)
+class DraftCheck:
+    """The editor's checked draft: the `check` JSON object (plus "checked") and the text its
+    offsets index."""
+    result: dict[str, Any]
+    text: str
+
+
+def _ingest_roles(kind: str) -> tuple[str, ...]:
+    return ADMIN_ROLES if kind == "source" else DRAFT_ROLES
+
+
+def ingest_document(principal: Principal, source: str | Path | bytes, *, name: str | None = None,
+                    kind: str = "article", lang: str | None = None,
+                    published: date | None = None, db: Db = None) -> IngestResult:
+    """Store a document with its checked claims (kind source: a reference source, admins
+    only; article or draft: editors, fact-checkers and admins). Audited under the principal."""
+    if kind not in DOCUMENT_KINDS:
+        raise DocumentError(f"unknown document kind {kind!r} (one of {', '.join(DOCUMENT_KINDS)})")
+    store = store_of(db)
+    what = "add reference sources" if kind == "source" else f"store {kind}s"
+    authorise(store, principal, _ingest_roles(kind), what)
+    return ingest_into(store, source, name=name, kind=kind, lang=lang, published=published,
+                       actor=principal.name)
+
+
+def extract(source: str | Path | bytes, *, lang: str | None = None,
+            published: date | None = None) -> ExtractionReport:
+    """The `extract` JSON object of a file, URL or bytes; opens no store."""
+    return extract_document(read(source, lang=lang, published=published))
+
+
+def check(principal: Principal, source: str | Path, *, sources: Sequence[str | Path] = (),
+          facts: Sequence[str | Path] = (), kind: str = "article", lang: str | None = None,
+          published: date | None = None, dry_run: bool = False, db: Db = None) -> CheckReport:
+    """Check a document against facts (the packs given plus the store's), reference sources
+    and earlier fact-checks. Stores the document, its claims and the sources given, unless
+    `dry_run`: then an existing store is only read, and none is created or migrated (no store:
+    the bundled demo facts, and no precedents)."""
+    if dry_run:
+        store = existing_store(db)
+        if store is not None:
+            authorise(store, principal, ANY_ROLE, "check documents")
+    else:
+        store = store_of(db)
+        authorise(store, principal, _ingest_roles("source") if sources else _ingest_roles(kind),
+                  "check and store documents")
+    try:
+        doc = read(source, lang=lang, published=published)
+        kb, origin = knowledge_base(store, packs=list(facts))
+        report = check_document(doc, kb=kb, kb_origin=origin,
+                                checks=source_checks(store, list(sources), actor=principal.name,
+                                                     store_sources=not dry_run))
+        if not dry_run:
+            assert store is not None
+            save_checked(store, doc, report, kind=kind, actor=principal.name, recheck=True)
+    finally:
+        if dry_run and store is not None and not isinstance(db, Store):
+            store.dispose()  # the read-only handle of existing_store, never cached
+    return report
+
+
+def check_draft(principal: Principal, data: bytes, *, name: str, lang: str | None = None,
+                published: date | None = None, db: Db = None) -> DraftCheck:
+    """The editor's check of a draft's bytes (IngestError on bad input) against the store's
+    facts and earlier fact-checks; stores nothing."""
+    store = store_of(db)
+    authorise(store, principal, DRAFT_ROLES, "check drafts")
+    doc = ingest_bytes(data, name=name, lang=lang, published=published)
+    result = check_text(doc.text, lang=doc.language, published=doc.published, store=store).as_dict()
+    result.setdefault("checked", True)
+    return DraftCheck(result, doc.text)
+
+
+def list_documents(principal: Principal, *, kind: str | None = None,
+                   db: Db = None) -> list[tuple[Document, int]]:
+    """Stored documents (of one kind) with their number of claims."""
+    store = store_of(db)
+    authorise(store, principal, ANY_ROLE, "list documents")
+    with store.read() as session:
+        return documents.list_documents(session=session, kind=kind)
+
+
+@dataclass(frozen=True)
+class ShownDocument:
+    summary: dict[str, Any]
+    text: str
+    claims: list[dict[str, Any]]
+
+
+def show_document(principal: Principal, document_id: int, *, db: Db = None) -> ShownDocument:
+    """One stored document: its summary, text and claims (DocumentError when there is none)."""
+    store = store_of(db)
+    authorise(store, principal, ANY_ROLE, "read documents")
+    with store.read() as session:
+        doc = session.get(Document, document_id)
+        if doc is None:
+            raise DocumentError(f"no document with id {document_id}")
+        claims = [documents.claim_dict(c)
+                  for c in documents.document_claims(session=session, document_id=document_id)]
+    return ShownDocument(document_summary(doc) | {"id": doc.id, "kind": doc.kind}, doc.text, claims)
+
+
+def read_text(path: str | Path) -> str:
+    """A file's text as ingestion reads it, else as plain UTF-8 (OSError/ValueError when
+    neither works)."""
+    try:
+        return ingest(str(path)).text
+    except Exception:  # noqa: BLE001 - fall back to plain UTF-8 text
+        try:
+            return Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise OSError(f"{path}: cannot read ({exc})") from None
+
+
+def align(quote: str, source: str) -> Alignment:
+    """Align one quote with a source text: class, score, source span, word diff, speaker."""
+    from verifier.check.align import align_quote
+
+    return align_quote(quote, source)

@@ -1,0 +1,114 @@
+"""The one door: every operation of the CLI and the Streamlit pages goes through these
+services, which open the transactions, enforce the permissions of the Principal acting
+(whatever the shell) and write the audit events. The shells (verifier.cli, verifier.ui) import
+only this package (an import-linter contract in pyproject.toml keeps it so).
+
+    documents  read, extract, check, ingest, list and show documents (and the check pipeline's
+               operations: extract_document, check_document, quote_check, precedent_check...)
+    review     verdicts and notes, the claims listing
+    users      people and roles, sign-in (the last active admin is kept)
+    sources    reference sources, facts packs, precedents
+    exports    exports of claims, verdicts and evidence
+    audit      the audit chain and the history
+    desk       what the review desk and the auditor's page read
+    demo       the bundled demo
+    principal  who is acting (Principal), and the roles each operation needs
+"""
+from __future__ import annotations
+
+from verifier.check.assess import Check, CheckReport
+from verifier.db.documents import DocumentError
+from verifier.db.migrations import SchemaError
+from verifier.db.models import CLAIM_KINDS, CLAIM_STATUSES, DOCUMENT_KINDS, ROLES, VERDICTS
+from verifier.db.reviews import ClaimNotFound, ReviewConflict, ReviewError
+from verifier.db.users import LastAdmin, PermissionDenied, UserError
+from verifier.ingest import IngestedDocument, IngestError
+from verifier.services import audit, demo, desk, documents, exports, review, sources, users
+from verifier.services.demo import DEMO_ACCOUNTS, demo_password, ensure_demo_accounts, load_demo
+from verifier.services.desk import (
+    FINDINGS,
+    NOT_CHECKED,
+    QueueFilters,
+    QueueRow,
+    claim_dict,
+    claim_evidence,
+    counts,
+    document_claims,
+    earlier_verdicts,
+    get_claim,
+    load_queue,
+    next_claim_id,
+    queue_documents,
+    reviews_of,
+    source_text,
+)
+from verifier.services.documents import (
+    PRECEDENT_MIN,
+    DraftCheck,
+    IngestResult,
+    ShownDocument,
+    align,
+    check,
+    check_document,
+    check_draft,
+    check_text,
+    document_summary,
+    extract,
+    extract_document,
+    ingest_document,
+    ingest_into,
+    knowledge_base,
+    list_documents,
+    precedent_check,
+    quote_check,
+    read,
+    read_text,
+    save_checked,
+    show_document,
+    source_checks,
+    store_source,
+)
+from verifier.services.exports import FORMATS, BrowserMissing, ExportError, ExportFilters
+from verifier.services.principal import (
+    ADMIN_ROLES,
+    AUDIT_ROLES,
+    DRAFT_ROLES,
+    REVIEW_ROLES,
+    SOURCE_READER_ROLES,
+    STORE_OWNER,
+    Channel,
+    Principal,
+    store_owner,
+)
+from verifier.services.sources import PackError, PrecedentImport
+from verifier.services.users import User
+
+# The precedents module is imported lazily (numpy, the semantic extra): its error class too.
+
+
+def __getattr__(name: str) -> object:
+    if name == "PrecedentError":
+        from verifier.reference.precedents import PrecedentError
+
+        return PrecedentError
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = [
+    "ADMIN_ROLES", "AUDIT_ROLES", "CLAIM_KINDS", "CLAIM_STATUSES", "DEMO_ACCOUNTS",
+    "DOCUMENT_KINDS", "DRAFT_ROLES", "FINDINGS", "FORMATS", "NOT_CHECKED", "PRECEDENT_MIN",
+    "REVIEW_ROLES", "ROLES", "SOURCE_READER_ROLES", "STORE_OWNER", "VERDICTS",
+    "BrowserMissing", "Channel", "Check", "CheckReport", "ClaimNotFound", "DocumentError",
+    "DraftCheck", "ExportError", "ExportFilters", "IngestError", "IngestResult",
+    "IngestedDocument", "LastAdmin", "PackError", "PermissionDenied", "PrecedentImport",
+    "Principal", "QueueFilters", "QueueRow", "ReviewConflict", "ReviewError", "SchemaError",
+    "ShownDocument", "User", "UserError",
+    "align", "audit", "check", "check_document", "check_draft", "check_text", "claim_dict",
+    "claim_evidence", "counts", "demo", "demo_password", "desk", "document_claims",
+    "document_summary", "documents", "earlier_verdicts", "ensure_demo_accounts", "exports",
+    "extract", "extract_document", "get_claim", "ingest_document", "ingest_into",
+    "knowledge_base", "list_documents", "load_demo", "load_queue", "next_claim_id",
+    "precedent_check", "queue_documents", "quote_check", "read", "read_text", "review",
+    "reviews_of", "save_checked", "show_document", "source_checks", "source_text", "sources",
+    "store_owner", "store_source", "users",
+]

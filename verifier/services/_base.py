@@ -1,0 +1,73 @@
+"""What the service modules share: opening the store, and the permission check."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from sqlalchemy import inspect
+from sqlalchemy.engine import make_url
+
+from verifier.config import get_settings
+from verifier.db.migrations import SchemaError, database_version
+from verifier.db.models import SCHEMA_VERSION
+from verifier.db.store import Store, make_engine, normalise_url, open_store
+from verifier.db.users import PermissionDenied, get_user
+from verifier.services.principal import Principal
+
+# A store: its URL (None: VERIFIER_DATABASE_URL or sqlite:///claims.db), or an open Store.
+Db = str | Store | None
+
+
+def store_of(db: Db) -> Store:
+    """The store, created or migrated on first use."""
+    return db if isinstance(db, Store) else open_store(db)
+
+
+def existing_store(db: Db) -> Store | None:
+    """The store if it exists already, for reading only: never creates a database file nor
+    migrates a schema (None when there is no database, or it has no verifier tables yet).
+    A store at an older or newer schema version is refused (SchemaError)."""
+    if isinstance(db, Store):
+        return db
+    url = normalise_url(db or get_settings().database_url)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        path = parsed.database
+        if not path or path == ":memory:" or not Path(path).is_file():
+            return None
+    store = Store(engine=make_engine(url), url=url)
+    try:
+        with store.read() as session:
+            conn = session.connection()
+            version = database_version(conn) if inspect(conn).has_table("schema_version") else None
+    except Exception:
+        store.dispose()
+        raise
+    if version is None:
+        store.dispose()
+        return None
+    if version != SCHEMA_VERSION:
+        store.dispose()
+        raise SchemaError(f"{url}: schema version {version}, this verifier reads {SCHEMA_VERSION}: "
+                          "run a command that stores (e.g. `verifier list`) to upgrade it first")
+    return store
+
+
+def authorise(store: Store, principal: Principal, roles: Sequence[str], what: str, *,
+              owner_ok: bool = True) -> None:
+    """Refuse (PermissionDenied) unless the principal may do `what`: the CLI's store owner may
+    do anything an admin may; anyone else must be an active stored user whose role, as stored
+    now (not as the shell remembers it), is one of `roles`."""
+    if owner_ok and principal.is_store_owner and "admin" in roles:
+        return
+    with store.read() as session:
+        user = get_user(session, principal.name)
+    if user is None or not user.active:
+        raise PermissionDenied(f"{principal.name!r} is not an active user: may not {what}")
+    if user.role not in roles:
+        raise PermissionDenied(f"{principal.name!r} is {user.role}: only {_roles(roles)} may {what}")
+
+
+def _roles(roles: Sequence[str]) -> str:
+    plural = [f"{r}s" for r in roles]
+    return plural[0] if len(plural) == 1 else ", ".join(plural[:-1]) + " and " + plural[-1]

@@ -1,0 +1,64 @@
+"""What the review desk and the auditor's page read: the queue of claims with its filters and
+counts, one claim with its document, evidence, earlier verdicts and reviews. Reads only, for any
+signed-in role; verdicts go through services.review."""
+from __future__ import annotations
+
+from typing import Any
+
+from verifier.db import queue
+from verifier.db.documents import claim_dict
+from verifier.db.models import Claim, Document, Review
+from verifier.db.queue import FINDINGS, NOT_CHECKED, QueueFilters, QueueRow, counts, next_claim_id
+from verifier.services._base import Db, authorise, store_of
+from verifier.services.principal import ANY_ROLE, Principal
+
+__all__ = ["FINDINGS", "NOT_CHECKED", "QueueFilters", "QueueRow", "claim_dict", "claim_evidence",
+           "counts", "document_claims", "earlier_verdicts", "get_claim", "load_queue",
+           "next_claim_id", "queue_documents", "reviews_of", "source_text"]
+
+
+def _reader(principal: Principal, db: Db) -> Any:
+    store = store_of(db)
+    authorise(store, principal, ANY_ROLE, "read the desk")
+    return store
+
+
+def queue_documents(principal: Principal, *, db: Db = None) -> list[Document]:
+    """Articles and drafts (not reference sources), by id."""
+    return queue.list_documents(_reader(principal, db))
+
+
+def load_queue(principal: Principal, filters: QueueFilters, *, db: Db = None) -> list[QueueRow]:
+    return queue.load_queue(_reader(principal, db), filters)
+
+
+def get_claim(principal: Principal, claim_id: int, *,
+              db: Db = None) -> tuple[Claim, Document] | None:
+    return queue.get_claim(_reader(principal, db), claim_id)
+
+
+def document_claims(principal: Principal, document_id: int, *, db: Db = None) -> list[Claim]:
+    return queue.document_claims(_reader(principal, db), document_id)
+
+
+def claim_evidence(principal: Principal, claim_id: int, *,
+                   db: Db = None) -> list[dict[str, Any]]:
+    return queue.claim_evidence(_reader(principal, db), claim_id)
+
+
+def source_text(principal: Principal, ev: dict[str, Any], *,
+                db: Db = None) -> tuple[str, int] | None:
+    """The source text a piece of evidence points into, and its offset."""
+    return queue.source_text(_reader(principal, db), ev)
+
+
+def earlier_verdicts(principal: Principal, claim: Claim, *, limit: int = 5,
+                     db: Db = None) -> list[Claim]:
+    return queue.earlier_verdicts(_reader(principal, db), claim, limit=limit)
+
+
+def reviews_of(principal: Principal, claim_id: int, *, db: Db = None) -> list[Review]:
+    return queue.reviews_of(_reader(principal, db), claim_id)
+
+
+_ = FINDINGS, NOT_CHECKED, claim_dict, counts, next_claim_id  # re-exported

@@ -1,0 +1,85 @@
+"""People and their roles: add, change role, deactivate, list; sign-in. Only admins (and the
+CLI's store owner) manage users, except while the store has no admin yet (bootstrap); nobody,
+in any shell, may leave the store without an active admin; an admin signed in to the UI may not
+take the admin role from themself (another admin must)."""
+from __future__ import annotations
+
+from sqlalchemy import func
+from sqlmodel import col, select
+
+from verifier.db import users
+from verifier.db.models import User
+from verifier.db.users import LastAdmin, PermissionDenied, UserError
+from verifier.services._base import Db, authorise, store_of
+from verifier.services.principal import ADMIN_ROLES, Channel, Principal
+
+__all__ = ["LastAdmin", "PermissionDenied", "User", "UserError", "add_user", "authenticate",
+           "find_user", "has_users", "list_users", "principal_for", "set_active", "set_role",
+           "user_by_email"]
+
+
+def add_user(principal: Principal, name: str, role: str, *, email: str | None = None,
+             password: str | None = None, db: Db = None) -> User:
+    """Add a user with a role (and an e-mail for single sign-on, a password for local
+    sign-in); audited."""
+    return users.add_user(store=store_of(db), name=name, role=role, email=email,
+                          password=password, actor=principal.name,
+                          trusted=principal.is_store_owner)
+
+
+def set_role(principal: Principal, name: str, role: str, *, db: Db = None) -> User:
+    """Change a user's role; audited. Refused (PermissionDenied) for a non-admin, for an admin
+    demoting themself, and (LastAdmin) when it would leave no active admin."""
+    if not principal.is_store_owner and name == principal.name and role != "admin":
+        raise PermissionDenied("You cannot take the admin role from yourself: ask another admin.")
+    return users.set_role(store=store_of(db), name=name, role=role, actor=principal.name,
+                          trusted=principal.is_store_owner, keep_admin=True)
+
+
+def set_active(principal: Principal, name: str, active: bool, *, db: Db = None) -> User:
+    """Deactivate or reactivate a user; audited. Never the last active admin, never oneself."""
+    if not active and not principal.is_store_owner and name == principal.name:
+        raise PermissionDenied("You cannot deactivate yourself: ask another admin.")
+    return users.set_active(store=store_of(db), name=name, active=active, actor=principal.name,
+                            trusted=principal.is_store_owner, keep_admin=True)
+
+
+def list_users(principal: Principal, *, db: Db = None) -> list[User]:
+    """Every user (admins and the store owner)."""
+    store = store_of(db)
+    authorise(store, principal, ADMIN_ROLES, "list users")
+    return users.list_users(store=store)
+
+
+def find_user(name: str, *, db: Db = None) -> User | None:
+    with store_of(db).read() as session:
+        return users.get_user(session, name)
+
+
+def principal_for(name: str, *, channel: Channel, db: Db = None) -> Principal | None:
+    """The stored, active user `name` as a principal of this channel, or None."""
+    user = find_user(name, db=db)
+    if user is None or not user.active:
+        return None
+    return Principal(user.name, user.role, channel)
+
+
+def has_users(*, db: Db = None) -> bool:
+    with store_of(db).read() as session:
+        return session.exec(select(User.id)).first() is not None
+
+
+def authenticate(name: str, password: str, *, db: Db = None) -> User | None:
+    """The active user with this name and password, or None (same cost either way)."""
+    return users.authenticate(store=store_of(db), name=name, password=password)
+
+
+def user_by_email(email: str, *, db: Db = None) -> User | None:
+    """The active user with this e-mail address (case and surrounding spaces ignored)."""
+    with store_of(db).read() as session:
+        return session.exec(select(User)
+                            .where(func.lower(col(User.email)) == email.strip().lower())
+                            .where(col(User.active).is_(True))).first()
+
+
+_ = LastAdmin, UserError  # re-exported
