@@ -65,7 +65,7 @@ def run(n: int, runs: int) -> tuple[int, float]:
         doc = ingest_bytes(data, name="scaling.txt", lang="fr", published=PUBLISHED)
         claims, _ = assess(doc, kb=kb)
         times.append(time.perf_counter() - t0)
-    temporal = sum(1 for c in claims if c["kind"] == "temporal")
+    temporal = sum(1 for c in claims if c.kind == "temporal")
     return temporal, statistics.median(times)
 
 
