@@ -232,3 +232,28 @@ def test_shells_import_only_the_services() -> None:
                      [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
             for name in names:
                 assert not name.startswith(forbidden), f"{path}: imports {name}"
+
+
+def test_password_reset_through_the_cli_and_the_services(db_url: str, store: Store) -> None:
+    """`verifier users password NAME` (the store owner) sets a password the browser accepts;
+    a fact-checker may not reset someone else's; the audit event holds no secret."""
+    from typer.testing import CliRunner
+
+    from verifier.cli import app
+
+    assert run("users", "add", "adam", "--role", "admin", db=db_url).exit_code == 0
+    assert run("users", "add", "fatima", "--role", "fact-checker", db=db_url).exit_code == 0
+    res = CliRunner().invoke(app, ["users", "password", "fatima"], input="a new long secret\n",
+                             env={"VERIFIER_DATABASE_URL": db_url})
+    assert res.exit_code == 0 and "password of fatima set" in res.stdout
+    assert services.users.authenticate("fatima", "a new long secret", db=store) is not None
+    empty = CliRunner().invoke(app, ["users", "password", "fatima"], input="\n",
+                               env={"VERIFIER_DATABASE_URL": db_url})
+    assert empty.exit_code == 2
+    with pytest.raises(services.PermissionDenied):
+        services.users.set_password(ui("fatima", "fact-checker"), "adam", "taken over!", db=store)
+    services.users.set_password(ui("fatima", "fact-checker"), "fatima", "my own secret", db=store)
+    assert services.users.authenticate("fatima", "my own secret", db=store) is not None
+    with store.read() as s:
+        events = [e for e in s.exec(select(AuditEvent)).all() if e.action == "password"]
+    assert len(events) == 2 and "secret" not in json.dumps([e.new for e in events])

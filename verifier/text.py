@@ -353,24 +353,6 @@ def split_sentences(text: str, lang: str = "fr") -> list[Sentence]:
     return out
 
 
-_HEAD_END = re.compile(r"[.!?…:;,»”\"’)]\s*$")
-
-
-def is_heading(text: str, sentence: Sentence) -> bool:
-    """True when `sentence` fills its whole line, has no final punctuation and is short
-    (at most 20 words): a title, intertitle or label rather than running text."""
-    s, e = sentence.start, sentence.end
-    line_start = text.rfind("\n", 0, s) + 1
-    line_end = text.find("\n", e)
-    if line_end < 0:
-        line_end = len(text)
-    if text[line_start:s].strip() or text[e:line_end].strip():
-        return False
-    if _HEAD_END.search(sentence.text):
-        return False
-    return len(sentence.text.split()) <= 20
-
-
 # --------------------------------------------------------------------------------------------
 # Language detection
 # --------------------------------------------------------------------------------------------

@@ -187,6 +187,21 @@ def users_add(
     typer.echo(f"added {user.name} ({user.role})")
 
 
+@users_app.command("password")
+@refusals_exit_2
+def users_password(
+    name: Annotated[str, typer.Argument(help="An existing user.")],
+    db: DbOpt = None,
+) -> None:
+    """Set or reset a user's password (for the browser), read from the first line of standard
+    input; audited without the password."""
+    password = sys.stdin.readline().rstrip("\r\n")
+    if not password:
+        fail("standard input gave an empty password")
+    services.users.set_password(_owner(), name, password, db=db)
+    typer.echo(f"password of {name} set")
+
+
 @users_app.command("list")
 @refusals_exit_2
 def users_list(

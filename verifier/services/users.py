@@ -44,6 +44,13 @@ def set_active(principal: Principal, name: str, active: bool, *, db: Db = None) 
                             trusted=principal.is_store_owner, keep_admin=True)
 
 
+def set_password(principal: Principal, name: str, password: str, *, db: Db = None) -> None:
+    """Set or reset a user's password for the browser (an admin, the store owner, or the user
+    themself); audited without the secret."""
+    users.set_password(store=store_of(db), name=name, password=password, actor=principal.name,
+                       trusted=principal.is_store_owner)
+
+
 def list_users(principal: Principal, *, db: Db = None) -> list[User]:
     """Every user (admins and the store owner)."""
     store = store_of(db)
