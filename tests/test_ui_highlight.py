@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from verifier.claims import DiffOp
 from verifier.ui import findings, highlight, widgets
 from verifier.ui.highlight import Span
 
@@ -61,16 +62,21 @@ def test_offset_and_context_window() -> None:
     assert ">huit ans</mark>" in out and out.count("…") == 2
 
 
-@pytest.mark.parametrize("diff", [
-    [{"op": "equal", "text": "un"}, {"op": "delete", "text": "<b>fiable</b>"},
-     {"op": "insert", "text": "digne"}],
-    [["equal", "un"], ["delete", "<b>fiable</b>"], ["insert", "digne"]],
-    [{"op": "replace", "source": "<b>fiable</b>", "quote": "digne"}],
-    "un [-<b>fiable</b>-] {+digne+}",
-])
-def test_diff_shapes_are_escaped(diff: object) -> None:
+def test_diff_is_escaped() -> None:
+    diff = [DiffOp("=", "un"), DiffOp("-", "<b>fiable</b>"), DiffOp("+", "digne")]
     out = highlight.diff_html(diff)
-    assert "<del>&lt;b&gt;fiable&lt;/b&gt;</del>" in out and "<ins>digne</ins>" in out
+    assert '<div class="vf-diff vf-doc">un <del>&lt;b&gt;fiable&lt;/b&gt;</del> <ins>digne</ins></div>' in out
+    assert set(re.findall(r"<(/?\w+)", out.split("</style>")[1])) == {"div", "/div", "del", "/del",
+                                                                       "ins", "/ins"}
+
+
+def test_stored_diff_reads_back_as_diff_ops() -> None:
+    # The store keeps a passage's diff as its JSON ([op, text]); DiffOp.from_json rebuilds it.
+    stored = [["=", "un"], ["-", "fiable"], ["+", "<i>digne</i>"]]
+    out = highlight.diff_html([DiffOp.from_json(d) for d in stored])
+    assert "un <del>fiable</del> <ins>&lt;i&gt;digne&lt;/i&gt;</ins>" in out
+    with pytest.raises(ValueError):
+        DiffOp.from_json(["delete", "fiable"])  # the synonyms of old are gone
 
 
 @pytest.mark.parametrize("url, ok", [("https://example.org/a", True), ("http://x.y", True),

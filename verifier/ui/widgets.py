@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
+from verifier.claims import DiffOp
 from verifier.ui import highlight
 
 FINDING_LABELS = {"consistent": "Consistent", "contradicted": "Contradicted",
@@ -136,7 +137,7 @@ def show_evidence(items: Sequence[dict[str, Any]], *, source_text: SourceText | 
             diff = detail.get("diff") if isinstance(detail, dict) else None
             if diff:
                 st.caption("Word differences: source struck out, quote underlined")
-                st.html(highlight.diff_html(diff))
+                st.html(highlight.diff_html([DiffOp.from_json(d) for d in diff]))
             if isinstance(detail, dict) and detail.get("class"):
                 st.text(f"alignment: {detail['class']}")
             source_line(ev.get("source_title"), ev.get("source_url"))
