@@ -7,6 +7,7 @@ import pytest
 from sqlmodel import select
 
 from verifier import services
+from verifier.claims import DiffOp, PassageEvidence, QuoteClaim
 from verifier.db.models import AuditEvent, Review
 
 from .test_ui_support import (
@@ -210,3 +211,20 @@ def test_document_text_is_escaped_on_the_desk(seeded: Seeded) -> None:
     assert "[lien](javascript:window.__xss=3)" in body
     for md in at.markdown:  # no document text ever goes through markdown
         assert "__xss" not in md.value
+
+
+def test_desk_evidence_is_the_typed_evidence_of_the_store(seeded: Seeded) -> None:
+    # services.claim_evidence gives what db.documents.evidence_of rebuilds: the very objects
+    # the check produced, which the desk renders from their attributes.
+    fatima = services.Principal("fatima", "fact-checker", "ui")
+    evs = services.claim_evidence(fatima, seeded.quote_id, db=seeded.store)
+    passages = [e for e in evs if isinstance(e, PassageEvidence)]
+    assert passages and passages[0].cls == "altered"
+    assert all(isinstance(d, DiffOp) for d in passages[0].diff)
+    assert DiffOp("+", "digne de confiance") in passages[0].diff
+    found = services.source_text(fatima, passages[0], db=seeded.store)
+    assert found is not None and "fiable" in found[0]
+    scores = [getattr(e, "score", None) or 0 for e in evs]
+    assert scores == sorted(scores, reverse=True)
+    fields = services.claim_contract(claim(seeded.store, seeded.quote_id))
+    assert isinstance(fields, QuoteClaim) and fields.speaker

@@ -7,6 +7,7 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from verifier import services
+from verifier.claims import FactEvidence, TemporalClaim
 from verifier.db import audit
 from verifier.db.models import Claim, Document
 from verifier.db.store import Store
@@ -96,7 +97,7 @@ def test_check_draft_is_for_editors_fact_checkers_and_admins(seeded: Seeded) -> 
     for name, role in (("eddie", "editor"), ("fatima", "fact-checker"), ("adam", "admin")):
         ok = services.check_draft(services.Principal(name, role, "ui"), CLEAN.encode(),
                                   name="d.txt", db=seeded.store)
-        assert ok.result["checked"] is True
+        assert ok.checked is True and ok.report.claims
     with pytest.raises(services.PermissionDenied):
         services.check_draft(services.Principal("ada", "auditor", "ui"), CLEAN.encode(),
                              name="d.txt", db=seeded.store)
@@ -121,11 +122,13 @@ def test_the_seed_is_not_ready_to_publish(seeded: Seeded) -> None:
 
 def test_check_draft_finds_the_contradiction_through_the_service(seeded: Seeded) -> None:
     checked = services.check_draft(EDDIE, SEED.read_bytes(), name=SEED.name, db=seeded.store)
-    assert checked.result["ready_to_publish"] is False
-    bad = [c for c in checked.result["claims"] if c["finding"] == "contradicted"]
-    assert [c["text"] for c in bad] == ["huit ans"]
-    assert bad[0]["evidence"][0]["valid_from"] == "2016-03-15"
-    assert checked.text[bad[0]["start"]:bad[0]["end"]] == "huit ans"
+    assert checked.checked and checked.report.to_json()["ready_to_publish"] is False
+    bad = [c for c in checked.report.claims if c.finding == "contradicted"]
+    assert [c.claim.text for c in bad] == ["huit ans"]
+    assert isinstance(bad[0].claim, TemporalClaim)
+    fact = bad[0].result.evidence[0]
+    assert isinstance(fact, FactEvidence) and fact.valid_from == "2016-03-15"
+    assert checked.text[bad[0].claim.start:bad[0].claim.end] == "huit ans"
 
 
 def test_clean_draft_is_ready(seeded: Seeded) -> None:

@@ -8,6 +8,19 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from verifier.claims import (
+    CalendarEvidence,
+    CheckedClaim,
+    Claim,
+    DiffOp,
+    Evidence,
+    FactualClaim,
+    Finding,
+    PassageEvidence,
+    QuoteClaim,
+    TemporalClaim,
+)
+from verifier.services import CheckReport
 from verifier.ui import findings, highlight, widgets
 from verifier.ui.highlight import Span
 
@@ -61,16 +74,21 @@ def test_offset_and_context_window() -> None:
     assert ">huit ans</mark>" in out and out.count("…") == 2
 
 
-@pytest.mark.parametrize("diff", [
-    [{"op": "equal", "text": "un"}, {"op": "delete", "text": "<b>fiable</b>"},
-     {"op": "insert", "text": "digne"}],
-    [["equal", "un"], ["delete", "<b>fiable</b>"], ["insert", "digne"]],
-    [{"op": "replace", "source": "<b>fiable</b>", "quote": "digne"}],
-    "un [-<b>fiable</b>-] {+digne+}",
-])
-def test_diff_shapes_are_escaped(diff: object) -> None:
+def test_diff_is_escaped() -> None:
+    diff = [DiffOp("=", "un"), DiffOp("-", "<b>fiable</b>"), DiffOp("+", "digne")]
     out = highlight.diff_html(diff)
-    assert "<del>&lt;b&gt;fiable&lt;/b&gt;</del>" in out and "<ins>digne</ins>" in out
+    assert '<div class="vf-diff vf-doc">un <del>&lt;b&gt;fiable&lt;/b&gt;</del> <ins>digne</ins></div>' in out
+    assert set(re.findall(r"<(/?\w+)", out.split("</style>")[1])) == {"div", "/div", "del", "/del",
+                                                                       "ins", "/ins"}
+
+
+def test_stored_diff_reads_back_as_diff_ops() -> None:
+    # The store keeps a passage's diff as its JSON ([op, text]); DiffOp.from_json rebuilds it.
+    stored = [["=", "un"], ["-", "fiable"], ["+", "<i>digne</i>"]]
+    out = highlight.diff_html([DiffOp.from_json(d) for d in stored])
+    assert "un <del>fiable</del> <ins>&lt;i&gt;digne&lt;/i&gt;</ins>" in out
+    with pytest.raises(ValueError):
+        DiffOp.from_json(["delete", "fiable"])  # the synonyms of old are gone
 
 
 @pytest.mark.parametrize("url, ok", [("https://example.org/a", True), ("http://x.y", True),
@@ -80,17 +98,43 @@ def test_only_web_links_become_links(url: object, ok: bool) -> None:
     assert (widgets.safe_url(url) is not None) is ok
 
 
+def _checked(claim: Claim, finding: str, *evidence: Evidence) -> CheckedClaim:
+    return CheckedClaim(claim, Finding(finding=finding, explanation="", evidence=evidence))
+
+
 def test_findings_groups_and_ready() -> None:
+    date = TemporalClaim(text="huit ans", start=0, end=8, timex_type="DURATION")
+    quote = QuoteClaim(text="digne", start=10, end=15, speaker="Bourita")
+    fact = FactualClaim(text="président", start=20, end=29, predicate="holds_office")
+    altered = PassageEvidence(source_title="s", source_url=None, source_sha256=None, start=0,
+                              end=6, score=80.0, method="align", cls="altered",
+                              diff=(DiffOp("-", "fiable"), DiffOp("+", "digne")))
     claims = [
-        {"kind": "temporal", "finding": "contradicted"},
-        {"kind": "quote", "finding": "partial", "evidence": [{"detail": {"class": "altered"}}]},
-        {"kind": "quote", "finding": "consistent", "anonymous": True},
-        {"kind": "factual", "finding": "no_evidence"},
-        {"kind": "factual", "finding": "consistent"},
+        _checked(date, "contradicted", CalendarEvidence()),
+        _checked(quote, "partial", altered),
+        _checked(QuoteClaim(text="x", start=30, end=31, anonymous=True), "consistent"),
+        _checked(fact, "no_evidence"),
+        _checked(fact, "consistent"),
     ]
     groups = {g.key: len(g.claims) for g in findings.group_findings(claims)}
     assert groups == {"contradicted": 1, "altered": 1, "anonymous": 1, "unsourced": 1}
-    assert not findings.is_ready({"claims": claims})
-    assert findings.is_ready({"claims": claims[2:]})
-    assert findings.is_ready({"claims": claims, "ready": True})
-    assert not findings.is_ready({"claims": [], "ready_to_publish": False})
+    # An altered class puts a quote among the altered ones whatever its finding.
+    assert findings.group_of(_checked(quote, "consistent", altered)) == "altered"
+    assert not findings.is_ready(CheckReport({}, claims))
+    assert findings.is_ready(CheckReport({}, claims[1:]))
+    assert findings.is_ready(CheckReport({}, []))
+
+
+def test_claim_fields_and_evidence_from_attributes() -> None:
+    date = TemporalClaim(text="huit ans", start=0, end=8, timex_type="DURATION", value="P8Y",
+                         resolved=("2016-03-15", "2016-03-15"))
+    assert widgets.claim_fields(date) == [
+        {"field": "timex_type", "value": "DURATION"}, {"field": "value", "value": "P8Y"},
+        {"field": "resolved", "value": "['2016-03-15', '2016-03-15']"}]
+    quote = QuoteClaim(text="digne", start=10, end=15, speaker="<b>Bourita</b>")
+    assert {"field": "speaker", "value": "<b>Bourita</b>"} in widgets.claim_fields(quote)
+    assert {"field": "anonymous", "value": "no"} in widgets.claim_fields(quote)
+    fact = FactualClaim(text="président", start=20, end=29, predicate="holds_office",
+                        subject="Q1", at="2016")
+    assert [r["field"] for r in widgets.claim_fields(fact)] == ["predicate", "subject", "at",
+                                                                "resolved"]

@@ -12,6 +12,9 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import col, select
 
+from verifier.claims import Evidence as EvidenceT
+from verifier.claims import PassageEvidence
+from verifier.db.documents import evidence_of
 from verifier.db.models import Claim, Document, Evidence, Fact, Passage, Review
 from verifier.db.store import Store
 
@@ -111,49 +114,31 @@ def document_claims(store: Store, document_id: int) -> list[Claim]:
                                  .order_by(col(Claim.start), col(Claim.end))).all())
 
 
-def claim_evidence(store: Store, claim_id: int) -> list[dict[str, Any]]:
-    """The stored evidence of a claim as the check contract's dicts (best score first)."""
-    from verifier.db.models import Fact
-
+def claim_evidence(store: Store, claim_id: int) -> list[EvidenceT]:
+    """The stored evidence of a claim, as the typed evidence the check produced (best score
+    first)."""
     with store.read() as session:
-        evs = list(session.exec(select(Evidence).where(Evidence.claim_id == claim_id)).all())
-        out: list[dict[str, Any]] = []
-        for ev in evs:
-            d: dict[str, Any] = {"kind": ev.kind, "source_title": ev.source_title,
-                                 "source_url": ev.source_url, "source_sha256": ev.source_sha256,
-                                 "start": ev.start, "end": ev.end, "score": ev.score,
-                                 "method": ev.method, "detail": ev.detail or {},
-                                 "passage_id": ev.passage_id, "fact_id": ev.fact_id,
-                                 "precedent_claim_id": ev.precedent_claim_id}
-            if ev.fact_id is not None:
-                fact = session.get(Fact, ev.fact_id)
-                if fact is not None:
-                    d.update(subject=fact.subject, predicate=fact.predicate, object=fact.object,
-                             valid_from=fact.valid_from, valid_to=fact.valid_to)
-                    d["source_title"] = d["source_title"] or fact.source_title
-                    d["source_url"] = d["source_url"] or fact.source_url
-            if ev.precedent_claim_id is not None:
-                earlier = session.get(Claim, ev.precedent_claim_id)
-                if earlier is not None:
-                    d.update(claim=earlier.text, verdict=earlier.verdict,
-                             reviewed_by=earlier.reviewed_by)
-            out.append(d)
-    out.sort(key=lambda d: -(d["score"] or 0))
-    return out
+        rows = session.exec(select(Evidence).where(Evidence.claim_id == claim_id)
+                            .order_by(col(Evidence.id))).all()
+        out = [evidence_of(row) for row in rows]
+    return sorted(out, key=lambda ev: -(getattr(ev, "score", None) or 0))
 
 
-def source_text(store: Store, ev: dict[str, Any]) -> tuple[str, int] | None:
-    """The text a piece of evidence points into, and the offset it starts at: the whole source
-    document (passage evidence stores document offsets), found by passage id or SHA-256."""
+def source_text(store: Store, ev: EvidenceT) -> tuple[str, int] | None:
+    """The text a passage evidence points into, and the offset it starts at: the whole source
+    document (passage evidence stores document offsets), found by passage id or SHA-256. None
+    for other evidence."""
+    if not isinstance(ev, PassageEvidence):
+        return None
     with store.read() as session:
         doc = None
-        if ev.get("passage_id") is not None:
-            passage = session.get(Passage, ev["passage_id"])
+        if ev.passage_id is not None:
+            passage = session.get(Passage, ev.passage_id)
             if passage is not None:
                 doc = session.get(Document, passage.document_id)
-        if doc is None and ev.get("source_sha256"):
-            doc = session.exec(select(Document).where(Document.sha256 == ev["source_sha256"])).first()
-    if doc is None or ev.get("kind") not in ("passage", None):
+        if doc is None and ev.source_sha256:
+            doc = session.exec(select(Document).where(Document.sha256 == ev.source_sha256)).first()
+    if doc is None:
         return None
     return doc.text, 0
 

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from verifier.claims import Evidence
 from verifier.db import queue
-from verifier.db.documents import claim_dict
+from verifier.db.documents import claim_contract, claim_dict
 from verifier.db.models import Claim, Document, Review
 from verifier.db.queue import FINDINGS, NOT_CHECKED, QueueFilters, QueueRow, counts, next_claim_id
 from verifier.services._base import Db, authorise, store_of
 from verifier.services.principal import ANY_ROLE, Principal
 
-__all__ = ["FINDINGS", "NOT_CHECKED", "QueueFilters", "QueueRow", "claim_dict", "claim_evidence",
+__all__ = ["FINDINGS", "NOT_CHECKED", "QueueFilters", "QueueRow", "claim_contract", "claim_dict",
+           "claim_evidence",
            "counts", "document_claims", "earlier_verdicts", "get_claim", "load_queue",
            "next_claim_id", "queue_documents", "reviews_of", "source_text"]
 
@@ -42,11 +44,12 @@ def document_claims(principal: Principal, document_id: int, *, db: Db = None) ->
 
 
 def claim_evidence(principal: Principal, claim_id: int, *,
-                   db: Db = None) -> list[dict[str, Any]]:
+                   db: Db = None) -> list[Evidence]:
+    """The claim's stored evidence, typed: the very objects its check produced."""
     return queue.claim_evidence(_reader(principal, db), claim_id)
 
 
-def source_text(principal: Principal, ev: dict[str, Any], *,
+def source_text(principal: Principal, ev: Evidence, *,
                 db: Db = None) -> tuple[str, int] | None:
     """The source text a piece of evidence points into, and its offset."""
     return queue.source_text(_reader(principal, db), ev)
@@ -61,4 +64,4 @@ def reviews_of(principal: Principal, claim_id: int, *, db: Db = None) -> list[Re
     return queue.reviews_of(_reader(principal, db), claim_id)
 
 
-_ = FINDINGS, NOT_CHECKED, claim_dict, counts, next_claim_id  # re-exported
+_ = FINDINGS, NOT_CHECKED, claim_contract, claim_dict, counts, next_claim_id  # re-exported

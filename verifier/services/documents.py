@@ -206,10 +206,11 @@ def source_checks(store: Store | None, sources: Sequence[str | Path], *, actor: 
 
 @dataclass(frozen=True)
 class DraftCheck:
-    """The editor's checked draft: the `check` JSON object (plus "checked") and the text its
-    offsets index."""
-    result: dict[str, Any]
+    """The editor's checked draft: the typed report (its claims are `CheckedClaim`s), the text
+    their offsets index, and whether the claims were checked against sources and facts."""
+    report: CheckReport
     text: str
+    checked: bool = True
 
 
 def _ingest_roles(kind: str) -> tuple[str, ...]:
@@ -273,9 +274,8 @@ def check_draft(principal: Principal, data: bytes, *, name: str, lang: str | Non
     store = store_of(db)
     authorise(store, principal, DRAFT_ROLES, "check drafts")
     doc = ingest_bytes(data, name=name, lang=lang, published=published)
-    result = check_text(doc.text, lang=doc.language, published=doc.published, store=store).as_dict()
-    result.setdefault("checked", True)
-    return DraftCheck(result, doc.text)
+    report = check_text(doc.text, lang=doc.language, published=doc.published, store=store)
+    return DraftCheck(report, doc.text)
 
 
 def list_documents(principal: Principal, *, kind: str | None = None,

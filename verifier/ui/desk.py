@@ -139,11 +139,10 @@ def _document_view(me: Principal, claim: Any, doc: Any) -> None:
 
 def _claim_panel(me: Principal, claim: Any, doc: Any) -> None:
     assert claim.id is not None
-    d = services.claim_dict(claim)
     st.subheader(f"Claim #{claim.id} · {claim.kind}")
     st.html(highlight.in_context(doc.text, highlight.Span(claim.start, claim.end, claim.kind,
                                                           claim.finding, claim.id)))
-    widgets.show_fields(d | {"value": claim.value}, key=f"desk_fields_{claim.id}")
+    widgets.show_fields(services.claim_contract(claim), key=f"desk_fields_{claim.id}")
     st.markdown(f"**Automatic finding:** {widgets.finding_label(claim.finding)}")
     if claim.explanation:
         st.text(claim.explanation)

@@ -3,7 +3,6 @@ severity with what to fix. Nothing is stored unless the editor presses "Save dra
 from __future__ import annotations
 
 import hashlib
-from typing import Any
 
 import streamlit as st
 
@@ -31,12 +30,13 @@ def _input() -> tuple[bytes, str] | None:
     return None
 
 
-def _show_result(me: services.Principal, result: dict[str, Any], text: str) -> None:
-    claims = result.get("claims") or []
-    ready = findings.is_ready(result)
+def _show_result(me: services.Principal, checked: services.DraftCheck) -> None:
+    claims = checked.report.claims
+    text = checked.text
+    ready = findings.is_ready(checked.report)
     groups = findings.group_findings(claims)
     n = {g.key: len(g.claims) for g in groups}
-    if not result.get("checked"):
+    if not checked.checked:
         st.warning("Automatic checking is not available yet on this installation: the claims "
                    "below were found but not checked against sources.")
     if ready:
@@ -57,18 +57,18 @@ def _show_result(me: services.Principal, result: dict[str, Any], text: str) -> N
         box(f"What to fix: {g.fix}")
         for i, c in enumerate(g.claims):
             with st.container(border=True):
-                span = highlight.Span(c["start"], c["end"], c.get("kind"), c.get("finding"), i)
+                span = highlight.Span(c.claim.start, c.claim.end, c.kind, c.finding, i)
                 st.html(highlight.in_context(text, span, width=160))
-                st.text(f"{c.get('kind')} · {widgets.finding_label(c.get('finding'))}")
-                if c.get("explanation"):
-                    st.text(c["explanation"])
-                widgets.show_fields(c, key=f"editor_fields_{g.key}_{i}")
-                if c.get("evidence"):
-                    widgets.show_evidence(c["evidence"],
+                st.text(f"{c.kind} · {widgets.finding_label(c.finding)}")
+                if c.result.explanation:
+                    st.text(c.result.explanation)
+                widgets.show_fields(c.claim, key=f"editor_fields_{g.key}_{i}")
+                if c.result.evidence:
+                    widgets.show_evidence(c.result.evidence,
                                           source_text=lambda ev: services.source_text(me, ev))
     with st.expander("The draft with its claims highlighted"):
-        spans = [highlight.Span(c["start"], c["end"], c.get("kind"), c.get("finding"), i,
-                                f"{c.get('kind')} · {c.get('finding') or 'not checked'}")
+        spans = [highlight.Span(c.claim.start, c.claim.end, c.kind, c.finding, i,
+                                f"{c.kind} · {c.finding}")
                  for i, c in enumerate(claims)]
         st.html(highlight.document_html(text, spans))
 
@@ -104,7 +104,7 @@ def render() -> None:
             return
         bar.progress(100, text="Done")
         bar.empty()
-        ss["editor_result"] = {"result": checked.result, "text": checked.text, "name": name,
+        ss["editor_result"] = {"checked": checked, "name": name,
                                "sha": hashlib.sha256(data).hexdigest(), "data": data,
                                "lang": LANGS[lang_label], "published": published}
     held = ss.get("editor_result")
@@ -113,7 +113,7 @@ def render() -> None:
     if given is None or hashlib.sha256(given[0]).hexdigest() != held["sha"]:
         st.info("The draft changed since it was checked: press “Check draft” again.")
         return
-    _show_result(me, held["result"], held["text"])
+    _show_result(me, held["checked"])
     st.divider()
     if ss.get("editor_saved"):
         st.success(ss["editor_saved"])

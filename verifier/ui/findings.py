@@ -1,10 +1,16 @@
 """The editor's view of a checked draft: claims grouped by how much they need fixing, each with
-what to do. Pure: takes the `check` JSON object (or the `extract` one, before checking exists)."""
+what to do. Pure: takes the typed report (`services.CheckReport`, whose claims are
+`claims.CheckedClaim`s)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
+
+from verifier.claims import CheckedClaim, PassageEvidence, QuoteClaim
+
+if TYPE_CHECKING:
+    from verifier.services import CheckReport
 
 ALTERED_CLASSES = {"altered", "spliced", "truncated", "translated", "not_found"}
 
@@ -15,7 +21,7 @@ class Group:
     title: str
     fix: str
     severity: str  # "error" | "warning" | "info"
-    claims: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[CheckedClaim] = field(default_factory=list)
 
 
 GROUPS = (
@@ -31,45 +37,37 @@ GROUPS = (
 )
 
 
-def _alignment_classes(claim: dict[str, Any]) -> set[str]:
-    classes = set()
-    for ev in claim.get("evidence") or []:
-        detail = ev.get("detail") or {}
-        cls = detail.get("class") if isinstance(detail, dict) else None
-        if cls:
-            classes.add(str(cls))
-    return classes
+def _alignment_classes(checked: CheckedClaim) -> set[str]:
+    """The fidelity classes of the source passages the quote was aligned with."""
+    return {ev.cls for ev in checked.result.evidence if isinstance(ev, PassageEvidence)}
 
 
-def group_of(claim: dict[str, Any]) -> str | None:
+def group_of(checked: CheckedClaim) -> str | None:
     """Which group a claim belongs to (its worst problem), or None when nothing to fix."""
-    finding = claim.get("finding")
-    if claim.get("kind") == "quote":
-        classes = _alignment_classes(claim)
-        if classes & (ALTERED_CLASSES - {"not_found"}) or finding in ("contradicted", "partial"):
+    finding = checked.finding
+    if isinstance(checked.claim, QuoteClaim):
+        if (_alignment_classes(checked) & (ALTERED_CLASSES - {"not_found"})
+                or finding in ("contradicted", "partial")):
             return "altered"
-        if claim.get("anonymous"):
+        if checked.claim.anonymous:
             return "anonymous"
     if finding == "contradicted":
         return "contradicted"
-    if finding in (None, "no_evidence"):
+    if finding == "no_evidence":
         return "unsourced"
     return None
 
 
-def group_findings(claims: Sequence[dict[str, Any]]) -> list[Group]:
+def group_findings(claims: Sequence[CheckedClaim]) -> list[Group]:
     groups = {key: Group(key, title, fix, sev) for key, title, sev, fix in GROUPS}
-    for claim in claims:
-        key = group_of(claim)
+    for checked in claims:
+        key = group_of(checked)
         if key is not None:
-            groups[key].claims.append(claim)
+            groups[key].claims.append(checked)
     return [groups[key] for key, *_ in GROUPS]
 
 
-def is_ready(result: dict[str, Any]) -> bool:
-    """Ready to publish: nothing contradicted and no altered quote (the CLI's exit 0). The
-    checker's own flag (`ready_to_publish`, from api.CheckReport) wins when it gives one."""
-    for key in ("ready_to_publish", "ready"):
-        if isinstance(result.get(key), bool):
-            return bool(result[key])
-    return not any(group_of(c) in ("contradicted", "altered") for c in result.get("claims") or [])
+def is_ready(report: CheckReport) -> bool:
+    """Ready to publish: the checker's own verdict (nothing contradicted: `CheckReport.problems`
+    is empty, the CLI's exit 0 and the JSON's `ready_to_publish`)."""
+    return not report.problems

@@ -10,10 +10,10 @@ and giving each piece the innermost claim that covers it."""
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+
+from verifier.claims import DiffOp
 
 KIND_CLASSES = {"quote": "k-quote", "temporal": "k-temporal", "factual": "k-factual"}
 FINDING_CLASSES = {"consistent": "f-consistent", "contradicted": "f-contradicted",
@@ -141,59 +141,14 @@ def legend_html() -> str:
 
 # --- word diffs of altered quotes ---------------------------------------------------------
 
-_OPS_DEL = {"delete", "del", "-", "removed", "missing"}
-_OPS_INS = {"insert", "ins", "+", "added", "extra"}
+_DIFF_TAGS = {"-": "del", "+": "ins"}
 
 
-def _diff_ops(diff: Any) -> list[tuple[str, str]] | None:
-    """Normalise the diff shapes an aligner may give: [{"op", "text"}], [[op, text]],
-    [{"op": "replace", "source": a, "quote": b}]. None when the shape is unknown."""
-    if not isinstance(diff, list):
-        return None
-    ops: list[tuple[str, str]] = []
-    for item in diff:
-        if isinstance(item, dict):
-            op = str(item.get("op") or item.get("tag") or item.get("type") or "equal").lower()
-            if op == "replace":
-                ops.append(("delete", str(item.get("source") or item.get("a") or item.get("old") or "")))
-                ops.append(("insert", str(item.get("quote") or item.get("b") or item.get("new") or "")))
-                continue
-            text = item.get("text") or item.get("words") or item.get("value") or ""
-            ops.append((op, " ".join(text) if isinstance(text, list) else str(text)))
-        elif isinstance(item, list | tuple) and len(item) >= 2:
-            op = str(item[0]).lower()
-            text = item[1] if len(item) == 2 else item[1:]
-            ops.append((op, " ".join(map(str, text)) if isinstance(text, list | tuple) else str(text)))
-        else:
-            return None
-    return ops
-
-
-_INLINE = re.compile(r"\[-(.*?)-\]|\{\+(.*?)\+\}", re.S)
-
-
-def diff_html(diff: Any) -> str:
-    """A word diff (source words struck out, quote words underlined), escaped."""
-    ops = _diff_ops(diff)
+def diff_html(diff: Sequence[DiffOp]) -> str:
+    """A word diff (claims.DiffOp: "-" source words struck out, "+" quote words underlined,
+    "=" words in both), escaped."""
     out: list[str] = []
-    if ops is None:
-        # wdiff-style string "a [-b-] {+c+}", or anything else shown as plain text
-        text = str(diff)
-        pos = 0
-        for m in _INLINE.finditer(text):
-            out.append(esc(text[pos:m.start()]))
-            if m.group(1) is not None:
-                out.append("<del>" + esc(m.group(1)) + "</del>")
-            else:
-                out.append("<ins>" + esc(m.group(2)) + "</ins>")
-            pos = m.end()
-        out.append(esc(text[pos:]))
-    else:
-        for op, text in ops:
-            if op in _OPS_DEL:
-                out.append("<del>" + esc(text) + "</del> ")
-            elif op in _OPS_INS:
-                out.append("<ins>" + esc(text) + "</ins> ")
-            else:
-                out.append(esc(text) + " ")
+    for d in diff:
+        tag = _DIFF_TAGS.get(d.op)
+        out.append(f"<{tag}>{esc(d.text)}</{tag}> " if tag else esc(d.text) + " ")
     return STYLE + '<div class="vf-diff vf-doc">' + "".join(out).strip() + "</div>"

@@ -5,12 +5,22 @@ as HTML built by highlight.py from escaped pieces; never through st.markdown, wh
 would turn `[x](javascript:...)` in a document into a link."""
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
 import streamlit as st
 
+from verifier.claims import (
+    CalendarEvidence,
+    Claim,
+    Evidence,
+    FactEvidence,
+    PassageEvidence,
+    PrecedentEvidence,
+    QuoteClaim,
+    TemporalClaim,
+)
 from verifier.ui import highlight
 
 FINDING_LABELS = {"consistent": "Consistent", "contradicted": "Contradicted",
@@ -18,8 +28,6 @@ FINDING_LABELS = {"consistent": "Consistent", "contradicted": "Contradicted",
 # Plain signs, not emoji: they are drawn by any font (st.text is not markdown, so no icons).
 FINDING_ICONS = {"consistent": "✓", "contradicted": "✗", "partial": "~", "no_evidence": "?",
                  None: "·"}
-QUOTE_FIELDS = ("speaker", "reference", "cue", "quote_type", "anonymous")
-TEMPORAL_FIELDS = ("timex_type", "value", "anchor", "mod", "resolved")
 
 
 def finding_label(finding: str | None) -> str:
@@ -51,92 +59,87 @@ def source_line(title: Any, url: Any) -> None:
 def _fmt(value: Any) -> str:
     if value is None:
         return ""
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):
         return ", ".join(f"{k}={v}" for k, v in value.items() if v is not None)
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, tuple):  # shown as the contract's JSON list
+        return str(list(value))
     return str(value)
 
 
-def claim_fields(claim: dict[str, Any]) -> list[dict[str, str]]:
-    """Rows (field, value) for the claim's own attributes: speaker and reference, the
-    normalised value."""
-    rows: list[dict[str, str]] = []
-    keys: Sequence[str] = QUOTE_FIELDS if claim.get("kind") == "quote" else ()
-    for key in keys:
-        if claim.get(key) not in (None, ""):
-            rows.append({"field": key, "value": _fmt(claim.get(key))})
-    value = claim.get("value")
-    if isinstance(value, dict):
-        for k, v in value.items():
-            if v not in (None, ""):
-                rows.append({"field": k, "value": _fmt(v)})
-    elif value not in (None, ""):
-        rows.append({"field": "value", "value": _fmt(value)})
-    for key in TEMPORAL_FIELDS:
-        if key in claim and key not in {r["field"] for r in rows} and claim[key] not in (None, ""):
-            rows.append({"field": key, "value": _fmt(claim[key])})
-    if claim.get("kind") != "quote" and claim.get("speaker"):
-        rows.append({"field": "speaker", "value": _fmt(claim.get("speaker"))})
-    return rows
+def claim_fields(claim: Claim) -> list[dict[str, str]]:
+    """Rows (field, value) for the claim's own attributes: a quote's speaker and reference,
+    the normalised value of a date or a fact."""
+    pairs: list[tuple[str, Any]]
+    if isinstance(claim, QuoteClaim):
+        pairs = [("speaker", claim.speaker), ("reference", claim.reference), ("cue", claim.cue),
+                 ("quote_type", claim.quote_type), ("anonymous", claim.anonymous)]
+    elif isinstance(claim, TemporalClaim):
+        pairs = [("timex_type", claim.timex_type), ("value", claim.value), ("mod", claim.mod),
+                 ("resolved", claim.resolved), ("anchor", claim.anchor)]
+    else:
+        pairs = [("predicate", claim.predicate), ("subject", claim.subject),
+                 ("object", claim.object), ("at", claim.at), ("resolved", claim.resolved)]
+    return [{"field": k, "value": _fmt(v)} for k, v in pairs if v is not None and v != ""]
 
 
-def show_fields(claim: dict[str, Any], *, key: str) -> None:
+def show_fields(claim: Claim, *, key: str) -> None:
     rows = claim_fields(claim)
     if rows:
         st.dataframe(rows, hide_index=True, width="stretch", key=key)
 
 
-SourceText = Callable[[dict[str, Any]], tuple[str, int] | None]
+SourceText = Callable[[Evidence], tuple[str, int] | None]
 
 
-def show_evidence(items: Sequence[dict[str, Any]], *, source_text: SourceText | None = None) -> None:
-    """Each piece of evidence: the source passage with the matched words marked, the word diff
-    of an altered quote, the fact and its source, an earlier verdict."""
+def _show_source_passage(ev: PassageEvidence, source_text: SourceText | None) -> None:
+    """The source text around the matched passage (when the store has the source), the word
+    diff of an altered quote and its fidelity class."""
+    found = source_text(ev) if source_text else None
+    if found is not None:
+        text, offset = found
+        start, end = ev.start, ev.end
+        if start is not None and end is not None and offset <= start <= end <= offset + len(text):
+            span = highlight.Span(start - offset, end - offset, kind="match")
+            st.html(highlight.in_context(text, span, width=240))
+        else:
+            st.text(text[:600])
+    if ev.diff:
+        st.caption("Word differences: source struck out, quote underlined")
+        st.html(highlight.diff_html(ev.diff))
+    st.text(f"alignment: {ev.cls}")
+
+
+def show_evidence(items: Sequence[Evidence], *, source_text: SourceText | None = None) -> None:
+    """Each piece of typed evidence: the source passage with the matched words marked, the word
+    diff of an altered quote, the fact and its source, an earlier verdict."""
     if not items:
         st.caption("No evidence found in the reference sources or the facts.")
         return
     for i, ev in enumerate(items):
-        kind = ev.get("kind") or "evidence"
-        score = ev.get("score")
-        method = ev.get("method")
-        head = f"{i + 1}. {kind}"
+        score = None if isinstance(ev, CalendarEvidence) else ev.score
+        head = f"{i + 1}. {ev.kind}"
         if score is not None:
             head += f" · score {float(score):.2f}"
-        if method:
-            head += f" · {method}"
+        if ev.method:
+            head += f" · {ev.method}"
         with st.container(border=True):
             st.text(head)
-            detail = ev.get("detail") or {}
-            if kind == "fact":
-                fact = " ".join(str(x) for x in (ev.get("subject"), ev.get("predicate"),
-                                                 ev.get("object")) if x)
+            if isinstance(ev, FactEvidence):
+                fact = " ".join(x for x in (ev.subject, ev.predicate, ev.object) if x)
                 if fact:
                     st.text(fact)
-                when = " to ".join(str(x) for x in (ev.get("valid_from"), ev.get("valid_to")) if x)
+                when = " to ".join(x for x in (ev.valid_from, ev.valid_to) if x)
                 if when:
                     st.text(f"valid {when}")
-            elif kind == "precedent":
-                for k in ("claim", "text", "verdict", "reviewed_by", "reviewed_on"):
-                    val = ev.get(k) or detail.get(k)
+            elif isinstance(ev, PrecedentEvidence):
+                for k, val in (("text", ev.detail.text), ("verdict", ev.detail.verdict)):
                     if val:
                         st.text(f"{k}: {val}")
-            found = source_text(ev) if source_text else None
-            passage = detail.get("passage") or ev.get("passage")
-            if found is not None:
-                text, offset = found
-                start, end = ev.get("start"), ev.get("end")
-                if isinstance(start, int) and isinstance(end, int) and offset <= start <= end <= offset + len(text):
-                    span = highlight.Span(start - offset, end - offset, kind="match")
-                    st.html(highlight.in_context(text, span, width=240))
-                else:
-                    st.text(text[:600])
-            elif isinstance(passage, str):
-                st.text(passage[:600])
-            diff = detail.get("diff") if isinstance(detail, dict) else None
-            if diff:
-                st.caption("Word differences: source struck out, quote underlined")
-                st.html(highlight.diff_html(diff))
-            if isinstance(detail, dict) and detail.get("class"):
-                st.text(f"alignment: {detail['class']}")
-            source_line(ev.get("source_title"), ev.get("source_url"))
+            elif isinstance(ev, PassageEvidence):
+                _show_source_passage(ev, source_text)
+            if isinstance(ev, CalendarEvidence):
+                source_line(None, None)
+            else:
+                source_line(ev.source_title, ev.source_url)
