@@ -77,10 +77,12 @@ def normalise_name(name: str) -> str:
     s = fold(name.translate(_APOSTROPHES)).strip()
     s = _NON_WORD.sub(" ", s.replace("_", " ")).strip()
     prev = None
-    while prev != s:
+    while prev != s:  # "A'0" -> "a 0" -> "0": an article can appear once apostrophes go
         prev = s
         s = _LEADING_ARTICLE.sub("", s).strip(" '")
-    return re.sub(r"\s+", " ", s.replace("'", " ")).strip()
+        if _LEADING_ARTICLE.match(s) is None:
+            s = re.sub(r"\s+", " ", s.replace("'", " ")).strip()
+    return s
 
 
 # --------------------------------------------------------------------------------------------
