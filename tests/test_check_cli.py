@@ -78,17 +78,21 @@ def test_check_stores_findings_and_evidence_and_keeps_reviews(checked: tuple[str
         assert huit.finding == "contradicted"
         evidence = session.exec(select(Evidence).where(Evidence.claim_id == huit.id)).all()
         assert any(e.kind == "fact" and e.source_url for e in evidence)
-        total = len(session.exec(select(Claim)).all())
+        ids_before = sorted((c.id, c.version) for c in session.exec(select(Claim)).all())
+        total = len(ids_before)
     with store.write() as session:
         huit = session.get(Claim, huit.id)
         huit.status, huit.verdict = "reviewed", "False"
         audit.append(session, actor="test", action="verdict", claim_id=huit.id, new={"verdict": "False"})
-    # Checking again replaces the unreviewed claims and keeps the reviewed one untouched.
+    # Checking again keeps every claim (same ids; nothing changed, so the same versions) and
+    # the reviewed one untouched.
     again = run("check", str(SEED), "--format", "json", db=db_url)
     assert again.exit_code == 1
     with store.read() as session:
         claims = session.exec(select(Claim)).all()
         assert len(claims) == total
+        assert sorted((c.id, c.version) for c in claims if c.id != huit.id) == [
+            (i, v) for i, v in ids_before if i != huit.id]
         kept = [c for c in claims if c.text == "huit ans"]
         assert len(kept) == 1 and kept[0].id == huit.id and kept[0].verdict == "False"
         assert audit.verify_chain(session).ok

@@ -10,7 +10,7 @@ from sqlalchemy import text
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import select
 
-from verifier.claims import QuoteClaim, TemporalClaim
+from verifier.claims import CheckedClaim, Finding, QuoteClaim, TemporalClaim
 from verifier.db import audit, documents
 from verifier.db.migrations import SchemaError, database_version, upgrade
 from verifier.db.models import SCHEMA_VERSION, AuditEvent, Claim, Document, Evidence, SchemaVersion
@@ -140,12 +140,48 @@ def test_replace_claims_keeps_reviewed_ones(store: Store) -> None:
             QuoteClaim(start=11, end=18, text="bonjour", speaker="Il"),
             TemporalClaim(start=21, end=25, text="hier", value="2025-10-15", timex_type="DATE"),
         ])
-        assert (added, removed) == (1, 1)
+        assert (added, removed) == (0, 0)  # the same claims: every one keeps its row
     with store.read() as session:
         claims = documents.document_claims(session=session, document_id=doc_id)
         assert [(c.kind, c.status, c.verdict) for c in claims] == [
             ("quote", "reviewed", "True"), ("temporal", "unreviewed", None)]
         assert claims[1].value["value"] == "2025-10-15"
+        assert audit.verify_chain(session).ok
+
+
+def test_checking_again_keeps_claim_ids_and_noted_claims(store: Store) -> None:
+    """A re-check updates claims in place (same ids, finding changes audited), adds new ones,
+    removes vanished unreviewed ones, and keeps a vanished claim that carries a note."""
+    text_ = "Il a dit « bonjour » hier. Elle a dit « au revoir » lundi."
+    quote = QuoteClaim(start=11, end=18, text="bonjour", speaker="Il")
+    hier = TemporalClaim(start=21, end=25, text="hier", value="2025-10-15", timex_type="DATE")
+    lundi = TemporalClaim(start=52, end=57, text="lundi", value="2025-10-13", timex_type="DATE")
+    with store.write() as session:
+        doc = make_doc(session, text_=text_)
+        documents.replace_claims(session=session, document=doc, actor="t",
+                                 claims=[quote, hier, lundi])
+        doc_id = doc.id
+    with store.write() as session:
+        ids = {c.text: c.id for c in documents.document_claims(session=session, document_id=doc_id)}
+        noted = session.get(Claim, ids["lundi"])
+        noted.note = "check the weekday"
+        session.add(noted)
+    checked = CheckedClaim(hier, Finding(finding="consistent", explanation="A Wednesday."))
+    au_revoir = QuoteClaim(start=40, end=49, text="au revoir", speaker="Elle")
+    with store.write() as session:
+        doc = session.get(Document, doc_id)
+        added, removed = documents.replace_claims(session=session, document=doc, actor="t",
+                                                  claims=[checked, au_revoir])
+    assert (added, removed) == (1, 1)  # "au revoir" added; the quote "bonjour" vanished
+    with store.read() as session:
+        after = {c.text: c for c in documents.document_claims(session=session, document_id=doc_id)}
+        assert set(after) == {"hier", "lundi", "au revoir"}
+        assert after["hier"].id == ids["hier"] and after["hier"].finding == "consistent"
+        assert after["lundi"].id == ids["lundi"]  # vanished, but it carries a note
+        events = [e for e in audit.list_events(session, document_id=doc_id)
+                  if e.action == "claim.update"]
+        assert [(e.claim_id, e.old["finding"], e.new["finding"]) for e in events] == [
+            (ids["hier"], None, "consistent")]
         assert audit.verify_chain(session).ok
 
 

@@ -17,7 +17,7 @@ from verifier.claims import (
 from verifier.claims import Claim as ClaimT
 from verifier.claims import Evidence as EvidenceT
 from verifier.db import audit
-from verifier.db.models import DOCUMENT_KINDS, Claim, Document, Evidence, utcnow
+from verifier.db.models import DOCUMENT_KINDS, Claim, Document, Evidence, Review, utcnow
 
 if TYPE_CHECKING:
     from verifier.ingest import IngestedDocument
@@ -119,32 +119,86 @@ def claim_dict(row: Claim) -> dict[str, Any]:
 
 def replace_claims(*, session: Session, document: Document,
                    claims: Sequence[ClaimT | CheckedClaim], actor: str) -> tuple[int, int]:
-    """Replace the document's unreviewed claims by `claims`; reviewed claims stay untouched
-    (a candidate with the same kind and span as a reviewed claim is not added again).
-    Returns (added, removed)."""
+    """Bring the document's stored claims in line with `claims`, keeping their identities:
+    a claim with the kind and span of a stored one updates that row in place (same id, so open
+    desk sessions and links keep working; reviewed claims are left exactly as they are); new
+    claims are added; stored claims that vanished are removed, unless someone reviewed them or
+    wrote a note on them. A kept claim whose finding or evidence changed gets an audit event
+    with the old and new finding. Returns (added, removed)."""
     assert document.id is not None
-    existing = session.exec(select(Claim).where(Claim.document_id == document.id)).all()
-    kept = {(c.kind, c.start, c.end) for c in existing if c.status != "unreviewed"}
-    stale = [c.id for c in existing if c.status == "unreviewed"]
-    if stale:
-        session.execute(delete(Evidence).where(col(Evidence.claim_id).in_(stale)))
-        session.execute(delete(Claim).where(col(Claim.id).in_(stale)))
-    new = [(claim_row(document.id, c, actor=actor), c) for c in claims
-           if (c.kind, _base(c).start, _base(c).end) not in kept]
+    rows = session.exec(select(Claim).where(Claim.document_id == document.id)).all()
+    existing = {(c.kind, c.start, c.end): c for c in rows}
+    open_ids = [c.id for c in rows if c.status == "unreviewed"]
+    stored_ev: dict[int, list[Evidence]] = {}
+    if open_ids:
+        for ev in session.exec(select(Evidence).where(col(Evidence.claim_id).in_(open_ids))
+                               .order_by(col(Evidence.id))).all():
+            stored_ev.setdefault(ev.claim_id, []).append(ev)
+    seen: set[tuple[str, int, int]] = set()
+    new: list[tuple[Claim, ClaimT | CheckedClaim]] = []
+    updated = 0
+    for c in claims:
+        key = (c.kind, _base(c).start, _base(c).end)
+        row = existing.get(key)
+        if row is None:
+            new.append((claim_row(document.id, c, actor=actor), c))
+            continue
+        seen.add(key)
+        if row.status == "unreviewed" and _update_in_place(session, row, c, stored_ev, actor):
+            updated += 1
+    removable = [c.id for k, c in existing.items()
+                 if k not in seen and c.status == "unreviewed" and not c.note]
+    if removable:  # a claim with a review row is kept: its history stays attached to it
+        reviewed = set(session.exec(select(Review.claim_id)
+                                    .where(col(Review.claim_id).in_(removable))).all())
+        removable = [i for i in removable if i not in reviewed]
+    if removable:
+        session.execute(delete(Evidence).where(col(Evidence.claim_id).in_(removable)))
+        session.execute(delete(Claim).where(col(Claim.id).in_(removable)))
     session.add_all(row for row, _ in new)
     session.flush()  # one round trip gives every new claim its id, then their evidence
     session.add_all(evidence_row(row.id, ev) for row, c in new  # type: ignore[arg-type]
                     if isinstance(c, CheckedClaim) for ev in c.result.evidence)
     session.flush()
-    added = len(new)
     findings: dict[str, int] = {}
     for claim in claims:
         if isinstance(claim, CheckedClaim):
             findings[claim.finding] = findings.get(claim.finding, 0) + 1
     audit.append(session, actor=actor, action="extract", document_id=document.id,
-                 old={"unreviewed_claims": len(stale)},
-                 new={"claims_added": added, "reviewed_kept": len(kept), "findings": findings})
-    return added, len(stale)
+                 old={"claims": len(rows)},
+                 new={"claims_added": len(new), "claims_updated": updated,
+                      "claims_removed": len(removable),
+                      "reviewed_kept": sum(1 for c in rows if c.status != "unreviewed"),
+                      "findings": findings})
+    return len(new), len(removable)
+
+
+def _update_in_place(session: Session, row: Claim, claim: ClaimT | CheckedClaim,
+                     stored_ev: dict[int, list[Evidence]], actor: str) -> bool:
+    """Give an unreviewed stored claim the fields, finding and evidence of its new check;
+    True (and an audit event) when the finding or the evidence changed."""
+    assert row.id is not None
+    fresh = claim_row(row.document_id, claim, actor=actor)
+    old_ev = [evidence_of(e).to_json() for e in stored_ev.get(row.id, [])]
+    new_ev = claim.result.evidence if isinstance(claim, CheckedClaim) else ()
+    judged = (row.finding, row.explanation) != (fresh.finding, fresh.explanation)
+    if not judged and old_ev == [e.to_json() for e in new_ev] \
+            and (row.attrs, row.value, row.text) == (fresh.attrs, fresh.value, fresh.text):
+        return False
+    old = {"finding": row.finding, "explanation": row.explanation, "evidence": len(old_ev)}
+    for name in ("text", "speaker", "reference", "value", "attrs", "finding", "explanation"):
+        setattr(row, name, getattr(fresh, name))
+    row.updated_at, row.updated_by = fresh.updated_at, actor
+    session.add(row)
+    if stored_ev.get(row.id):
+        session.execute(delete(Evidence).where(col(Evidence.claim_id) == row.id))
+    session.add_all(evidence_row(row.id, ev) for ev in new_ev)
+    session.flush()
+    audit.append(session, actor=actor, action="claim.update", document_id=row.document_id,
+                 claim_id=row.id, old=old,
+                 new={"finding": row.finding, "explanation": row.explanation,
+                      "evidence": len(new_ev)})
+    return True
 
 
 def _base(c: ClaimT | CheckedClaim) -> ClaimT:
