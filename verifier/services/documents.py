@@ -99,8 +99,9 @@ def check_text(text: str, *, lang: str | None = None, published: date | None = N
 def save_checked(store: Store, doc: IngestedDocument, report: CheckReport, *, kind: str,
                  actor: str, recheck: bool) -> IngestResult:
     """Store the document with its checked claims, evidence included, in one transaction.
-    When it is stored already: with `recheck`, its unreviewed claims are replaced by the new
-    ones (reviewed claims are kept as they are); without, nothing changes."""
+    When it is stored already: with `recheck`, its claims are brought up to date in place
+    (db.documents.replace_claims: same ids, reviewed claims untouched, claims with a note or a
+    review kept); without, nothing changes."""
     added = 0
     with store.write() as session:
         stored, created = documents.store_document(session=session, ingested=doc, kind=kind,
