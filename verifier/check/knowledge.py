@@ -46,7 +46,6 @@ from verifier.claims import (
     FactualClaim,
     Finding,
     TemporalClaim,
-    evidence_from_json,
 )
 from verifier.reference.facts import FactRecord as Fact
 from verifier.reference.facts import fact_evidence
@@ -90,12 +89,6 @@ def _with(claim: Claim, finding: str, explanation: str, evidence: Sequence[FactE
           *, elapsed: Elapsed | None = None, prediction: bool | None = None) -> Finding:
     return Finding(finding=finding, explanation=explanation, evidence=tuple(evidence),
                    elapsed=elapsed, prediction=prediction)
-
-
-def _fact_ev(fact: Fact, *, score: float, method: str) -> FactEvidence:
-    ev = evidence_from_json(fact_evidence(fact, score=score, method=method))
-    assert isinstance(ev, FactEvidence)
-    return ev
 
 
 # --------------------------------------------------------------------------------------------
@@ -205,7 +198,7 @@ def _check_presides(c: FactualClaim, at: date, kb: KnowledgeBase) -> Finding:
     if fact is None:
         return _with(c, "no_evidence", f"The knowledge base has no record of who presided the {inst[0]} on {fmt_date(at)}.")
     claimed = _country_of(kb, c.object) or _country_of(kb, c.object_text)
-    ev = [_fact_ev(fact, score=inst[1], method="kb.presiding_at")]
+    ev = [fact_evidence(fact, score=inst[1], method="kb.presiding_at")]
     if claimed == fact.object:
         return _with(c, "consistent",
                      f"On {fmt_date(at)} the {fact.subject} was presided by {fact.object} ({_period(fact)}).", ev)
@@ -215,7 +208,7 @@ def _check_presides(c: FactualClaim, at: date, kb: KnowledgeBase) -> Finding:
         theirs = [f for f in kb.facts if f.predicate == "presides" and f.subject == fact.subject and f.object == claimed]
         if theirs:
             near = min(theirs, key=lambda f: abs(((f.valid_from or at) - at).days))
-            ev.append(_fact_ev(near, score=inst[1], method="kb.presidency_of_claimed"))
+            ev.append(fact_evidence(near, score=inst[1], method="kb.presidency_of_claimed"))
             also = f"; {claimed} presided it {_period(near)}"
     return _with(c, "contradicted",
                  f"On {fmt_date(at)} the {fact.subject} was presided by {fact.object} ({_period(fact)}), not {named}{also}.", ev)
@@ -243,33 +236,33 @@ def _check_office(c: FactualClaim, at: date, kb: KnowledgeBase) -> Finding:
         now = [f for f in held if _covers(f, at)]
         if now:  # checked first: a president re-elected after a gap is no "former" president
             return _with(c, "contradicted", f"On {fmt_date(at)} {person[0]} was still {label} ({_period(now[0])}), not a former holder.",
-                         [_fact_ev(f, score=score, method="kb.offices_of") for f in now])
+                         [fact_evidence(f, score=score, method="kb.offices_of") for f in now])
         past = [f for f in held if f.valid_to and f.valid_to < at]
         if past:
             return _with(c, "consistent", f"{person[0]} was {label} {_period(past[-1])}, before {fmt_date(at)}.",
-                         [_fact_ev(f, score=score, method="kb.offices_of") for f in past])
+                         [fact_evidence(f, score=score, method="kb.offices_of") for f in past])
         return _with(c, "no_evidence", f"The knowledge base has no record of {person[0]} as {label}.")
     covering = [f for f in held if _covers(f, at)]
     if covering:
         f = covering[0]
         return _with(c, "consistent", f"On {fmt_date(at)} {person[0]} was {_office_label(office[0], (f.extra or {}).get('of'))} ({_period(f)}).",
-                     [_fact_ev(f, score=score, method="kb.office_holder_at")])
+                     [fact_evidence(f, score=score, method="kb.office_holder_at")])
     holders = [h for h in kb.office_holders_at(office[0], at, of) if h.subject != person[0]]
     if held:
         terms = " and ".join(_period(f) for f in held)
         who = f"; the holder then was {holders[0].subject}" if len(holders) == 1 else ""
         return _with(c, "contradicted",
                      f"On {fmt_date(at)} {person[0]} was not {label}: the knowledge base records {terms}{who}.",
-                     [_fact_ev(f, score=score, method="kb.offices_of") for f in held]
-                     + [_fact_ev(h, score=score, method="kb.office_holder_at") for h in holders[:1]])
+                     [fact_evidence(f, score=score, method="kb.offices_of") for f in held]
+                     + [fact_evidence(h, score=score, method="kb.office_holder_at") for h in holders[:1]])
     others = kb.offices_of(person[0], at)
     if len(holders) == 1 and (of is not None or others):
         h = holders[0]
         extra = f" ({person[0]} was {_office_label(others[0].object, (others[0].extra or {}).get('of'))})" if others else ""
         return _with(c, "contradicted",
                      f"On {fmt_date(at)} the {_office_label(office[0], (h.extra or {}).get('of'))} was {h.subject}, not {person[0]}{extra}.",
-                     [_fact_ev(h, score=score, method="kb.office_holder_at")]
-                     + [_fact_ev(o, score=score, method="kb.offices_of") for o in others])
+                     [fact_evidence(h, score=score, method="kb.office_holder_at")]
+                     + [fact_evidence(o, score=score, method="kb.offices_of") for o in others])
     return _with(c, "no_evidence", f"The knowledge base has no record of {person[0]} as {label}.")
 
 
@@ -299,7 +292,7 @@ def _check_event(c: FactualClaim, kb: KnowledgeBase) -> Finding:
     if fact is None or fact.valid_from is None:
         return _with(c, "no_evidence", f"The knowledge base has no dated record of {written!r}.")
     claimed = _claimed_date(str(c.at or ""))
-    ev = [_fact_ev(fact, score=1.0, method="kb.when")]
+    ev = [fact_evidence(fact, score=1.0, method="kb.when")]
     recorded = fact.valid_from
     if claimed is None:
         return _with(c, "no_evidence", f"The text gives no date the knowledge base can compare ({_event_label(fact)} is recorded on {fmt_date(recorded)}).", ev)
@@ -328,7 +321,7 @@ def _check_anchored(c: TemporalClaim, text: str, ref: date, kb: KnowledgeBase) -
     fact = kb.when(str(anchor.get("text") or ""))
     if fact is None or fact.valid_from is None:
         return _with(c, "no_evidence", f"The knowledge base has no dated record of {anchor.get('text')!r}.")
-    ev = [_fact_ev(fact, score=1.0, method="kb.when")]
+    ev = [fact_evidence(fact, score=1.0, method="kb.when")]
     event_day = fact.valid_from
     relation = str(anchor.get("relation") or "AFTER").upper()
     a, b = (event_day, ref) if relation != "BEFORE" else (ref, event_day)
@@ -430,14 +423,14 @@ def _check_prediction(c: TemporalClaim, text: str, published: date | None, kb: K
         parts = [_dated_phrase(f, d) for f, d in inside]
         return _with(c, "consistent",
                      f"Prediction borne out: the knowledge base records {' and '.join(parts)}, within {said!r} ({period}).",
-                     [_fact_ev(f, score=1.0, method="kb.prediction") for f, _ in inside], prediction=True)
+                     [fact_evidence(f, score=1.0, method="kb.prediction") for f, _ in inside], prediction=True)
     later = sorted(((f, d) for f, d, _ in dated.values()
                     if rng[1] < d <= rng[1] + timedelta(days=PREDICTION_WINDOW_DAYS)), key=lambda fd: fd[1])
     if later:
         f, d = later[0]
         return _with(c, "contradicted",
                      f"Prediction not borne out: the knowledge base records {_dated_phrase(f, d)}, after {said!r} ({period}).",
-                     [_fact_ev(f, score=1.0, method="kb.prediction")], prediction=True)
+                     [fact_evidence(f, score=1.0, method="kb.prediction")], prediction=True)
     return None  # a prediction the knowledge base has nothing on yet
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 from collections.abc import Callable
+from enum import StrEnum
 from functools import wraps
 from typing import Annotated, Any, NoReturn, TypeVar
 
@@ -59,3 +60,10 @@ def owner() -> services.Principal:
     """The store owner: the OS user who holds the database file (docs/decisions.md, "Who the
     CLI acts as")."""
     return services.store_owner(cli_actor())
+
+
+class Fmt(StrEnum):
+    """--format of the commands that print either a table or JSON."""
+
+    json = "json"
+    table = "table"

@@ -18,7 +18,7 @@ from verifier import services
 from verifier.claims import CheckedClaim, Claim, FactualClaim, QuoteClaim, TemporalClaim
 from verifier.cli import match as cli_match
 from verifier.cli import review as cli_review
-from verifier.cli.common import DbOpt, exit_codes, one_line, owner
+from verifier.cli.common import DbOpt, Fmt, exit_codes, one_line, owner
 from verifier.cli.facts import facts_app
 
 app = typer.Typer(
@@ -49,11 +49,6 @@ class Kind(StrEnum):
 class Lang(StrEnum):
     fr = "fr"
     en = "en"
-
-
-class Fmt(StrEnum):
-    json = "json"
-    table = "table"
 
 
 def parse_date(value: str | None) -> date | None:

@@ -23,7 +23,7 @@ from typing import Annotated
 import typer
 
 from verifier import services
-from verifier.cli.common import DbOpt, cli_actor, exit_codes, fail
+from verifier.cli.common import DbOpt, Fmt, cli_actor, exit_codes, fail
 
 REFUSALS = (ValueError, services.PermissionDenied, services.SchemaError, services.BrowserMissing,
             OSError)
@@ -39,11 +39,6 @@ refusals_exit_2 = exit_codes(
     REFUSALS, conflicts=(services.ReviewConflict,), conflict_code=CONFLICT_EXIT,
     conflict_hint="; nothing saved: look at the claim again (`verifier claims`) and retry")
 
-
-
-class TableJson(StrEnum):
-    table = "table"
-    json = "json"
 
 
 class ExportFormat(StrEnum):
@@ -110,20 +105,20 @@ def claims_cmd(
     document: Annotated[int | None, typer.Option("--document", help="Only this document's claims.")] = None,
     status: Annotated[str | None, typer.Option("--status", help="unreviewed or reviewed.")] = None,
     kind: Annotated[str | None, typer.Option("--kind", help="quote, temporal or factual.")] = None,
-    fmt: Annotated[TableJson, typer.Option("--format", help="table or json (one object per line).")] = TableJson.table,
+    fmt: Annotated[Fmt, typer.Option("--format", help="table or json (one object per line).")] = Fmt.table,
     db: DbOpt = None,
 ) -> None:
     """List stored claims with their version, finding and verdict."""
     claims = services.review.list_claims(_owner(), document_id=document, status=status,
                                          kind=kind, db=db)
     for c in claims:
-        if fmt is TableJson.json:
+        if fmt is Fmt.json:
             typer.echo(json.dumps(c, ensure_ascii=False, default=str))
             continue
         typer.echo(f"{c['id']:>6} v{c['version']:<3} doc {c['document_id']:<4} {c['kind']:9} "
                    f"{c['finding'] or '-':13} {c['verdict'] or '-':13} "
                    f"{c['reviewed_by'] or '-':12} {_short(c['text'], 70)}")
-    if not claims and fmt is TableJson.table:
+    if not claims and fmt is Fmt.table:
         typer.echo("no claims match")
 
 
@@ -205,12 +200,12 @@ def users_password(
 @users_app.command("list")
 @refusals_exit_2
 def users_list(
-    fmt: Annotated[TableJson, typer.Option("--format", help="table or json.")] = TableJson.table,
+    fmt: Annotated[Fmt, typer.Option("--format", help="table or json.")] = Fmt.table,
     db: DbOpt = None,
 ) -> None:
     """List users and their roles."""
     rows = services.users.list_users(_owner(), db=db)
-    if fmt is TableJson.json:
+    if fmt is Fmt.json:
         typer.echo(json.dumps([{"name": u.name, "role": u.role, "email": u.email,
                                 "active": u.active, "password": u.password_hash is not None,
                                 "created_at": u.created_at.isoformat()} for u in rows], indent=1))
@@ -294,13 +289,13 @@ def audit_verify(
 def audit_log(
     claim: Annotated[int | None, typer.Option("--claim", help="Only this claim's history.")] = None,
     document: Annotated[int | None, typer.Option("--document", help="Only this document and its claims.")] = None,
-    fmt: Annotated[TableJson, typer.Option("--format", help="table or json (one event per line).")] = TableJson.table,
+    fmt: Annotated[Fmt, typer.Option("--format", help="table or json (one event per line).")] = Fmt.table,
     db: DbOpt = None,
 ) -> None:
     """Print the history: who, when, action, old -> new."""
     events = services.audit.events(_owner(), claim_id=claim, document_id=document, db=db)
     for ev in events:
-        if fmt is TableJson.json:
+        if fmt is Fmt.json:
             typer.echo(json.dumps(ev, ensure_ascii=False, default=str))
             continue
         target = (f"claim {ev['claim_id']}" if ev["claim_id"] is not None else
@@ -308,5 +303,5 @@ def audit_log(
         ts = datetime.fromisoformat(ev["ts"]).strftime("%Y-%m-%d %H:%M:%S")
         typer.echo(f"{ev['seq']:>6} {ts} {ev['actor']:14} {ev['action']:8} {target:12} "
                    f"{services.audit.describe_change(ev['old'], ev['new'])}")
-    if not events and fmt is TableJson.table:
+    if not events and fmt is Fmt.table:
         typer.echo("no events")

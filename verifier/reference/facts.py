@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from verifier.claims import FactEvidence
+
 PREDICATES: dict[str, dict[str, Any]] = {
     "event": {"object": False, "valid_from": True, "valid_to": False,
               "types": ("event", None)},
@@ -110,16 +112,13 @@ def merge_names(into: dict[str, list[str]], more: dict[str, list[str]]) -> None:
                 bucket.append(n)
 
 
-def fact_evidence(fact: FactRecord, *, score: float, method: str) -> dict[str, Any]:
-    """The evidence dict of the check contract for one fact."""
-    ev: dict[str, Any] = {"kind": "fact", "fact_id": fact.id, "pack": fact.pack,
-                          "subject": fact.subject, "predicate": fact.predicate,
-                          "object": fact.object or None,
-                          "valid_from": fact.valid_from.isoformat() if fact.valid_from else None,
-                          "valid_to": fact.valid_to.isoformat() if fact.valid_to else None,
-                          "source_title": fact.source_title, "source_url": fact.source_url,
-                          "score": round(float(score), 3), "method": method}
-    if fact.extra:
-        ev["extra"] = dict(fact.extra)
-    return ev
+def fact_evidence(fact: FactRecord, *, score: float, method: str) -> FactEvidence:
+    """The evidence of the check contract for one fact."""
+    return FactEvidence(fact_id=fact.id, pack=fact.pack, subject=fact.subject,
+                        predicate=fact.predicate, object=fact.object or None,
+                        valid_from=fact.valid_from.isoformat() if fact.valid_from else None,
+                        valid_to=fact.valid_to.isoformat() if fact.valid_to else None,
+                        source_title=fact.source_title, source_url=fact.source_url,
+                        score=round(float(score), 3), method=method,
+                        extra=dict(fact.extra) if fact.extra else None)
 

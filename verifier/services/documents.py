@@ -90,7 +90,12 @@ def check_document(doc: IngestedDocument, *, kb: KnowledgeBase | None,
 def check_text(text: str, *, lang: str | None = None, published: date | None = None,
                store: Store | None = None, name: str = "draft") -> CheckReport:
     """Check pasted text (the editor's draft): nothing is stored."""
-    doc = ingest_bytes(text.encode("utf-8"), name=name, lang=lang, published=published)
+    return check_ingested(ingest_bytes(text.encode("utf-8"), name=name, lang=lang,
+                                       published=published), store)
+
+
+def check_ingested(doc: IngestedDocument, store: Store | None) -> CheckReport:
+    """Check a document already read against the store's facts and earlier fact-checks."""
     kb, origin = knowledge_base(store)
     checks = [precedent_check(store)] if store is not None else []
     return check_document(doc, kb=kb, kb_origin=origin, checks=checks)
@@ -174,17 +179,13 @@ def precedent_check(store: Store) -> Check:
                         if h.score >= PRECEDENT_MIN]
                 if hits:
                     ev = [evidence_from_json(precedent_evidence(h)) for h in hits]
-                    why = hits_explanation(ev)
-                    out[i] = Finding(finding="no_evidence", explanation=why, evidence=tuple(ev))
+                    first = ev[0]
+                    assert isinstance(first, PrecedentEvidence)
+                    out[i] = Finding(finding="no_evidence", explanation=first.detail.explanation,
+                                     evidence=tuple(ev))
         return out
 
     return run
-
-
-def hits_explanation(evidence: Sequence[object]) -> str:
-    first = evidence[0]
-    assert isinstance(first, PrecedentEvidence)
-    return first.detail.explanation
 
 
 def source_checks(store: Store | None, sources: Sequence[str | Path], *, actor: str,
@@ -275,8 +276,7 @@ def check_draft(principal: Principal, data: bytes, *, name: str, lang: str | Non
     store = store_of(db)
     authorise(store, principal, DRAFT_ROLES, "check drafts")
     doc = ingest_bytes(data, name=name, lang=lang, published=published)
-    report = check_text(doc.text, lang=doc.language, published=doc.published, store=store)
-    return DraftCheck(report, doc.text)
+    return DraftCheck(check_ingested(doc, store), doc.text)
 
 
 def list_documents(principal: Principal, *, kind: str | None = None,
