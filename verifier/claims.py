@@ -355,7 +355,7 @@ class FactualClaim(ClaimBase):
     cue: str | None = None
     resolved: bool = False
     of: str | None = field(default=None, metadata=_OMIT_NONE)
-    of_span: tuple[int, int] | None = field(default=None, metadata={"omit": "with_of"})
+    of_span: tuple[int, int] | None = None  # in the JSON only with `of` (see to_json)
     former: bool = field(default=False, metadata=_OMIT_FALSY)
     place: str | None = field(default=None, metadata=_OMIT_FALSY)
     office_key: str | None = field(default=None, metadata=_OMIT_FALSY)
