@@ -62,7 +62,7 @@ def test_sqlite_database_from_v1_is_upgraded(tmp_path: Path) -> None:
     with engine.connect() as conn:
         hits = conn.execute(text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH 'bonjour'")).all()
         assert len(hits) == 1  # rows written by v1 are in the index built by the upgrade
-        assert [r[0] for r in conn.execute(text("SELECT version FROM schema_version ORDER BY version"))] == [1, 2]
+        assert [r[0] for r in conn.execute(text("SELECT version FROM schema_version ORDER BY version"))] == [1, 2, 3]
     engine.dispose()
 
 
@@ -84,3 +84,11 @@ def test_postgres_database_from_v1_is_upgraded(pg_url: str) -> None:
         raw.close()
         engine.dispose()
     _assert_v1_content_kept(pg_url)
+    engine = create_engine(normalise_url(pg_url))
+    with engine.connect() as conn:  # v3: the stored search vectors, filled for v1's rows
+        hits = conn.execute(text("SELECT id FROM claim WHERE search_vector @@ "
+                                 "to_tsquery('simple', 'bonjour')")).all()
+        assert len(hits) == 1
+        assert [r[0] for r in conn.execute(text(
+            "SELECT version FROM schema_version ORDER BY version"))] == [1, 2, 3]
+    engine.dispose()
