@@ -342,3 +342,40 @@ def test_hostile_document_is_shown_as_text_and_runs_nothing(page, server) -> Non
     assert pg.evaluate("() => typeof window.__xss") == "undefined"
     assert pg.locator("img[src='x']").count() == 0
     assert pg.locator("a[href^='javascript']").count() == 0
+
+
+ALTERED_DRAFT = ("Moscou, 16 octobre 2025. « Nous considérons la Russie comme un partenaire proche et "
+                 "cher, un acteur sérieux sur la scène internationale, et surtout un négociateur "
+                 "honnête et digne de confiance », a déclaré Nasser Bourita.\n")
+
+
+def test_source_in_the_library_flags_an_altered_quote_in_a_draft(page, server) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11: an admin adds a transcript on the Sources page; an editor's draft that changes
+    two words of a quote it holds is not ready to publish, with the changed words shown."""
+    from playwright.sync_api import expect
+
+    pg = page
+    sign_in(pg, "adam")
+    go(pg, "Sources and facts")
+    form = pg.locator('[data-testid="stForm"]').filter(has_text="Add reference documents")
+    form.locator('input[type="file"]').set_input_files(
+        str(ROOT / "tests" / "data" / "contract" / "source-moscou.txt"))
+    expect(form.get_by_text("source-moscou.txt")).to_be_visible()
+    form.get_by_role("button", name="Add sources").click()
+    expect(pg.get_by_text("1 added, 0 refused")).to_be_visible()
+    idle(pg)
+    shot(pg, "sources-added")
+    sign_out(pg)
+
+    sign_in(pg, "eddie")
+    go(pg, "Check a draft")
+    pg.get_by_label("Draft text").fill(ALTERED_DRAFT)
+    pg.get_by_role("button", name="Check draft").click()
+    idle(pg)
+    expect(pg.get_by_text(re.compile(r"^NOT READY TO PUBLISH: 0 contradicted claims, "
+                                     r"1 altered quotes"))).to_be_visible()
+    expect(pg.get_by_role("heading", name="Altered quotes (1)")).to_be_visible()
+    expect(pg.get_by_text("words differ from the source: fiable / digne de confiance",
+                          exact=False).first).to_be_visible()
+    expect(pg.get_by_text("Quotes checked against: source-moscou.txt — library")).to_be_visible()
+    shot(pg, "editor-altered-quote")
