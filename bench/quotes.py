@@ -15,6 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from verifier.claims import ATTRIBUTION_THRESHOLD  # noqa: E402
 from verifier.extract.quotes import Quote, extract_quotes  # noqa: E402
 
 
@@ -24,6 +25,7 @@ def score_article(gold: list[dict], pred: list[Quote], thr: float) -> dict:
     tp = 0
     spk_span = spk_name = spk_either = 0
     matched = []
+    conf: list[tuple[float, bool]] = []   # (confidence, speaker right by span or name)
     for g in gold:
         gs, ge = g["quote_start"], g["quote_end"]
         glen = max(1, ge - gs)
@@ -52,22 +54,38 @@ def score_article(gold: list[dict], pred: list[Quote], thr: float) -> dict:
         spk_span += span_ok
         spk_name += name_ok
         spk_either += span_ok or name_ok
+        conf.append((p.confidence, bool(span_ok or name_ok)))
     return {"tp": tp, "fp": len(pool), "fn": len(gold) - tp, "span": spk_span, "name": spk_name,
-            "either": spk_either, "matched": matched, "unmatched_pred": [pred[i] for i in pool]}
+            "either": spk_either, "matched": matched, "unmatched_pred": [pred[i] for i in pool],
+            "conf": conf}
 
 
 def evaluate(articles: list[dict], preds: list[list[Quote]], thr: float) -> dict:
     tot = {"tp": 0, "fp": 0, "fn": 0, "span": 0, "name": 0, "either": 0}
+    conf: list[tuple[float, bool]] = []
     for a, p in zip(articles, preds, strict=True):
         r = score_article(a["quotes"], p, thr)
         for k in tot:
             tot[k] += r[k]
+        conf += r["conf"]
     P = tot["tp"] / max(1, tot["tp"] + tot["fp"])
     R = tot["tp"] / max(1, tot["tp"] + tot["fn"])
     F = 2 * P * R / max(1e-9, P + R)
     m = max(1, tot["tp"])
     return {**tot, "P": P, "R": R, "F1": F, "acc_span": tot["span"] / m,
-            "acc_name": tot["name"] / m, "acc_either": tot["either"] / m}
+            "acc_name": tot["name"] / m, "acc_either": tot["either"] / m, "conf": conf}
+
+
+def confidence_line(conf: list[tuple[float, bool]], thresholds: tuple[float, ...] = ()) -> str:
+    """Speaker accuracy (span or name) of matched quotes at or above / below the attribution
+    threshold (claims.ATTRIBUTION_THRESHOLD), and for other thresholds when asked."""
+    out = []
+    for t in (ATTRIBUTION_THRESHOLD, *thresholds):
+        hi = [ok for c, ok in conf if c >= t]
+        lo = [ok for c, ok in conf if c < t]
+        out.append(f"conf>={t:.2f}: {len(hi)} quotes, speaker right {sum(hi) / max(1, len(hi)):.3f}; "
+                   f"below: {len(lo)} quotes, right {sum(lo) / max(1, len(lo)):.3f}")
+    return "\n             ".join(out)
 
 
 def line(label: str, articles: list[dict], preds: list[list[Quote]]) -> str:
@@ -77,7 +95,12 @@ def line(label: str, articles: list[dict], preds: list[list[Quote]]) -> str:
         out.append(f"  {label:8s} @{thr}: P {r['P']:.3f} R {r['R']:.3f} F1 {r['F1']:.3f}  "
                    f"(tp {r['tp']} fp {r['fp']} fn {r['fn']})  speaker span {r['acc_span']:.3f} "
                    f"name {r['acc_name']:.3f} either {r['acc_either']:.3f}")
+        if thr == 0.3:
+            out.append(f"             {confidence_line(r['conf'], SWEEP)}")
     return "\n".join(out)
+
+
+SWEEP: tuple[float, ...] = ()   # --sweep: other thresholds to print
 
 
 def speed(articles: list[dict]) -> float:
@@ -136,7 +159,10 @@ def main() -> None:
     ap.add_argument("--corpus", default="/work/shared/corpus")
     ap.add_argument("--errors", type=int, default=0, help="print N error examples")
     ap.add_argument("--half", choices=["A", "B", "all"], default="all")
+    ap.add_argument("--sweep", action="store_true", help="accuracy above/below other thresholds")
     args = ap.parse_args()
+    global SWEEP
+    SWEEP = (0.4, 0.5, 0.55, 0.65, 0.7, 0.75) if args.sweep else ()
     corpus = Path(args.corpus)
     dev = corpus / "quotes-en-dev.jsonl"
     print("== quotes (Gender Gap Tracker protocol; marked quotes include their marks)")

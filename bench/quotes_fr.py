@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from quotes import evaluate, score_article  # noqa: E402
+from quotes import confidence_line, evaluate, score_article  # noqa: E402
 
 from verifier.extract.quotes import extract_quotes  # noqa: E402
 
@@ -42,7 +42,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--errors", type=int, default=0)
     ap.add_argument("--half", choices=["dev", "held", "all"], default="all")
+    ap.add_argument("--sweep", action="store_true", help="accuracy above/below other thresholds")
     args = ap.parse_args()
+    sweep = (0.4, 0.5, 0.55, 0.65, 0.7, 0.75) if args.sweep else ()
     docs = load()
     halves = {"dev": docs[0::2], "held": docs[1::2], "all": docs}
     prepared = {d["id"]: prepare(d) for d in docs}
@@ -57,6 +59,8 @@ def main() -> None:
             print(f"  {label:5s} ({len(ds)} docs, {ng} quotes) @{thr}: P {r['P']:.3f} R {r['R']:.3f} "
                   f"F1 {r['F1']:.3f} (tp {r['tp']} fp {r['fp']} fn {r['fn']})  speaker span "
                   f"{r['acc_span']:.3f} name {r['acc_name']:.3f} either {r['acc_either']:.3f}")
+            if thr == 0.3:
+                print("             " + confidence_line(r["conf"], sweep))
     if args.errors:
         for d in halves[args.half]:
             a, pred = prepared[d["id"]]

@@ -131,6 +131,28 @@ def test_csv_reads_back_with_the_csv_module(store: Store) -> None:
     assert result.head_seq == seq and result.head_hash == digest
 
 
+def test_csv_says_check_the_attribution_below_the_threshold(store: Store) -> None:
+    """The "attribution" column: "check the attribution" for a quote whose confidence is below
+    claims.ATTRIBUTION_THRESHOLD; empty for a confident quote, a quote stored before confidences
+    existed, and other kinds. The HTML report shows it with the reasons."""
+    from verifier.claims import ATTRIBUTION_THRESHOLD
+
+    ids = populate(store)
+    with store.write() as s:
+        for key, conf in (("quote", ATTRIBUTION_THRESHOLD + 0.2), ("b_quote", ATTRIBUTION_THRESHOLD - 0.1)):
+            c = s.get(Claim, ids[key])
+            assert c is not None
+            c.attrs = {**(c.attrs or {}), "confidence": conf,
+                       "reasons": ["no speech verb", "continues the previous quote"]}
+            s.add(c)
+    rows, _ = read_csv(run(store, "csv")[0].decode("utf-8"))
+    by_id = {int(r["claim_id"]): r["attribution"] for r in rows}
+    assert by_id[ids["b_quote"]] == "check the attribution"
+    assert by_id[ids["quote"]] == by_id[ids["hostile"]] == by_id[ids["temporal"]] == ""
+    html = run(store, "html")[0].decode("utf-8")
+    assert "check the attribution" in html and "continues the previous quote" in html
+
+
 def test_xlsx_reads_back_with_openpyxl(store: Store, tmp_path: Path) -> None:
     ids = populate(store)
     seq, digest = head(store)

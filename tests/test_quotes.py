@@ -80,7 +80,9 @@ def test_to_claim_contract(seed_quotes):
     text, _, quotes = seed_quotes
     claim = quotes[0].to_claim().to_json()
     assert set(claim) == {"kind", "text", "start", "end", "speaker", "speaker_start", "speaker_end",
-                          "reference", "cue", "quote_type", "anonymous", "speaker_type", "floating"}
+                          "reference", "cue", "quote_type", "anonymous", "speaker_type", "floating",
+                          "confidence", "reasons"}
+    assert 0 <= claim["confidence"] <= 1 and claim["reasons"]
     assert claim["kind"] == "quote"
     assert text[claim["start"]:claim["end"]] == claim["text"]
     json.dumps(claim)

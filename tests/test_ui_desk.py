@@ -228,3 +228,25 @@ def test_desk_evidence_is_the_typed_evidence_of_the_store(seeded: Seeded) -> Non
     assert scores == sorted(scores, reverse=True)
     fields = services.claim_contract(claim(seeded.store, seeded.quote_id))
     assert isinstance(fields, QuoteClaim) and fields.speaker
+
+
+def test_a_doubtful_attribution_is_flagged_in_the_queue_and_the_panel(seeded: Seeded) -> None:
+    """A quote whose attribution confidence is below claims.ATTRIBUTION_THRESHOLD says "check
+    the attribution" in the queue and in its panel; a confident one says nothing."""
+    from verifier.claims import ATTRIBUTION_THRESHOLD
+    from verifier.db.models import Claim
+
+    with seeded.store.write() as s:
+        c = s.get(Claim, seeded.anonymous_id)
+        assert c is not None
+        c.attrs = {**(c.attrs or {}), "confidence": ATTRIBUTION_THRESHOLD - 0.2,
+                   "reasons": ["no speech verb", "last person named, 2 sentence(s) before"]}
+        s.add(c)
+    at = open_claim(sign_in("fatima"), seeded.anonymous_id)
+    table = at.dataframe[0].value
+    flags = dict(zip(table["id"], table["attribution"], strict=True))
+    assert flags[seeded.anonymous_id] == "check the attribution"
+    assert flags[seeded.quote_id] == ""          # Bourita's quote: a named speaker, a speech verb
+    assert flags[seeded.temporal_id] == ""       # not a quote
+    warnings = " ".join(w.value for w in at.warning)
+    assert "Check the attribution" in warnings and "last person named" in warnings

@@ -318,6 +318,25 @@ class QuoteClaim(ClaimBase):
     anonymous: bool = False
     speaker_type: str | None = "none"
     floating: bool = False
+    # how far to trust the attribution (0-1) and why (short reasons: the pattern, then how
+    # the speaker was resolved); None in claims stored before they existed
+    confidence: float | None = None
+    reasons: tuple[str, ...] = ()
+
+    @property
+    def check_attribution(self) -> bool:
+        """Should a person check who said it? (confidence below ATTRIBUTION_THRESHOLD)."""
+        return attribution_doubtful(self.confidence)
+
+
+# Below this confidence the desk and the exports say "check the attribution" (docs/decisions.md
+# §17, calibrated on the development halves by bench/quotes.py and bench/quotes_fr.py).
+ATTRIBUTION_THRESHOLD = 0.6
+
+
+def attribution_doubtful(confidence: float | None) -> bool:
+    """True when a quote's attribution confidence is known and below the threshold."""
+    return confidence is not None and confidence < ATTRIBUTION_THRESHOLD
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -187,6 +187,10 @@ class Resolver:
     names: list[tuple[int, str, tuple[str, ...]]] = field(default_factory=list)
     history: list[_Entity] = field(default_factory=list)
     gender_of: dict[str, str] = field(default_factory=dict)
+    # how the latest mention was resolved: a short reason and the antecedent's position (None
+    # when the mention itself holds the name); read by the quote extractor's confidence
+    how: str = ""
+    antecedent: int | None = None
 
     def __post_init__(self) -> None:
         lex = self.lex
@@ -266,6 +270,7 @@ class Resolver:
             g = self.gender_of.get(full)
             if gender and g and g != gender:
                 continue
+            self.antecedent = p
             return full
         return None
 
@@ -278,6 +283,7 @@ class Resolver:
         for e in reversed(self.history):
             if e.pos < pos and e.reference and e.text and hre.search(e.text) \
                     and (e.speaker_type == "person") == person:
+                self.antecedent = e.pos
                 return e.reference
         if not person:
             return None
@@ -292,6 +298,7 @@ class Resolver:
             after = self.doc[after_s:after_s + (stop.start() if stop else 90)]
             if hre.search(after) or hre.search(before.rsplit(",", 1)[-1]):
                 best = full
+                self.antecedent = p
         return best
 
     def appositive_name(self, end: int) -> str | None:
@@ -305,63 +312,85 @@ class Resolver:
     def _by_title(self, titles: set[str], pos: int) -> str | None:
         for p, full, tit in reversed(self.names):
             if p < pos and set(tit) & titles:
+                self.antecedent = p
                 return full
         return None
 
     # -- resolution -------------------------------------------------------------------------
     def resolve(self, m: Mention) -> tuple[str | None, str]:
-        """(reference, speaker_type) of a mention; remembers it as the latest speaker."""
+        """(reference, speaker_type) of a mention; remembers it as the latest speaker. Sets
+        `how` (a short reason) and `antecedent` (where the reference was found, None when the
+        mention holds it)."""
         ref: str | None
         stype = m.speaker_type
         gender = m.gender
+        self.how, self.antecedent = "", None
         if m.kind == "name":
             assert m.name is not None
             ref = self.full_name(m.name, m.start) if stype == "person" else m.name
+            self.how = "named" if ref == m.name else "name completed from an earlier mention"
             if ref and gender:
                 self.gender_of.setdefault(ref, gender)
             gender = gender or self.gender_of.get(ref or "")
         elif m.kind == "pronoun":
             ref, stype, gender = self._resolve_pronoun(m)
+            self.how = "pronoun resolved" if ref else "pronoun unresolved"
         elif m.anonymous:
             ref = None
+            self.how = "anonymous source"
         elif not m.document and (app := self.appositive_name(m.end)):
             # "le directeur des services techniques de la CUGN, René Badot"
             ref, stype = self.full_name(app, m.start), "person"
+            self.how = "named in apposition"
         elif m.document or stype == "organization":
-            ref = None
-            head = _head(m, self.lex)
-            if m.definite and head and not m.document:
-                # "the company said", "le ministère": the organisation named earlier with that noun
-                ref = self.by_head(head, m.start, False)
-            if ref is None and m.definite and m.document:
-                for e in reversed(self.history):
-                    if e.document or e.speaker_type == "organization":
-                        ref = e.reference
-                        break
-            if ref is None:
-                ref = _strip_det(m.text, self.lex)
+            ref = self._resolve_organisation(m)
         else:
-            ref = None
-            low = set(m.text.lower().split())
-            if m.definite and low & self.lex.titles and not m.plural:
-                ref = self._by_title(low & self.lex.titles, m.start)
-                if ref is None:
-                    for e in reversed(self.history):
-                        if e.speaker_type == "person" and not e.plural and e.reference:
-                            ref = e.reference
-                            break
-            app = self.appositive_name(m.end)
-            if ref is None and app:
-                ref = self.full_name(app, m.start)
-            head = _head(m, self.lex)
-            if ref is None and m.definite and head and not m.plural:
-                ref = self.by_head(head, m.start, True)
-            if ref is None:
-                ref = m.text
-        if m.kind == "name" and ref and stype == "person":
-            pass
+            ref = self._resolve_description(m)
         self.history.append(_Entity(m.start, ref, stype, gender, m.plural, m.document, m.text))
         return ref, stype
+
+    def _resolve_organisation(self, m: Mention) -> str | None:
+        ref = None
+        head = _head(m, self.lex)
+        if m.definite and head and not m.document:
+            # "the company said", "le ministère": the organisation named earlier with that noun
+            ref = self.by_head(head, m.start, False)
+            self.how = "organisation named earlier"
+        if ref is None and m.definite and m.document:
+            for e in reversed(self.history):
+                if e.document or e.speaker_type == "organization":
+                    ref, self.antecedent = e.reference, e.pos
+                    self.how = "document of an earlier source"
+                    break
+        if ref is None:
+            ref = _strip_det(m.text, self.lex)
+            self.how, self.antecedent = "organisation as written", None
+        return ref
+
+    def _resolve_description(self, m: Mention) -> str | None:
+        ref = None
+        low = set(m.text.lower().split())
+        if m.definite and low & self.lex.titles and not m.plural:
+            ref = self._by_title(low & self.lex.titles, m.start)
+            self.how = "title of a person named earlier"
+            if ref is None:
+                for e in reversed(self.history):
+                    if e.speaker_type == "person" and not e.plural and e.reference:
+                        ref, self.antecedent = e.reference, e.pos
+                        self.how = "title taken as the previous speaker"
+                        break
+        app = self.appositive_name(m.end)
+        if ref is None and app:
+            ref = self.full_name(app, m.start)
+            self.how = "named in apposition"
+        head = _head(m, self.lex)
+        if ref is None and m.definite and head and not m.plural:
+            ref = self.by_head(head, m.start, True)
+            self.how = "description of a person named earlier"
+        if ref is None:
+            ref = m.text
+            self.how, self.antecedent = "description, no name", None
+        return ref
 
     def remember(self, pos: int, ref: str | None, stype: str) -> None:
         self.history.append(_Entity(pos, ref, stype, self.gender_of.get(ref or ""), False, False))
@@ -371,14 +400,17 @@ class Resolver:
         if m.text.lower() == "it":
             for e in reversed(self.history):
                 if e.speaker_type == "organization":
+                    self.antecedent = e.pos
                     return e.reference, "organization", None
             return None, "organization", None
         if m.plural:
             for e in reversed(self.history[-6:]):
                 if e.plural or e.speaker_type == "organization":
+                    self.antecedent = e.pos
                     return e.reference, e.speaker_type, e.gender
             if self.history:
                 e = self.history[-1]
+                self.antecedent = e.pos
                 return e.reference, e.speaker_type, e.gender
             return None, "person", None
         # singular he / she / il / elle: the nearest compatible earlier speaker, else person name
@@ -390,6 +422,7 @@ class Resolver:
                 continue
             if g and e.reference:
                 self.gender_of.setdefault(e.reference, g)
+            self.antecedent = e.pos
             return e.reference, "person", g
         ref = self._last_name_before(m.start, g)
         if ref and g:

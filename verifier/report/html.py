@@ -17,6 +17,7 @@ from verifier.db.models import VERDICTS
 from verifier.db.records import Summary
 from verifier.report.context import ExportContext
 from verifier.report.jsonout import _json, claim_review
+from verifier.report.tabular import attribution_cell
 
 FINDINGS = ("consistent", "partial", "contradicted", "no_evidence", "none")
 FINDING_COLORS = {"consistent": "#2e7d32", "partial": "#f9a825", "contradicted": "#c62828",
@@ -180,6 +181,11 @@ def claim_html(rec: dict[str, Any]) -> str:
         if c.get("reference") and c.get("reference") != c.get("speaker"):
             who += f" → {_e(c['reference'])}"
         rows.append(("speaker", who))
+    if flag := attribution_cell(c):
+        attrs = c.get("attrs") or {}
+        rows.append(("attribution", f"<strong>{_e(flag)}</strong> (confidence "
+                                    f"{_e(attrs.get('confidence'))}: "
+                                    f"{_e('; '.join(attrs.get('reasons') or []))})"))
     rows.append(("span", f"{c['start']}–{c['end']}"))
     if c.get("value") is not None:
         rows.append(("value", _e(_value(c["value"]))))

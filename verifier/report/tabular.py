@@ -17,11 +17,12 @@ import re
 from collections.abc import Iterable
 from typing import IO, Any
 
+from verifier.claims import attribution_doubtful
 from verifier.report.context import ExportContext
 
 COLUMNS = (
     "claim_id", "document_id", "document_title", "document_url", "kind", "text", "start", "end",
-    "speaker", "reference", "value", "finding", "explanation", "verdict", "status", "reviewer",
+    "speaker", "reference", "attribution", "value", "finding", "explanation", "verdict", "status", "reviewer",
     "reviewed_at", "note", "evidence_count", "evidence_source", "evidence_url",
     "evidence_score", "evidence_method", "version",
 )
@@ -36,12 +37,22 @@ def value_text(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
+def attribution_cell(c: dict[str, Any]) -> str:
+    """"check the attribution" for a quote whose confidence is below the threshold
+    (docs/decisions.md §17), else empty."""
+    attrs = c.get("attrs") or {}
+    if c["kind"] == "quote" and attribution_doubtful(attrs.get("confidence")):
+        return "check the attribution"
+    return ""
+
+
 def row_values(rec: dict[str, Any]) -> list[Any]:
     c, d, ev = rec["claim"], rec["document"], rec["evidence"]
     best = ev[0] if ev else {}
     return [
         c["id"], d["id"], d["title"] or d.get("source_name"), d["url"], c["kind"], c["text"],
-        c["start"], c["end"], c["speaker"], c["reference"], value_text(c["value"]), c["finding"],
+        c["start"], c["end"], c["speaker"], c["reference"], attribution_cell(c),
+        value_text(c["value"]), c["finding"],
         c["explanation"], c["verdict"], c["status"], c["reviewed_by"], c["reviewed_at"],
         c["note"], len(ev), best.get("source_title"), best.get("source_url"), best.get("score"),
         best.get("method"), c["version"],

@@ -14,6 +14,7 @@ from typing import Any
 import streamlit as st
 
 from verifier import services
+from verifier.claims import attribution_doubtful
 from verifier.services import (
     CLAIM_KINDS,
     CLAIM_STATUSES,
@@ -77,9 +78,19 @@ def _queue_table(rows: list[QueueRow]) -> None:
     st.dataframe(
         [{"id": r.claim.id, "document": r.document_title[:40], "kind": r.claim.kind,
           "text": r.claim.text[:120], "speaker": r.claim.reference or r.claim.speaker or "",
+          "attribution": _attribution_flag(r.claim),
           "finding": r.claim.finding or "", "status": r.claim.status,
           "verdict": r.claim.verdict or "", "by": r.claim.reviewed_by or ""} for r in rows],
         hide_index=True, width="stretch", height=min(38 + 35 * len(rows), 260), key="desk_table")
+
+
+def _attribution_flag(claim: Any) -> str:
+    """"check the attribution" for a quote whose attribution confidence is below the threshold
+    (docs/decisions.md §17)."""
+    attrs = claim.attrs or {}
+    if claim.kind == "quote" and attribution_doubtful(attrs.get("confidence")):
+        return "check the attribution"
+    return ""
 
 
 def _move(ids: list[int], step: int) -> None:
@@ -142,6 +153,10 @@ def _claim_panel(me: Principal, claim: Any, doc: Any) -> None:
     st.subheader(f"Claim #{claim.id} · {claim.kind}")
     st.html(highlight.in_context(doc.text, highlight.Span(claim.start, claim.end, claim.kind,
                                                           claim.finding, claim.id)))
+    if flag := _attribution_flag(claim):
+        attrs = claim.attrs or {}
+        st.warning(f"{flag.capitalize()}: confidence {attrs.get('confidence')} "
+                   f"({'; '.join(attrs.get('reasons') or [])}).")
     widgets.show_fields(services.claim_contract(claim), key=f"desk_fields_{claim.id}")
     st.markdown(f"**Automatic finding:** {widgets.finding_label(claim.finding)}")
     if claim.explanation:
