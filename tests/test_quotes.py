@@ -483,3 +483,15 @@ def test_quote_is_frozen():
     q = extract_quotes('"We are ready," she said.', lang="en")[0]
     with pytest.raises(AttributeError):
         q.text = "x"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("filler", ["." * 5000 + "x", "!?" * 3000 + "a", ".\"" * 3000 + "b",
+                                    "« " + "… " * 2000, ": " * 3000 + "\n"])
+def test_sentence_boundaries_stay_linear(filler: str) -> None:
+    """Issue 13: a run of dots not followed by a space made _BOUND_RE backtrack cubically."""
+    import time
+
+    t0 = time.perf_counter()
+    extract_quotes("Il a dit que " + filler, lang="fr")
+    extract_quotes('He said "' + filler, lang="en")
+    assert time.perf_counter() - t0 < 1.0

@@ -161,7 +161,10 @@ _ABBR = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "gov", "sen",
          "etc", "approx", "dept", "univ", "mt", "ft", "u.s", "u.k", "d.c", "e.g", "i.e", "a.m",
          "p.m", "n.b", "b.c", "n.s", "p.e.i", "n.l", "n.w.t", "ont", "que", "man", "sask", "alta",
         "cpl", "pte", "pfc", "cst", "maj", "adm", "brig", "atty", "msgr", "pres", "gén", "mgr"}
-_BOUND_RE = re.compile(r"[.!?…]+[.!?…\"”»’)\]]*(?=\s|$)|:(?=\s*\n)|\n")
+# a run of final punctuation (then closing marks), a colon ending its line, a line break. The
+# run is matched whole without a lookahead (it cannot backtrack: issue 13, a run of dots was
+# cubic); _sentences checks that whitespace or the end follows it.
+_BOUND_RE = re.compile(r"[.!?…][.!?…\"”»’)\]]*|:(?=[^\S\n]*\n)|\n")
 _TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)+|[^\W_](?:[\w’'&]|[-.](?=\w))*|\S")
 _ELISION_RE = re.compile(r"(?i)(qu|jusqu|lorsqu|puisqu|quoiqu|presqu|[ldnjmstc])([’'])(?=\w)")
 _INVERTED_RE = re.compile(r"(?i)^(.+?)(-t)?-(il|elle|ils|elles|on)$")
@@ -174,6 +177,8 @@ def _sentences(text: str, marks: list[tuple[int, int, bool]]) -> list[tuple[int,
     n = len(text)
     for m in _BOUND_RE.finditer(text):
         b = m.end()
+        if b < n and m.group()[0] in ".!?…" and not text[b].isspace():
+            continue  # "3.5", "U.S.A", "...»x": not the end of a sentence
         while mi < len(marks) and marks[mi][1] <= m.start():
             mi += 1
         if mi < len(marks) and marks[mi][0] < m.start() and b < marks[mi][1]:
