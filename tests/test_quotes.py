@@ -448,6 +448,80 @@ CASES += [
 ]
 
 
+# Issue 12 (attribution a fact-checker can trust): general rules, sentences written for these
+# tests in the style of French and English news (public figures, invented wording).
+CASES += [
+    # a quotation without a speech verb belongs to the subject of its own clause, not to the
+    # last person named (the object, the person addressed)
+    ("en", 'Angela Rayner visited the plant. Keir Starmer commended Rayner\'s efforts in building '
+           '"a coalition that can actually deliver".',
+     [{"text": '"a coalition that can actually deliver"', "speaker": "Keir Starmer",
+       "reference": "Keir Starmer", "floating": False}]),
+    ("fr", "Olivier Faure était présent. Fabien Roussel a comparé la réforme à « une casse sociale "
+           "sans précédent ».",
+     [{"text": "« une casse sociale sans précédent »", "speaker": "Fabien Roussel"}]),
+    ("en", "Mayor Olivia Chow met the board. The councillor blamed the delays on Chow spending "
+           'weeks "on consultations nobody asked for".',
+     [{"text": '"on consultations nobody asked for"', "speaker": "The councillor"}]),
+    ("fr", "Olivier Faure était présent. Fabien Roussel a reproché à Olivier Faure de « trahir les "
+           "électeurs de gauche ».",
+     [{"text": "« trahir les électeurs de gauche »", "speaker": "Fabien Roussel",
+       "reference": "Fabien Roussel"}]),
+    # "Pour X, « Q »" with a place or an institution
+    ("fr", "Giorgia Meloni a reçu Olaf Scholz. Pour Rome, « l'immigration reste la priorité absolue ».",
+     [{"text": "« l'immigration reste la priorité absolue »", "speaker": "Rome",
+       "quote_type": "according_to"}]),
+    # an opening adverb, participle or adverbial is neither the quote nor the speaker
+    ("fr", "Valérie Pécresse a visité le chantier. Toutefois, « le calendrier reste tendu », "
+           "a-t-elle nuancé.",
+     [{"text": "« le calendrier reste tendu »", "speaker": "elle", "reference": "Valérie Pécresse"}]),
+    ("fr", "Arrivé en tête du scrutin, le candidat écologiste a tranché : « Je serai le maire de tous. »",
+     [{"text": "« Je serai le maire de tous. »", "speaker": "le candidat écologiste"}]),
+    ("fr", "Budget : « Nous ne voterons pas ce texte en l'état »",
+     [{"text": "« Nous ne voterons pas ce texte en l'état »", "speaker": None}]),
+    # the reference keeps the head noun of a description; a name after "de" is a complement
+    ("en", '"Border checks will be tightened," the Italian foreign ministry said.',
+     [{"speaker": "the Italian foreign ministry", "reference": "the Italian foreign ministry",
+       "speaker_type": "organization"}]),
+    ("en", '"We will retry the case," Ohio county prosecutors said.',
+     [{"speaker": "Ohio county prosecutors", "reference": "Ohio county prosecutors"}]),
+    ("fr", "« Il faut une taxe sur les superprofits », a plaidé la secrétaire générale du Parti "
+           "communiste européen.",
+     [{"speaker": "la secrétaire générale du Parti communiste européen",
+       "reference": "la secrétaire générale du Parti communiste européen", "speaker_type": "person"}]),
+    ("fr", "« Ce budget est injuste », a déclaré la rédactrice du projet de Raphaël Glucksmann.",
+     [{"reference": "la rédactrice du projet de Raphaël Glucksmann"}]),
+    ("fr", "« Les négociations reprendront lundi », a déclaré la Première ministre.",
+     [{"speaker": "la Première ministre", "reference": "la Première ministre"}]),
+    # "la même source" is the previous source, not an anonymous one
+    ("fr", "Le préfet Jean Morel a indiqué que la route serait fermée. « Les travaux dureront un "
+           "mois », a précisé la même source.",
+     [{"speaker": "Le préfet Jean Morel"},
+      {"speaker": "la même source", "reference": "Jean Morel", "anonymous": False}]),
+    # "on" is an unnamed source
+    ("fr", "Côté belge, on a expliqué que « le dossier est clos ».",
+     [{"text": "que « le dossier est clos »", "speaker": "on", "anonymous": True}]),
+]
+
+
+def test_confidence_and_reasons() -> None:
+    """A named speaker with a speech verb is trusted; a pronoun far from its antecedent less;
+    a quotation that only continues an earlier speaker's words, or without any speaker, least."""
+    text = ("Le maire de Lyon, Grégory Doucet, a inauguré la ligne. « Elle changera la ville », a "
+            "déclaré Grégory Doucet. Les travaux ont duré trois ans. Le chantier a coûté cher. "
+            "Les riverains ont protesté. « Nous tiendrons les délais », a-t-il assuré.\n\n"
+            "« La prochaine ligne ouvrira en 2028. »")
+    q = extract_quotes(text, lang="fr")
+    assert [x.reference for x in q] == ["Grégory Doucet"] * 3
+    named, pron, floating = q
+    assert named.confidence >= 0.9 and named.reasons[0] == "speech verb, speaker in the incise"
+    assert pron.reasons[1] == "pronoun resolved across 4 sentence(s)"
+    assert floating.floating and "continues the previous quote across a paragraph" in floating.reasons
+    assert named.confidence > pron.confidence > floating.confidence
+    lone = extract_quotes("« Personne ne nous a prévenus, personne. »", lang="fr")[0]
+    assert lone.confidence < 0.3 and lone.reasons == ("no speech verb", "no speaker found")
+
+
 def _check(text: str, quotes: list[Quote], expected: list[dict]) -> None:
     got = [{"text": q.text, "speaker": q.speaker, "reference": q.reference, "cue": q.cue,
             "quote_type": q.quote_type, "anonymous": q.anonymous, "floating": q.floating,

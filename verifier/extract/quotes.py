@@ -852,11 +852,58 @@ def _title_like(doc: str, s: int, e: int, toks: list[_Tok], qi: int) -> bool:
     return False
 
 
+def _viewpoint_before_quotation(toks: list[_Tok], a: int, j0: int, j: int, lex: Lexicon) -> bool:
+    """"Pour Berlin, « Q »", "Pour le ministre, « Q »": a viewpoint of one capitalised word or
+    of a title (tokens a..j-1) counts when a quotation follows its comma right away."""
+    n = len(toks)
+    if not (j + 1 < n and toks[j].low == "," and toks[j + 1].q >= 0):
+        return False
+    return j - a >= 1 and (j > j0 or toks[a].low in ("le", "la", "l’", "l'") and a + 1 < n
+                           and toks[a + 1].low in lex.titles)
+
+
+# what opens a sentence before its subject, up to a comma: sentence adverbs and connectives
+_SENT_ADVERBS = {"cependant", "pourtant", "toutefois", "néanmoins", "ainsi", "enfin", "ensuite",
+                 "alors", "désormais", "aujourd’hui", "aujourd'hui", "hier", "depuis", "mais",
+                 "or", "donc", "certes", "évidemment", "surtout", "bref", "seul", "seule", "seuls",
+                 "seules", "ensemble", "however", "meanwhile", "still", "yet", "instead",
+                 "nevertheless", "nonetheless", "moreover", "indeed", "alone", "together",
+                 "finally", "later", "earlier", "now", "then", "today", "yesterday", "also",
+                 "côté", "là", "ici", "puis", "parallèlement", "face", "interrogé", "interrogée",
+                 "interrogés", "interrogées", "asked"}
+_FR_PARTICIPIAL_RE = re.compile(r"(?:é|ée|és|ées|ant|ants|ante|antes|u|ue|us|ues|is|ise|it|ite)$")
+_EN_PARTICIPIAL_RE = re.compile(r"(?:ing|ed|ly)$")
+
+
+def _opening_phrase_end(toks: list[_Tok], lex: Lexicon, i: int, upto: int) -> int:
+    """After an opening adverb, participle or adverbial up to a comma ("Cependant,", "Venu en
+    voisin,", "Déplorant « ... »,", "Côté allemand,", "Seul,"): the token after the comma; else i."""
+    if i >= upto or toks[i].q >= 0:
+        return i
+    w = toks[i].low
+    lone = i + 1 < upto and toks[i + 1].raw == ","
+    opening = w in _SENT_ADVERBS or (lex.lang == "fr" and (_fr_adverbial(toks, i, lex) or (
+        _FR_PARTICIPIAL_RE.search(w) and len(w) > 3 and w not in lex.determiners
+        and not (i + 1 < upto and toks[i + 1].raw[:1].isupper()) and w not in lex.titles))) or (
+        lex.lang == "en" and _EN_PARTICIPIAL_RE.search(w) and len(w) > 4
+        and not (i + 1 < upto and toks[i + 1].raw[:1].isupper()))
+    if not opening:
+        return i
+    j = i + 1
+    while j < upto and toks[j].raw != "," and j - i < 12 and toks[j].raw not in (";", ":"):
+        j += 1
+    if j < upto and toks[j].raw == "," and (lone or j - i >= 2):
+        return j + 1
+    return i
+
+
 def _sentence_subject(toks: list[_Tok], lex: Lexicon, upto: int) -> tuple[int, int] | None:
-    """The subject at the start of a sentence: a pronoun or a run of capitalised words."""
+    """The subject at the start of a sentence: a pronoun or a run of capitalised words (after
+    an opening adverb or participle phrase); a label before a colon ("Réforme :") is none."""
     i = 0
     while i < upto and toks[i].low in ("but", "and", "mais", "et", "still", "also"):
         i += 1
+    i = _opening_phrase_end(toks, lex, i, upto)
     if i < upto and (toks[i].low in _PP_START or toks[i].low in lex.prepositions) and not (
             lex.lang == "fr" and toks[i].low in lex.determiners):
         # an opening adjunct: "In an interview with CNBC on Monday, ..."
@@ -877,6 +924,8 @@ def _sentence_subject(toks: list[_Tok], lex: Lexicon, upto: int) -> tuple[int, i
             toks[k].low in ("of", "de", "du", "des", "and") and k + 1 < upto and toks[k + 1].raw[:1].isupper())):
         k += 1
     if k > j and (k - j >= 2 or j == i):
+        if k - i == 1 and k < len(toks) and toks[k].raw == ":":
+            return None   # a label: "Réforme : « ... »"
         return i, k
     if lex.lang == "fr" and j > i and j < upto and toks[j].low in lex.titles | lex.anonymous:
         # "Le président de l'UIMM", "L'adjoint au maire"
@@ -886,7 +935,28 @@ def _sentence_subject(toks: list[_Tok], lex: Lexicon, upto: int) -> tuple[int, i
                 and toks[k].low not in lex.cues:
             k += 1
         return i, k
+    if toks[i].low in lex.determiners or toks[i].low in ("the", "a", "an"):
+        # "le candidat écologiste a tranché", "the senator praised": a determiner, a few
+        # words, then a finite verb
+        k = i + 1
+        while k < upto and k - i < 6 and toks[k].q < 0 and toks[k].raw[:1].isalpha() \
+                and not _verbish(toks[k], lex) and toks[k].low not in _RELATIVE:
+            k += 1
+        if i + 1 < k < upto and _verbish(toks[k], lex):
+            return i, k
     return None
+
+
+_EN_VERBISH_RE = re.compile(r"[a-z]{3,}ed")   # "praised", "blamed" (not "-es": plural nouns)
+
+
+def _verbish(t: _Tok, lex: Lexicon) -> bool:
+    """A token that is likely a finite verb (or its auxiliary)."""
+    if t.q >= 0 or not t.raw[:1].islower():
+        return False
+    if lex.lang == "fr":
+        return _fr_verbish(t) or t.low in lex.aux or t.low in lex.cues
+    return t.low in _FINITE or bool(_EN_VERBISH_RE.fullmatch(t.low)) or t.low in lex.cues
 
 
 _WORDS_RE = re.compile(r"\w+")
@@ -974,9 +1044,10 @@ def _leading_attribution(sent: _Sent) -> None:
         else:
             if toks[j].low in ("le", "la", "l’", "l'") and j + 1 < n and toks[j + 1].low in lex.titles:
                 j += 2
+            j0 = j
             while j < n and toks[j].raw[:1].isupper() and toks[j].q < 0:
                 j += 1
-            if j - (st + 1) < 2:
+            if j - (st + 1) < 2 and not _viewpoint_before_quotation(toks, st + 1, j0, j, lex):
                 j = -1
         if 0 < j < n and toks[j].low == ",":
             lead = _Cue(st, st, st + 1, toks[st].raw, None, False, "according")
@@ -1088,6 +1159,8 @@ def _incises_after(sent: _Sent) -> None:
                 a = j + 1
                 break
         qi = sep if toks[sep].q >= 0 else (sep - 1 if sep >= 1 and toks[sep - 1].q >= 0 else -1)
+        if qi > a and toks[a].q < 0 and _opening_phrase_end(toks, lex, a, qi) == qi:
+            a = qi   # "Cependant, « Q », a-t-il ajouté": the opening adverb is not quoted
         if qi >= a and qi >= 0 and (qi == a or toks[a].q >= 0):
             s0, e0 = toks[a].s if toks[a].q >= 0 else toks[qi].s, toks[qi].e
             qtype = "marked"
@@ -1369,7 +1442,34 @@ def _unattributed_quotations(sent: _Sent) -> None:
         if j > 0 and toks[j - 1].raw == ":" and (subj := _sentence_subject(toks, lex, j - 1)):
             cands.append(_Cand(t.s, t.e, "marked", spk_of(subj), None, how="colon"))
             continue
+        if subj := _clause_subject(toks, lex, j):
+            # "X a qualifié le projet de « Q »", "X praised Y's role in seeking "Q"": the
+            # subject of the quotation's own clause, not the last person named
+            cands.append(_Cand(t.s, t.e, "marked", spk_of(subj), None, how="subject"))
+            continue
         cands.append(_Cand(t.s, t.e, "marked", None, None, floating=True))
+
+
+def _clause_subject(toks: list[_Tok], lex: Lexicon, j: int) -> tuple[int, int] | None:
+    """The subject of the clause holding quotation j when a finite verb stands between them in
+    the main clause (no comma, colon or other quotation in between): "Marine Tondelier a
+    qualifié la réforme de « Q »" -> Marine Tondelier; "The senator praised the mayor's work
+    in securing "Q"" -> The senator. None when the quotation opens the clause."""
+    subj = _sentence_subject(toks, lex, j)
+    if subj is None or subj[1] >= j:
+        return None
+    a, b = subj
+    if toks[b].low in ("qui", "who", "which", "que", "that", ",") or toks[b].q >= 0:
+        return None
+    verb = False
+    for x in range(b, j):
+        t = toks[x]
+        if t.q >= 0 or t.raw in (";", ":", "—", "–", "(", ")"):
+            return None
+        verb = verb or _verbish(t, lex)
+    if not verb:
+        return None
+    return subj
 
 
 _HEADLINE_RE = re.compile(r"(?i)(?:read more|related|watch|à lire aussi|a lire aussi|lire aussi|voir aussi)\s*:")
@@ -1544,6 +1644,7 @@ _PATTERN = {
     "viewpoint": (0.7, "viewpoint 'pour X'"),
     "colon": (0.7, "no speech verb: quotation after a colon, speaker is the sentence subject"),
     "caption": (0.6, "no speech verb: name after the quotation"),
+    "subject": (0.6, "no speech verb, speaker is the clause subject"),
     "intro": (0.85, "speech verb announcing the quotation"),
     "": (0.6, "attribution"),
 }

@@ -81,7 +81,7 @@ def analyse_mention(doc: str, start: int, end: int, lex: Lexicon) -> Mention:
         g, n = lex.pronouns[low[0]]
         org = low[0] == "it"
         return Mention(start, end, text, "pronoun", None, "organization" if org else "person",
-                       False, g if g in "mf" else None, n == "p", False, False)
+                       low[0] == "on", g if g in "mf" else None, n == "p", False, False)
     # the part before the first preposition / relative / apposition holds the head
     cut = len(ws)
     for i, w in enumerate(low):
@@ -107,12 +107,17 @@ def analyse_mention(doc: str, start: int, end: int, lex: Lexicon) -> Mention:
             cur = []
     if cur:
         caps_runs.append(cur)
-    all_low = set(low)
-    org = bool(all_low & lex.org) or low[-1:] == ["it"]
+    # the head decides between a person and an organisation, not its complements ("la cheffe
+    # du Parti vert", "the chief executive of the company" are people)
+    org = bool(set(low[:cut]) & lex.org) or low[-1:] == ["it"]
     document = bool(set(w.lower() for _, _, w in content[:3]) & lex.document)
     name = None
     titles: tuple[str, ...] = ()
     gender = None
+    if caps_runs and _modifier_run(content, caps_runs[-1]):
+        # "the French interior ministry", "Texas state prosecutors", "la Première ministre":
+        # the capitalised words qualify a lower-case head noun; the mention is a description
+        caps_runs = []
     if caps_runs and ((content and caps_runs[0][0] is content[0]) or len(caps_runs[-1]) >= 2):
         run = [w for _, _, w in caps_runs[-1]]
         # drop trailing particles
@@ -141,6 +146,11 @@ def analyse_mention(doc: str, start: int, end: int, lex: Lexicon) -> Mention:
         run = [w for _, _, w in ws[k:]]
         if k > 0 and len(run) >= 3 and low[k - 1] in _PREP_CUT | lex.determiners:
             run = run[1:]   # the complement of the title: "de la Défense"
+        if run and run[0].lower() in ("de", "van", "von", "da"):
+            # "l'auteur du programme de Jean-Luc Mélenchon": a name after "de" is the noun's
+            # complement, not the speaker; "le président de Renaissance Gabriel Attal" has one
+            # more capitalised word before the name
+            run = run[2:] if len(run) >= 4 else []
         if k > 0 and len(run) >= 2 and not set(w.lower() for w in run) & lex.org \
                 and not any(w.isupper() and len(w) > 1 for w in run):
             tit, nm = strip_titles(run, lex)
@@ -149,6 +159,9 @@ def analyse_mention(doc: str, start: int, end: int, lex: Lexicon) -> Mention:
                 org = False
                 document = False
     anonymous = False
+    if name is None and _SAME_SOURCE_RE.search(text):
+        # "la même source", "the same source": the previous source again (see Resolver)
+        return Mention(start, end, text, "same", None, "person", False, None, False, False, True)
     if name is None:
         first = low[0] if low else ""
         heads = set(w.lower() for _, _, w in content)
@@ -165,6 +178,23 @@ def analyse_mention(doc: str, start: int, end: int, lex: Lexicon) -> Mention:
                                 and low[-1] not in lex.document))
     return Mention(start, end, text, kind, name, "organization" if (org or document) else "person",
                    anonymous, gender, plural, document, definite, titles)
+
+
+_SAME_SOURCE_RE = re.compile(r"(?i)\b(?:même|same)\s+(?:source|sources|interlocuteur|"
+                             r"interlocutrice|official|spokesperson|spokesman|spokeswoman)\b")
+
+
+def _modifier_run(content: list[tuple[int, int, str]], run: list[tuple[int, int, str]]) -> bool:
+    """Is the capitalised run followed, in the head, by a lower-case noun it qualifies?"""
+    after = False
+    for t in content:
+        if t is run[-1]:
+            after = True
+            continue
+        if after and t[2][:1].isalpha() and t[2][:1].islower() and t[2].lower() not in (
+                "de", "van", "von", "da", "le", "la", "jr", "sr"):
+            return True
+    return False
 
 
 @dataclass
@@ -332,9 +362,18 @@ class Resolver:
             if ref and gender:
                 self.gender_of.setdefault(ref, gender)
             gender = gender or self.gender_of.get(ref or "")
+        elif m.kind == "pronoun" and m.anonymous:
+            ref, self.how = None, "anonymous source"     # "on"
         elif m.kind == "pronoun":
             ref, stype, gender = self._resolve_pronoun(m)
             self.how = "pronoun resolved" if ref else "pronoun unresolved"
+        elif m.kind == "same":
+            prev = self.history[-1] if self.history else None
+            ref = prev.reference if prev else None
+            stype = prev.speaker_type if prev else stype
+            self.how, self.antecedent = "the previous source", prev.pos if prev else None
+            if prev is None:
+                self.how = "description, no name"
         elif m.anonymous:
             ref = None
             self.how = "anonymous source"
@@ -363,7 +402,9 @@ class Resolver:
                     self.how = "document of an earlier source"
                     break
         if ref is None:
-            ref = _strip_det(m.text, self.lex)
+            # French references drop the article ("ministère de l'Intérieur"), English ones keep
+            # the mention as written ("the paramedics union"), as the two annotations do
+            ref = _strip_det(m.text, self.lex) if self.lex.lang == "fr" else m.text
             self.how, self.antecedent = "organisation as written", None
         return ref
 
