@@ -501,6 +501,23 @@ CASES += [
     # "on" is an unnamed source
     ("fr", "Côté belge, on a expliqué que « le dossier est clos ».",
      [{"text": "que « le dossier est clos »", "speaker": "on", "anonymous": True}]),
+    # indirect speech after a long subject with appositions and a relative clause
+    ("fr", "Karim Benali, maire de Roubaix depuis 2020, ancien conseiller régional et proche de la "
+           "majorité, a affirmé que la ville ne paierait pas.",
+     [{"text": "que la ville ne paierait pas", "speaker": "Karim Benali", "cue": "a affirmé"}]),
+    ("fr", "La présidente de la région Occitanie, Carole Delga, qui s'exprimait devant les élus, a "
+           "assuré que les lycées seraient rénovés.",
+     [{"text": "que les lycées seraient rénovés", "reference": "Carole Delga", "cue": "a assuré"}]),
+    ("en", "Maria Costa, 61, a retired nurse who lives near the plant, said the smell was unbearable.",
+     [{"text": "the smell was unbearable", "speaker": "Maria Costa"}]),
+    # "told X that A and argued that B": both reports are the subject's
+    ("en", "Rachel Reeves told MPs that the budget would balance and argued that growth had returned.",
+     [{"text": "that the budget would balance", "speaker": "Rachel Reeves", "cue": "told"},
+      {"text": "that growth had returned", "speaker": "Rachel Reeves", "cue": "argued"}]),
+    # an interrupting attribution with a noun phrase subject: two parts of one quote
+    ("en", "It would, the chancellor said, be wise to wait for the report.",
+     [{"text": "It would", "speaker": "the chancellor"},
+      {"text": "be wise to wait for the report", "speaker": "the chancellor", "continues": True}]),
 ]
 
 

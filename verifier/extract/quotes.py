@@ -423,6 +423,9 @@ def _find_cues(toks: list[_Tok], lex: Lexicon, doc: str) -> list[_Cue]:
             if i > 0 and toks[i - 1].low == "to" and not negated and la == i:
                 i += 1
                 continue
+            if la == i and i > 0 and toks[i - 1].low in lex.determiners:
+                i += 1
+                continue   # "the report", "a statement": a noun
         pron = None
         # cue text without the inverted pronoun
         parts = []
@@ -573,6 +576,33 @@ def _left_np(toks: list[_Tok], la: int, lo: int, lex: Lexicon) -> tuple[int, int
     if not any(t.raw[0].isalpha() for t in toks[i:j]):
         return None
     return i, j
+
+
+def _subject_before_appositions(toks: list[_Tok], comma: int, lex: Lexicon) -> tuple[int, int] | None:
+    """A subject at the start of the sentence followed by several appositions or relative
+    clauses up to the comma before the cue: "Jean Dupont, maire de Nancy depuis 2014, ancien
+    député, a affirmé", "John Smith, 54, a retired firefighter who lives nearby, said"."""
+    j = comma
+    first_comma = None
+    while j > 0 and comma - j < 48:
+        t = toks[j - 1]
+        if t.q >= 0 or t.raw in (";", ":", "(", ")", "—", "–"):
+            return None
+        if t.raw == ",":
+            first_comma = j - 1
+        j -= 1
+    if j != 0 or first_comma is None:
+        return None
+    i = _opening_phrase_end(toks, lex, 0, first_comma)
+    if i > 0:
+        return None   # an opening adverbial, not a subject
+    head = toks[i:first_comma]
+    if not head or len(head) > 10 or (toks[i].low in lex.prepositions and toks[i].low not in lex.determiners) \
+            or any(_verbish(t, lex) for t in head) or any(t.low in _RELATIVE for t in head):
+        return None
+    if not (head[0].raw[:1].isupper() or head[0].low in lex.determiners or head[0].low in lex.pronouns):
+        return None
+    return i, first_comma
 
 
 _FR_VERBISH = {"est", "sont", "a", "ont", "était", "étaient", "sera", "seront", "serait", "avait",
@@ -1094,8 +1124,8 @@ def _incises_after(sent: _Sent) -> None:
         spk = None
         after = c.k
         sep = c.la - 1
-        if sep < 0:
-            continue
+        if sep < 0 or toks[sep].low in ("qui", "who", "which", "that", "dont", "whose"):
+            continue   # "X, qui s'exprimait devant les élus, a assuré ...": a relative clause
         if c.pron:
             if not _is_sep(toks[sep]):
                 continue
@@ -1230,8 +1260,14 @@ def _report_subject(sent: _Sent, c: _Cue) -> tuple[_Cue, tuple[int, int] | None]
             c = _Cue(c.i, c.la, c.k, c.text, pc.pron, False, "coord")
     elif not c.pron:
         np_ = _left_np(toks, c.la, 0, lex)
+        if np_ is None and c.la > 1 and toks[c.la - 1].raw == ",":
+            np_ = _subject_before_appositions(toks, c.la - 1, lex)
         if np_ is None and c.la > 0 and toks[c.la - 1].low in ("and", "but", "et", "mais"):
+            # "She told reporters that A and argued that B": the sentence's subject, shared;
+            # the first report keeps what comes before "and"
             np_ = _sentence_subject(toks, lex, c.la - 1)
+            if np_ is not None:
+                c = _Cue(c.i, c.la, c.k, c.text, c.pron, c.incise_only, "coord")
         if np_ is None and fr and c.la > 0 and toks[c.la - 1].low == "en" and toks[c.i].low.endswith("ant"):
             # "X s'est défendu en assurant que ...": the gerund's subject is the sentence's
             np_ = _sentence_subject(toks, lex, c.la - 1)
@@ -1281,7 +1317,8 @@ def _complement_start(sent: _Sent, c: _Cue, w: str, k: int, hi: int) -> int:
             k += 2 if toks[k].low in ("d’", "d'", "par") else 1   # "prévoit notamment que ..."
         if k < hi and toks[k].low in _FR_ADJUNCT_START:
             j = k
-            while j < hi and j - k < 10 and toks[j].q < 0 and toks[j].low not in _THAT and toks[j].raw not in (":", "."):
+            while j < hi and j - k < 10 and toks[j].q < 0 and toks[j].low not in _THAT and toks[j].raw not in (":", ".") \
+                    and not (toks[j].low in lex.aux and j > k and toks[j - 1].raw == ","):
                 j += 1
             if j < hi and (toks[j].low in _THAT or toks[j].raw == ":" or toks[j].q >= 0):
                 k = j

@@ -355,7 +355,12 @@ class Resolver:
         stype = m.speaker_type
         gender = m.gender
         self.how, self.antecedent = "", None
-        if m.kind == "name":
+        if m.kind == "name" and not m.text.startswith(m.name or "") and m.titles == () \
+                and (app := self.appositive_name(m.end)):
+            # "le président de la région Grand Est, Franck Leroy": the name in apposition
+            ref, stype = self.full_name(app, m.start), "person"
+            self.how = "named in apposition"
+        elif m.kind == "name":
             assert m.name is not None
             ref = self.full_name(m.name, m.start) if stype == "person" else m.name
             self.how = "named" if ref == m.name else "name completed from an earlier mention"
