@@ -514,6 +514,21 @@ CASES += [
     ("en", "Rachel Reeves told MPs that the budget would balance and argued that growth had returned.",
      [{"text": "that the budget would balance", "speaker": "Rachel Reeves", "cue": "told"},
       {"text": "that growth had returned", "speaker": "Rachel Reeves", "cue": "argued"}]),
+    # short quotations in the object of a verb that judges; a title is no quote
+    ("fr", "La maire de Nantes a dénoncé un « choix absurde ».",
+     [{"text": "« choix absurde »", "speaker": "La maire de Nantes", "cue": "a dénoncé"}]),
+    ("fr", "Le syndicat des pilotes a fustigé une « provocation ».",
+     [{"text": "« provocation »", "speaker": "Le syndicat des pilotes"}]),
+    ("en", 'The opposition leader slammed the "secret deal" on Tuesday.',
+     [{"text": '"secret deal"', "speaker": "The opposition leader", "cue": "slammed"}]),
+    ("fr", "Le député a cité « Le Figaro » dans son discours.", []),
+    # "..., X and Y say": a coordinated speaker in an incise
+    ("en", "Rates will stay high for longer, bankers and analysts say.",
+     [{"text": "Rates will stay high for longer", "speaker": "bankers and analysts"}]),
+    # a subject with a relative clause or an apposition is no quote, its object no speaker
+    ("en", "The ambassador, whose government sponsored the motion, stressed the assembly's "
+           "determination to act.", []),
+    ("fr", "L'émissaire, dont le pays a rédigé le texte, a souligné la détermination du Conseil.", []),
     # an interrupting attribution with a noun phrase subject: two parts of one quote
     ("en", "It would, the chancellor said, be wise to wait for the report.",
      [{"text": "It would", "speaker": "the chancellor"},

@@ -578,6 +578,25 @@ def _left_np(toks: list[_Tok], la: int, lo: int, lex: Lexicon) -> tuple[int, int
     return i, j
 
 
+def _subject_with_relative(toks: list[_Tok], a: int, end: int, lex: Lexicon) -> bool:
+    """Is tokens a..end-1 a noun phrase followed by a relative clause or an apposition between
+    commas ("The envoy, whose country drafted the text", "Le ministre, un ancien banquier")?
+    Then it is the subject of the verb after it, not a quote."""
+    c1 = next((x for x in range(a, end) if toks[x].raw == ","), None)
+    if c1 is None or c1 == a or c1 + 1 >= end:
+        return False
+    head = toks[a:c1]
+    if len(head) > 8 or any(_verbish(t, lex) or t.q >= 0 for t in head):
+        return False
+    nxt = toks[c1 + 1]
+    if nxt.low in _RELATIVE or nxt.low in ("dont", "whose", "lequel", "laquelle"):
+        return True
+    # NP, apposition (up to the comma before the verb): "Le ministre, un ancien banquier,"
+    c2 = next((x for x in range(c1 + 1, end) if toks[x].raw == ","), None)
+    return (nxt.low in lex.determiners and len(head) <= 4 and (c2 is None or c2 == end - 1)
+            and not any(_verbish(t, lex) for t in toks[c1 + 1:end]))
+
+
 def _subject_before_appositions(toks: list[_Tok], comma: int, lex: Lexicon) -> tuple[int, int] | None:
     """A subject at the start of the sentence followed by several appositions or relative
     clauses up to the comma before the cue: "Jean Dupont, maire de Nancy depuis 2014, ancien
@@ -853,9 +872,27 @@ def _fr_complement(toks: list[_Tok], c: _Cue, k: int, hi: int, lex: Lexicon) -> 
             and toks[j].low not in _THAT:
         j += 1
     if j < hi and j == k + 1 and toks[k].low in lex.determiners and toks[j].q >= 0 \
-            and len(_WORDS_RE.findall(toks[j].raw)) >= 4:
+            and _quoted_object(toks, j, cw):
         return j, "object"
     return None
+
+
+# verbs that judge what they name: their object in quotation marks is the speaker's words even
+# when it is one to three words long ("a dénoncé un « choix absurde »")
+_JUDGING_STEMS = ("dénon", "fustig", "salu", "qualifi", "déplor", "critiqu", "regrett", "condamn",
+                  "réclam", "exig", "vant", "stigmatis", "denounc", "slam", "hail", "decr",
+                  "lambast", "condemn", "prais", "criticiz", "criticis", "demand", "blast")
+
+
+def _quoted_object(toks: list[_Tok], j: int, verb: str) -> bool:
+    """Is quotation j, the object of speech verb `verb` after its determiner ("a salué ce
+    « moment important dans ... »", "a dénoncé un « choix absurde »"), the speaker's words?
+    Four words or more, or fewer after a verb that judges; never a title ("« Le Monde »")."""
+    t = toks[j]
+    words = _WORDS_RE.findall(t.raw)
+    if len(words) >= 4:
+        return True
+    return bool(words) and verb.startswith(_JUDGING_STEMS) and t.raw[1:].lstrip()[:1].islower()
 
 
 def _words_in(text: str) -> int:
@@ -1156,6 +1193,10 @@ def _incises_after(sent: _Sent) -> None:
             if c.kind == "according":
                 continue
             np_ = _left_np(toks, c.la, 0, lex)
+            if np_ is not None and np_[0] >= 3 and toks[np_[0] - 1].low in ("and", "et") \
+                    and toks[np_[0] - 2].raw[:1].isalpha() and toks[np_[0] - 2].q < 0 \
+                    and np_[1] - np_[0] <= 3 and _is_sep(toks[np_[0] - 3]):
+                np_ = (np_[0] - 2, np_[1])   # "..., bankers and analysts say."
             if np_ is None or np_[0] == 0 or not _is_sep(toks[np_[0] - 1]) or np_[1] - np_[0] > 9:
                 continue
             if toks[np_[0]].low in lex.subordinators:
@@ -1208,6 +1249,8 @@ def _incises_after(sent: _Sent) -> None:
                 continue
             if fr and _fr_adverbial(toks, a, lex) and not any(_fr_verbish(t) for t in toks[a:end]):
                 continue  # "Devant les membres du Parlement, la reine a salué ...": an adverbial
+            if _subject_with_relative(toks, a, end, lex):
+                continue  # "The envoy, whose country drafted it, stressed the Council's resolve"
             s0, e0 = sp
             qtype = "unmarked"
         if c.kind == "according":
@@ -1387,6 +1430,8 @@ def _reports_before(sent: _Sent) -> None:
             if start >= hi:
                 intro = True
         elif k < n and toks[k].q >= 0:
+            if len(_WORDS_RE.findall(toks[k].raw)) < 4 and _title_like(doc, toks[k].s, toks[k].e, toks, k):
+                continue   # "a cité « Le Monde »": a title, not words said
             qtype = "marked"
         elif fr:
             fk = _fr_complement(toks, c, k, hi, lex)
@@ -1401,6 +1446,14 @@ def _reports_before(sent: _Sent) -> None:
                 a = np_[0] if np_ else c.la
                 limit = a
                 continue
+        elif (not fr and k + 1 < hi and toks[k].low in lex.determiners and toks[k + 1].q >= 0
+              and _quoted_object(toks, k + 1, w)):
+            # "denounced a "reckless gamble"": the quotation in the object
+            t = toks[k + 1]
+            cands.append(_Cand(t.s, t.e, "marked", spk, c.text, how="object"))
+            claim(c.la, k + 2)
+            limit = np_[0] if np_ else c.la
+            continue
         elif (not fr and w in _DIRECTIVE and k > c.k and toks[k].low == "to" and k + 1 < hi
               and toks[k + 1].q < 0 and toks[k + 1].raw[:1].islower()):
             qtype = "indirect"   # "urged Chinese citizens to consider ...": the directive
