@@ -529,6 +529,22 @@ CASES += [
     ("en", "The ambassador, whose government sponsored the motion, stressed the assembly's "
            "determination to act.", []),
     ("fr", "L'émissaire, dont le pays a rédigé le texte, a souligné la détermination du Conseil.", []),
+    # speakers that are no noun phrase: an opening participle, an adverb, an age, a bracket
+    ("fr", "Regrettant « une décision prise sans aucune concertation », le syndicat a appelé à la "
+           "grève.",
+     [{"text": "« une décision prise sans aucune concertation »", "speaker": "le syndicat"}]),
+    ("fr", "Venue soutenir les grévistes : « Nous ne lâcherons rien, jamais. »",
+     [{"speaker": None}]),
+    ("fr", "Néanmoins : « rien n'est joué pour le second tour ».", [{"speaker": None}]),
+    ("fr", "Aimé a déclaré : « Je suis prêt à partir demain. »", [{"speaker": "Aimé"}]),
+    # a name after a preposition or "told" is someone addressed or a medium, not the speaker of
+    # the next quotation without attribution
+    ("en", "Yvette Cooper spoke to Laura Kuenssberg on Sunday.\n\n"
+           '"We have to be honest about the numbers."',
+     [{"floating": True, "reference": "Yvette Cooper"}]),
+    ("fr", "Le maire a reçu Jean Castex à l'Hôtel de Ville.\n\n« Nous avons beaucoup parlé du "
+           "budget. »",
+     [{"speaker": None, "reference": None}]),
     # an interrupting attribution with a noun phrase subject: two parts of one quote
     ("en", "It would, the chancellor said, be wise to wait for the report.",
      [{"text": "It would", "speaker": "the chancellor"},

@@ -993,6 +993,10 @@ def _sentence_subject(toks: list[_Tok], lex: Lexicon, upto: int) -> tuple[int, i
     if k > j and (k - j >= 2 or j == i):
         if k - i == 1 and k < len(toks) and toks[k].raw == ":":
             return None   # a label: "Réforme : « ... »"
+        if k - j == 1 and k < upto and toks[k].raw[:1].islower() and not _verbish(toks[k], lex) \
+                and (_FR_LONE_PARTICIPLE_RE.fullmatch(toks[j].raw) if lex.lang == "fr"
+                     else _EN_PARTICIPIAL_RE.search(toks[j].low)):
+            return None   # "Venu soutenir les grévistes :", "Speaking to reporters": a participle
         return i, k
     if lex.lang == "fr" and j > i and j < upto and toks[j].low in lex.titles | lex.anonymous:
         # "Le président de l'UIMM", "L'adjoint au maire"
@@ -1022,7 +1026,7 @@ def _verbish(t: _Tok, lex: Lexicon) -> bool:
     if t.q >= 0 or not t.raw[:1].islower():
         return False
     if lex.lang == "fr":
-        return _fr_verbish(t) or t.low in lex.aux or t.low in lex.cues
+        return (_fr_verbish(t) or t.low in lex.aux or t.low in lex.cues) and not _fr_infinitive(t)
     return t.low in _FINITE or bool(_EN_VERBISH_RE.fullmatch(t.low)) or t.low in lex.cues
 
 
@@ -1545,6 +1549,11 @@ def _clause_subject(toks: list[_Tok], lex: Lexicon, j: int) -> tuple[int, int] |
     the main clause (no comma, colon or other quotation in between): "Marine Tondelier a
     qualifié la réforme de « Q »" -> Marine Tondelier; "The senator praised the mayor's work
     in securing "Q"" -> The senator. None when the quotation opens the clause."""
+    opening = _opening_phrase_end(toks, lex, 0, len(toks))
+    if 0 < opening and j < opening:
+        # "Déplorant « Q », le syndicat a annoncé une grève": the subject after the phrase
+        subj = _sentence_subject(toks, lex, len(toks))
+        return subj if subj is not None and subj[0] >= opening else None
     subj = _sentence_subject(toks, lex, j)
     if subj is None or subj[1] >= j:
         return None
@@ -1667,6 +1676,10 @@ def quotes_in(analysis: DocumentAnalysis) -> list[Quote]:
                 st.pending_intro = (spk_q, si)
                 st.intro_period = c.period
                 continue
+            if c.spk is not None:
+                c.spk = _speaker_span(text, c.spk, lex)
+                if c.spk is None and not c.intro:
+                    c.floating = True
             q = _floating(c, st, si) if c.floating and c.spk is None else \
                 _make(text, c, st, lex, st.last if c.continues else None)
             if any(a < q.end and q.start < b for a, b in skip):
@@ -1680,6 +1693,37 @@ def quotes_in(analysis: DocumentAnalysis) -> list[Quote]:
             pi = st.pending_intro
             st.pending_intro = None if pi and pi[1] < si else pi
     return out
+
+
+_AGE_RE = re.compile(r"(?i)\d+(?:[ \u00a0-]*(?:ans?|years?|yrs?)(?:[ -]old)?)?")
+_FR_LONE_PARTICIPLE_RE = re.compile(r"(?i)[a-zà-ÿ]{3,}(?:é|ée|és|ées|ant|u|ue|us|ues)")
+
+
+def _speaker_span(doc: str, spk: tuple[int, int], lex: Lexicon) -> tuple[int, int] | None:
+    """The speaker span without unbalanced brackets or trailing punctuation, or None when it is
+    no noun phrase: a sentence adverb or a participle alone ("Cependant", "Venu", "Déplorant"),
+    an age or a number ("19 ans"), a label before a colon ("Réforme :")."""
+    s, e = spk
+    while e > s and (doc[e - 1] in ",;:. " or doc[e - 1] == ")" and "(" not in doc[s:e]):
+        e -= 1
+    while s < e and (doc[s] in " ," or doc[s] == "(" and ")" not in doc[s:e]):
+        s += 1
+    if e <= s:
+        return None
+    t = doc[s:e]
+    low = t.lower()
+    if _AGE_RE.fullmatch(t) or low in _SENT_ADVERBS:
+        return None
+    if " " not in t and low not in lex.pronouns and low not in lex.anonymous:
+        before = doc[:s].rstrip()[-1:]
+        if lex.lang == "fr" and _FR_LONE_PARTICIPLE_RE.fullmatch(t) and t[:1].isupper() \
+                and low not in lex.titles and low not in lex.org and (
+                low.endswith("ant") or (before in ("", ".", "!", "?", "»", "\n")
+                                        and doc[e:e + 2].lstrip().startswith(","))):
+            return None   # "Venu, ...", "Déplorant": a participle opening the sentence
+        if doc[e:e + 3].lstrip().startswith(":") and low not in lex.titles:
+            return None   # "Réforme : « ... »": a label
+    return s, e
 
 
 def _floating(c: _Cand, st: _DocState, si: int) -> Quote:

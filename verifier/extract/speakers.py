@@ -39,6 +39,14 @@ _DEFINITE = {"the", "this", "that", "le", "la", "l’", "l'", "ce", "cet", "cett
              "those", "ces"}
 
 
+# a name right after one of these is someone addressed, a platform or a newspaper, not a speaker
+_OBJECT_BEFORE = {"to", "told", "tells", "tell", "with", "on", "in", "at", "by", "from", "for",
+                  "against", "about", "à", "au", "aux", "avec", "sur", "dans", "par", "pour",
+                  "contre", "chez", "auprès", "reçu", "rencontré", "met", "meets", "interviewed",
+                  "asked", "thanked", "remercié", "interrogé", "interrogée", "critiqué", "criticized",
+                  "criticised", "attacked", "attaqué", "accusé", "accused", "blamed"}
+
+
 @dataclass
 class Mention:
     start: int
@@ -221,6 +229,7 @@ class Resolver:
     # when the mention itself holds the name); read by the quote extractor's confidence
     how: str = ""
     antecedent: int | None = None
+    addressed: set[int] = field(default_factory=set)   # names after a preposition or "told"
 
     def __post_init__(self) -> None:
         lex = self.lex
@@ -247,6 +256,9 @@ class Resolver:
                 continue
             name = " ".join(nm)
             self.names.append((m.start(), name, tuple(t.lower().rstrip(".") for t in tit)))
+            prev = re.search(r"([\w’']+)[ \u00a0]*$", self.doc[max(0, m.start() - 30):m.start()])
+            if prev and prev.group(1).lower() in _OBJECT_BEFORE:
+                self.addressed.add(m.start())   # "told Jane Roe", "au Parisien", "sur France Inter"
             for t in tit:
                 tl = t.lower()
                 if tl in _MALE_TITLES or tl.rstrip(".") in ("mr", "m"):
@@ -287,15 +299,16 @@ class Resolver:
         return best or name
 
     def last_name_position(self, pos: int) -> tuple[int, str] | None:
-        """The latest full person name mentioned before pos, with its position."""
+        """The latest full person name mentioned before pos, with its position, leaving out
+        names in an object or adjunct ("told Jane Roe", "à Olaf Scholz", "sur France Inter")."""
         for p, full, _ in reversed(self.names):
-            if p < pos:
+            if p < pos and p not in self.addressed:
                 return p, full
         return None
 
     def _last_name_before(self, pos: int, gender: str | None) -> str | None:
         for p, full, _ in reversed(self.names):
-            if p >= pos:
+            if p >= pos or p in self.addressed:
                 continue
             g = self.gender_of.get(full)
             if gender and g and g != gender:
