@@ -545,6 +545,17 @@ CASES += [
     ("fr", "Le maire a reçu Jean Castex à l'Hôtel de Ville.\n\n« Nous avons beaucoup parlé du "
            "budget. »",
      [{"speaker": None, "reference": None}]),
+    # a role description resolves to the person named with that role a few sentences later
+    ("en", "The chief executive of the retailer said sales had fallen. Analysts were surprised. "
+           "Jane Roe, the chief executive since 2019, has promised a turnaround.",
+     [{"text": "sales had fallen", "speaker": "The chief executive of the retailer",
+       "reference": "Jane Roe"}]),
+    # in a profile, a person merely named in between does not take the profiled person's
+    # quotations without attribution
+    ("fr", "« Cette ville m'a tout donné », a déclaré François Bayrou.\n\nIl a ensuite rencontré "
+           "Jean Lassalle et les commerçants.\n\n« Le centre doit revivre. »",
+     [{"reference": "François Bayrou"}, {"floating": True, "reference": "François Bayrou"}]),
+    ("fr", "Le député Jean Lassalle, présent, a salué l'initiative du maire.", []),
     # an interrupting attribution with a noun phrase subject: two parts of one quote
     ("en", "It would, the chancellor said, be wise to wait for the report.",
      [{"text": "It would", "speaker": "the chancellor"},

@@ -593,8 +593,12 @@ def _subject_with_relative(toks: list[_Tok], a: int, end: int, lex: Lexicon) -> 
         return True
     # NP, apposition (up to the comma before the verb): "Le ministre, un ancien banquier,"
     c2 = next((x for x in range(c1 + 1, end) if toks[x].raw == ","), None)
-    return (nxt.low in lex.determiners and len(head) <= 4 and (c2 is None or c2 == end - 1)
-            and not any(_verbish(t, lex) for t in toks[c1 + 1:end]))
+    if c2 is not None and c2 != end - 1 or any(_verbish(t, lex) for t in toks[c1 + 1:end]):
+        return False
+    # "Le ministre, un ancien banquier,", "Le député Jean Lassalle, présent,"
+    return (nxt.low in lex.determiners and len(head) <= 4) or (
+        end - c1 <= 4 and len(head) <= 6 and nxt.raw[:1].islower()
+        and (head[0].low in lex.determiners or head[0].raw[:1].isupper()))
 
 
 def _subject_before_appositions(toks: list[_Tok], comma: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -1747,7 +1751,7 @@ def _floating(c: _Cand, st: _DocState, si: int) -> Quote:
                        confidence=conf, reasons=why)
     named = st.resolver.last_name_position(c.s)
     if named and (last is None or named[0] > max(last.end, text.rfind("\n", 0, c.s))) \
-            and c.s - named[0] < 400:
+            and c.s - named[0] < 400 and (last is None or _subject_position(st, named[0])):
         n = st.hops(named[0], c.s)
         return replace(q0, reference=named[1], speaker_type="person", floating=True,
                        confidence=_clip(0.45 - 0.05 * n),
@@ -1762,6 +1766,20 @@ def _floating(c: _Cand, st: _DocState, si: int) -> Quote:
                                 + ("" if same_para else " across a paragraph")
                                 + (f", {n} sentence(s) later" if n > 1 else "")))
     return replace(q0, confidence=0.1, reasons=("no speech verb", "no speaker found"))
+
+
+def _subject_position(st: _DocState, pos: int) -> bool:
+    """Is the name at pos the subject of its sentence (at most three words before it, none a
+    preposition)? A person merely named in between ("a rencontré Jean Castex") does not take
+    over the quotations of the person the article follows."""
+    k = bisect_right(st.starts, pos) - 1
+    before = st.text[st.starts[k] if k >= 0 else 0:pos].split()
+    return len(before) <= 3 and not any(w.lower().strip(",") in _NOT_SUBJECT_BEFORE for w in before)
+
+
+_NOT_SUBJECT_BEFORE = {"à", "au", "aux", "avec", "de", "du", "des", "sur", "dans", "par", "pour",
+                       "chez", "contre", "to", "with", "of", "on", "in", "by", "for", "from", "at",
+                       "about", "against"}
 
 
 def _clip(x: float) -> float:

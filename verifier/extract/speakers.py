@@ -256,8 +256,8 @@ class Resolver:
                 continue
             name = " ".join(nm)
             self.names.append((m.start(), name, tuple(t.lower().rstrip(".") for t in tit)))
-            prev = re.search(r"([\w’']+)[ \u00a0]*$", self.doc[max(0, m.start() - 30):m.start()])
-            if prev and prev.group(1).lower() in _OBJECT_BEFORE:
+            prev = self.doc[max(0, m.start() - 30):m.start()].split()
+            if prev and prev[-1].lower() in _OBJECT_BEFORE:
                 self.addressed.add(m.start())   # "told Jane Roe", "au Parisien", "sur France Inter"
             for t in tit:
                 tl = t.lower()
@@ -342,7 +342,29 @@ class Resolver:
             if hre.search(after) or hre.search(before.rsplit(",", 1)[-1]):
                 best = full
                 self.antecedent = p
+        if best is None:
+            best = self._by_head_after(hre, pos)
         return best
+
+    def _by_head_after(self, hre: re.Pattern[str], pos: int) -> str | None:
+        """A person named within the next few sentences with the same head noun beside the
+        name ("the chief executive of the retailer" ... "Jane Roe, its chief executive")."""
+        for p, full, _ in self.names:
+            if p <= pos:
+                continue
+            if p > pos + 600:
+                break
+            if not re.search(r"[.!?\n]", self.doc[pos:p]):
+                continue   # in the mention's own sentence: "la rédactrice du projet de X"
+            a = self.doc.rfind("\n", 0, p) + 1
+            before = self.doc[max(a, p - 70):p].rsplit(",", 1)[-1]
+            after_s = p + len(full)
+            stop = re.search(r"[.;:\n]|,\s+(?:a|ont|said|says|who|qui)\b", self.doc[after_s:after_s + 90])
+            after = self.doc[after_s:after_s + (stop.start() if stop else 90)]
+            if hre.search(after) or hre.search(before):
+                self.antecedent = p
+                return full
+        return None
 
     def appositive_name(self, end: int) -> str | None:
         """", Name Name" right after a description ("le directeur de la CUGN, René Badot")."""
