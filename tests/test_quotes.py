@@ -556,6 +556,15 @@ CASES += [
            "Jean Lassalle et les commerçants.\n\n« Le centre doit revivre. »",
      [{"reference": "François Bayrou"}, {"floating": True, "reference": "François Bayrou"}]),
     ("fr", "Le député Jean Lassalle, présent, a salué l'initiative du maire.", []),
+    # short quotations after a verb of naming: the subject's words
+    ("en", 'Senator Lisa Park called the proposal a "cynical gimmick" on Tuesday.',
+     [{"text": '"cynical gimmick"', "speaker": "Senator Lisa Park", "reference": "Lisa Park"}]),
+    ("fr", "Le Premier ministre a parlé d'un « gâchis » devant les députés.",
+     [{"text": "« gâchis »", "speaker": "Le Premier ministre"}]),
+    ("en", 'The museum bought a painting called "blue hour" last year.', []),
+    # a subject with a title word inside or an abbreviation
+    ("en", "Former Quebec premier Jean Tremblay, speaking in Montreal, said the party must change.",
+     [{"text": "the party must change", "reference": "Jean Tremblay"}]),
     # an interrupting attribution with a noun phrase subject: two parts of one quote
     ("en", "It would, the chancellor said, be wise to wait for the report.",
      [{"text": "It would", "speaker": "the chancellor"},

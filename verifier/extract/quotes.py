@@ -991,8 +991,11 @@ def _sentence_subject(toks: list[_Tok], lex: Lexicon, upto: int) -> tuple[int, i
         j += 1
     k = j
     while k < upto and toks[k].q < 0 and (toks[k].raw[:1].isupper() or (
-            toks[k].raw == "." and k > j and toks[k - 1].low in _ABBR_TITLE) or (
-            toks[k].low in ("of", "de", "du", "des", "and") and k + 1 < upto and toks[k + 1].raw[:1].isupper())):
+            toks[k].raw == "." and k > j and (toks[k - 1].low in _ABBR_TITLE or (
+                "." in toks[k - 1].raw and len(toks[k - 1].raw) <= 4))) or (   # "U.S."
+            toks[k].low in ("of", "de", "du", "des", "and") and k + 1 < upto and toks[k + 1].raw[:1].isupper()) or (
+            # "Former New Brunswick premier Brian Gallant": a lower-case title inside the name
+            k > j and toks[k].low in lex.titles and k + 1 < upto and toks[k + 1].raw[:1].isupper())):
         k += 1
     if k > j and (k - j >= 2 or j == i):
         if k - i == 1 and k < len(toks) and toks[k].raw == ":":
@@ -1016,6 +1019,8 @@ def _sentence_subject(toks: list[_Tok], lex: Lexicon, upto: int) -> tuple[int, i
         k = i + 1
         while k < upto and k - i < 6 and toks[k].q < 0 and toks[k].raw[:1].isalpha() \
                 and not _verbish(toks[k], lex) and toks[k].low not in _RELATIVE:
+            if toks[k].low in lex.determiners and toks[k - 1].low not in lex.prepositions:
+                return None   # "The museum bought a painting": a verb in between, no NP
             k += 1
         if i + 1 < k < upto and _verbish(toks[k], lex):
             return i, k
@@ -1518,6 +1523,8 @@ def _unattributed_quotations(sent: _Sent) -> None:
         nw = len(_WORDS_RE.findall(t.raw))
         standalone = words_out == 0
         if nw < 4 and not (standalone and nw >= 2) and not t.cont:
+            if (subj := _short_quote_subject(doc, toks, lex, j)) is not None:
+                cands.append(_Cand(t.s, t.e, "marked", spk_of(subj), None, how="object"))
             continue
         if _title_like(doc, t.s, t.e, toks, j):
             continue
@@ -1546,6 +1553,37 @@ def _unattributed_quotations(sent: _Sent) -> None:
             cands.append(_Cand(t.s, t.e, "marked", spk_of(subj), None, how="subject"))
             continue
         cands.append(_Cand(t.s, t.e, "marked", None, None, floating=True))
+
+
+# verbs after which a short quotation is the subject's words: "called the plan a "disaster"",
+# "what he called "the loneliest moment"", "expressed "deep concern"", "a parlé d'un « gâchis »"
+_NAMING_STEMS = (*_JUDGING_STEMS, "call", "describ", "express", "term", "dub", "label", "brand",
+                 "parl", "évoqu", "décri", "appel", "promi", "promet", "jur")
+
+
+def _short_quote_subject(doc: str, toks: list[_Tok], lex: Lexicon, j: int) -> tuple[int, int] | None:
+    """The speaker of a short quotation (one to three words, lower case, no title) that is the
+    object of a verb of naming or judging a few words before it; None otherwise."""
+    t = toks[j]
+    if not t.raw[1:].lstrip()[:1].islower() or _title_like(doc, t.s, t.e, toks, j):
+        return None
+    verb = None
+    for x in range(j - 1, max(-1, j - 6), -1):
+        tx = toks[x]
+        if tx.q >= 0 or tx.raw in (",", ";", ":", "(", ")"):
+            return None
+        if tx.raw[:1].islower() and tx.low.startswith(_NAMING_STEMS):
+            verb = x
+            break
+    if verb is None:
+        return None
+    if verb > 0 and toks[verb - 1].low in ("what", "ce", "qu’", "qu'", "que") or verb > 1 and \
+            toks[verb - 2].low in ("what", "ce"):
+        # "in what he called "Q"": the pronoun before the verb
+        k = verb - 1
+        if toks[k].low in lex.pronouns:
+            return k, k + 1
+    return _clause_subject(toks, lex, j)
 
 
 def _clause_subject(toks: list[_Tok], lex: Lexicon, j: int) -> tuple[int, int] | None:
