@@ -565,6 +565,19 @@ CASES += [
     # a subject with a title word inside or an abbreviation
     ("en", "Former Quebec premier Jean Tremblay, speaking in Montreal, said the party must change.",
      [{"text": "the party must change", "reference": "Jean Tremblay"}]),
+    # adjuncts between a French cue and its inverted subject (a medium, a place)
+    ("fr", "« Ce vote est une faute politique », a réagi sur X la députée RN Laure Lavalette.",
+     [{"speaker": "la députée RN Laure Lavalette", "reference": "Laure Lavalette"}]),
+    ("fr", "« Les stocks sont au plus bas », explique à Libération Paul Girard, pharmacien à Lille.",
+     [{"speaker": "Paul Girard", "reference": "Paul Girard"}]),
+    ("fr", "« Les contrôles seront renforcés », a indiqué à l'AFP une porte-parole de la préfecture.",
+     [{"speaker": "une porte-parole de la préfecture", "anonymous": True}]),
+    ("fr", "« Il faut taxer les superprofits », plaide dans une tribune au Monde l'économiste "
+           "Gabriel Zucman.",
+     [{"speaker": "l'économiste Gabriel Zucman", "reference": "Gabriel Zucman"}]),
+    ("fr", "« La décision est prise », a-t-il annoncé sur France Inter.", [{"speaker": "il"}]),
+    ("fr", "Pour la ministre du Travail, « le dialogue social doit reprendre ».",
+     [{"speaker": "la ministre du Travail", "quote_type": "according_to"}]),
     # an interrupting attribution with a noun phrase subject: two parts of one quote
     ("en", "It would, the chancellor said, be wise to wait for the report.",
      [{"text": "It would", "speaker": "the chancellor"},

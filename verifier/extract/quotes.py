@@ -664,6 +664,41 @@ _NP_STOP_FR = {"a", "ont", "est", "sont", "était", "avait", "que", "qu’", "qu
                "n’"}
 
 
+_FR_PP_OPEN = {"à", "au", "aux", "sur", "dans", "devant", "auprès", "chez", "lors", "pendant",
+               "depuis", "en"}
+
+
+def _fr_adjuncts_before_subject(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> int:
+    """Past up to three adjuncts between a French cue and its inverted subject: "a réagi sur X
+    le député ...", "explique au Figaro Jean Dupont", "a déclaré à l'AFP un porte-parole",
+    "plaide dans une tribune au Monde l'économiste ...". An adjunct is a preposition, an
+    optional article and one capitalised word (a medium) or one or two lower-case nouns; k is
+    returned unchanged unless a noun phrase (an article or a capitalised word) follows."""
+    j = k
+    for _ in range(3):
+        if j >= hi or toks[j].low not in _FR_PP_OPEN:
+            break
+        x = j + 1
+        if toks[j].low in ("auprès", "lors") and x < hi and toks[x].low in ("de", "d’", "d'", "du", "des"):
+            x += 1
+        if x < hi and toks[x].low in ("le", "la", "les", "l’", "l'", "un", "une", "son", "sa", "leur"):
+            x += 1
+        if x < hi and toks[x].raw[:1].isupper() and toks[x].q < 0:
+            x += 1
+        else:
+            y = x
+            while y < hi and y - x < 2 and toks[y].raw[:1].islower() and toks[y].raw[:1].isalpha() \
+                    and toks[y].low not in lex.determiners and toks[y].low not in _FR_PP_OPEN:
+                y += 1
+            if y == x:
+                break
+            x = y
+        j = x
+    if j > k and j < hi and toks[j].q < 0 and (toks[j].low in lex.determiners or toks[j].raw[:1].isupper()):
+        return j
+    return k
+
+
 def _right_np(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> tuple[int, int] | None:
     """Inverted subject starting at token k ("a déclaré Nasser Bourita dans ...", "said Mike
     Wipf."); it must end the clause (punctuation, end, or an adjunct follows)."""
@@ -683,6 +718,7 @@ def _right_np(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> tuple[int, int
                 k += 3
             else:
                 break
+        k = _fr_adjuncts_before_subject(toks, k, hi, lex)
     if k >= hi:
         return None
     t = toks[k]
@@ -933,6 +969,18 @@ def _viewpoint_before_quotation(toks: list[_Tok], a: int, j0: int, j: int, lex: 
                            and toks[a + 1].low in lex.titles)
 
 
+def _viewpoint_title_end(toks: list[_Tok], j: int, lex: Lexicon) -> int:
+    """"Pour la ministre de la Santé, « Q »": past the title's complement up to the comma when
+    a quotation follows it; else j."""
+    n = len(toks)
+    x = j
+    while x < n and x - j < 8 and toks[x].q < 0 and toks[x].raw != "," and not _verbish(toks[x], lex):
+        x += 1
+    if x < n and toks[x].raw == "," and x + 1 < n and toks[x + 1].q >= 0:
+        return x
+    return j
+
+
 # what opens a sentence before its subject, up to a comma: sentence adverbs and connectives
 _SENT_ADVERBS = {"cependant", "pourtant", "toutefois", "néanmoins", "ainsi", "enfin", "ensuite",
                  "alors", "désormais", "aujourd’hui", "aujourd'hui", "hier", "depuis", "mais",
@@ -1123,7 +1171,7 @@ def _leading_attribution(sent: _Sent) -> None:
             j += 1
         else:
             if toks[j].low in ("le", "la", "l’", "l'") and j + 1 < n and toks[j + 1].low in lex.titles:
-                j += 2
+                j = _viewpoint_title_end(toks, j + 2, lex)
             j0 = j
             while j < n and toks[j].raw[:1].isupper() and toks[j].q < 0:
                 j += 1

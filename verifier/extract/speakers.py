@@ -132,6 +132,7 @@ def analyse_mention(doc: str, start: int, end: int, lex: Lexicon) -> Mention:
         while run and run[-1].lower() in ("de", "van", "von", "le", "la", "da"):
             run.pop()
         tit, nm = strip_titles(run, lex)
+        nm = _drop_acronyms(nm)
         # titles written before the run in lower case ("le ministre Nasser Bourita")
         pre = [w for _, _, w in content if not _is_cap(w) and w.lower() in lex.titles]
         titles = tuple(w.lower().rstrip(".") for w in pre + tit)
@@ -192,6 +193,14 @@ _SAME_SOURCE_RE = re.compile(r"(?i)\b(?:même|same)\s+(?:source|sources|interloc
                              r"interlocutrice|official|spokesperson|spokesman|spokeswoman)\b")
 
 
+def _drop_acronyms(nm: list[str]) -> list[str]:
+    """A party or union acronym before a person's name is a label: "LFI Antoine Léaument"."""
+    i = 0
+    while i < len(nm) - 2 and nm[i].isupper() and len(nm[i]) > 1:
+        i += 1
+    return nm[i:]
+
+
 def _modifier_run(content: list[tuple[int, int, str]], run: list[tuple[int, int, str]]) -> bool:
     """Is the capitalised run followed, in the head, by a lower-case noun it qualifies?"""
     after = False
@@ -250,14 +259,19 @@ class Resolver:
             if not words:
                 continue
             tit, nm = strip_titles(words, lex)
+            nm = _drop_acronyms(nm)
+            prev = self.doc[max(0, m.start() - 30):m.start()].split()
+            after_prep = bool(prev) and prev[-1].lower() in _OBJECT_BEFORE
+            if after_prep and len(nm) >= 3 and not tit:
+                nm = nm[1:]   # "explique au Figaro Jean Dupont": a medium, then the name
+                after_prep = False
             if len(nm) < 2 or set(w.lower() for w in nm) & lex.org:
                 continue
             if any(w.isupper() and len(w) > 2 for w in nm):
                 continue
             name = " ".join(nm)
             self.names.append((m.start(), name, tuple(t.lower().rstrip(".") for t in tit)))
-            prev = self.doc[max(0, m.start() - 30):m.start()].split()
-            if prev and prev[-1].lower() in _OBJECT_BEFORE:
+            if after_prep:
                 self.addressed.add(m.start())   # "told Jane Roe", "au Parisien", "sur France Inter"
             for t in tit:
                 tl = t.lower()
