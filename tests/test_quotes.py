@@ -578,6 +578,15 @@ CASES += [
     ("fr", "« La décision est prise », a-t-il annoncé sur France Inter.", [{"speaker": "il"}]),
     ("fr", "Pour la ministre du Travail, « le dialogue social doit reprendre ».",
      [{"speaker": "la ministre du Travail", "quote_type": "according_to"}]),
+    # French gender: "elle" is the woman named earlier, not the man named since; the
+    # pronouns inside a quotation say nothing of the speaker's gender
+    ("fr", "Clémence Guetté a visité la centrale, où elle a rencontré les salariés. Marc Fesneau "
+           "était présent. « Nous tiendrons le calendrier », a-t-elle assuré.",
+     [{"speaker": "elle", "reference": "Clémence Guetté"}]),
+    ("fr", "Le maire de Lille, Arnaud Deslandes, a inauguré le tram. « Elle changera la ville », "
+           "a déclaré Arnaud Deslandes. Les travaux ont duré. « Nous tiendrons les délais », "
+           "a-t-il assuré.",
+     [{"reference": "Arnaud Deslandes"}, {"speaker": "il", "reference": "Arnaud Deslandes"}]),
     # an interrupting attribution with a noun phrase subject: two parts of one quote
     ("en", "It would, the chancellor said, be wise to wait for the report.",
      [{"text": "It would", "speaker": "the chancellor"},

@@ -193,6 +193,10 @@ _SAME_SOURCE_RE = re.compile(r"(?i)\b(?:même|same)\s+(?:source|sources|interloc
                              r"interlocutrice|official|spokesperson|spokesman|spokeswoman)\b")
 
 
+_EN_GENDER_PRON = re.compile(r"(?i)\b(he|she)\b")
+_FR_GENDER_PRON = re.compile(r"(?i)(?<![\w’'-])(il|elle)(?![\w’'])")
+
+
 def _drop_acronyms(nm: list[str]) -> list[str]:
     """A party or union acronym before a person's name is a label: "LFI Antoine Léaument"."""
     i = 0
@@ -282,18 +286,27 @@ class Resolver:
         self._guess_genders()
 
     def _guess_genders(self) -> None:
-        """First third-person pronoun after a name's first mention gives its likely gender."""
-        if self.lex.lang != "en":
-            return
+        """The article or title before a name's first mention ("la ministre X", "le député
+        X"), else the first third-person pronoun after it, gives its likely gender."""
+        fr = self.lex.lang == "fr"
+        pron = _FR_GENDER_PRON if fr else _EN_GENDER_PRON
         seen: set[str] = set()
         for pos, name, _ in self.names:
             if name in seen or name in self.gender_of:
                 continue
             seen.add(name)
+            if fr:
+                before = self.doc[max(0, pos - 50):pos].lower().replace(",", " ").split()[-6:]
+                art = next((w for i, w in enumerate(before[:-1]) if w in ("le", "la", "un", "une")
+                            and before[i + 1] in self.lex.titles), None)
+                if art:
+                    self.gender_of[name] = "f" if art in ("la", "une") else "m"
+                    continue
             window = self.doc[pos + len(name): pos + len(name) + 250]
-            m = re.search(r"\b(he|she)\b", window, re.I)
+            window = re.split(r"[«“\"]", window, maxsplit=1)[0]   # not the words of a quotation
+            m = pron.search(window)
             if m:
-                self.gender_of[name] = "m" if m.group(1).lower() == "he" else "f"
+                self.gender_of[name] = "m" if m.group(1).lower() in ("he", "il") else "f"
 
     # -- name lookup ------------------------------------------------------------------------
     def full_name(self, name: str, pos: int) -> str:
@@ -321,14 +334,29 @@ class Resolver:
         return None
 
     def _last_name_before(self, pos: int, gender: str | None) -> str | None:
+        """The latest person named before pos of a compatible gender; one of the same known
+        gender among the last three names wins over a nearer one of unknown gender."""
+        unknown: tuple[int, str] | None = None
+        seen = 0
         for p, full, _ in reversed(self.names):
             if p >= pos or p in self.addressed:
                 continue
+            seen += 1
             g = self.gender_of.get(full)
             if gender and g and g != gender:
                 continue
-            self.antecedent = p
-            return full
+            if gender and g is None:
+                if unknown is None:
+                    unknown = (p, full)
+                if seen < 3:
+                    continue
+            if g is not None or unknown is None:
+                self.antecedent = p
+                return full
+            break
+        if unknown:
+            self.antecedent = unknown[0]
+            return unknown[1]
         return None
 
     def by_head(self, head: str, pos: int, person: bool) -> str | None:
