@@ -587,6 +587,18 @@ CASES += [
            "a déclaré Arnaud Deslandes. Les travaux ont duré. « Nous tiendrons les délais », "
            "a-t-il assuré.",
      [{"reference": "Arnaud Deslandes"}, {"speaker": "il", "reference": "Arnaud Deslandes"}]),
+    # French resolution: an elided article ("l’ambassadrice"), "lequel", an institution with
+    # its complement, a name after a nameless description
+    ("fr", "« Le dialogue reprendra », a déclaré l'ambassadrice d'Italie Chiara Rossi. Les "
+           "entretiens ont duré deux heures. « Rien n'est fermé », a ajouté l'ambassadrice.",
+     [{"reference": "Chiara Rossi"}, {"speaker": "l'ambassadrice", "reference": "Chiara Rossi"}]),
+    ("fr", "L'enquête a été confiée à Paul Marchal. Lequel assure que les délais seront tenus.",
+     [{"speaker": "Lequel", "reference": "Paul Marchal"}]),
+    ("fr", "« Une information judiciaire est ouverte », a indiqué le Parquet de Nanterre.",
+     [{"reference": "Parquet de Nanterre", "speaker_type": "organization"}]),
+    ("fr", "Le porte-parole a confirmé que le suspect avait été arrêté. Le suspect, Karl Weber, est un ancien "
+           "militaire. Il a reconnu avoir transporté les armes.",
+     [{"reference": "Le porte-parole"}, {"speaker": "Il", "reference": "Karl Weber"}]),
     # an interrupting attribution with a noun phrase subject: two parts of one quote
     ("en", "It would, the chancellor said, be wise to wait for the report.",
      [{"text": "It would", "speaker": "the chancellor"},

@@ -123,6 +123,7 @@ _FR_ADV = {"également", "aussi", "encore", "déjà", "d’ailleurs", "d'ailleur
 _FR_NEG = {"ne", "n’", "n'", "pas", "jamais", "nullement", "guère", "point", "refusé", "refuse",
            "refusait", "refusent", "sans"}
 _FR_PRON = {"il": ("m", "s"), "elle": ("f", "s"), "ils": ("m", "p"), "elles": ("f", "p"),
+            "lequel": ("m", "s"), "laquelle": ("f", "s"),
             "lui": ("m", "s"), "eux": ("m", "p"), "on": ("?", "s")}
 _FR_SUB = {"que", "qu’", "qu'", "et", "mais", "car", "lorsque", "lorsqu’", "quand", "où", "dont",
            "si", "comme", "puisque", "tandis", "alors", "ou", "ni", "or", "donc", "afin",

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from verifier.calendar_names import MONTHS, WEEKDAYS
 from verifier.extract.quote_lexicon import Lexicon
 
-_WORD = re.compile(r"[^\W_](?:[\w’'&]|[-.](?=\w))*\.?|\S")
+# words of a mention; a French elided article is a word of its own ("l’ambassadeur")
+_WORD = re.compile(r"(?<![\w’'])[lLdD][’'](?=\w)|[^\W_](?:[\w’'&]|[-.](?=\w))*\.?|\S")
 _UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 # a run of capitalised words (with name particles inside), e.g. "Sergueï Lavrov", "Jean-Yves Le Drian"
 _NAME_RUN = re.compile(
@@ -33,7 +34,7 @@ _STOP_CAPS = {"the", "a", "an", "le", "la", "les", "un", "une", "in", "on", "at"
               "what", "who", "there", "then", "now", "also", "even", "here", "why", "how",
               "jan", "feb", "mar", "apr", "aug", "sept", "oct", "nov", "dec",
               *(w.lower() for w in (*WEEKDAYS["en"], *MONTHS["en"], *WEEKDAYS["fr"]))}
-_PREP_CUT = {"of", "at", "from", "for", "with", "in", "on", "de", "du", "des", "à", "au", "aux",
+_PREP_CUT = {"of", "at", "from", "for", "with", "in", "on", "de", "du", "des", "d’", "d'", "à", "au", "aux",
              "chez", "pour", "who", "qui", "and", "et", ","}
 _DEFINITE = {"the", "this", "that", "le", "la", "l’", "l'", "ce", "cet", "cette", "les", "these",
              "those", "ces"}
@@ -193,6 +194,7 @@ _SAME_SOURCE_RE = re.compile(r"(?i)\b(?:même|same)\s+(?:source|sources|interloc
                              r"interlocutrice|official|spokesperson|spokesman|spokeswoman)\b")
 
 
+_COMPLEMENT_RE = re.compile(r"(?i)\s(?:de|du|des|d’|d'|of)\s*\S")
 _EN_GENDER_PRON = re.compile(r"(?i)\b(he|she)\b")
 _FR_GENDER_PRON = re.compile(r"(?i)(?<![\w’'-])(il|elle)(?![\w’'])")
 
@@ -227,6 +229,7 @@ class _Entity:
     plural: bool
     document: bool
     text: str = ""
+    named: bool = True     # the reference is a name, not the description as written
 
 
 @dataclass
@@ -266,8 +269,11 @@ class Resolver:
             nm = _drop_acronyms(nm)
             prev = self.doc[max(0, m.start() - 30):m.start()].split()
             after_prep = bool(prev) and prev[-1].lower() in _OBJECT_BEFORE
-            if after_prep and len(nm) >= 3 and not tit:
-                nm = nm[1:]   # "explique au Figaro Jean Dupont": a medium, then the name
+            if (after_prep or prev and prev[-1].lower() in ("de", "of", "du", "la", "le", "l’", "l'", "d’", "d'")) \
+                    and len(nm) >= 3 and not tit:
+                # "explique au Figaro Jean Dupont", "l'ambassadeur de Yougoslavie Borislav
+                # Milosevic": a medium or a place, then the name
+                nm = nm[1:]
                 after_prep = False
             if len(nm) < 2 or set(w.lower() for w in nm) & lex.org:
                 continue
@@ -364,7 +370,7 @@ class Resolver:
         mention holds it ("le ministère français des Affaires étrangères" ... "le ministère"), or a
         person named next to it ("Yvon Netzer, le n°2 ... l'ingénieur" is not; "X, the spokesperson
         for Y" ... "the spokesperson" is)."""
-        hre = re.compile(r"(?i)(?<![\w’'])" + re.escape(head) + r"(?![\w’'])")
+        hre = re.compile(r"(?i)(?<!\w)" + re.escape(head) + r"(?![\w’'])")
         for e in reversed(self.history):
             if e.pos < pos and e.reference and e.text and hre.search(e.text) \
                     and (e.speaker_type == "person") == person:
@@ -432,7 +438,12 @@ class Resolver:
         stype = m.speaker_type
         gender = m.gender
         self.how, self.antecedent = "", None
-        if m.kind == "name" and not m.text.startswith(m.name or "") and m.titles == () \
+        if m.kind == "name" and stype == "organization" and m.name and " " not in m.name \
+                and _COMPLEMENT_RE.search(m.text):
+            # "le Parquet de Francfort": a common noun with its complement, not a name
+            ref = _strip_det(m.text, self.lex) if self.lex.lang == "fr" else m.text
+            self.how = "organisation as written"
+        elif m.kind == "name" and not m.text.startswith(m.name or "") and m.titles == () \
                 and (app := self.appositive_name(m.end)):
             # "le président de la région Grand Est, Franck Leroy": the name in apposition
             ref, stype = self.full_name(app, m.start), "person"
@@ -467,7 +478,8 @@ class Resolver:
             ref = self._resolve_organisation(m)
         else:
             ref = self._resolve_description(m)
-        self.history.append(_Entity(m.start, ref, stype, gender, m.plural, m.document, m.text))
+        self.history.append(_Entity(m.start, ref, stype, gender, m.plural, m.document, m.text,
+                                    self.how != "description, no name"))
         return ref, stype
 
     def _resolve_organisation(self, m: Mention) -> str | None:
@@ -536,6 +548,12 @@ class Resolver:
                 self.antecedent = e.pos
                 return e.reference, e.speaker_type, e.gender
             return None, "person", None
+        if m.text.lower() in ("lequel", "laquelle"):
+            # a relative pronoun: the person named last, whatever their role in the sentence
+            for p, full, _ in reversed(self.names):
+                if p < m.start:
+                    self.antecedent = p
+                    return full, "person", g
         # singular he / she / il / elle: the nearest compatible earlier speaker, else person name
         for e in reversed(self.history[-8:]):
             if e.speaker_type != "person" or e.plural or not e.reference:
@@ -543,6 +561,12 @@ class Resolver:
             eg = e.gender or self.gender_of.get(e.reference)
             if g and eg and eg != g:
                 continue
+            named = self.last_name_position(m.start)
+            if not e.named and named and named[0] > e.pos and (
+                    not g or self.gender_of.get(named[1]) in (None, g)):
+                # "le porte-parole" (no name) then "Alfons Goetzfrid" named: "il" is the name
+                self.antecedent = named[0]
+                return named[1], "person", g
             if g and e.reference:
                 self.gender_of.setdefault(e.reference, g)
             self.antecedent = e.pos
