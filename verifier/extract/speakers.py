@@ -174,6 +174,8 @@ def analyse_mention(doc: str, start: int, end: int, lex: Lexicon) -> Mention:
         return Mention(start, end, text, "same", None, "person", False, None, False, False, True)
     if name is None:
         first = low[0] if low else ""
+        if first in ("d’", "d'", "l’", "l'") and len(low) > 1:
+            first += low[1]   # "d'autres responsables", "l'un d'eux"
         heads = set(w.lower() for _, _, w in content)
         if (first in lex.indefinite and not document) or (heads & {"source", "sources", "anonymous",
                                                                   "unnamed", "anonymat",
