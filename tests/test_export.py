@@ -368,6 +368,37 @@ def test_cli_export(store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert res.exit_code == 0 and '"@type":"ClaimReview"' in res.output
 
 
+def test_cli_export_never_overwrites_without_force_nor_the_database(
+        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    populate(store)
+    monkeypatch.setenv("VERIFIER_DATABASE_URL", store.url)
+    runner, app = CliRunner(), cli_app()
+    out = tmp_path / "report.csv"
+    out.write_text("someone's work")
+    res = runner.invoke(app, ["export", "--format", "csv", "--out", str(out)])
+    assert res.exit_code == 2 and "exists; give --force" in res.output
+    assert out.read_text() == "someone's work"
+    res = runner.invoke(app, ["export", "--format", "csv", "--out", str(out), "--force"])
+    assert res.exit_code == 0 and out.read_text().startswith("claim_id,")
+    # A symbolic link is replaced, never written through.
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    link = tmp_path / "link.csv"
+    link.symlink_to(victim)
+    res = runner.invoke(app, ["export", "--format", "csv", "--out", str(link), "--force"])
+    assert res.exit_code == 0 and victim.read_text() == "keep me" and not link.is_symlink()
+    assert not list(tmp_path.glob(".*part"))
+    if store.url.startswith("sqlite"):
+        db = Path(store.url.split("///", 1)[1])
+        before = db.read_bytes()
+        for target in (db, db.with_name(db.name + "-wal")):
+            res = runner.invoke(app, ["export", "--format", "csv", "--out", str(target), "--force"])
+            assert res.exit_code == 2 and "database itself" in res.output
+        assert db.read_bytes()[:100] == before[:100]
+        with store.read() as session:
+            assert audit.verify_chain(session).ok
+
+
 def test_pdf_without_browser_is_a_clear_error(store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     populate(store)
     monkeypatch.setenv("VERIFIER_BROWSER", str(tmp_path / "no-chromium"))
