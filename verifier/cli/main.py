@@ -18,7 +18,7 @@ from verifier import services
 from verifier.claims import CheckedClaim, Claim, FactualClaim, QuoteClaim, TemporalClaim
 from verifier.cli import match as cli_match
 from verifier.cli import review as cli_review
-from verifier.cli.common import DbOpt, Fmt, exit_codes, one_line, owner
+from verifier.cli.common import DbOpt, Fmt, exit_codes, one_line, owner, store_errors_exit_2
 from verifier.cli.facts import facts_app
 
 app = typer.Typer(
@@ -242,6 +242,9 @@ def demo(db: DbOpt = None) -> None:
     """Load the bundled demo (the seed article) into the store; running it again changes nothing."""
     for line in services.load_demo(owner(), db=db):
         typer.echo(line)
+
+
+store_errors_exit_2(app)  # last: every command above, and those of the sub-apps
 
 
 def main() -> None:  # pragma: no cover - console entry
