@@ -3,13 +3,14 @@ Every fixture is generated here (in tmp_path or in memory) from the seed article
 from __future__ import annotations
 
 import http.server
-import os
 import io
+import os
 import pickle
 import socket
 import threading
 import time
 import zipfile
+import zlib
 from datetime import date
 from pathlib import Path
 
@@ -397,9 +398,12 @@ def _pdf_string(s: str) -> bytes:
     return b"(" + raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
 
 
-def make_pdf(pages: list[list[str]] | None = None, drawings: int = 0) -> bytes:
+def make_pdf(pages: list[list[str]] | None = None, drawings: int = 0, *,
+             raw_streams: list[bytes] | None = None, shared: int = 0) -> bytes:
     """A minimal, valid PDF written by hand: Helvetica with WinAnsiEncoding, one text line per
-    entry of each page; `drawings` pages holding only a filled rectangle (no text layer)."""
+    entry of each page; `drawings` pages holding only a filled rectangle (no text layer);
+    `raw_streams`, content streams given as they are (Flate-compressed); `shared` more pages
+    that all use the first page's content stream."""
     streams: list[bytes] = []
     for lines in pages or []:
         ops = [b"BT /F1 12 Tf 72 720 Td 14 TL"]
@@ -408,18 +412,27 @@ def make_pdf(pages: list[list[str]] | None = None, drawings: int = 0) -> bytes:
         ops.append(b"ET")
         streams.append(b"\n".join(ops))
     streams += [b"0.5 g 100 100 300 200 re f"] * drawings
-    n = len(streams)
+    flate = len(streams)
+    streams += raw_streams or []
+    n = len(streams) + shared
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [" + b" ".join(f"{4 + 2 * i} 0 R".encode() for i in range(n))
         + b"] /Count " + str(n).encode() + b" >>",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
     ]
-    for i, stream in enumerate(streams):
+    for i, stream in enumerate(streams + [b""] * shared):
+        content = 5 + 2 * i if i < len(streams) else 5
         objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources "
-                       f"<< /Font << /F1 3 0 R >> >> /Contents {5 + 2 * i} 0 R >>".encode())
-        objects.append(b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream
-                       + b"\nendstream")
+                       f"<< /Font << /F1 3 0 R >> >> /Contents {content} 0 R >>".encode())
+        if i >= len(streams):
+            objects.append(b"<< >>")  # keeps the numbering: pages are 4, 6, 8...
+            continue
+        if i >= flate:
+            stream = zlib.compress(stream, 9)
+        filt = b" /Filter /FlateDecode" if i >= flate else b""
+        objects.append(b"<< /Length " + str(len(stream)).encode() + filt + b" >>\nstream\n"
+                       + stream + b"\nendstream")
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for num, body in enumerate(objects, start=1):
@@ -432,6 +445,77 @@ def make_pdf(pages: list[list[str]] | None = None, drawings: int = 0) -> bytes:
     out += (f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
             .encode())
     return bytes(out)
+
+
+def _words(n: int, seed: int = 1) -> str:
+    import random
+
+    rnd = random.Random(seed)
+    vocab = "le la les un une des ministre accord pays réforme vote loi budget projet".split()
+    return " ".join(rnd.choice(vocab) for _ in range(n))
+
+
+def test_pdf_content_stream_expanding_past_the_page_limit_is_refused() -> None:
+    stream = b"BT /F1 12 Tf 72 720 Td " + b"(a) Tj " * 500_000 + b"ET"  # 3.5 MB inflated
+    data = make_pdf(raw_streams=[stream])
+    assert len(data) < 100_000
+    started = time.monotonic()
+    with pytest.raises(IngestError) as exc:
+        ingest_bytes(data, name="small.pdf")
+    assert_one_line_error(exc, "small.pdf", "PDF rejected: page 1")
+    assert time.monotonic() - started < 10
+
+
+def test_pdf_pages_sharing_one_big_stream_are_counted_per_page() -> None:
+    stream = b"BT /F1 12 Tf 72 720 Td " + b"(a) Tj " * 100_000 + b"ET"  # 0.7 MB, under a page
+    data = make_pdf(raw_streams=[stream], shared=40)
+    with pytest.raises(IngestError) as exc:
+        ingest_bytes(data, name="shared.pdf", max_bytes=1_000_000)
+    assert_one_line_error(exc, "shared.pdf", "PDF rejected", "in all")
+
+
+def test_pdf_extracted_text_is_capped() -> None:
+    stream = b"BT /F1 12 Tf 72 720 Td 14 TL\n" + b"\n".join(
+        _pdf_string(_words(12, k)) + b" Tj T*" for k in range(60)) + b"\nET"
+    data = make_pdf(raw_streams=[stream] * 20)  # 20 pages of text, Flate-compressed
+    assert len(data) < 60_000
+    with pytest.raises(IngestError) as exc:
+        ingest_bytes(data, name="long.pdf", max_bytes=60_000)
+    assert_one_line_error(exc, "long.pdf", "text extracted exceeds the limit")
+
+
+def test_docx_expanding_past_a_small_multiple_of_the_cap_is_refused() -> None:
+    """3 MB of paragraph XML without text, from 150 KB: under the per-entry ratio guard, over
+    the cap on what a DOCX may expand to."""
+    import random
+
+    rnd = random.Random(3)
+    ids = [f"{rnd.getrandbits(32):08X}" for _ in range(16)]
+    body = "".join(f'<w:p w:rsidR="{rnd.choice(ids)}" w:rsidRDefault="{rnd.choice(ids)}"/>'
+                   for _ in range(55_000))
+    xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w='
+           '"http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+           f"{body}</w:body></w:document>")
+    src = zipfile.ZipFile(io.BytesIO(make_docx(["Bonjour."])))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info in src.infolist():
+            zf.writestr(info.filename, xml if info.filename == "word/document.xml"
+                        else src.read(info.filename))
+    data = buf.getvalue()
+    assert len(data) < 200_000 and len(xml) > 2_500_000
+    with pytest.raises(IngestError) as exc:
+        ingest_bytes(data, name="big.docx", max_bytes=200_000)  # uncompressed cap: 2 MB
+    assert_one_line_error(exc, "big.docx", "DOCX rejected", "uncompressed exceed the limit")
+
+
+def test_docx_extracted_text_is_capped() -> None:
+    data = make_docx([_words(40, k) for k in range(400)])
+    text_size = len(" ".join(_words(40, k) for k in range(400)).encode())
+    assert text_size > len(data) + 1
+    with pytest.raises(IngestError) as exc:
+        ingest_bytes(data, name="long.docx", max_bytes=len(data) + 1)
+    assert_one_line_error(exc, "long.docx", "text extracted exceeds the limit")
 
 
 def test_pdf_two_pages_in_order(tmp_path: Path) -> None:

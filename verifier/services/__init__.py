@@ -64,10 +64,10 @@ from verifier.services.documents import (
     precedent_check,
     quote_sources,
     read,
+    read_sources,
     read_text,
     save_checked,
     show_document,
-    read_sources,
     store_source,
 )
 from verifier.services.exports import FORMATS, BrowserMissing, ExportError, ExportFilters
