@@ -242,3 +242,35 @@ def test_a_recomputed_chain_is_caught_by_the_head_an_export_recorded(
     assert bad.exit_code == 1 and "REWRITTEN" in bad.output and f"event {res.head_seq}" in bad.output
     malformed = CliRunner().invoke(cli_app(), ["audit", "verify", "--expect-head", "12:abc"])
     assert malformed.exit_code == 2
+
+
+def test_verify_finds_a_verdict_edited_in_the_claim_table(store: Store,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Editing a verdict in the claim table and deleting its review row left the chain intact;
+    verify replays the review events against the data and names the disagreement."""
+    cid = history(store)
+    code, out = run_verify(store, monkeypatch)
+    assert code == 0 and "stored verdicts and notes agree with the log" in out
+    with store.write() as session:
+        session.execute(text("UPDATE claim SET verdict = 'True', note = 'all fine' WHERE id = :c"),
+                        {"c": cid})
+        session.execute(text("DELETE FROM review WHERE claim_id = :c AND note = 'three'"),
+                        {"c": cid})
+    assert verify(store).ok  # the chain alone sees nothing
+    code, out = run_verify(store, monkeypatch)
+    assert code == 1
+    assert f"claim {cid}: verdict is 'True', but event" in out and "recorded 'Half true'" in out
+    assert f"claim {cid}: note is 'all fine'" in out
+    assert f"claim {cid}: 2 review rows for 3 review events" in out
+
+
+def test_verify_finds_a_review_row_with_no_event(store: Store,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    history(store)
+    other = make_claim(store)
+    with store.write() as session:
+        session.execute(text("INSERT INTO review (claim_id, reviewer, verdict, note, "
+                             "claim_version, created_at) VALUES (:c, 'mallory', 'True', NULL, 1, "
+                             "CURRENT_TIMESTAMP)"), {"c": other})
+    code, out = run_verify(store, monkeypatch)
+    assert code == 1 and f"claim {other}: 1 review rows, no review event" in out

@@ -262,7 +262,8 @@ def audit_verify(
     expect_head: Annotated[list[str] | None, typer.Option("--expect-head", help="SEQ:HASH of the audit head an export recorded; repeatable. Fails if that event is gone or changed.")] = None,
     db: DbOpt = None,
 ) -> None:
-    """Recompute the hash chain; exit 1 naming the first broken event, 0 when intact."""
+    """Recompute the hash chain and replay the review events against the stored verdicts;
+    exit 1 naming the first broken event or each disagreement, 0 when intact."""
     heads: list[tuple[int, str]] = []
     for item in expect_head or []:
         seq, _, digest = item.partition(":")
@@ -273,11 +274,14 @@ def audit_verify(
     rep, problems = checked.report, checked.problems
     if checked.ok:
         typer.echo(f"audit log intact: {rep.events} events, head #{rep.head_seq} {rep.head_hash}")
+        typer.echo("stored verdicts and notes agree with the log")
         for n, _ in heads:
             typer.echo(f"recorded head #{n}: unchanged")
         return
     for p in problems:
         typer.echo(f"audit log REWRITTEN: {p}", err=True)
+    for d in checked.disagreements:
+        typer.echo(f"DATA DISAGREES WITH THE LOG: {d}", err=True)
     if rep.ok:
         raise typer.Exit(1)
     typer.echo(f"audit log BROKEN at event {rep.broken_seq}: {rep.problem}", err=True)

@@ -162,3 +162,49 @@ def check_recorded_head(session: Session, seq: int, expected_hash: str) -> str |
         return (f"event {seq} has hash {ev.hash}, not {expected_hash} as recorded by the export: "
                 "the log was rewritten since")
     return None
+
+
+_REVIEW_FIELDS = ("verdict", "note", "status", "reviewed_by")
+
+
+def replay_reviews(session: Session, *, limit: int = 100) -> list[str]:
+    """The chain proves the log was not rewritten; this checks the data against it. Every
+    claim's verdict, note, status and reviewer must be what its last "verdict" or "note" event
+    says, and it must have one review row per such event (with that event's reviewer, verdict
+    and claim version). Returns each disagreement in a sentence (at most `limit`)."""
+    from verifier.db.models import Claim, Review
+
+    last: dict[int, tuple[int, dict[str, Any]]] = {}
+    expected: dict[int, list[tuple[str, str, Any]]] = {}
+    q = (select(AuditEvent).where(col(AuditEvent.action).in_(("verdict", "note")))
+         .where(col(AuditEvent.claim_id).is_not(None)).order_by(col(AuditEvent.seq)))
+    for ev in session.exec(q).yield_per(1000):
+        new = ev.new or {}
+        claim_id = int(ev.claim_id or 0)
+        last[claim_id] = (ev.seq, new)
+        expected.setdefault(claim_id, []).append(
+            (ev.actor, new.get("verdict") or "", new.get("version")))
+    problems: list[str] = []
+    rows: dict[int, list[tuple[str, str, Any]]] = {}
+    for r in session.exec(select(Review).order_by(col(Review.id))).yield_per(1000):
+        rows.setdefault(r.claim_id, []).append((r.reviewer, r.verdict, r.claim_version))
+    for claim_id, (seq, new) in last.items():
+        claim = session.get(Claim, claim_id)
+        if claim is None:
+            problems.append(f"claim {claim_id}: reviewed in event {seq}, but the claim is gone")
+            continue
+        for field in _REVIEW_FIELDS:
+            if field in new and getattr(claim, field) != new[field]:
+                problems.append(f"claim {claim_id}: {field} is {getattr(claim, field)!r}, but "
+                                f"event {seq} recorded {new[field]!r}")
+        if rows.get(claim_id, []) != expected[claim_id]:
+            problems.append(f"claim {claim_id}: {len(rows.get(claim_id, []))} review rows, "
+                            f"{len(expected[claim_id])} review events, and they differ"
+                            if len(rows.get(claim_id, [])) == len(expected[claim_id]) else
+                            f"claim {claim_id}: {len(rows.get(claim_id, []))} review rows for "
+                            f"{len(expected[claim_id])} review events")
+        if len(problems) >= limit:
+            break
+    for claim_id in sorted(set(rows) - set(last))[:max(0, limit - len(problems))]:
+        problems.append(f"claim {claim_id}: {len(rows[claim_id])} review rows, no review event")
+    return problems[:limit]
