@@ -274,3 +274,26 @@ def test_verify_finds_a_review_row_with_no_event(store: Store,
                              "CURRENT_TIMESTAMP)"), {"c": other})
     code, out = run_verify(store, monkeypatch)
     assert code == 1 and f"claim {other}: 1 review rows, no review event" in out
+
+
+def test_head_is_printed_and_recorded_outside_the_database(
+        store: Store, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """Cutting events off the end leaves an intact chain; the head recorded outside (by
+    `audit head`, and in VERIFIER_AUDIT_HEAD_FILE after every commit) shows it."""
+    record = tmp_path / "heads.log"
+    monkeypatch.setenv("VERIFIER_AUDIT_HEAD_FILE", str(record))
+    monkeypatch.setenv("VERIFIER_DATABASE_URL", store.url)
+    history(store)
+    res = CliRunner().invoke(cli_app(), ["audit", "head"])
+    assert res.exit_code == 0
+    printed = res.output.strip()
+    seq, digest = printed.split(":")
+    lines = record.read_text().splitlines()
+    assert lines and lines[-1].split(" ")[0] == printed  # the last commit's head
+    assert len(lines) >= int(seq) // 2  # one line per committing write, not per event
+    drop_triggers(store)
+    with store.write() as session:  # cut the last two events off
+        session.execute(text("DELETE FROM auditevent WHERE seq > :n"), {"n": int(seq) - 2})
+    assert verify(store).ok  # the chain alone cannot see a cut end
+    res = CliRunner().invoke(cli_app(), ["audit", "verify", "--expect-head", printed])
+    assert res.exit_code == 1 and f"event {seq}, the recorded head, is missing" in res.output

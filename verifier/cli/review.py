@@ -289,6 +289,16 @@ def audit_verify(
     raise typer.Exit(1)
 
 
+@audit_app.command("head")
+@refusals_exit_2
+def audit_head(db: DbOpt = None) -> None:
+    """Print the head of the audit log as SEQ:HASH; keep it outside the database, then
+    `verifier audit verify --expect-head SEQ:HASH` shows whether events up to it were changed
+    or removed (VERIFIER_AUDIT_HEAD_FILE records it after every change: docs/audit.md)."""
+    seq, digest = services.audit.head(_owner(), db=db)
+    typer.echo(f"{seq}:{digest}")
+
+
 @audit_app.command("log")
 @refusals_exit_2
 def audit_log(

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlmodel import Session, col, select
 
 from verifier import __version__
@@ -70,7 +71,31 @@ def append(session: Session, *, actor: str, action: str, document_id: int | None
     ev.hash = event_hash(ev)
     session.add(ev)
     session.flush()
+    session.info["audit_head"] = (ev.seq, ev.hash)  # written out after the commit (below)
     return ev
+
+
+@event.listens_for(Session, "after_commit")
+def _record_head(session: Session) -> None:
+    """With VERIFIER_AUDIT_HEAD_FILE set, every commit that appended events adds a line
+    "SEQ:HASH TIMESTAMP" to that file: a copy of the head outside the database (on another
+    disk, a write-once mount, a synced folder), so that cutting events off the end of the log
+    shows (`audit verify --expect-head SEQ:HASH`). docs/audit.md."""
+    got = session.info.pop("audit_head", None)
+    path = os.environ.get("VERIFIER_AUDIT_HEAD_FILE")
+    if got is None or not path:
+        return
+    line = f"{got[0]}:{got[1]} {utcnow().isoformat()}\n".encode("ascii")
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        os.write(fd, line)
+    finally:
+        os.close(fd)
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_head(session: Session) -> None:
+    session.info.pop("audit_head", None)
 
 
 @dataclass(frozen=True)
@@ -157,9 +182,9 @@ def check_recorded_head(session: Session, seq: int, expected_hash: str) -> str |
     proves events 1..seq are exactly as they were then), else the problem in one sentence."""
     ev = session.get(AuditEvent, seq)
     if ev is None:
-        return f"event {seq}, the head recorded by the export, is missing"
+        return f"event {seq}, the recorded head, is missing"
     if ev.hash != expected_hash.strip().lower():
-        return (f"event {seq} has hash {ev.hash}, not {expected_hash} as recorded by the export: "
+        return (f"event {seq} has hash {ev.hash}, not {expected_hash} as recorded (by an export or `audit head`): "
                 "the log was rewritten since")
     return None
 

@@ -11,7 +11,7 @@ from verifier.db.audit import ChainReport, describe_change
 from verifier.services._base import Db, authorise, store_of
 from verifier.services.principal import AUDIT_ROLES, Principal
 
-__all__ = ["ChainCheck", "ChainReport", "describe_change", "events", "verify"]
+__all__ = ["ChainCheck", "ChainReport", "describe_change", "events", "head", "verify"]
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,15 @@ def verify(principal: Principal, *, expect_heads: Sequence[tuple[int, str]] = ()
                     if (p := audit.check_recorded_head(session, n, digest)) is not None]
         disagreements = tuple(audit.replay_reviews(session))
     return ChainCheck(rep, problems, disagreements)
+
+
+def head(principal: Principal, *, db: Db = None) -> tuple[int, str]:
+    """(sequence number, hash) of the last event: record it outside the database, and
+    `verify --expect-head SEQ:HASH` later proves nothing up to it was changed or cut off."""
+    store = store_of(db)
+    authorise(store, principal, AUDIT_ROLES, "read the audit log")
+    with store.read() as session:
+        return audit.head(session)
 
 
 def events(principal: Principal, *, claim_id: int | None = None, document_id: int | None = None,
