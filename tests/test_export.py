@@ -447,6 +447,49 @@ def test_report_renders_to_pdf_and_png(tmp_path: Path) -> None:
     assert shot.read_bytes().startswith(b"\x89PNG") and shot.stat().st_size > 10_000
 
 
+def test_pdf_rendering_runs_no_script_and_fetches_nothing(tmp_path: Path) -> None:
+    """The report holds hostile document text: its renderer has JavaScript off and no network
+    (a local server sees no request)."""
+    import http.server
+    import threading
+
+    from verifier.report import pdf
+
+    hits: list[str] = []
+
+    class Spy(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            hits.append(self.path)
+            self.send_error(404)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    spy = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Spy)
+    threading.Thread(target=spy.serve_forever, daemon=True).start()
+    port = spy.server_address[1]
+    html = tmp_path / "hostile.html"
+    html.write_text("<html><head><title>report</title></head><body><p>claims</p>"
+                    "<script>document.title = 'script ran';"
+                    f"fetch('http://127.0.0.1:{port}/from-script')</script>"
+                    f"<img src='http://127.0.0.1:{port}/beacon.png'></body></html>",
+                    encoding="utf-8")
+    try:
+        pdf.html_to_pdf(html, tmp_path / "hostile.pdf")
+        with pdf._playwright() as p:
+            browser = pdf._launch(p)
+            try:
+                page = pdf._open(browser, html)
+                assert page.title() == "report"  # the script did not run
+            finally:
+                browser.close()
+    finally:
+        spy.shutdown()
+        spy.server_close()
+    assert (tmp_path / "hostile.pdf").read_bytes().startswith(b"%PDF-")
+    assert hits == []
+
+
 # --- bounded memory -----------------------------------------------------------------------------
 
 
