@@ -367,7 +367,10 @@ def rank(hits: list[Hit], query: str, *, use_semantic: bool, weights: Sequence[f
 # Same claim, or only a similar one
 # --------------------------------------------------------------------------------------------
 
-_WORD = re.compile(r"\w+")
+# A word, with the apostrophes and hyphens inside it ("l’ONU", "peut-être"); quotation marks
+# and other punctuation only separate words.
+_WORD = re.compile(r"\w+(?:['’‘ʼ-]\w+)*")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 # Words of each text the word diff aligns; past them, the rest of each text is one step
 # ("=" when the rests have the same words, else "-" and "+"), so that the diff of two long
 # texts stays cheap (difflib is quadratic in the worst case) and its size bounded.
@@ -377,10 +380,11 @@ EXPLAIN_WORDS = 6
 
 
 def _words(text: str) -> list[tuple[str, str]]:
-    """(as written, comparison key) of each word: NFC, case-folded; punctuation, quotation
-    marks, apostrophes and spaces only separate words."""
+    """(as written, comparison key) of each word: NFC, case-folded, apostrophes straightened;
+    spaces, punctuation and quotation marks only separate words."""
     text = unicodedata.normalize("NFC", text)
-    return [(m.group(), m.group().casefold()) for m in _WORD.finditer(text)]
+    return [(m.group(), m.group().casefold().translate(_APOSTROPHES))
+            for m in _WORD.finditer(text)]
 
 
 def compare_claims(earlier: str, claim: str, *, limit: int = DIFF_MAX_WORDS
