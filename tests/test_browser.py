@@ -65,14 +65,28 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+# An earlier fact-check of Bourita's words, "loyal" where the article has "digne de confiance".
+PRECEDENTS = ("id\tclaim\ttitle\tverdict\turl\tdate\n"
+              "afp-1\tNous considérons la Russie comme un partenaire proche et cher, un acteur "
+              "sérieux sur la scène internationale, et surtout un négociateur honnête et loyal\t"
+              "Nasser Bourita : la Russie, un partenaire proche et cher, un négociateur honnête\t"
+              "Mostly true\thttps://factcheck.example.org/afp-1\t2025-10-20\n")
+SOURCE = ROOT / "tests" / "data" / "contract" / "source-moscou.txt"
+SEED = ROOT / "verifier" / "data" / "demo" / "seed-maroc-russie-fr.txt"
+
+
 def _prepare_db(url: str) -> dict[str, int]:
-    """The demo (via the CLI, as a user would), its accounts, and a hostile document."""
+    """The demo (via the CLI, as a user would), its accounts, an earlier fact-check and a
+    reference source the seed is checked against again, and a hostile document."""
     env = os.environ | {"VERIFIER_DATABASE_URL": url}
     verifier = Path(sys.executable).with_name("verifier")
     cmd = [str(verifier), "demo"] if verifier.exists() else [sys.executable, "-m", "verifier.cli", "demo"]
     subprocess.run(cmd, cwd=ROOT, env=env, check=True, capture_output=True, timeout=120)
     store = open_store(url)
     ensure_demo_accounts(store_owner("test"), db=store)  # idempotent: `verifier demo` may already have done it
+    api.sources.import_precedents(store_owner("test"), PRECEDENTS.encode(), collection="afp",
+                                  db=store)
+    api.check(store_owner("test"), SEED, sources=[SOURCE], db=store)  # claims keep their ids
     with store.read() as s:
         from sqlmodel import select
         seed_id = 1
@@ -342,3 +356,28 @@ def test_hostile_document_is_shown_as_text_and_runs_nothing(page, server) -> Non
     assert pg.evaluate("() => typeof window.__xss") == "undefined"
     assert pg.locator("img[src='x']").count() == 0
     assert pg.locator("a[href^='javascript']").count() == 0
+
+
+def test_fact_checker_sees_the_alignment_first_and_the_precedent_labelled_similar(page, server) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import expect
+
+    from verifier.reference.precedents import semantic_enabled
+
+    if not semantic_enabled():  # lexical ranking alone scores the precedent under PRECEDENT_MIN
+        pytest.skip("needs the sentence-embedding model (the semantic extra)")
+    pg = page
+    sign_in(pg, "fatima")
+    choose(pg, "Document", re.compile(r"^1 · "))
+    choose(pg, "Claim", re.compile(r"quote · Nous considérons la Russie"))
+    alignment = pg.get_by_text(re.compile(r"^1\. alignment with a source · score \d"))
+    earlier = pg.get_by_text(re.compile(
+        r"^2\. earlier verdict · similar claim, not identical · score \d"))
+    expect(alignment).to_be_visible()
+    expect(earlier).to_be_visible()
+    first, second = alignment.bounding_box(), earlier.bounding_box()
+    assert first is not None and second is not None and first["y"] < second["y"]
+    expect(pg.get_by_text("verdict then: Mostly true")).to_be_visible()
+    expect(pg.locator(".vf-diff del", has_text="loyal")).to_be_visible()
+    expect(pg.locator(".vf-diff ins", has_text="digne de confiance").last).to_be_visible()
+    earlier.scroll_into_view_if_needed()
+    shot(pg, "desk-evidence")
