@@ -59,16 +59,31 @@ def _assert_v1_content_kept(url: str) -> None:
         assert audit.verify_chain(session).events == 3
 
 
-def test_sqlite_database_from_v1_is_upgraded(tmp_path: Path) -> None:
+def _sqlite_fixture(tmp_path: Path, name: str) -> str:
+    """The URL of a copy of a fixture database."""
     db = tmp_path / "claims.db"
-    shutil.copy(FIXTURES / "v1.sqlite", db)
-    _assert_v1_content_kept(f"sqlite:///{db}")
-    engine = create_engine(f"sqlite:///{db}")
+    shutil.copy(FIXTURES / name, db)
+    return f"sqlite:///{db}"
+
+
+def _versions(url: str) -> list[int]:
+    """The schema versions a SQLite database records, oldest first."""
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        out = [r[0] for r in conn.execute(text("SELECT version FROM schema_version ORDER BY version"))]
+    engine.dispose()
+    return out
+
+
+def test_sqlite_database_from_v1_is_upgraded(tmp_path: Path) -> None:
+    url = _sqlite_fixture(tmp_path, "v1.sqlite")
+    _assert_v1_content_kept(url)
+    engine = create_engine(url)
     with engine.connect() as conn:
         hits = conn.execute(text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH 'bonjour'")).all()
         assert len(hits) == 1  # rows written by v1 are in the index built by the upgrade
-        assert [r[0] for r in conn.execute(text("SELECT version FROM schema_version ORDER BY version"))] == [1, 2, 3]
     engine.dispose()
+    assert _versions(url) == [1, 2, 3]
 
 
 @pytest.fixture
@@ -127,14 +142,9 @@ def _assert_v2_upgraded(url: str) -> None:
 
 
 def test_sqlite_database_from_v2_gets_fact_scores_0_100(tmp_path: Path) -> None:
-    db = tmp_path / "claims.db"
-    shutil.copy(FIXTURES / "v2.sqlite", db)
-    _assert_v2_upgraded(f"sqlite:///{db}")
-    engine = create_engine(f"sqlite:///{db}")
-    with engine.connect() as conn:
-        assert [r[0] for r in conn.execute(text("SELECT version FROM schema_version "
-                                                "ORDER BY version"))] == [2, 3]
-    engine.dispose()
+    url = _sqlite_fixture(tmp_path, "v2.sqlite")
+    _assert_v2_upgraded(url)
+    assert _versions(url) == [2, 3]
 
 
 def test_postgres_database_from_v2_gets_fact_scores_0_100(pg_url: str) -> None:
