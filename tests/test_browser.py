@@ -76,17 +76,13 @@ SEED = ROOT / "verifier" / "data" / "demo" / "seed-maroc-russie-fr.txt"
 
 
 def _prepare_db(url: str) -> dict[str, int]:
-    """The demo (via the CLI, as a user would), its accounts, an earlier fact-check and a
-    reference source the seed is checked against again, and a hostile document."""
+    """The demo (via the CLI, as a user would), its accounts, and a hostile document."""
     env = os.environ | {"VERIFIER_DATABASE_URL": url}
     verifier = Path(sys.executable).with_name("verifier")
     cmd = [str(verifier), "demo"] if verifier.exists() else [sys.executable, "-m", "verifier.cli", "demo"]
     subprocess.run(cmd, cwd=ROOT, env=env, check=True, capture_output=True, timeout=120)
     store = open_store(url)
     ensure_demo_accounts(store_owner("test"), db=store)  # idempotent: `verifier demo` may already have done it
-    api.sources.import_precedents(store_owner("test"), PRECEDENTS.encode(), collection="afp",
-                                  db=store)
-    api.check(store_owner("test"), SEED, sources=[SOURCE], db=store)  # claims keep their ids
     with store.read() as s:
         from sqlmodel import select
         seed_id = 1
@@ -358,13 +354,63 @@ def test_hostile_document_is_shown_as_text_and_runs_nothing(page, server) -> Non
     assert pg.locator("a[href^='javascript']").count() == 0
 
 
+ALTERED_DRAFT = ("Moscou, 16 octobre 2025. « Nous considérons la Russie comme un partenaire proche et "
+                 "cher, un acteur sérieux sur la scène internationale, et surtout un négociateur "
+                 "honnête et digne de confiance », a déclaré Nasser Bourita.\n")
+
+
+def test_source_in_the_library_flags_an_altered_quote_in_a_draft(page, server) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11: an admin adds a transcript on the Sources page; an editor's draft that changes
+    two words of a quote it holds is not ready to publish, with the changed words shown."""
+    from playwright.sync_api import expect
+
+    pg = page
+    sign_in(pg, "adam")
+    go(pg, "Sources and facts")
+    form = pg.locator('[data-testid="stForm"]').filter(has_text="Add reference documents")
+    form.locator('input[type="file"]').set_input_files(
+        str(ROOT / "tests" / "data" / "contract" / "source-moscou.txt"))
+    expect(form.get_by_text("source-moscou.txt")).to_be_visible()
+    form.get_by_role("button", name="Add sources").click()
+    expect(pg.get_by_text("1 added, 0 refused")).to_be_visible()
+    idle(pg)
+    shot(pg, "sources-added")
+    sign_out(pg)
+
+    sign_in(pg, "eddie")
+    go(pg, "Check a draft")
+    pg.get_by_label("Draft text").fill(ALTERED_DRAFT)
+    pg.get_by_role("button", name="Check draft").click()
+    idle(pg)
+    expect(pg.get_by_text(re.compile(r"^NOT READY TO PUBLISH: 0 contradicted claims, "
+                                     r"1 altered quotes"))).to_be_visible()
+    expect(pg.get_by_role("heading", name="Altered quotes (1)")).to_be_visible()
+    expect(pg.get_by_text("words differ from the source: fiable / digne de confiance",
+                          exact=False).first).to_be_visible()
+    expect(pg.get_by_text("Quotes checked against: source-moscou.txt — library")).to_be_visible()
+    shot(pg, "editor-altered-quote")
+
+
 def test_fact_checker_sees_the_alignment_first_and_the_precedent_labelled_similar(page, server) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11: an earlier fact-check of Bourita's words ("loyal" for "digne de confiance") is
+    imported and the seed checked again against a transcript given for that check only (so the
+    library the other tests add to stays as it was); the desk shows the alignment first and
+    the earlier verdict after it, labelled as similar, with the words that differ."""
     from playwright.sync_api import expect
 
     from verifier.reference.precedents import semantic_enabled
+    from verifier.services.documents import check_ingested, read, save_checked
 
     if not semantic_enabled():  # lexical ranking alone scores the precedent under PRECEDENT_MIN
         pytest.skip("needs the sentence-embedding model (the semantic extra)")
+    store = open_store(str(server["db"]))
+    owner = store_owner("test")
+    api.sources.import_precedents(owner, PRECEDENTS.encode(), collection="afp", db=store)
+    seed = read(SEED)
+    report = check_ingested(seed, store, [read(SOURCE)])
+    save_checked(store, seed, report, kind="article", actor=owner.name, recheck=True)
+    close_stores()
+
     pg = page
     sign_in(pg, "fatima")
     choose(pg, "Document", re.compile(r"^1 · "))

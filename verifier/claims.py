@@ -203,6 +203,8 @@ class PassageEvidence(_Contract):
     speaker: str | None = None
     misattributed: bool = False
     passage_id: int | None = field(default=None, metadata=_OMIT_NONE)
+    source_document_id: int | None = field(default=None, metadata=_OMIT_NONE)
+    source_published: str | None = field(default=None, metadata=_OMIT_NONE)
 
     def to_json(self) -> JSON:
         return {"kind": self.kind} | super().to_json()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import http.client
 import io
 import re
 import urllib.error
@@ -27,6 +28,7 @@ from typing import Any
 from charset_normalizer import from_bytes
 
 from verifier import calendar_names as cn
+from verifier import fetch
 from verifier import text as textmod
 from verifier.analysis import DocumentAnalysis, analyse
 from verifier.config import get_settings
@@ -155,9 +157,9 @@ def ingest_url(
         "User-Agent": "verifier/0.1 (newsroom fact-checking)",
         "Accept": "text/html,application/xhtml+xml,text/plain;q=0.8,application/pdf;q=0.5,*/*;q=0.1",
     })
-    opener = urllib.request.build_opener(_HttpOnlyRedirects)
+    limit_s = get_settings().url_deadline
     try:
-        with opener.open(request, timeout=timeout) as resp:
+        with fetch.deadline(limit_s) as watch, fetch.opener().open(request, timeout=timeout) as resp:
             ctype = resp.headers.get_content_type() if resp.headers.get("Content-Type") else None
             charset = resp.headers.get_content_charset()
             fmt = _CONTENT_TYPES.get(ctype) if ctype else None
@@ -169,7 +171,12 @@ def ingest_url(
             chunks: list[bytes] = []
             total = 0
             while True:
-                chunk = resp.read(64 * 1024)
+                try:
+                    chunk = resp.read1(64 * 1024)  # returns what one read gives: no long wait
+                except OSError:
+                    if watch.expired:
+                        break
+                    raise
                 if not chunk:
                     break
                 total += len(chunk)
@@ -178,15 +185,23 @@ def ingest_url(
                                            f"({limit / 1048576:.1f} MB)")
                 chunks.append(chunk)
             final_url = resp.geturl() or url
+        if watch.expired:
+            raise IngestError(url, f"cannot fetch: not complete after {limit_s:g} s "
+                                   "(VERIFIER_URL_DEADLINE)")
     except IngestError:
         raise
+    except fetch.FetchRefused as exc:
+        raise IngestError(url, f"refused: {exc.reason}") from exc
     except urllib.error.HTTPError as exc:
         raise IngestError(url, f"HTTP {exc.code} {exc.reason}") from exc
     except urllib.error.URLError as exc:
         raise IngestError(url, f"cannot fetch: {_reason(exc.reason)}") from exc
     except TimeoutError as exc:
         raise IngestError(url, f"cannot fetch: timed out after {timeout:g} s") from exc
-    except (OSError, ValueError) as exc:  # connection reset, bad port, http.client errors
+    except (OSError, ValueError, http.client.HTTPException) as exc:  # reset, bad port...
+        if "watch" in locals() and watch.expired:
+            raise IngestError(url, f"cannot fetch: not complete after {limit_s:g} s "
+                                   "(VERIFIER_URL_DEADLINE)") from exc
         raise IngestError(url, f"cannot fetch: {_reason(exc)}") from exc
     return ingest_bytes(b"".join(chunks), name=url, max_bytes=limit, url=final_url, format=fmt,
                         declared_encoding=charset, **kw)
@@ -319,13 +334,6 @@ def _limit(max_bytes: int | None) -> int:
 def _too_big(size: int, limit: int) -> str:
     return (f"{size:,} bytes ({size / 1048576:.1f} MB) exceed the limit of {limit:,} bytes "
             f"({limit / 1048576:.1f} MB; set VERIFIER_MAX_BYTES)")
-
-
-class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
-        if urllib.parse.urlsplit(newurl).scheme.lower() not in ("http", "https"):
-            raise urllib.error.URLError(f"redirect to a non-HTTP URL refused: {newurl}")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
 def _format_for(name: str, data: bytes) -> str:

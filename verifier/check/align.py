@@ -13,7 +13,9 @@ whitespace collapsed, the first letter's case ignored; words are compared case-i
 (a case change elsewhere makes a quote `minor`, not `verbatim`)."""
 from __future__ import annotations
 
+import copy
 import re
+from bisect import bisect_right
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -175,6 +177,8 @@ def _semi_global(q: Sequence[str], s: Sequence[str]) -> _Aligned | None:
                 cur[j], row[j] = left, 2
         back.append(bytes(row))
         prev = cur
+    # Among equally cheap ends, the earliest: a quote that ends with other words than the
+    # source is "-source +quote", not a substitution running into what the source says next.
     best_j = min(range(1, m + 1), key=lambda j: (prev[j], -j))
     cost = prev[best_j]
     ops: list[tuple[str, int, int]] = []
@@ -290,16 +294,39 @@ class _Source:
 
     def __init__(self, text: str, passages: Sequence[PassageSpan] | None, lang: str | None):
         self.text = text
+        self.lang = lang
         self.passages = list(passages) if passages is not None else split_passages(text, lang or "fr")
         if not self.passages and text.strip():
             self.passages = [PassageSpan(0, 0, len(text), text, None)]
         self.norm = [p.text.lower() for p in self.passages]
+        self._starts = [p.start for p in self.passages]
         self._index: PassageIndex | None = None
+        self.pool: Sequence[int] | None = None
+
+    def within(self, passages: Sequence[int]) -> _Source:
+        """The same source, with the passages to start alignments from already chosen (by a
+        full-text search over a library, say): a copy that shares everything but the pool."""
+        view = copy.copy(self)
+        view.pool = sorted(i for i in set(passages) if 0 <= i < len(self.passages))
+        return view
+
+    def shares_words(self, quote: str, passages: Sequence[int]) -> bool:
+        """Whether the passages given and their neighbours hold at least half of the quote's
+        content words (CONTENT_MIN): a cheap test before aligning, for candidates that a
+        full-text search proposed on one word in common."""
+        content = {t.key for t in words(quote) if t.key not in FUNCTION_WORDS}
+        if not content:
+            return True
+        near = {j for i in passages for j in (i - 1, i, i + 1) if 0 <= j < len(self.passages)}
+        have = {t.key for j in near for t in words(self.passages[j].text)}
+        return len(content & have) >= CONTENT_MIN * len(content)
 
     def candidates(self, quote: str, k: int = WINDOW_CANDIDATES) -> list[int]:
         q = quote.lower()
         pool: Sequence[int] = range(len(self.passages))
-        if len(self.passages) > INDEX_ABOVE:
+        if self.pool:
+            pool = self.pool
+        elif len(self.passages) > INDEX_ABOVE:
             if self._index is None:
                 self._index = PassageIndex.build(self.norm)
             pool = [i for i, _ in self._index.bm25(q, 50)] or list(pool)[:0]
@@ -314,17 +341,31 @@ class _Source:
         """Character span of passage i and enough neighbours to hold about 1.5x the quote."""
         a = b = i
         lo, hi = self.passages[a].start, self.passages[b].end
+        turn = self.passages[i].speaker  # a window stays within one speaker's turn
         while True:
             have = len(self.text[lo:hi].split())
             grow = have < 1.5 * n_words + 10
-            if a > 0 and (grow or a == i):
+            if a > 0 and (grow or a == i) and self.passages[a - 1].speaker == turn:
                 a -= 1
-            if b < len(self.passages) - 1 and (grow or b == i):
+            if b < len(self.passages) - 1 and (grow or b == i) \
+                    and self.passages[b + 1].speaker == turn:
                 b += 1
             nlo, nhi = self.passages[a].start, self.passages[b].end
             if (nlo, nhi) == (lo, hi) or not grow:
                 return nlo, nhi
             lo, hi = nlo, nhi
+
+    def words(self, lo: int, hi: int) -> list[Token]:
+        """The word tokens of the passages within [lo, hi): text between passages (a
+        transcript's speaker labels, "M. LAVROV :") is not something anyone said."""
+        out: list[Token] = []
+        for p in self.passages[max(0, bisect_right(self._starts, lo) - 1):]:
+            if p.start >= hi:
+                break
+            a, b = max(lo, p.start), min(hi, p.end)
+            if a < b:
+                out += words(self.text[a:b], a)
+        return out
 
     def speaker_at(self, pos: int) -> str | None:
         for p in self.passages:
@@ -345,7 +386,7 @@ def _align_piece(quote: str, src: _Source) -> _Piece | None:
         if (lo, hi) in seen:
             continue
         seen.add((lo, hi))
-        sw = words(src.text[lo:hi], lo)
+        sw = src.words(lo, hi)
         al = _semi_global(keys, [t.key for t in sw])
         if al is None:
             continue
@@ -519,16 +560,26 @@ def _languages_differ(quote: str, src: _Source, quote_lang: str | None,
     return bool(ql and sl and ql != sl)
 
 
-def align_quote(quote: str, source_text: str, *, quote_lang: str | None = None,
+PreparedSource = _Source
+
+
+def prepare_source(text: str, *, lang: str | None = None,
+                   passages: Sequence[PassageSpan] | None = None) -> PreparedSource:
+    """A source made ready for many alignments (its passages, lower-cased, and the BM25 index
+    of a long one, built once): pass it to `align_quote` in place of the text."""
+    return _Source(text, passages, lang)
+
+
+def align_quote(quote: str, source_text: str | PreparedSource, *, quote_lang: str | None = None,
                 source_lang: str | None = None,
                 passages: Sequence[PassageSpan] | None = None) -> Alignment:
     """Where and how faithfully `quote` appears in `source_text` (see the module doc)."""
-    return _align(quote, source_text, quote_lang, source_lang, passages).typed()
+    src = (source_text if isinstance(source_text, _Source)
+           else _Source(source_text, passages, source_lang))
+    return _align(quote, src, quote_lang, src.lang).typed()
 
 
-def _align(quote: str, source_text: str, quote_lang: str | None, source_lang: str | None,
-           passages: Sequence[PassageSpan] | None) -> _Draft:
-    src = _Source(source_text, passages, source_lang)
+def _align(quote: str, src: _Source, quote_lang: str | None, source_lang: str | None) -> _Draft:
     parts = split_at_ellipses(quote)
     if not parts or not src.passages:
         return _Draft("not_found", 0.0, note="empty quote or source")

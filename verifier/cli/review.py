@@ -133,6 +133,7 @@ def export_cmd(
     reviewer: Annotated[str | None, typer.Option("--reviewer", help="Only claims reviewed by this user.")] = None,
     kind: Annotated[str | None, typer.Option("--kind", help="quote, temporal or factual.")] = None,
     base_url: Annotated[str | None, typer.Option("--base-url", help="Where the report is published (ClaimReview url = BASE#claim-ID); default: VERIFIER_ORGANISATION_URL.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace the --out file if it exists (never the database itself).")] = False,
     db: DbOpt = None,
 ) -> None:
     """Export claims, verdicts and evidence; the export carries the audit head and is audited."""
@@ -147,7 +148,7 @@ def export_cmd(
                                          base_url=base_url, db=db)
     else:
         result = services.exports.export_to_path(_owner(), fmt_name, out, filters=filters,
-                                                 base_url=base_url, db=db)
+                                                 base_url=base_url, force=force, db=db)
     typer.echo(f"exported {result.rows} rows as {fmt_name}"
                f"{f' to {out}' if out else ''}; audit head #{result.head_seq} "
                f"{result.head_hash[:16]}…; sha256 {result.sha256}", err=True)

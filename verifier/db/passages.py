@@ -2,17 +2,22 @@
 (the store-level side of verifier.check.align; verifier.reference.passages splits them)."""
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete
-from sqlmodel import Session, select
+from sqlalchemy import delete, func
+from sqlmodel import Session, col, select
 
-from verifier.check.align import RANK, Alignment, align_quote
-from verifier.check.quotes import passage_evidence
+from verifier.check.align import Alignment, PreparedSource, align_quote, prepare_source
+from verifier.check.quotes import Candidate, best_candidate, passage_evidence
 from verifier.claims import PassageEvidence
 from verifier.db.documents import evidence_row
 from verifier.db.fts import search_passages
 from verifier.db.models import Document, Evidence, Passage
+from verifier.db.store import Store
+from verifier.reference.index import query_pairs
 from verifier.reference.passages import PassageSpan, split_passages
 
 
@@ -34,8 +39,136 @@ def document_passages(*, session: Session, document_id: int) -> list[PassageSpan
 
 
 # --------------------------------------------------------------------------------------------
-# Quotes against stored sources
+# Quotes against stored sources: the library
 # --------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class LibrarySource:
+    """A stored source made ready for alignment (what evidence names of it, its passages)."""
+
+    id: int
+    title: str | None
+    source_name: str | None
+    url: str | None
+    sha256: str
+    published: str | None
+    prepared: PreparedSource
+    passage_ids: tuple[int, ...]
+
+    def indices(self, passage_ids: Sequence[int]) -> list[int]:
+        """Positions in `prepared.passages` of stored passage ids (of this source)."""
+        where = {pid: k for k, pid in enumerate(self.passage_ids)}
+        return [where[p] for p in passage_ids if p in where]
+
+    def passage_at(self, offset: int | None) -> int | None:
+        """The id of the stored passage holding `offset` of the source text."""
+        if offset is None:
+            return None
+        spans = self.prepared.passages
+        k = bisect_right([p.start for p in spans], offset) - 1
+        return self.passage_ids[k] if 0 <= k < len(spans) and offset < spans[k].end else None
+
+
+def library_source(*, session: Session, document_id: int) -> LibrarySource | None:
+    doc = session.get(Document, document_id)
+    if doc is None or doc.id is None:
+        return None
+    rows = session.exec(select(Passage.id, Passage.seq, Passage.start, Passage.end,
+                               Passage.speaker).where(Passage.document_id == document_id)
+                        .order_by(Passage.seq)).all()  # type: ignore[call-overload]
+    spans = [PassageSpan(k, a, b, doc.text[a:b], who) for k, (_, _, a, b, who) in enumerate(rows)]
+    return LibrarySource(doc.id, doc.title, doc.source_name, doc.url, doc.sha256,
+                         doc.published.isoformat() if doc.published else None,
+                         prepare_source(doc.text, lang=doc.language, passages=spans),
+                         tuple(r[0] for r in rows))
+
+
+class LibraryAligner:
+    """Candidate alignments of a quote from the store's reference sources: the passages sharing
+    most words with it (SQLite FTS5 / PostgreSQL full text), then the quote aligned with each of
+    the few source documents they belong to (verifier.check.align, over the whole source, so a
+    quote spliced from two places of it is seen as such). Prepared sources are kept in a
+    process-wide cache. A document is never its own source."""
+
+    def __init__(self, store: Store, *, passages: int = 20, documents: int = 3,
+                 exclude: frozenset[str] = frozenset()) -> None:
+        self.store, self.passages, self.documents = store, passages, documents
+        self.exclude = exclude  # SHA-256 of sources aligned by other means (given files)
+        self.used: dict[int, LibrarySource] = {}
+
+    def __call__(self, quote: str, lang: str | None, sha256: str) -> list[Candidate]:
+        out: list[Candidate] = []
+        with self.store.read() as session:
+            first = True
+            for doc_id, sha, hits in self._documents(session, quote):
+                if sha == sha256 or sha in self.exclude:
+                    continue
+                src = self._source(session, doc_id, sha, hits)
+                if src is None:
+                    continue
+                # Alignments start from the passages the search found; when that is not
+                # conclusive, the best document is aligned in full (a spliced quote's other
+                # part may be in a passage the search ranked lower).
+                where = src.indices(hits)
+                if not src.prepared.shares_words(quote, where):
+                    continue  # the search matched a few common words only
+                al = align_quote(quote, src.prepared.within(where), quote_lang=lang)
+                if first and al.cls not in ("verbatim", "minor", "truncated"):
+                    al = align_quote(quote, src.prepared, quote_lang=lang)
+                first = False
+                out.append(Candidate(src, al, src.passage_at(al.source_start), src.id,
+                                     src.published))
+                if al.cls != "not_found":
+                    self.used[src.id] = src
+                if al.cls == "verbatim":
+                    break  # nothing can rank above it
+        return out
+
+    def _documents(self, session: Session, quote: str) -> list[tuple[int, str, list[int]]]:
+        """Source documents (id, SHA-256) of the best full-text passages, best first, with
+        their hits."""
+        hits = search_passages(session=session, query=quote, limit=self.passages,
+                               pairs=bool(query_pairs(quote)))
+        if not hits:
+            return []
+        owner = {pid: (doc, sha) for pid, doc, sha in session.exec(
+            select(Passage.id, Passage.document_id, Document.sha256)
+            .join(Document, col(Document.id) == col(Passage.document_id))
+            .where(col(Passage.id).in_([i for i, _ in hits]))).all()}
+        docs: dict[tuple[int, str], list[int]] = {}
+        for pid, _ in hits:
+            if pid in owner:
+                docs.setdefault(owner[pid], []).append(pid)
+        return [(d, sha, h) for (d, sha), h in docs.items()][:self.documents]
+
+    def _source(self, session: Session, doc_id: int, sha256: str,
+                hits: Sequence[int]) -> LibrarySource | None:
+        key = (self.store.url, doc_id)
+        src = _PREPARED.get(key)
+        if src is None or src.sha256 != sha256 or not set(hits) <= set(src.passage_ids):
+            src = library_source(session=session, document_id=doc_id)
+            if src is None:
+                return None
+            _PREPARED[key] = src
+            while len(_PREPARED) > PREPARED_CACHE:
+                _PREPARED.popitem(last=False)
+        _PREPARED.move_to_end(key)
+        return src
+
+
+# Sources prepared for alignment, kept across checks in this process (the UI's server checks
+# draft after draft against the same library): a stored source's text never changes, and its
+# passages are rewritten only with new ids, which `_source` notices.
+PREPARED_CACHE = 512
+_PREPARED: OrderedDict[tuple[str, int], LibrarySource] = OrderedDict()
+
+
+def library_size(*, session: Session) -> tuple[int, int]:
+    """(source documents with passages, passages) in the library."""
+    n_docs, n_passages = session.exec(select(func.count(func.distinct(Passage.document_id)),
+                                             func.count(col(Passage.id)))).one()
+    return int(n_docs or 0), int(n_passages or 0)
+
 
 @dataclass(frozen=True)
 class QuoteMatch:
@@ -49,37 +182,27 @@ def match_quote(*, session: Session, quote: str, limit: int = 20,
     """The best alignment of `quote` over the stored sources whose passages share words with
     it (full-text candidates, then verifier.check.align.align_quote on each candidate document)."""
     cands = search_passages(session=session, query=quote, limit=limit, document_ids=document_ids)
-    if not cands:
+    owner = dict(session.exec(select(Passage.id, Passage.document_id).where(
+        col(Passage.id).in_([i for i, _ in cands]))).all()) if cands else {}
+    found = []
+    for doc_id in list(dict.fromkeys(owner[i] for i, _ in cands if i in owner))[:5]:
+        src = library_source(session=session, document_id=doc_id)
+        if src is not None:
+            al = align_quote(quote, src.prepared)
+            found.append(Candidate(src, al, src.passage_at(al.source_start), src.id))
+    best = best_candidate(found)
+    if best is None:
         return None
-    rows = session.exec(select(Passage).where(
-        Passage.id.in_([i for i, _ in cands]))).all()  # type: ignore[union-attr]
-    order = {pid: k for k, (pid, _) in enumerate(cands)}
-    doc_ids = list(dict.fromkeys(p.document_id for p in sorted(
-        rows, key=lambda p: order.get(p.id or 0, len(order)))))
-    best: QuoteMatch | None = None
-    for doc_id in doc_ids[:5]:
-        doc = session.get(Document, doc_id)
-        if doc is None:
-            continue
-        spans = document_passages(session=session, document_id=doc_id)
-        al = align_quote(quote, doc.text, source_lang=doc.language, passages=spans)
-        if best is None or (RANK[al.cls], al.score or 0) > (RANK[best.alignment.cls],
-                                                             best.alignment.score or 0):
-            pid = None
-            if al.source_start is not None:
-                p = session.exec(select(Passage).where(
-                    Passage.document_id == doc_id, Passage.start <= al.source_start,
-                    Passage.end > al.source_start)).first()
-                pid = p.id if p else None
-            best = QuoteMatch(al, doc, pid)
-    return best
+    doc = session.get(Document, best.document_id)
+    assert doc is not None
+    return QuoteMatch(best.alignment, doc, best.passage_id)
 
 
 def quote_evidence(match: QuoteMatch, *, misattributed: bool = False) -> PassageEvidence:
     """The evidence (kind "passage") of a quote match: the same PassageEvidence as a check
     against an ad-hoc source gives, with the stored passage's id."""
     return passage_evidence(match.document, match.alignment, misattributed=misattributed,
-                            passage_id=match.passage_id)
+                            passage_id=match.passage_id, document_id=match.document.id)
 
 
 def add_quote_evidence(*, session: Session, claim_id: int, match: QuoteMatch) -> Evidence:

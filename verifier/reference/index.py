@@ -101,13 +101,40 @@ def query_terms(query: str) -> list[str]:
 def fts5_or_query(query: str) -> str:
     """An FTS5 MATCH expression: an OR of the query's tokens, each a quoted string (so no
     token is read as an operator or column filter)."""
-    return " OR ".join('"' + t.replace('"', '""') + '"' for t in query_terms(query))
+    return " OR ".join(_fts5_term(t) for t in query_terms(query))
+
+
+def query_pairs(query: str) -> list[tuple[str, str]]:
+    """Pairs of consecutive content words of `query` (function words dropped), distinct: a
+    passage that holds a quote, even with a few words changed, holds most of them; a passage
+    that shares a few common words with it holds none. Empty under 3 content words."""
+    words = [w for w in word_tokens(query) if w not in STOPWORDS]
+    if len(words) < 3:
+        return []
+    return list(dict.fromkeys(zip(words, words[1:], strict=False)))[:MAX_QUERY_TERMS]
+
+
+def _fts5_term(t: str) -> str:
+    return '"' + t.replace('"', '""') + '"'
+
+
+def _ts_term(t: str) -> str:
+    return "'" + t.replace("'", "''").replace("\\", "") + "'"
+
+
+def fts5_pairs_query(query: str) -> str:
+    """FTS5: passages holding both words of at least one pair (query_pairs)."""
+    return " OR ".join(f"({_fts5_term(a)} AND {_fts5_term(b)})" for a, b in query_pairs(query))
+
+
+def tsquery_pairs(query: str) -> str:
+    """to_tsquery('simple', ...): passages holding both words of at least one pair."""
+    return " | ".join(f"({_ts_term(a)} & {_ts_term(b)})" for a, b in query_pairs(query))
 
 
 def tsquery_or(query: str) -> str:
     """A to_tsquery('simple', ...) expression: an OR of the query's tokens, each quoted."""
-    return " | ".join("'" + t.replace("'", "''").replace("\\", "") + "'"
-                      for t in query_terms(query))
+    return " | ".join(_ts_term(t) for t in query_terms(query))
 
 
 # --------------------------------------------------------------------------------------------

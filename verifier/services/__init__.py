@@ -4,7 +4,7 @@ services, which open the transactions, enforce the permissions of the Principal 
 only this package (an import-linter contract in pyproject.toml keeps it so).
 
     documents  read, extract, check, ingest, list and show documents (and the check pipeline's
-               operations: extract_document, check_document, quote_check, precedent_check...)
+               operations: extract_document, check_document, quote_sources, precedent_check...)
     review     verdicts and notes, the claims listing
     users      people and roles, sign-in (the last active admin is kept)
     sources    reference sources, facts packs, precedents
@@ -61,12 +61,12 @@ from verifier.services.documents import (
     knowledge_base,
     list_documents,
     precedent_check,
-    quote_check,
+    quote_sources,
     read,
     read_text,
     save_checked,
     show_document,
-    source_checks,
+    read_sources,
     store_source,
 )
 from verifier.services.exports import FORMATS, BrowserMissing, ExportError, ExportFilters
@@ -109,7 +109,7 @@ __all__ = [
     "document_summary", "documents", "earlier_verdicts", "ensure_demo_accounts", "exports",
     "extract", "extract_document", "get_claim", "ingest_document", "ingest_into",
     "knowledge_base", "list_documents", "load_demo", "load_queue", "next_claim_id",
-    "precedent_check", "queue_documents", "quote_check", "read", "read_text", "review",
-    "reviews_of", "save_checked", "show_document", "source_checks", "source_text", "sources",
+    "precedent_check", "queue_documents", "quote_sources", "read", "read_text", "review",
+    "reviews_of", "save_checked", "show_document", "read_sources", "source_text", "sources",
     "store_owner", "store_source", "users",
 ]

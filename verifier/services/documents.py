@@ -1,5 +1,5 @@
 """Documents: read, extract, check, ingest, list and show. The check pipeline's operations
-(`extract_document`, `check_document`, `quote_check`, `precedent_check`...) are a few calls into
+(`extract_document`, `check_document`, `quote_sources`, `precedent_check`...) are a few calls into
 the pure modules (ingest, pipeline, assess) and at most one write transaction in the store; the
 principal-taking functions at the end are what the shells call."""
 from __future__ import annotations
@@ -13,11 +13,13 @@ from typing import Any
 from sqlmodel import select
 
 from verifier.check.assess import Check, CheckReport, Results, assess
+from verifier.check.quotes import quote_check
 from verifier.claims import Alignment, Claim, Finding, PrecedentEvidence
 from verifier.db import audit, documents
 from verifier.db.documents import DocumentError
 from verifier.db.facts import fact_records
 from verifier.db.models import DOCUMENT_KINDS, Document, Fact
+from verifier.db.passages import LibraryAligner, library_size
 from verifier.db.store import Store
 from verifier.extract.pipeline import ExtractionReport, extract_document_claims
 from verifier.ingest import IngestedDocument, ingest, ingest_bytes
@@ -80,11 +82,13 @@ def knowledge_base(store: Store | None = None, packs: Sequence[str | Path | byte
 
 
 def check_document(doc: IngestedDocument, *, kb: KnowledgeBase | None,
-                   checks: Sequence[Check] = (), kb_origin: str | None = None) -> CheckReport:
-    """Every claim of `doc` with its finding, explanation and evidence; stores nothing."""
-    claims, _ = assess(doc, kb=kb, checks=checks)
+                   checks: Sequence[Check] = (), kb_origin: str | None = None,
+                   quotes: QuoteSources | None = None) -> CheckReport:
+    """Every claim of `doc` with its finding, explanation and evidence (quotes against the
+    `quotes` sources); stores nothing."""
+    claims, _ = assess(doc, kb=kb, checks=([quotes.check] if quotes else []) + list(checks))
     summary = document_summary(doc) | {"knowledge_base": kb_origin}
-    return CheckReport(document=summary, claims=claims)
+    return CheckReport(document=summary, claims=claims, sources=quotes.used() if quotes else [])
 
 
 def check_text(text: str, *, lang: str | None = None, published: date | None = None,
@@ -94,11 +98,17 @@ def check_text(text: str, *, lang: str | None = None, published: date | None = N
                                        published=published), store)
 
 
-def check_ingested(doc: IngestedDocument, store: Store | None) -> CheckReport:
-    """Check a document already read against the store's facts and earlier fact-checks."""
-    kb, origin = knowledge_base(store)
+def check_ingested(doc: IngestedDocument, store: Store | None,
+                   sources: Sequence[IngestedDocument] = (),
+                   packs: Sequence[str | Path | bytes] = ()) -> CheckReport:
+    """Check a document already read: its quotes against the `sources` given and the store's
+    source library, its facts against the `packs` and the store's facts, and earlier
+    fact-checks. Every check of a document goes through here (check, ingest, the editor's
+    draft, re-check)."""
+    kb, origin = knowledge_base(store, packs=list(packs))
     checks = [precedent_check(store)] if store is not None else []
-    return check_document(doc, kb=kb, kb_origin=origin, checks=checks)
+    return check_document(doc, kb=kb, kb_origin=origin, checks=checks,
+                          quotes=quote_sources(store, sources))
 
 
 def save_checked(store: Store, doc: IngestedDocument, report: CheckReport, *, kind: str,
@@ -130,8 +140,7 @@ def ingest_into(store: Store, source: str | Path | bytes, *, name: str | None = 
         return IngestResult(existing, False, 0)
     if kind == "source":  # a reference source: passages for matching, no claims of its own
         return IngestResult(store_source(store, doc, actor=actor), True, 0)
-    kb, origin = knowledge_base(store)
-    report = check_document(doc, kb=kb, kb_origin=origin, checks=[precedent_check(store)])
+    report = check_ingested(doc, store)
     return save_checked(store, doc, report, kind=kind, actor=actor, recheck=False)
 
 
@@ -152,11 +161,44 @@ def store_source(store: Store, doc: IngestedDocument, *, actor: str) -> Document
     return stored
 
 
-def quote_check(sources: Sequence[IngestedDocument]) -> Check:
-    """Align every quote with the reference sources given; the best alignment is its evidence."""
-    from verifier.check.quotes import quote_check as check
+@dataclass
+class QuoteSources:
+    """The check of quotes against reference sources: the files given (`--source`, the editor's
+    attachments) and the store's source library; after the run, `used()` lists the sources
+    that held a quote (the report's `sources`)."""
 
-    return check(sources)
+    check: Check
+    given: Sequence[IngestedDocument]
+    library: LibraryAligner | None
+
+    def used(self) -> list[dict[str, Any]]:
+        out = [{"origin": "given", "title": d.title or d.source_name, "url": d.url,
+                "published": d.published.isoformat() if d.published else None,
+                "sha256": d.sha256} for d in self.given]
+        if self.library is not None:
+            out += [{"origin": "library", "document_id": s.id, "title": s.title or s.source_name,
+                     "url": s.url, "published": s.published, "sha256": s.sha256}
+                    for s in self.library.used.values()]
+        return out
+
+
+def quote_sources(store: Store | None, given: Sequence[IngestedDocument] = ()) -> QuoteSources:
+    """Every quote aligned with the sources `given` and with the store's library (its stored
+    sources, found by full-text search)."""
+    library, n_docs = None, 0
+    if store is not None:
+        with store.read() as session:
+            n_docs, _ = library_size(session=session)
+        if n_docs:
+            library = LibraryAligner(store, exclude=frozenset(d.sha256 for d in given))
+    parts = []
+    if given:
+        parts.append(f"the {len(given)} source file(s) given")
+    if n_docs:
+        parts.append(f"the {n_docs} reference source(s) of the library")
+    run = quote_check(given, aligners=[library] if library else [],
+                      searched=" or ".join(parts) or None)
+    return QuoteSources(run, given, library)
 
 
 # Precedents scoring at least this (0-100, bench/checkthat.py prints the distribution) are
@@ -188,20 +230,14 @@ def precedent_check(store: Store) -> Check:
     return run
 
 
-def source_checks(store: Store | None, sources: Sequence[str | Path], *, actor: str,
-                  store_sources: bool = True) -> list[Check]:
-    """The checks against reference sources (`--source` files, stored as kind source unless
-    `store_sources` is false) and against earlier fact-checks in the store."""
-    checks: list[Check] = []
-    if sources:
-        docs = [read(src) for src in sources]
-        if store is not None and store_sources:
-            for doc in docs:
-                store_source(store, doc, actor=actor)
-        checks.append(quote_check(docs))
-    if store is not None:
-        checks.append(precedent_check(store))
-    return checks
+def read_sources(store: Store | None, sources: Sequence[str | Path], *, actor: str,
+                 keep: bool) -> list[IngestedDocument]:
+    """The reference source files given to a check, read; stored as kind source when `keep`."""
+    docs = [read(src) for src in sources]
+    if store is not None and keep:
+        for doc in docs:
+            store_source(store, doc, actor=actor)
+    return docs
 
 
 # --- what the shells call: one operation each, with the principal's permission checked -------
@@ -256,10 +292,8 @@ def check(principal: Principal, source: str | Path, *, sources: Sequence[str | P
                   "check and store documents")
     try:
         doc = read(source, lang=lang, published=published)
-        kb, origin = knowledge_base(store, packs=list(facts))
-        report = check_document(doc, kb=kb, kb_origin=origin,
-                                checks=source_checks(store, list(sources), actor=principal.name,
-                                                     store_sources=not dry_run))
+        given = read_sources(store, list(sources), actor=principal.name, keep=not dry_run)
+        report = check_ingested(doc, store, given, packs=list(facts))
         if not dry_run:
             assert store is not None
             save_checked(store, doc, report, kind=kind, actor=principal.name, recheck=True)
@@ -270,13 +304,16 @@ def check(principal: Principal, source: str | Path, *, sources: Sequence[str | P
 
 
 def check_draft(principal: Principal, data: bytes, *, name: str, lang: str | None = None,
-                published: date | None = None, db: Db = None) -> DraftCheck:
+                published: date | None = None, sources: Sequence[tuple[bytes, str]] = (),
+                db: Db = None) -> DraftCheck:
     """The editor's check of a draft's bytes (IngestError on bad input) against the store's
-    facts and earlier fact-checks; stores nothing."""
+    facts, source library and earlier fact-checks, and the `sources` attached to it
+    ((bytes, file name) of transcripts, press releases...: read, not stored); stores nothing."""
     store = store_of(db)
     authorise(store, principal, DRAFT_ROLES, "check drafts")
     doc = ingest_bytes(data, name=name, lang=lang, published=published)
-    return DraftCheck(check_ingested(doc, store), doc.text)
+    given = [ingest_bytes(b, name=n) for b, n in sources]
+    return DraftCheck(check_ingested(doc, store, given), doc.text)
 
 
 def list_documents(principal: Principal, *, kind: str | None = None,

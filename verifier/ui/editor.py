@@ -30,6 +30,25 @@ def _input() -> tuple[bytes, str] | None:
     return None
 
 
+def _fingerprint(data: bytes, sources: list[tuple[bytes, str]]) -> str:
+    h = hashlib.sha256(data)
+    for body, name in sources:
+        h.update(hashlib.sha256(body).digest() + name.encode("utf-8", "replace"))
+    return h.hexdigest()
+
+
+def _sources_used(report: services.CheckReport) -> None:
+    used = report.sources
+    if not used:
+        st.caption("No reference source holds any quote of this draft: add the transcript or "
+                   "press release above, or ask an admin to add it to the library.")
+        return
+    names = [f"{s.get('title') or 'untitled'}"
+             f"{' (' + s['published'] + ')' if s.get('published') else ''}"
+             f"{' — attached' if s.get('origin') == 'given' else ' — library'}" for s in used]
+    st.text("Quotes checked against: " + "; ".join(names))
+
+
 def _show_result(me: services.Principal, checked: services.DraftCheck) -> None:
     claims = checked.report.claims
     text = checked.text
@@ -45,6 +64,7 @@ def _show_result(me: services.Principal, checked: services.DraftCheck) -> None:
     else:
         st.error(f"NOT READY TO PUBLISH: {n['contradicted']} contradicted claims, "
                  f"{n['altered']} altered quotes.", icon=":material/block:")
+    _sources_used(checked.report)
     cols = st.columns(5)
     cols[0].metric("Claims", len(claims))
     for col, g in zip(cols[1:], groups, strict=False):
@@ -80,6 +100,10 @@ def render() -> None:
     st.caption("Paste or upload a draft: its quotes, dates and facts are checked against the "
                "reference sources and facts. Nothing is stored unless you save the draft.")
     given = _input()
+    attached = st.file_uploader(
+        "Reference sources for this draft (transcripts, press releases: checked against, "
+        "not stored)", type=UPLOAD_TYPES, accept_multiple_files=True, key="editor_sources")
+    sources = [(f.getvalue(), f.name) for f in attached or []]
     opts = st.columns(3)
     lang_label = opts[0].selectbox("Language", list(LANGS), key="editor_lang")
     published = opts[1].date_input("Publication date", value=None, key="editor_published",
@@ -97,7 +121,7 @@ def render() -> None:
                                   "and checking them…")
         try:
             checked = services.check_draft(me, data, name=name, lang=LANGS[lang_label],
-                                           published=published)
+                                           published=published, sources=sources)
         except (services.IngestError, services.PermissionDenied) as exc:
             bar.empty()
             st.error(str(exc))
@@ -105,13 +129,14 @@ def render() -> None:
         bar.progress(100, text="Done")
         bar.empty()
         ss["editor_result"] = {"checked": checked, "name": name,
-                               "sha": hashlib.sha256(data).hexdigest(), "data": data,
+                               "sha": _fingerprint(data, sources), "data": data,
                                "lang": LANGS[lang_label], "published": published}
     held = ss.get("editor_result")
     if not held:
         return
-    if given is None or hashlib.sha256(given[0]).hexdigest() != held["sha"]:
-        st.info("The draft changed since it was checked: press “Check draft” again.")
+    if given is None or _fingerprint(given[0], sources) != held["sha"]:
+        st.info("The draft or its sources changed since it was checked: press “Check draft” "
+                "again.")
         return
     _show_result(me, held["checked"])
     st.divider()
