@@ -86,7 +86,7 @@ def _queue_table(rows: list[QueueRow]) -> None:
 
 def _attribution_flag(claim: Any) -> str:
     """"check the attribution" for a quote whose attribution confidence is below the threshold
-    (docs/decisions.md §17)."""
+    (docs/decisions.md §18)."""
     attrs = claim.attrs or {}
     if claim.kind == "quote" and attribution_doubtful(attrs.get("confidence")):
         return "check the attribution"
