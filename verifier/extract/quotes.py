@@ -25,8 +25,8 @@ part; both carry the speaker, and the second part has ``continues=True``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from verifier.analysis import DocumentAnalysis, analyse

@@ -196,6 +196,7 @@ _SAME_SOURCE_RE = re.compile(r"(?i)\b(?:même|same)\s+(?:source|sources|interloc
                              r"interlocutrice|official|spokesperson|spokesman|spokeswoman)\b")
 
 
+_APPOSITION_END = re.compile(r"[.;:\n]|,\s+(?:a|ont|said|says|who|qui)\b")
 _COMPLEMENT_RE = re.compile(r"(?i)\s(?:de|du|des|d’|d'|of)\s*\S")
 _EN_GENDER_PRON = re.compile(r"(?i)\b(he|she)\b")
 _FR_GENDER_PRON = re.compile(r"(?i)(?<![\w’'-])(il|elle)(?![\w’'])")
@@ -384,17 +385,22 @@ class Resolver:
         for p, full, _ in self.names:
             if p >= pos:
                 break
-            a = self.doc.rfind("\n", 0, p) + 1
-            before = self.doc[max(a, p - 70):p]
-            after_s = p + len(full)
-            stop = re.search(r"[.;:\n]|,\s+(?:a|ont|said|says|who|qui)\b", self.doc[after_s:after_s + 90])
-            after = self.doc[after_s:after_s + (stop.start() if stop else 90)]
-            if hre.search(after) or hre.search(before.rsplit(",", 1)[-1]):
+            before, after = self._around(p, full)
+            if hre.search(after) or hre.search(before):
                 best = full
                 self.antecedent = p
         if best is None:
             best = self._by_head_after(hre, pos)
         return best
+
+    def _around(self, p: int, full: str) -> tuple[str, str]:
+        """The words describing a name at p: before it back to a comma (within its paragraph,
+        70 characters), after it up to the end of its apposition (90 characters)."""
+        a = self.doc.rfind("\n", 0, p) + 1
+        before = self.doc[max(a, p - 70):p].rsplit(",", 1)[-1]
+        after_s = p + len(full)
+        stop = _APPOSITION_END.search(self.doc, after_s, after_s + 90)
+        return before, self.doc[after_s:stop.start() if stop else after_s + 90]
 
     def _by_head_after(self, hre: re.Pattern[str], pos: int) -> str | None:
         """A person named within the next few sentences with the same head noun beside the
@@ -406,11 +412,7 @@ class Resolver:
                 break
             if not re.search(r"[.!?\n]", self.doc[pos:p]):
                 continue   # in the mention's own sentence: "la rédactrice du projet de X"
-            a = self.doc.rfind("\n", 0, p) + 1
-            before = self.doc[max(a, p - 70):p].rsplit(",", 1)[-1]
-            after_s = p + len(full)
-            stop = re.search(r"[.;:\n]|,\s+(?:a|ont|said|says|who|qui)\b", self.doc[after_s:after_s + 90])
-            after = self.doc[after_s:after_s + (stop.start() if stop else 90)]
+            before, after = self._around(p, full)
             if hre.search(after) or hre.search(before):
                 self.antecedent = p
                 return full
