@@ -599,6 +599,10 @@ CASES += [
     ("fr", "Le porte-parole a confirmé que le suspect avait été arrêté. Le suspect, Karl Weber, est un ancien "
            "militaire. Il a reconnu avoir transporté les armes.",
      [{"reference": "Le porte-parole"}, {"speaker": "Il", "reference": "Karl Weber"}]),
+    # a place name before "the president said" is no apposition of a person
+    ("en", 'Speaking to reporters on Air Force One, the president said he was "not happy" with '
+           'the deal.',
+     [{"speaker": "the president", "reference": "the president"}]),
     # an interrupting attribution with a noun phrase subject: two parts of one quote
     ("en", "It would, the chancellor said, be wise to wait for the report.",
      [{"text": "It would", "speaker": "the chancellor"},

@@ -196,6 +196,8 @@ _SAME_SOURCE_RE = re.compile(r"(?i)\b(?:même|same)\s+(?:source|sources|interloc
                              r"interlocutrice|official|spokesperson|spokesman|spokeswoman)\b")
 
 
+# ", the chief executive," / ", le numéro deux du réseau." : an apposition closed by punctuation
+_APPOSITION = re.compile(r",[ \u00a0]*[^\s,.;:]+(?:[ \u00a0]+[^\s,.;:]+){0,7}[ \u00a0]*(?:[,.;)\n]|$)")
 _APPOSITION_END = re.compile(r"[.;:\n]|,\s+(?:a|ont|said|says|who|qui)\b")
 _COMPLEMENT_RE = re.compile(r"(?i)\s(?:de|du|des|d’|d'|of)\s*\S")
 _EN_GENDER_PRON = re.compile(r"(?i)\b(he|she)\b")
@@ -398,9 +400,14 @@ class Resolver:
         70 characters), after it up to the end of its apposition (90 characters)."""
         a = self.doc.rfind("\n", 0, p) + 1
         before = self.doc[max(a, p - 70):p].rsplit(",", 1)[-1]
-        after_s = p + len(full)
+        at = self.doc.find(full, p, p + 80 + len(full))   # the run may start with a title
+        after_s = (at if at >= 0 else p) + len(full)
         stop = _APPOSITION_END.search(self.doc, after_s, after_s + 90)
-        return before, self.doc[after_s:stop.start() if stop else after_s + 90]
+        after = self.doc[after_s:stop.start() if stop else after_s + 90]
+        m = _APPOSITION.match(self.doc, after_s)
+        if after.startswith(",") and not m:
+            after = ""   # "Air Force One, the president said": a clause, no apposition
+        return before, after
 
     def _by_head_after(self, hre: re.Pattern[str], pos: int) -> str | None:
         """A person named within the next few sentences with the same head noun beside the
