@@ -603,6 +603,20 @@ CASES += [
     ("en", 'Speaking to reporters on Air Force One, the president said he was "not happy" with '
            'the deal.',
      [{"speaker": "the president", "reference": "the president"}]),
+    # a title resolves to the previous speaker in the same paragraph only; an adjective in -s
+    # does not make a description plural; an apposition name before a colon is the speaker
+    ("fr", "« L'opinion n'a pas bougé », observe Frédéric Dabi, directeur de l'institut.\n\n"
+           "Interrogé sur France Info, le ministre du Travail a estimé que la réforme était juste. "
+           "Il a ajouté que des ajustements restaient possibles.",
+     [{"reference": "Frédéric Dabi"}, {"reference": "le ministre du Travail"},
+      {"speaker": "Il", "reference": "le ministre du Travail"}]),
+    ("fr", "Manuel Bompard a qualifié le texte de « brutalité sociale ». Le député insoumis a promis "
+           "de déposer une motion de censure.",
+     [{"reference": "Manuel Bompard"}, {"speaker": "Le député insoumis",
+                                        "reference": "Manuel Bompard"}]),
+    ("fr", "Son homologue de la CFDT, Marylise Léon, se montre plus prudente : « Nous attendons de "
+           "voir le texte final. »",
+     [{"speaker": "Marylise Léon", "floating": False}]),
     # an interrupting attribution with a noun phrase subject: two parts of one quote
     ("en", "It would, the chancellor said, be wise to wait for the report.",
      [{"text": "It would", "speaker": "the chancellor"},

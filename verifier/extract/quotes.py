@@ -1067,11 +1067,23 @@ def _sentence_subject(toks: list[_Tok], lex: Lexicon, upto: int) -> tuple[int, i
         k = i + 1
         while k < upto and k - i < 6 and toks[k].q < 0 and toks[k].raw[:1].isalpha() \
                 and not _verbish(toks[k], lex) and toks[k].low not in _RELATIVE:
-            if toks[k].low in lex.determiners and toks[k - 1].low not in lex.prepositions:
+            if toks[k].low in lex.determiners and toks[k].low not in lex.prepositions \
+                    and toks[k - 1].low not in lex.prepositions:
                 return None   # "The museum bought a painting": a verb in between, no NP
             k += 1
         if i + 1 < k < upto and _verbish(toks[k], lex):
             return i, k
+        if i + 1 < k < upto and toks[k].raw == ",":
+            # "Son homologue de la CFDT, Marylise Léon, se montre ...": past the apposition
+            c2 = next((x for x in range(k + 1, min(upto, k + 9)) if toks[x].raw == ","), None)
+            v = c2 + 1 if c2 is not None else upto
+            while v < upto and toks[v].low in _FR_CLITIC:
+                v += 1
+            if c2 is not None and v < upto and (_verbish(toks[v], lex) or v > c2 + 1):
+                appos = (k + 1, c2)   # (a clitic "se", "ne" announces a verb too)
+                if all(t.raw[:1].isupper() for t in toks[appos[0]:appos[1]]):
+                    return appos
+                return i, k
     return None
 
 

@@ -187,7 +187,8 @@ def analyse_mention(doc: str, start: int, end: int, lex: Lexicon) -> Mention:
     plural = bool(low) and (low[0] in ("les", "des", "ces", "these", "those", "several", "many",
                                         "some", "two", "three", "plusieurs", "deux", "trois")
                             or (kind == "nominal" and low[-1].endswith("s")
-                                and low[-1] not in lex.document))
+                                and low[-1] not in lex.document
+                                and low[0] not in _SINGULAR_DET))   # "le député insoumis"
     return Mention(start, end, text, kind, name, "organization" if (org or document) else "person",
                    anonymous, gender, plural, document, definite, titles)
 
@@ -199,6 +200,8 @@ _SAME_SOURCE_RE = re.compile(r"(?i)\b(?:même|same)\s+(?:source|sources|interloc
 # ", the chief executive," / ", le numéro deux du réseau." : an apposition closed by punctuation
 _APPOSITION = re.compile(r",[ \u00a0]*[^\s,.;:]+(?:[ \u00a0]+[^\s,.;:]+){0,7}[ \u00a0]*(?:[,.;)\n]|$)")
 _APPOSITION_END = re.compile(r"[.;:\n]|,\s+(?:a|ont|said|says|who|qui)\b")
+_SINGULAR_DET = {"le", "la", "l’", "l'", "un", "une", "ce", "cet", "cette", "son", "sa", "a", "an",
+                 "this", "that", "his", "her"}
 _COMPLEMENT_RE = re.compile(r"(?i)\s(?:de|du|des|d’|d'|of)\s*\S")
 _EN_GENDER_PRON = re.compile(r"(?i)\b(he|she)\b")
 _FR_GENDER_PRON = re.compile(r"(?i)(?<![\w’'-])(il|elle)(?![\w’'])")
@@ -522,8 +525,12 @@ class Resolver:
             if ref is None:
                 for e in reversed(self.history):
                     if e.speaker_type == "person" and not e.plural and e.reference:
-                        ref, self.antecedent = e.reference, e.pos
-                        self.how = "title taken as the previous speaker"
+                        # "Jean-Luc Mélenchon a ... Le député insoumis a promis": the previous
+                        # speaker, in the same paragraph only (a new paragraph brings new people)
+                        if "\n" not in self.doc[e.pos:m.start] and e.named:
+                            ref, self.antecedent = e.reference, e.pos
+                            self.how = "title taken as the previous speaker"
+                        break
                         break
         app = self.appositive_name(m.end)
         if ref is None and app:
