@@ -617,6 +617,11 @@ CASES += [
     ("fr", "Son homologue de la CFDT, Marylise Léon, se montre plus prudente : « Nous attendons de "
            "voir le texte final. »",
      [{"speaker": "Marylise Léon", "floating": False}]),
+    # "elle" after a woman introduced with her title, not the witness quoted before her
+    ("fr", "« Les flammes sont montées très vite », raconte Karim, un habitant du quartier.\n\n"
+           "La maire de secteur, Sophie Camard, s'est rendue sur place. « Cela fait des années que "
+           "nous alertons », a-t-elle déploré.",
+     [{"reference": "Karim"}, {"speaker": "elle", "reference": "Sophie Camard"}]),
     # an interrupting attribution with a noun phrase subject: two parts of one quote
     ("en", "It would, the chancellor said, be wise to wait for the report.",
      [{"text": "It would", "speaker": "the chancellor"},

@@ -254,6 +254,7 @@ class Resolver:
     how: str = ""
     antecedent: int | None = None
     addressed: set[int] = field(default_factory=set)   # names after a preposition or "told"
+    gender_sure: set[str] = field(default_factory=set)  # gender from a title or an article
 
     def __post_init__(self) -> None:
         lex = self.lex
@@ -295,8 +296,10 @@ class Resolver:
                 tl = t.lower()
                 if tl in _MALE_TITLES or tl.rstrip(".") in ("mr", "m"):
                     self.gender_of.setdefault(name, "m")
+                    self.gender_sure.add(name)
                 elif tl in _FEMALE_TITLES or tl.rstrip(".") in ("mrs", "ms", "mme"):
                     self.gender_of.setdefault(name, "f")
+                    self.gender_sure.add(name)
         self._guess_genders()
 
     def _guess_genders(self) -> None:
@@ -315,6 +318,7 @@ class Resolver:
                             and before[i + 1] in self.lex.titles), None)
                 if art:
                     self.gender_of[name] = "f" if art in ("la", "une") else "m"
+                    self.gender_sure.add(name)
                     continue
             window = self.doc[pos + len(name): pos + len(name) + 250]
             window = re.split(r"[«“\"]", window, maxsplit=1)[0]   # not the words of a quotation
@@ -580,6 +584,11 @@ class Resolver:
             if g and eg and eg != g:
                 continue
             named = self.last_name_position(m.start)
+            if named and named[0] > e.pos and named[1] != e.reference and g and eg is None \
+                    and named[1] in self.gender_sure and self.gender_of.get(named[1]) == g:
+                # "Karim" (gender unknown) quoted, then "la maire, Sophie Camard": "elle" is her
+                self.antecedent = named[0]
+                return named[1], "person", g
             if not e.named and named and named[0] > e.pos and (
                     not g or self.gender_of.get(named[1]) in (None, g)):
                 # "le porte-parole" (no name) then "Alfons Goetzfrid" named: "il" is the name
