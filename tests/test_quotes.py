@@ -622,6 +622,15 @@ CASES += [
            "La maire de secteur, Sophie Camard, s'est rendue sur place. « Cela fait des années que "
            "nous alertons », a-t-elle déploré.",
      [{"reference": "Karim"}, {"speaker": "elle", "reference": "Sophie Camard"}]),
+    # "Pour X, apposition, « Q »"; cues of current French news ("regrette", "s'inquiète")
+    ("fr", "Pour l'économiste Anne Perrot, ancienne présidente du Conseil d'analyse économique, "
+           "« le compte n'y est pas ».",
+     [{"text": "« le compte n'y est pas »", "speaker": "l'économiste Anne Perrot",
+       "reference": "Anne Perrot", "quote_type": "according_to"}]),
+    ("fr", "« On nous demande encore de payer », regrette le président de la CPME, François Asselin.",
+     [{"reference": "François Asselin", "cue": "regrette"}]),
+    ("fr", "« Les stocks fondent », s'inquiète une pharmacienne de Rennes.",
+     [{"speaker": "une pharmacienne de Rennes", "anonymous": True}]),
     # an interrupting attribution with a noun phrase subject: two parts of one quote
     ("en", "It would, the chancellor said, be wise to wait for the report.",
      [{"text": "It would", "speaker": "the chancellor"},

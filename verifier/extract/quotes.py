@@ -969,6 +969,22 @@ def _viewpoint_before_quotation(toks: list[_Tok], a: int, j0: int, j: int, lex: 
                            and toks[a + 1].low in lex.titles)
 
 
+def _viewpoint_with_apposition(toks: list[_Tok], st: int, lex: Lexicon) -> int | None:
+    """"Pour l'économiste X, ancien président du CAE, « Q »": the index of the quotation when
+    "Pour" opens a noun phrase and its apposition (no verb, with a name or a title) that end
+    with a comma right before a quotation; else None."""
+    n = len(toks)
+    qj = next((x for x in range(st + 1, min(n, st + 26)) if toks[x].q >= 0), None)
+    if qj is None or toks[qj - 1].raw != "," or qj - st < 3:
+        return None
+    between = toks[st + 1:qj - 1]
+    if any(_fr_verbish(t) or t.low in lex.aux for t in between):   # ("analyse" is a noun too)
+        return None
+    if not any(t.raw[:1].isupper() or t.low in lex.titles for t in between):
+        return None
+    return qj
+
+
 def _viewpoint_title_end(toks: list[_Tok], j: int, lex: Lexicon) -> int:
     """"Pour la ministre de la Santé, « Q »": past the title's complement up to the comma when
     a quotation follows it; else j."""
@@ -1191,6 +1207,8 @@ def _leading_attribution(sent: _Sent) -> None:
                 j = -1
         if 0 < j < n and toks[j].low == ",":
             lead = _Cue(st, st, st + 1, toks[st].raw, None, False, "according")
+        elif _viewpoint_with_apposition(toks, st, lex) is not None:
+            lead = _Cue(st, st, st + 1, toks[st].raw, None, False, "according")
     if lead is None and fr and st < n:
         # "De l'avis de X,", "Aux yeux de X,", "À en croire X,", "Comme l'a rappelé X,"
         ws = [t.low for t in toks[st:st + 5]]
@@ -1215,7 +1233,8 @@ def _leading_attribution(sent: _Sent) -> None:
         while j < n and toks[j].low != "," and toks[j].q < 0 and j - k < 14:
             j += 1
         if j < n and toks[j].low == "," and j > k:
-            sp = _span(toks, j + 1, n)
+            qj = _viewpoint_with_apposition(toks, st, lex) if toks[st].low == "pour" else None
+            sp = _span(toks, qj if qj is not None else j + 1, n)
             if sp:
                 cands.append(_Cand(sp[0], sp[1], "according_to", spk_of((k, j)), lead.text,
                                    intro=toks[n - 1].raw == ":",
