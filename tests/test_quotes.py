@@ -631,6 +631,15 @@ CASES += [
      [{"reference": "François Asselin", "cue": "regrette"}]),
     ("fr", "« Les stocks fondent », s'inquiète une pharmacienne de Rennes.",
      [{"speaker": "une pharmacienne de Rennes", "anonymous": True}]),
+    # a sentence ends with a quotation that ends with its own period ("réglé. »") before a
+    # capital; a clitic announces the verb after a subject
+    ("fr", "« Je défends tous les agriculteurs. » Selon lui, la crise a montré la colère d'une "
+           "profession.",
+     [{"text": "« Je défends tous les agriculteurs. »", "quote_type": "marked"},
+      {"text": "la crise a montré la colère d'une profession", "speaker": "lui",
+       "quote_type": "according_to"}]),
+    ("fr", "Le syndicaliste s'en souvient : « On a obtenu des avancées, mais rien n'est réglé. »",
+     [{"speaker": "Le syndicaliste"}]),
     # an interrupting attribution with a noun phrase subject: two parts of one quote
     ("en", "It would, the chancellor said, be wise to wait for the report.",
      [{"text": "It would", "speaker": "the chancellor"},

@@ -161,10 +161,11 @@ _ABBR = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "gov", "sen",
          "etc", "approx", "dept", "univ", "mt", "ft", "u.s", "u.k", "d.c", "e.g", "i.e", "a.m",
          "p.m", "n.b", "b.c", "n.s", "p.e.i", "n.l", "n.w.t", "ont", "que", "man", "sask", "alta",
         "cpl", "pte", "pfc", "cst", "maj", "adm", "brig", "atty", "msgr", "pres", "gén", "mgr"}
-# a run of final punctuation (then closing marks), a colon ending its line, a line break. The
+# a run of final punctuation (then closing marks, French style "réglé. »" too: the sentence
+# ends with the quotation when a capital follows), a colon ending its line, a line break. The
 # run is matched whole without a lookahead (it cannot backtrack: issue 13, a run of dots was
 # cubic); _sentences checks that whitespace or the end follows it.
-_BOUND_RE = re.compile(r"[.!?…][.!?…\"”»’)\]]*|:(?=[^\S\n]*\n)|\n")
+_BOUND_RE = re.compile(r"[.!?…][ \u00a0\u202f][»”]|[.!?…][.!?…\"”»’)\]]*|:(?=[^\S\n]*\n)|\n")
 _TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)+|[^\W_](?:[\w’'&]|[-.](?=\w))*|\S")
 _ELISION_RE = re.compile(r"(?i)(qu|jusqu|lorsqu|puisqu|quoiqu|presqu|[ldnjmstc])([’'])(?=\w)")
 _INVERTED_RE = re.compile(r"(?i)^(.+?)(-t)?-(il|elle|ils|elles|on)$")
@@ -1082,13 +1083,15 @@ def _sentence_subject(toks: list[_Tok], lex: Lexicon, upto: int) -> tuple[int, i
         # words, then a finite verb
         k = i + 1
         while k < upto and k - i < 6 and toks[k].q < 0 and toks[k].raw[:1].isalpha() \
-                and not _verbish(toks[k], lex) and toks[k].low not in _RELATIVE:
+                and not _verbish(toks[k], lex) and toks[k].low not in _RELATIVE \
+                and not (lex.lang == "fr" and toks[k].low in ("se", "s’", "s'", "ne", "n’", "n'")):
             if toks[k].low in lex.determiners and toks[k].low not in lex.prepositions \
                     and toks[k - 1].low not in lex.prepositions:
                 return None   # "The museum bought a painting": a verb in between, no NP
             k += 1
-        if i + 1 < k < upto and _verbish(toks[k], lex):
-            return i, k
+        if i + 1 < k < upto and (_verbish(toks[k], lex) or lex.lang == "fr" and toks[k].low in (
+                "se", "s’", "s'", "ne", "n’", "n'")):
+            return i, k   # (a clitic announces the verb: "Le syndicaliste s'en souvient")
         if i + 1 < k < upto and toks[k].raw == ",":
             # "Son homologue de la CFDT, Marylise Léon, se montre ...": past the apposition
             c2 = next((x for x in range(k + 1, min(upto, k + 9)) if toks[x].raw == ","), None)
