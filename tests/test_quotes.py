@@ -640,6 +640,18 @@ CASES += [
        "quote_type": "according_to"}]),
     ("fr", "Le syndicaliste s'en souvient : « On a obtenu des avancées, mais rien n'est réglé. »",
      [{"speaker": "Le syndicaliste"}]),
+    # the subject of the sentence just before takes "he" over an older speaker; names inside
+    # a quotation are no names of the article; "warned the central bank risked" has no object
+    ("en", "President Donald Trump, who has repeatedly attacked Jerome Powell, called the decision "
+           '"a disgrace" on Wednesday. "Too Late Powell has done it again," he wrote.\n\n'
+           "Powell declined to address the remarks. \"I'm not going to get into that,\" he said.",
+     [{"text": '"a disgrace"', "reference": "Donald Trump"},
+      {"speaker": "he", "reference": "Donald Trump"},
+      {"speaker": "he", "reference": "Jerome Powell"}]),
+    ("en", "Some economists warned the central bank risked falling behind.",
+     [{"text": "the central bank risked falling behind", "speaker": "Some economists"}]),
+    ("en", "Traders see a cut in September, according to CME FedWatch data.",
+     [{"quote_type": "according_to", "speaker": "CME FedWatch data"}]),
     # an interrupting attribution with a noun phrase subject: two parts of one quote
     ("en", "It would, the chancellor said, be wise to wait for the report.",
      [{"text": "It would", "speaker": "the chancellor"},

@@ -1350,7 +1350,8 @@ def _incises_after(sent: _Sent) -> None:
             qtype = "unmarked"
         if c.kind == "according":
             qtype = "according_to"
-        cands.append(_Cand(s0, e0, qtype, spk, c.text, how="incise"))
+        cands.append(_Cand(s0, e0, qtype, spk, c.text,
+                           how="according" if c.kind == "according" else "incise"))
         claim(0, after)
         # the rest: the second part of an interrupted quote, or ", adding that ..."
         j = after
@@ -1430,7 +1431,7 @@ def _complement_start(sent: _Sent, c: _Cue, w: str, k: int, hi: int) -> int:
     comma."""
     toks, lex, fr = sent.toks, sent.lex, sent.fr
     if not fr:
-        if w in TELL_VERBS and k < hi and toks[k].low not in _THAT:
+        if w in TELL_VERBS and k < hi and toks[k].low not in _THAT and not _clause_follows(toks, k, hi, lex):
             # the person told: "told reporters", "told The Globe", "told him"
             j = k
             while j < hi and j - k < 6 and toks[j].q < 0 and toks[j].low not in ("that", ":", ",", ".") and toks[j].low not in _SUBJ_START:
@@ -1463,6 +1464,19 @@ def _complement_start(sent: _Sent, c: _Cue, w: str, k: int, hi: int) -> int:
         if k < hi and toks[k].raw == ",":
             k += 1
     return k
+
+
+def _clause_follows(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> bool:
+    """Does a clause start at k (a determiner, a few words, a past-tense verb): "warned the
+    central bank risked ..." has no person warned, "warned the committee that" has."""
+    if toks[k].low not in ("the", "a", "an", "its", "his", "her", "their"):
+        return False
+    x = k + 1
+    while x < hi and x - k < 5 and toks[x].q < 0 and toks[x].raw[:1].isalpha() \
+            and not _EN_VERBISH_RE.fullmatch(toks[x].low) and toks[x].low not in _FINITE:
+        x += 1
+    return x < hi and x > k + 1 and toks[x].raw[:1].islower() and (
+        bool(_EN_VERBISH_RE.fullmatch(toks[x].low)) or toks[x].low in _FINITE)
 
 
 def _reports_before(sent: _Sent) -> None:
@@ -1682,6 +1696,15 @@ def _clause_subject(toks: list[_Tok], lex: Lexicon, j: int) -> tuple[int, int] |
     if subj is None or subj[1] >= j:
         return None
     a, b = subj
+    if toks[b].raw == ",":
+        # "President X, who has repeatedly attacked Y, called the decision "Q"": past the
+        # relative clause or apposition to the verb
+        c2 = next((x for x in range(b + 1, min(j, b + 16)) if toks[x].raw == ","), None)
+        if c2 is None:
+            return None
+        b = c2 + 1
+        if b >= j or not _verbish(toks[b], lex) and not _EN_VERBISH_RE.fullmatch(toks[b].low):
+            return None
     if toks[b].low in ("qui", "who", "which", "que", "that", ",") or toks[b].q >= 0:
         return None
     verb = False
@@ -1770,7 +1793,9 @@ def quotes_in(analysis: DocumentAnalysis) -> list[Quote]:
     lex = load_lexicon(lang)
     marks = _pair_marks(text)
     sents = _sentences(text, marks)
-    st = _DocState(text, Resolver(text, lex), [a for a, _ in sents])
+    starts = [a for a, _ in sents]
+    st = _DocState(text, Resolver(text, lex, quoted=[(a, b) for a, b, _ in marks],
+                                  sentence_starts=starts), starts)
     out: list[Quote] = []
     mi = 0
     skip = sorted(analysis.boilerplate)

@@ -7,6 +7,7 @@ Pure functions and one small stateful resolver that is fed the quotes in documen
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from verifier.calendar_names import MONTHS, WEEKDAYS
@@ -254,11 +255,18 @@ class Resolver:
     how: str = ""
     antecedent: int | None = None
     addressed: set[int] = field(default_factory=set)   # names after a preposition or "told"
+    quoted: list[tuple[int, int]] = field(default_factory=list)   # quotations: no names there
+    sentence_starts: list[int] = field(default_factory=list)
+    subjects: dict[int, str] = field(default_factory=dict)   # sentence start -> name opening it
     gender_sure: set[str] = field(default_factory=set)  # gender from a title or an article
 
     def __post_init__(self) -> None:
         lex = self.lex
+        qstarts = [a for a, _ in self.quoted]
         for m in _NAME_RUN.finditer(self.doc):
+            qi = bisect_right(qstarts, m.start()) - 1
+            if qi >= 0 and m.start() < self.quoted[qi][1]:
+                continue   # a name inside a quotation ("Too Late Powell") is the speaker's word
             words = m.group().split()
             for wi, w in enumerate(words):
                 if w.endswith(".") and len(w) > 4 and wi < len(words) - 1 \
@@ -290,6 +298,9 @@ class Resolver:
                 continue
             name = " ".join(nm)
             self.names.append((m.start(), name, tuple(t.lower().rstrip(".") for t in tit)))
+            si = bisect_right(self.sentence_starts, m.start()) - 1
+            if si >= 0 and len(self.doc[self.sentence_starts[si]:m.start()].split()) <= 1:
+                self.subjects.setdefault(self.sentence_starts[si], name)   # "Powell declined"
             if after_prep:
                 self.addressed.add(m.start())   # "told Jane Roe", "au Parisien", "sur France Inter"
             for t in tit:
@@ -300,7 +311,19 @@ class Resolver:
                 elif tl in _FEMALE_TITLES or tl.rstrip(".") in ("mrs", "ms", "mme"):
                     self.gender_of.setdefault(name, "f")
                     self.gender_sure.add(name)
+        self._surname_subjects()
         self._guess_genders()
+
+    def _surname_subjects(self) -> None:
+        """Sentences opening with the surname of a person named before ("Powell declined")."""
+        last = {full.split()[-1]: full for _, full, _ in self.names}
+        for start in self.sentence_starts:
+            if start in self.subjects:
+                continue
+            w = self.doc[start:start + 40].split(maxsplit=1)
+            word = w[0].rstrip(",.’'s") if w else ""
+            if word in last and self.doc.find(last[word]) < start:
+                self.subjects[start] = last[word]
 
     def _guess_genders(self) -> None:
         """The article or title before a name's first mention ("la ministre X", "le député
@@ -350,6 +373,20 @@ class Resolver:
             if p < pos and p not in self.addressed:
                 return p, full
         return None
+
+    def _previous_subject(self, pos: int, after: int) -> str | None:
+        """The person named at the start of the sentence before pos (in its paragraph, after
+        offset `after`), when the sentence holding pos opens with no name of its own."""
+        si = bisect_right(self.sentence_starts, pos) - 1
+        if si < 1:
+            return None
+        cur, prev = self.sentence_starts[si], self.sentence_starts[si - 1]
+        if prev <= after or cur in self.subjects or "\n" in self.doc[prev:pos]:
+            return None
+        name = self.subjects.get(prev)
+        if name is not None:
+            self.antecedent = prev
+        return name
 
     def _last_name_before(self, pos: int, gender: str | None) -> str | None:
         """The latest person named before pos of a compatible gender; one of the same known
@@ -583,6 +620,10 @@ class Resolver:
             eg = e.gender or self.gender_of.get(e.reference)
             if g and eg and eg != g:
                 continue
+            subject = self._previous_subject(m.start, e.pos)
+            if subject and subject != e.reference and (not g or self.gender_of.get(subject) in (None, g)):
+                # "Powell declined to comment. "...," he said": the subject just named
+                return subject, "person", g
             named = self.last_name_position(m.start)
             if named and named[0] > e.pos and named[1] != e.reference and g and eg is None \
                     and named[1] in self.gender_sure and self.gender_of.get(named[1]) == g:
