@@ -73,6 +73,24 @@ def store_document(*, session: Session, ingested: IngestedDocument, kind: str = 
     return doc, True
 
 
+def ingested_of(row: Document) -> IngestedDocument:
+    """The stored document as the pipeline reads it, without reading any file again: the
+    stored text exactly (every stored offset indexes it), its language, publication date,
+    boilerplate spans and dateline, so extracting again finds the claims where they were."""
+    from verifier.ingest import IngestedDocument
+    from verifier.text import Span
+
+    dateline = (row.meta or {}).get("dateline")
+    return IngestedDocument(
+        text=row.text, sha256=row.sha256, language=row.language, published=row.published,
+        title=row.title, author=row.author, site=row.site, url=row.url,
+        source_name=row.source_name or f"document {row.id}", format=row.format,
+        encoding=row.encoding,
+        boilerplate=[Span(int(b["start"]), int(b["end"]), str(b["kind"]))
+                     for b in row.boilerplate or []],
+        dateline=Span(int(dateline[0]), int(dateline[1]), str(dateline[2])) if dateline else None)
+
+
 def claim_row(document_id: int, claim: ClaimT | CheckedClaim, *, actor: str) -> Claim:
     """The Claim row of a typed claim (with its finding when checked): the columns, `value`
     (the normalised value of a temporal or factual claim) and `attrs` (the rest of the
