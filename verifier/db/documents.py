@@ -265,10 +265,16 @@ class _Change:
     flagged: bool  # a reviewed claim's finding or evidence changed after its verdict
 
 
+# Left out when comparing evidence for `evidence_changed_at`: scores move with the store (a
+# precedent's BM25 statistics change whenever a claim is reviewed), and row ids with a
+# re-import (a facts pack or a precedents collection is replaced by new rows, same content).
+_NOT_MATERIAL = frozenset(("score", "fact_id", "passage_id", "precedent_claim_id", "precedent_id"))
+
+
 def _material(evidence: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Evidence as compared for `evidence_changed_at`: without its scores, which move with the
-    store (a precedent's BM25 statistics change whenever a claim is reviewed)."""
-    return [{k: v for k, v in e.items() if k != "score"} for e in evidence]
+    """Evidence as compared for `evidence_changed_at`: what it says, not how it scored."""
+    return [{k: (_material([v])[0] if isinstance(v, dict) else v) for k, v in e.items()
+             if k not in _NOT_MATERIAL} for e in evidence]
 
 
 def _update_in_place(session: Session, row: Claim, claim: ClaimT | CheckedClaim,

@@ -111,7 +111,8 @@ def _recheck_offer(me: services.Principal) -> None:
 
 def _recheck_summary(report: services.RecheckReport) -> str:
     t = report.to_json()["totals"]
-    text = (f"Re-checked {t['documents']} documents: {t['added']} claims added, {t['updated']} "
+    n = t["documents"]
+    text = (f"Re-checked {n} document{'s' if n != 1 else ''}: {t['added']} claims added, {t['updated']} "
             f"updated ({t['moved']} moved), {t['removed']} removed; "
             f"{t['contradictions']} contradictions, {t['altered_quotes']} altered quotes.")
     if t["evidence_changed_since_verdict"]:
