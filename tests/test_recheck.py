@@ -228,9 +228,6 @@ def test_documents_new_sources_may_concern(store: Store, tmp_path: Path) -> None
                                                 [moscou], db=store)
 
 
-@pytest.mark.xfail(strict=True, reason="needs services.documents.check_ingested to check quotes "
-                   "against the stored reference sources (the other half of issue 11, on its "
-                   "own branch): remove this marker when both are merged")
 def test_recheck_after_a_new_source_checks_the_quotes_against_it(store: Store) -> None:
     doc_id = seed_document(store)
     quote = next(c for c in claims_of(store, doc_id).values() if c.text.startswith("Nous considérons"))
@@ -393,23 +390,3 @@ def test_cli_recheck_of_a_source_exits_2(db_url: str) -> None:
     assert result.exit_code == 2
     assert result.stderr.startswith("error: document 1 is a reference source")
 
-
-def test_reimporting_a_used_pack_keeps_evidence_and_flags_nothing(store: Store) -> None:
-    """A pack that checks have cited can be imported again (its evidence keeps its copy of each
-    fact); a re-check links the evidence to the new rows, and since the facts say the same, no
-    reviewed claim is flagged."""
-    pack = Path(services.__file__).parents[1] / "data" / "demo" / "facts.yaml"
-    services.sources.import_pack(OWNER, pack, name="demo", db=store)
-    add_fact_checker(store)
-    doc_id = seed_document(store)
-    huit = claims_of(store, doc_id)["temporal:huit ans"]
-    services.review.record_verdict(FATIMA, huit.id, verdict="False", note="neuf ans", db=store)
-    services.sources.import_pack(OWNER, pack, name="demo", db=store)  # the same pack again
-    (cited,) = [e for e in services.claim_evidence(FATIMA, huit.id, db=store) if e.kind == "fact"]
-    assert cited.fact_id is None and cited.subject and cited.valid_from == "2016-03-15"
-    report = services.recheck(FATIMA, db=store)
-    assert report.total("evidence_changed") == 0 and report.contradictions == 1
-    after = claims_of(store, doc_id)["temporal:huit ans"]
-    assert not after.evidence_changed_since_verdict and after.verdict == "False"
-    (relinked,) = [e for e in services.claim_evidence(FATIMA, huit.id, db=store) if e.kind == "fact"]
-    assert relinked.fact_id is not None and relinked.subject == cited.subject
