@@ -195,8 +195,8 @@ def replace_claims(*, session: Session, document: Document,
         flagged += change is not None and change.flagged
     new = [(claim_row(document.id, c, actor=actor), c) for i, c in enumerate(claims)
            if i not in matched]
-    kept = {id(r) for r in matched.values()}
-    removable = [c.id for c in rows if id(c) not in kept and c.status == "unreviewed" and not c.note]
+    kept = {r.id for r in matched.values()}
+    removable = [c.id for c in rows if c.id not in kept and c.status == "unreviewed" and not c.note]
     if removable:  # a claim with a review row is kept: its history stays attached to it
         reviewed = set(session.exec(select(Review.claim_id)
                                     .where(col(Review.claim_id).in_(removable))).all())
@@ -229,31 +229,30 @@ def _match_claims(rows: Sequence[Claim], claims: Sequence[ClaimT | CheckedClaim]
                   ) -> dict[int, Claim]:
     """Claim index -> the stored row it continues (see replace_claims, steps 1-3)."""
     matched: dict[int, Claim] = {}
-    free = list(rows)
+    used: set[int | None] = set()
+    by_words: dict[tuple[str, str], list[Claim]] = {}
+    for r in rows:
+        by_words.setdefault((r.kind, r.text), []).append(r)
+
+    def free(candidates: Sequence[Claim]) -> list[Claim]:
+        return [r for r in candidates if r.id not in used]
 
     def take(row: Claim, i: int) -> None:
         matched[i] = row
-        free.remove(row)
+        used.add(row.id)
 
-    exact = {(r.kind, r.start, r.end, r.text): r for r in rows}
-    for i, c in enumerate(claims):
-        b = _base(c)
-        row = exact.pop((b.kind, b.start, b.end, b.text), None)
-        if row is not None:
-            take(row, i)
-    for i, c in enumerate(claims):  # moved: same words elsewhere, the nearest first
-        b = _base(c)
-        if i in matched:
-            continue
-        same = [r for r in free if (r.kind, r.text) == (b.kind, b.text)]
+    bases = [_base(c) for c in claims]
+    for i, b in enumerate(bases):  # 1. the same span and words
+        same = [r for r in free(by_words.get((b.kind, b.text), [])) if (r.start, r.end) == (b.start, b.end)]
+        if same:
+            take(same[0], i)
+    for i, b in enumerate(bases):  # 2. the same words elsewhere: the nearest first
+        same = free(by_words.get((b.kind, b.text), [])) if i not in matched else []
         if same:
             take(min(same, key=lambda r: (abs(r.start - b.start), r.start)), i)
-    for i, c in enumerate(claims):  # new words at the span of an unreviewed claim
-        b = _base(c)
-        if i in matched:
-            continue
-        spot = [r for r in free if (r.kind, r.start, r.end) == (b.kind, b.start, b.end)
-                and r.status == "unreviewed"]
+    for i, b in enumerate(bases):  # 3. new words at the span of an unreviewed claim
+        spot = [r for r in free(rows) if (r.kind, r.start, r.end) == (b.kind, b.start, b.end)
+                and r.status == "unreviewed"] if i not in matched else []
         if spot:
             take(spot[0], i)
     return matched
