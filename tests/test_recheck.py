@@ -108,6 +108,7 @@ def test_new_facts_update_a_reviewed_claim_keep_its_verdict_and_flag_it(store: S
         assert event.actor == "fatima"
         assert (event.old["finding"], event.new["finding"]) == ("no_evidence", "contradicted")
         assert event.new["evidence_changed_since_verdict"] is True
+        assert audit.replay_reviews(s) == []  # the verdict is still the one its event recorded
     # The desk lists it under its filter.
     flagged = services.load_queue(FATIMA, services.QueueFilters(evidence_changed=True), db=store)
     assert [r.claim.id for r in flagged] == [huit.id]
@@ -294,7 +295,7 @@ def test_claims_moved_by_an_edit_keep_their_ids_and_verdicts(store: Store) -> No
                        .where(AuditEvent.action == "claim.update")).one()
         assert event.old["span"] == [quote.start, quote.end]
         assert event.new["span"] == [quote.start + len(INSERTED), quote.end + len(INSERTED)]
-        assert audit.verify_chain(s).ok
+        assert audit.verify_chain(s).ok and audit.replay_reviews(s) == []
 
 
 def test_the_same_words_twice_each_keep_their_own_row(store: Store) -> None:
