@@ -16,7 +16,8 @@ install: $(STAMP)
 
 run: $(STAMP)
 	$(BIN)/verifier demo
-	$(BIN)/streamlit run app.py --server.port $${PORT:-8501} --server.headless true
+	$(BIN)/streamlit run app.py --server.port $${PORT:-8501} --server.headless true \
+		--server.address $${ADDRESS:-127.0.0.1}
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n $${PYTEST_WORKERS:-2} -q
