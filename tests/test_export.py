@@ -65,10 +65,10 @@ def populate(store: Store) -> dict[str, int]:
         q = claim(s, a, "quote", "« Nous n'avons jamais livré d'armes »", speaker="Sergueï Lavrov",
                   reference="Sergueï Lavrov", finding="consistent", explanation="Verbatim in the transcript.",
                   attrs={"quote_type": "marked", "anonymous": False})
-        s.add(Evidence(claim_id=q.id, kind="passage", source_title="Transcript MID", score=0.98,
+        s.add(Evidence(claim_id=q.id, kind="passage", source_title="Transcript MID", score=98.0,
                        source_url="https://mid.example.ru/transcript", method="align",
                        start=10, end=48, detail={"class": "verbatim"}))
-        s.add(Evidence(claim_id=q.id, kind="passage", source_title="Weak", score=0.4,
+        s.add(Evidence(claim_id=q.id, kind="passage", source_title="Weak", score=40.0,
                        source_url="javascript:alert(1)", method="align"))
         t = claim(s, a, "temporal", "Huit ans après l'accord", value={"timex_type": "DURATION", "value": "P8Y"},
                   finding="contradicted", explanation="The accord was in 2016: nine years.")

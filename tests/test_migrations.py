@@ -2,22 +2,23 @@
 
 tests/data/schema/v1.* were written by schema version 1 (commit e9deede): a document, a
 reviewed claim with evidence, a fact, a user, a review and a two-event audit chain.
-tests/data/schema/v2.* and v3.* were written by schema versions 2 (commit ce6d2a2) and 3
-(commit 936ae9c), by one script through their verifier.db models and audit.append (the
-PostgreSQL ones dumped with `pg_dump --inserts --no-owner -n SCHEMA`, the schema renamed
-__SCHEMA__): a document, a reviewed quote with evidence and a review, an unreviewed temporal
-claim, a fact, a user, a precedent and a two-event audit chain."""
+tests/data/schema/v2.* were written by schema version 2 (commit ce6d2a2, make_v2.py): the seed
+article checked against the demo facts (fact evidence scored 0-1), a reference source and a
+precedent (evidence without `similarity`), and a verdict.
+tests/data/schema/v4.* were written by schema version 4 (commit 4c50e20) with the same
+make_v2.py (the PostgreSQL one dumped with `pg_dump --inserts`)."""
 from __future__ import annotations
 
 import shutil
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
-from sqlmodel import select
+from sqlmodel import col, select
 
-from verifier.db import audit
+from verifier import services
+from verifier.claims import SIMILAR_CLAIM_LABEL, FactEvidence, PrecedentEvidence
+from verifier.db import audit, queue
 from verifier.db.migrations import database_version
 from verifier.db.models import (
     SCHEMA_VERSION,
@@ -31,7 +32,7 @@ from verifier.db.models import (
 )
 from verifier.db.store import normalise_url, open_store
 
-from .conftest import DATA, postgres_schema_url
+from .conftest import DATA, SEED, postgres_schema_url
 
 FIXTURES = DATA / "schema"
 
@@ -60,16 +61,31 @@ def _assert_v1_content_kept(url: str) -> None:
         assert audit.verify_chain(session).events == 3
 
 
-def test_sqlite_database_from_v1_is_upgraded(tmp_path: Path) -> None:
+def _sqlite_fixture(tmp_path: Path, name: str) -> str:
+    """The URL of a copy of a fixture database."""
     db = tmp_path / "claims.db"
-    shutil.copy(FIXTURES / "v1.sqlite", db)
-    _assert_v1_content_kept(f"sqlite:///{db}")
-    engine = create_engine(f"sqlite:///{db}")
+    shutil.copy(FIXTURES / name, db)
+    return f"sqlite:///{db}"
+
+
+def _versions(url: str) -> list[int]:
+    """The schema versions a database records, oldest first."""
+    engine = create_engine(normalise_url(url))
+    with engine.connect() as conn:
+        out = [r[0] for r in conn.execute(text("SELECT version FROM schema_version ORDER BY version"))]
+    engine.dispose()
+    return out
+
+
+def test_sqlite_database_from_v1_is_upgraded(tmp_path: Path) -> None:
+    url = _sqlite_fixture(tmp_path, "v1.sqlite")
+    _assert_v1_content_kept(url)
+    engine = create_engine(url)
     with engine.connect() as conn:
         hits = conn.execute(text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH 'bonjour'")).all()
         assert len(hits) == 1  # rows written by v1 are in the index built by the upgrade
-        assert [r[0] for r in conn.execute(text("SELECT version FROM schema_version ORDER BY version"))] == [1, 2, 3, 4]
     engine.dispose()
+    assert _versions(url) == [1, 2, 3, 4, 5]
 
 
 @pytest.fixture
@@ -77,7 +93,19 @@ def pg_url() -> object:
     yield from postgres_schema_url()
 
 
-def _load_postgres_dump(pg_url: str, name: str) -> None:
+def test_postgres_database_from_v1_is_upgraded(pg_url: str) -> None:
+    _load_dump(pg_url, "v1.postgres.sql")
+    _assert_v1_content_kept(pg_url)
+    engine = create_engine(normalise_url(pg_url))
+    with engine.connect() as conn:  # v3: the stored search vectors, filled for v1's rows
+        hits = conn.execute(text("SELECT id FROM claim WHERE search_vector @@ "
+                                 "to_tsquery('simple', 'bonjour')")).all()
+        assert len(hits) == 1
+    engine.dispose()
+    assert _versions(pg_url) == [1, 2, 3, 4, 5]
+
+
+def _load_dump(pg_url: str, name: str) -> None:
     schema = pg_url.rsplit("search_path%3D", 1)[1]
     dump = (FIXTURES / name).read_text().replace("__SCHEMA__", schema)
     dump = dump.replace(f"CREATE SCHEMA {schema};", "")  # the fixture made the schema already
@@ -91,76 +119,78 @@ def _load_postgres_dump(pg_url: str, name: str) -> None:
         engine.dispose()
 
 
-def test_postgres_database_from_v1_is_upgraded(pg_url: str) -> None:
-    _load_postgres_dump(pg_url, "v1.postgres.sql")
-    _assert_v1_content_kept(pg_url)
-    engine = create_engine(normalise_url(pg_url))
-    with engine.connect() as conn:  # v3: the stored search vectors, filled for v1's rows
-        hits = conn.execute(text("SELECT id FROM claim WHERE search_vector @@ "
-                                 "to_tsquery('simple', 'bonjour')")).all()
-        assert len(hits) == 1
-        assert [r[0] for r in conn.execute(text(
-            "SELECT version FROM schema_version ORDER BY version"))] == [1, 2, 3, 4]
-    engine.dispose()
-
-
-def _assert_v2_v3_content_kept(url: str, version: int) -> None:
-    """The v2 and v3 fixtures hold the same rows (written by the same script)."""
+def _assert_v2_upgraded(url: str) -> None:
+    """Fact evidence scores are 0-100 after the upgrade (the same scores this version's check
+    gives), nothing else changed, and evidence stored without the fields added since reads."""
     store = open_store(url)
     with store.read() as session:
-        assert database_version(session.connection()) == SCHEMA_VERSION == 4
-        doc = session.exec(select(Document)).one()
-        assert doc.title == f"v{version} fixture"
-        quote, hier = session.exec(select(Claim).order_by(Claim.id)).all()
-        assert (quote.text, quote.verdict, quote.status, quote.version) == ("« bonjour »", "True", "reviewed", 1)
-        assert doc.text[quote.start:quote.end] == quote.text and doc.text[hier.start:hier.end] == "hier"
-        assert quote.reviewed_at == datetime(2026, 11, 30, 12, tzinfo=UTC)
-        assert (hier.status, hier.value) == ("unreviewed", {"timex_type": "DATE", "value": "2025-10-15"})
-        # The new column: NULL for every claim stored before it existed, so nothing is flagged.
-        assert quote.evidence_changed_at is None and hier.evidence_changed_at is None
-        assert not quote.evidence_changed_since_verdict
-        assert session.exec(select(Evidence)).one().detail["class"] == "verbatim"
-        assert session.exec(select(Precedent)).one().external_id == "1"
-        assert session.exec(select(Review)).one().verdict == "True"
-        assert audit.verify_chain(session).events == 2
-        quote_id = quote.id
-    # The upgraded row takes the new column, under the optimistic lock (version 1 -> 2).
-    later = datetime(2026, 12, 1, tzinfo=UTC)
-    with store.write() as session:
-        quote = session.get(Claim, quote_id)
-        quote.evidence_changed_at = later
-        session.add(quote)
-        audit.append(session, actor="test", action="claim.update", claim_id=quote_id,
-                     new={"evidence_changed_at": later})
+        assert database_version(session.connection()) == SCHEMA_VERSION
+        rows = session.exec(select(Evidence).order_by(col(Evidence.id))).all()
+        facts = [r for r in rows if r.kind == "fact"]
+        assert len(facts) == 5 and {r.score for r in facts} == {100.0}
+        assert sorted(r.score for r in rows if r.kind != "fact" and r.score is not None) == [
+            16.22, 18.18, 18.18, 20.83, 83.67, 92.0, 100.0, 100.0]
+        claims = session.exec(select(Claim)).all()
+        huit = next(c for c in claims if c.text == "huit ans")
+        assert (huit.verdict, huit.reviewed_by, huit.status) == ("False", "fatima", "reviewed")
+        quote = next(c for c in claims if c.text.startswith("Nous considérons"))
+        report = audit.verify_chain(session)
+        assert report.ok and report.events == 7
+        stored = {(c.start, c.end): [r.score for r in facts if r.claim_id == c.id]
+                  for c in claims if any(r.claim_id == c.id for r in facts)}
+    evs = queue.claim_evidence(store, quote.id)  # type: ignore[arg-type]
+    assert [e.kind for e in evs] == ["passage", "precedent"]
+    old = evs[1]
+    assert isinstance(old, PrecedentEvidence)
+    assert (old.similarity, old.diff, old.label) == ("similar", (), SIMILAR_CLAIM_LABEL)
+    fresh = services.check(services.store_owner("test"), SEED, dry_run=True, db=store,
+                           sources=[DATA / "contract" / "source-moscou.txt"])
+    checked = {c.claim.span: [e.score for e in c.result.evidence if isinstance(e, FactEvidence)]
+               for c in fresh.claims}
+    assert {span: checked[span] for span in stored} == stored
+
+
+def test_sqlite_database_from_v2_gets_fact_scores_0_100(tmp_path: Path) -> None:
+    url = _sqlite_fixture(tmp_path, "v2.sqlite")
+    _assert_v2_upgraded(url)
+    assert _versions(url) == [2, 3, 4, 5]
+
+
+def test_postgres_database_from_v2_gets_fact_scores_0_100(pg_url: str) -> None:
+    _load_dump(pg_url, "v2.postgres.sql")
+    _assert_v2_upgraded(pg_url)
+    assert _versions(pg_url) == [2, 3, 4, 5]
+
+
+def _assert_v4_upgraded(url: str) -> None:
+    """v5 adds Claim.evidence_changed_at: NULL for every claim stored before, so nothing is
+    flagged; the verdict, the chain and its replay are intact, and a re-check of the upgraded
+    store keeps every claim's id and flags nothing (the facts and sources did not change)."""
+    store = open_store(url)
     with store.read() as session:
-        quote = session.get(Claim, quote_id)
-        assert quote.version == 2 and quote.evidence_changed_since_verdict
-        assert audit.verify_chain(session).ok
+        assert database_version(session.connection()) == SCHEMA_VERSION == 5
+        claims = {c.id: c for c in session.exec(select(Claim)).all()}
+        assert len(claims) == 16 and all(c.evidence_changed_at is None for c in claims.values())
+        huit = next(c for c in claims.values() if c.text == "huit ans")
+        assert (huit.verdict, huit.reviewed_by, huit.status) == ("False", "fatima", "reviewed")
+        assert not huit.evidence_changed_since_verdict
+        assert audit.verify_chain(session).ok and audit.replay_reviews(session) == []
+    fatima = services.Principal("fatima", "fact-checker", "cli")
+    report = services.recheck(fatima, db=store)
+    assert [d.evidence_changed for d in report.documents] == [0]
+    with store.read() as session:
+        after = {c.id: c for c in session.exec(select(Claim)).all()}
+        assert set(after) == set(claims) and after[huit.id].verdict == "False"
+        assert audit.verify_chain(session).ok and audit.replay_reviews(session) == []
 
 
-@pytest.mark.parametrize("version", [2, 3])
-def test_sqlite_database_from_v2_and_v3_is_upgraded(tmp_path: Path, version: int) -> None:
-    db = tmp_path / "claims.db"
-    shutil.copy(FIXTURES / f"v{version}.sqlite", db)
-    _assert_v2_v3_content_kept(f"sqlite:///{db}", version)
-    engine = create_engine(f"sqlite:///{db}")
-    with engine.connect() as conn:
-        assert [r[0] for r in conn.execute(text(
-            "SELECT version FROM schema_version ORDER BY version"))] == list(range(version, 5))
-        hits = conn.execute(text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH 'bonjour'")).all()
-        assert len(hits) == 1  # the full-text index survives the ALTER TABLE
-    engine.dispose()
+def test_sqlite_database_from_v4_gets_evidence_changed_at(tmp_path: Path) -> None:
+    url = _sqlite_fixture(tmp_path, "v4.sqlite")
+    _assert_v4_upgraded(url)
+    assert _versions(url) == [4, 5]
 
 
-@pytest.mark.parametrize("version", [2, 3])
-def test_postgres_database_from_v2_and_v3_is_upgraded(pg_url: str, version: int) -> None:
-    _load_postgres_dump(pg_url, f"v{version}.postgres.sql")
-    _assert_v2_v3_content_kept(pg_url, version)
-    engine = create_engine(normalise_url(pg_url))
-    with engine.connect() as conn:  # the search vectors (v3) are there and filled
-        hits = conn.execute(text("SELECT id FROM claim WHERE search_vector @@ "
-                                 "to_tsquery('simple', 'bonjour')")).all()
-        assert len(hits) == 1
-        assert [r[0] for r in conn.execute(text(
-            "SELECT version FROM schema_version ORDER BY version"))] == list(range(version, 5))
-    engine.dispose()
+def test_postgres_database_from_v4_gets_evidence_changed_at(pg_url: str) -> None:
+    _load_dump(pg_url, "v4.postgres.sql")
+    _assert_v4_upgraded(pg_url)
+    assert _versions(pg_url) == [4, 5]

@@ -12,7 +12,7 @@ from sqlalchemy import JSON, Column, DateTime, Index, Integer, Text, TypeDecorat
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def utcnow() -> datetime:
@@ -137,7 +137,7 @@ class Claim(SQLModel, table=True):
     created_at: datetime = _created_at()
     updated_at: datetime = _created_at()
     updated_by: str | None = None
-    # When a check last changed the claim's finding or evidence (schema v4). After `reviewed_at`
+    # When a check last changed the claim's finding or evidence (schema v5). After `reviewed_at`
     # it means the evidence changed since the verdict; a new verdict clears that by itself.
     evidence_changed_at: datetime | None = Field(
         default=None, sa_column=Column(UTCDateTime(), nullable=True))
