@@ -782,7 +782,7 @@ def h_weekday(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     if part:
         ptag = "T12:00" if part.lower() == "midi" else "T" + PARTS[part.lower()]
     c = Cand(start, m.end(), "TIME" if ptag else "DATE", "weekday", wd=weekday_of(wd), rel=r,
-             part=ptag, same_day=lang == "en")
+             part=ptag)
     return [c]
 
 
@@ -1471,13 +1471,15 @@ def _resolve_year2(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
 
 def _resolve_weekday(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
     """A bare weekday ('jeudi', 'said Monday'): the day of that name nearest the reference date
-    in the clause's tense (the reference day itself for 'said Monday' in Monday's paper)."""
+    in the clause's tense; the reference day itself when it has that name, whatever the tense
+    ('a annoncé mardi' in Tuesday's paper, 'said Monday' in Monday's: news tell that day's
+    events; a week away would be 'mardi dernier', 'next Monday')."""
     d = c.data
     if ref is None:
         c.value = f"XXXX-WXX-{d['wd'] + 1}"
         return
-    if d.get("same_day") and d.get("rel") is None and ref.weekday() == d["wd"]:
-        day = ref  # news: "said Monday" in Monday's paper is that day
+    if d.get("rel") is None and ref.weekday() == d["wd"]:
+        day = ref
     else:
         day = resolve_weekday(d["wd"], ref, d.get("rel"), c.tense)
     c.value = day.isoformat() + (d.get("part") or "")
@@ -1545,18 +1547,36 @@ def _resolve_anch_day(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None
     return
 
 
-def _resolve_time(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
-    """A clock time ('à 15 h 45'): on the last day of its sentence, else on the reference date."""
+DATED_KINDS = frozenset({"time", "part"})  # take the date in force (see _resolve_time)
+
+
+def _time_suffix(c: Cand) -> str:
     d = c.data
+    return d["part"] if c.kind == "part" else f"T{d['h']:02d}:{d['mi']:02d}"
+
+
+def _resolve_time(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
+    """A clock time ('à 15 h 45') or a part of the day ('dans la soirée'): on the date in
+    force, the last day mentioned before it in its sentence, else in its paragraph, else the
+    reference date (marked ``undated``: a date right after it in the sentence may still claim
+    it, see ``rebase``)."""
     dates = ctx.get("sent_dates", {}).get(c.sentence)
     if dates:
         base = dates[-1].value[:10]
-    elif ref is not None:
-        base = ref.isoformat()
     else:
-        base = "XXXX-XX-XX"
-    c.value = f"{base}T{d['h']:02d}:{d['mi']:02d}"
-    return
+        c.data["undated"] = True
+        if ctx.get("para_day"):
+            base = ctx["para_day"]
+        elif ref is not None:
+            base = ref.isoformat()
+        else:
+            base = "XXXX-XX-XX"
+    c.value = base + _time_suffix(c)
+
+
+def rebase(c: Cand, day: str) -> None:
+    """A time or part of the day moved to the day of the date written right after it."""
+    c.value = day + _time_suffix(c)
 
 
 def _resolve_ago(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
@@ -1629,6 +1649,7 @@ _RESOLVERS: dict[str, Callable[[Cand, dt.date | None, dict[str, Any]], None]] = 
     "prev": _resolve_prev,
     "anch_day": _resolve_anch_day,
     "time": _resolve_time,
+    "part": _resolve_time,
     "ago": _resolve_ago,
     "season": _resolve_season,
     "holiday": _resolve_holiday,
