@@ -181,7 +181,8 @@ def value_range(value: str | None, mod: str | None = None) -> tuple[str, str] | 
 _FR_FUTURE = re.compile(
     r"(?<![\w])(?:sera|seront|serai|serons|aura|auront|va|vont|ira|iront|fera|feront|pourra|"
     r"pourront|devra|devront|doit|doivent|prévue?s?|prévoit|prochaine?s?|"
-    r"\w{3,}(?:era|eront|ira|iront|rons)|\w{2,}(?:erai|irai))(?![\w'’])", re.I)
+    r"\w{3,}(?:era|eront|ira|iront|rons)|\w{2,}(?:erai|irai)|"
+    r"\w{2,}(?:dra|dront|rra|rront))(?![\w'’])", re.I)  # tiendra, prendront, verra
 _PP = (r"\w+(?:é|ée|és|ées|i|ie|is|ies|it|ite|u|ue|us|ues|ert|erte|eint|einte|ort|orte|aint|"
        r"ainte)")
 _ETRE_PP = (r"(?:décédée?s?|morte?s?|rentrée?s?|arrivée?s?|partie?s?|tombée?s?|venue?s?|née?s?|"
