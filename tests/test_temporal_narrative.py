@@ -63,3 +63,106 @@ def test_english_weekday_of_publication_unchanged() -> None:
 ])
 def test_clock_time_on_the_date_in_force(text: str, expected: list) -> None:
     assert _got(text) == expected
+
+
+# ---- parts of the day on the date in force ---------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Le 11 octobre, des rafales ont couché des arbres. Les pompiers ont été appelés dans "
+     "la soirée puis pendant la nuit.",
+     [("Le 11 octobre", "DATE", "2025-10-11"), ("la soirée", "TIME", "2025-10-11TEV"),
+      ("la nuit", "TIME", "2025-10-11TNI")]),
+    ("Les manifestants se sont dispersés en fin d'après-midi, hier.",
+     [("fin d'après-midi", "TIME", "2025-10-15TAF"), ("hier", "DATE", "2025-10-15")]),
+    ("Le 2 octobre, le navire a accosté. Il est reparti le lendemain matin.",
+     [("Le 2 octobre", "DATE", "2025-10-02"), ("le lendemain matin", "TIME", "2025-10-03TMO")]),
+    ("La police est intervenue au petit matin.", [("petit matin", "TIME", "2025-10-16TMO")]),
+    ("La veille au soir, le maire avait reçu les riverains.",
+     [("La veille au soir", "TIME", "XXXX-XX-XXTEV")]),
+    # not a time of the narrative: a name, an event, a figure of speech
+    ("La Nuit des musées attire chaque année des milliers de visiteurs.", [("chaque année", "SET", "P1Y")]),
+    ("La soirée de gala a réuni trois cents invités.", []),
+    ("Il craint que la nuit ne porte pas conseil.", []),
+])
+def test_parts_of_the_day(text: str, expected: list) -> None:
+    assert _got(text) == expected
+
+
+# ---- decades, ranges, deadlines, vague references -------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("La chanteuse a débuté au début des années 70 dans les cabarets lyonnais.",
+     [("début des années 70", "DATE", "197X")]),
+    ("Le quartier s'est vidé à la fin des années 1990.", [("la fin des années 1990", "DATE", "199X")]),
+    ("Ces usines ont fermé au cours des années 80.", [("années 80", "DATE", "198X")]),
+    ("Elle a présidé l'association de 1994-2001.",
+     [("1994", "DATE", "1994"), ("2001", "DATE", "2001")]),
+    ("Il a entraîné le club lors de la saison 2011/2012.",
+     [("2011", "DATE", "2011"), ("2012", "DATE", "2012")]),
+    ("La guerre de 1914-18 a vidé le village.", [("1914", "DATE", "1914"), ("18", "DATE", "1918")]),
+    ("Les travaux sont prévus en juin-juillet 2026.",
+     [("juin", "DATE", "2026-06"), ("juillet 2026", "DATE", "2026-07")]),
+    ("Les chantiers de janvier-février ont pris du retard.",
+     [("janvier", "DATE", "2025-01"), ("février", "DATE", "2025-02")]),
+    ("La ligne doit rouvrir d'ici la fin de l'année.",
+     [("ici", "DATE", "2025-10-16"), ("la fin de l'année", "DATE", "2025")]),
+    ("Le réseau sera rénové d'ici à 2030.", [("ici", "DATE", "2025-10-16"), ("2030", "DATE", "2030")]),
+    ("Le refuge se trouve à trois kilomètres d'ici.", []),
+    ("D'ici là, les élus devront trancher.", []),
+    ("Les ventes ont reculé de 4 % par rapport à la même époque de l'an dernier.",
+     [("la même époque de l'an dernier", "DATE", "2024-10")]),
+    ("À la même époque, le lac était déjà gelé.", [("la même époque", "DATE", "2024-10")]),
+    ("Les agriculteurs se plaignent depuis des années du prix du lait.",
+     [("des années", "DURATION", "PXY")]),
+])
+def test_decades_ranges_deadlines(text: str, expected: list) -> None:
+    assert _got(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("L'actuelle directrice de l'hôpital a refusé de commenter.",
+     [("actuelle", "TIME", "PRESENT_REF")]),
+    ("Les générations futures paieront la facture.", [("futures", "TIME", "FUTURE_REF")]),
+    ("Les jeunes d'aujourd'hui lisent moins de journaux.", [("aujourd'hui", "TIME", "PRESENT_REF")]),
+    ("Aujourd'hui encore, la digue n'est pas réparée.", [("Aujourd'hui", "TIME", "PRESENT_REF")]),
+    ("En 1980, le bourg comptait douze cafés, alors qu'aujourd'hui il n'en reste qu'un.",
+     [("1980", "DATE", "1980"), ("aujourd'hui", "TIME", "PRESENT_REF")]),
+    ("De nos jours, peu de villages ont gardé leur boulangerie.", [("nos jours", "TIME", "PRESENT_REF")]),
+    ("Le marché est à l'heure actuelle saturé.", [("l'heure actuelle", "TIME", "PRESENT_REF")]),
+    # the day of the paper
+    ("Le ministre présente aujourd'hui son plan.", [("aujourd'hui", "DATE", "2025-10-16")]),
+    ("Les inscriptions sont ouvertes à partir d'aujourd'hui.", [("aujourd'hui", "DATE", "2025-10-16")]),
+    ("Mais aujourd'hui, le conseil a voté contre.", [("aujourd'hui", "DATE", "2025-10-16")]),
+])
+def test_present_references(text: str, expected: list) -> None:
+    assert _got(text) == expected
+
+
+# ---- "20 heures" naming a news programme is not a time ------------------------------------
+@pytest.mark.parametrize("text", [
+    "La ministre était l'invitée du 20 heures de France 2.",
+    "Il l'a annoncé dans le 20 heures de TF1.",
+    "Le reportage est passé au journal de 13 heures.",
+    "Elle présente le 20h depuis trois ans.",
+])
+def test_news_programme_is_not_a_time(text: str) -> None:
+    assert [t for t in _got(text) if t[0].startswith(("20", "13"))] == []
+
+
+def test_clock_times_still_found_next_to_le() -> None:
+    assert _got("Le bureau ouvre de 8 h à 12 h.") == [
+        ("8 h", "TIME", "2025-10-16T08:00"), ("12 h", "TIME", "2025-10-16T12:00")]
+
+
+# ---- English: vague durations, one more unit, anaphoric months and years -------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Residents had complained for weeks about the smell.", [("weeks", "DURATION", "PXW")]),
+    ("The plant has been idle for months.", [("months", "DURATION", "PXM")]),
+    ("Rents have climbed in recent months.", [("recent months", "DURATION", "PXM")]),
+    ("The coach will stay on for another year.", [("another year", "DURATION", "P1Y")]),
+    ("The union walked out on March 3, 2024. Later that month, talks resumed.",
+     [("March 3, 2024", "DATE", "2024-03-03"), ("Later that month", "DATE", "2024-03")]),
+    ("She joined the board in 2019. That year, profits doubled.",
+     [("2019", "DATE", "2019"), ("That year", "DATE", "2019")]),
+    ("The 40-year-old was hired weeks ago.", [("weeks ago", "DATE", "PAST_REF")]),
+])
+def test_english_vague_and_anaphoric(text: str, expected: list) -> None:
+    assert _got(text, "en") == expected

@@ -180,6 +180,7 @@ def timexes_in(analysis: DocumentAnalysis) -> list[Timex]:
     if skip:
         spans = [(int(s[0]), int(s[1])) for s in skip]
         kept = [c for c in kept if not any(c.start < e and s < c.end for s, e in spans)]
+    kept = _drop_lone_ici(kept, text)
     if not kept:
         return []
 
@@ -205,6 +206,22 @@ def timexes_in(analysis: DocumentAnalysis) -> list[Timex]:
         resolved=value_range(c.value, c.mod) if c.type in ("DATE", "TIME") else None,
         anchor=c.anchor, signal=_signal(text, c.start, lang), role=c.role,
         tense=c.tense, weekday=c.weekday, problem=c.problem) for c in kept]
+
+
+_ICI_GAP = re.compile(r"\s+(?:à\s+|a\s+|au\s+)?")
+
+
+def _drop_lone_ici(kept: list[Cand], text: str) -> list[Cand]:
+    """'d'ici' is a DATE only before a temporal expression ('d'ici la fin de l'année', 'd'ici
+    à 2030'); 'd'ici là' or 'loin d'ici' are not."""
+    out = []
+    for i, c in enumerate(kept):
+        if c.data.get("ici"):
+            nxt = kept[i + 1] if i + 1 < len(kept) else None
+            if nxt is None or not _ICI_GAP.fullmatch(text, c.end, nxt.start):
+                continue
+        out.append(c)
+    return out
 
 
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
