@@ -59,7 +59,7 @@ CASES = [
      [("samedi 24 juillet", "DATE", "2026-07-24"), ("15 h 45", "TIME", "2026-07-24T15:45")]),
     ("fr", "Hier soir, la police est intervenue.", [("Hier soir", "TIME", "2025-10-15TEV")]),
     ("fr", "Le texte a été adopté le 20 décembre dernier.", [("le 20 décembre dernier", "DATE", "2024-12-20")]),
-    ("fr", "La centrale a été construite à la fin du XIXe siècle.", [("la fin du XIXe siècle", "DATE", "18")]),
+    ("fr", "La centrale a été construite à la fin du XIXe siècle.", [("la fin du XIXe siècle", "DATE", "18XX")]),
     ("fr", "Le 14 juillet, le défilé a eu lieu. Le lendemain, il a plu.",
      [("Le 14 juillet", "DATE", "2025-07-14"), ("Le lendemain", "DATE", "2025-07-15")]),
     ("fr", "Le 14 juillet, le défilé a eu lieu. La veille, il avait plu.",

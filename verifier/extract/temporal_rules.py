@@ -417,7 +417,9 @@ def h_century(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     if lang == "en" and _NAME_AFTER.match(text, m.end()) and m.group(0)[-7:].istitle():
         return None  # "20th Century Fox", "21st Century Insurance": a name
     start = m.start("edge") if m.group("edge") else (m.start("det") if m.group("det") else m.start("n"))
-    c = Cand(start, m.end(), "DATE", "abs", value=f"{n - 1:02d}")
+    # FTiB 1.1 writes a century "18XX" (its 2013 corrections: "XIXe siècle 18 => 18XX"); the
+    # English TimeBank convention is "19" for the 20th century
+    c = Cand(start, m.end(), "DATE", "abs", value=f"{n - 1:02d}" + ("XX" if lang == "fr" else ""))
     c.mod = _edge_mod(m.group("edge"))
     return [c]
 
