@@ -166,3 +166,45 @@ def test_clock_times_still_found_next_to_le() -> None:
 ])
 def test_english_vague_and_anaphoric(text: str, expected: list) -> None:
     assert _got(text, "en") == expected
+
+
+# ---- the calendar check: a value the check computed itself is "resolved", not consistent ----
+def _check(text: str, published: dt.date = PUB) -> list[tuple[str, str, str]]:
+    from verifier.check.calendar import check_temporal
+
+    ts = extract_temporal(text, lang="fr", published=published)
+    return [(f.text, f.finding, f.explanation) for f in check_temporal(ts, published=published)]
+
+
+def test_bare_weekday_is_resolved_not_consistent() -> None:
+    tuesday = dt.date(2025, 10, 14)
+    ((text, finding, why),) = _check("La directrice a annoncé mardi la fermeture du site.", tuesday)
+    assert (text, finding) == ("mardi", "resolved")
+    assert why.startswith("Resolved to Tuesday 14 October 2025 from the publication date")
+
+
+def test_weekday_with_day_and_month_but_no_year_is_resolved() -> None:
+    ((_, finding, why),) = _check("Le procès s'ouvrira lundi 10 novembre à Douai.")
+    assert finding == "resolved" and "the year is not written" in why
+    # the weekday pushed the date out of the paper's year: the explanation says so
+    ((_, finding, why),) = _check("Le procès s'ouvrira mardi 10 novembre à Douai.")
+    assert finding == "resolved" and "10 November 2026" in why and "in 2025 it is a Monday" in why
+
+
+def test_independent_statements_stay_consistent_or_contradicted() -> None:
+    assert _check("Le procès s'est ouvert lundi 6 octobre 2025.")[0][1] == "consistent"
+    assert _check("Le procès s'est ouvert mardi 6 octobre 2025.")[0][1] == "contradicted"
+    assert _check("Aujourd'hui jeudi, les écoles restent fermées.")[0][1] == "consistent"
+    assert _check("Aujourd'hui mercredi, les écoles restent fermées.")[0][1] == "contradicted"
+
+
+def test_assess_reports_resolved_as_no_evidence() -> None:
+    from verifier.check.assess import temporal_check
+    from verifier.ingest import ingest_bytes
+
+    doc = ingest_bytes("La maire a inauguré jeudi la nouvelle médiathèque.".encode(),
+                       name="draft.txt", lang="fr", published=PUB)
+    claims = [t.to_claim() for t in extract_temporal(doc.text, lang="fr", published=PUB)]
+    (f,) = temporal_check(claims, doc).values()
+    assert f.finding == "no_evidence" and f.evidence == ()
+    assert f.explanation.startswith("Resolved to Thursday 16 October 2025")
