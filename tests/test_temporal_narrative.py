@@ -208,3 +208,27 @@ def test_assess_reports_resolved_as_no_evidence() -> None:
     (f,) = temporal_check(claims, doc).values()
     assert f.finding == "no_evidence" and f.evidence == ()
     assert f.explanation.startswith("Resolved to Thursday 16 October 2025")
+
+
+# ---- the new pattern families stay linear in their input -----------------------------------
+@pytest.mark.parametrize("lang, unit", [
+    ("fr", "Le 3 mars, dans la soirée et la nuit, de 1982-1990 puis en mars-avril, au début des "
+           "années 60, d'ici la fin de l'année, à la même époque, l'actuel maire, le 20 heures. "),
+    ("fr", "la nuit la soirée 1982-1990-1991/1992 mars-avril-mai d'ici d'ici des années des "),
+    ("en", "for weeks and in recent months, for another year; later that month, that year. "),
+])
+def test_new_patterns_time_grows_linearly(lang: str, unit: str) -> None:
+    import time
+
+    def cost(n: int) -> float:
+        text = unit * n
+        best = float("inf")
+        for _ in range(3):
+            t0 = time.perf_counter()
+            extract_temporal(text, lang=lang, published=PUB)
+            best = min(best, time.perf_counter() - t0)
+        return best
+
+    base = cost(4)
+    assert cost(16) < 4 * 4 * base + 0.05  # 4x the text: about 4x the time, far below 16x
+    assert cost(64) < 16 * 4 * base + 0.2
