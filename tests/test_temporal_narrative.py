@@ -76,6 +76,8 @@ def test_clock_time_on_the_date_in_force(text: str, expected: list) -> None:
     ("Le 2 octobre, le navire a accosté. Il est reparti le lendemain matin.",
      [("Le 2 octobre", "DATE", "2025-10-02"), ("le lendemain matin", "TIME", "2025-10-03TMO")]),
     ("La police est intervenue au petit matin.", [("petit matin", "TIME", "2025-10-16TMO")]),
+    ("Le 9 octobre, la grêle a frappé le vignoble. Les viticulteurs ont veillé une partie de "
+     "la nuit.", [("Le 9 octobre", "DATE", "2025-10-09"), ("la nuit", "TIME", "2025-10-09TNI")]),
     ("La veille au soir, le maire avait reçu les riverains.",
      [("La veille au soir", "TIME", "XXXX-XX-XXTEV")]),
     # not a time of the narrative: a name, an event, a figure of speech

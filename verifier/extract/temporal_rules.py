@@ -1086,7 +1086,8 @@ _PART_TAGS = {**PARTS, "journée": "DT", "journee": "DT"}
 # "la soirée de gala") it is left out
 _PART_BEFORE = {"dans", "pendant", "durant", "toute", "vers", "avant", "après", "apres", "dès",
                 "des", "depuis", "et", "jusqu'à", "jusqu’à", "lors", "tard", "tôt"}
-_PART_AFTER_DE = {"cours", "milieu", "fin", "début", "debut", "long"}  # "au cours de la nuit"
+# "au cours de la nuit", "une partie de la nuit"
+_PART_AFTER_DE = {"cours", "milieu", "fin", "début", "debut", "long", "partie", "reste"}
 
 
 def h_part(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
