@@ -234,3 +234,15 @@ def test_new_patterns_time_grows_linearly(lang: str, unit: str) -> None:
     base = cost(4)
     assert cost(16) < 4 * 4 * base + 0.05  # 4x the text: about 4x the time, far below 16x
     assert cost(64) < 16 * 4 * base + 0.2
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Dans la soirée, puis au petit matin et en fin d'après-midi, pendant la journée. " * 3),
+    ("en", "For weeks, in recent months, over many years; later that month, the same week. " * 3),
+])
+def test_new_anchored_rules_match_finditer(lang: str, text: str) -> None:
+    from verifier.extract.temporal_rules import _RULES
+
+    rs = _RULES[lang]
+    for rx, _, ms in rs.matches(text):
+        assert [m.span() for m in ms] == [m.span() for m in rx.finditer(text)], rx.pattern[:60]

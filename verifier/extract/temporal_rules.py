@@ -1424,7 +1424,8 @@ _KEYS_FR: list[tuple[tuple[str, ...] | _Words, bool]] = [
       "hebdomadairement"), False),
     (("noël", "noel", "pâques", "paques", "pentec", "ascension", "toussaint", "sylvestre",
       "nouvel an", "jour de l"), False),
-    (("nuit", "soir", "matin", "journ", "midi"), False), (("-", "/", "–"), True),
+    (_Words({"nuit", "soir", "soirée", "soiree", "matin", "matinée", "matinee", "journée",
+             "journee", "après", "apres"}), False), (("-", "/", "–"), True),
     (_MONTHS_FR, False), (("année", "annee"), True), (("ici",), False),
     (("même", "meme"), False), (("actuel", "futur"), False),
     (("nos jours", "actuelle", "ce moment"), False),
@@ -1445,7 +1446,8 @@ _KEYS_EN: list[tuple[tuple[str, ...] | _Words, bool]] = [
     (("every", "each", "annually", "yearly"), False), (("christmas", "new year", "easter"), False),
     (("ago",), False), (("morning", "afternoon", "evening", "night"), False),
     (("earlier", "later"), False),
-    (("for", "over", "in"), False), (("another",), False), (("that", "same"), False),
+    (_Words({"weeks", "months", "years", "decades", "days", "hours"}), False), (("another",), False),
+    (_Words({"year", "month", "week"}), False),
 ]
 _DIGIT = re.compile(r"\d")
 
