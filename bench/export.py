@@ -77,7 +77,7 @@ def build(url: str, claims: int, per_doc: int = 500) -> None:
                 "created_at": now, "updated_at": now, "updated_by": who or "bench"})
             for k in range(1 + (i % 2)):
                 evidence.append({"claim_id": claim_id, "kind": "passage",
-                                 "source_title": f"Transcript {k}", "score": 0.9 - k / 10,
+                                 "source_title": f"Transcript {k}", "score": 90.0 - 10 * k,
                                  "source_url": f"https://source.example.org/{i}/{k}",
                                  "start": 0, "end": 60, "method": "align",
                                  "detail": {"class": "verbatim"}, "created_at": now})

@@ -242,3 +242,58 @@ def test_a_recomputed_chain_is_caught_by_the_head_an_export_recorded(
     assert bad.exit_code == 1 and "REWRITTEN" in bad.output and f"event {res.head_seq}" in bad.output
     malformed = CliRunner().invoke(cli_app(), ["audit", "verify", "--expect-head", "12:abc"])
     assert malformed.exit_code == 2
+
+
+def test_verify_finds_a_verdict_edited_in_the_claim_table(store: Store,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Editing a verdict in the claim table and deleting its review row left the chain intact;
+    verify replays the review events against the data and names the disagreement."""
+    cid = history(store)
+    code, out = run_verify(store, monkeypatch)
+    assert code == 0 and "stored verdicts and notes agree with the log" in out
+    with store.write() as session:
+        session.execute(text("UPDATE claim SET verdict = 'True', note = 'all fine' WHERE id = :c"),
+                        {"c": cid})
+        session.execute(text("DELETE FROM review WHERE claim_id = :c AND note = 'three'"),
+                        {"c": cid})
+    assert verify(store).ok  # the chain alone sees nothing
+    code, out = run_verify(store, monkeypatch)
+    assert code == 1
+    assert f"claim {cid}: verdict is 'True', but event" in out and "recorded 'Half true'" in out
+    assert f"claim {cid}: note is 'all fine'" in out
+    assert f"claim {cid}: 2 review rows for 3 review events" in out
+
+
+def test_verify_finds_a_review_row_with_no_event(store: Store,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    history(store)
+    other = make_claim(store)
+    with store.write() as session:
+        session.execute(text("INSERT INTO review (claim_id, reviewer, verdict, note, "
+                             "claim_version, created_at) VALUES (:c, 'mallory', 'True', NULL, 1, "
+                             "CURRENT_TIMESTAMP)"), {"c": other})
+    code, out = run_verify(store, monkeypatch)
+    assert code == 1 and f"claim {other}: 1 review rows, no review event" in out
+
+
+def test_head_is_printed_and_recorded_outside_the_database(
+        store: Store, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """Cutting events off the end leaves an intact chain; the head recorded outside (by
+    `audit head`, and in VERIFIER_AUDIT_HEAD_FILE after every commit) shows it."""
+    record = tmp_path / "heads.log"
+    monkeypatch.setenv("VERIFIER_AUDIT_HEAD_FILE", str(record))
+    monkeypatch.setenv("VERIFIER_DATABASE_URL", store.url)
+    history(store)
+    res = CliRunner().invoke(cli_app(), ["audit", "head"])
+    assert res.exit_code == 0
+    printed = res.output.strip()
+    seq, digest = printed.split(":")
+    lines = record.read_text().splitlines()
+    assert lines and lines[-1].split(" ")[0] == printed  # the last commit's head
+    assert len(lines) >= int(seq) // 2  # one line per committing write, not per event
+    drop_triggers(store)
+    with store.write() as session:  # cut the last two events off
+        session.execute(text("DELETE FROM auditevent WHERE seq > :n"), {"n": int(seq) - 2})
+    assert verify(store).ok  # the chain alone cannot see a cut end
+    res = CliRunner().invoke(cli_app(), ["audit", "verify", "--expect-head", printed])
+    assert res.exit_code == 1 and f"event {seq}, the recorded head, is missing" in res.output

@@ -65,6 +65,16 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+# An earlier fact-check of Bourita's words, "loyal" where the article has "digne de confiance".
+PRECEDENTS = ("id\tclaim\ttitle\tverdict\turl\tdate\n"
+              "afp-1\tNous considérons la Russie comme un partenaire proche et cher, un acteur "
+              "sérieux sur la scène internationale, et surtout un négociateur honnête et loyal\t"
+              "Nasser Bourita : la Russie, un partenaire proche et cher, un négociateur honnête\t"
+              "Mostly true\thttps://factcheck.example.org/afp-1\t2025-10-20\n")
+SOURCE = ROOT / "tests" / "data" / "contract" / "source-moscou.txt"
+SEED = ROOT / "verifier" / "data" / "demo" / "seed-maroc-russie-fr.txt"
+
+
 def _prepare_db(url: str) -> dict[str, int]:
     """The demo (via the CLI, as a user would), its accounts, and a hostile document."""
     env = os.environ | {"VERIFIER_DATABASE_URL": url}
@@ -379,3 +389,41 @@ def test_source_in_the_library_flags_an_altered_quote_in_a_draft(page, server) -
                           exact=False).first).to_be_visible()
     expect(pg.get_by_text("Quotes checked against: source-moscou.txt — library")).to_be_visible()
     shot(pg, "editor-altered-quote")
+
+
+def test_fact_checker_sees_the_alignment_first_and_the_precedent_labelled_similar(page, server) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11: an earlier fact-check of Bourita's words ("loyal" for "digne de confiance") is
+    imported and the seed checked again against a transcript given for that check only (so the
+    library the other tests add to stays as it was); the desk shows the alignment first and
+    the earlier verdict after it, labelled as similar, with the words that differ."""
+    from playwright.sync_api import expect
+
+    from verifier.reference.precedents import semantic_enabled
+    from verifier.services.documents import check_ingested, read, save_checked
+
+    if not semantic_enabled():  # lexical ranking alone scores the precedent under PRECEDENT_MIN
+        pytest.skip("needs the sentence-embedding model (the semantic extra)")
+    store = open_store(str(server["db"]))
+    owner = store_owner("test")
+    api.sources.import_precedents(owner, PRECEDENTS.encode(), collection="afp", db=store)
+    seed = read(SEED)
+    report = check_ingested(seed, store, [read(SOURCE)])
+    save_checked(store, seed, report, kind="article", actor=owner.name, recheck=True)
+    close_stores()
+
+    pg = page
+    sign_in(pg, "fatima")
+    choose(pg, "Document", re.compile(r"^1 · "))
+    choose(pg, "Claim", re.compile(r"quote · Nous considérons la Russie"))
+    alignment = pg.get_by_text(re.compile(r"^1\. alignment with a source · score \d"))
+    earlier = pg.get_by_text(re.compile(
+        r"^2\. earlier verdict · similar claim, not identical · score \d"))
+    expect(alignment).to_be_visible()
+    expect(earlier).to_be_visible()
+    first, second = alignment.bounding_box(), earlier.bounding_box()
+    assert first is not None and second is not None and first["y"] < second["y"]
+    expect(pg.get_by_text("verdict then: Mostly true")).to_be_visible()
+    expect(pg.locator(".vf-diff del", has_text="loyal")).to_be_visible()
+    expect(pg.locator(".vf-diff ins", has_text="digne de confiance").last).to_be_visible()
+    earlier.scroll_into_view_if_needed()
+    shot(pg, "desk-evidence")

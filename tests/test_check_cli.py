@@ -35,7 +35,7 @@ def test_seed_findings_in_json(checked: tuple[str, dict, int]) -> None:
     dateline = by_text(claims, "jeudi, octobre 16, 2025")
     assert (dateline["value"], dateline["role"], dateline["finding"]) == ("2025-10-16", "dateline", "consistent")
     ce_jeudi = by_text(claims, "ce jeudi")
-    # resolved from the publication date: nothing outside the text confirms it (decisions §17)
+    # resolved from the publication date: nothing outside the text confirms it (decisions §18)
     assert (ce_jeudi["value"], ce_jeudi["finding"]) == ("2025-10-16", "no_evidence")
     assert ce_jeudi["explanation"].startswith("Resolved to Thursday 16 October 2025")
     assert ce_jeudi["evidence"] == []
@@ -159,13 +159,35 @@ def test_earlier_fact_checks_become_evidence(db_url: str, tmp_path) -> None:
         encoding="utf-8")
     assert run("precedents", "import", str(tsv), "--no-embed", db=db_url).exit_code == 0
     draft = tmp_path / "draft.txt"
-    draft.write_text("Le Maroc et la Russie ont signé un partenariat stratégique approfondi en 2016, "
-                     "entre le roi Mohammed VI et Vladimir Poutine, a rappelé le ministre.",
-                     encoding="utf-8")
-    out = json.loads(run("check", str(draft), "--published", "2025-10-16", "--format", "json",
-                         "--dry-run", db=db_url).stdout)
-    precedents = [e for c in out["claims"] for e in c["evidence"] if e["kind"] == "precedent"]
-    assert precedents, out["claims"]
+
+    def precedents_of(text: str) -> list[dict]:
+        draft.write_text(text, encoding="utf-8")
+        out = json.loads(run("check", str(draft), "--published", "2025-10-16", "--format", "json",
+                             "--dry-run", db=db_url).stdout)
+        found = [e for c in out["claims"] for e in c["evidence"] if e["kind"] == "precedent"]
+        assert found, out["claims"]
+        return found
+
+    precedents = precedents_of("Le Maroc et la Russie ont signé un partenariat stratégique "
+                               "approfondi en 2016, entre le roi Mohammed VI et Vladimir "
+                               "Poutine, a rappelé le ministre.")
     assert precedents[0]["detail"]["external_id"] == "fc-1"
     assert "checked before: True, 2024-03-02, https://factcheck.example.org/fc-1" in precedents[0]["detail"]["explanation"]
     assert not any(e["detail"]["external_id"] == "fc-2" for e in precedents)
+    # The same words (case, punctuation aside): "same claim", no diff.
+    assert (precedents[0]["similarity"], precedents[0]["diff"]) == ("identical", [])
+    assert precedents[0]["detail"]["explanation"].startswith("same claim, checked before: True")
+    # Other words: "similar claim, not identical", with the words that differ, in the table too.
+    similar = precedents_of("Le Maroc et la Russie ont conclu un partenariat stratégique "
+                            "approfondi en 2016, entre le roi Mohammed VI et Vladimir Poutine, "
+                            "a rappelé le ministre.")
+    assert similar[0]["similarity"] == "similar"
+    assert [d for d in similar[0]["diff"] if d[0] != "="] == [["-", "signé"], ["+", "conclu"]]
+    assert similar[0]["detail"]["explanation"].startswith(
+        "similar claim, not identical (words differ: signé / conclu), checked before: True")
+    table = run("check", str(draft), "--published", "2025-10-16", "--dry-run", db=db_url).stdout
+    lines = table.splitlines()
+    at = next(i for i, line in enumerate(lines) if "earlier verdict (" in line)
+    assert lines[at].strip().startswith("earlier verdict (similar claim, not identical, score ")
+    assert lines[at].rstrip().endswith("/100): True https://factcheck.example.org/fc-1")
+    assert lines[at + 1].strip() == "words differ: signé / conclu"

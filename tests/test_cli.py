@@ -216,3 +216,26 @@ def test_ingest_stores_quotes_as_claims_with_spans(db_url: str) -> None:
     assert all(text[c.start:c.end] == c.text for c in rows)
     bourita = next(c for c in rows if c.reference == "Nasser Bourita")
     assert bourita.attrs["cue"] == "a déclaré" and bourita.speaker == "Nasser Bourita"
+
+
+@pytest.mark.parametrize("case", ["not-a-database", "unreachable-postgres", "directory"])
+def test_store_failures_are_one_line_and_exit_2(tmp_path: Path, case: str) -> None:
+    """A store that cannot be used is bad input (exit 2, one line), never a traceback nor
+    exit 1, which a CI gate reads as "contradiction found"."""
+    if case == "not-a-database":
+        bad = tmp_path / "claims.db"
+        bad.write_bytes(b"these are not the bytes of a SQLite database\n" * 20)
+        url, kept = f"sqlite:///{bad}", bad.read_bytes()
+    elif case == "directory":
+        (tmp_path / "d.db").mkdir()
+        url, kept = f"sqlite:///{tmp_path / 'd.db'}", None
+    else:
+        url, kept = f"postgresql://postgres@127.0.0.1:{free_port()}/test", None
+    for args in (["list"], ["ingest", str(SEED)], ["check", str(SEED)], ["facts", "list"],
+                 ["users", "list"], ["export", "--format", "csv"]):
+        res = run(*args, db=url)
+        assert res.exit_code == 2, (args, res.output)
+        assert res.stderr.startswith("error: ") and len(res.stderr.strip().splitlines()) == 1
+        assert "Traceback" not in res.output
+    if kept is not None:
+        assert bad.read_bytes() == kept  # nothing written into it

@@ -111,3 +111,33 @@ def test_concurrent_reviewers_lose_nothing_and_keep_the_chain(db_url: str) -> No
     # A guard against lock waits that never end, not a speed target (speed is for bench/): it
     # must hold on a loaded 2-core machine, where this test took 200-280 s instead of ~40 s.
     assert elapsed < 900, f"{elapsed:.0f} s: far slower than the ~17 s (SQLite) and ~40 s (PostgreSQL) measured on 2 quiet CPUs"
+
+
+def ingester(args: tuple[str, str]) -> tuple[int, bool]:
+    from verifier.services import ingest_into
+
+    url, text = args
+    store = open_store(url)
+    try:
+        res = ingest_into(store, text.encode("utf-8"), name="same.txt", actor="race")
+        return int(res.document.id or 0), res.created
+    finally:
+        close_stores()
+
+
+def test_concurrent_ingestion_of_the_same_new_file_stores_it_once(db_url: str) -> None:
+    """Six processes ingest the same new text at once: one document, one ingest event, and
+    every caller gets that document back (no unique-violation error)."""
+    store = open_store(db_url)  # schema created before the race
+    text = ("Rabat, 3 mars 2026. « Nous avancerons ensemble », a déclaré la ministre, "
+            "huit ans après la signature de l'accord.\n")
+    ctx = mp.get_context("spawn")
+    with ctx.Pool(6) as pool:
+        results = pool.map(ingester, [(db_url, text)] * 6)
+    ids = {doc_id for doc_id, _ in results}
+    assert len(ids) == 1 and sum(created for _, created in results) == 1
+    with store.read() as s:
+        assert len(s.exec(select(Document)).all()) == 1
+        events = s.exec(select(AuditEvent).where(AuditEvent.action == "ingest")).all()
+        assert len(events) == 1
+        assert audit.verify_chain(s).ok

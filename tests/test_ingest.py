@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import http.server
 import io
+import os
 import pickle
 import socket
 import threading
+import time
 import zipfile
+import zlib
 from datetime import date
 from pathlib import Path
 
@@ -395,9 +398,12 @@ def _pdf_string(s: str) -> bytes:
     return b"(" + raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
 
 
-def make_pdf(pages: list[list[str]] | None = None, drawings: int = 0) -> bytes:
+def make_pdf(pages: list[list[str]] | None = None, drawings: int = 0, *,
+             raw_streams: list[bytes] | None = None, shared: int = 0) -> bytes:
     """A minimal, valid PDF written by hand: Helvetica with WinAnsiEncoding, one text line per
-    entry of each page; `drawings` pages holding only a filled rectangle (no text layer)."""
+    entry of each page; `drawings` pages holding only a filled rectangle (no text layer);
+    `raw_streams`, content streams given as they are (Flate-compressed); `shared` more pages
+    that all use the first page's content stream."""
     streams: list[bytes] = []
     for lines in pages or []:
         ops = [b"BT /F1 12 Tf 72 720 Td 14 TL"]
@@ -406,18 +412,27 @@ def make_pdf(pages: list[list[str]] | None = None, drawings: int = 0) -> bytes:
         ops.append(b"ET")
         streams.append(b"\n".join(ops))
     streams += [b"0.5 g 100 100 300 200 re f"] * drawings
-    n = len(streams)
+    flate = len(streams)
+    streams += raw_streams or []
+    n = len(streams) + shared
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [" + b" ".join(f"{4 + 2 * i} 0 R".encode() for i in range(n))
         + b"] /Count " + str(n).encode() + b" >>",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
     ]
-    for i, stream in enumerate(streams):
+    for i, stream in enumerate(streams + [b""] * shared):
+        content = 5 + 2 * i if i < len(streams) else 5
         objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources "
-                       f"<< /Font << /F1 3 0 R >> >> /Contents {5 + 2 * i} 0 R >>".encode())
-        objects.append(b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream
-                       + b"\nendstream")
+                       f"<< /Font << /F1 3 0 R >> >> /Contents {content} 0 R >>".encode())
+        if i >= len(streams):
+            objects.append(b"<< >>")  # keeps the numbering: pages are 4, 6, 8...
+            continue
+        if i >= flate:
+            stream = zlib.compress(stream, 9)
+        filt = b" /Filter /FlateDecode" if i >= flate else b""
+        objects.append(b"<< /Length " + str(len(stream)).encode() + filt + b" >>\nstream\n"
+                       + stream + b"\nendstream")
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for num, body in enumerate(objects, start=1):
@@ -430,6 +445,77 @@ def make_pdf(pages: list[list[str]] | None = None, drawings: int = 0) -> bytes:
     out += (f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
             .encode())
     return bytes(out)
+
+
+def _words(n: int, seed: int = 1) -> str:
+    import random
+
+    rnd = random.Random(seed)
+    vocab = "le la les un une des ministre accord pays réforme vote loi budget projet".split()
+    return " ".join(rnd.choice(vocab) for _ in range(n))
+
+
+def test_pdf_content_stream_expanding_past_the_page_limit_is_refused() -> None:
+    stream = b"BT /F1 12 Tf 72 720 Td " + b"(a) Tj " * 500_000 + b"ET"  # 3.5 MB inflated
+    data = make_pdf(raw_streams=[stream])
+    assert len(data) < 100_000
+    started = time.monotonic()
+    with pytest.raises(IngestError) as exc:
+        ingest_bytes(data, name="small.pdf")
+    assert_one_line_error(exc, "small.pdf", "PDF rejected: page 1")
+    assert time.monotonic() - started < 10
+
+
+def test_pdf_pages_sharing_one_big_stream_are_counted_per_page() -> None:
+    stream = b"BT /F1 12 Tf 72 720 Td " + b"(a) Tj " * 100_000 + b"ET"  # 0.7 MB, under a page
+    data = make_pdf(raw_streams=[stream], shared=40)
+    with pytest.raises(IngestError) as exc:
+        ingest_bytes(data, name="shared.pdf", max_bytes=1_000_000)
+    assert_one_line_error(exc, "shared.pdf", "PDF rejected", "in all")
+
+
+def test_pdf_extracted_text_is_capped() -> None:
+    stream = b"BT /F1 12 Tf 72 720 Td 14 TL\n" + b"\n".join(
+        _pdf_string(_words(12, k)) + b" Tj T*" for k in range(60)) + b"\nET"
+    data = make_pdf(raw_streams=[stream] * 20)  # 20 pages of text, Flate-compressed
+    assert len(data) < 60_000
+    with pytest.raises(IngestError) as exc:
+        ingest_bytes(data, name="long.pdf", max_bytes=60_000)
+    assert_one_line_error(exc, "long.pdf", "text extracted exceeds the limit")
+
+
+def test_docx_expanding_past_a_small_multiple_of_the_cap_is_refused() -> None:
+    """3 MB of paragraph XML without text, from 150 KB: under the per-entry ratio guard, over
+    the cap on what a DOCX may expand to."""
+    import random
+
+    rnd = random.Random(3)
+    ids = [f"{rnd.getrandbits(32):08X}" for _ in range(16)]
+    body = "".join(f'<w:p w:rsidR="{rnd.choice(ids)}" w:rsidRDefault="{rnd.choice(ids)}"/>'
+                   for _ in range(55_000))
+    xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w='
+           '"http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+           f"{body}</w:body></w:document>")
+    src = zipfile.ZipFile(io.BytesIO(make_docx(["Bonjour."])))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info in src.infolist():
+            zf.writestr(info.filename, xml if info.filename == "word/document.xml"
+                        else src.read(info.filename))
+    data = buf.getvalue()
+    assert len(data) < 200_000 and len(xml) > 2_500_000
+    with pytest.raises(IngestError) as exc:
+        ingest_bytes(data, name="big.docx", max_bytes=200_000)  # uncompressed cap: 2 MB
+    assert_one_line_error(exc, "big.docx", "DOCX rejected", "uncompressed exceed the limit")
+
+
+def test_docx_extracted_text_is_capped() -> None:
+    data = make_docx([_words(40, k) for k in range(400)])
+    text_size = len(" ".join(_words(40, k) for k in range(400)).encode())
+    assert text_size > len(data) + 1
+    with pytest.raises(IngestError) as exc:
+        ingest_bytes(data, name="long.docx", max_bytes=len(data) + 1)
+    assert_one_line_error(exc, "long.docx", "text extracted exceeds the limit")
 
 
 def test_pdf_two_pages_in_order(tmp_path: Path) -> None:
@@ -555,8 +641,27 @@ def test_bad_language_override() -> None:
 
 class _Handler(http.server.BaseHTTPRequestHandler):
     routes: dict[str, tuple[str, bytes]] = {}
+    seen: list[str] = []
 
     def do_GET(self) -> None:  # noqa: N802
+        _Handler.seen.append(self.path)
+        if self.path == "/drip":  # two bytes at a time: never a read timeout, never done
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.end_headers()
+            for _ in range(200):
+                try:
+                    self.wfile.write(b"ab")
+                    self.wfile.flush()
+                except OSError:
+                    return
+                time.sleep(0.2)
+            return
+        if self.path.startswith("/redirect-to/"):
+            self.send_response(302)
+            self.send_header("Location", self.path[len("/redirect-to/"):].replace("|", "/"))
+            self.end_headers()
+            return
         if self.path not in self.routes:
             self.send_error(404, "Not Found")
             return
@@ -584,9 +689,17 @@ def server():  # type: ignore[no-untyped-def]
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    before = os.environ.get("VERIFIER_ALLOW_HOSTS")
+    os.environ["VERIFIER_ALLOW_HOSTS"] = "127.0.0.1"  # the test server, on this machine
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        if before is None:
+            os.environ.pop("VERIFIER_ALLOW_HOSTS", None)
+        else:
+            os.environ["VERIFIER_ALLOW_HOSTS"] = before
+        httpd.shutdown()
+        httpd.server_close()
 
 
 def test_url_html(server: str) -> None:
@@ -621,6 +734,56 @@ def test_unreachable_url() -> None:
     with pytest.raises(IngestError) as exc:
         ingest(url, timeout=5)
     assert_one_line_error(exc, url, "cannot fetch")
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "2130706433", "0x7f000001", "127.1",
+                                  "[::1]", "[::ffff:127.0.0.1]", "10.0.0.1", "192.168.1.1",
+                                  "169.254.169.254", "0.0.0.0", "[fe80::1]", "224.0.0.1"])
+def test_internal_addresses_are_refused(server: str, host: str,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("VERIFIER_ALLOW_HOSTS")
+    port = server.rsplit(":", 1)[1]
+    _Handler.seen.clear()
+    url = f"http://{host}:{port}/article"
+    with pytest.raises(IngestError) as exc:
+        ingest_url(url, timeout=3)
+    assert_one_line_error(exc, url, "internal address")
+    assert _Handler.seen == []  # nothing was sent
+
+
+def test_redirect_to_an_internal_address_is_refused(server: str,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first host is allowed (by name), the redirect goes to another internal host."""
+    monkeypatch.setenv("VERIFIER_ALLOW_HOSTS", "localhost")
+    port = server.rsplit(":", 1)[1]
+    _Handler.seen.clear()
+    target = f"http:||127.0.0.1:{port}|article"
+    url = f"http://localhost:{port}/redirect-to/{target}"
+    with pytest.raises(IngestError) as exc:
+        ingest_url(url, timeout=3)
+    assert "internal address" in str(exc.value)
+    assert _Handler.seen == [f"/redirect-to/{target}"]  # the article was never asked for
+
+
+def test_https_to_http_redirect_is_refused() -> None:
+    import urllib.error
+    import urllib.request
+
+    from verifier.fetch import _Redirects
+
+    req = urllib.request.Request("https://news.example.org/a")
+    with pytest.raises(urllib.error.URLError, match="https to http"):
+        _Redirects().redirect_request(req, None, 302, "Found", {}, "http://news.example.org/a")
+
+
+def test_a_dripping_server_meets_the_deadline(server: str,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VERIFIER_URL_DEADLINE", "2")
+    started = time.monotonic()
+    with pytest.raises(IngestError) as exc:
+        ingest_url(f"{server}/drip", timeout=5)
+    assert_one_line_error(exc, f"{server}/drip", "not complete after 2 s")
+    assert time.monotonic() - started < 10
 
 
 def test_url_scheme_refused() -> None:

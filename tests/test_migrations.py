@@ -1,7 +1,10 @@
 """Databases made by an earlier verifier are upgraded in place, without loss.
 
 tests/data/schema/v1.* were written by schema version 1 (commit e9deede): a document, a
-reviewed claim with evidence, a fact, a user, a review and a two-event audit chain."""
+reviewed claim with evidence, a fact, a user, a review and a two-event audit chain.
+tests/data/schema/v2.* were written by schema version 2 (commit ce6d2a2, make_v2.py): the seed
+article checked against the demo facts (fact evidence scored 0-1), a reference source and a
+precedent (evidence without `similarity`), and a verdict."""
 from __future__ import annotations
 
 import shutil
@@ -9,9 +12,11 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
-from sqlmodel import select
+from sqlmodel import col, select
 
-from verifier.db import audit
+from verifier import services
+from verifier.claims import SIMILAR_CLAIM_LABEL, FactEvidence, PrecedentEvidence
+from verifier.db import audit, queue
 from verifier.db.migrations import database_version
 from verifier.db.models import (
     SCHEMA_VERSION,
@@ -25,7 +30,7 @@ from verifier.db.models import (
 )
 from verifier.db.store import normalise_url, open_store
 
-from .conftest import DATA, postgres_schema_url
+from .conftest import DATA, SEED, postgres_schema_url
 
 FIXTURES = DATA / "schema"
 
@@ -54,16 +59,31 @@ def _assert_v1_content_kept(url: str) -> None:
         assert audit.verify_chain(session).events == 3
 
 
-def test_sqlite_database_from_v1_is_upgraded(tmp_path: Path) -> None:
+def _sqlite_fixture(tmp_path: Path, name: str) -> str:
+    """The URL of a copy of a fixture database."""
     db = tmp_path / "claims.db"
-    shutil.copy(FIXTURES / "v1.sqlite", db)
-    _assert_v1_content_kept(f"sqlite:///{db}")
-    engine = create_engine(f"sqlite:///{db}")
+    shutil.copy(FIXTURES / name, db)
+    return f"sqlite:///{db}"
+
+
+def _versions(url: str) -> list[int]:
+    """The schema versions a database records, oldest first."""
+    engine = create_engine(normalise_url(url))
+    with engine.connect() as conn:
+        out = [r[0] for r in conn.execute(text("SELECT version FROM schema_version ORDER BY version"))]
+    engine.dispose()
+    return out
+
+
+def test_sqlite_database_from_v1_is_upgraded(tmp_path: Path) -> None:
+    url = _sqlite_fixture(tmp_path, "v1.sqlite")
+    _assert_v1_content_kept(url)
+    engine = create_engine(url)
     with engine.connect() as conn:
         hits = conn.execute(text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH 'bonjour'")).all()
         assert len(hits) == 1  # rows written by v1 are in the index built by the upgrade
-        assert [r[0] for r in conn.execute(text("SELECT version FROM schema_version ORDER BY version"))] == [1, 2, 3]
     engine.dispose()
+    assert _versions(url) == [1, 2, 3, 4]
 
 
 @pytest.fixture
@@ -72,8 +92,20 @@ def pg_url() -> object:
 
 
 def test_postgres_database_from_v1_is_upgraded(pg_url: str) -> None:
+    _load_dump(pg_url, "v1.postgres.sql")
+    _assert_v1_content_kept(pg_url)
+    engine = create_engine(normalise_url(pg_url))
+    with engine.connect() as conn:  # v3: the stored search vectors, filled for v1's rows
+        hits = conn.execute(text("SELECT id FROM claim WHERE search_vector @@ "
+                                 "to_tsquery('simple', 'bonjour')")).all()
+        assert len(hits) == 1
+    engine.dispose()
+    assert _versions(pg_url) == [1, 2, 3, 4]
+
+
+def _load_dump(pg_url: str, name: str) -> None:
     schema = pg_url.rsplit("search_path%3D", 1)[1]
-    dump = (FIXTURES / "v1.postgres.sql").read_text().replace("__SCHEMA__", schema)
+    dump = (FIXTURES / name).read_text().replace("__SCHEMA__", schema)
     dump = dump.replace(f"CREATE SCHEMA {schema};", "")  # the fixture made the schema already
     engine = create_engine(normalise_url(pg_url.split("?")[0]), isolation_level="AUTOCOMMIT")
     raw = engine.raw_connection()
@@ -83,12 +115,46 @@ def test_postgres_database_from_v1_is_upgraded(pg_url: str) -> None:
     finally:
         raw.close()
         engine.dispose()
-    _assert_v1_content_kept(pg_url)
-    engine = create_engine(normalise_url(pg_url))
-    with engine.connect() as conn:  # v3: the stored search vectors, filled for v1's rows
-        hits = conn.execute(text("SELECT id FROM claim WHERE search_vector @@ "
-                                 "to_tsquery('simple', 'bonjour')")).all()
-        assert len(hits) == 1
-        assert [r[0] for r in conn.execute(text(
-            "SELECT version FROM schema_version ORDER BY version"))] == [1, 2, 3]
-    engine.dispose()
+
+
+def _assert_v2_upgraded(url: str) -> None:
+    """Fact evidence scores are 0-100 after the upgrade (the same scores this version's check
+    gives), nothing else changed, and evidence stored without the fields added since reads."""
+    store = open_store(url)
+    with store.read() as session:
+        assert database_version(session.connection()) == SCHEMA_VERSION
+        rows = session.exec(select(Evidence).order_by(col(Evidence.id))).all()
+        facts = [r for r in rows if r.kind == "fact"]
+        assert len(facts) == 5 and {r.score for r in facts} == {100.0}
+        assert sorted(r.score for r in rows if r.kind != "fact" and r.score is not None) == [
+            16.22, 18.18, 18.18, 20.83, 83.67, 92.0, 100.0, 100.0]
+        claims = session.exec(select(Claim)).all()
+        huit = next(c for c in claims if c.text == "huit ans")
+        assert (huit.verdict, huit.reviewed_by, huit.status) == ("False", "fatima", "reviewed")
+        quote = next(c for c in claims if c.text.startswith("Nous considérons"))
+        report = audit.verify_chain(session)
+        assert report.ok and report.events == 7
+        stored = {(c.start, c.end): [r.score for r in facts if r.claim_id == c.id]
+                  for c in claims if any(r.claim_id == c.id for r in facts)}
+    evs = queue.claim_evidence(store, quote.id)  # type: ignore[arg-type]
+    assert [e.kind for e in evs] == ["passage", "precedent"]
+    old = evs[1]
+    assert isinstance(old, PrecedentEvidence)
+    assert (old.similarity, old.diff, old.label) == ("similar", (), SIMILAR_CLAIM_LABEL)
+    fresh = services.check(services.store_owner("test"), SEED, dry_run=True, db=store,
+                           sources=[DATA / "contract" / "source-moscou.txt"])
+    checked = {c.claim.span: [e.score for e in c.result.evidence if isinstance(e, FactEvidence)]
+               for c in fresh.claims}
+    assert {span: checked[span] for span in stored} == stored
+
+
+def test_sqlite_database_from_v2_gets_fact_scores_0_100(tmp_path: Path) -> None:
+    url = _sqlite_fixture(tmp_path, "v2.sqlite")
+    _assert_v2_upgraded(url)
+    assert _versions(url) == [2, 3, 4]
+
+
+def test_postgres_database_from_v2_gets_fact_scores_0_100(pg_url: str) -> None:
+    _load_dump(pg_url, "v2.postgres.sql")
+    _assert_v2_upgraded(pg_url)
+    assert _versions(pg_url) == [2, 3, 4]

@@ -84,10 +84,16 @@ def test_import_search_and_replace(store) -> None:
         assert hits and hits[0].verdict == "False"
         assert hits[0].url == "https://factcheck.example/2024/03/02/vaccins"
         assert all(0 <= h.score <= 100 for h in hits)
-        ev = precedents.precedent_evidence(hits[0])
-        assert ev["kind"] == "precedent"
-        assert ev["detail"]["explanation"] == ("checked before: False, 2024-03-02, "
-                                               "https://factcheck.example/2024/03/02/vaccins")
+        query = "Est-ce que le vaccin de la grippe provoque l'autisme des enfants ?"
+        ev = precedents.precedent_evidence(hits[0], query=query)
+        assert ev.kind == "precedent" and ev.similarity == "similar" and ev.changed_words()
+        assert ev.detail.explanation.startswith("similar claim, not identical (words differ: ")
+        assert ev.detail.explanation.endswith(", checked before: False, 2024-03-02, "
+                                              "https://factcheck.example/2024/03/02/vaccins")
+        same = precedents.precedent_evidence(hits[0], query=hits[0].text.upper() + " !")
+        assert same.identical and same.diff == () and same.label == "same claim"
+        assert same.detail.explanation == ("same claim, checked before: False, 2024-03-02, "
+                                           "https://factcheck.example/2024/03/02/vaccins")
         hits = db_precedents.search(session=s, query="Huge ammonite fossil found in British "
                                                   "Columbia! #geology — SG (@sg) May 1, 2020")
         assert hits[0].external_id == "2" and hits[0].collection == "ct"
@@ -121,5 +127,9 @@ def test_reviewed_claims_are_precedents(store) -> None:
         hits = db_precedents.search(session=s, query="le chômage aurait baissé de 2 % en 2024")
         assert len(hits) == 1
         assert hits[0].claim_id is not None and hits[0].verdict == "Mostly false"
-        ev = precedents.precedent_evidence(hits[0])
-        assert ev["precedent_claim_id"] == hits[0].claim_id
+        ev = precedents.precedent_evidence(hits[0], query="le chômage aurait baissé de 2 % en 2024")
+        assert ev.precedent_claim_id == hits[0].claim_id
+        assert ev.label == "similar claim, not identical"
+        assert [d.to_json() for d in ev.diff] == [["=", "le chômage"], ["-", "a"], ["+", "aurait"],
+                                                  ["=", "baissé de 2 en 2024"],
+                                                  ["-", "selon le gouvernement"]]

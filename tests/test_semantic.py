@@ -150,7 +150,7 @@ def test_search_without_the_model(store, monkeypatch: pytest.MonkeyPatch) -> Non
         hits = db_precedents.search(session=s, query="Does the flu vaccine cause autism?")
         assert hits[0].external_id == "1"
         assert set(hits[0].features) == set(precedents.LEXICAL_FEATURES)
-        assert precedents.precedent_evidence(hits[0])["method"] == "precedent:bm25+rerank"
+        assert precedents.precedent_evidence(hits[0]).method == "precedent:bm25+rerank"
 
 
 def test_search_survives_a_broken_model(store, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -187,7 +187,7 @@ def test_search_with_the_model_finds_a_paraphrase(store) -> None:
         assert hits[0].external_id == "1"
         assert {"cosine", "cosine_title", "cosine_rel"} <= set(hits[0].features)
         assert 0 <= hits[0].score <= 100
-        assert precedents.precedent_evidence(hits[0])["method"].endswith("+minilm")
+        assert precedents.precedent_evidence(hits[0]).method.endswith("+minilm")
         lex = db_precedents.search(session=s, query="Flu shots give kids autism",
                                 use_semantic=False)
         assert "cosine" not in lex[0].features

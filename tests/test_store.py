@@ -89,7 +89,7 @@ def test_deleting_a_document_cascades_to_claims_and_evidence(store: Store) -> No
         claim = Claim(document_id=doc.id, kind="quote", start=0, end=7, text="Bonjour")
         session.add(claim)
         session.flush()
-        session.add(Evidence(claim_id=claim.id, kind="fact", score=1.0))
+        session.add(Evidence(claim_id=claim.id, kind="fact", score=100.0))
         doc_id = doc.id
     with store.write() as session:
         session.execute(text("DELETE FROM document WHERE id = :i"), {"i": doc_id})

@@ -9,8 +9,11 @@ from sqlmodel import select
 from verifier import services
 from verifier.claims import DiffOp, PassageEvidence, QuoteClaim
 from verifier.db.models import AuditEvent, Review
+from verifier.reference.precedents import semantic_enabled
 
 from .test_ui_support import (
+    SEED,
+    SOURCE,
     Seeded,
     claim,
     has_key,
@@ -228,3 +231,43 @@ def test_desk_evidence_is_the_typed_evidence_of_the_store(seeded: Seeded) -> Non
     assert scores == sorted(scores, reverse=True)
     fields = services.claim_contract(claim(seeded.store, seeded.quote_id))
     assert isinstance(fields, QuoteClaim) and fields.speaker
+
+
+# An earlier fact-check of Bourita's words, with "loyal" where the article has "digne de
+# confiance" (the reference source has "fiable"); its title and address must stay text.
+PRECEDENTS = ("id\tclaim\ttitle\tverdict\turl\tdate\n"
+              "afp-1\tNous considérons la Russie comme un partenaire proche et cher, un acteur "
+              "sérieux sur la scène internationale, et surtout un négociateur honnête et loyal\t"
+              "Nasser Bourita : la Russie, un partenaire proche et cher, un négociateur honnête "
+              "<img src=x onerror=alert(1)>\tMostly true\tjavascript:alert(2)\t2025-10-20\n")
+
+
+def test_desk_shows_the_alignment_first_and_the_precedent_labelled_similar(seeded: Seeded) -> None:
+    if not semantic_enabled():  # lexical ranking alone scores this one under PRECEDENT_MIN
+        pytest.skip("needs the sentence-embedding model (the semantic extra)")
+    owner = services.store_owner("test")
+    services.sources.import_precedents(owner, PRECEDENTS.encode(), collection="afp",
+                                       db=seeded.store)
+    services.check(owner, SEED, sources=[SOURCE], db=seeded.store)  # the claims keep their ids
+    fatima = services.Principal("fatima", "fact-checker", "ui")
+    stored = services.claim_evidence(fatima, seeded.quote_id, db=seeded.store)
+    assert [e.kind for e in stored] == ["passage", "precedent"]
+    at = open_claim(sign_in("fatima"), seeded.quote_id)
+    texts = [t.value for t in at.text]
+    heads = [t for t in texts if t[:3] in ("1. ", "2. ")]
+    assert heads[0].startswith("1. alignment with a source · score ")
+    assert heads[1].startswith("2. earlier verdict · similar claim, not identical · score ")
+    assert texts.index(heads[0]) < texts.index("alignment: altered") < texts.index(heads[1])
+    assert "verdict then: Mostly true" in texts
+    assert any(t.startswith("Source: Nasser Bourita") and "<img src=x" in t
+               for t in texts)  # as plain text
+    body = html_of(at)
+    assert "<del>fiable" in body  # the alignment's diff, against the source
+    # The precedent's: the common words before the change cut short, then the change.
+    assert ("… scène internationale et surtout un négociateur honnête et <del>loyal</del> "
+            "<ins>digne de confiance</ins></div>") in body
+    assert "<img" not in body and "javascript:" not in body
+    assert not at.get("link_button")  # neither address is a web address
+    assert any("Words that differ: the earlier claim's struck out" in c.value for c in at.caption)
+    for md in at.markdown:
+        assert "onerror" not in md.value

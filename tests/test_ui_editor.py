@@ -2,6 +2,8 @@
 the store) without being stored, until "Save draft"."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from sqlalchemy import func
 from sqlmodel import select
@@ -11,6 +13,7 @@ from verifier.claims import FactEvidence, TemporalClaim
 from verifier.db import audit
 from verifier.db.models import Claim, Document
 from verifier.db.store import Store
+from verifier.reference.precedents import semantic_enabled
 
 from .test_ui_support import SEED, Seeded, has_key, html_of, seeded, sign_in, titles
 
@@ -151,3 +154,30 @@ def test_changed_draft_asks_for_a_new_check(seeded: Seeded) -> None:
     at.text_area(key="editor_text").input("Un autre texte, tout à fait différent.").run()
     assert any("changed since it was checked" in i.value for i in at.info)
     assert not has_key(at, "editor_save")
+
+
+def test_editor_shows_the_facts_before_an_earlier_verdict_labelled_similar(seeded: Seeded) -> None:
+    # A draft whose contradicted claim was fact-checked before in other words: the facts that
+    # contradict it come first, the earlier verdict last, labelled, with the differing words.
+    if not semantic_enabled():  # lexical ranking alone scores it under PRECEDENT_MIN
+        pytest.skip("needs the sentence-embedding model (the semantic extra)")
+    services.sources.import_precedents(
+        services.store_owner("test"),
+        ("id\tclaim\ttitle\tverdict\turl\tdate\nx1\tLe Conseil de sécurité de l'ONU est "
+         "actuellement présidé par la France\tLe Conseil présidé par <i>la France</i> ?\t"
+         "False\thttps://factcheck.example/cs\t2025-10-01\n").encode(),
+        collection="fc", db=seeded.store)
+    at = sign_in("eddie")
+    at.date_input(key="editor_published").set_value(date(2025, 10, 16))
+    check(at, "Rabat. Le Conseil de sécurité de l’ONU, actuellement présidé par la France, doit "
+              "se prononcer à la fin du mois sur la prochaine résolution.")
+    texts = [t.value for t in at.text]
+    heads = [t for t in texts if t[:2].rstrip(".").isdigit() and ". " in t[:4]]
+    assert [h.split(" · ")[0] for h in heads] == ["1. fact", "2. fact", "3. earlier verdict"]
+    assert heads[0].endswith("· score 100/100 · kb.presiding_at")
+    assert heads[2].startswith("3. earlier verdict · similar claim, not identical · score ")
+    assert "Source: Le Conseil présidé par <i>la France</i> ?" in " ".join(texts)  # as text
+    body = html_of(at)
+    assert ("<del>Le</del> Conseil de sécurité de l’ONU <del>est</del> actuellement présidé par "
+            "la France</div>") in body
+    assert "<i>" not in body

@@ -14,6 +14,7 @@ from verifier.claims import (
     Claim,
     DiffOp,
     Evidence,
+    FactEvidence,
     FactualClaim,
     Finding,
     PassageEvidence,
@@ -138,3 +139,35 @@ def test_claim_fields_and_evidence_from_attributes() -> None:
                         subject="Q1", at="2016")
     assert [r["field"] for r in widgets.claim_fields(fact)] == ["predicate", "subject", "at",
                                                                 "resolved"]
+
+
+def test_long_common_runs_of_a_diff_are_cut_around_the_change_and_escaped() -> None:
+    before = " ".join(f"w{i}" for i in range(30))
+    diff = [DiffOp("=", before + " <b>"), DiffOp("-", "loyal"), DiffOp("+", "<i>digne</i>"),
+            DiffOp("=", "et " + before)]
+    out = highlight.diff_html(diff, keep=3)
+    body = out.split("</style>")[1]
+    assert body == ('<div class="vf-diff vf-doc">… w28 w29 &lt;b&gt; <del>loyal</del> '
+                    "<ins>&lt;i&gt;digne&lt;/i&gt;</ins> et w0 w1 …</div>")
+    assert highlight.diff_html(diff).count("w17") == 2  # without `keep`, every word
+
+
+def test_evidence_headings_name_the_kind_the_label_and_the_0_100_score() -> None:
+    from verifier.reference.precedents import Hit, precedent_evidence
+
+    hit = Hit(precedent_id=1, claim_id=None, score=83.456, verdict="False", url=None, date=None,
+              text="Le Conseil est présidé par la France")
+    similar = precedent_evidence(hit, query="Le Conseil, présidé par la France")
+    same = precedent_evidence(hit, query="« le conseil est présidé par la France. »")
+    fact = FactEvidence(fact_id=None, pack="demo", subject="s", predicate="event", object=None,
+                        valid_from=None, valid_to=None, source_title=None, source_url=None,
+                        score=90.9, method="kb.when")
+    passage = PassageEvidence(source_title="s", source_url=None, source_sha256=None, start=0,
+                              end=6, score=None, method="align", cls="translated")
+    assert [widgets.evidence_heading(i, e) for i, e in enumerate(
+        (passage, fact, CalendarEvidence(), similar, same))] == [
+        "1. alignment with a source · align",
+        "2. fact · score 90.9/100 · kb.when",
+        "3. calendar · calendar",
+        "4. earlier verdict · similar claim, not identical · score 83.5/100 · precedent:bm25+rerank",
+        "5. earlier verdict · same claim · score 83.5/100 · precedent:bm25+rerank"]

@@ -3,7 +3,9 @@
 Every layer hands these frozen dataclasses to the next: the extractors return `Claim`s
 (`QuoteClaim`, `TemporalClaim`, `FactualClaim`), the checks return `Finding`s carrying
 `Evidence` (`PassageEvidence`, `FactEvidence`, `PrecedentEvidence`, `CalendarEvidence`), and
-`CheckedClaim` pairs the two. `to_json()` gives the documented JSON contract (docs/contract.md,
+`CheckedClaim` pairs the two. Every evidence score is on one scale, 0-100, and evidence is shown
+in one order (`ordered_evidence`: alignments, then facts and the calendar, then earlier verdicts
+on similar claims). `to_json()` gives the documented JSON contract (docs/contract.md,
 docs/contract.schema.json): the `verifier extract --format json` claim objects, and with the
 finding, the `verifier check --format json` ones. `from_json()` reads them back, so the store
 keeps exactly what travelled in memory and exports show the same shape.
@@ -13,7 +15,7 @@ when empty (the optional keys of factual claims). Pure: no store, no Streamlit.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar, Literal
 
@@ -161,7 +163,8 @@ class CalendarEvidence(_Contract):
 
 @dataclass(frozen=True, kw_only=True)
 class FactEvidence(_Contract):
-    """A fact of the knowledge base (score 0-1: how well the names matched)."""
+    """A fact of the knowledge base (score 0-100: how well the claim's names matched the
+    fact's; 100 when the fact was found by its date or event, not by a name)."""
 
     kind: ClassVar[str] = "fact"
     fact_id: int | None
@@ -224,9 +227,19 @@ class PrecedentDetail(_Contract):
     explanation: str
 
 
+PRECEDENT_SIMILARITIES = ("identical", "similar")
+SAME_CLAIM_LABEL = "same claim"
+SIMILAR_CLAIM_LABEL = "similar claim, not identical"
+
+
 @dataclass(frozen=True, kw_only=True)
 class PrecedentEvidence(_Contract):
-    """An earlier fact-check of a similar claim (imported, or reviewed here)."""
+    """An earlier fact-check of a similar claim (imported, or reviewed here). `similarity`
+    says whether the earlier claim has this claim's very words ("identical": case, spaces,
+    punctuation and quotation marks aside) or only resembles it ("similar", also what
+    evidence stored before the field existed reads as: identity is never assumed); `diff` is
+    the word diff of a similar one, from the earlier claim's words to this claim's ("-" earlier
+    claim only, "+" this claim only, "=" both)."""
 
     kind: ClassVar[str] = "precedent"
     precedent_claim_id: int | None
@@ -238,14 +251,63 @@ class PrecedentEvidence(_Contract):
     score: float
     method: str
     detail: PrecedentDetail
+    similarity: str = "similar"
+    diff: tuple[DiffOp, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.similarity not in PRECEDENT_SIMILARITIES:
+            raise ValueError(f"unknown precedent similarity {self.similarity!r} "
+                             f"(one of {', '.join(PRECEDENT_SIMILARITIES)})")
 
     def to_json(self) -> JSON:
         return {"kind": self.kind} | super().to_json()
+
+    @property
+    def identical(self) -> bool:
+        return self.similarity == "identical"
+
+    @property
+    def label(self) -> str:
+        """"same claim", or "similar claim, not identical"."""
+        return SAME_CLAIM_LABEL if self.identical else SIMILAR_CLAIM_LABEL
+
+    def changed_words(self) -> list[str]:
+        """The words of the earlier claim or of this one that the other lacks."""
+        return [d.text for d in self.diff if d.op != "="]
 
 
 Evidence = CalendarEvidence | FactEvidence | PassageEvidence | PrecedentEvidence
 _EVIDENCE_TYPES: dict[str, type[Any]] = {t.kind: t for t in (CalendarEvidence, FactEvidence,
                                                              PassageEvidence, PrecedentEvidence)}
+
+# The order a claim's evidence is kept and shown in, by kind: the alignment with a source
+# first, then facts and the calendar, then earlier verdicts on similar claims (which never set
+# the finding, so never come before what did). Alignments and precedents best score first;
+# facts in the order the check gave them (the fact its explanation names first).
+EVIDENCE_ORDER = {"passage": 0, "fact": 1, "calendar": 1, "precedent": 2}
+_BEST_FIRST = frozenset(("passage", "precedent"))
+
+
+def score_text(score: Any) -> str:
+    """An evidence score as people read it, on its scale: "91.7/100", "100/100" ("" when there
+    is none)."""
+    if not isinstance(score, int | float) or isinstance(score, bool):
+        return ""
+    return f"{round(float(score), 1):g}/100"
+
+
+def evidence_sort_key(kind: Any, score: Any) -> tuple[int, float]:
+    """The sort key of one piece of evidence (typed, or a stored row's kind and score)."""
+    rank = EVIDENCE_ORDER.get(str(kind), len(EVIDENCE_ORDER))
+    if kind in _BEST_FIRST and isinstance(score, int | float):
+        return rank, -float(score)
+    return rank, 0.0
+
+
+def ordered_evidence(items: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    """`items` in the order of EVIDENCE_ORDER (a stable sort: ties keep their order)."""
+    return tuple(sorted(items, key=lambda ev: evidence_sort_key(ev.kind,
+                                                                getattr(ev, "score", None))))
 
 
 def evidence_from_json(data: Mapping[str, Any]) -> Evidence:
@@ -261,6 +323,7 @@ def evidence_from_json(data: Mapping[str, Any]) -> Evidence:
         kw["parts"] = tuple(AlignedPart.from_json(p) for p in data.get("parts") or ())
     elif cls is PrecedentEvidence:
         kw["detail"] = PrecedentDetail(**PrecedentDetail._kwargs(data.get("detail") or {}))
+        kw["diff"] = tuple(DiffOp.from_json(d) for d in data.get("diff") or ())
     return cls(**kw)  # type: ignore[no-any-return]
 
 

@@ -26,6 +26,7 @@ class Settings:
     database_url: str
     max_bytes: int
     url_timeout: float
+    url_deadline: float
     organisation: str
     organisation_url: str
 
@@ -36,6 +37,7 @@ def get_settings() -> Settings:
         database_url=os.environ.get("VERIFIER_DATABASE_URL") or DEFAULT_DATABASE_URL,
         max_bytes=_int_env("VERIFIER_MAX_BYTES", DEFAULT_MAX_BYTES),
         url_timeout=float(os.environ.get("VERIFIER_URL_TIMEOUT") or 10),
+        url_deadline=float(os.environ.get("VERIFIER_URL_DEADLINE") or 60),
         organisation=os.environ.get("VERIFIER_ORGANISATION") or "verifier newsroom",
         organisation_url=os.environ.get("VERIFIER_ORGANISATION_URL") or "https://example.org/fact-checks",
     )

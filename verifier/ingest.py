@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import http.client
 import io
 import re
 import urllib.error
@@ -27,6 +28,7 @@ from typing import Any
 from charset_normalizer import from_bytes
 
 from verifier import calendar_names as cn
+from verifier import fetch
 from verifier import text as textmod
 from verifier.analysis import DocumentAnalysis, analyse
 from verifier.config import get_settings
@@ -38,10 +40,16 @@ LANGUAGES = ("fr", "en")
 # Zip-bomb guard for DOCX, checked on the central directory before python-docx reads anything.
 # zipfile never inflates an entry beyond its declared size, so the declared sizes are binding.
 DOCX_MAX_ENTRIES = 1_000
-DOCX_MAX_UNCOMPRESSED = 100 * 1024 * 1024
+DOCX_MAX_UNCOMPRESSED = 100 * 1024 * 1024  # and at most DOCX_EXPANSION x the input cap,
+DOCX_EXPANSION = 3                          # (but never under DOCX_MIN_UNCOMPRESSED: Word's
+DOCX_MIN_UNCOMPRESSED = 2 * 1024 * 1024     # own styles and settings take about 1 MB)
 DOCX_MAX_RATIO = 100  # per entry, for entries over DOCX_RATIO_MIN_SIZE
 DOCX_RATIO_MIN_SIZE = 1024 * 1024
 PDF_MAX_PAGES = 5_000
+# PDF content streams, decompressed: per page, and in all (a stream shared by many pages is
+# parsed once per page, so it counts once per page), as multiples of the input cap.
+PDF_PAGE_CONTENT = 2 * 1024 * 1024
+PDF_CONTENT_EXPANSION = 4
 
 _EXTENSIONS = {
     ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
@@ -155,9 +163,9 @@ def ingest_url(
         "User-Agent": "verifier/0.1 (newsroom fact-checking)",
         "Accept": "text/html,application/xhtml+xml,text/plain;q=0.8,application/pdf;q=0.5,*/*;q=0.1",
     })
-    opener = urllib.request.build_opener(_HttpOnlyRedirects)
+    limit_s = get_settings().url_deadline
     try:
-        with opener.open(request, timeout=timeout) as resp:
+        with fetch.deadline(limit_s) as watch, fetch.opener().open(request, timeout=timeout) as resp:
             ctype = resp.headers.get_content_type() if resp.headers.get("Content-Type") else None
             charset = resp.headers.get_content_charset()
             fmt = _CONTENT_TYPES.get(ctype) if ctype else None
@@ -169,7 +177,12 @@ def ingest_url(
             chunks: list[bytes] = []
             total = 0
             while True:
-                chunk = resp.read(64 * 1024)
+                try:
+                    chunk = resp.read1(64 * 1024)  # returns what one read gives: no long wait
+                except OSError:
+                    if watch.expired:
+                        break
+                    raise
                 if not chunk:
                     break
                 total += len(chunk)
@@ -178,15 +191,23 @@ def ingest_url(
                                            f"({limit / 1048576:.1f} MB)")
                 chunks.append(chunk)
             final_url = resp.geturl() or url
+        if watch.expired:
+            raise IngestError(url, f"cannot fetch: not complete after {limit_s:g} s "
+                                   "(VERIFIER_URL_DEADLINE)")
     except IngestError:
         raise
+    except fetch.FetchRefused as exc:
+        raise IngestError(url, f"refused: {exc.reason}") from exc
     except urllib.error.HTTPError as exc:
         raise IngestError(url, f"HTTP {exc.code} {exc.reason}") from exc
     except urllib.error.URLError as exc:
         raise IngestError(url, f"cannot fetch: {_reason(exc.reason)}") from exc
     except TimeoutError as exc:
         raise IngestError(url, f"cannot fetch: timed out after {timeout:g} s") from exc
-    except (OSError, ValueError) as exc:  # connection reset, bad port, http.client errors
+    except (OSError, ValueError, http.client.HTTPException) as exc:  # reset, bad port...
+        if "watch" in locals() and watch.expired:
+            raise IngestError(url, f"cannot fetch: not complete after {limit_s:g} s "
+                                   "(VERIFIER_URL_DEADLINE)") from exc
         raise IngestError(url, f"cannot fetch: {_reason(exc)}") from exc
     return ingest_bytes(b"".join(chunks), name=url, max_bytes=limit, url=final_url, format=fmt,
                         declared_encoding=charset, **kw)
@@ -226,9 +247,9 @@ def ingest_bytes(
         elif fmt == "html":
             raw, encoding, meta = _read_html(data, name, declared_encoding, url)
         elif fmt == "docx":
-            raw, encoding = _read_docx(data, name), None
+            raw, encoding = _read_docx(data, name, limit), None
         else:
-            raw, encoding = _read_pdf(data, name), None
+            raw, encoding = _read_pdf(data, name, limit), None
     except IngestError:
         raise
     except RecursionError as exc:
@@ -319,13 +340,6 @@ def _limit(max_bytes: int | None) -> int:
 def _too_big(size: int, limit: int) -> str:
     return (f"{size:,} bytes ({size / 1048576:.1f} MB) exceed the limit of {limit:,} bytes "
             f"({limit / 1048576:.1f} MB; set VERIFIER_MAX_BYTES)")
-
-
-class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
-        if urllib.parse.urlsplit(newurl).scheme.lower() not in ("http", "https"):
-            raise urllib.error.URLError(f"redirect to a non-HTTP URL refused: {newurl}")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
 def _format_for(name: str, data: bytes) -> str:
@@ -487,7 +501,14 @@ def _html_lang(html: str) -> str | None:
 # ---------------------------------------------------------------------------------------- DOCX
 
 
-def _check_zip(data: bytes, name: str) -> None:
+def _text_cap(name: str, size: int, limit: int) -> None:
+    """The text extracted from a container may not exceed the input cap either."""
+    if size > limit:
+        raise IngestError(name, f"the text extracted exceeds the limit of {limit:,} bytes "
+                                f"({limit / 1048576:.1f} MB; set VERIFIER_MAX_BYTES)")
+
+
+def _check_zip(data: bytes, name: str, limit: int) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
@@ -505,21 +526,22 @@ def _check_zip(data: bytes, name: str) -> None:
                 raise IngestError(name, f"DOCX rejected: entry {info.filename!r} expands "
                                         f"{ratio:,.0f}:1 (limit {DOCX_MAX_RATIO}:1; possible "
                                         "zip bomb)")
-    if total > DOCX_MAX_UNCOMPRESSED:
+    cap = min(DOCX_MAX_UNCOMPRESSED, max(DOCX_EXPANSION * limit, DOCX_MIN_UNCOMPRESSED))
+    if total > cap:
         raise IngestError(name, f"DOCX rejected: {total:,} bytes uncompressed exceed the limit "
-                                f"of {DOCX_MAX_UNCOMPRESSED:,} (possible zip bomb)")
+                                f"of {cap:,} (possible zip bomb)")
     if "word/document.xml" not in {i.filename for i in infos}:
         raise IngestError(name, "corrupt DOCX: no word/document.xml (not a Word document)")
 
 
-def _read_docx(data: bytes, name: str) -> str:
-    _check_zip(data, name)
+def _read_docx(data: bytes, name: str, limit: int) -> str:
+    _check_zip(data, name, limit)
     import docx  # python-docx
 
     try:
         document = docx.Document(io.BytesIO(data))
         blocks: list[str] = []
-        _docx_blocks(document, blocks)
+        _docx_blocks(document, blocks, [0, limit, name])
     except IngestError:
         raise
     except Exception as exc:
@@ -527,8 +549,9 @@ def _read_docx(data: bytes, name: str) -> str:
     return "\n\n".join(blocks)
 
 
-def _docx_blocks(container: Any, out: list[str]) -> None:
-    """Paragraphs and tables in body order; table cells row by row (merged cells once)."""
+def _docx_blocks(container: Any, out: list[str], budget: list[Any]) -> None:
+    """Paragraphs and tables in body order; table cells row by row (merged cells once).
+    `budget` is [characters so far, cap, name]: past the cap, IngestError at once."""
     from docx.table import Table
 
     for item in container.iter_inner_content():
@@ -539,17 +562,25 @@ def _docx_blocks(container: Any, out: list[str]) -> None:
                     if id(cell._tc) in seen:
                         continue
                     seen.add(id(cell._tc))
-                    _docx_blocks(cell, out)
+                    _docx_blocks(cell, out, budget)
         else:
             para = item.text.strip()
             if para:
                 out.append(para)
+                budget[0] += len(para) + 2
+                _text_cap(budget[2], budget[0], budget[1])
 
 
 # ----------------------------------------------------------------------------------------- PDF
 
 
-def _read_pdf(data: bytes, name: str) -> str:
+def _pdf_content_size(page: Any) -> int:
+    """Decompressed bytes of a page's content streams."""
+    contents = page.get_contents()
+    return len(contents.get_data()) if contents is not None else 0
+
+
+def _read_pdf(data: bytes, name: str, limit: int) -> str:
     import logging
 
     import pypdf
@@ -563,7 +594,17 @@ def _read_pdf(data: bytes, name: str) -> str:
         if count > PDF_MAX_PAGES:
             raise IngestError(name, f"PDF rejected: {count:,} pages exceed the limit of "
                                     f"{PDF_MAX_PAGES:,}")
-        pages = [(page.extract_text() or "").strip() for page in reader.pages]
+        pages, content, size = [], 0, 0
+        for k, page in enumerate(reader.pages, start=1):
+            n = _pdf_content_size(page)
+            content += n
+            if n > PDF_PAGE_CONTENT or content > PDF_CONTENT_EXPANSION * limit:
+                raise IngestError(name, f"PDF rejected: page {k} brings the content streams to "
+                                        f"{content:,} bytes (limits: {PDF_PAGE_CONTENT:,} a "
+                                        f"page, {PDF_CONTENT_EXPANSION * limit:,} in all)")
+            pages.append((page.extract_text() or "").strip())
+            size += len(pages[-1]) + 2
+            _text_cap(name, size, limit)
     except IngestError:
         raise
     except Exception as exc:

@@ -178,21 +178,33 @@ def _quote_regions(text: str) -> tuple[list[int], list[int]]:
     (start of opening mark, end of closing mark)."""
     regions: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
+    # Stack positions of the open marks of each kind: finding the innermost open « for a »
+    # is then O(1), and every mark is pushed and popped once (linear in the text; scanning the
+    # stack was quadratic on a line of openers of one kind and closers of another).
+    where: dict[str, list[int]] = {"«": [], "“": [], '"': []}
     n = len(text)
+
+    def close(k: int, end: int) -> None:
+        regions.append((stack[k][1], end))
+        del stack[k:]
+        for marks in where.values():
+            while marks and marks[-1] >= k:
+                marks.pop()
+
     for m in _QUOTE_CHARS.finditer(text):
         ch = m.group()
         i = m.start()
         if ch == "\n":
             stack.clear()
+            for marks in where.values():
+                marks.clear()
         elif ch == "«" or ch == "“":
+            where[ch].append(len(stack))
             stack.append((ch, i))
         elif ch == "»" or ch == "”":
-            want = "«" if ch == "»" else "“"
-            for k in range(len(stack) - 1, -1, -1):
-                if stack[k][0] == want:
-                    regions.append((stack[k][1], i + 1))
-                    del stack[k:]
-                    break
+            want = where["«" if ch == "»" else "“"]
+            if want:
+                close(want[-1], i + 1)
         else:  # straight double quote: opener or closer by context
             prev = text[i - 1] if i else " "
             nxt = text[i + 1] if i + 1 < n else " "
@@ -200,13 +212,10 @@ def _quote_regions(text: str) -> tuple[list[int], list[int]]:
                 prev.isspace() or prev in "([{—–-/«“'‘" or (prev in ":," and not nxt.isspace())
             )
             closer_ctx = nxt.isspace() or nxt in ".,;:!?)]}…'’" or i + 1 == n
-            open_straight = next(
-                (k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == '"'), None
-            )
-            if open_straight is not None and (closer_ctx or not opener_ctx):
-                regions.append((stack[open_straight][1], i + 1))
-                del stack[open_straight:]
+            if where['"'] and (closer_ctx or not opener_ctx):
+                close(where['"'][-1], i + 1)
             elif opener_ctx or not closer_ctx:
+                where['"'].append(len(stack))
                 stack.append(('"', i))
     if not regions:
         return [], []

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import copy
 import re
-from bisect import bisect_right
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any

@@ -19,7 +19,9 @@ from verifier.claims import (
     CheckedClaim,
     Claim,
     Finding,
+    PrecedentEvidence,
     TemporalClaim,
+    ordered_evidence,
 )
 from verifier.extract.pipeline import extract_document_claims
 from verifier.extract.temporal import Timex
@@ -81,7 +83,7 @@ def temporal_check(claims: Sequence[Claim], doc: IngestedDocument) -> Results:
         i = idx.get((f.start, f.end))
         if i is None:
             continue
-        if f.finding == "resolved":  # the check's own resolution: not evidence (decisions §17)
+        if f.finding == "resolved":  # the check's own resolution: not evidence (decisions §18)
             out[i] = Finding(finding="no_evidence", explanation=f.explanation)
         else:
             out[i] = Finding(finding=f.finding, explanation=f.explanation,
@@ -97,9 +99,17 @@ def knowledge_check(kb: KnowledgeBase) -> Check:
     return run
 
 
+def _precedents_only(f: Finding) -> bool:
+    return bool(f.evidence) and all(isinstance(e, PrecedentEvidence) for e in f.evidence)
+
+
 def combine(claims: Sequence[Claim], results: Sequence[Results]) -> list[CheckedClaim]:
-    """Each claim with the most severe finding any check gave, all their evidence, and what
-    each check measured."""
+    """Each claim with the most severe finding any check gave, all their evidence in the
+    order of `claims.ordered_evidence` (alignments, facts and the calendar, then earlier
+    verdicts), and what each check measured. Earlier verdicts on similar claims never set the
+    finding: a finding resting on precedents alone counts as no_evidence, and its explanation
+    is used only when no other check judged the claim. None of this depends on the order the
+    checks ran in (ties between checks aside: the first one's explanation is kept)."""
     out = []
     for i, claim in enumerate(claims):
         got = [r[i] for r in results if i in r]
@@ -107,8 +117,12 @@ def combine(claims: Sequence[Claim], results: Sequence[Results]) -> list[Checked
             out.append(CheckedClaim(claim, Finding(finding="no_evidence",
                                                    explanation=_NOTHING_TO_CHECK[claim.kind])))
             continue
-        worst = max(got, key=lambda g: g.severity)
-        merged = replace(worst, evidence=tuple(e for g in got for e in g.evidence),
+        deciding = [g for g in got if not _precedents_only(g)]
+        if deciding:
+            worst = max(deciding, key=lambda g: g.severity)
+        else:
+            worst = replace(got[0], finding="no_evidence")
+        merged = replace(worst, evidence=ordered_evidence(e for g in got for e in g.evidence),
                          elapsed=next((g.elapsed for g in got if g.elapsed), None),
                          prediction=next((g.prediction for g in got if g.prediction is not None), None),
                          fidelity=next((g.fidelity for g in got if g.fidelity), None))

@@ -9,7 +9,7 @@ weekday references resolved against the publication date ("ce jeudi" = the Thurs
 publication week, even when that is tomorrow; a bare "mardi") and a weekday with a day and
 month whose year was chosen so that they agree ("mardi 14 octobre") are "resolved": the
 explanation says what they resolve to, and assess.py reports them as no_evidence (nothing
-outside the text confirms them; docs/decisions.md §17). Expressions with nothing to check get
+outside the text confirms them; docs/decisions.md §18). Expressions with nothing to check get
 no finding.
 """
 from __future__ import annotations

@@ -47,8 +47,8 @@ from verifier.claims import (
     Finding,
     TemporalClaim,
 )
+from verifier.reference.facts import FOUND_BY_DATE, fact_evidence
 from verifier.reference.facts import FactRecord as Fact
-from verifier.reference.facts import fact_evidence
 from verifier.reference.kb import KnowledgeBase
 
 FINDINGS = ("consistent", "contradicted", "partial", "no_evidence")
@@ -178,7 +178,7 @@ def _match(kb: KnowledgeBase, claim: FactualClaim, keys: Sequence[str], types: S
         if value:
             m = kb.match_entity(str(value), types=types)
             if m:
-                return m.name, m.score / 100
+                return m.name, m.score
     return None
 
 
@@ -292,7 +292,7 @@ def _check_event(c: FactualClaim, kb: KnowledgeBase) -> Finding:
     if fact is None or fact.valid_from is None:
         return _with(c, "no_evidence", f"The knowledge base has no dated record of {written!r}.")
     claimed = _claimed_date(str(c.at or ""))
-    ev = [fact_evidence(fact, score=1.0, method="kb.when")]
+    ev = [fact_evidence(fact, score=FOUND_BY_DATE, method="kb.when")]
     recorded = fact.valid_from
     if claimed is None:
         return _with(c, "no_evidence", f"The text gives no date the knowledge base can compare ({_event_label(fact)} is recorded on {fmt_date(recorded)}).", ev)
@@ -321,7 +321,7 @@ def _check_anchored(c: TemporalClaim, text: str, ref: date, kb: KnowledgeBase) -
     fact = kb.when(str(anchor.get("text") or ""))
     if fact is None or fact.valid_from is None:
         return _with(c, "no_evidence", f"The knowledge base has no dated record of {anchor.get('text')!r}.")
-    ev = [fact_evidence(fact, score=1.0, method="kb.when")]
+    ev = [fact_evidence(fact, score=FOUND_BY_DATE, method="kb.when")]
     event_day = fact.valid_from
     relation = str(anchor.get("relation") or "AFTER").upper()
     a, b = (event_day, ref) if relation != "BEFORE" else (ref, event_day)
@@ -423,14 +423,14 @@ def _check_prediction(c: TemporalClaim, text: str, published: date | None, kb: K
         parts = [_dated_phrase(f, d) for f, d in inside]
         return _with(c, "consistent",
                      f"Prediction borne out: the knowledge base records {' and '.join(parts)}, within {said!r} ({period}).",
-                     [fact_evidence(f, score=1.0, method="kb.prediction") for f, _ in inside], prediction=True)
+                     [fact_evidence(f, score=FOUND_BY_DATE, method="kb.prediction") for f, _ in inside], prediction=True)
     later = sorted(((f, d) for f, d, _ in dated.values()
                     if rng[1] < d <= rng[1] + timedelta(days=PREDICTION_WINDOW_DAYS)), key=lambda fd: fd[1])
     if later:
         f, d = later[0]
         return _with(c, "contradicted",
                      f"Prediction not borne out: the knowledge base records {_dated_phrase(f, d)}, after {said!r} ({period}).",
-                     [fact_evidence(f, score=1.0, method="kb.prediction")], prediction=True)
+                     [fact_evidence(f, score=FOUND_BY_DATE, method="kb.prediction")], prediction=True)
     return None  # a prediction the knowledge base has nothing on yet
 
 

@@ -48,6 +48,33 @@ def exit_codes(bad_input: tuple[type[BaseException], ...],
     return decorate
 
 
+def store_errors_exit_2(app: typer.Typer) -> None:
+    """Wrap every command of `app` (and of its sub-apps) so that a failure of the store itself
+    (services.store_failure) is one line on stderr and exit 2, not a traceback and exit 1."""
+    for info in app.registered_commands:
+        if info.callback is not None and not getattr(info.callback, "_store_guard", False):
+            info.callback = _store_guard(info.callback)
+    for group in app.registered_groups:
+        if group.typer_instance is not None:
+            store_errors_exit_2(group.typer_instance)
+
+
+def _store_guard(fn: F) -> F:
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except Exception as exc:
+            msg = services.store_failure(exc)
+            if msg is None:
+                raise
+            fail(msg)
+    wrapper._store_guard = True  # type: ignore[attr-defined]
+    return wrapper  # type: ignore[return-value]
+
+
 def cli_actor() -> str:
     """The CLI acts as the operating-system user who runs it."""
     try:

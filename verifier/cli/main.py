@@ -15,10 +15,18 @@ from typing import Annotated, Any
 import typer
 
 from verifier import services
-from verifier.claims import CheckedClaim, Claim, FactualClaim, QuoteClaim, TemporalClaim
+from verifier.claims import (
+    CheckedClaim,
+    Claim,
+    FactualClaim,
+    PrecedentEvidence,
+    QuoteClaim,
+    TemporalClaim,
+    score_text,
+)
 from verifier.cli import match as cli_match
 from verifier.cli import review as cli_review
-from verifier.cli.common import DbOpt, Fmt, exit_codes, one_line, owner
+from verifier.cli.common import DbOpt, Fmt, exit_codes, one_line, owner, store_errors_exit_2
 from verifier.cli.facts import facts_app
 
 app = typer.Typer(
@@ -230,10 +238,24 @@ def _print_findings_table(claims: list[CheckedClaim]) -> None:
         typer.echo(f"{c.start:>6}-{c.end:<6} {c.kind:9} {f.finding:13} {value!s:21.21} {_short(c.text, 70)}")
         if f.finding != "no_evidence":
             typer.echo(f"{'':15}{f.explanation}")
-            for ev in f.evidence:
-                title, url = getattr(ev, "source_title", None), getattr(ev, "source_url", None)
-                if title or url:
-                    typer.echo(f"{'':15}evidence: {title or ''} {url or ''}".rstrip())
+        for ev in f.evidence:  # alignments, facts, then earlier verdicts (claims.ordered_evidence)
+            if isinstance(ev, PrecedentEvidence):
+                _print_precedent(ev)
+                continue
+            title, url = getattr(ev, "source_title", None), getattr(ev, "source_url", None)
+            if f.finding != "no_evidence" and (title or url):
+                typer.echo(f"{'':15}evidence: {title or ''} {url or ''}".rstrip())
+
+
+def _print_precedent(ev: PrecedentEvidence) -> None:
+    """An earlier verdict, after the evidence that set the finding: same claim or similar one,
+    with the words that differ."""
+    score = score_text(ev.score)
+    typer.echo(f"{'':15}earlier verdict ({ev.label}, score {score}): "
+               f"{ev.detail.verdict or 'no verdict'} {ev.source_url or ''}".rstrip())
+    words = ev.changed_words()
+    if words:
+        typer.echo(f"{'':17}words differ: {_short(' / '.join(words), 100)}")
 
 
 @app.command()
@@ -242,6 +264,9 @@ def demo(db: DbOpt = None) -> None:
     """Load the bundled demo (the seed article) into the store; running it again changes nothing."""
     for line in services.load_demo(owner(), db=db):
         typer.echo(line)
+
+
+store_errors_exit_2(app)  # last: every command above, and those of the sub-apps
 
 
 def main() -> None:  # pragma: no cover - console entry

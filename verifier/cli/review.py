@@ -133,6 +133,7 @@ def export_cmd(
     reviewer: Annotated[str | None, typer.Option("--reviewer", help="Only claims reviewed by this user.")] = None,
     kind: Annotated[str | None, typer.Option("--kind", help="quote, temporal or factual.")] = None,
     base_url: Annotated[str | None, typer.Option("--base-url", help="Where the report is published (ClaimReview url = BASE#claim-ID); default: VERIFIER_ORGANISATION_URL.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace the --out file if it exists (never the database itself).")] = False,
     db: DbOpt = None,
 ) -> None:
     """Export claims, verdicts and evidence; the export carries the audit head and is audited."""
@@ -147,7 +148,7 @@ def export_cmd(
                                          base_url=base_url, db=db)
     else:
         result = services.exports.export_to_path(_owner(), fmt_name, out, filters=filters,
-                                                 base_url=base_url, db=db)
+                                                 base_url=base_url, force=force, db=db)
     typer.echo(f"exported {result.rows} rows as {fmt_name}"
                f"{f' to {out}' if out else ''}; audit head #{result.head_seq} "
                f"{result.head_hash[:16]}…; sha256 {result.sha256}", err=True)
@@ -261,7 +262,8 @@ def audit_verify(
     expect_head: Annotated[list[str] | None, typer.Option("--expect-head", help="SEQ:HASH of the audit head an export recorded; repeatable. Fails if that event is gone or changed.")] = None,
     db: DbOpt = None,
 ) -> None:
-    """Recompute the hash chain; exit 1 naming the first broken event, 0 when intact."""
+    """Recompute the hash chain and replay the review events against the stored verdicts;
+    exit 1 naming the first broken event or each disagreement, 0 when intact."""
     heads: list[tuple[int, str]] = []
     for item in expect_head or []:
         seq, _, digest = item.partition(":")
@@ -272,16 +274,29 @@ def audit_verify(
     rep, problems = checked.report, checked.problems
     if checked.ok:
         typer.echo(f"audit log intact: {rep.events} events, head #{rep.head_seq} {rep.head_hash}")
+        typer.echo("stored verdicts and notes agree with the log")
         for n, _ in heads:
             typer.echo(f"recorded head #{n}: unchanged")
         return
     for p in problems:
         typer.echo(f"audit log REWRITTEN: {p}", err=True)
+    for d in checked.disagreements:
+        typer.echo(f"DATA DISAGREES WITH THE LOG: {d}", err=True)
     if rep.ok:
         raise typer.Exit(1)
     typer.echo(f"audit log BROKEN at event {rep.broken_seq}: {rep.problem}", err=True)
     typer.echo(f"last good event: #{rep.head_seq} {rep.head_hash}", err=True)
     raise typer.Exit(1)
+
+
+@audit_app.command("head")
+@refusals_exit_2
+def audit_head(db: DbOpt = None) -> None:
+    """Print the head of the audit log as SEQ:HASH; keep it outside the database, then
+    `verifier audit verify --expect-head SEQ:HASH` shows whether events up to it were changed
+    or removed (VERIFIER_AUDIT_HEAD_FILE records it after every change: docs/audit.md)."""
+    seq, digest = services.audit.head(_owner(), db=db)
+    typer.echo(f"{seq}:{digest}")
 
 
 @audit_app.command("log")

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlmodel import Session, col, select
 
 from verifier import __version__
@@ -70,7 +71,31 @@ def append(session: Session, *, actor: str, action: str, document_id: int | None
     ev.hash = event_hash(ev)
     session.add(ev)
     session.flush()
+    session.info["audit_head"] = (ev.seq, ev.hash)  # written out after the commit (below)
     return ev
+
+
+@event.listens_for(Session, "after_commit")
+def _record_head(session: Session) -> None:
+    """With VERIFIER_AUDIT_HEAD_FILE set, every commit that appended events adds a line
+    "SEQ:HASH TIMESTAMP" to that file: a copy of the head outside the database (on another
+    disk, a write-once mount, a synced folder), so that cutting events off the end of the log
+    shows (`audit verify --expect-head SEQ:HASH`). docs/audit.md."""
+    got = session.info.pop("audit_head", None)
+    path = os.environ.get("VERIFIER_AUDIT_HEAD_FILE")
+    if got is None or not path:
+        return
+    line = f"{got[0]}:{got[1]} {utcnow().isoformat()}\n".encode("ascii")
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        os.write(fd, line)
+    finally:
+        os.close(fd)
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_head(session: Session) -> None:
+    session.info.pop("audit_head", None)
 
 
 @dataclass(frozen=True)
@@ -157,8 +182,54 @@ def check_recorded_head(session: Session, seq: int, expected_hash: str) -> str |
     proves events 1..seq are exactly as they were then), else the problem in one sentence."""
     ev = session.get(AuditEvent, seq)
     if ev is None:
-        return f"event {seq}, the head recorded by the export, is missing"
+        return f"event {seq}, the recorded head, is missing"
     if ev.hash != expected_hash.strip().lower():
-        return (f"event {seq} has hash {ev.hash}, not {expected_hash} as recorded by the export: "
+        return (f"event {seq} has hash {ev.hash}, not {expected_hash} as recorded (by an export or `audit head`): "
                 "the log was rewritten since")
     return None
+
+
+_REVIEW_FIELDS = ("verdict", "note", "status", "reviewed_by")
+
+
+def replay_reviews(session: Session, *, limit: int = 100) -> list[str]:
+    """The chain proves the log was not rewritten; this checks the data against it. Every
+    claim's verdict, note, status and reviewer must be what its last "verdict" or "note" event
+    says, and it must have one review row per such event (with that event's reviewer, verdict
+    and claim version). Returns each disagreement in a sentence (at most `limit`)."""
+    from verifier.db.models import Claim, Review
+
+    last: dict[int, tuple[int, dict[str, Any]]] = {}
+    expected: dict[int, list[tuple[str, str, Any]]] = {}
+    q = (select(AuditEvent).where(col(AuditEvent.action).in_(("verdict", "note")))
+         .where(col(AuditEvent.claim_id).is_not(None)).order_by(col(AuditEvent.seq)))
+    for ev in session.exec(q).yield_per(1000):
+        new = ev.new or {}
+        claim_id = int(ev.claim_id or 0)
+        last[claim_id] = (ev.seq, new)
+        expected.setdefault(claim_id, []).append(
+            (ev.actor, new.get("verdict") or "", new.get("version")))
+    problems: list[str] = []
+    rows: dict[int, list[tuple[str, str, Any]]] = {}
+    for r in session.exec(select(Review).order_by(col(Review.id))).yield_per(1000):
+        rows.setdefault(r.claim_id, []).append((r.reviewer, r.verdict, r.claim_version))
+    for claim_id, (seq, new) in last.items():
+        claim = session.get(Claim, claim_id)
+        if claim is None:
+            problems.append(f"claim {claim_id}: reviewed in event {seq}, but the claim is gone")
+            continue
+        for field in _REVIEW_FIELDS:
+            if field in new and getattr(claim, field) != new[field]:
+                problems.append(f"claim {claim_id}: {field} is {getattr(claim, field)!r}, but "
+                                f"event {seq} recorded {new[field]!r}")
+        if rows.get(claim_id, []) != expected[claim_id]:
+            problems.append(f"claim {claim_id}: {len(rows.get(claim_id, []))} review rows, "
+                            f"{len(expected[claim_id])} review events, and they differ"
+                            if len(rows.get(claim_id, [])) == len(expected[claim_id]) else
+                            f"claim {claim_id}: {len(rows.get(claim_id, []))} review rows for "
+                            f"{len(expected[claim_id])} review events")
+        if len(problems) >= limit:
+            break
+    for claim_id in sorted(set(rows) - set(last))[:max(0, limit - len(problems))]:
+        problems.append(f"claim {claim_id}: {len(rows[claim_id])} review rows, no review event")
+    return problems[:limit]

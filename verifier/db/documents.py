@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from verifier.claims import (
@@ -52,8 +53,17 @@ def store_document(*, session: Session, ingested: IngestedDocument, kind: str = 
         meta={"dateline": list(ingested.dateline) if ingested.dateline else None},
         created_by=actor,
     )
-    session.add(doc)
-    session.flush()
+    try:
+        with session.begin_nested():  # a savepoint: losing a race undoes only this insert
+            session.add(doc)
+            session.flush()
+    except IntegrityError:
+        # Another process stored the same text between our look and our insert (PostgreSQL
+        # waits for its commit, then refuses ours as a duplicate): that one is the document.
+        existing = find_by_sha256(session=session, sha256=ingested.sha256)
+        if existing is None:
+            raise
+        return existing, False
     audit.append(session, actor=actor, action="ingest", document_id=doc.id,
                  new={"sha256": doc.sha256, "kind": kind, "title": doc.title,
                       "source": doc.source_name, "language": doc.language,

@@ -3,9 +3,11 @@
 The database records every schema version applied in `schema_version`. A new database gets the
 current tables at once. An older one gets each step of MIGRATIONS after its version, in order,
 in one transaction (SQLite and PostgreSQL both have transactional DDL), so an upgrade either
-completes or leaves the database as it was. Steps only add (tables, columns, indexes, triggers):
-nothing stored is dropped or rewritten. Adding a step: bump models.SCHEMA_VERSION, write the
-function here, and add a fixture database made by the previous version to tests/data/schema/.
+completes or leaves the database as it was. Steps add (tables, columns, indexes, triggers);
+nothing stored is dropped. The one step that rewrites values (v4) converts what a check
+computed, never what a person entered (docs/decisions.md §16). Adding a step: bump
+models.SCHEMA_VERSION, write the function here, and add a fixture database made by the
+previous version to tests/data/schema/.
 """
 from __future__ import annotations
 
@@ -121,10 +123,20 @@ def _v3_search_vectors(conn: Connection) -> None:
             _search_vector(conn, table, cols)
 
 
+def _v4_fact_scores_0_100(conn: Connection) -> None:
+    """v4: every evidence score on one scale, 0-100. Fact evidence was stored 0-1 (a name
+    match of 0.917 is 91.7 now, one decimal as check/knowledge writes it); alignments and
+    precedents were 0-100 already. The computed score only changes scale: no audit event, as
+    for the check that wrote it (the audit log records no evidence score)."""
+    conn.execute(text("UPDATE evidence SET score = ROUND(CAST(score * 100 AS NUMERIC), 1) "
+                      "WHERE kind = 'fact' AND score IS NOT NULL AND score <= 1"))
+
+
 # version -> step that brings a database from version-1 to version.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     2: _v2_precedents_and_fulltext,
     3: _v3_search_vectors,
+    4: _v4_fact_scores_0_100,
 }
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import JSON, Column, DateTime, Index, Integer, Text, TypeDecorat
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def utcnow() -> datetime:

@@ -13,7 +13,7 @@ from sqlalchemy import func
 from sqlmodel import col, select
 
 from verifier.claims import Evidence as EvidenceT
-from verifier.claims import PassageEvidence
+from verifier.claims import PassageEvidence, ordered_evidence
 from verifier.db.documents import evidence_of
 from verifier.db.models import Claim, Document, Evidence, Fact, Passage, Review
 from verifier.db.store import Store
@@ -115,13 +115,13 @@ def document_claims(store: Store, document_id: int) -> list[Claim]:
 
 
 def claim_evidence(store: Store, claim_id: int) -> list[EvidenceT]:
-    """The stored evidence of a claim, as the typed evidence the check produced (best score
-    first)."""
+    """The stored evidence of a claim, as the typed evidence the check produced, in the order
+    of claims.ordered_evidence (alignments best first, facts, earlier verdicts last; rows
+    stored by earlier versions in another order are shown in this one too)."""
     with store.read() as session:
         rows = session.exec(select(Evidence).where(Evidence.claim_id == claim_id)
                             .order_by(col(Evidence.id))).all()
-        out = [evidence_of(row) for row in rows]
-    return sorted(out, key=lambda ev: -(getattr(ev, "score", None) or 0))
+        return list(ordered_evidence(evidence_of(row) for row in rows))
 
 
 def source_text(store: Store, ev: EvidenceT) -> tuple[str, int] | None:

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 
+from verifier.claims import evidence_sort_key
 from verifier.db.models import CLAIM_KINDS, CLAIM_STATUSES, Claim, Document, Evidence, Review
 from verifier.db.reviews import normalise_verdict
 
@@ -105,7 +106,9 @@ def iter_records(session: Session, filters: ExportFilters, *, reviewed_only: boo
                  with_evidence: bool = True, with_reviews: bool = True,
                  batch: int = BATCH) -> Iterator[dict[str, Any]]:
     """One dict per claim, {"claim", "document", "evidence", "reviews"}, in document and span
-    order; values JSON-ready (dates as ISO strings). Reads `batch` claims at a time."""
+    order, its evidence in the order of claims.ordered_evidence (alignments best first,
+    facts, earlier verdicts last; scores 0-100); values JSON-ready (dates as ISO strings).
+    Reads `batch` claims at a time."""
     stmt = _claims_query(filters, reviewed_only).execution_options(yield_per=batch)
     result = session.execute(stmt)
     for part in result.partitions():
@@ -115,10 +118,12 @@ def iter_records(session: Session, filters: ExportFilters, *, reviewed_only: boo
         reviews: dict[int, list[dict[str, Any]]] = defaultdict(list)
         if with_evidence:
             eq = (select(_E.claim_id, *[_E[f] for f in EVIDENCE_FIELDS])
-                  .where(_E.claim_id.in_(ids)).order_by(_E.claim_id, _E.score.desc(), _E.id))
+                  .where(_E.claim_id.in_(ids)).order_by(_E.claim_id, _E.id))
             for e in session.execute(eq):
                 em = e._mapping
                 evidence[em["claim_id"]].append({f: em[f] for f in EVIDENCE_FIELDS})
+            for items in evidence.values():  # the order of claims.ordered_evidence
+                items.sort(key=lambda ev: evidence_sort_key(ev["kind"], ev["score"]))
         if with_reviews:
             rq = (select(_R.claim_id, *[_R[f] for f in REVIEW_FIELDS])
                   .where(_R.claim_id.in_(ids)).order_by(_R.claim_id, _R.id))

@@ -112,13 +112,20 @@ def merge_names(into: dict[str, list[str]], more: dict[str, list[str]]) -> None:
                 bucket.append(n)
 
 
+# The score of a fact found by its date, event or period rather than by a name (0-100, like
+# every evidence score).
+FOUND_BY_DATE = 100.0
+
+
 def fact_evidence(fact: FactRecord, *, score: float, method: str) -> FactEvidence:
-    """The evidence of the check contract for one fact."""
+    """The evidence of the check contract for one fact; `score` 0-100 (how well the claim's
+    names matched the fact's: KnowledgeBase.match_entity's score; FOUND_BY_DATE when no name
+    was matched), kept to one decimal."""
     return FactEvidence(fact_id=fact.id, pack=fact.pack, subject=fact.subject,
                         predicate=fact.predicate, object=fact.object or None,
                         valid_from=fact.valid_from.isoformat() if fact.valid_from else None,
                         valid_to=fact.valid_to.isoformat() if fact.valid_to else None,
                         source_title=fact.source_title, source_url=fact.source_url,
-                        score=round(float(score), 3), method=method,
+                        score=round(float(score), 1), method=method,
                         extra=dict(fact.extra) if fact.extra else None)
 

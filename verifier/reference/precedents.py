@@ -16,16 +16,25 @@ import json
 import math
 import os
 import re
+import unicodedata
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from difflib import SequenceMatcher
 from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz
 
+from verifier.claims import (
+    SAME_CLAIM_LABEL,
+    SIMILAR_CLAIM_LABEL,
+    DiffOp,
+    PrecedentDetail,
+    PrecedentEvidence,
+)
 from verifier.reference import index, semantic
 
 
@@ -354,15 +363,89 @@ def rank(hits: list[Hit], query: str, *, use_semantic: bool, weights: Sequence[f
     return scored[:top]
 
 
-def precedent_evidence(hit: Hit) -> dict[str, Any]:
-    """The Evidence shape of a hit (kind "precedent")."""
+# --------------------------------------------------------------------------------------------
+# Same claim, or only a similar one
+# --------------------------------------------------------------------------------------------
+
+# A word, with the apostrophes and hyphens inside it ("l’ONU", "peut-être"); quotation marks
+# and other punctuation only separate words.
+_WORD = re.compile(r"\w+(?:['’‘ʼ-]\w+)*")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+# Words of each text the word diff aligns; past them, the rest of each text is one step
+# ("=" when the rests have the same words, else "-" and "+"), so that the diff of two long
+# texts stays cheap (difflib is quadratic in the worst case) and its size bounded.
+DIFF_MAX_WORDS = 400
+# Differing words quoted in the explanation; the diff has them all.
+EXPLAIN_WORDS = 6
+
+
+def _words(text: str) -> list[tuple[str, str]]:
+    """(as written, comparison key) of each word: NFC, case-folded, apostrophes straightened;
+    spaces, punctuation and quotation marks only separate words."""
+    text = unicodedata.normalize("NFC", text)
+    return [(m.group(), m.group().casefold().translate(_APOSTROPHES))
+            for m in _WORD.finditer(text)]
+
+
+def compare_claims(earlier: str, claim: str, *, limit: int = DIFF_MAX_WORDS
+                   ) -> tuple[bool, tuple[DiffOp, ...]]:
+    """(whether `claim` has the very words of `earlier` once case, spaces, punctuation and
+    quotation marks are set aside; the word diff from the earlier claim's words to this
+    claim's, empty when identical): "-" words only the earlier claim has, "+" words only this
+    claim has, "=" both (as this claim writes them). Linear in the texts past `limit` words."""
+    a, b = _words(earlier), _words(claim)
+    if [k for _, k in a] == [k for _, k in b]:
+        return True, ()
+    ops: list[DiffOp] = []
+
+    def put(op: str, words: Sequence[tuple[str, str]]) -> None:
+        if not words:
+            return
+        text = " ".join(w for w, _ in words)
+        if ops and ops[-1].op == op:
+            text = ops.pop().text + " " + text
+        ops.append(DiffOp(op, text))  # type: ignore[arg-type]
+
+    head_a, head_b = a[:limit], b[:limit]
+    matcher = SequenceMatcher(None, [k for _, k in head_a], [k for _, k in head_b],
+                              autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            put("=", head_b[j1:j2])
+        else:
+            put("-", head_a[i1:i2])
+            put("+", head_b[j1:j2])
+    rest_a, rest_b = a[limit:], b[limit:]
+    if [k for _, k in rest_a] == [k for _, k in rest_b]:
+        put("=", rest_b)
+    else:
+        put("-", rest_a)
+        put("+", rest_b)
+    return False, tuple(ops)
+
+
+def precedent_evidence(hit: Hit, *, query: str | None = None) -> PrecedentEvidence:
+    """The evidence of a hit for the claim (or search) `query`: whether the earlier claim is
+    the same claim or only a similar one (then with the differing words), its verdict, date
+    and address. Without `query` nothing was compared, and the hit is only "similar"."""
     when = hit.date.isoformat() if hit.date else None
+    identical, diff = compare_claims(hit.text, query) if query is not None else (False, ())
     said = ", ".join(x for x in ("checked before: " + (hit.verdict or "no verdict"), when or "",
                                  hit.url or "") if x)
-    return {"kind": "precedent", "precedent_claim_id": hit.claim_id,
-            "source_title": hit.title or hit.text[:200], "source_url": hit.url,
-            "source_sha256": None, "start": None, "end": None, "score": hit.score,
-            "method": "precedent:bm25+rerank" + ("+minilm" if "cosine" in hit.features else ""),
-            "detail": {"precedent_id": hit.precedent_id, "external_id": hit.external_id,
-                       "collection": hit.collection, "verdict": hit.verdict, "date": when,
-                       "text": hit.text, "explanation": said}}
+    if identical:
+        explanation = f"{SAME_CLAIM_LABEL}, {said}"
+    else:
+        changed = [d.text for d in diff if d.op != "="]
+        differs = ""
+        if changed:
+            more = " / …" if len(changed) > EXPLAIN_WORDS else ""
+            differs = " (words differ: " + " / ".join(changed[:EXPLAIN_WORDS]) + more + ")"
+        explanation = f"{SIMILAR_CLAIM_LABEL}{differs}, {said}"
+    return PrecedentEvidence(
+        precedent_claim_id=hit.claim_id, source_title=hit.title or hit.text[:200],
+        source_url=hit.url, score=hit.score,
+        method="precedent:bm25+rerank" + ("+minilm" if "cosine" in hit.features else ""),
+        detail=PrecedentDetail(precedent_id=hit.precedent_id, external_id=hit.external_id,
+                               collection=hit.collection, verdict=hit.verdict, date=when,
+                               text=hit.text, explanation=explanation),
+        similarity="identical" if identical else "similar", diff=diff)

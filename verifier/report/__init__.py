@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
+import secrets
 import shutil
 import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
+
+from sqlalchemy.engine import make_url
 
 from verifier.config import get_settings
 from verifier.db import audit
@@ -136,15 +140,40 @@ def export(*, store: Store, fmt: str, out: IO[bytes], actor: str,
 
 
 def export_to_path(*, store: Store, fmt: str, path: str | Path, actor: str,
-                   filters: ExportFilters | None = None, base_url: str | None = None) -> ExportResult:
-    """Export into a file, atomically: a failed export leaves no partial file behind."""
+                   filters: ExportFilters | None = None, base_url: str | None = None,
+                   force: bool = False) -> ExportResult:
+    """Export into a file, atomically: a failed export leaves no partial file behind. An
+    existing file is replaced only with `force`, and never the store's own files (the
+    database, its -wal, -shm and -journal): the audit log lives there. The temporary file is
+    created exclusively, beside the target, without following a symbolic link."""
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.part")
+    _refuse_store_files(store, path)
+    if (path.exists() or path.is_symlink()) and not force:
+        raise ExportError(f"{path}: exists; give --force to replace it")
+    if path.is_dir():
+        raise ExportError(f"{path}: is a directory")
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.part")
     try:
-        with tmp.open("wb") as fh:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
+                     0o644)
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot write ({exc.strerror})") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
             result = export(store=store, fmt=fmt, out=fh, actor=actor, filters=filters,
                             base_url=base_url)
-        tmp.replace(path)
+        os.replace(tmp, path)  # replaces a symbolic link itself, never what it points to
     finally:
         tmp.unlink(missing_ok=True)
     return result
+
+
+def _refuse_store_files(store: Store, path: Path) -> None:
+    url = make_url(store.url)
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return
+    db = Path(url.database).resolve()
+    target = path.resolve()
+    if target in {db, *(db.with_name(db.name + s) for s in ("-wal", "-shm", "-journal"))}:
+        raise ExportError(f"{path}: is the database itself (or its journal); refusing to "
+                          "overwrite it")

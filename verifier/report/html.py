@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from html import escape
 from typing import IO, Any
 
+from verifier.claims import SAME_CLAIM_LABEL, SIMILAR_CLAIM_LABEL, score_text
 from verifier.db.models import VERDICTS
 from verifier.db.records import Summary
 from verifier.report.context import ExportContext
@@ -194,11 +195,11 @@ def claim_html(rec: dict[str, Any]) -> str:
     rows.append(("version", f"{c.get('version')} (last change{by} at {_e(c.get('updated_at'))})"))
     dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
     ev_items = []
-    for ev in rec["evidence"]:
+    for ev in rec["evidence"]:  # in the order of claims.ordered_evidence (db/records.py)
         span = f" [{ev['start']}–{ev['end']}]" if ev.get("start") is not None else ""
-        score = f" score {ev['score']:.2f}" if isinstance(ev.get("score"), int | float) else ""
+        score = f" score {score_text(ev.get('score'))}" if score_text(ev.get("score")) else ""
         ev_items.append(f"<li>{_e(ev['kind'])}: {_link(ev.get('source_url'), ev.get('source_title') or ev.get('source_url') or '(untitled)')}"
-                        f"{_e(span)}{_e(score)} {_e(ev.get('method'))}</li>")
+                        f"{_e(span)}{_e(score)} {_e(ev.get('method'))}{_precedent(ev)}</li>")
     evidence = (f"<ul class=evidence>{''.join(ev_items)}</ul>" if ev_items
                 else '<p class="muted">No evidence.</p>')
     history = ""
@@ -211,6 +212,21 @@ def claim_html(rec: dict[str, Any]) -> str:
             f'<a href="#claim-{cid}">#{cid}</a><span class=badge>{_e(c["kind"])}</span>'
             f"<span class=badge>{_e(finding)}</span>{badge}</header>"
             f"<blockquote>{_e(c['text'])}</blockquote><dl>{dl}</dl>{evidence}{history}</article>")
+
+
+def _precedent(ev: dict[str, Any]) -> str:
+    """For an earlier verdict: its label ("same claim", or "similar claim, not identical" with
+    the differing words) and its verdict, escaped."""
+    if ev.get("kind") != "precedent":
+        return ""
+    detail = ev.get("detail") or {}  # stored rows: whatever an earlier version wrote
+    identical = detail.get("similarity") == "identical"
+    words = [str(d[1]) for d in detail.get("diff") or ()
+             if isinstance(d, list | tuple) and len(d) == 2 and d[0] != "="]
+    differs = f" (words differ: {' / '.join(words)})" if words and not identical else ""
+    verdict = (detail.get("detail") or {}).get("verdict")
+    return (f"<br><strong>{SAME_CLAIM_LABEL if identical else SIMILAR_CLAIM_LABEL}</strong>"
+            f"{_e(differs)}; verdict then: {_e(verdict or 'none')}")
 
 
 def _script_safe(chunk: str) -> str:

@@ -43,7 +43,11 @@ def _playwright():  # type: ignore[no-untyped-def]
 
 
 def _open(browser, html_path: Path):  # type: ignore[no-untyped-def]
-    page = browser.new_page()
+    """The report in a context with JavaScript off and the network offline (the report holds
+    document text, which is hostile: nothing in it may run or call out), every request but the
+    report's own file aborted."""
+    context = browser.new_context(java_script_enabled=False, offline=True)
+    page = context.new_page()
     target = html_path.resolve().as_uri()
     page.route("**/*", lambda route: route.continue_() if route.request.url == target
                else route.abort())

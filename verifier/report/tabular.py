@@ -1,7 +1,9 @@
 """CSV and XLSX: one row per claim.
 
-CSV keeps every value exactly as stored (the span text is the document's text, byte for byte),
-and ends with one comment line, `# verifier export: rows=N audit_head_seq=S audit_head_hash=H
+CSV keeps every value as stored (the span text is the document's text, byte for byte), except
+that a text cell a spreadsheet would run as a formula (one beginning with "=", "+", "-", "@",
+a tab or a carriage return: OWASP's rule for CSV injection) gets a leading "'", which the
+spreadsheet shows as text and `read_csv` removes. It ends with one comment line, `# verifier export: rows=N audit_head_seq=S audit_head_hash=H
 ...`: written last, it also tells a reader that the file is complete. csv.reader users skip
 lines starting with "#"; pandas: `read_csv(..., comment="#")`.
 
@@ -54,12 +56,28 @@ def trailer(ctx: ExportContext, rows: int) -> str:
             f"filters={json.dumps(ctx.filters, sort_keys=True, separators=(',', ':'))}")
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell that no spreadsheet evaluates (see the module doc)."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _uncell(value: str) -> str:
+    return value[1:] if value.startswith("'") and value[1:].startswith(_FORMULA_START) else value
+
+
 def write_csv(records: Iterable[dict[str, Any]], out: IO[str], ctx: ExportContext) -> int:
     w = csv.writer(out, lineterminator="\r\n")
     w.writerow(COLUMNS)
     rows = 0
     for rec in records:
-        w.writerow(["" if v is None else v for v in row_values(rec)])
+        w.writerow([csv_cell(v) for v in row_values(rec)])
         rows += 1
     out.write(trailer(ctx, rows) + "\r\n")
     return rows
@@ -71,7 +89,9 @@ def read_csv(text: str) -> tuple[list[dict[str, str]], str | None]:
     comment = None
     if lines and lines[-1].startswith("# verifier export:"):
         comment = lines.pop().rstrip("\r\n")
-    return list(csv.DictReader(io.StringIO("".join(lines)))), comment
+    rows = [{k: _uncell(v) if isinstance(v, str) else v for k, v in row.items()}
+            for row in csv.DictReader(io.StringIO("".join(lines)))]
+    return rows, comment
 
 
 # Characters XML 1.0 cannot carry (openpyxl refuses them): shown as U+FFFD.

@@ -24,6 +24,7 @@ from verifier.db.reviews import ClaimNotFound, ReviewConflict, ReviewError
 from verifier.db.users import LastAdmin, PermissionDenied, UserError
 from verifier.ingest import IngestedDocument, IngestError
 from verifier.services import audit, demo, desk, documents, exports, review, sources, users
+from verifier.services._base import store_failure
 from verifier.services.demo import DEMO_ACCOUNTS, demo_password, ensure_demo_accounts, load_demo
 from verifier.services.desk import (
     FINDINGS,
@@ -63,10 +64,10 @@ from verifier.services.documents import (
     precedent_check,
     quote_sources,
     read,
+    read_sources,
     read_text,
     save_checked,
     show_document,
-    read_sources,
     store_source,
 )
 from verifier.services.exports import FORMATS, BrowserMissing, ExportError, ExportFilters
@@ -111,5 +112,5 @@ __all__ = [
     "knowledge_base", "list_documents", "load_demo", "load_queue", "next_claim_id",
     "precedent_check", "queue_documents", "quote_sources", "read", "read_text", "review",
     "reviews_of", "save_checked", "show_document", "read_sources", "source_text", "sources",
-    "store_owner", "store_source", "users",
+    "store_failure", "store_owner", "store_source", "users",
 ]

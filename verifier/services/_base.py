@@ -18,6 +18,22 @@ from verifier.services.principal import Principal
 Db = str | Store | None
 
 
+def store_failure(exc: BaseException) -> str | None:
+    """One line saying what is wrong with the store itself (not a database, locked past the
+    busy timeout, read-only, disk full, server unreachable), or None when `exc` is not such a
+    failure. The shells print it and exit 2, never a traceback (and never exit 1, which tells a
+    CI gate "contradiction found")."""
+    from sqlalchemy import exc as sa
+
+    if not isinstance(exc, sa.OperationalError | sa.DatabaseError | sa.InterfaceError):
+        return None
+    if isinstance(exc, sa.IntegrityError):
+        return None  # a bug or a race the service should have handled: keep the traceback
+    orig = getattr(exc, "orig", None) or exc
+    lines = [ln.strip() for ln in str(orig).splitlines() if ln.strip()]
+    return "the database cannot be used: " + " ".join(lines[:2])
+
+
 def store_of(db: Db) -> Store:
     """The store, created or migrated on first use."""
     return db if isinstance(db, Store) else open_store(db)

@@ -11,29 +11,41 @@ from verifier.db.audit import ChainReport, describe_change
 from verifier.services._base import Db, authorise, store_of
 from verifier.services.principal import AUDIT_ROLES, Principal
 
-__all__ = ["ChainCheck", "ChainReport", "describe_change", "events", "verify"]
+__all__ = ["ChainCheck", "ChainReport", "describe_change", "events", "head", "verify"]
 
 
 @dataclass(frozen=True)
 class ChainCheck:
     report: ChainReport
     problems: list[str]  # recorded heads that are gone or changed
+    disagreements: tuple[str, ...] = ()  # stored verdicts and notes that the log contradicts
 
     @property
     def ok(self) -> bool:
-        return self.report.ok and not self.problems
+        return self.report.ok and not self.problems and not self.disagreements
 
 
 def verify(principal: Principal, *, expect_heads: Sequence[tuple[int, str]] = (),
            db: Db = None) -> ChainCheck:
-    """Recompute the hash chain; check each (seq, hash) an export recorded is unchanged."""
+    """Recompute the hash chain; check each (seq, hash) an export recorded is unchanged; replay
+    the verdict and note events against the claims and review rows (db.audit.replay_reviews)."""
     store = store_of(db)
     authorise(store, principal, AUDIT_ROLES, "verify the audit log")
     with store.read() as session:
         rep = audit.verify_chain(session)
         problems = [p for n, digest in expect_heads
                     if (p := audit.check_recorded_head(session, n, digest)) is not None]
-    return ChainCheck(rep, problems)
+        disagreements = tuple(audit.replay_reviews(session))
+    return ChainCheck(rep, problems, disagreements)
+
+
+def head(principal: Principal, *, db: Db = None) -> tuple[int, str]:
+    """(sequence number, hash) of the last event: record it outside the database, and
+    `verify --expect-head SEQ:HASH` later proves nothing up to it was changed or cut off."""
+    store = store_of(db)
+    authorise(store, principal, AUDIT_ROLES, "read the audit log")
+    with store.read() as session:
+        return audit.head(session)
 
 
 def events(principal: Principal, *, claim_id: int | None = None, document_id: int | None = None,

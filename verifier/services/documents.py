@@ -14,7 +14,7 @@ from sqlmodel import select
 
 from verifier.check.assess import Check, CheckReport, Results, assess
 from verifier.check.quotes import quote_check
-from verifier.claims import Alignment, Claim, Finding, PrecedentEvidence, evidence_from_json
+from verifier.claims import Alignment, Claim, Finding, PrecedentEvidence
 from verifier.db import audit, documents
 from verifier.db.documents import DocumentError
 from verifier.db.facts import fact_records
@@ -220,7 +220,7 @@ def precedent_check(store: Store) -> Check:
                 hits = [h for h in search(session=session, query=claim.text, top=3)
                         if h.score >= PRECEDENT_MIN]
                 if hits:
-                    ev = [evidence_from_json(precedent_evidence(h)) for h in hits]
+                    ev = [precedent_evidence(h, query=claim.text) for h in hits]
                     first = ev[0]
                     assert isinstance(first, PrecedentEvidence)
                     out[i] = Finding(finding="no_evidence", explanation=first.detail.explanation,

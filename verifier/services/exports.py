@@ -27,9 +27,10 @@ def export(principal: Principal, fmt: str, out: IO[bytes], *,
 
 def export_to_path(principal: Principal, fmt: str, path: str | Path, *,
                    filters: ExportFilters | None = None, base_url: str | None = None,
-                   db: Db = None) -> ExportResult:
-    """Export into a file, atomically; audited under the principal."""
+                   force: bool = False, db: Db = None) -> ExportResult:
+    """Export into a file, atomically (an existing file only with `force`; never the
+    store's own files); audited under the principal."""
     store = store_of(db)
     authorise(store, principal, AUDIT_ROLES, "export")
     return _export_to_path(store=store, fmt=fmt, path=path, actor=principal.name,
-                           filters=filters, base_url=base_url)
+                           filters=filters, base_url=base_url, force=force)

@@ -109,5 +109,5 @@ def search_precedents(principal: Principal, queries: Sequence[tuple[str, str]], 
     with store.read() as s:
         for qid, q in queries:
             for rank, h in enumerate(precedents.search(session=s, query=q, top=top), 1):
-                out.append((qid, rank, h, precedents.precedent_evidence(h)))
+                out.append((qid, rank, h, precedents.precedent_evidence(h, query=q).to_json()))
     return out

@@ -144,11 +144,26 @@ def legend_html() -> str:
 _DIFF_TAGS = {"-": "del", "+": "ins"}
 
 
-def diff_html(diff: Sequence[DiffOp]) -> str:
-    """A word diff (claims.DiffOp: "-" source words struck out, "+" quote words underlined,
-    "=" words in both), escaped."""
+def _shortened(text: str, keep: int, *, first: bool, last: bool) -> str:
+    """Words both sides have, cut to `keep` words next to each change (" … " in between)."""
+    words = text.split()
+    head = [] if first else words[:keep]
+    tail = [] if last else words[-keep:]
+    if len(words) <= len(head) + len(tail) + 1:
+        return text
+    return " ".join([*head, "…", *tail])
+
+
+def diff_html(diff: Sequence[DiffOp], *, keep: int | None = None) -> str:
+    """A word diff (claims.DiffOp: "-" words of the first text struck out — the source's, or
+    an earlier claim's —, "+" words of the second underlined — the quote's, or this claim's —,
+    "=" words in both), escaped. With `keep`, runs of common words are cut to `keep` words
+    next to each change, so that two long texts that differ by a word show that word."""
     out: list[str] = []
-    for d in diff:
+    for n, d in enumerate(diff):
         tag = _DIFF_TAGS.get(d.op)
-        out.append(f"<{tag}>{esc(d.text)}</{tag}> " if tag else esc(d.text) + " ")
+        text = d.text
+        if tag is None and keep is not None:
+            text = _shortened(text, keep, first=n == 0, last=n == len(diff) - 1)
+        out.append(f"<{tag}>{esc(text)}</{tag}> " if tag else esc(text) + " ")
     return STYLE + '<div class="vf-diff vf-doc">' + "".join(out).strip() + "</div>"

@@ -20,6 +20,8 @@ from verifier.claims import (
     PrecedentEvidence,
     QuoteClaim,
     TemporalClaim,
+    ordered_evidence,
+    score_text,
 )
 from verifier.ui import highlight
 
@@ -111,21 +113,52 @@ def _show_source_passage(ev: PassageEvidence, source_text: SourceText | None) ->
     st.text(f"alignment: {ev.cls}")
 
 
+# What each kind of evidence is called on the page.
+EVIDENCE_TITLES = {"passage": "alignment with a source", "fact": "fact",
+                   "calendar": "calendar", "precedent": "earlier verdict"}
+# Words of context kept either side of a change in a precedent's word diff.
+PRECEDENT_DIFF_CONTEXT = 8
+
+
+def evidence_heading(i: int, ev: Evidence) -> str:
+    """ "1. alignment with a source · score 92/100 · align:rapidfuzz+words"; an earlier verdict
+    says at once whether it was on the same claim or a similar one."""
+    head = f"{i + 1}. {EVIDENCE_TITLES.get(ev.kind, ev.kind)}"
+    if isinstance(ev, PrecedentEvidence):
+        head += f" · {ev.label}"
+    score = score_text(getattr(ev, "score", None))
+    if score:
+        head += f" · score {score}"
+    if ev.method:
+        head += f" · {ev.method}"
+    return head
+
+
+def _show_precedent(ev: PrecedentEvidence) -> None:
+    """An earlier verdict: its label, the earlier claim, the verdict then, and for a similar
+    claim the words that differ (earlier claim's struck out, this claim's underlined)."""
+    st.text(f"{ev.label[:1].upper()}{ev.label[1:]}: an earlier fact-check, not evidence about "
+            "this claim itself.")
+    for k, val in (("earlier claim", ev.detail.text), ("verdict then", ev.detail.verdict),
+                   ("checked on", ev.detail.date)):
+        if val:
+            st.text(f"{k}: {val}")
+    if ev.diff:
+        st.caption("Words that differ: the earlier claim's struck out, this claim's underlined")
+        st.html(highlight.diff_html(ev.diff, keep=PRECEDENT_DIFF_CONTEXT))
+
+
 def show_evidence(items: Sequence[Evidence], *, source_text: SourceText | None = None) -> None:
-    """Each piece of typed evidence: the source passage with the matched words marked, the word
-    diff of an altered quote, the fact and its source, an earlier verdict."""
+    """Each piece of typed evidence, in the order of claims.ordered_evidence (the alignment
+    first, earlier verdicts last, whatever order `items` came in): the source passage with the
+    matched words marked, the word diff of an altered quote, the fact and its source, an
+    earlier verdict with its label and differing words."""
     if not items:
         st.caption("No evidence found in the reference sources or the facts.")
         return
-    for i, ev in enumerate(items):
-        score = None if isinstance(ev, CalendarEvidence) else ev.score
-        head = f"{i + 1}. {ev.kind}"
-        if score is not None:
-            head += f" · score {float(score):.2f}"
-        if ev.method:
-            head += f" · {ev.method}"
+    for i, ev in enumerate(ordered_evidence(items)):
         with st.container(border=True):
-            st.text(head)
+            st.text(evidence_heading(i, ev))
             if isinstance(ev, FactEvidence):
                 fact = " ".join(x for x in (ev.subject, ev.predicate, ev.object) if x)
                 if fact:
@@ -134,9 +167,7 @@ def show_evidence(items: Sequence[Evidence], *, source_text: SourceText | None =
                 if when:
                     st.text(f"valid {when}")
             elif isinstance(ev, PrecedentEvidence):
-                for k, val in (("text", ev.detail.text), ("verdict", ev.detail.verdict)):
-                    if val:
-                        st.text(f"{k}: {val}")
+                _show_precedent(ev)
             elif isinstance(ev, PassageEvidence):
                 _show_source_passage(ev, source_text)
             if isinstance(ev, CalendarEvidence):

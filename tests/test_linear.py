@@ -1,0 +1,75 @@
+"""Every extractor runs in time linear in its input (issue 13): pathological inputs at 1x and
+16x their size; superlinear growth fails. A 16x input may take up to 64x the time (noise on a
+loaded machine); a quadratic algorithm takes 256x, a cubic one far more.
+
+The base size grows until the 1x run takes 20 ms, so that timer noise does not decide."""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from verifier.extract.pipeline import extract_claims
+from verifier.text import split_sentences
+
+FACTOR, SLACK = 16, 4
+
+
+def _best(fn: Callable[[str], object], text: str, runs: int = 3) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn(text)
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def growth(fn: Callable[[str], object], make: Callable[[int], str]) -> tuple[int, float, float]:
+    n = 64
+    base = _best(fn, make(n))
+    while base < 0.02 and n < 200_000:
+        n *= 2
+        base = _best(fn, make(n))
+    big = _best(fn, make(n * FACTOR), runs=2)
+    return n, base, big
+
+
+def assert_linear(fn: Callable[[str], object], make: Callable[[int], str]) -> None:
+    n, base, big = growth(fn, make)
+    assert big <= FACTOR * SLACK * max(base, 1e-4), (
+        f"{FACTOR}x the input ({n} -> {n * FACTOR} units) took {big / base:.0f}x the time "
+        f"({base * 1000:.1f} ms -> {big * 1000:.0f} ms)")
+
+
+def extract_fr(text: str) -> object:
+    return extract_claims(text, lang="fr")
+
+
+# Units repeated to build a pathological document; each is a known trap for a regex or a
+# scan that looks back (quote marks of one kind opened and of another closed, straight quotes,
+# unclosed quotes over blank lines, capitalised runs before a presidency cue, a speech cue
+# repeated with nothing to attribute).
+UNITS = [
+    "“", "»", '"a ', "« ", "«\n\n", ".\"", "Abc ", "Abc, ", "a-t-il déclaré ",
+    "assure la présidence du ", "M. ", "le 12 ", "huit ans ", "—", ": ", "\n",
+]
+
+
+@pytest.mark.parametrize("unit", ["“", '"a ', "«\n\n", ".\" ", "Abc ", "a-t-il déclaré "])
+def test_extraction_is_linear_on_repeated_units(unit: str) -> None:
+    assert_linear(extract_fr, lambda n: unit * n)
+
+
+def test_quote_regions_of_mixed_marks_is_linear() -> None:
+    """Openers of one kind then closers of another: each closer used to rescan the stack."""
+    assert_linear(lambda t: split_sentences(t, "fr"), lambda n: "“" * n + "»" * n)
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.sampled_from(UNITS), min_size=2, max_size=5))
+def test_extraction_is_linear_on_generated_patterns(units: list[str]) -> None:
+    pattern = "".join(units)
+    assert_linear(extract_fr, lambda n: pattern * n)
