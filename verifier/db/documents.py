@@ -164,7 +164,7 @@ class ClaimChanges:
 def replace_claims(*, session: Session, document: Document,
                    claims: Sequence[ClaimT | CheckedClaim], actor: str) -> ClaimChanges:
     """Bring the document's stored claims in line with `claims`, keeping their identities (same
-    id, so open desk sessions, links and history stay attached; docs/decisions.md §15, §18):
+    id, so open desk sessions, links and history stay attached; docs/decisions.md §15, §19):
 
     1. a new claim with the kind, span and words of a stored one is that row;
     2. one with the kind and words of a stored row left over is that row moved (an edit shifted
