@@ -4,19 +4,27 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint install clean
+.PHONY: run test bench lint install lock clean
 
-$(STAMP): pyproject.toml
+EXTRAS := dev,semantic,postgres,pdf
+
+$(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev,semantic]'
+	$(BIN)/python -m pip install -q -c requirements.lock -e '.[$(EXTRAS)]'
 	touch $(STAMP)
+
+# After a green `make test`: record the versions it passed with.
+lock: $(STAMP)
+	{ sed -n '1,3p' requirements.lock; $(BIN)/python -m pip freeze --exclude-editable \
+		| grep -v '^verifier'; } > requirements.lock.new && mv requirements.lock.new requirements.lock
 
 install: $(STAMP)
 
 run: $(STAMP)
 	$(BIN)/verifier demo
-	$(BIN)/streamlit run app.py --server.port $${PORT:-8501} --server.headless true
+	$(BIN)/streamlit run app.py --server.port $${PORT:-8501} --server.headless true \
+		--server.address $${ADDRESS:-127.0.0.1}
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n $${PYTEST_WORKERS:-2} -q

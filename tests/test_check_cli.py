@@ -35,8 +35,10 @@ def test_seed_findings_in_json(checked: tuple[str, dict, int]) -> None:
     dateline = by_text(claims, "jeudi, octobre 16, 2025")
     assert (dateline["value"], dateline["role"], dateline["finding"]) == ("2025-10-16", "dateline", "consistent")
     ce_jeudi = by_text(claims, "ce jeudi")
-    assert (ce_jeudi["value"], ce_jeudi["finding"]) == ("2025-10-16", "consistent")
-    assert "Thursday" in ce_jeudi["explanation"]
+    # resolved from the publication date: nothing outside the text confirms it (decisions §18)
+    assert (ce_jeudi["value"], ce_jeudi["finding"]) == ("2025-10-16", "no_evidence")
+    assert ce_jeudi["explanation"].startswith("Resolved to Thursday 16 October 2025")
+    assert ce_jeudi["evidence"] == []
 
     huit = by_text(claims, "huit ans")
     assert (huit["value"], huit["finding"]) == ("P8Y", "contradicted")

@@ -4,7 +4,9 @@ tests/data/schema/v1.* were written by schema version 1 (commit e9deede): a docu
 reviewed claim with evidence, a fact, a user, a review and a two-event audit chain.
 tests/data/schema/v2.* were written by schema version 2 (commit ce6d2a2, make_v2.py): the seed
 article checked against the demo facts (fact evidence scored 0-1), a reference source and a
-precedent (evidence without `similarity`), and a verdict."""
+precedent (evidence without `similarity`), and a verdict.
+tests/data/schema/v4.* were written by schema version 4 (commit 4c50e20) with the same
+make_v2.py (the PostgreSQL one dumped with `pg_dump --inserts`)."""
 from __future__ import annotations
 
 import shutil
@@ -83,7 +85,7 @@ def test_sqlite_database_from_v1_is_upgraded(tmp_path: Path) -> None:
         hits = conn.execute(text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH 'bonjour'")).all()
         assert len(hits) == 1  # rows written by v1 are in the index built by the upgrade
     engine.dispose()
-    assert _versions(url) == [1, 2, 3, 4]
+    assert _versions(url) == [1, 2, 3, 4, 5]
 
 
 @pytest.fixture
@@ -100,7 +102,7 @@ def test_postgres_database_from_v1_is_upgraded(pg_url: str) -> None:
                                  "to_tsquery('simple', 'bonjour')")).all()
         assert len(hits) == 1
     engine.dispose()
-    assert _versions(pg_url) == [1, 2, 3, 4]
+    assert _versions(pg_url) == [1, 2, 3, 4, 5]
 
 
 def _load_dump(pg_url: str, name: str) -> None:
@@ -151,10 +153,44 @@ def _assert_v2_upgraded(url: str) -> None:
 def test_sqlite_database_from_v2_gets_fact_scores_0_100(tmp_path: Path) -> None:
     url = _sqlite_fixture(tmp_path, "v2.sqlite")
     _assert_v2_upgraded(url)
-    assert _versions(url) == [2, 3, 4]
+    assert _versions(url) == [2, 3, 4, 5]
 
 
 def test_postgres_database_from_v2_gets_fact_scores_0_100(pg_url: str) -> None:
     _load_dump(pg_url, "v2.postgres.sql")
     _assert_v2_upgraded(pg_url)
-    assert _versions(pg_url) == [2, 3, 4]
+    assert _versions(pg_url) == [2, 3, 4, 5]
+
+
+def _assert_v4_upgraded(url: str) -> None:
+    """v5 adds Claim.evidence_changed_at: NULL for every claim stored before, so nothing is
+    flagged; the verdict, the chain and its replay are intact, and a re-check of the upgraded
+    store keeps every claim's id and flags nothing (the facts and sources did not change)."""
+    store = open_store(url)
+    with store.read() as session:
+        assert database_version(session.connection()) == SCHEMA_VERSION == 5
+        claims = {c.id: c for c in session.exec(select(Claim)).all()}
+        assert len(claims) == 16 and all(c.evidence_changed_at is None for c in claims.values())
+        huit = next(c for c in claims.values() if c.text == "huit ans")
+        assert (huit.verdict, huit.reviewed_by, huit.status) == ("False", "fatima", "reviewed")
+        assert not huit.evidence_changed_since_verdict
+        assert audit.verify_chain(session).ok and audit.replay_reviews(session) == []
+    fatima = services.Principal("fatima", "fact-checker", "cli")
+    report = services.recheck(fatima, db=store)
+    assert [d.evidence_changed for d in report.documents] == [0]
+    with store.read() as session:
+        after = {c.id: c for c in session.exec(select(Claim)).all()}
+        assert set(after) == set(claims) and after[huit.id].verdict == "False"
+        assert audit.verify_chain(session).ok and audit.replay_reviews(session) == []
+
+
+def test_sqlite_database_from_v4_gets_evidence_changed_at(tmp_path: Path) -> None:
+    url = _sqlite_fixture(tmp_path, "v4.sqlite")
+    _assert_v4_upgraded(url)
+    assert _versions(url) == [4, 5]
+
+
+def test_postgres_database_from_v4_gets_evidence_changed_at(pg_url: str) -> None:
+    _load_dump(pg_url, "v4.postgres.sql")
+    _assert_v4_upgraded(pg_url)
+    assert _versions(pg_url) == [4, 5]

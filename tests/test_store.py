@@ -136,11 +136,11 @@ def test_replace_claims_keeps_reviewed_ones(store: Store) -> None:
         quote.status, quote.verdict = "reviewed", "True"
     with store.write() as session:
         doc = session.get(Document, doc_id)
-        added, removed = documents.replace_claims(session=session, document=doc, actor="t", claims=[
+        changes = documents.replace_claims(session=session, document=doc, actor="t", claims=[
             QuoteClaim(start=11, end=18, text="bonjour", speaker="Il"),
             TemporalClaim(start=21, end=25, text="hier", value="2025-10-15", timex_type="DATE"),
         ])
-        assert (added, removed) == (0, 0)  # the same claims: every one keeps its row
+        assert (changes.added, changes.removed, changes.updated) == (0, 0, 0)  # the same claims: every one keeps its row
     with store.read() as session:
         claims = documents.document_claims(session=session, document_id=doc_id)
         assert [(c.kind, c.status, c.verdict) for c in claims] == [
@@ -170,9 +170,9 @@ def test_checking_again_keeps_claim_ids_and_noted_claims(store: Store) -> None:
     au_revoir = QuoteClaim(start=40, end=49, text="au revoir", speaker="Elle")
     with store.write() as session:
         doc = session.get(Document, doc_id)
-        added, removed = documents.replace_claims(session=session, document=doc, actor="t",
-                                                  claims=[checked, au_revoir])
-    assert (added, removed) == (1, 1)  # "au revoir" added; the quote "bonjour" vanished
+        changes = documents.replace_claims(session=session, document=doc, actor="t",
+                                           claims=[checked, au_revoir])
+    assert (changes.added, changes.removed, changes.updated) == (1, 1, 1)  # "au revoir" added; the quote "bonjour" vanished
     with store.read() as session:
         after = {c.text: c for c in documents.document_claims(session=session, document_id=doc_id)}
         assert set(after) == {"hier", "lundi", "au revoir"}

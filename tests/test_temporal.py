@@ -59,7 +59,7 @@ CASES = [
      [("samedi 24 juillet", "DATE", "2026-07-24"), ("15 h 45", "TIME", "2026-07-24T15:45")]),
     ("fr", "Hier soir, la police est intervenue.", [("Hier soir", "TIME", "2025-10-15TEV")]),
     ("fr", "Le texte a été adopté le 20 décembre dernier.", [("le 20 décembre dernier", "DATE", "2024-12-20")]),
-    ("fr", "La centrale a été construite à la fin du XIXe siècle.", [("la fin du XIXe siècle", "DATE", "18")]),
+    ("fr", "La centrale a été construite à la fin du XIXe siècle.", [("la fin du XIXe siècle", "DATE", "18XX")]),
     ("fr", "Le 14 juillet, le défilé a eu lieu. Le lendemain, il a plu.",
      [("Le 14 juillet", "DATE", "2025-07-14"), ("Le lendemain", "DATE", "2025-07-15")]),
     ("fr", "Le 14 juillet, le défilé a eu lieu. La veille, il avait plu.",
@@ -217,7 +217,8 @@ def test_ce_jeudi_on_a_wednesday_is_the_next_day() -> None:
     wed = dt.date(2025, 10, 15)
     (t,) = extract_temporal("Les ministres se retrouveront ce jeudi.", lang="fr", published=wed)
     assert t.value == "2025-10-16"
-    assert check_temporal([t], published=wed)[0].finding == "consistent"
+    # the check computed that day itself: "resolved", not evidence that it is right
+    assert check_temporal([t], published=wed)[0].finding == "resolved"
 
 
 # ---- the seed article -----------------------------------------------------------------------

@@ -128,3 +128,41 @@ def test_oidc_email_maps_to_the_user_case_insensitively(seeded: Seeded) -> None:
     found = services.users.user_by_email(" sso.user@example.ORG ", db=seeded.store)
     assert found is not None and found.name == "sso"
     assert services.users.user_by_email("nobody@example.org", db=seeded.store) is None
+
+
+def test_demo_passwords_sign_in_only_on_a_loopback_server(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from verifier import services
+    from verifier.db.store import open_store
+
+    store = open_store(f"sqlite:///{tmp_path / 'c.db'}")
+    services.ensure_demo_accounts(services.store_owner("os-user"), db=store)
+    for local in ("127.0.0.1", "localhost", "::1", "[::1]"):
+        assert services.users.authenticate("adam", "demo-adam", bind_address=local,
+                                           db=store) is not None
+    for public in ("0.0.0.0", "", None, "192.168.1.20", "::"):
+        with pytest.raises(services.users.DemoPasswordRefused, match="verifier users password adam"):
+            services.users.authenticate("adam", "demo-adam", bind_address=public, db=store)
+    assert services.users.authenticate("adam", "wrong", bind_address="0.0.0.0", db=store) is None
+
+
+def test_the_app_binds_to_this_machine_by_default() -> None:
+    import tomllib
+    from pathlib import Path
+
+    config = tomllib.loads((Path(__file__).parents[1] / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["address"] == "127.0.0.1"
+    assert "--server.address $${ADDRESS:-127.0.0.1}" in (Path(__file__).parents[1] / "Makefile").read_text()
+
+
+def test_public_server_refuses_a_demo_password_in_the_browser(seeded: Seeded,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from streamlit import config
+
+    before = config.get_option("server.address")
+    config.set_option("server.address", "0.0.0.0")
+    try:
+        at = sign_in("adam")
+    finally:
+        config.set_option("server.address", before)
+    assert any("demo password, which is public" in e.value for e in at.error)
+    assert "auth_checked" not in at.session_state and titles(at) == ["verifier"]

@@ -293,3 +293,40 @@ def test_desk_shows_the_alignment_first_and_the_precedent_labelled_similar(seede
     assert any("Words that differ: the earlier claim's struck out" in c.value for c in at.caption)
     for md in at.markdown:
         assert "onerror" not in md.value
+
+
+NO_PARTNERSHIP = b"""pack: demo
+facts:
+  - subject: Tour Eiffel
+    predicate: event
+    valid_from: 1889-03-31
+"""
+
+
+def test_desk_warns_when_the_evidence_changed_since_the_verdict(seeded: Seeded) -> None:
+    """Fatima rules on "huit ans"; the facts then change (the demo pack replaced by one without
+    the partnership) and a re-check updates the claim: the desk says so, and filters on it."""
+    fatima = services.Principal("fatima", "fact-checker", "ui")
+    c = claim(seeded.store, seeded.temporal_id)
+    services.review.record_verdict(fatima, c.id, verdict="False", note="neuf ans",
+                                   seen_version=c.version, db=seeded.store)
+    services.sources.import_pack(services.store_owner("test"), NO_PARTNERSHIP, name="demo",
+                                 fmt="yaml", db=seeded.store)
+    report = services.recheck(fatima, document_id=seeded.document_id, db=seeded.store)
+    assert report.total("evidence_changed") == 1
+    after = claim(seeded.store, seeded.temporal_id)
+    assert after.finding == "no_evidence" and after.verdict == "False"
+    at = sign_in("fatima")
+    assert any("1 reviewed claim got new evidence or a new finding" in w.value for w in at.warning)
+    at.checkbox(key="desk_f_changed").check().run()
+    assert not at.exception, at.exception
+    options = at.selectbox(key="desk_claim").options
+    assert len(options) == 1 and options[0].startswith(f"⚠ #{seeded.temporal_id} ")
+    warning = [w.value for w in at.warning if w.value.startswith("Evidence changed since")]
+    assert len(warning) == 1 and "after fatima gave it “False”" in warning[0]
+    # A new verdict clears the flag: the filtered queue is empty again.
+    at.selectbox(key="verdict_" + str(seeded.temporal_id)).select("Unverifiable")
+    at.button(key="desk_save").click().run()
+    assert not at.exception, at.exception
+    assert not claim(seeded.store, seeded.temporal_id).evidence_changed_since_verdict
+    assert any("No claim matches these filters." in i.value for i in at.info)

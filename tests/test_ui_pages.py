@@ -11,7 +11,7 @@ from verifier import services
 from verifier.db.models import AuditEvent, Fact, User
 from verifier.ui import sources
 
-from .test_ui_support import PAGE, Seeded, claim, has_key, seeded, sign_in, titles
+from .test_ui_support import PAGE, SOURCE, Seeded, claim, has_key, seeded, sign_in, titles
 
 ADAM = services.Principal("adam", "admin", "ui")
 
@@ -191,3 +191,54 @@ def test_only_admins_add_sources_and_packs_whatever_the_page_shows(seeded: Seede
     with seeded.store.read() as s:
         assert not s.exec(select(Fact).where(Fact.pack == "p")).all()
         assert s.exec(select(User).where(User.name == "mallory")).first() is None
+
+
+def test_sources_page_offers_to_recheck_what_a_new_source_may_concern(seeded: Seeded) -> None:
+    """The admin adds a source through the page; the page offers to re-check the stored
+    article whose quotes the source holds, and runs it with a progress bar."""
+    before = {c.id: c.text for c in seeded.claims()}
+    at = sign_in("adam")
+    at.switch_page(PAGE["sources"]).run()
+    assert not has_key(at, "sources_recheck_btn")  # nothing new yet
+    text = SOURCE.read_text(encoding="utf-8") + "\n\nFin de la transcription de travail.\n"
+    at.file_uploader(key="sources_files").set_value(("moscou-2.txt", text.encode(), "text/plain"))
+    at.button(key="sources_add_btn").click().run()
+    assert not at.exception, at.exception
+    assert any("1 document stored may be concerned by the new sources" in i.value for i in at.info)
+    button = at.button(key="sources_recheck_btn")
+    assert button.label == "Re-check 1 document it may concern"
+    button.click().run()
+    assert not at.exception, at.exception
+    assert any(s.value.startswith("Re-checked 1 document: ") for s in at.success), \
+        [e.value for e in at.error]
+    assert at.get("progress")
+    at.run()
+    assert not has_key(at, "sources_recheck_btn")  # done: the offer is gone
+    assert {c.id: c.text for c in seeded.claims()} == before  # the same claims, the same ids
+    with seeded.store.read() as s:
+        events = s.exec(select(AuditEvent).where(AuditEvent.actor == "adam")).all()
+    assert [e.document_id for e in events if e.action == "extract"] == [seeded.document_id]
+
+
+def test_sources_page_offers_to_recheck_after_a_facts_pack(seeded: Seeded) -> None:
+    at = sign_in("adam")
+    at.switch_page(PAGE["sources"]).run()
+    at.file_uploader(key="sources_pack_files").set_value(("p.yaml", PACK, "application/yaml"))
+    at.button(key="sources_import_btn").click().run()
+    assert not at.exception, at.exception
+    assert any("concerned by the new facts" in i.value for i in at.info)
+    at.button(key="sources_recheck_btn").click().run()
+    assert any(s.value.startswith("Re-checked 1 document") for s in at.success)
+    table = frame_with(at, "altered_quotes")
+    assert list(table["id"]) == [seeded.document_id]
+
+
+def test_a_source_that_concerns_no_stored_document_offers_nothing(seeded: Seeded) -> None:
+    at = sign_in("adam")
+    at.switch_page(PAGE["sources"]).run()
+    weather = b"Forecast for Thursday: light rain over the coast, strong winds inland."
+    at.file_uploader(key="sources_files").set_value(("weather.txt", weather, "text/plain"))
+    at.button(key="sources_add_btn").click().run()
+    assert not at.exception, at.exception
+    assert any("No stored article or draft" in i.value for i in at.info)
+    assert not has_key(at, "sources_recheck_btn")

@@ -393,7 +393,7 @@ class QuoteClaim(ClaimBase):
 
 
 # Below this confidence the desk and the exports say "check the attribution" (docs/decisions.md
-# §18, calibrated on the development halves by bench/quotes.py and bench/quotes_fr.py).
+# §20, calibrated on the development halves by bench/quotes.py and bench/quotes_fr.py).
 ATTRIBUTION_THRESHOLD = 0.6
 
 

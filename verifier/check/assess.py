@@ -81,7 +81,11 @@ def temporal_check(claims: Sequence[Claim], doc: IngestedDocument) -> Results:
     out: Results = {}
     for f in check_temporal(timexes, published=doc.published):
         i = idx.get((f.start, f.end))
-        if i is not None:
+        if i is None:
+            continue
+        if f.finding == "resolved":  # the check's own resolution: not evidence (decisions §18)
+            out[i] = Finding(finding="no_evidence", explanation=f.explanation)
+        else:
             out[i] = Finding(finding=f.finding, explanation=f.explanation,
                              evidence=(CalendarEvidence(),))
     return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 from collections.abc import Callable
+from datetime import date
 from enum import StrEnum
 from functools import wraps
 from typing import Annotated, Any, NoReturn, TypeVar
@@ -46,6 +47,20 @@ def exit_codes(bad_input: tuple[type[BaseException], ...],
                 fail(one_line(exc))
         return wrapper  # type: ignore[return-value]
     return decorate
+
+
+BAD_INPUT = (services.IngestError, services.SchemaError, services.DocumentError,
+             services.PermissionDenied, ValueError, OSError)
+bad_input_exits_2 = exit_codes(BAD_INPUT)
+
+
+def parse_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
 def store_errors_exit_2(app: typer.Typer) -> None:

@@ -8,7 +8,6 @@ nothing stored is changed), 3 a review conflict (the claim changed since you rea
 from __future__ import annotations
 
 import json
-from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -25,8 +24,18 @@ from verifier.claims import (
     score_text,
 )
 from verifier.cli import match as cli_match
+from verifier.cli import recheck as cli_recheck
 from verifier.cli import review as cli_review
-from verifier.cli.common import DbOpt, Fmt, exit_codes, one_line, owner, store_errors_exit_2
+from verifier.cli.common import (
+    BAD_INPUT,
+    DbOpt,
+    Fmt,
+    bad_input_exits_2,
+    one_line,
+    owner,
+    parse_date,
+    store_errors_exit_2,
+)
 from verifier.cli.facts import facts_app
 
 app = typer.Typer(
@@ -40,13 +49,9 @@ app.add_typer(facts_app, name="facts")
 app.add_typer(cli_match.precedents_app, name="precedents")
 cli_match.register(app)
 cli_review.register(app)
+cli_recheck.register(app)
 app.add_typer(cli_review.users_app, name="users")
 app.add_typer(cli_review.audit_app, name="audit")
-
-BAD_INPUT = (services.IngestError, services.SchemaError, services.DocumentError,
-             services.PermissionDenied, ValueError, OSError)
-bad_input_exits_2 = exit_codes(BAD_INPUT)
-
 
 class Kind(StrEnum):
     article = "article"
@@ -57,15 +62,6 @@ class Kind(StrEnum):
 class Lang(StrEnum):
     fr = "fr"
     en = "en"
-
-
-def parse_date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
 LangOpt = Annotated[Lang | None, typer.Option("--lang", help="Language of the text (default: detected).")]

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func
@@ -71,6 +73,24 @@ def store_document(*, session: Session, ingested: IngestedDocument, kind: str = 
     return doc, True
 
 
+def ingested_of(row: Document) -> IngestedDocument:
+    """The stored document as the pipeline reads it, without reading any file again: the
+    stored text exactly (every stored offset indexes it), its language, publication date,
+    boilerplate spans and dateline, so extracting again finds the claims where they were."""
+    from verifier.ingest import IngestedDocument
+    from verifier.text import Span
+
+    dateline = (row.meta or {}).get("dateline")
+    return IngestedDocument(
+        text=row.text, sha256=row.sha256, language=row.language, published=row.published,
+        title=row.title, author=row.author, site=row.site, url=row.url,
+        source_name=row.source_name or f"document {row.id}", format=row.format,
+        encoding=row.encoding,
+        boilerplate=[Span(int(b["start"]), int(b["end"]), str(b["kind"]))
+                     for b in row.boilerplate or []],
+        dateline=Span(int(dateline[0]), int(dateline[1]), str(dateline[2])) if dateline else None)
+
+
 def claim_row(document_id: int, claim: ClaimT | CheckedClaim, *, actor: str) -> Claim:
     """The Claim row of a typed claim (with its finding when checked): the columns, `value`
     (the normalised value of a temporal or factual claim) and `attrs` (the rest of the
@@ -127,37 +147,56 @@ def claim_dict(row: Claim) -> dict[str, Any]:
     return out
 
 
+@dataclass(frozen=True)
+class ClaimChanges:
+    """What `replace_claims` did to a document's stored claims. `updated` counts the kept rows
+    that changed in any way (moved ones included); `moved`, those matched by their words at
+    another span; `evidence_changed`, reviewed claims whose finding or evidence changed after
+    their verdict (flagged by `Claim.evidence_changed_at`)."""
+
+    added: int = 0
+    updated: int = 0
+    moved: int = 0
+    removed: int = 0
+    evidence_changed: int = 0
+
+
 def replace_claims(*, session: Session, document: Document,
-                   claims: Sequence[ClaimT | CheckedClaim], actor: str) -> tuple[int, int]:
-    """Bring the document's stored claims in line with `claims`, keeping their identities:
-    a claim with the kind and span of a stored one updates that row in place (same id, so open
-    desk sessions and links keep working; reviewed claims are left exactly as they are); new
-    claims are added; stored claims that vanished are removed, unless someone reviewed them or
-    wrote a note on them. A kept claim whose finding or evidence changed gets an audit event
-    with the old and new finding. Returns (added, removed)."""
+                   claims: Sequence[ClaimT | CheckedClaim], actor: str) -> ClaimChanges:
+    """Bring the document's stored claims in line with `claims`, keeping their identities (same
+    id, so open desk sessions, links and history stay attached; docs/decisions.md §15, §19):
+
+    1. a new claim with the kind, span and words of a stored one is that row;
+    2. one with the kind and words of a stored row left over is that row moved (an edit shifted
+       it): the nearest by old start, its span updated;
+    3. one with the kind and span of an unreviewed row left over is that row with new words.
+
+    A kept row takes the claim's fields, finding, explanation and evidence; a reviewed one keeps
+    its verdict, status, reviewer and note, and when its finding or evidence changed, records
+    when (`evidence_changed_at`). Every change is a `claim.update` audit event. Claims matching
+    no row are added; rows matching no claim are removed, unless someone reviewed them or wrote
+    a note on them. The stored rows are locked (FOR UPDATE on PostgreSQL) so a verdict saved
+    meanwhile waits and then meets the new version."""
     assert document.id is not None
-    rows = session.exec(select(Claim).where(Claim.document_id == document.id)).all()
-    existing = {(c.kind, c.start, c.end): c for c in rows}
-    open_ids = [c.id for c in rows if c.status == "unreviewed"]
+    rows = list(session.exec(select(Claim).where(Claim.document_id == document.id)
+                             .order_by(col(Claim.id)).with_for_update()).all())
     stored_ev: dict[int, list[Evidence]] = {}
-    if open_ids:
-        for ev in session.exec(select(Evidence).where(col(Evidence.claim_id).in_(open_ids))
-                               .order_by(col(Evidence.id))).all():
-            stored_ev.setdefault(ev.claim_id, []).append(ev)
-    seen: set[tuple[str, int, int]] = set()
-    new: list[tuple[Claim, ClaimT | CheckedClaim]] = []
-    updated = 0
-    for c in claims:
-        key = (c.kind, _base(c).start, _base(c).end)
-        row = existing.get(key)
-        if row is None:
-            new.append((claim_row(document.id, c, actor=actor), c))
-            continue
-        seen.add(key)
-        if row.status == "unreviewed" and _update_in_place(session, row, c, stored_ev, actor):
-            updated += 1
-    removable = [c.id for k, c in existing.items()
-                 if k not in seen and c.status == "unreviewed" and not c.note]
+    for ev in session.exec(select(Evidence).join(Claim, col(Claim.id) == col(Evidence.claim_id))
+                           .where(Claim.document_id == document.id)
+                           .order_by(col(Evidence.id))).all():
+        stored_ev.setdefault(ev.claim_id, []).append(ev)
+    matched = _match_claims(rows, claims)
+    now = utcnow()
+    updated = moved = flagged = 0
+    for i, row in matched.items():
+        change = _update_in_place(session, row, claims[i], stored_ev, actor, now)
+        updated += change is not None
+        moved += change is not None and change.moved
+        flagged += change is not None and change.flagged
+    new = [(claim_row(document.id, c, actor=actor), c) for i, c in enumerate(claims)
+           if i not in matched]
+    kept = {r.id for r in matched.values()}
+    removable = [c.id for c in rows if c.id not in kept and c.status == "unreviewed" and not c.note]
     if removable:  # a claim with a review row is kept: its history stays attached to it
         reviewed = set(session.exec(select(Review.claim_id)
                                     .where(col(Review.claim_id).in_(removable))).all())
@@ -174,41 +213,111 @@ def replace_claims(*, session: Session, document: Document,
     for claim in claims:
         if isinstance(claim, CheckedClaim):
             findings[claim.finding] = findings.get(claim.finding, 0) + 1
+    changes = ClaimChanges(added=len(new), updated=updated, moved=moved, removed=len(removable),
+                           evidence_changed=flagged)
     audit.append(session, actor=actor, action="extract", document_id=document.id,
                  old={"claims": len(rows)},
-                 new={"claims_added": len(new), "claims_updated": updated,
-                      "claims_removed": len(removable),
+                 new={"claims_added": changes.added, "claims_updated": changes.updated,
+                      "claims_moved": changes.moved, "claims_removed": changes.removed,
                       "reviewed_kept": sum(1 for c in rows if c.status != "unreviewed"),
+                      "evidence_changed_since_verdict": changes.evidence_changed,
                       "findings": findings})
-    return len(new), len(removable)
+    return changes
+
+
+def _match_claims(rows: Sequence[Claim], claims: Sequence[ClaimT | CheckedClaim]
+                  ) -> dict[int, Claim]:
+    """Claim index -> the stored row it continues (see replace_claims, steps 1-3)."""
+    matched: dict[int, Claim] = {}
+    used: set[int | None] = set()
+    by_words: dict[tuple[str, str], list[Claim]] = {}
+    for r in rows:
+        by_words.setdefault((r.kind, r.text), []).append(r)
+
+    def free(candidates: Sequence[Claim]) -> list[Claim]:
+        return [r for r in candidates if r.id not in used]
+
+    def take(row: Claim, i: int) -> None:
+        matched[i] = row
+        used.add(row.id)
+
+    bases = [_base(c) for c in claims]
+    for i, b in enumerate(bases):  # 1. the same span and words
+        same = [r for r in free(by_words.get((b.kind, b.text), [])) if (r.start, r.end) == (b.start, b.end)]
+        if same:
+            take(same[0], i)
+    for i, b in enumerate(bases):  # 2. the same words elsewhere: the nearest first
+        same = free(by_words.get((b.kind, b.text), [])) if i not in matched else []
+        if same:
+            take(min(same, key=lambda r: (abs(r.start - b.start), r.start)), i)
+    for i, b in enumerate(bases):  # 3. new words at the span of an unreviewed claim
+        spot = [r for r in free(rows) if (r.kind, r.start, r.end) == (b.kind, b.start, b.end)
+                and r.status == "unreviewed"] if i not in matched else []
+        if spot:
+            take(spot[0], i)
+    return matched
+
+
+@dataclass(frozen=True)
+class _Change:
+    moved: bool
+    flagged: bool  # a reviewed claim's finding or evidence changed after its verdict
+
+
+# Left out when comparing evidence for `evidence_changed_at`: scores move with the store (a
+# precedent's BM25 statistics change whenever a claim is reviewed), and row ids with a
+# re-import (a facts pack or a precedents collection is replaced by new rows, same content).
+_NOT_MATERIAL = frozenset(("score", "fact_id", "passage_id", "precedent_claim_id", "precedent_id"))
+
+
+def _material(evidence: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Evidence as compared for `evidence_changed_at`: what it says, not how it scored."""
+    return [{k: (_material([v])[0] if isinstance(v, dict) else v) for k, v in e.items()
+             if k not in _NOT_MATERIAL} for e in evidence]
 
 
 def _update_in_place(session: Session, row: Claim, claim: ClaimT | CheckedClaim,
-                     stored_ev: dict[int, list[Evidence]], actor: str) -> bool:
-    """Give an unreviewed stored claim the fields, finding and evidence of its new check;
-    True (and an audit event) when the finding or the evidence changed."""
+                     stored_ev: dict[int, list[Evidence]], actor: str,
+                     now: datetime) -> _Change | None:
+    """Give a stored claim the span, fields, finding and evidence of its new check (a reviewed
+    one keeps its verdict, status, reviewer and note); None when nothing changed, else what
+    changed (and a claim.update audit event)."""
     assert row.id is not None
     fresh = claim_row(row.document_id, claim, actor=actor)
     old_ev = [evidence_of(e).to_json() for e in stored_ev.get(row.id, [])]
     new_ev = claim.result.evidence if isinstance(claim, CheckedClaim) else ()
-    judged = (row.finding, row.explanation) != (fresh.finding, fresh.explanation)
-    if not judged and old_ev == [e.to_json() for e in new_ev] \
-            and (row.attrs, row.value, row.text) == (fresh.attrs, fresh.value, fresh.text):
-        return False
-    old = {"finding": row.finding, "explanation": row.explanation, "evidence": len(old_ev)}
-    for name in ("text", "speaker", "reference", "value", "attrs", "finding", "explanation"):
+    new_ev_json = [e.to_json() for e in new_ev]
+    moved = (row.start, row.end) != (fresh.start, fresh.end)
+    material = row.finding != fresh.finding or _material(old_ev) != _material(new_ev_json)
+    if not moved and old_ev == new_ev_json and all(
+            getattr(row, name) == getattr(fresh, name) for name in _UPDATED):
+        return None
+    old: dict[str, Any] = {"finding": row.finding, "explanation": row.explanation,
+                           "evidence": len(old_ev)}
+    new: dict[str, Any] = {"finding": fresh.finding, "explanation": fresh.explanation,
+                           "evidence": len(new_ev)}
+    if moved:
+        old["span"], new["span"] = [row.start, row.end], [fresh.start, fresh.end]
+    for name in ("start", "end", *_UPDATED):
         setattr(row, name, getattr(fresh, name))
-    row.updated_at, row.updated_by = fresh.updated_at, actor
+    if material:
+        row.evidence_changed_at = now
+    flagged = material and row.evidence_changed_since_verdict
+    if flagged:
+        new["evidence_changed_since_verdict"] = True
+    row.updated_at, row.updated_by = now, actor
     session.add(row)
     if stored_ev.get(row.id):
         session.execute(delete(Evidence).where(col(Evidence.claim_id) == row.id))
     session.add_all(evidence_row(row.id, ev) for ev in new_ev)
     session.flush()
     audit.append(session, actor=actor, action="claim.update", document_id=row.document_id,
-                 claim_id=row.id, old=old,
-                 new={"finding": row.finding, "explanation": row.explanation,
-                      "evidence": len(new_ev)})
-    return True
+                 claim_id=row.id, old=old, new=new)
+    return _Change(moved, flagged)
+
+
+# The fields a check may change on a stored claim (its span aside).
+_UPDATED = ("text", "speaker", "reference", "value", "attrs", "finding", "explanation")
 
 
 def _base(c: ClaimT | CheckedClaim) -> ClaimT:

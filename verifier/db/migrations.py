@@ -132,11 +132,21 @@ def _v4_fact_scores_0_100(conn: Connection) -> None:
                       "WHERE kind = 'fact' AND score IS NOT NULL AND score <= 1"))
 
 
+def _v5_claim_evidence_changed_at(conn: Connection) -> None:
+    """v5: Claim.evidence_changed_at (when a check last changed a claim's finding or evidence;
+    after its verdict, the desk and the exports flag it). Nullable: existing claims get NULL,
+    i.e. "not changed since it was stored". The audit triggers concern only auditevent."""
+    column = models.Claim.__table__.c.evidence_changed_at  # type: ignore[attr-defined]
+    kind = column.type.compile(dialect=conn.dialect)
+    conn.exec_driver_sql(f"ALTER TABLE claim ADD COLUMN evidence_changed_at {kind}")
+
+
 # version -> step that brings a database from version-1 to version.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     2: _v2_precedents_and_fulltext,
     3: _v3_search_vectors,
     4: _v4_fact_scores_0_100,
+    5: _v5_claim_evidence_changed_at,
 }
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import JSON, Column, DateTime, Index, Integer, Text, TypeDecorat
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def utcnow() -> datetime:
@@ -137,9 +137,19 @@ class Claim(SQLModel, table=True):
     created_at: datetime = _created_at()
     updated_at: datetime = _created_at()
     updated_by: str | None = None
+    # When a check last changed the claim's finding or evidence (schema v5). After `reviewed_at`
+    # it means the evidence changed since the verdict; a new verdict clears that by itself.
+    evidence_changed_at: datetime | None = Field(
+        default=None, sa_column=Column(UTCDateTime(), nullable=True))
 
     __mapper_args__ = {"version_id_col": _claim_version}
     __table_args__ = (Index("ix_claim_document_span", "document_id", "start", "end"),)
+
+    @property
+    def evidence_changed_since_verdict(self) -> bool:
+        """A check changed the finding or the evidence after the verdict was given."""
+        return (self.evidence_changed_at is not None and self.reviewed_at is not None
+                and self.evidence_changed_at > self.reviewed_at)
 
 
 class Evidence(SQLModel, table=True):

@@ -16,7 +16,7 @@ from sqlmodel import Session, select
 
 from verifier.db import audit
 from verifier.db.fts import search_claims, search_precedents
-from verifier.db.models import Claim, Precedent
+from verifier.db.models import Claim, Document, Precedent
 from verifier.reference import semantic
 from verifier.reference.index import content_tokens, query_terms
 from verifier.reference.precedents import (
@@ -142,7 +142,8 @@ def _dense_candidates(session: Session, query: str, k: int) -> list[int]:
 
 def search(*, session: Session, query: str, top: int = 5, candidates: int = 100,
            include_claims: bool = True, weights: Sequence[float] | None = None,
-           use_semantic: bool | None = None, dense: int = 20) -> list[Hit]:
+           use_semantic: bool | None = None, dense: int = 20,
+           exclude_document: str | None = None) -> list[Hit]:
     """Earlier fact-checks (imported precedents and reviewed claims of the store) most likely
     to check the same claim as `query`, best first; `score` is 0-100.
 
@@ -151,7 +152,9 @@ def search(*, session: Session, query: str, top: int = 5, candidates: int = 100,
     `LEXICAL_WEIGHTS`. Explicit `weights` must have one entry per feature used. With the
     embeddings on and the collection's vectors cached (`embed_collection`), the `dense`
     precedents nearest by cosine join the BM25 candidates (BM25 feature 0 unless BM25 found
-    them too)."""
+    them too). `exclude_document` (a SHA-256): the reviewed claims of that document are no
+    earlier fact-checks of its own claims (re-checking a document found each reviewed claim as
+    its own precedent)."""
     cleaned = clean_query(query)
     if not query_terms(cleaned):
         return []
@@ -162,6 +165,10 @@ def search(*, session: Session, query: str, top: int = 5, candidates: int = 100,
         pre = pre + [(i, 0.0) for i in _dense_candidates(session, cleaned, dense)
                      if i not in seen]
     cla = search_claims(session=session, query=cleaned, limit=candidates // 2) if include_claims else []
+    if cla and exclude_document is not None:
+        own = set(session.exec(select(Claim.id).join(Document, Document.id == Claim.document_id)  # type: ignore[arg-type]
+                               .where(Document.sha256 == exclude_document)).all())
+        cla = [(i, s) for i, s in cla if i not in own]
     if not pre and not cla:
         return []
     st = _stats(session)

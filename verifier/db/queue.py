@@ -31,6 +31,8 @@ class QueueFilters:
     document_id: int | None = None
     published_from: date | None = None
     published_to: date | None = None
+    # Only reviewed claims whose finding or evidence a check changed after their verdict.
+    evidence_changed: bool = False
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,8 @@ def load_queue(store: Store, filters: QueueFilters) -> list[QueueRow]:
         q = q.where(Document.published >= filters.published_from)  # type: ignore[operator]
     if filters.published_to is not None:
         q = q.where(Document.published <= filters.published_to)  # type: ignore[operator]
+    if filters.evidence_changed:  # NULL on either side compares to NULL: not flagged
+        q = q.where(col(Claim.evidence_changed_at) > col(Claim.reviewed_at))
     with store.read() as session:
         pairs = session.exec(q).all()
     rows: list[QueueRow] = []
@@ -83,6 +87,7 @@ def counts(rows: Sequence[QueueRow]) -> dict[str, int]:
         c[r.claim.status] += 1
         c[r.claim.finding or NOT_CHECKED] += 1
         c["anonymous"] += int(r.anonymous)
+        c["evidence_changed"] += int(r.claim.evidence_changed_since_verdict)
     return dict(c)
 
 

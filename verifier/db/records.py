@@ -24,7 +24,8 @@ _R = Review.__table__.c  # type: ignore[attr-defined]
 
 CLAIM_FIELDS = ("id", "document_id", "kind", "start", "end", "text", "speaker", "reference",
                 "value", "attrs", "finding", "explanation", "status", "verdict", "note",
-                "reviewed_by", "reviewed_at", "version", "created_at", "updated_at", "updated_by")
+                "reviewed_by", "reviewed_at", "version", "created_at", "updated_at", "updated_by",
+                "evidence_changed_at")
 DOCUMENT_FIELDS = ("title", "url", "site", "author", "language", "published", "sha256", "kind",
                    "source_name")
 EVIDENCE_FIELDS = ("kind", "source_title", "source_url", "source_sha256", "start", "end",
@@ -132,7 +133,9 @@ def iter_records(session: Session, filters: ExportFilters, *, reviewed_only: boo
                 reviews[rm["claim_id"]].append({f: _dump(rm[f]) for f in REVIEW_FIELDS})
         for r in rows:
             claim = {f: r[f] for f in CLAIM_FIELDS}
-            for f in ("reviewed_at", "created_at", "updated_at"):
+            changed, reviewed = claim["evidence_changed_at"], claim["reviewed_at"]
+            claim["evidence_changed_since_verdict"] = bool(changed and reviewed and changed > reviewed)
+            for f in ("reviewed_at", "created_at", "updated_at", "evidence_changed_at"):
                 claim[f] = _dump(claim[f])  # aware UTC: the column type converts Core rows too
             doc = {"id": r["document_id"]} | {f: _dump(r[f"doc_{f}"]) for f in DOCUMENT_FIELDS}
             yield {"document": doc, "claim": claim, "evidence": evidence.get(r["id"], []),

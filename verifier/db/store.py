@@ -64,7 +64,11 @@ def make_engine(url: str) -> Engine:
     url = normalise_url(url)
     if url.startswith("sqlite"):
         return _sqlite_engine(url)
-    return create_engine(url, pool_pre_ping=True)
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except ModuleNotFoundError as exc:  # the driver is an extra
+        raise ValueError(f"{url.split('://', 1)[0]}: the database driver is not installed "
+                         f"({exc.name}); PostgreSQL needs: pip install 'verifier[postgres]'") from None
 
 
 @dataclass

@@ -26,7 +26,14 @@ from typing import Any
 from verifier.analysis import DocumentAnalysis, analyse
 from verifier.claims import TemporalClaim
 from verifier.extract.temporal_resolve import nearest_tense, tense_markers, value_range
-from verifier.extract.temporal_rules import Cand, resolve_candidate, rule_matches, rules_for
+from verifier.extract.temporal_rules import (
+    DATED_KINDS,
+    Cand,
+    rebase,
+    resolve_candidate,
+    rule_matches,
+    rules_for,
+)
 
 __all__ = ["Timex", "extract_temporal", "timexes_in"]
 
@@ -173,6 +180,7 @@ def timexes_in(analysis: DocumentAnalysis) -> list[Timex]:
     if skip:
         spans = [(int(s[0]), int(s[1])) for s in skip]
         kept = [c for c in kept if not any(c.start < e and s < c.end for s, e in spans)]
+    kept = _drop_lone_ici(kept, text)
     if not kept:
         return []
 
@@ -191,16 +199,59 @@ def timexes_in(analysis: DocumentAnalysis) -> list[Timex]:
         if dateline.value and len(dateline.value) == 10:
             ref = dt.date.fromisoformat(dateline.value)
 
+    _resolve_all(kept, text, lang, ref, analysis)
+    return [Timex(
+        text=text[c.start:c.end], start=c.start, end=c.end, timex_type=c.type,
+        value=c.value, mod=c.mod, approximate=c.approx,
+        resolved=value_range(c.value, c.mod) if c.type in ("DATE", "TIME") else None,
+        anchor=c.anchor, signal=_signal(text, c.start, lang), role=c.role,
+        tense=c.tense, weekday=c.weekday, problem=c.problem) for c in kept]
+
+
+_ICI_GAP = re.compile(r"\s+(?:à\s+|a\s+|au\s+)?")
+
+
+def _drop_lone_ici(kept: list[Cand], text: str) -> list[Cand]:
+    """'d'ici' is a DATE only before a temporal expression ('d'ici la fin de l'année', 'd'ici
+    à 2030'); 'd'ici là' or 'loin d'ici' are not."""
+    out = []
+    for i, c in enumerate(kept):
+        if c.data.get("ici"):
+            nxt = kept[i + 1] if i + 1 < len(kept) else None
+            if nxt is None or not _ICI_GAP.fullmatch(text, c.end, nxt.start):
+                continue
+        out.append(c)
+    return out
+
+
+_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# between a clock time and the date right after it that it belongs to ("4 h mardi",
+# "vers 15 h 30, hier", "à 8 h, samedi 29 mai"): punctuation and at most one short word
+_TIME_DATE_GAP = re.compile(r"[\s,]*(?:\w{1,4}[\s,]+)?")
+
+
+def _resolve_all(kept: list[Cand], text: str, lang: str, ref: dt.date | None,
+                 analysis: DocumentAnalysis) -> None:
+    """Values in document order. A date with a day sets the date in force for its sentence and
+    the rest of its paragraph: clock times and parts of the day take it (a time right before
+    the date it belongs to, "4 h mardi", takes that date once it is resolved)."""
     sentences = _sentence_bounds(analysis)
+    paras = [p.start for p in analysis.paragraphs] or [0]
     markers_cache: dict[int, list[tuple[int, str]]] = {}
-    ctx: dict[str, Any] = {"prev_day": None, "sent_dates": {}, "sent_last": {}}
-    out: list[Timex] = []
+    ctx: dict[str, Any] = {"prev_day": None, "sent_dates": {}, "sent_last": {}, "para": -1,
+                           "para_day": None}
+    pending: list[Cand] = []  # times of the current sentence with no date before them
     for c in kept:
         si = bisect.bisect_right(sentences, c.start) - 1
         s_start = sentences[si] if si >= 0 else 0
         s_end = sentences[si + 1] if si + 1 < len(sentences) else len(text)
         if si not in markers_cache:
             markers_cache[si] = tense_markers(text[s_start:s_end], lang)
+        pi = bisect.bisect_right(paras, c.start) - 1
+        if pi != ctx["para"]:
+            ctx["para"], ctx["para_day"] = pi, None
+        if pending and pending[0].sentence != si:
+            pending = []
         c.tense = _local_tense(text, c.start, lang) or nearest_tense(
             markers_cache[si], c.start - s_start, (c.start - s_start, c.end - s_start))
         c.sentence = si
@@ -210,18 +261,20 @@ def timexes_in(analysis: DocumentAnalysis) -> list[Timex]:
         if c.value and c.type == "DATE" and c.role != "dateline" and re.match(r"\d{4}", c.value) \
                 and not c.data.get("attrib"):
             ctx["prev_value"] = c.value
-        if c.value and re.match(r"\d{4}-\d{2}-\d{2}", c.value):
+        if c.kind in DATED_KINDS:
+            if c.data.get("undated"):
+                pending.append(c)
+            continue  # a time takes the date in force, it does not set it
+        if c.value and _DAY_VALUE.match(c.value):
             if c.role != "dateline":
-                ctx["prev_day"] = c.value[:10]
+                ctx["prev_day"] = ctx["para_day"] = c.value[:10]
             ctx["sent_dates"].setdefault(si, []).append(c)
-        out.append(Timex(
-            text=text[c.start:c.end], start=c.start, end=c.end, timex_type=c.type,
-            value=c.value, mod=c.mod, approximate=c.approx,
-            resolved=value_range(c.value, c.mod) if c.type in ("DATE", "TIME") else None,
-            anchor=c.anchor, signal=_signal(text, c.start, lang), role=c.role,
-            tense=c.tense, weekday=c.weekday, problem=c.problem))
-    # a time before its date in the same sentence ("à 15 h 45, samedi"): second pass
-    return out
+            for p in pending:
+                if p.end <= c.start and _TIME_DATE_GAP.fullmatch(text, p.end, c.start):
+                    rebase(p, c.value[:10])
+            pending = []
+
+
 
 
 _DEADLINE_BEFORE = re.compile(r"(?:jusqu['’](?:au|à|a)|d['’]ici(?:\s+(?:le|à))?|until|by)\s*$", re.I)

@@ -1,7 +1,8 @@
 """Calendar arithmetic and clause tense for temporal expressions (pure helpers).
 
 Values follow TIMEX3: ``2025-10-16``, ``2025-10``, ``2025``, ``2025-W42``, ``2025-W42-WE``,
-``2025-SU``, ``196X`` (decade), ``20`` (century 2000-2099), ``2025-10-16TEV``.
+``2025-SU``, ``196X`` (decade), ``20`` or ``20XX`` (century 2000-2099, English and French
+conventions), ``2025-10-16TEV``.
 """
 from __future__ import annotations
 
@@ -136,7 +137,7 @@ _V_YEAR = re.compile(r"(\d{4})$")
 _V_WEEK = re.compile(r"(\d{4})-W(\d{2})(-WE)?$")
 _V_SEASON = re.compile(r"(\d{4})-(SP|SU|FA|WI)$")
 _V_DECADE = re.compile(r"(\d{3})X$")
-_V_CENTURY = re.compile(r"(\d{2})$")
+_V_CENTURY = re.compile(r"(\d{2})(?:XX)?$")
 
 
 def value_range(value: str | None, mod: str | None = None) -> tuple[str, str] | None:
@@ -181,7 +182,8 @@ def value_range(value: str | None, mod: str | None = None) -> tuple[str, str] | 
 _FR_FUTURE = re.compile(
     r"(?<![\w])(?:sera|seront|serai|serons|aura|auront|va|vont|ira|iront|fera|feront|pourra|"
     r"pourront|devra|devront|doit|doivent|prévue?s?|prévoit|prochaine?s?|"
-    r"\w{3,}(?:era|eront|ira|iront|rons)|\w{2,}(?:erai|irai))(?![\w'’])", re.I)
+    r"\w{3,}(?:era|eront|ira|iront|rons)|\w{2,}(?:erai|irai)|"
+    r"\w{2,}(?:dra|dront|rra|rront))(?![\w'’])", re.I)  # tiendra, prendront, verra
 _PP = (r"\w+(?:é|ée|és|ées|i|ie|is|ies|it|ite|u|ue|us|ues|ert|erte|eint|einte|ort|orte|aint|"
        r"ainte)")
 _ETRE_PP = (r"(?:décédée?s?|morte?s?|rentrée?s?|arrivée?s?|partie?s?|tombée?s?|venue?s?|née?s?|"

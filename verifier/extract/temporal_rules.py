@@ -45,6 +45,7 @@ from verifier.extract.temporal_resolve import (
     resolve_weekday,
     safe_date,
     season_year,
+    tense_markers,
     two_digit_year,
     week_value,
     weekday_of,
@@ -416,7 +417,9 @@ def h_century(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     if lang == "en" and _NAME_AFTER.match(text, m.end()) and m.group(0)[-7:].istitle():
         return None  # "20th Century Fox", "21st Century Insurance": a name
     start = m.start("edge") if m.group("edge") else (m.start("det") if m.group("det") else m.start("n"))
-    c = Cand(start, m.end(), "DATE", "abs", value=f"{n - 1:02d}")
+    # FTiB 1.1 writes a century "18XX" (its 2013 corrections: "XIXe siècle 18 => 18XX"); the
+    # English TimeBank convention is "19" for the 20th century
+    c = Cand(start, m.end(), "DATE", "abs", value=f"{n - 1:02d}" + ("XX" if lang == "fr" else ""))
     c.mod = _edge_mod(m.group("edge"))
     return [c]
 
@@ -447,7 +450,33 @@ def h_relday(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     c.mod = _edge_mod(m.groupdict().get("edge"))
     if m.groupdict().get("wd"):
         c.weekday = weekday_of(m.group("wd"))
+    elif off == 0 and lang == "fr" and not ptag:
+        c.data["nowadays"] = _nowadays(text, m.start(), m.end())
     return [c]
+
+
+_NOWADAYS_AFTER = re.compile(r"\s*,?\s*(?:encore|comme\s+hier|plus\s+que\s+jamais)(?![\w'’])", I)
+_NOWADAYS_BEFORE = re.compile(r"(?:encore|comme)\s*,?\s*$", I)
+_CONTRAST_BEFORE = re.compile(r"(?<![\w'’])(?:alors\s+qu|tandis\s+qu|lorsqu|mais|or)['’\s]\s*$", I)
+
+
+def _nowadays(text: str, start: int, end: int) -> str | None:
+    """Why "aujourd'hui" means nowadays (PRESENT_REF) rather than the day of the paper:
+    "la France d'aujourd'hui", "aujourd'hui encore", "comme aujourd'hui" ("always"), or a
+    contrast in the present tense ("alors qu'aujourd'hui il n'en reste qu'un")."""
+    before = text[max(0, start - 30):start]
+    words = prev_words(text, start, 2)
+    if before.endswith(("d'", "d’")) and len(words) == 2 and words[0] not in (
+            "partir", "compter", "dès", "lors", "près", "plus", "moins", "hier"):
+        return "always"  # "la France d'aujourd'hui", not "à partir d'aujourd'hui"
+    if _NOWADAYS_AFTER.match(text, end) or _NOWADAYS_BEFORE.search(before):
+        return "always"
+    if _CONTRAST_BEFORE.search(before):
+        clause = _CLAUSE_END.search(text, end + 1, min(len(text), end + 80))
+        after = text[end:clause.start() if clause else min(len(text), end + 80)]
+        if not tense_markers(after, "fr"):
+            return "always"  # "alors qu'aujourd'hui il n'en reste qu'un": present, contrasted
+    return None
 
 
 _THIS_UNITS = {"semaine": "W", "week": "W", "mois": "M", "month": "M", "année": "Y",
@@ -611,6 +640,8 @@ def h_duration(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
             and not hedge and re.match(r"\d|[a-z]", nraw, I):
         return None  # a clock time: the time rule owns it
     if lang == "fr":
+        if ul.startswith("heure") and not hedge and not q and tv_news(text, m.start(), m.end()):
+            return None  # "le 20 heures de France 2": a news programme
         if not hedge and not q and pw in ("à", "a") and ul.startswith("an") and not \
                 re.match(r"\s+(?:de|d['’])\s*(?:prison|réclusion|détention|travaux|emprisonnement)",
                          text[m.end():m.end() + 20], I):
@@ -686,8 +717,25 @@ _MIN_WORDS = {"quinze": 15, "trente": 30, "quarante-cinq": 45, "et demie": 30, "
               "moins le quart": -15}
 
 
+_NEWS_SHOWS = {"journal", "journaux", "jt", "édition", "bulletin", "flash", "télévisé",
+               "infos", "informations"}
+
+
+def tv_news(text: str, start: int, end: int) -> bool:
+    """'le 20 heures de France 2', 'au journal de 13 heures', 'le 20h': a news programme
+    named by its hour, not a time."""
+    words = prev_words(text, start, 2)
+    if not words:
+        return False
+    if words[-1] in ("le", "du", "au") and not re.match(r"\s*(?:à|au|et|-)\s", text[end:end + 5]):
+        return True
+    return words[-1] in ("de", "d'", "d’") and len(words) == 2 and words[0] in _NEWS_SHOWS
+
+
 def h_time_h(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     h = int(m.group("h"))
+    if lang == "fr" and not m.group("m") and tv_news(text, m.start(), m.end()):
+        return None
     mi = int(m.group("m")) if m.group("m") else 0
     if re.match(r"\s*/\s*\d", text[m.end():m.end() + 4]):
         return None  # "24h/24"
@@ -703,7 +751,7 @@ def h_time_h(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
 
 
 def h_time_heures(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
-    if not _time_context(text, m.start(), m.end()):
+    if not _time_context(text, m.start(), m.end()) or tv_news(text, m.start(), m.end()):
         return None
     hs = m.group("h").lower()
     h = int(hs) if hs.isdigit() else _HOUR_WORDS.get(" ".join(hs.split()))
@@ -782,7 +830,7 @@ def h_weekday(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     if part:
         ptag = "T12:00" if part.lower() == "midi" else "T" + PARTS[part.lower()]
     c = Cand(start, m.end(), "TIME" if ptag else "DATE", "weekday", wd=weekday_of(wd), rel=r,
-             part=ptag, same_day=lang == "en")
+             part=ptag)
     return [c]
 
 
@@ -851,8 +899,8 @@ def h_edge(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
         c = Cand(start, m.end(), "DATE", "abs", value=gd["y"])
         c.mod = mod
         return [c]
-    if ul in PARTS:
-        c = Cand(start, m.end(), "TIME", "rel", off=0, unit="D", part="T" + PARTS[ul])
+    if ul in PARTS:  # "en fin d'après-midi": on the date in force
+        c = Cand(start, m.end(), "TIME", "part", part="T" + PARTS[ul])
         c.mod = mod
         return [c]
     if ul in SEASONS or re.fullmatch(r"[ée]t[ée]", ul):
@@ -1031,6 +1079,135 @@ def h_shift(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     return [Cand(m.start(), m.end(), "DATE", "shift", n=n, unit=unit)]
 
 
+# ---- parts of the day, ranges, decades with an edge, anaphora (issue 12) -------------------
+_PART_TAGS = {**PARTS, "journée": "DT", "journee": "DT"}
+# words right before "la nuit", "la soirée", "le matin" that make it a time of the narrative
+# ("dans la soirée", "pendant la nuit", "la soirée et la nuit"); elsewhere ("la nuit tombe",
+# "la soirée de gala") it is left out
+_PART_BEFORE = {"dans", "pendant", "durant", "toute", "vers", "avant", "après", "apres", "dès",
+                "des", "depuis", "et", "jusqu'à", "jusqu’à", "lors", "tard", "tôt"}
+# "au cours de la nuit", "une partie de la nuit"
+_PART_AFTER_DE = {"cours", "milieu", "fin", "début", "debut", "long", "partie", "reste"}
+
+
+def h_part(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    """'dans la soirée', 'pendant la nuit', 'au petit matin': a part of the day on the date in
+    force (see _resolve_time)."""
+    part = m.group("part").lower()
+    tag = _PART_TAGS.get(part)
+    if tag is None:
+        return None
+    if not m.group("det"):  # "au petit matin", "en soirée": the preposition holds the article
+        start = m.start("part") if not m.group("petit") else m.start("petit")
+    else:
+        start = m.start()
+        words = prev_words(text, start, 2)
+        pw = words[-1] if words else ""
+        ok = pw in _PART_BEFORE or (pw == "de" and len(words) == 2 and words[0] in _PART_AFTER_DE)
+        if not ok and not (at_sentence_start(text, start) and text[m.end():m.end() + 1] == ","):
+            return None
+        if re.match(r"\s+(?:de|d['’]|des|du)\s", text[m.end():m.end() + 5]) and \
+                not re.match(rf"\s+(?:de|du)\s+(?:{WD_FR}|\d)", text[m.end():m.end() + 14], I):
+            return None  # "la soirée de gala", "la nuit des musées": an event's name
+    if text[m.end():m.end() + 1] == "-" or (start and text[start - 1] == "-"):
+        return None
+    return [Cand(start, m.end(), "TIME", "part", part="T" + tag)]
+
+
+def _year_range_ok(y1: int, y2: int) -> bool:
+    return 1800 <= y1 < y2 <= 2100 and y2 - y1 <= 100
+
+
+def h_year_range(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    """'1982-1990', 'la saison 2002/2003', '1914-18': two years (TimeML marks the two ends of
+    a range as two TIMEX3, the dash or slash between them a signal)."""
+    y1s, y2s = m.group("y1"), m.group("y2")
+    y1 = int(y1s)
+    y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+    if not _year_range_ok(y1, y2):
+        return None
+    if lang == "en" and len(y2s) == 2:
+        return None  # "2015-16": a season written short; our English gold leaves it out
+    return [Cand(m.start("y1"), m.end("y1"), "DATE", "abs", value=str(y1)),
+            Cand(m.start("y2"), m.end("y2"), "DATE", "abs", value=str(y2))]
+
+
+def h_month_range(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    """'mars-avril', 'juillet/août 2024': two months, the year written after the second one
+    applying to both."""
+    m1, m2 = m.group("m1"), m.group("m2")
+    if lang == "en" and (m1.islower() or m2.islower()):
+        return None
+    year = m.group("year")
+    out = []
+    for g, mon in (("m1", m1), ("m2", m2)):
+        out.append(Cand(m.start(g), m.end(g), "DATE", "month", m=month_of(mon), yraw=year,
+                        rel=None))
+    if year:  # "mars-avril 2024": the year goes with the second month's span
+        out[1].end = m.end("year")
+    return out
+
+
+def h_decade_edge(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    """'au début des années 60', 'la fin des années 1990': a decade with its edge."""
+    y = m.group("y")
+    if len(y) == 2:
+        y = ("19" if int(y) >= 20 else "20") + y
+    start = m.start("det") if m.group("det") else m.start("edge")
+    c = Cand(start, m.end(), "DATE", "abs", value=y[:3] + "X")
+    c.mod = _edge_mod(m.group("edge"))
+    return [c]
+
+
+def h_ici(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    """'d'ici la fin de l'année', 'd'ici 2030': FTiB marks 'ici' as a DATE, the document's day
+    (kept only when a temporal expression follows, see timexes_in)."""
+    return [Cand(m.start("w"), m.end("w"), "DATE", "rel", off=0, unit="D", ici=True)]
+
+
+def h_same_period(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    """'à la même époque', 'à la même période de l'année dernière': the same month a year
+    before the reference date."""
+    return [Cand(m.start(), m.end(), "DATE", "same_period")]
+
+
+def h_anaphor_unit(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    """'later that month', 'that year', 'the same week': the month, year or week of the date
+    just mentioned."""
+    return [Cand(m.start(), m.end(), "DATE", "anaph", unit=m.group("u").lower()[0].upper())]
+
+
+def h_present_phrase(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    """'de nos jours', 'à l'heure actuelle', 'en ce moment': PRESENT_REF (preposition out)."""
+    g = next(k for k in ("a", "b", "c") if m.group(k))
+    return [Cand(m.start(g), m.end(g), "TIME", "abs", value="PRESENT_REF")]
+
+
+def h_another(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    """'for another year': one more unit, a duration."""
+    return [Cand(m.start(), m.end(), "DURATION", "abs", value=_duration_value(1, m.group("u")))]
+
+
+def h_vague_duration(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    """'for weeks', 'for months', '(in) recent months', 'pendant des années': a duration of
+    an unspecified number of units (PXW, PXM, ...)."""
+    return [Cand(m.start("span"), m.end("span"), "DURATION", "abs",
+                 value=_duration_value(None, m.group("u")))]
+
+
+def h_adj_ref(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    """'l'actuel directeur', 'les générations futures': PRESENT_REF, FUTURE_REF (FTiB marks
+    these adjectives; 'prochain', 'précédent' before a noun it marks too rarely to follow)."""
+    w = m.group("w").lower()
+    if w.startswith("actuel"):
+        return [Cand(m.start("w"), m.end("w"), "TIME", "abs", value="PRESENT_REF")]
+    if w in ("futur", "future") and prev_word(text, m.start("w")) in ("le", "du", "au", "l"):
+        nxt = re.match(r"\s+[a-zàâçéèêëîïôûùüÿœ]", text[m.end():m.end() + 3])
+        if not nxt:
+            return None  # "le futur" as a noun, alone: not a reference to a time here
+    return [Cand(m.start("w"), m.end("w"), "TIME", "abs", value="FUTURE_REF")]
+
+
 def _rx(p: str, flags: int = I) -> re.Pattern[str]:
     return re.compile(p, flags)
 
@@ -1054,7 +1231,7 @@ _RULES_FR: list[tuple[re.Pattern[str], Handler]] = [
      h_month),
     (_rx(rf"{L}(?P<det>l{A}ann[ée]e\s+|l{A}an\s+)?(?P<y>\d{{4}})(?!\d)"), h_year),
     (_rx(rf"{L}(?:en|dès|depuis)\s+(?P<y>{A}?\d\d)(?=\s*[,.;:()!?]|\s+et\s|\s*$)"), h_year2),
-    (_rx(rf"{L}(?P<det>les\s+)ann[ée]es\s+(?P<y>(?:19|20)?\d0){R}"), h_decade),
+    (_rx(rf"{L}(?:(?P<det>les\s+)|(?<=\bdes\s))ann[ée]es\s+(?P<y>(?:19|20)?\d0){R}"), h_decade),
     (_rx(rf"{L}(?:(?P<edge>(?:la\s+)?(?:fin|d[ée]but|milieu)\s+du\s+)|(?P<det>le\s+))?"
          rf"(?P<n>[IVXL]+)\s*(?:e|ème|è|ᵉ|eme)\s+si[eè]cle{R}", 0), h_century),
     (_rx(rf"{L}(?P<w>avant-hier|apr[eè]s-demain|hier|aujourd{A}hui|demain)"
@@ -1071,8 +1248,8 @@ _RULES_FR: list[tuple[re.Pattern[str], Handler]] = [
      h_ago),
     (_rx(rf"{L}(?P<det>(?:la|le)\s+)?(?P<edge>fin|d[ée]but|milieu|mi-)\s*(?:du\s+|de\s+la\s+|"
          rf"de\s+l{A}|d{A}|de\s+)?(?P<u>mois|ann[ée]e|an|semaine|journ[ée]e|matin[ée]e|"
-         rf"apr[eè]s-midi|soir[ée]e|d[ée]cennie|trimestre|semestre|week-end|[ée]t[ée]|hiver|"
-         rf"automne|printemps)(?:\s+(?P<rel>prochaine?|derni[eè]re?|pass[ée]e?))?"
+         rf"apr[eè]s-midi|soir[ée]e|nuit|matin|soir|d[ée]cennie|trimestre|semestre|week-end|"
+         rf"[ée]t[ée]|hiver|automne|printemps)(?:\s+(?P<rel>prochaine?|derni[eè]re?|pass[ée]e?))?"
          rf"(?:\s+(?P<y>{YEAR4}))?{R}"), h_edge),
     (_rx(rf"{L}(?P<det>(?:la|le)\s+)?(?P<edge>fin|d[ée]but|milieu|mi-)\s*(?P<u>{YEAR4})"), h_edge),
     (_rx(rf"{L}(?P<det>l{A}|en\s+|cet\s+|au\s+)?(?P<s>printemps|[ée]t[ée]|automne|hiver)"
@@ -1080,7 +1257,7 @@ _RULES_FR: list[tuple[re.Pattern[str], Handler]] = [
     (_rx(rf"{L}(?:(?P<det>ce|le)\s+)?(?P<wd>{WD_FR})(?:\s+(?P<part>{PART_FR}|midi)(?!-))?"
          rf"(?:\s+(?P<rel>dernier|prochain|pass[ée]|suivant|pr[ée]c[ée]dent))?{R}"), h_weekday),
     (_rx(rf"{L}(?:(?P<det>le|la|l{A})\s*)(?P<w>lendemain|veille|surlendemain|avant-veille|"
-         rf"m[êe]me\s+jour)(?:\s+(?P<part>{PART_FR}))?{R}"), h_prevrel),
+         rf"m[êe]me\s+jour)(?:\s+(?:au\s+)?(?P<part>{PART_FR}))?{R}"), h_prevrel),
     (_rx(rf"(?<=\b[Aa]u\s)(?P<det>)(?P<w>lendemain)(?:\s+(?P<part>{PART_FR}))?{R}"), h_prevrel),
     (_rx(rf"{L}(?:le|la)\s+(?P<part>matin|soir|nuit)\s+m[êe]me{R}"), h_part_meme),
     (_rx(rf"{L}(?P<h>[01]?\d|2[0-3])\s?[hH](?:\s?(?P<m>[0-5]\d))?(?![\w])"), h_time_h),
@@ -1110,6 +1287,23 @@ _RULES_FR: list[tuple[re.Pattern[str], Handler]] = [
          rf"(?:dimanche|lundi|week-end)\s+de\s+(?:la\s+|l{A})?|la\s+|l{A}|le\s+)?"
          rf"(?P<h>No[ëe]l|P[âa]ques|Pentec[ôo]te|Ascension|Toussaint|Saint-Sylvestre|Nouvel\s+An|"
          rf"jour\s+de\s+l{A}an){R}"), h_holiday),
+    (_rx(rf"{L}(?:(?P<det>la|le|l{A})\s*|(?<=\b[Aa]u\s)(?P<petit>petit\s+)?|(?<=\b[Ee]n\s))"
+         rf"(?P<part>nuit|soir[ée]e|matin[ée]e|journ[ée]e|apr[eè]s-midi|matin|soir){R}"), h_part),
+    (_rx(r"(?<![\w/.,-])(?P<y1>(?:1[89]|20)\d\d)\s?[-–/]\s?(?P<y2>(?:1[89]|20)\d\d|\d\d)"
+         r"(?![\w/-]|[.,]\d)"), h_year_range),
+    (_rx(rf"{L}(?P<m1>{MON_FR_FULL})\s?[-–/]\s?(?P<m2>{MON_FR_FULL})(?:\s+(?P<year>{YEAR4}))?{R}"),
+     h_month_range),
+    (_rx(rf"{L}(?:(?P<det>la|le)\s+)?(?P<edge>fin|d[ée]but|milieu|mi-)\s*des\s+ann[ée]es\s+"
+         rf"(?P<y>(?:19|20)?\d0){R}"), h_decade_edge),
+    (_rx(rf"(?<![\w])d{A}(?P<w>ici){R}"), h_ici),
+    (_rx(rf"{L}la\s+m[êe]me\s+(?:[ée]poque(?:\s+de\s+l{A}(?:an|ann[ée]e)\s+(?:derni[eè]re?|"
+         rf"pass[ée]e?|pr[ée]c[ée]dente))?|p[ée]riode\s+de\s+l{A}(?:an|ann[ée]e)\s+"
+         rf"(?:derni[eè]re?|pass[ée]e?|pr[ée]c[ée]dente)){R}"), h_same_period),
+    (_rx(rf"{L}(?P<w>actuel(?:le)?s?|futur(?:e|s|es)?){R}(?!-)"), h_adj_ref),
+    (_rx(rf"{L}(?:de\s+(?P<a>nos\s+jours)|[àa]\s+(?P<b>l{A}heure\s+actuelle)|"
+         rf"en\s+(?P<c>ce\s+moment)){R}"), h_present_phrase),
+    (_rx(rf"{L}(?:pendant|depuis|durant)\s+(?P<span>des\s+(?P<u>ann[ée]es|mois|semaines|jours|"
+         rf"heures|d[ée]cennies|si[eè]cles)){R}"), h_vague_duration),
 ]
 
 _RULES_EN: list[tuple[re.Pattern[str], Handler]] = [
@@ -1172,6 +1366,13 @@ _RULES_EN: list[tuple[re.Pattern[str], Handler]] = [
     (_rx(rf"{L}(?P<det>that|the\s+same|that\s+same)\s+(?P<part>{PART_EN}){R}"), h_that_part),
     (_rx(rf"{L}(?P<n>{NUM_EN})\s+(?P<u>years|year|months|month|weeks|week|days|day)\s+"
          rf"(?P<dir>earlier|later){R}(?!\s+than)"), h_shift),
+    (_rx(rf"{L}(?:for|over|in)\s+(?P<span>(?:many\s+|recent\s+)?(?P<u>weeks|months|years|decades|"
+         rf"days|hours)){R}(?!\s+(?:ago|earlier|later|before|after|old|of)\b)(?!-)"),
+     h_vague_duration),
+    (_rx(rf"{L}(?P<span>another\s+(?P<u>year|month|week|day|decade|hour)){R}(?!-)"),
+     h_another),
+    (_rx(rf"{L}(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?P<u>year|month|week){R}(?!-)"),
+     h_anaphor_unit),
 ]
 
 
@@ -1223,6 +1424,12 @@ _KEYS_FR: list[tuple[tuple[str, ...] | _Words, bool]] = [
       "hebdomadairement"), False),
     (("noël", "noel", "pâques", "paques", "pentec", "ascension", "toussaint", "sylvestre",
       "nouvel an", "jour de l"), False),
+    (_Words({"nuit", "soir", "soirée", "soiree", "matin", "matinée", "matinee", "journée",
+             "journee", "après", "apres"}), False), (("-", "/", "–"), True),
+    (_MONTHS_FR, False), (("année", "annee"), True), (("ici",), False),
+    (("même", "meme"), False), (("actuel", "futur"), False),
+    (("nos jours", "actuelle", "ce moment"), False),
+    (("pendant", "depuis", "durant"), False),
 ]
 _KEYS_EN: list[tuple[tuple[str, ...] | _Words, bool]] = [
     (_MONTHS_EN, True), (_MONTHS_EN, True), (("/", "."), True), (("-",), True),
@@ -1239,6 +1446,8 @@ _KEYS_EN: list[tuple[tuple[str, ...] | _Words, bool]] = [
     (("every", "each", "annually", "yearly"), False), (("christmas", "new year", "easter"), False),
     (("ago",), False), (("morning", "afternoon", "evening", "night"), False),
     (("earlier", "later"), False),
+    (_Words({"weeks", "months", "years", "decades", "days", "hours"}), False), (("another",), False),
+    (_Words({"year", "month", "week"}), False),
 ]
 _DIGIT = re.compile(r"\d")
 
@@ -1471,13 +1680,15 @@ def _resolve_year2(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
 
 def _resolve_weekday(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
     """A bare weekday ('jeudi', 'said Monday'): the day of that name nearest the reference date
-    in the clause's tense (the reference day itself for 'said Monday' in Monday's paper)."""
+    in the clause's tense; the reference day itself when it has that name, whatever the tense
+    ('a annoncé mardi' in Tuesday's paper, 'said Monday' in Monday's: news tell that day's
+    events; a week away would be 'mardi dernier', 'next Monday')."""
     d = c.data
     if ref is None:
         c.value = f"XXXX-WXX-{d['wd'] + 1}"
         return
-    if d.get("same_day") and d.get("rel") is None and ref.weekday() == d["wd"]:
-        day = ref  # news: "said Monday" in Monday's paper is that day
+    if d.get("rel") is None and ref.weekday() == d["wd"]:
+        day = ref
     else:
         day = resolve_weekday(d["wd"], ref, d.get("rel"), c.tense)
     c.value = day.isoformat() + (d.get("part") or "")
@@ -1489,6 +1700,9 @@ def _resolve_rel(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
     shifted from the reference date."""
     d = c.data
     unit = d.get("unit", "D")
+    if d.get("nowadays"):
+        c.type, c.value = "TIME", "PRESENT_REF"  # FTiB: "aujourd'hui" meaning nowadays
+        return
     if ref is None:
         c.value = _unres(unit) + (d.get("part") or "")
         return
@@ -1545,18 +1759,36 @@ def _resolve_anch_day(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None
     return
 
 
-def _resolve_time(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
-    """A clock time ('à 15 h 45'): on the last day of its sentence, else on the reference date."""
+DATED_KINDS = frozenset({"time", "part"})  # take the date in force (see _resolve_time)
+
+
+def _time_suffix(c: Cand) -> str:
     d = c.data
+    return d["part"] if c.kind == "part" else f"T{d['h']:02d}:{d['mi']:02d}"
+
+
+def _resolve_time(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
+    """A clock time ('à 15 h 45') or a part of the day ('dans la soirée'): on the date in
+    force, the last day mentioned before it in its sentence, else in its paragraph, else the
+    reference date (marked ``undated``: a date right after it in the sentence may still claim
+    it, see ``rebase``)."""
     dates = ctx.get("sent_dates", {}).get(c.sentence)
     if dates:
         base = dates[-1].value[:10]
-    elif ref is not None:
-        base = ref.isoformat()
     else:
-        base = "XXXX-XX-XX"
-    c.value = f"{base}T{d['h']:02d}:{d['mi']:02d}"
-    return
+        c.data["undated"] = True
+        if ctx.get("para_day"):
+            base = ctx["para_day"]
+        elif ref is not None:
+            base = ref.isoformat()
+        else:
+            base = "XXXX-XX-XX"
+    c.value = base + _time_suffix(c)
+
+
+def rebase(c: Cand, day: str) -> None:
+    """A time or part of the day moved to the day of the date written right after it."""
+    c.value = day + _time_suffix(c)
 
 
 def _resolve_ago(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
@@ -1619,6 +1851,28 @@ def _resolve_holiday(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
     return
 
 
+def _resolve_same_period(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
+    """'à la même époque (de l'an dernier)': the reference date's month, a year before."""
+    c.value = f"{ref.year - 1:04d}-{ref.month:02d}" if ref is not None else "XXXX-XX"
+
+
+def _resolve_anaphor(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
+    """'later that month', 'that year': the month, year or week of the last date mentioned
+    (of the reference date when none was)."""
+    unit = c.data["unit"]
+    base = ctx.get("prev_value")
+    if unit == "Y" and base:
+        c.value = base[:4]
+    elif unit == "M" and base and re.match(r"\d{4}-\d{2}", base):
+        c.value = base[:7]
+    elif unit == "W" and base and re.match(r"\d{4}-\d{2}-\d{2}", base):
+        c.value = week_value(dt.date.fromisoformat(base[:10]))
+    elif ref is not None:
+        c.value = _shift(ref, unit, 0)
+    else:
+        c.value = _unres(unit)
+
+
 _RESOLVERS: dict[str, Callable[[Cand, dt.date | None, dict[str, Any]], None]] = {
     "date": _resolve_date,
     "month": _resolve_month,
@@ -1629,9 +1883,12 @@ _RESOLVERS: dict[str, Callable[[Cand, dt.date | None, dict[str, Any]], None]] = 
     "prev": _resolve_prev,
     "anch_day": _resolve_anch_day,
     "time": _resolve_time,
+    "part": _resolve_time,
     "ago": _resolve_ago,
     "season": _resolve_season,
     "holiday": _resolve_holiday,
+    "same_period": _resolve_same_period,
+    "anaph": _resolve_anaphor,
 }
 
 

@@ -46,6 +46,7 @@ svg text{font:12px system-ui,sans-serif;fill:var(--ink)}
 article.claim{border:1px solid var(--line);border-left:4px solid var(--muted);border-radius:4px;padding:8px 12px;margin:10px 0;background:#fff}
 article.claim header{display:flex;gap:8px;align-items:center;flex-wrap:wrap;font-size:.9em}
 .badge{display:inline-block;padding:0 6px;border-radius:3px;background:var(--bg);border:1px solid var(--line)}
+.badge.changed{background:#fff3e0;border-color:#fb8c00}
 .f-contradicted{border-left-color:#c62828}.f-consistent{border-left-color:#2e7d32}.f-partial{border-left-color:#f9a825}
 blockquote{margin:.4em 0;padding:.2em .8em;border-left:3px solid var(--line);white-space:pre-wrap}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:.4em 0;font-size:.92em}
@@ -197,6 +198,9 @@ def claim_html(rec: dict[str, Any]) -> str:
                                 f"at {_e(c.get('reviewed_at'))}"))
     if c.get("note"):
         rows.append(("note", _e(c["note"])))
+    if c.get("evidence_changed_since_verdict"):
+        rows.append(("evidence changed", f"on {_e(c.get('evidence_changed_at'))}, after the "
+                                         "verdict: the verdict may need a second look"))
     by = f" by {_e(c['updated_by'])}" if c.get("updated_by") else ""
     rows.append(("version", f"{c.get('version')} (last change{by} at {_e(c.get('updated_at'))})"))
     dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
@@ -214,6 +218,8 @@ def claim_html(rec: dict[str, Any]) -> str:
                           for r in rec["reviews"])
         history = f'<p class="muted">History: {items}</p>'
     badge = f'<span class=badge>{_e(c["verdict"])}</span>' if c.get("verdict") else '<span class=badge>unreviewed</span>'
+    if c.get("evidence_changed_since_verdict"):
+        badge += '<span class="badge changed">evidence changed since the verdict</span>'
     return (f'<article class="claim f-{_e(finding)}" id="claim-{cid}"><header>'
             f'<a href="#claim-{cid}">#{cid}</a><span class=badge>{_e(c["kind"])}</span>'
             f"<span class=badge>{_e(finding)}</span>{badge}</header>"

@@ -3,7 +3,8 @@
 CSV keeps every value as stored (the span text is the document's text, byte for byte), except
 that a text cell a spreadsheet would run as a formula (one beginning with "=", "+", "-", "@",
 a tab or a carriage return: OWASP's rule for CSV injection) gets a leading "'", which the
-spreadsheet shows as text and `read_csv` removes. It ends with one comment line, `# verifier export: rows=N audit_head_seq=S audit_head_hash=H
+spreadsheet shows as text and `read_csv` removes; `evidence_changed_since_verdict` is true or
+false. It ends with one comment line, `# verifier export: rows=N audit_head_seq=S audit_head_hash=H
 ...`: written last, it also tells a reader that the file is complete. csv.reader users skip
 lines starting with "#"; pandas: `read_csv(..., comment="#")`.
 
@@ -26,7 +27,7 @@ COLUMNS = (
     "claim_id", "document_id", "document_title", "document_url", "kind", "text", "start", "end",
     "speaker", "reference", "attribution", "value", "finding", "explanation", "verdict", "status", "reviewer",
     "reviewed_at", "note", "evidence_count", "evidence_source", "evidence_url",
-    "evidence_score", "evidence_method", "version",
+    "evidence_score", "evidence_method", "version", "evidence_changed_since_verdict",
 )
 
 
@@ -41,7 +42,7 @@ def value_text(value: Any) -> str:
 
 def attribution_cell(c: dict[str, Any]) -> str:
     """"check the attribution" for a quote whose confidence is below the threshold
-    (docs/decisions.md §18), else empty."""
+    (docs/decisions.md §20), else empty."""
     attrs = c.get("attrs") or {}
     if c["kind"] == "quote" and attribution_doubtful(attrs.get("confidence")):
         return "check the attribution"
@@ -57,7 +58,7 @@ def row_values(rec: dict[str, Any]) -> list[Any]:
         value_text(c["value"]), c["finding"],
         c["explanation"], c["verdict"], c["status"], c["reviewed_by"], c["reviewed_at"],
         c["note"], len(ev), best.get("source_title"), best.get("source_url"), best.get("score"),
-        best.get("method"), c["version"],
+        best.get("method"), c["version"], bool(c.get("evidence_changed_since_verdict")),
     ]
 
 
@@ -71,9 +72,12 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_cell(value: Any) -> Any:
-    """A value as a CSV cell that no spreadsheet evaluates (see the module doc)."""
+    """A value as a CSV cell that no spreadsheet evaluates (see the module doc); booleans
+    (`evidence_changed_since_verdict`) as true/false."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value

@@ -11,6 +11,8 @@ only this package (an import-linter contract in pyproject.toml keeps it so).
     exports    exports of claims, verdicts and evidence
     audit      the audit chain and the history
     desk       what the review desk and the auditor's page read
+    recheck    check stored documents again (claims updated in place); which documents new
+               sources or facts may concern
     demo       the bundled demo
     principal  who is acting (Principal), and the roles each operation needs
 """
@@ -75,12 +77,20 @@ from verifier.services.principal import (
     ADMIN_ROLES,
     AUDIT_ROLES,
     DRAFT_ROLES,
+    RECHECK_ROLES,
     REVIEW_ROLES,
     SOURCE_READER_ROLES,
     STORE_OWNER,
     Channel,
     Principal,
     store_owner,
+)
+from verifier.services.recheck import (
+    DocumentRecheck,
+    RecheckReport,
+    documents_concerned_by_facts,
+    documents_concerned_by_sources,
+    recheck,
 )
 from verifier.services.sources import PackError, PrecedentImport
 from verifier.services.users import User
@@ -99,18 +109,19 @@ def __getattr__(name: str) -> object:
 __all__ = [
     "ADMIN_ROLES", "AUDIT_ROLES", "CLAIM_KINDS", "CLAIM_STATUSES", "DEMO_ACCOUNTS",
     "DOCUMENT_KINDS", "DRAFT_ROLES", "FINDINGS", "FORMATS", "NOT_CHECKED", "PRECEDENT_MIN",
-    "REVIEW_ROLES", "ROLES", "SOURCE_READER_ROLES", "STORE_OWNER", "VERDICTS",
+    "RECHECK_ROLES", "REVIEW_ROLES", "ROLES", "SOURCE_READER_ROLES", "STORE_OWNER", "VERDICTS",
     "BrowserMissing", "Channel", "Check", "CheckReport", "ClaimNotFound", "DocumentError",
-    "DraftCheck", "ExportError", "ExportFilters", "IngestError", "IngestResult",
-    "IngestedDocument", "LastAdmin", "PackError", "PermissionDenied", "PrecedentImport",
-    "Principal", "QueueFilters", "QueueRow", "ReviewConflict", "ReviewError", "SchemaError",
-    "ShownDocument", "User", "UserError",
+    "DocumentRecheck", "DraftCheck", "ExportError", "ExportFilters", "IngestError",
+    "IngestResult", "IngestedDocument", "LastAdmin", "PackError", "PermissionDenied",
+    "PrecedentImport", "Principal", "QueueFilters", "QueueRow", "RecheckReport",
+    "ReviewConflict", "ReviewError", "SchemaError", "ShownDocument", "User", "UserError",
     "align", "audit", "check", "check_document", "check_draft", "check_text",
     "claim_contract", "claim_dict", "claim_evidence", "counts", "demo", "demo_password", "desk", "document_claims",
-    "document_summary", "documents", "earlier_verdicts", "ensure_demo_accounts", "exports",
+    "document_summary", "documents", "documents_concerned_by_facts",
+    "documents_concerned_by_sources", "earlier_verdicts", "ensure_demo_accounts", "exports",
     "extract", "extract_document", "get_claim", "ingest_document", "ingest_into",
     "knowledge_base", "list_documents", "load_demo", "load_queue", "next_claim_id",
-    "precedent_check", "queue_documents", "quote_sources", "read", "read_text", "review",
+    "precedent_check", "queue_documents", "quote_sources", "read", "read_text", "recheck", "review",
     "reviews_of", "save_checked", "show_document", "read_sources", "source_text", "sources",
     "store_failure", "store_owner", "store_source", "users",
 ]

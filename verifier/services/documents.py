@@ -35,6 +35,7 @@ class IngestResult:
     document: Document
     created: bool
     claims_added: int
+    changes: documents.ClaimChanges | None = None  # what a save did to the stored claims
 
 
 def document_summary(doc: IngestedDocument | Document) -> dict[str, Any]:
@@ -115,17 +116,17 @@ def save_checked(store: Store, doc: IngestedDocument, report: CheckReport, *, ki
                  actor: str, recheck: bool) -> IngestResult:
     """Store the document with its checked claims, evidence included, in one transaction.
     When it is stored already: with `recheck`, its claims are brought up to date in place
-    (db.documents.replace_claims: same ids, reviewed claims untouched, claims with a note or a
-    review kept); without, nothing changes."""
-    added = 0
+    (db.documents.replace_claims: same ids, reviewed claims keep their verdict, claims with a
+    note or a review kept); without, nothing changes."""
+    changes = None
     with store.write() as session:
         stored, created = documents.store_document(session=session, ingested=doc, kind=kind,
                                                    actor=actor)
         if created or recheck:
-            added, _ = documents.replace_claims(session=session, document=stored,
-                                                claims=report.claims, actor=actor)
+            changes = documents.replace_claims(session=session, document=stored,
+                                               claims=report.claims, actor=actor)
     report.document["id"] = stored.id
-    return IngestResult(stored, created, added)
+    return IngestResult(stored, created, changes.added if changes else 0, changes)
 
 
 def ingest_into(store: Store, source: str | Path | bytes, *, name: str | None = None,
@@ -217,7 +218,8 @@ def precedent_check(store: Store) -> Check:
             for i, claim in enumerate(claims):
                 if claim.kind == "temporal" or len(claim.text.split()) < 5:
                     continue
-                hits = [h for h in search(session=session, query=claim.text, top=3)
+                hits = [h for h in search(session=session, query=claim.text, top=3,
+                                          exclude_document=doc.sha256)
                         if h.score >= PRECEDENT_MIN]
                 if hits:
                     ev = [precedent_evidence(h, query=claim.text) for h in hits]

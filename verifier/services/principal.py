@@ -23,10 +23,12 @@ ADMIN_ROLES: tuple[str, ...] = ("admin",)
 AUDIT_ROLES: tuple[str, ...] = ("auditor", "admin")
 DRAFT_ROLES: tuple[str, ...] = ("editor", "fact-checker", "admin")
 SOURCE_READER_ROLES: tuple[str, ...] = ("admin", "fact-checker")
+RECHECK_ROLES: tuple[str, ...] = ("fact-checker", "admin")
 ANY_ROLE: tuple[str, ...] = ROLES
 
 __all__ = ["ADMIN_ROLES", "ANY_ROLE", "AUDIT_ROLES", "Channel", "DRAFT_ROLES", "PermissionDenied",
-           "Principal", "REVIEW_ROLES", "SOURCE_READER_ROLES", "STORE_OWNER", "store_owner"]
+           "Principal", "RECHECK_ROLES", "REVIEW_ROLES", "SOURCE_READER_ROLES", "STORE_OWNER",
+           "store_owner"]
 
 
 @dataclass(frozen=True)

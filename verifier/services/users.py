@@ -76,9 +76,40 @@ def has_users(*, db: Db = None) -> bool:
         return session.exec(select(User.id)).first() is not None
 
 
-def authenticate(name: str, password: str, *, db: Db = None) -> User | None:
-    """The active user with this name and password, or None (same cost either way)."""
-    return users.authenticate(store=store_of(db), name=name, password=password)
+class DemoPasswordRefused(PermissionError):
+    """A demo account's public password, on a server others can reach."""
+
+
+def is_loopback(address: str | None) -> bool:
+    """Whether a server bound to `address` is reachable from this machine only (no address:
+    every interface, so no)."""
+    import ipaddress
+
+    if not address:
+        return False
+    if address.strip("[]").lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(address.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def authenticate(name: str, password: str, *, bind_address: str | None = "127.0.0.1",
+                 db: Db = None) -> User | None:
+    """The active user with this name and password, or None (same cost either way). The
+    demo accounts' passwords are public (docs/ui.md): they sign in only on a server bound to a
+    loopback address (`make run`); elsewhere DemoPasswordRefused says to set real ones."""
+    from verifier.services.demo import DEMO_ACCOUNTS, demo_password
+
+    user = users.authenticate(store=store_of(db), name=name, password=password)
+    if user is not None and not is_loopback(bind_address) and any(
+            name == n and password == demo_password(n) for n, _ in DEMO_ACCOUNTS):
+        raise DemoPasswordRefused(
+            f"{name} has the demo password, which is public; this server can be reached from "
+            f"other machines ({bind_address or 'all interfaces'}): set a password with "
+            f"`verifier users password {name}`")
+    return user
 
 
 def user_by_email(email: str, *, db: Db = None) -> User | None:

@@ -145,7 +145,13 @@ def sign_in_page() -> None:
                                  autocomplete="current-password")
         submitted = st.form_submit_button("Sign in", type="primary", key="auth_submit")
     if submitted:
-        user = services.users.authenticate(name.strip(), password) if name.strip() else None
+        try:
+            user = (services.users.authenticate(
+                name.strip(), password, bind_address=st.get_option("server.address"))
+                if name.strip() else None)
+        except services.users.DemoPasswordRefused as exc:
+            st.error(str(exc))
+            return
         if user is None:
             st.error("Wrong user name or password.")
             return

@@ -45,15 +45,18 @@ def _filters(docs: list[Any]) -> QueueFilters:
                                    format_func=lambda i: labels.get(i, str(i)))
         dates = row2[2].date_input("Published between", value=[], key="desk_f_dates",
                                    format="YYYY-MM-DD")
+        changed = st.checkbox("Evidence changed since the verdict", key="desk_f_changed",
+                              help="Reviewed claims whose finding or evidence a later check "
+                                   "changed: their verdict may need a second look (any status).")
     start: date | None = None
     end: date | None = None
     if isinstance(dates, list | tuple) and dates:
         start = dates[0]
         end = dates[1] if len(dates) > 1 else dates[0]
-    return QueueFilters(statuses=tuple(statuses), kinds=tuple(kinds),
-                              findings=tuple(findings), anonymous=ANON_CHOICES[anon],
-                              document_id=doc_id or None, published_from=start,
-                              published_to=end)
+    return QueueFilters(statuses=() if changed else tuple(statuses), kinds=tuple(kinds),
+                        findings=tuple(findings), anonymous=ANON_CHOICES[anon],
+                        document_id=doc_id or None, published_from=start,
+                        published_to=end, evidence_changed=changed)
 
 
 def _counts(rows: list[QueueRow]) -> None:
@@ -70,7 +73,7 @@ def _claim_label(row: QueueRow) -> str:
     c = row.claim
     text = " ".join(c.text.split())
     text = text if len(text) <= 70 else text[:67] + "…"
-    mark = "✓" if c.status == "reviewed" else "•"
+    mark = "⚠" if c.evidence_changed_since_verdict else "✓" if c.status == "reviewed" else "•"
     return f"{mark} #{c.id} {c.kind} · {text}"
 
 
@@ -80,13 +83,14 @@ def _queue_table(rows: list[QueueRow]) -> None:
           "text": r.claim.text[:120], "speaker": r.claim.reference or r.claim.speaker or "",
           "attribution": _attribution_flag(r.claim),
           "finding": r.claim.finding or "", "status": r.claim.status,
-          "verdict": r.claim.verdict or "", "by": r.claim.reviewed_by or ""} for r in rows],
+          "verdict": r.claim.verdict or "", "by": r.claim.reviewed_by or "",
+          "evidence changed": r.claim.evidence_changed_since_verdict} for r in rows],
         hide_index=True, width="stretch", height=min(38 + 35 * len(rows), 260), key="desk_table")
 
 
 def _attribution_flag(claim: Any) -> str:
     """"check the attribution" for a quote whose attribution confidence is below the threshold
-    (docs/decisions.md §18)."""
+    (docs/decisions.md §20)."""
     attrs = claim.attrs or {}
     if claim.kind == "quote" and attribution_doubtful(attrs.get("confidence")):
         return "check the attribution"
@@ -157,6 +161,12 @@ def _claim_panel(me: Principal, claim: Any, doc: Any) -> None:
         attrs = claim.attrs or {}
         st.warning(f"{flag.capitalize()}: confidence {attrs.get('confidence')} "
                    f"({'; '.join(attrs.get('reasons') or [])}).")
+    if claim.evidence_changed_since_verdict:
+        st.warning(f"Evidence changed since the verdict: a check on "
+                   f"{_utc(claim.evidence_changed_at)} changed this claim's finding or evidence, "
+                   f"after {claim.reviewed_by} gave it “{claim.verdict}” on "
+                   f"{_utc(claim.reviewed_at)}. Look at it again; saving a verdict clears this.",
+                   icon=":material/update:")
     widgets.show_fields(services.claim_contract(claim), key=f"desk_fields_{claim.id}")
     st.markdown(f"**Automatic finding:** {widgets.finding_label(claim.finding)}")
     if claim.explanation:
@@ -171,6 +181,21 @@ def _claim_panel(me: Principal, claim: Any, doc: Any) -> None:
                            "by": c.reviewed_by, "at": c.reviewed_at, "note": c.note or ""}
                           for c in earlier], hide_index=True, width="stretch",
                          key=f"desk_earlier_{claim.id}")
+
+
+def _utc(when: Any) -> str:
+    return when.strftime("%Y-%m-%d %H:%M UTC") if when else "an unknown time"
+
+
+def _changed_banner(me: Principal, filters: QueueFilters) -> None:
+    """Say how many reviewed claims have new evidence, unless the queue shows just those."""
+    if filters.evidence_changed:
+        return
+    n = len(services.load_queue(me, QueueFilters(evidence_changed=True)))
+    if n:
+        st.warning(f"{n} reviewed claim{'s' if n > 1 else ''} got new evidence or a new finding "
+                   "since the verdict: tick “Evidence changed since the verdict” in the filters.",
+                   icon=":material/update:")
 
 
 def _current_state(claim: Any) -> None:
@@ -226,6 +251,7 @@ def render() -> None:
         pinned = services.load_queue(me, QueueFilters())
         rows = [r for r in pinned if r.claim.id == conflict["claim_id"]] + rows
     _counts(rows)
+    _changed_banner(me, filters)
     for key, show in (("desk_flash", st.success), ("desk_error", st.error)):
         if ss.get(key):
             show(ss.pop(key))

@@ -14,8 +14,10 @@ PACK_TYPES = ["yaml", "yml", "csv"]
 REFUSED = (services.IngestError, services.DocumentError, services.PermissionDenied, ValueError)
 
 
-def _add_sources(files: list[Any], actor: services.Principal) -> None:
+def _add_sources(files: list[Any], actor: services.Principal) -> list[int]:
+    """Store the files as reference sources; the ids of those that were new."""
     bar = st.progress(0, text=f"Adding {len(files)} source documents…")
+    created: list[int] = []
     with st.status(f"Adding {len(files)} source documents", expanded=True) as status:
         ok = failed = 0
         for i, f in enumerate(files, start=1):
@@ -28,11 +30,15 @@ def _add_sources(files: list[Any], actor: services.Principal) -> None:
                 ok += 1
                 st.text(f"{f.name}: " + (f"stored as document {res.document.id}" if res.created
                                          else f"already stored as document {res.document.id}"))
+                if res.created and res.document.id is not None:
+                    created.append(res.document.id)
             bar.progress(i / len(files), text=f"{i} of {len(files)}: {f.name}")
         status.update(label=f"{ok} added, {failed} refused", state="error" if failed else "complete")
+    return created
 
 
-def _import_packs(files: list[Any], actor: services.Principal) -> None:
+def _import_packs(files: list[Any], actor: services.Principal) -> int:
+    """Import the fact packs; how many were imported."""
     bar = st.progress(0, text=f"Importing {len(files)} fact packs…")
     with st.status(f"Importing {len(files)} fact packs", expanded=True) as status:
         failed = 0
@@ -50,6 +56,69 @@ def _import_packs(files: list[Any], actor: services.Principal) -> None:
             bar.progress(i / len(files), text=f"{i} of {len(files)}: {f.name}")
         status.update(label=f"{len(files) - failed} imported, {failed} refused",
                       state="error" if failed else "complete")
+    return len(files) - failed
+
+
+def _offer_recheck(me: services.Principal, *, sources: list[int], packs: int) -> None:
+    """After new sources or facts: which stored documents they may concern (the services
+    decide), kept for the offer to re-check them."""
+    ids: set[int] = set()
+    what = []
+    if sources:
+        ids.update(services.documents_concerned_by_sources(me, sources))
+        what.append("the new sources")
+    if packs:
+        ids.update(services.documents_concerned_by_facts(me))
+        what.append("the new facts")
+    if what:
+        st.session_state["sources_recheck"] = {"ids": sorted(ids), "what": " and ".join(what)}
+
+
+def _recheck_offer(me: services.Principal) -> None:
+    """The offer to re-check the stored documents new material may concern, and the re-check
+    itself, with its progress."""
+    ss = st.session_state
+    offer = ss.get("sources_recheck")
+    if not offer:
+        return
+    ids, what = offer["ids"], offer["what"]
+    if not ids:
+        st.info(f"No stored article or draft has claims {what} could concern.")
+        ss.pop("sources_recheck")
+        return
+    n = len(ids)
+    docs = f"{n} document{'s' if n > 1 else ''}"
+    st.info(f"{docs} stored may be concerned by {what}: re-checking updates their claims in "
+            "place (verdicts are kept; a changed finding or evidence is flagged on the desk).")
+    if not st.button(f"Re-check {docs} it may concern", key="sources_recheck_btn",
+                     type="primary"):
+        return
+    bar = st.progress(0, text=f"Re-checking {docs}…")
+
+    def progress(done: int, total: int, title: str) -> None:
+        bar.progress(done / total, text=f"{done} of {total}: {title}")
+
+    try:
+        report = services.recheck(me, document_ids=ids, progress=progress)
+    except REFUSED as exc:
+        st.error(str(exc).splitlines()[0])
+        return
+    ss.pop("sources_recheck")
+    st.success(_recheck_summary(report))
+    st.dataframe([d.to_json() for d in report.documents], hide_index=True, width="stretch",
+                 key="sources_recheck_table")
+
+
+def _recheck_summary(report: services.RecheckReport) -> str:
+    t = report.to_json()["totals"]
+    n = t["documents"]
+    text = (f"Re-checked {n} document{'s' if n != 1 else ''}: {t['added']} claims added, {t['updated']} "
+            f"updated ({t['moved']} moved), {t['removed']} removed; "
+            f"{t['contradictions']} contradictions, {t['altered_quotes']} altered quotes.")
+    if t["evidence_changed_since_verdict"]:
+        text += (f" {t['evidence_changed_since_verdict']} reviewed claims have new evidence "
+                 "since their verdict: see the desk.")
+    return text
 
 
 def _listing(title: str, rows: list[dict[str, Any]], key: str) -> None:
@@ -82,7 +151,7 @@ def render() -> None:
         packs_in = st.file_uploader("Packs (YAML or CSV)", type=PACK_TYPES,
                                     accept_multiple_files=True, key="sources_pack_files")
         imp = st.form_submit_button("Import packs", key="sources_import_btn")
-    if add and files:
-        _add_sources(list(files), me)
-    if imp and packs_in:
-        _import_packs(list(packs_in), me)
+    added = _add_sources(list(files), me) if add and files else []
+    imported = _import_packs(list(packs_in), me) if imp and packs_in else 0
+    _offer_recheck(me, sources=added, packs=imported)
+    _recheck_offer(me)

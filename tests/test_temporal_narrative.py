@@ -1,0 +1,248 @@
+"""Temporal expressions in running news narrative (issue 12, the dates part): a weekday that is
+the publication's own day, clock times and parts of the day on the date in force, French
+expressions the grammar used to miss, and the calendar check's "resolved" (a value the check
+computed itself is not evidence). Sentences written for these tests, in the style of news
+reports; PUB is a Thursday."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from verifier.extract.temporal import extract_temporal
+
+PUB = dt.date(2025, 10, 16)  # a Thursday
+
+
+def _got(text: str, lang: str = "fr", published: dt.date = PUB) -> list[tuple[str, str, str | None]]:
+    out = extract_temporal(text, lang=lang, published=published)
+    for t in out:
+        assert text[t.start:t.end] == t.text
+    return [(t.text, t.timex_type, t.value) for t in out]
+
+
+# ---- a bare weekday that is the publication's weekday is that same day ---------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Le Premier ministre a reçu jeudi les représentants des agriculteurs.",
+     [("jeudi", "DATE", "2025-10-16")]),
+    ("Les syndicats seront reçus jeudi à Matignon.", [("jeudi", "DATE", "2025-10-16")]),
+    ("La préfète a rappelé jeudi que l'arrêté restait en vigueur.",
+     [("jeudi", "DATE", "2025-10-16")]),
+    # another weekday keeps its tense: the past one, the next one
+    ("Le maire a démissionné lundi.", [("lundi", "DATE", "2025-10-13")]),
+    ("Le conseil votera lundi.", [("lundi", "DATE", "2025-10-20")]),
+    # written relative words still decide
+    ("Il a été reçu jeudi dernier.", [("jeudi dernier", "DATE", "2025-10-09")]),
+    ("Il sera reçu jeudi prochain.", [("jeudi prochain", "DATE", "2025-10-23")]),
+])
+def test_weekday_of_publication_is_that_day(text: str, expected: list) -> None:
+    assert _got(text) == expected
+
+
+def test_english_weekday_of_publication_unchanged() -> None:
+    assert _got("The premier said Thursday the deal was done.", "en") == [
+        ("Thursday", "DATE", "2025-10-16")]
+
+
+# ---- a clock time takes the date in force ---------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    # the date right after the time, in its sentence
+    ("Le cambriolage a eu lieu vers 2 h 15, mardi, dans une bijouterie du centre.",
+     [("2 h 15", "TIME", "2025-10-14T02:15"), ("mardi", "DATE", "2025-10-14")]),
+    ("L'alerte a été donnée à 5 h hier par un voisin.",
+     [("5 h", "TIME", "2025-10-15T05:00"), ("hier", "DATE", "2025-10-15")]),
+    # a date earlier in the paragraph
+    ("Le 3 octobre, la tempête a touché la côte. Les vents ont atteint 140 km/h à 22 h.",
+     [("Le 3 octobre", "DATE", "2025-10-03"), ("22 h", "TIME", "2025-10-03T22:00")]),
+    # a new paragraph starts from the publication date again
+    ("Le 3 octobre, la tempête a touché la côte.\n\nLa préfecture fera le point à 18 h.",
+     [("Le 3 octobre", "DATE", "2025-10-03"), ("18 h", "TIME", "2025-10-16T18:00")]),
+    # a date far after the time, in another clause, does not claim it
+    ("À 11 h, le ministre a annoncé que le scrutin se tiendra le 9 novembre.",
+     [("11 h", "TIME", "2025-10-16T11:00"), ("le 9 novembre", "DATE", "2025-11-09")]),
+])
+def test_clock_time_on_the_date_in_force(text: str, expected: list) -> None:
+    assert _got(text) == expected
+
+
+# ---- parts of the day on the date in force ---------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Le 11 octobre, des rafales ont couché des arbres. Les pompiers ont été appelés dans "
+     "la soirée puis pendant la nuit.",
+     [("Le 11 octobre", "DATE", "2025-10-11"), ("la soirée", "TIME", "2025-10-11TEV"),
+      ("la nuit", "TIME", "2025-10-11TNI")]),
+    ("Les manifestants se sont dispersés en fin d'après-midi, hier.",
+     [("fin d'après-midi", "TIME", "2025-10-15TAF"), ("hier", "DATE", "2025-10-15")]),
+    ("Le 2 octobre, le navire a accosté. Il est reparti le lendemain matin.",
+     [("Le 2 octobre", "DATE", "2025-10-02"), ("le lendemain matin", "TIME", "2025-10-03TMO")]),
+    ("La police est intervenue au petit matin.", [("petit matin", "TIME", "2025-10-16TMO")]),
+    ("Le 9 octobre, la grêle a frappé le vignoble. Les viticulteurs ont veillé une partie de "
+     "la nuit.", [("Le 9 octobre", "DATE", "2025-10-09"), ("la nuit", "TIME", "2025-10-09TNI")]),
+    ("La veille au soir, le maire avait reçu les riverains.",
+     [("La veille au soir", "TIME", "XXXX-XX-XXTEV")]),
+    # not a time of the narrative: a name, an event, a figure of speech
+    ("La Nuit des musées attire chaque année des milliers de visiteurs.", [("chaque année", "SET", "P1Y")]),
+    ("La soirée de gala a réuni trois cents invités.", []),
+    ("Il craint que la nuit ne porte pas conseil.", []),
+])
+def test_parts_of_the_day(text: str, expected: list) -> None:
+    assert _got(text) == expected
+
+
+# ---- decades, ranges, deadlines, vague references -------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("La chanteuse a débuté au début des années 70 dans les cabarets lyonnais.",
+     [("début des années 70", "DATE", "197X")]),
+    ("Le quartier s'est vidé à la fin des années 1990.", [("la fin des années 1990", "DATE", "199X")]),
+    ("Ces usines ont fermé au cours des années 80.", [("années 80", "DATE", "198X")]),
+    ("Elle a présidé l'association de 1994-2001.",
+     [("1994", "DATE", "1994"), ("2001", "DATE", "2001")]),
+    ("Il a entraîné le club lors de la saison 2011/2012.",
+     [("2011", "DATE", "2011"), ("2012", "DATE", "2012")]),
+    ("La guerre de 1914-18 a vidé le village.", [("1914", "DATE", "1914"), ("18", "DATE", "1918")]),
+    ("Les travaux sont prévus en juin-juillet 2026.",
+     [("juin", "DATE", "2026-06"), ("juillet 2026", "DATE", "2026-07")]),
+    ("Les chantiers de janvier-février ont pris du retard.",
+     [("janvier", "DATE", "2025-01"), ("février", "DATE", "2025-02")]),
+    ("La ligne doit rouvrir d'ici la fin de l'année.",
+     [("ici", "DATE", "2025-10-16"), ("la fin de l'année", "DATE", "2025")]),
+    ("Le réseau sera rénové d'ici à 2030.", [("ici", "DATE", "2025-10-16"), ("2030", "DATE", "2030")]),
+    ("Le refuge se trouve à trois kilomètres d'ici.", []),
+    ("D'ici là, les élus devront trancher.", []),
+    ("Les ventes ont reculé de 4 % par rapport à la même époque de l'an dernier.",
+     [("la même époque de l'an dernier", "DATE", "2024-10")]),
+    ("À la même époque, le lac était déjà gelé.", [("la même époque", "DATE", "2024-10")]),
+    ("Les agriculteurs se plaignent depuis des années du prix du lait.",
+     [("des années", "DURATION", "PXY")]),
+])
+def test_decades_ranges_deadlines(text: str, expected: list) -> None:
+    assert _got(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("L'actuelle directrice de l'hôpital a refusé de commenter.",
+     [("actuelle", "TIME", "PRESENT_REF")]),
+    ("Les générations futures paieront la facture.", [("futures", "TIME", "FUTURE_REF")]),
+    ("Les jeunes d'aujourd'hui lisent moins de journaux.", [("aujourd'hui", "TIME", "PRESENT_REF")]),
+    ("Aujourd'hui encore, la digue n'est pas réparée.", [("Aujourd'hui", "TIME", "PRESENT_REF")]),
+    ("En 1980, le bourg comptait douze cafés, alors qu'aujourd'hui il n'en reste qu'un.",
+     [("1980", "DATE", "1980"), ("aujourd'hui", "TIME", "PRESENT_REF")]),
+    ("De nos jours, peu de villages ont gardé leur boulangerie.", [("nos jours", "TIME", "PRESENT_REF")]),
+    ("Le marché est à l'heure actuelle saturé.", [("l'heure actuelle", "TIME", "PRESENT_REF")]),
+    # the day of the paper
+    ("Le ministre présente aujourd'hui son plan.", [("aujourd'hui", "DATE", "2025-10-16")]),
+    ("Les inscriptions sont ouvertes à partir d'aujourd'hui.", [("aujourd'hui", "DATE", "2025-10-16")]),
+    ("Mais aujourd'hui, le conseil a voté contre.", [("aujourd'hui", "DATE", "2025-10-16")]),
+])
+def test_present_references(text: str, expected: list) -> None:
+    assert _got(text) == expected
+
+
+# ---- "20 heures" naming a news programme is not a time ------------------------------------
+@pytest.mark.parametrize("text", [
+    "La ministre était l'invitée du 20 heures de France 2.",
+    "Il l'a annoncé dans le 20 heures de TF1.",
+    "Le reportage est passé au journal de 13 heures.",
+    "Elle présente le 20h depuis trois ans.",
+])
+def test_news_programme_is_not_a_time(text: str) -> None:
+    assert [t for t in _got(text) if t[0].startswith(("20", "13"))] == []
+
+
+def test_clock_times_still_found_next_to_le() -> None:
+    assert _got("Le bureau ouvre de 8 h à 12 h.") == [
+        ("8 h", "TIME", "2025-10-16T08:00"), ("12 h", "TIME", "2025-10-16T12:00")]
+
+
+# ---- English: vague durations, one more unit, anaphoric months and years -------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Residents had complained for weeks about the smell.", [("weeks", "DURATION", "PXW")]),
+    ("The plant has been idle for months.", [("months", "DURATION", "PXM")]),
+    ("Rents have climbed in recent months.", [("recent months", "DURATION", "PXM")]),
+    ("The coach will stay on for another year.", [("another year", "DURATION", "P1Y")]),
+    ("The union walked out on March 3, 2024. Later that month, talks resumed.",
+     [("March 3, 2024", "DATE", "2024-03-03"), ("Later that month", "DATE", "2024-03")]),
+    ("She joined the board in 2019. That year, profits doubled.",
+     [("2019", "DATE", "2019"), ("That year", "DATE", "2019")]),
+    ("The 40-year-old was hired weeks ago.", [("weeks ago", "DATE", "PAST_REF")]),
+])
+def test_english_vague_and_anaphoric(text: str, expected: list) -> None:
+    assert _got(text, "en") == expected
+
+
+# ---- the calendar check: a value the check computed itself is "resolved", not consistent ----
+def _check(text: str, published: dt.date = PUB) -> list[tuple[str, str, str]]:
+    from verifier.check.calendar import check_temporal
+
+    ts = extract_temporal(text, lang="fr", published=published)
+    return [(f.text, f.finding, f.explanation) for f in check_temporal(ts, published=published)]
+
+
+def test_bare_weekday_is_resolved_not_consistent() -> None:
+    tuesday = dt.date(2025, 10, 14)
+    ((text, finding, why),) = _check("La directrice a annoncé mardi la fermeture du site.", tuesday)
+    assert (text, finding) == ("mardi", "resolved")
+    assert why.startswith("Resolved to Tuesday 14 October 2025 from the publication date")
+
+
+def test_weekday_with_day_and_month_but_no_year_is_resolved() -> None:
+    ((_, finding, why),) = _check("Le procès s'ouvrira lundi 10 novembre à Douai.")
+    assert finding == "resolved" and "the year is not written" in why
+    # the weekday pushed the date out of the paper's year: the explanation says so
+    ((_, finding, why),) = _check("Le procès s'ouvrira mardi 10 novembre à Douai.")
+    assert finding == "resolved" and "10 November 2026" in why and "in 2025 it is a Monday" in why
+
+
+def test_independent_statements_stay_consistent_or_contradicted() -> None:
+    assert _check("Le procès s'est ouvert lundi 6 octobre 2025.")[0][1] == "consistent"
+    assert _check("Le procès s'est ouvert mardi 6 octobre 2025.")[0][1] == "contradicted"
+    assert _check("Aujourd'hui jeudi, les écoles restent fermées.")[0][1] == "consistent"
+    assert _check("Aujourd'hui mercredi, les écoles restent fermées.")[0][1] == "contradicted"
+
+
+def test_assess_reports_resolved_as_no_evidence() -> None:
+    from verifier.check.assess import temporal_check
+    from verifier.ingest import ingest_bytes
+
+    doc = ingest_bytes("La maire a inauguré jeudi la nouvelle médiathèque.".encode(),
+                       name="draft.txt", lang="fr", published=PUB)
+    claims = [t.to_claim() for t in extract_temporal(doc.text, lang="fr", published=PUB)]
+    (f,) = temporal_check(claims, doc).values()
+    assert f.finding == "no_evidence" and f.evidence == ()
+    assert f.explanation.startswith("Resolved to Thursday 16 October 2025")
+
+
+# ---- the new pattern families stay linear in their input -----------------------------------
+@pytest.mark.parametrize("lang, unit", [
+    ("fr", "Le 3 mars, dans la soirée et la nuit, de 1982-1990 puis en mars-avril, au début des "
+           "années 60, d'ici la fin de l'année, à la même époque, l'actuel maire, le 20 heures. "),
+    ("fr", "la nuit la soirée 1982-1990-1991/1992 mars-avril-mai d'ici d'ici des années des "),
+    ("en", "for weeks and in recent months, for another year; later that month, that year. "),
+])
+def test_new_patterns_time_grows_linearly(lang: str, unit: str) -> None:
+    import time
+
+    def cost(n: int) -> float:
+        text = unit * n
+        best = float("inf")
+        for _ in range(3):
+            t0 = time.perf_counter()
+            extract_temporal(text, lang=lang, published=PUB)
+            best = min(best, time.perf_counter() - t0)
+        return best
+
+    base = cost(4)
+    assert cost(16) < 4 * 4 * base + 0.05  # 4x the text: about 4x the time, far below 16x
+    assert cost(64) < 16 * 4 * base + 0.2
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Dans la soirée, puis au petit matin et en fin d'après-midi, pendant la journée. " * 3),
+    ("en", "For weeks, in recent months, over many years; later that month, the same week. " * 3),
+])
+def test_new_anchored_rules_match_finditer(lang: str, text: str) -> None:
+    from verifier.extract.temporal_rules import _RULES
+
+    rs = _RULES[lang]
+    for rx, _, ms in rs.matches(text):
+        assert [m.span() for m in ms] == [m.span() for m in rx.finditer(text)], rx.pattern[:60]
