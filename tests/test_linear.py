@@ -53,12 +53,13 @@ def extract_fr(text: str) -> object:
 # unclosed quotes over blank lines, capitalised runs before a presidency cue, a speech cue
 # repeated with nothing to attribute).
 UNITS = [
-    "“", "»", '"a ', "« ", "«\n\n", ".\"", "Abc ", "Abc, ", "a-t-il déclaré ",
+    "“", "»", '"a ', "« ", "«\n\n", ".\"", "Abc ", "Abc, ", "a-t-il déclaré ", ".", "…",
     "assure la présidence du ", "M. ", "le 12 ", "huit ans ", "—", ": ", "\n",
 ]
 
 
-@pytest.mark.parametrize("unit", ["“", '"a ', "«\n\n", ".\" ", "Abc ", "a-t-il déclaré "])
+@pytest.mark.parametrize("unit", ["“", '"a ', "«\n\n", ".\" ", "Abc ", "a-t-il déclaré ", ".", "…",
+                                  '"a a-t-il déclaré '])
 def test_extraction_is_linear_on_repeated_units(unit: str) -> None:
     assert_linear(extract_fr, lambda n: unit * n)
 
@@ -68,7 +69,7 @@ def test_quote_regions_of_mixed_marks_is_linear() -> None:
     assert_linear(lambda t: split_sentences(t, "fr"), lambda n: "“" * n + "»" * n)
 
 
-@settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.lists(st.sampled_from(UNITS), min_size=2, max_size=5))
 def test_extraction_is_linear_on_generated_patterns(units: list[str]) -> None:
     pattern = "".join(units)

@@ -1155,11 +1155,38 @@ class _Sent:
     cues: list[_Cue]
     claimed: list[bool]
     cands: list[_Cand]
+    free: int = 0  # every token before this one is claimed (claims only ever add)
+    _verbs_by_k: dict[int, list[_Cue]] | None = None
 
     def claim(self, a: int, b: int) -> None:
+        """Claim tokens [a, b); linear over a sentence, since the claimed prefix is skipped."""
         claimed = self.claimed
-        for j in range(max(0, a), min(self.n, b)):
+        for j in range(max(0, a, self.free if a <= self.free else a), min(self.n, b)):
             claimed[j] = True
+        while self.free < self.n and claimed[self.free]:
+            self.free += 1
+
+    def first_free(self) -> int:
+        while self.free < self.n and self.claimed[self.free]:
+            self.free += 1
+        return self.free
+
+    def verb_cues_ending_at(self, k: int) -> list[_Cue]:
+        """The verb cues (not incise-only) whose complement starts at token k: a lookup, so
+        that a sentence with many cues stays linear."""
+        if self._verbs_by_k is None:
+            self._verbs_by_k = {}
+            for c in self.cues:
+                if c.kind == "verb" and not c.incise_only:
+                    self._verbs_by_k.setdefault(c.k, []).append(c)
+        return self._verbs_by_k.get(k, [])
+
+    def first_verb_cue(self) -> int:
+        return min((c.i for c in self.cues if c.kind == "verb"), default=self.n)
+
+    def last_cue(self, *, participles: bool = True) -> int:
+        """The index of the last cue token (of a non-participle cue); -1 when none."""
+        return max((c.i for c in self.cues if participles or c.kind != "participle"), default=-1)
 
     def spk_of(self, r: tuple[int, int] | None) -> tuple[int, int] | None:
         return (self.toks[r[0]].s, self.toks[r[1] - 1].e) if r else None
@@ -1250,6 +1277,7 @@ def _incises_after(sent: _Sent) -> None:
     X"; then the second part of an interrupted quote or ", adding that ..." after it."""
     doc, toks, lex, fr, n, cues, cands = sent.doc, sent.toks, sent.lex, sent.fr, sent.n, sent.cues, sent.cands
     claimed, claim, spk_of = sent.claimed, sent.claim, sent.spk_of
+    last_cue, last_verb_cue = sent.last_cue(), sent.last_cue(participles=False)
     for c in cues:
         if claimed[c.i] or c.kind == "participle":
             continue
@@ -1317,9 +1345,7 @@ def _incises_after(sent: _Sent) -> None:
             sep = np_[0] - 1
             spk = spk_of(np_)
         # the quote before the separator: a quotation right before it, or the clause
-        a = 0
-        while a < sep and claimed[a]:
-            a += 1
+        a = min(sent.first_free(), sep)
         for j in range(sep - 1, a - 1, -1):
             if toks[j].q < 0 and toks[j].raw in (":", ";", "—", "–", "--"):
                 a = j + 1
@@ -1336,7 +1362,7 @@ def _incises_after(sent: _Sent) -> None:
             mid = (after + 1 < n and toks[after].raw == "," and toks[after + 1].q < 0
                    and toks[after + 1].raw[0].isalpha() and toks[after + 1].low not in _RELATIVE
                    and _clausal(toks, after + 1, n, lex) and a == 0
-                   and not any(cc.i > after for cc in cues))
+                   and not last_cue > after)
             nwords = sum(1 for t in toks[a:end] if t.raw[0].isalnum() or t.q >= 0)
             if not sp or nwords < (2 if mid else 3):
                 continue
@@ -1371,7 +1397,7 @@ def _incises_after(sent: _Sent) -> None:
                   and toks[j2].low not in _RELATIVE and not (not fr and toks[j2].low.endswith("ing"))
                   and _clausal(toks, j2, n, lex)
                   and not (fr and j == after and toks[j2].low not in _FR_CLAUSE_START)
-                  and not any(cc.i >= j2 and cc.kind != "participle" for cc in cues)):
+                  and not last_verb_cue >= j2):
                 sp = _span(toks, j2, n)
                 if sp and _words_in(doc[sp[0]:sp[1]]) >= 3:
                     cands.append(_Cand(sp[0], sp[1], "unmarked", spk, c.text, continues=True, how="incise"))
@@ -1413,12 +1439,12 @@ def _report_subject(sent: _Sent, c: _Cue) -> tuple[_Cue, tuple[int, int] | None]
         if np_ is None:
             return None
     if np_ and np_[0] > 0 and toks[np_[0] - 1].low in lex.subordinators and toks[np_[0] - 1].low not in (
-            "and", "but", "et", "mais", "that", "que", "qu’", "qu'") and any(
-            cc.kind == "verb" and cc.i < np_[0] for cc in cues):
+            "and", "but", "et", "mais", "that", "que", "qu’", "qu'") and sent.first_verb_cue() < np_[0]:
         return None  # reported speech inside a subordinate clause of an earlier report
-    if np_ and any(cc.kind == "verb" and not cc.incise_only and cc.i < np_[0] and not claimed[cc.i]
+    if np_ and any(cc.i < np_[0] and not claimed[cc.i]
                    and (cc.k == np_[0] or cc.k == np_[0] - 1 and toks[cc.k].low in _THAT)
-                   for cc in cues):
+                   for cc in (*sent.verb_cues_ending_at(np_[0]),
+                              *sent.verb_cues_ending_at(np_[0] - 1))):
         return None  # "Freeland says Canada has asked China to ...": the outer report holds it
     if np_ and np_[0] > 0 and toks[np_[0] - 1].low in ("what", "which", "whom", "où", "dont", "quoi"):
         return None  # "what he thought was ...": a relative clause, not a report
