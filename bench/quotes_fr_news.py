@@ -1,0 +1,99 @@
+"""French quote benchmark on the blind-annotated French news set (tests/data/fr-news/, issue 12):
+Gender Gap Tracker protocol (P/R/F1 @0.3 and @0.8, speaker accuracy by span, by name, either) per
+half: ``dev`` and ``held`` as assigned in gold.jsonl (the held-out half is not to be looked at until
+the end). Quotes marked ``borderline`` count neither way (predictions overlapping them are dropped).
+
+    .venv/bin/python bench/quotes_fr_news.py [--errors N] [--half dev|held|all]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from quotes import evaluate, score_article  # noqa: E402
+
+DATA = ROOT / "tests/data/fr-news"
+
+
+def load() -> list[dict]:
+    texts = {}
+    for line in (DATA / "docs.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            d = json.loads(line)
+            texts[d["id"]] = d
+    docs = []
+    for line in (DATA / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            g = json.loads(line)
+            docs.append({**g, "text": texts[g["id"]]["text"], "published": texts[g["id"]]["published"]})
+    docs.sort(key=lambda d: d["id"])
+    return docs
+
+
+def halves(docs: list[dict]) -> dict[str, list[dict]]:
+    return {"dev": [d for d in docs if d["half"] == "dev"],
+            "held": [d for d in docs if d["half"] == "held"], "all": docs}
+
+
+def prepare(doc: dict, extract) -> tuple[dict, list]:
+    """Gold without borderline items; predictions overlapping a borderline item removed."""
+    border = [g for g in doc["quotes"] if g["borderline"]]
+    core = [g for g in doc["quotes"] if not g["borderline"]]
+    pred = [p for p in extract(doc["text"]) if not any(
+        p.start < b["quote_end"] and b["quote_start"] < p.end for b in border)]
+    return {"quotes": core, "text": doc["text"], "id": doc["id"]}, pred
+
+
+def report(docs: list[dict], extract, show: str = "all", errors: int = 0) -> None:
+    hs = halves(docs)
+    prepared = {d["id"]: prepare(d, extract) for d in docs}
+    print("== French quotes: blind French news set (tests/data/fr-news; GGT protocol; borderline items excluded)")
+    for label in ("dev", "held", "all"):
+        if show != "all" and label not in (show, "all"):
+            continue
+        ds = hs[label]
+        arts = [prepared[d["id"]][0] for d in ds]
+        preds = [prepared[d["id"]][1] for d in ds]
+        ng = sum(len(a["quotes"]) for a in arts)
+        for thr in (0.3, 0.8):
+            r = evaluate(arts, preds, thr)
+            print(f"  {label:5s} ({len(ds)} docs, {ng} quotes) @{thr}: P {r['P']:.3f} R {r['R']:.3f} "
+                  f"F1 {r['F1']:.3f} (tp {r['tp']} fp {r['fp']} fn {r['fn']})  speaker span "
+                  f"{r['acc_span']:.3f} name {r['acc_name']:.3f} either {r['acc_either']:.3f}")
+    if errors:
+        for d in hs[show]:
+            a, pred = prepared[d["id"]]
+            r = score_article(a["quotes"], pred, 0.3)
+            t = a["text"]
+            for g, p in r["matched"]:
+                if p is None:
+                    print(f"  FN {d['id']} {g['quote'][:90]!r} spk={g['speaker']!r}")
+                else:
+                    ok = (g["speaker_start"] is not None and p.speaker_start is not None and
+                          p.speaker_start < g["speaker_end"] and g["speaker_start"] < p.speaker_end) or (
+                        not g["speaker"] and p.floating)
+                    if not ok or (g["reference"] or "").lower() != (p.reference or "").lower():
+                        print(f"  SPK {d['id']} {g['quote'][:50]!r} gold={g['speaker']!r}/{g['reference']!r}"
+                              f" pred={p.speaker!r}/{p.reference!r}{' floating' if p.floating else ''}")
+            for p in r["unmatched_pred"]:
+                print(f"  FP {d['id']} {t[max(0, p.start - 40):p.start]!r}[[{p.text[:90]}]] spk={p.speaker!r} cue={p.cue!r}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--errors", type=int, default=0)
+    ap.add_argument("--half", choices=["dev", "held", "all"], default="all")
+    args = ap.parse_args()
+    from verifier.extract.quotes import extract_quotes
+
+    report(load(), lambda text: extract_quotes(text, lang="fr"), args.half, args.errors)
+
+
+if __name__ == "__main__":
+    main()
