@@ -6,7 +6,7 @@ import streamlit as st
 
 from verifier import services
 from verifier.services import ROLES
-from verifier.ui import auth
+from verifier.ui import auth, widgets
 
 REFUSED = (services.UserError, services.PermissionDenied)
 
@@ -29,7 +29,7 @@ def _add(actor: services.Principal) -> None:
         except REFUSED as exc:
             st.error(str(exc))
         else:
-            st.success(f"Added {user.name} as {user.role}.")
+            st.success(f"Added {widgets.md(user.name)} as {user.role}.")
 
 
 def _change_role(actor: services.Principal, names: list[str]) -> None:
@@ -45,7 +45,7 @@ def _change_role(actor: services.Principal, names: list[str]) -> None:
         except REFUSED as exc:
             st.error(str(exc))
         else:
-            st.success(f"{user.name} is now {user.role}.")
+            st.success(f"{widgets.md(user.name)} is now {user.role}.")
 
 
 def render() -> None:

@@ -15,6 +15,7 @@ from typing import Any
 import streamlit as st
 
 from verifier import services
+from verifier.ui import widgets
 
 SESSION_KEY = "auth_user"
 ROLE_LABELS = {"fact-checker": "Fact-checker", "editor": "Editor", "auditor": "Auditor",
@@ -113,7 +114,7 @@ def require(*roles: str) -> SignedIn:
         st.stop()
     assert user is not None
     if roles and user.role not in roles:
-        st.error(f"This page is for {', '.join(roles)}; you are signed in as {user.role}.")
+        st.error(f"This page is for {', '.join(roles)}; you are signed in as {widgets.md(user.role)}.")
         st.stop()
     return user
 
@@ -132,7 +133,7 @@ def sign_in_page() -> None:
     if oidc_configured():
         unknown = st.session_state.get("auth_unknown_email")
         if getattr(st.user, "is_logged_in", False) and unknown is not None:
-            st.error(f"{unknown or 'Your account'} has no role here yet: ask an admin to add "
+            st.error(f"{widgets.md(unknown) if unknown else 'Your account'} has no role here yet: ask an admin to add "
                      "a user with this e-mail address.")
             st.button("Sign out", on_click=st.logout, key="auth_logout")
             return
@@ -175,5 +176,6 @@ def sign_out() -> None:
 
 def sidebar(user: SignedIn) -> None:
     with st.sidebar:
-        st.markdown(f"Signed in as **{user.name}** · {ROLE_LABELS.get(user.role, user.role)}")
+        st.markdown(f"Signed in as **{widgets.md(user.name)}** · "
+                    f"{widgets.md(ROLE_LABELS.get(user.role, user.role))}")
         st.button("Sign out", key="auth_sign_out", on_click=sign_out)

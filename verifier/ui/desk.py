@@ -145,8 +145,8 @@ def _document_view(me: Principal, claim: Any, doc: Any) -> None:
     spans = [highlight.Span(c.start, c.end, c.kind, c.finding, c.id,
                             f"#{c.id} {c.kind} · {c.finding or 'not checked'}"
                             + (f" · {c.verdict}" if c.verdict else "")) for c in claims]
-    st.caption(f"{doc.title or doc.source_name} · {doc.language} · published "
-               f"{doc.published or 'unknown'} · {len(claims)} claims")
+    st.caption(f"{widgets.md(doc.title or doc.source_name)} · {widgets.md(doc.language)} · "
+               f"published {doc.published or 'unknown'} · {len(claims)} claims")
     st.html(highlight.legend_html())
     with st.container(height=620, key="desk_doc_box"):
         st.html(highlight.document_html(doc.text, spans, selected=claim.id))
@@ -164,7 +164,7 @@ def _claim_panel(me: Principal, claim: Any, doc: Any) -> None:
     if claim.evidence_changed_since_verdict:
         st.warning(f"Evidence changed since the verdict: a check on "
                    f"{_utc(claim.evidence_changed_at)} changed this claim's finding or evidence, "
-                   f"after {claim.reviewed_by} gave it “{claim.verdict}” on "
+                   f"after {widgets.md(claim.reviewed_by)} gave it “{widgets.md(claim.verdict)}” on "
                    f"{_utc(claim.reviewed_at)}. Look at it again; saving a verdict clears this.",
                    icon=":material/update:")
     widgets.show_fields(services.claim_contract(claim), key=f"desk_fields_{claim.id}")
@@ -218,7 +218,7 @@ def _verdict_form(claim: Any, order: list[QueueRow]) -> None:
         ss[nkey] = claim.note or ""
     conflict = ss.get("desk_conflict")
     if conflict and conflict.get("claim_id") == claim.id:
-        st.warning(f"Not saved: {conflict['message']}. The values above are theirs; your verdict "
+        st.warning(f"Not saved: {widgets.md(conflict['message'])}. The values above are theirs; your verdict "
                    "and note are still in the form: save again to replace theirs.",
                    icon=":material/sync_problem:")
     with st.form(f"verdict_form_{claim.id}", clear_on_submit=False, border=True):

@@ -5,6 +5,7 @@ as HTML built by highlight.py from escaped pieces; never through st.markdown, wh
 would turn `[x](javascript:...)` in a document into a link."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
@@ -30,6 +31,17 @@ FINDING_LABELS = {"consistent": "Consistent", "contradicted": "Contradicted",
 # Plain signs, not emoji: they are drawn by any font (st.text is not markdown, so no icons).
 FINDING_ICONS = {"consistent": "✓", "contradicted": "✗", "partial": "~", "no_evidence": "?",
                  None: "·"}
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$=\"'&])")
+
+
+def md(value: Any) -> str:
+    """A document- or user-derived string made inert inside Markdown (st.caption, st.error...):
+    every ASCII punctuation sign Markdown or Streamlit could read (links, images, emphasis,
+    `:red[...]` colours, `$...$` formulas, HTML) is backslash-escaped, and line breaks become
+    spaces. Prefer st.text; use this where a string must sit inside a sentence of Markdown."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
 
 
 def finding_label(finding: str | None) -> str:
