@@ -54,7 +54,7 @@ def checked_address(host: str, port: int) -> tuple[str, int]:
         infos = socket.getaddrinfo(name, port, type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
         raise urllib.error.URLError(f"cannot resolve {host}: {exc.strerror}") from None
-    addresses = [info[4][0] for info in infos]
+    addresses = [str(info[4][0]) for info in infos]
     if name not in allowed_hosts():
         for addr in addresses:
             ip = ipaddress.ip_address(addr.split("%", 1)[0])

@@ -73,9 +73,10 @@ def library_source(*, session: Session, document_id: int) -> LibrarySource | Non
     doc = session.get(Document, document_id)
     if doc is None or doc.id is None:
         return None
-    rows = session.exec(select(Passage.id, Passage.seq, Passage.start, Passage.end,
-                               Passage.speaker).where(Passage.document_id == document_id)
-                        .order_by(Passage.seq)).all()  # type: ignore[call-overload]
+    rows = session.execute(select(Passage.id, Passage.seq, Passage.start,  # type: ignore[call-overload]
+                                  Passage.end, Passage.speaker)
+                           .where(Passage.document_id == document_id)
+                           .order_by(Passage.seq)).all()
     spans = [PassageSpan(k, a, b, doc.text[a:b], who) for k, (_, _, a, b, who) in enumerate(rows)]
     return LibrarySource(doc.id, doc.title, doc.source_name, doc.url, doc.sha256,
                          doc.published.isoformat() if doc.published else None,

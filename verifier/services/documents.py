@@ -173,7 +173,8 @@ class QuoteSources:
     library: LibraryAligner | None
 
     def used(self) -> list[dict[str, Any]]:
-        out = [{"origin": "given", "title": d.title or d.source_name, "url": d.url,
+        out: list[dict[str, Any]] = [
+               {"origin": "given", "title": d.title or d.source_name, "url": d.url,
                 "published": d.published.isoformat() if d.published else None,
                 "sha256": d.sha256} for d in self.given]
         if self.library is not None:
