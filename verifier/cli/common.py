@@ -33,7 +33,8 @@ def fail(message: str, code: int = 2) -> NoReturn:
 def exit_codes(bad_input: tuple[type[BaseException], ...],
                conflicts: tuple[type[BaseException], ...] = (), conflict_code: int = 3,
                conflict_hint: str = "") -> Callable[[F], F]:
-    """Errors in `bad_input`: one line on stderr, exit 2; in `conflicts`: exit `conflict_code`."""
+    """Errors in `bad_input`: one line on stderr, exit 2; in `conflicts`: exit `conflict_code`;
+    a failure of the store itself (services.store_failure): one line, exit 2."""
     def decorate(fn: F) -> F:
         @wraps(fn)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -45,6 +46,12 @@ def exit_codes(bad_input: tuple[type[BaseException], ...],
                 fail(f"{one_line(exc)}{conflict_hint}", conflict_code)
             except bad_input as exc:
                 fail(one_line(exc))
+            except Exception as exc:
+                msg = services.store_failure(exc)
+                if msg is None:
+                    raise
+                fail(msg)
+        wrapper._store_guard = True  # type: ignore[attr-defined]
         return wrapper  # type: ignore[return-value]
     return decorate
 
@@ -68,26 +75,10 @@ def store_errors_exit_2(app: typer.Typer) -> None:
     (services.store_failure) is one line on stderr and exit 2, not a traceback and exit 1."""
     for info in app.registered_commands:
         if info.callback is not None and not getattr(info.callback, "_store_guard", False):
-            info.callback = _store_guard(info.callback)
+            info.callback = exit_codes(())(info.callback)
     for group in app.registered_groups:
         if group.typer_instance is not None:
             store_errors_exit_2(group.typer_instance)
-
-
-def _store_guard(fn: F) -> F:
-    @wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except typer.Exit:
-            raise
-        except Exception as exc:
-            msg = services.store_failure(exc)
-            if msg is None:
-                raise
-            fail(msg)
-    wrapper._store_guard = True  # type: ignore[attr-defined]
-    return wrapper  # type: ignore[return-value]
 
 
 def cli_actor() -> str:
