@@ -147,3 +147,22 @@ def test_editor_draft_with_library_and_attached_source(store) -> None:
     assert got["fidelity"] == "altered" and got["evidence"][0]["source_document_id"]
     with pytest.raises(services.PermissionDenied):  # editors do not add to the library
         services.ingest_document(editor, b"M. X : y z.", name="x.txt", kind="source", db=store)
+
+
+def test_article_stored_before_the_source_is_found_altered_by_recheck(db_url: str) -> None:
+    """The CLI scenario of issue 11: an article ingested when the library was empty; the
+    transcript arrives; `verifier recheck` finds the altered quote (exit 1), same claim id."""
+    assert run("ingest", str(SEED), db=db_url).exit_code == 0
+    store = open_store(db_url)
+    with store.read() as s:
+        before = s.exec(select(Claim).where(Claim.text.startswith(BOURITA))).one()  # type: ignore[attr-defined]
+    assert before.finding == "no_evidence"
+    assert run("ingest", str(SOURCE), "--kind", "source", db=db_url).exit_code == 0
+    res = run("recheck", "--format", "json", db=db_url)
+    assert res.exit_code == 1, res.output
+    report = json.loads(res.stdout)
+    assert json.dumps(report).count("altered") >= 1
+    with store.read() as s:
+        after = s.get(Claim, before.id)
+    assert after is not None and after.finding == "contradicted"
+    assert (after.attrs or {}).get("fidelity") == "altered"
