@@ -181,3 +181,24 @@ def test_editor_shows_the_facts_before_an_earlier_verdict_labelled_similar(seede
     assert ("<del>Le</del> Conseil de sécurité de l’ONU <del>est</del> actuellement présidé par "
             "la France</div>") in body
     assert "<i>" not in body
+
+
+def test_editor_attaches_a_transcript_that_is_checked_against_and_not_stored(seeded: Seeded) -> None:
+    """A transcript uploaded with the draft (not in the library) flags a quote it gives to
+    another speaker, and is not stored."""
+    draft = ("Rabat, 16 octobre 2025. « Nous partageons une vision ambitieuse pour nos deux "
+             "peuples et pour toute la région », a déclaré le ministre marocain.\n")
+    transcript = ("Conférence de presse, 16 octobre 2025.\n\nM. LAVROV : Nous partageons une "
+                  "vision ambitieuse pour nos deux peuples et pour toute la région.\n\n"
+                  "M. BOURITA : Merci.\n")
+    before = state(seeded.store)
+    at = sign_in("eddie")
+    at.file_uploader(key="editor_sources").set_value(
+        ("conference.txt", transcript.encode(), "text/plain"))
+    at = check(at, draft)
+    errors = [e.value for e in at.error]
+    assert any(e.startswith("NOT READY TO PUBLISH") for e in errors), errors
+    shown = "\n".join(t.value for t in at.text)
+    assert "Misattributed: in the source these words are said by M. LAVROV." in shown
+    assert "Quotes checked against: conference.txt (2025-10-16) — attached" in shown
+    assert state(seeded.store) == before
