@@ -65,3 +65,13 @@ def store(db_url: str) -> Store:
 @pytest.fixture
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_sign_in_throttle() -> Iterator[None]:
+    """Failed sign-ins are counted per process (services.users): each test starts with none."""
+    from verifier.services import users as user_services
+
+    user_services._FAILURES.clear()
+    yield
+    user_services._FAILURES.clear()

@@ -166,3 +166,40 @@ def test_public_server_refuses_a_demo_password_in_the_browser(seeded: Seeded,
         config.set_option("server.address", before)
     assert any("demo password, which is public" in e.value for e in at.error)
     assert "auth_checked" not in at.session_state and titles(at) == ["verifier"]
+
+
+def test_repeated_failed_sign_ins_make_the_next_ones_wait(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from verifier.db.store import open_store
+    from verifier.services import users as us
+
+    store = open_store(f"sqlite:///{tmp_path / 'c.db'}")
+    services.ensure_demo_accounts(services.store_owner("os-user"), db=store)
+    now = [1000.0]
+    monkeypatch.setattr(us, "_clock", lambda: now[0])
+    for _ in range(3):  # three free failures
+        assert us.authenticate("fatima", "guess", client="10.0.0.9", db=store) is None
+    with pytest.raises(us.SignInThrottled, match=r"try again in 1 s"):
+        us.authenticate("fatima", "guess", client="10.0.0.9", db=store)
+    now[0] += 1.5
+    assert us.authenticate("fatima", "guess", client="10.0.0.9", db=store) is None  # 4th
+    with pytest.raises(us.SignInThrottled, match=r"try again in 2 s"):
+        us.authenticate("fatima", "demo-fatima", client="10.0.0.9", db=store)  # even the right one
+    now[0] += 2.5
+    assert us.authenticate("fatima", "demo-fatima", client="10.0.0.9", db=store) is not None
+    # a success clears the user's count; the address keeps its own (10 free failures)
+    assert us.authenticate("fatima", "guess", db=store) is None
+    for name in ("eddie", "ada", "adam") * 4:
+        try:
+            us.authenticate(name, "guess", client="10.0.0.66", db=store)
+        except us.SignInThrottled:
+            break
+    else:
+        raise AssertionError("an address guessing many users was never slowed down")
+
+
+def test_sign_in_page_says_when_to_try_again(seeded: Seeded) -> None:
+    for _ in range(4):
+        at = sign_in("fatima", "wrong password")
+    at = sign_in("fatima")
+    assert any("too many failed sign-ins" in e.value for e in at.error)
+    assert "auth_checked" not in at.session_state

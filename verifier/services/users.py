@@ -4,6 +4,10 @@ in any shell, may leave the store without an active admin; an admin signed in to
 take the admin role from themself (another admin must)."""
 from __future__ import annotations
 
+import math
+import threading
+import time
+
 from sqlalchemy import func
 from sqlmodel import col, select
 
@@ -76,6 +80,33 @@ def has_users(*, db: Db = None) -> bool:
         return session.exec(select(User.id)).first() is not None
 
 
+class SignInThrottled(PermissionError):
+    """Too many failed sign-ins for this user or from this address: wait."""
+
+
+# Failed sign-ins, per user name and per client address, in this process (the UI's server):
+# after FREE_FAILURES failures in a row the next attempt must wait 1 s, then 2, 4... up to
+# MAX_DELAY s; a success clears the user's count. Guessing passwords at web speed stops there,
+# and each attempt that is let through still costs one argon2 verification.
+FREE_FAILURES = {"user": 3, "addr": 10}
+MAX_DELAY = 300.0
+_FAILURES: dict[str, tuple[int, float]] = {}
+_FAIL_LOCK = threading.Lock()
+_clock = time.monotonic
+
+
+def _wait_for(key: str) -> float:
+    count, last = _FAILURES.get(key, (0, 0.0))
+    over = count - FREE_FAILURES[key.split(":", 1)[0]]
+    if over < 0:
+        return 0.0
+    return max(0.0, min(MAX_DELAY, 2.0 ** over) - (_clock() - last))
+
+
+def _throttle_keys(name: str, client: str | None) -> list[str]:
+    return [f"user:{name.strip().lower()}"] + ([f"addr:{client}"] if client else [])
+
+
 class DemoPasswordRefused(PermissionError):
     """A demo account's public password, on a server others can reach."""
 
@@ -96,13 +127,27 @@ def is_loopback(address: str | None) -> bool:
 
 
 def authenticate(name: str, password: str, *, bind_address: str | None = "127.0.0.1",
-                 db: Db = None) -> User | None:
+                 client: str | None = None, db: Db = None) -> User | None:
     """The active user with this name and password, or None (same cost either way). The
     demo accounts' passwords are public (docs/ui.md): they sign in only on a server bound to a
-    loopback address (`make run`); elsewhere DemoPasswordRefused says to set real ones."""
+    loopback address (`make run`); elsewhere DemoPasswordRefused says to set real ones.
+    Repeated failures for a user name or from a `client` address make the next attempts wait
+    (SignInThrottled, with how long), growing from 1 s to 5 minutes."""
     from verifier.services.demo import DEMO_ACCOUNTS, demo_password
 
+    keys = _throttle_keys(name, client)
+    with _FAIL_LOCK:
+        wait = max(_wait_for(k) for k in keys)
+    if wait > 0:
+        raise SignInThrottled(f"too many failed sign-ins: try again in {math.ceil(wait)} s")
     user = users.authenticate(store=store_of(db), name=name, password=password)
+    with _FAIL_LOCK:
+        for k in keys:
+            if user is None:
+                count, _ = _FAILURES.get(k, (0, 0.0))
+                _FAILURES[k] = (count + 1, _clock())
+            elif k.startswith("user:"):
+                _FAILURES.pop(k, None)
     if user is not None and not is_loopback(bind_address) and any(
             name == n and password == demo_password(n) for n, _ in DEMO_ACCOUNTS):
         raise DemoPasswordRefused(

@@ -148,9 +148,10 @@ def sign_in_page() -> None:
     if submitted:
         try:
             user = (services.users.authenticate(
-                name.strip(), password, bind_address=st.get_option("server.address"))
+                name.strip(), password, bind_address=st.get_option("server.address"),
+                client=getattr(st.context, "ip_address", None))
                 if name.strip() else None)
-        except services.users.DemoPasswordRefused as exc:
+        except (services.users.DemoPasswordRefused, services.users.SignInThrottled) as exc:
             st.error(str(exc))
             return
         if user is None:
