@@ -251,9 +251,30 @@ def test_password_reset_through_the_cli_and_the_services(db_url: str, store: Sto
                                env={"VERIFIER_DATABASE_URL": db_url})
     assert empty.exit_code == 2
     with pytest.raises(services.PermissionDenied):
-        services.users.set_password(ui("fatima", "fact-checker"), "adam", "taken over!", db=store)
+        services.users.set_password(ui("fatima", "fact-checker"), "adam", "taken over completely", db=store)
     services.users.set_password(ui("fatima", "fact-checker"), "fatima", "my own secret", db=store)
     assert services.users.authenticate("fatima", "my own secret", db=store) is not None
     with store.read() as s:
         events = [e for e in s.exec(select(AuditEvent)).all() if e.action == "password"]
     assert len(events) == 2 and "secret" not in json.dumps([e.new for e in events])
+
+
+@pytest.mark.parametrize(("password", "why"), [
+    ("short-one", "too short"), ("password1234", "most common"), ("aaaaaaaaaaaaaaa", "most common"),
+    ("fatima-is-the-best", "contains the user name")])
+def test_password_policy_in_every_shell(db_url: str, store: Store, password: str, why: str) -> None:
+    assert run("users", "add", "adam", "--role", "admin", db=db_url).exit_code == 0
+    assert run("users", "add", "fatima", "--role", "fact-checker", db=db_url).exit_code == 0
+    from typer.testing import CliRunner
+
+    from verifier.cli import app
+
+    res = CliRunner().invoke(app, ["users", "password", "fatima"], input=password + "\n",
+                             env={"VERIFIER_DATABASE_URL": db_url})
+    assert res.exit_code == 2 and why in res.output
+    with pytest.raises(services.UserError, match=why):
+        services.users.add_user(OWNER, "frida", "editor", password=password.replace("fatima", "frida"),
+                                db=store)
+    with pytest.raises(services.UserError, match="another user has the e-mail address"):
+        services.users.add_user(OWNER, "eve", "editor", email="Shared@example.org", db=store)
+        services.users.add_user(OWNER, "eva", "editor", email="shared@example.org", db=store)

@@ -179,17 +179,17 @@ def test_failed_audit_append_means_no_verdict(store: Store, monkeypatch: pytest.
 
 
 def test_users_roles_and_passwords(store: Store) -> None:
-    users.add_user(store=store, name="ada", role="admin", actor="boot", password="s3cret pass")
+    users.add_user(store=store, name="ada", role="admin", actor="boot", password="s3cret pass phrase")
     users.add_user(store=store, name="alice", role="fact-checker", email="alice@example.org",
-                   password="s3cret pass", actor="ada")
+                   password="s3cret pass phrase", actor="ada")
     with store.read() as session:
         hashes = [u.password_hash for u in session.exec(select(User).order_by(User.name)).all()]
     assert all(h and h.startswith("$argon2id$") for h in hashes)
     assert hashes[0] != hashes[1]  # same password, different salts
     assert "s3cret" not in "".join(hashes)  # type: ignore[arg-type]
-    assert users.authenticate(store=store, name="alice", password="s3cret pass").name == "alice"  # type: ignore[union-attr]
+    assert users.authenticate(store=store, name="alice", password="s3cret pass phrase").name == "alice"  # type: ignore[union-attr]
     assert users.authenticate(store=store, name="alice", password="wrong") is None
-    assert users.authenticate(store=store, name="nobody", password="s3cret pass") is None
+    assert users.authenticate(store=store, name="nobody", password="s3cret pass phrase") is None
     users.set_role(store=store, name="alice", role="auditor", actor="ada")
     assert not users.can_review("auditor") and not users.can_review("editor")
     assert users.can_review("fact-checker") and users.can_review("admin")
@@ -269,9 +269,9 @@ def test_cli_review_as_os_user_as_other_and_conflict(store: Store, monkeypatch: 
     assert '"verdict": "True"' in res.output and '"reviewed_by": "ed"' in res.output
     res = runner.invoke(app, ["claims", "--status", "reviewed"])
     assert res.exit_code == 0 and f"{cid}" in res.output
-    res = runner.invoke(app, ["users", "add", "pw", "--role", "admin", "--password-stdin"], input="hunter2 x\n")
+    res = runner.invoke(app, ["users", "add", "pw", "--role", "admin", "--password-stdin"], input="hunter2 x long enough\n")
     assert res.exit_code == 0
-    assert users.authenticate(store=store, name="pw", password="hunter2 x") is not None
+    assert users.authenticate(store=store, name="pw", password="hunter2 x long enough") is not None
     res = runner.invoke(app, ["users", "list"])
     assert "deskuser" in res.output and "fact-checker" in res.output
     res = runner.invoke(app, ["audit", "log", "--claim", str(cid)])

@@ -129,7 +129,7 @@ def test_admin_adds_a_user_and_changes_a_role(seeded: Seeded) -> None:
     at.text_input(key="admin_new_name").input("zoe")
     at.selectbox(key="admin_new_role").select("editor")
     at.text_input(key="admin_new_email").input("Zoe@Example.org")
-    at.text_input(key="admin_new_password").input("s3cret-zoe")
+    at.text_input(key="admin_new_password").input("green-lantern-42")
     at.button(key="admin_add_btn").click().run()
     assert any("Added zoe as editor" in s.value for s in at.success), [e.value for e in at.error]
     at.selectbox(key="admin_role_user").select("zoe")
@@ -143,7 +143,7 @@ def test_admin_adds_a_user_and_changes_a_role(seeded: Seeded) -> None:
     assert (zoe.role, zoe.email) == ("fact-checker", "zoe@example.org")
     assert len(events) == 2
     # zoe signs in with her password and gets the desk with the verdict form.
-    assert has_key(sign_in("zoe", "s3cret-zoe"), "desk_save")
+    assert has_key(sign_in("zoe", "green-lantern-42"), "desk_save")
 
 
 def test_admin_errors_are_one_line_and_self_demotion_is_refused(seeded: Seeded) -> None:
@@ -160,8 +160,8 @@ def test_admin_errors_are_one_line_and_self_demotion_is_refused(seeded: Seeded) 
 
 def test_admin_page_refuses_to_remove_the_last_admin(seeded: Seeded) -> None:
     # Another admin may demote adam only while a second active admin remains.
-    services.users.add_user(ADAM, "alba", "admin", password="s3cret-alba", db=seeded.store)
-    at = sign_in("alba", "s3cret-alba")
+    services.users.add_user(ADAM, "alba", "admin", password="s3cret-blue-2026", db=seeded.store)
+    at = sign_in("alba", "s3cret-blue-2026")
     at.switch_page(PAGE["admin"]).run()
     at.selectbox(key="admin_role_user").select("adam")
     at.selectbox(key="admin_role_role").select("editor")
@@ -242,3 +242,28 @@ def test_a_source_that_concerns_no_stored_document_offers_nothing(seeded: Seeded
     assert not at.exception, at.exception
     assert any("No stored article or draft" in i.value for i in at.info)
     assert not has_key(at, "sources_recheck_btn")
+
+
+def test_admin_deactivates_and_resets_passwords_in_the_browser(seeded: Seeded) -> None:
+    at = sign_in("adam")
+    at.switch_page(PAGE["admin"]).run()
+    at.button(key="admin_access_btn").click().run()  # nothing chosen: nothing happens
+    assert any("Choose a user and an action" in e.value for e in at.error)
+    at.selectbox(key="admin_access_user").select("eddie")
+    at.selectbox(key="admin_access_action").select("deactivate")
+    at.button(key="admin_access_btn").click().run()
+    assert any("eddie is now deactivated" in s.value for s in at.success)
+    assert "auth_checked" not in sign_in("eddie").session_state  # eddie cannot sign in
+    at.selectbox(key="admin_access_user").select("fatima")
+    at.selectbox(key="admin_access_action").select("reset password")
+    at.text_input(key="admin_access_password").input("short")
+    at.button(key="admin_access_btn").click().run()
+    assert any("password too short" in e.value for e in at.error)
+    at.text_input(key="admin_access_password").input("correct horse battery")
+    at.button(key="admin_access_btn").click().run()
+    assert any("Password of fatima reset" in s.value for s in at.success)
+    assert sign_in("fatima", "correct horse battery").session_state["auth_checked"]["name"] == "fatima"
+    at.selectbox(key="admin_access_user").select("adam")
+    at.selectbox(key="admin_access_action").select("deactivate")
+    at.button(key="admin_access_btn").click().run()
+    assert any("cannot deactivate yourself" in e.value for e in at.error)

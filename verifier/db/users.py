@@ -13,6 +13,7 @@ import re
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from verifier.db import audit
@@ -88,6 +89,31 @@ def _check_manager(session: Session, actor: str, trusted: bool) -> None:
     raise PermissionDenied(f"{actor!r} may not manage users: only an admin may")
 
 
+PASSWORD_MIN = 12
+# The most used passwords of public breach compilations (and their obvious variants): refused
+# whatever their length. A newsroom's own list can be longer; this keeps the worst out.
+COMMON_PASSWORDS = frozenset("""
+123456789012 1234567890123 qwertyuiopas qwertyuiop123 password1234 password12345 passwordpassword
+123456123456 111111111111 000000000000 azertyuiopqs azerty123456 motdepasse12 motdepasse123
+iloveyou1234 welcome12345 administrator admin1234567 adminadmin12 letmein12345 abc123456789
+changeme1234 sunshine1234 princess1234 football1234 baseball1234 dragon123456 monkey123456
+trustno11234 superman1234 qazwsxedcrfv 1q2w3e4r5t6y 1qaz2wsx3edc zaq12wsxcde3 passw0rd1234
+p@ssw0rd1234 p@ssword1234 bonjour12345 soleil123456 verifier1234 verifier12345 journalist12
+""".split())
+
+
+def check_password(password: str, name: str | None = None) -> None:
+    """The password policy: at least PASSWORD_MIN characters, not a common password, not the
+    user name (UserError, saying which rule)."""
+    if len(password) < PASSWORD_MIN:
+        raise UserError(f"password too short: at least {PASSWORD_MIN} characters")
+    low = password.lower()
+    if low in COMMON_PASSWORDS or len(set(low)) <= 2:
+        raise UserError("password refused: it is one of the most common passwords")
+    if name and name.lower() in low:
+        raise UserError("password refused: it contains the user name")
+
+
 def hash_password(password: str) -> str:
     if not password:
         raise UserError("empty password")
@@ -95,17 +121,25 @@ def hash_password(password: str) -> str:
 
 
 def add_user(*, store: Store, name: str, role: str, email: str | None = None,
-             password: str | None = None, actor: str, trusted: bool = False) -> User:
-    """Add a user; refuses a name already taken. Audited as action "user"."""
+             password: str | None = None, actor: str, trusted: bool = False,
+             policy: bool = True) -> User:
+    """Add a user; refuses a name already taken, an e-mail address another user has, and a
+    password against the policy (`policy=False` only for the demo accounts, whose public
+    passwords sign in on a loopback server only). Audited as action "user"."""
     check_name(name)
     check_role(role)
     if email is not None and not _EMAIL.match(email):
         raise UserError(f"bad e-mail address {email!r}")
+    if password is not None and policy:
+        check_password(password, name)
     pw_hash = hash_password(password) if password is not None else None
     with store.write() as session:
         _check_manager(session, actor, trusted)
         if get_user(session, name) is not None:
             raise UserError(f"user {name!r} already exists")
+        if email is not None and session.exec(select(User.id).where(
+                func.lower(col(User.email)) == email.strip().lower())).first() is not None:
+            raise UserError(f"another user has the e-mail address {email!r}")
         user = User(name=name, role=role, email=email, password_hash=pw_hash)
         session.add(user)
         session.flush()
@@ -171,7 +205,9 @@ def set_active(*, store: Store, name: str, active: bool, actor: str,
 
 def set_password(*, store: Store, name: str, password: str, actor: str,
                  trusted: bool = False) -> None:
-    """Set a user's password (an admin, or the user themself). Audited without any secret."""
+    """Set a user's password (an admin, or the user themself), within the policy. Audited
+    without any secret."""
+    check_password(password, name)
     pw_hash = hash_password(password)
     with store.write() as session:
         if actor != name:

@@ -37,7 +37,7 @@ def ensure_demo_accounts(principal: Principal, *, db: Db = None) -> list[str]:
         if exists:
             continue
         add_user(store=store, name=name, role=role, password=demo_password(name),
-                 actor=principal.name, trusted=True)
+                 actor=principal.name, trusted=True, policy=False)  # public: loopback only
         created.append(name)
     return created
 

@@ -48,6 +48,37 @@ def _change_role(actor: services.Principal, names: list[str]) -> None:
             st.success(f"{widgets.md(user.name)} is now {user.role}.")
 
 
+def _access(actor: services.Principal, names: list[str]) -> None:
+    """Deactivate or reactivate someone, or reset their password. Nobody is preselected, so a
+    click on its own changes nothing."""
+    with st.form("admin_access"):
+        st.markdown("**Access: deactivate, reactivate, reset a password**")
+        c = st.columns(3)
+        name = c[0].selectbox("User", names, key="admin_access_user", index=None,
+                              placeholder="Choose a user")
+        action = c[1].selectbox("Action", ["deactivate", "reactivate", "reset password"],
+                                key="admin_access_action", index=None,
+                                placeholder="Choose an action")
+        password = c[2].text_input("New password (for a reset)", type="password",
+                                   key="admin_access_password", autocomplete="new-password")
+        go = st.form_submit_button("Apply", key="admin_access_btn")
+    if not go:
+        return
+    if not name or not action:
+        st.error("Choose a user and an action.")
+        return
+    try:
+        if action == "reset password":
+            services.users.set_password(actor, name, password)
+            st.success(f"Password of {widgets.md(name)} reset; tell them through another channel.")
+        else:
+            user = services.users.set_active(actor, name, action == "reactivate")
+            st.success(f"{widgets.md(user.name)} is now "
+                       f"{'active' if user.active else 'deactivated: they can no longer sign in'}.")
+    except REFUSED as exc:
+        st.error(str(exc))
+
+
 def render() -> None:
     user = auth.require("admin")
     st.title("Users and roles")
@@ -56,6 +87,7 @@ def render() -> None:
     _add(user.principal)
     everyone = services.users.list_users(user.principal)
     _change_role(user.principal, [u.name for u in everyone])
+    _access(user.principal, [u.name for u in everyone])
     everyone = services.users.list_users(user.principal)
     st.subheader(f"Users ({len(everyone)})")
     st.dataframe([{"name": u.name, "role": u.role, "e-mail": u.email or "",
