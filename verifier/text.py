@@ -81,7 +81,12 @@ def _paragraph_starts(text: str) -> list[int]:
     n_single = n_lines - sum(m.group().count("\n") for m in gaps)
     if gaps and 2 * len(gaps) >= n_single:
         return [m.end() for m in gaps]
-    return [m.end() for m in _NEWLINE.finditer(text, body_start, body_end)]
+    # Every line is a paragraph; a blank line starts none (paragraphs() omits empty ones, and
+    # sentences must count the same way).
+    return [m.end() for m in _NEWLINE_BEFORE_TEXT.finditer(text, body_start, body_end)]
+
+
+_NEWLINE_BEFORE_TEXT = re.compile(r"\n(?=[^\S\n]*\S)")
 
 
 def paragraphs(text: str) -> list[Span]:

@@ -1155,21 +1155,36 @@ class _Sent:
     cues: list[_Cue]
     claimed: list[bool]
     cands: list[_Cand]
-    free: int = 0  # every token before this one is claimed (claims only ever add)
+    _next: list[int] | None = None  # union-find: the first unclaimed token at or after j
     _verbs_by_k: dict[int, list[_Cue]] | None = None
 
+    def _find(self, j: int) -> int:
+        nxt = self._next
+        if nxt is None:
+            nxt = self._next = list(range(self.n + 1))
+            for i in range(self.n - 1, -1, -1):
+                if self.claimed[i]:
+                    nxt[i] = nxt[i + 1]
+        root = j
+        while nxt[root] != root:
+            root = nxt[root]
+        while nxt[j] != root:  # path compression
+            nxt[j], j = root, nxt[j]
+        return root
+
     def claim(self, a: int, b: int) -> None:
-        """Claim tokens [a, b); linear over a sentence, since the claimed prefix is skipped."""
-        claimed = self.claimed
-        for j in range(max(0, a, self.free if a <= self.free else a), min(self.n, b)):
-            claimed[j] = True
-        while self.free < self.n and claimed[self.free]:
-            self.free += 1
+        """Claim tokens [a, b). Each token is marked once over the whole sentence, however many
+        cues claim overlapping ranges (linear in the sentence, not in cues x length)."""
+        b = min(self.n, b)
+        j = self._find(max(0, a))
+        while j < b:
+            self.claimed[j] = True
+            assert self._next is not None
+            self._next[j] = j + 1
+            j = self._find(j + 1)
 
     def first_free(self) -> int:
-        while self.free < self.n and self.claimed[self.free]:
-            self.free += 1
-        return self.free
+        return self._find(0)
 
     def verb_cues_ending_at(self, k: int) -> list[_Cue]:
         """The verb cues (not incise-only) whose complement starts at token k: a lookup, so
