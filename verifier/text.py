@@ -69,7 +69,6 @@ def normalise_text(text: str) -> str:
 # A separator line: blank, or punctuation only (" ." lines of GGT, "* * *", "-----").
 _SEP_CHARS = r"[ \t\u00a0\u202f\u2009.·•*_=~\-–—…]"
 _PARA_GAP = re.compile(r"\n(?:" + _SEP_CHARS + r"*\n)+")
-_NEWLINE = re.compile(r"\n")
 
 
 def _paragraph_starts(text: str) -> list[int]:
