@@ -202,3 +202,30 @@ def test_editor_attaches_a_transcript_that_is_checked_against_and_not_stored(see
     assert "Misattributed: in the source these words are said by M. LAVROV." in shown
     assert "Quotes checked against: conference.txt (2025-10-16) — attached" in shown
     assert state(seeded.store) == before
+
+
+def test_a_draft_past_the_worker_limits_is_too_complex_and_the_server_goes_on(
+        seeded: Seeded, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Extraction of a pasted draft runs in a limited worker (verifier.sandbox): past its CPU
+    time, the editor says "document too complex" and the next draft is checked as usual."""
+    monkeypatch.setenv("VERIFIER_EXTRACT_CPU_SECONDS", "1")
+    heavy = (SEED.read_text(encoding="utf-8") + "\n\n") * 300
+    at = check(sign_in("eddie"), heavy)
+    assert any("document too complex" in e.value for e in at.error), [e.value for e in at.error]
+    monkeypatch.setenv("VERIFIER_EXTRACT_CPU_SECONDS", "30")
+    at = check(at, CLEAN)
+    assert at.metric[0].label == "Claims"
+
+
+def test_worker_memory_limit_and_errors_come_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    from verifier.sandbox import DocumentTooComplex, run_limited
+
+    monkeypatch.setenv("VERIFIER_EXTRACT_MEMORY_MB", "64")
+    with pytest.raises(DocumentTooComplex, match="64 MB"):
+        run_limited("verifier.extract.untrusted:read_source", b"x " * 40_000_000, "big.txt",
+                    what="big.txt")
+    monkeypatch.delenv("VERIFIER_EXTRACT_MEMORY_MB")
+    with pytest.raises(services.IngestError, match="empty.txt"):  # raised as it was
+        run_limited("verifier.extract.untrusted:read_source", b"", "empty.txt")
+    doc = run_limited("verifier.extract.untrusted:read_source", SEED.read_bytes(), "s.txt")
+    assert doc.sha256 and doc.analysis.sentences

@@ -131,9 +131,11 @@ def combine(claims: Sequence[Claim], results: Sequence[Results]) -> list[Checked
 
 
 def assess(doc: IngestedDocument, *, kb: KnowledgeBase | None = None,
-           checks: Sequence[Check] = ()) -> tuple[list[CheckedClaim], list[Claim]]:
-    """(claims with findings, claims as extracted) for an ingested document."""
-    claims = extract_document_claims(doc, kb=kb)
+           checks: Sequence[Check] = (), claims: Sequence[Claim] | None = None
+           ) -> tuple[list[CheckedClaim], list[Claim]]:
+    """(claims with findings, claims as extracted) for an ingested document; `claims` when
+    they were extracted already (in a limited worker: verifier.sandbox)."""
+    claims = list(claims) if claims is not None else extract_document_claims(doc, kb=kb)
     runs: list[Check] = [temporal_check]
     if kb is not None:
         runs.append(knowledge_check(kb))

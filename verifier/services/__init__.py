@@ -25,6 +25,7 @@ from verifier.db.models import CLAIM_KINDS, CLAIM_STATUSES, DOCUMENT_KINDS, ROLE
 from verifier.db.reviews import ClaimNotFound, ReviewConflict, ReviewError
 from verifier.db.users import LastAdmin, PermissionDenied, UserError
 from verifier.ingest import IngestedDocument, IngestError
+from verifier.sandbox import DocumentTooComplex
 from verifier.services import audit, demo, desk, documents, exports, review, sources, users
 from verifier.services._base import store_failure
 from verifier.services.demo import DEMO_ACCOUNTS, demo_password, ensure_demo_accounts, load_demo
@@ -111,7 +112,7 @@ __all__ = [
     "DOCUMENT_KINDS", "DRAFT_ROLES", "FINDINGS", "FORMATS", "NOT_CHECKED", "PRECEDENT_MIN",
     "RECHECK_ROLES", "REVIEW_ROLES", "ROLES", "SOURCE_READER_ROLES", "STORE_OWNER", "VERDICTS",
     "BrowserMissing", "Channel", "Check", "CheckReport", "ClaimNotFound", "DocumentError",
-    "DocumentRecheck", "DraftCheck", "ExportError", "ExportFilters", "IngestError",
+    "DocumentRecheck", "DocumentTooComplex", "DraftCheck", "ExportError", "ExportFilters", "IngestError",
     "IngestResult", "IngestedDocument", "LastAdmin", "PackError", "PermissionDenied",
     "PrecedentImport", "Principal", "QueueFilters", "QueueRow", "RecheckReport",
     "ReviewConflict", "ReviewError", "SchemaError", "ShownDocument", "User", "UserError",

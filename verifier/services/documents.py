@@ -84,10 +84,13 @@ def knowledge_base(store: Store | None = None, packs: Sequence[str | Path | byte
 
 def check_document(doc: IngestedDocument, *, kb: KnowledgeBase | None,
                    checks: Sequence[Check] = (), kb_origin: str | None = None,
-                   quotes: QuoteSources | None = None) -> CheckReport:
+                   quotes: QuoteSources | None = None,
+                   extracted: Sequence[Claim] | None = None) -> CheckReport:
     """Every claim of `doc` with its finding, explanation and evidence (quotes against the
-    `quotes` sources); stores nothing."""
-    claims, _ = assess(doc, kb=kb, checks=([quotes.check] if quotes else []) + list(checks))
+    `quotes` sources; `extracted`: the claims, when a limited worker extracted them); stores
+    nothing."""
+    claims, _ = assess(doc, kb=kb, checks=([quotes.check] if quotes else []) + list(checks),
+                       claims=extracted)
     summary = document_summary(doc) | {"knowledge_base": kb_origin}
     return CheckReport(document=summary, claims=claims, sources=quotes.used() if quotes else [])
 
@@ -311,12 +314,21 @@ def check_draft(principal: Principal, data: bytes, *, name: str, lang: str | Non
                 db: Db = None) -> DraftCheck:
     """The editor's check of a draft's bytes (IngestError on bad input) against the store's
     facts, source library and earlier fact-checks, and the `sources` attached to it
-    ((bytes, file name) of transcripts, press releases...: read, not stored); stores nothing."""
+    ((bytes, file name) of transcripts, press releases...: read, not stored); stores nothing.
+    The bytes are read and their claims extracted in a worker with a CPU-time and memory
+    limit (sandbox.DocumentTooComplex past it): one hostile draft cannot stall the server."""
+    from verifier.sandbox import run_limited
+
     store = store_of(db)
     authorise(store, principal, DRAFT_ROLES, "check drafts")
-    doc = ingest_bytes(data, name=name, lang=lang, published=published)
-    given = [ingest_bytes(b, name=n) for b, n in sources]
-    return DraftCheck(check_ingested(doc, store, given), doc.text)
+    kb, origin = knowledge_base(store)
+    doc, claims = run_limited("verifier.extract.untrusted:read_and_extract", data, name, lang,
+                              published, kb, what=name)
+    given = [run_limited("verifier.extract.untrusted:read_source", b, n, what=n)
+             for b, n in sources]
+    report = check_document(doc, kb=kb, kb_origin=origin, checks=[precedent_check(store)],
+                            quotes=quote_sources(store, given), extracted=claims)
+    return DraftCheck(report, doc.text)
 
 
 def list_documents(principal: Principal, *, kind: str | None = None,

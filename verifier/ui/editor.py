@@ -122,7 +122,8 @@ def render() -> None:
         try:
             checked = services.check_draft(me, data, name=name, lang=LANGS[lang_label],
                                            published=published, sources=sources)
-        except (services.IngestError, services.PermissionDenied) as exc:
+        except (services.IngestError, services.PermissionDenied,
+                services.DocumentTooComplex) as exc:
             bar.empty()
             st.error(str(exc))
             return
