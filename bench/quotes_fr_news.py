@@ -8,7 +8,6 @@ the end). Quotes marked ``borderline`` count neither way (predictions overlappin
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -16,29 +15,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from fr_news_data import halves, load  # noqa: E402
 from quotes import evaluate, score_article  # noqa: E402
-
-DATA = ROOT / "tests/data/fr-news"
-
-
-def load() -> list[dict]:
-    texts = {}
-    for line in (DATA / "docs.jsonl").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            d = json.loads(line)
-            texts[d["id"]] = d
-    docs = []
-    for line in (DATA / "gold.jsonl").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            g = json.loads(line)
-            docs.append({**g, "text": texts[g["id"]]["text"], "published": texts[g["id"]]["published"]})
-    docs.sort(key=lambda d: d["id"])
-    return docs
-
-
-def halves(docs: list[dict]) -> dict[str, list[dict]]:
-    return {"dev": [d for d in docs if d["half"] == "dev"],
-            "held": [d for d in docs if d["half"] == "held"], "all": docs}
 
 
 def prepare(doc: dict, extract) -> tuple[dict, list]:

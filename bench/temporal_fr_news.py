@@ -10,7 +10,6 @@ gold.jsonl (the held-out half is not to be looked at until the end), and ``all``
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 from pathlib import Path
 
@@ -18,32 +17,18 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-DATA = ROOT / "tests/data/fr-news"
+from fr_news_data import halves as split_halves  # noqa: E402
+from fr_news_data import load  # noqa: E402
+
 TYPES = {"DATE": {"DATE"}, "TIME": {"TIME"}, "DATE+TIME": {"DATE", "TIME"},
          "DURATION": {"DURATION"}, "SET": {"SET"}, "all types": {"DATE", "TIME", "DURATION", "SET"}}
-
-
-def load() -> list[dict]:
-    texts = {}
-    for line in (DATA / "docs.jsonl").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            d = json.loads(line)
-            texts[d["id"]] = d
-    docs = []
-    for line in (DATA / "gold.jsonl").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            g = json.loads(line)
-            docs.append({**g, "text": texts[g["id"]]["text"]})
-    docs.sort(key=lambda d: d["id"])
-    return docs
 
 
 def report(docs: list[dict], predict, verbose: bool = False, show: str = "all") -> None:
     """``predict(doc) -> [{start, end, text, type, value}]`` for all four types."""
     from temporal import Score, table
 
-    halves = {"dev": [d for d in docs if d["half"] == "dev"],
-              "held": [d for d in docs if d["half"] == "held"], "all": docs}
+    halves = split_halves(docs)
     cache = {d["id"]: predict(d) for d in docs}
     for tname, types in TYPES.items():
         rows = {}
