@@ -84,6 +84,26 @@ def library_source(*, session: Session, document_id: int) -> LibrarySource | Non
                          tuple(r[0] for r in rows))
 
 
+def source_documents(*, session: Session, quote: str, passages: int, documents: int,
+                     pairs: bool, document_ids: list[int] | None = None
+                     ) -> list[tuple[int, str, list[int]]]:
+    """The source documents (id, SHA-256) of the `passages` best full-text passages for
+    `quote`, best first, at most `documents` of them, each with its hit passage ids."""
+    hits = search_passages(session=session, query=quote, limit=passages, pairs=pairs,
+                           document_ids=document_ids)
+    if not hits:
+        return []
+    owner = {pid: (doc, sha) for pid, doc, sha in session.exec(
+        select(Passage.id, Passage.document_id, Document.sha256)
+        .join(Document, col(Document.id) == col(Passage.document_id))
+        .where(col(Passage.id).in_([i for i, _ in hits]))).all()}
+    docs: dict[tuple[int, str], list[int]] = {}
+    for pid, _ in hits:
+        if pid in owner:
+            docs.setdefault(owner[pid], []).append(pid)
+    return [(d, sha, h) for (d, sha), h in docs.items()][:documents]
+
+
 class LibraryAligner:
     """Candidate alignments of a quote from the store's reference sources: the passages sharing
     most words with it (SQLite FTS5 / PostgreSQL full text), then the quote aligned with each of
@@ -101,7 +121,10 @@ class LibraryAligner:
         out: list[Candidate] = []
         with self.store.read() as session:
             first = True
-            for doc_id, sha, hits in self._documents(session, quote):
+            for doc_id, sha, hits in source_documents(session=session, quote=quote,
+                                                      passages=self.passages,
+                                                      documents=self.documents,
+                                                      pairs=bool(query_pairs(quote))):
                 if sha == sha256 or sha in self.exclude:
                     continue
                 src = self._source(session, doc_id, sha, hits)
@@ -124,23 +147,6 @@ class LibraryAligner:
                 if al.cls == "verbatim":
                     break  # nothing can rank above it
         return out
-
-    def _documents(self, session: Session, quote: str) -> list[tuple[int, str, list[int]]]:
-        """Source documents (id, SHA-256) of the best full-text passages, best first, with
-        their hits."""
-        hits = search_passages(session=session, query=quote, limit=self.passages,
-                               pairs=bool(query_pairs(quote)))
-        if not hits:
-            return []
-        owner = {pid: (doc, sha) for pid, doc, sha in session.exec(
-            select(Passage.id, Passage.document_id, Document.sha256)
-            .join(Document, col(Document.id) == col(Passage.document_id))
-            .where(col(Passage.id).in_([i for i, _ in hits]))).all()}
-        docs: dict[tuple[int, str], list[int]] = {}
-        for pid, _ in hits:
-            if pid in owner:
-                docs.setdefault(owner[pid], []).append(pid)
-        return [(d, sha, h) for (d, sha), h in docs.items()][:self.documents]
 
     def _source(self, session: Session, doc_id: int, sha256: str,
                 hits: Sequence[int]) -> LibrarySource | None:
@@ -182,11 +188,9 @@ def match_quote(*, session: Session, quote: str, limit: int = 20,
                 document_ids: list[int] | None = None) -> QuoteMatch | None:
     """The best alignment of `quote` over the stored sources whose passages share words with
     it (full-text candidates, then verifier.check.align.align_quote on each candidate document)."""
-    cands = search_passages(session=session, query=quote, limit=limit, document_ids=document_ids)
-    owner = dict(session.exec(select(Passage.id, Passage.document_id).where(
-        col(Passage.id).in_([i for i, _ in cands]))).all()) if cands else {}
     found = []
-    for doc_id in list(dict.fromkeys(owner[i] for i, _ in cands if i in owner))[:5]:
+    for doc_id, _, _ in source_documents(session=session, quote=quote, passages=limit,
+                                         documents=5, pairs=False, document_ids=document_ids):
         src = library_source(session=session, document_id=doc_id)
         if src is not None:
             al = align_quote(quote, src.prepared)
