@@ -222,12 +222,12 @@ def replay_reviews(session: Session, *, limit: int = 100) -> list[str]:
             if field in new and getattr(claim, field) != new[field]:
                 problems.append(f"claim {claim_id}: {field} is {getattr(claim, field)!r}, but "
                                 f"event {seq} recorded {new[field]!r}")
-        if rows.get(claim_id, []) != expected[claim_id]:
-            problems.append(f"claim {claim_id}: {len(rows.get(claim_id, []))} review rows, "
-                            f"{len(expected[claim_id])} review events, and they differ"
-                            if len(rows.get(claim_id, [])) == len(expected[claim_id]) else
-                            f"claim {claim_id}: {len(rows.get(claim_id, []))} review rows for "
-                            f"{len(expected[claim_id])} review events")
+        have, want = rows.get(claim_id, []), expected[claim_id]
+        if have != want:
+            how = ", and they differ" if len(have) == len(want) else ""
+            sep = "," if how else " for"
+            problems.append(f"claim {claim_id}: {len(have)} review rows{sep} {len(want)} "
+                            f"review events{how}")
         if len(problems) >= limit:
             break
     for claim_id in sorted(set(rows) - set(last))[:max(0, limit - len(problems))]:
