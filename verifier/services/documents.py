@@ -104,15 +104,18 @@ def check_text(text: str, *, lang: str | None = None, published: date | None = N
 
 def check_ingested(doc: IngestedDocument, store: Store | None,
                    sources: Sequence[IngestedDocument] = (),
-                   packs: Sequence[str | Path | bytes] = ()) -> CheckReport:
+                   packs: Sequence[str | Path | bytes] = (), *,
+                   kb: tuple[KnowledgeBase, str] | None = None,
+                   extracted: Sequence[Claim] | None = None) -> CheckReport:
     """Check a document already read: its quotes against the `sources` given and the store's
-    source library, its facts against the `packs` and the store's facts, and earlier
-    fact-checks. Every check of a document goes through here (check, ingest, the editor's
-    draft, re-check)."""
-    kb, origin = knowledge_base(store, packs=list(packs))
+    source library, its facts against the `packs` and the store's facts (or the knowledge base
+    and its origin given as `kb`), and earlier fact-checks; `extracted`: its claims, when a
+    limited worker extracted them. Every check of a document goes through here (check,
+    ingest, the editor's draft, re-check)."""
+    facts, origin = kb if kb is not None else knowledge_base(store, packs=list(packs))
     checks = [precedent_check(store)] if store is not None else []
-    return check_document(doc, kb=kb, kb_origin=origin, checks=checks,
-                          quotes=quote_sources(store, sources))
+    return check_document(doc, kb=facts, kb_origin=origin, checks=checks,
+                          quotes=quote_sources(store, sources), extracted=extracted)
 
 
 def save_checked(store: Store, doc: IngestedDocument, report: CheckReport, *, kind: str,
@@ -321,14 +324,12 @@ def check_draft(principal: Principal, data: bytes, *, name: str, lang: str | Non
 
     store = store_of(db)
     authorise(store, principal, DRAFT_ROLES, "check drafts")
-    kb, origin = knowledge_base(store)
+    kb = knowledge_base(store)  # the worker extracts with it, the checks check against it
     doc, claims = run_limited("verifier.extract.untrusted:read_and_extract", data, name, lang,
-                              published, kb, what=name)
+                              published, kb[0], what=name)
     given = [run_limited("verifier.extract.untrusted:read_source", b, n, what=n)
              for b, n in sources]
-    report = check_document(doc, kb=kb, kb_origin=origin, checks=[precedent_check(store)],
-                            quotes=quote_sources(store, given), extracted=claims)
-    return DraftCheck(report, doc.text)
+    return DraftCheck(check_ingested(doc, store, given, kb=kb, extracted=claims), doc.text)
 
 
 def list_documents(principal: Principal, *, kind: str | None = None,
