@@ -17,6 +17,9 @@ from verifier.extract.quote_lexicon import Lexicon
 _WORD = re.compile(r"(?<![\w’'])[lLdD][’'](?=\w)|[^\W_](?:[\w’'&]|[-.](?=\w))*\.?|\S")
 _UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 # a run of capitalised words (with name particles inside), e.g. "Sergueï Lavrov", "Jean-Yves Le Drian"
+# At most one word (what `len(text.split()) <= 1` says, without copying a long sentence for
+# each name in it: that was quadratic in a sentence with many names).
+_AT_MOST_ONE_WORD = re.compile(r"\s*\S*\s*")
 _NAME_RUN = re.compile(
     r"(?<![\w’'])(?:[A-ZÀ-ÖØ-Þ][\w’'\-]*\.?|[A-Z]\.)"
     r"(?:[ \u00a0](?:(?:de|du|des|da|di|van|von|der|den|la|le|bin|ben|ibn|al|el|St\.)[ \u00a0])?"
@@ -299,7 +302,8 @@ class Resolver:
             name = " ".join(nm)
             self.names.append((m.start(), name, tuple(t.lower().rstrip(".") for t in tit)))
             si = bisect_right(self.sentence_starts, m.start()) - 1
-            if si >= 0 and len(self.doc[self.sentence_starts[si]:m.start()].split()) <= 1:
+            if si >= 0 and _AT_MOST_ONE_WORD.fullmatch(self.doc, self.sentence_starts[si],
+                                                        m.start()):
                 self.subjects.setdefault(self.sentence_starts[si], name)   # "Powell declined"
             if after_prep:
                 self.addressed.add(m.start())   # "told Jane Roe", "au Parisien", "sur France Inter"
