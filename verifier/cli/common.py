@@ -1,8 +1,7 @@
-"""What every command module of the CLI shares: who the CLI acts as, the --db option, the
+"""What every command module of the CLI shares: the store owner, the --db option, the
 one-line error with its exit code, and the decorator that turns the library's errors into them."""
 from __future__ import annotations
 
-import getpass
 from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
@@ -81,18 +80,10 @@ def store_errors_exit_2(app: typer.Typer) -> None:
             store_errors_exit_2(group.typer_instance)
 
 
-def cli_actor() -> str:
-    """The CLI acts as the operating-system user who runs it."""
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name (containers): still name something true
-        return "unknown-os-user"
-
-
 def owner() -> services.Principal:
-    """The store owner: the OS user who holds the database file (docs/decisions.md, "Who the
-    CLI acts as")."""
-    return services.store_owner(cli_actor())
+    """The store owner: the operating-system user running the CLI, without credentials (reads
+    and checks; docs/decisions.md §12 and §23; verifier.cli.auth for the rest)."""
+    return services.store_owner()
 
 
 class Fmt(StrEnum):

@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from verifier import services
+from verifier.cli.auth import AsOpt, PasswordStdinOpt, acting, store_has_users
 from verifier.cli.common import DbOpt, owner
 from verifier.cli.common import fail as _fail
 
@@ -35,12 +36,18 @@ class ListFormat(StrEnum):
 @facts_app.command("import")
 def import_cmd(
     files: Annotated[list[Path], typer.Argument(help="Pack files (.yaml, .yml or .csv); see docs/facts-packs.md.")],
+    as_name: AsOpt = None,
+    password_stdin: PasswordStdinOpt = False,
     db: DbOpt = None,
 ) -> None:
-    """Validate packs, then store them, each replacing the facts of the pack with the same name.
-    Prints one line per pack (name, facts stored). If any pack is bad, nothing is stored."""
+    """Validate packs, then store them, each replacing the facts of the pack with the same name,
+    as an authenticated admin (VERIFIER_TOKEN of scope admin, or --password-stdin) once the
+    store has users. Prints one line per pack (name, facts stored). If any pack is bad, nothing
+    is stored."""
+    who = acting(as_name, password_stdin, what="facts import", db=db,
+                 owner_ok=not store_has_users(db))
     try:
-        results = services.sources.import_packs(owner(), list(files), db=db)
+        results = services.sources.import_packs(who, list(files), db=db)
     except (services.PackError, services.PermissionDenied) as exc:
         _fail(str(exc))
     for r in results:

@@ -1,6 +1,8 @@
 """The `verifier` command line. Each command parses its options, calls one service and prints;
-the work, the permissions and the audit happen in verifier.services (the CLI acts as the store
-owner: see verifier.cli.common.owner).
+the work, the permissions and the audit happen in verifier.services. Commands that change
+users, tokens, sources, facts, precedents or verdicts, and exports, act as an authenticated user
+(VERIFIER_TOKEN or --password-stdin: verifier.cli.auth); the others as the store owner, the
+operating-system user (verifier.cli.common.owner).
 
 Exit codes: 0 fine, 1 something was found wrong (a contradicted claim, an altered quote, a
 broken audit chain), 2 bad input, usage or a refused action (a one-line error on stderr;
@@ -26,6 +28,7 @@ from verifier.claims import (
 from verifier.cli import match as cli_match
 from verifier.cli import recheck as cli_recheck
 from verifier.cli import review as cli_review
+from verifier.cli.auth import AsOpt, PasswordStdinOpt, acting, store_has_users
 from verifier.cli.common import (
     BAD_INPUT,
     DbOpt,
@@ -37,6 +40,7 @@ from verifier.cli.common import (
     store_errors_exit_2,
 )
 from verifier.cli.facts import facts_app
+from verifier.cli.tokens import tokens_app
 
 app = typer.Typer(
     help="verifier: find the quotes, dates and factual claims of an article, check them against "
@@ -52,6 +56,7 @@ cli_review.register(app)
 cli_recheck.register(app)
 app.add_typer(cli_review.users_app, name="users")
 app.add_typer(cli_review.audit_app, name="audit")
+app.add_typer(tokens_app, name="tokens")
 
 class Kind(StrEnum):
     article = "article"
@@ -75,14 +80,20 @@ def ingest(
     kind: Annotated[Kind, typer.Option(help="What the documents are.")] = Kind.article,
     published: PublishedOpt = None,
     lang: LangOpt = None,
+    as_name: AsOpt = None,
+    password_stdin: PasswordStdinOpt = False,
     db: DbOpt = None,
 ) -> None:
-    """Read documents, store them with their claims, and print one line per document."""
+    """Read documents, store them with their claims, and print one line per document.
+    Reference sources (--kind source) need an authenticated admin (VERIFIER_TOKEN of scope
+    admin, or --password-stdin) once the store has users."""
     pub = parse_date(published)
     failed = 0
+    who = acting(as_name, password_stdin, what="ingest --kind source", db=db,
+                 owner_ok=kind is not Kind.source or not store_has_users(db))
     for src in sources:
         try:
-            res = services.ingest_document(owner(), src, kind=kind.value,
+            res = services.ingest_document(who, src, kind=kind.value,
                                            lang=lang.value if lang else None, published=pub,
                                            db=db)
         except BAD_INPUT as exc:
@@ -182,14 +193,25 @@ def check(
     published: PublishedOpt = None,
     lang: LangOpt = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Check only; store nothing.")] = False,
+    as_name: AsOpt = None,
+    password_stdin: PasswordStdinOpt = False,
     db: DbOpt = None,
 ) -> None:
     """Check every claim of a document against facts and sources; exit 1 on a contradiction.
 
     A contradicted claim or an altered quote exits 1. The document, its claims, findings and
     evidence are stored (unless --dry-run, which creates no database: it reads one that exists,
-    else checks against the bundled demo facts); claims already reviewed are kept as they are."""
-    report = services.check(owner(), source, sources=sources or [], facts=facts or [],
+    else checks against the bundled demo facts); claims already reviewed are kept as they are.
+    The --source files are stored in the library too, which needs an authenticated admin once
+    the store has users (with --dry-run they are only read)."""
+    if dry_run:  # a read, opening no store that does not exist: the store owner
+        who = owner()
+    elif sources:
+        who = acting(as_name, password_stdin, what="check --source (storing reference sources)",
+                     db=db, owner_ok=not store_has_users(db))
+    else:
+        who = acting(as_name, password_stdin, what="check", db=db, owner_ok=True)
+    report = services.check(who, source, sources=sources or [], facts=facts or [],
                             kind=kind.value, lang=lang.value if lang else None,
                             published=parse_date(published), dry_run=dry_run, db=db)
     if fmt is Fmt.json:
@@ -256,9 +278,17 @@ def _print_precedent(ev: PrecedentEvidence) -> None:
 
 @app.command()
 @bad_input_exits_2
-def demo(db: DbOpt = None) -> None:
-    """Load the bundled demo (the seed article) into the store; running it again changes nothing."""
-    for line in services.load_demo(owner(), db=db):
+def demo(
+    as_name: AsOpt = None,
+    password_stdin: PasswordStdinOpt = False,
+    db: DbOpt = None,
+) -> None:
+    """Load the bundled demo (facts pack, one account per role with public passwords, the seed
+    article) into the store; running it again changes nothing. Needs no credentials on a store
+    without users, or when the demo is loaded already; else an admin's."""
+    owner_ok = not store_has_users(db) or services.demo.demo_loaded(db=db)
+    who = acting(as_name, password_stdin, what="demo", db=db, owner_ok=owner_ok)
+    for line in services.load_demo(who, db=db):
         typer.echo(line)
 
 

@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from verifier import services
+from verifier.cli.auth import AsOpt, PasswordStdinOpt, acting, store_has_users
 from verifier.cli.common import DbOpt, owner
 from verifier.cli.common import fail as _fail
 
@@ -74,11 +75,16 @@ def precedents_import(
     file: Annotated[Path, typer.Argument(help="TSV/CSV (id, claim, title, verdict, url, date) or ClaimReview JSON-LD.")],
     collection: Annotated[str | None, typer.Option("--collection", help="Collection name (default: the file name); re-importing replaces it.")] = None,
     embed: Annotated[bool, typer.Option("--embed/--no-embed", help="Compute the sentence vectors of the imported claims now (with the semantic extra; cached), so that searches only embed their query.")] = True,
+    as_name: AsOpt = None,
+    password_stdin: PasswordStdinOpt = False,
     db: DbOpt = None,
 ) -> None:
-    """Import earlier fact-checks into the store."""
+    """Import earlier fact-checks into the store, as an authenticated admin (VERIFIER_TOKEN of
+    scope admin, or --password-stdin) once the store has users."""
+    who = acting(as_name, password_stdin, what="precedents import", db=db,
+                 owner_ok=not store_has_users(db))
     try:
-        res = services.sources.import_precedents(owner(), file, collection=collection,
+        res = services.sources.import_precedents(who, file, collection=collection,
                                                  embed=embed, db=db)
     except (services.PrecedentError, services.PermissionDenied) as exc:  # type: ignore[misc]
         _fail(str(exc))

@@ -16,7 +16,8 @@ from typing import Annotated
 import typer
 
 from verifier import services
-from verifier.cli.common import DbOpt, Fmt, bad_input_exits_2, owner, parse_date
+from verifier.cli.auth import AsOpt, PasswordStdinOpt, acting
+from verifier.cli.common import DbOpt, Fmt, bad_input_exits_2, parse_date
 
 
 @contextmanager
@@ -67,6 +68,8 @@ def recheck(
     document: Annotated[int | None, typer.Option("--document", help="Only this document (id from `verifier list`).")] = None,
     since: Annotated[str | None, typer.Option("--since", help="Only documents stored or changed since this day, YYYY-MM-DD (UTC).")] = None,
     fmt: Annotated[Fmt, typer.Option("--format", help="json or table.")] = Fmt.table,
+    as_name: AsOpt = None,
+    password_stdin: PasswordStdinOpt = False,
     db: DbOpt = None,
 ) -> None:
     """Check stored articles and drafts again against the current facts, sources and earlier
@@ -76,9 +79,10 @@ def recheck(
     evidence changed is flagged "evidence changed since the verdict". Exits 1 when a document
     has a contradiction or an altered quote, 2 on bad input."""
     day = parse_date(since)
+    who = acting(as_name, password_stdin, what="recheck", db=db, owner_ok=True)
     started = time.monotonic()
     with _progress_bar() as progress:
-        report = services.recheck(owner(), document_id=document, since=day, progress=progress,
+        report = services.recheck(who, document_id=document, since=day, progress=progress,
                                   db=db)
     if fmt is Fmt.json:
         typer.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=1))

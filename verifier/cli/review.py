@@ -9,8 +9,9 @@ Exit codes: 0 done; 1 `audit verify` found the log broken; 2 bad input or a refu
 verdict, unknown user, a role that may not do this, a change that would leave no active admin);
 3 `review` conflict (the claim changed since the version given: read it again and retry).
 
-User management, exports and the audit log act as the store owner (the OS user); `review` acts
-as a stored reviewing user: `--as NAME`, or the OS user's own account."""
+`review`, user management and exports act as a user of the store, authenticated with
+VERIFIER_TOKEN or --password-stdin (verifier.cli.auth); listing claims and users and reading
+the audit log act as the store owner (the operating-system user), who may read the store."""
 from __future__ import annotations
 
 import json
@@ -23,7 +24,16 @@ from typing import Annotated
 import typer
 
 from verifier import services
-from verifier.cli.common import DbOpt, Fmt, cli_actor, exit_codes, fail
+from verifier.cli.auth import (
+    AsOpt,
+    PasswordStdinOpt,
+    acting,
+    authenticate,
+    read_new_password,
+    store_has_users,
+    token_from_env,
+)
+from verifier.cli.common import DbOpt, Fmt, exit_codes, fail, owner
 
 REFUSALS = (ValueError, services.PermissionDenied, services.SchemaError, services.BrowserMissing,
             OSError)
@@ -60,21 +70,14 @@ def _date(value: str | None, name: str) -> date | None:
 
 
 def _owner() -> services.Principal:
-    return services.store_owner(cli_actor())
+    return owner()
 
 
-def _reviewer(db: str | None, as_name: str | None) -> services.Principal:
-    """`--as NAME` (an existing user) or the OS user, who must exist as a user; the services
-    then refuse a role that may not review."""
-    name = as_name or cli_actor()
-    principal = services.users.principal_for(name, channel="cli", db=db)
-    if principal is None:
-        if as_name:
-            fail(f"--as {as_name}: no such user (see `verifier users list`)")
-        fail(f"you are {name!r} for verifier, and there is no such user: add yourself with "
-              f"`verifier users add {name} --role fact-checker`, or pass --as NAME")
-    assert principal is not None
-    return principal
+def _as_user(as_name: str | None, password_stdin: bool, what: str,
+             db: str | None) -> services.Principal:
+    """A command that changes users or exports: an authenticated user, or the store owner while
+    the store has no user."""
+    return acting(as_name, password_stdin, what=what, db=db, owner_ok=not store_has_users(db))
 
 
 def _short(text: str | None, n: int) -> str:
@@ -89,12 +92,14 @@ def review_cmd(
     claim_id: Annotated[int, typer.Argument(help="Claim id (see `verifier claims`).")],
     verdict: Annotated[str | None, typer.Option("--verdict", help="One of: " + ", ".join(services.VERDICTS) + " (case ignored).")] = None,
     note: Annotated[str | None, typer.Option("--note", help="A note for the record (alone: a note without verdict change).")] = None,
-    as_name: Annotated[str | None, typer.Option("--as", help="Act as this existing user instead of the OS user.")] = None,
+    as_name: AsOpt = None,
     expect_version: Annotated[int | None, typer.Option("--expect-version", help="Save only if the claim is still at this version (as shown by `verifier claims`); default: its current version.")] = None,
+    password_stdin: PasswordStdinOpt = False,
     db: DbOpt = None,
 ) -> None:
-    """Mark a claim's verdict and/or add a note; the change is audited. Exit 3 on a conflict."""
-    reviewer = _reviewer(db, as_name)
+    """Mark a claim's verdict and/or add a note as an authenticated fact-checker or admin
+    (VERIFIER_TOKEN of scope review, or --password-stdin); audited. Exit 3 on a conflict."""
+    reviewer = authenticate(as_name, password_stdin, what="review", db=db)
     saved = services.review.record_verdict(reviewer, claim_id, verdict=verdict, note=note,
                                            seen_version=expect_version, db=db)
     typer.echo(f"claim {saved.id}: {saved.verdict or '(no verdict)'} by {reviewer.name}, "
@@ -134,20 +139,24 @@ def export_cmd(
     kind: Annotated[str | None, typer.Option("--kind", help="quote, temporal or factual.")] = None,
     base_url: Annotated[str | None, typer.Option("--base-url", help="Where the report is published (ClaimReview url = BASE#claim-ID); default: VERIFIER_ORGANISATION_URL.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace the --out file if it exists (never the database itself).")] = False,
+    as_name: AsOpt = None,
+    password_stdin: PasswordStdinOpt = False,
     db: DbOpt = None,
 ) -> None:
-    """Export claims, verdicts and evidence; the export carries the audit head and is audited."""
+    """Export claims, verdicts and evidence as an authenticated auditor or admin (VERIFIER_TOKEN
+    of scope audit, or --password-stdin); the export carries the audit head and is audited."""
     fmt_name = fmt.value
     filters = services.ExportFilters(document_id=document, since=_date(since, "--since"),
                             until=_date(until, "--until"), status=status, verdict=verdict,
                             reviewer=reviewer, kind=kind)
+    if out is None and fmt_name in ("xlsx", "pdf"):
+        fail(f"--format {fmt_name} writes a binary file: give --out FILE")
+    who = _as_user(as_name, password_stdin, "export", db)
     if out is None:
-        if fmt_name in ("xlsx", "pdf"):
-            fail(f"--format {fmt_name} writes a binary file: give --out FILE")
-        result = services.exports.export(_owner(), fmt_name, sys.stdout.buffer, filters=filters,
+        result = services.exports.export(who, fmt_name, sys.stdout.buffer, filters=filters,
                                          base_url=base_url, db=db)
     else:
-        result = services.exports.export_to_path(_owner(), fmt_name, out, filters=filters,
+        result = services.exports.export_to_path(who, fmt_name, out, filters=filters,
                                                  base_url=base_url, force=force, db=db)
     typer.echo(f"exported {result.rows} rows as {fmt_name}"
                f"{f' to {out}' if out else ''}; audit head #{result.head_seq} "
@@ -170,16 +179,24 @@ def users_add(
     name: Annotated[str, typer.Argument(help="User name (letters, digits, . _ @ + -).")],
     role: Annotated[str, typer.Option("--role", help="fact-checker, editor, auditor or admin.")],
     email: Annotated[str | None, typer.Option("--email", help="E-mail address.")] = None,
-    password_stdin: Annotated[bool, typer.Option("--password-stdin", help="Read a password (for the browser) from the first line of standard input.")] = False,
+    new_password_stdin: Annotated[bool, typer.Option("--new-password-stdin", help="Read the new user's password (for the browser and the CLI) from standard input: its next line, after yours with --password-stdin (on a terminal: prompted for twice, without echo).")] = False,
+    as_name: AsOpt = None,
+    password_stdin: PasswordStdinOpt = False,
     db: DbOpt = None,
 ) -> None:
-    """Add a user with a role; audited."""
-    password = None
-    if password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-        if not password:
-            fail("--password-stdin: standard input gave an empty password")
-    user = services.users.add_user(_owner(), name, role, email=email, password=password, db=db)
+    """Add a user with a role, as an authenticated admin; audited. While the store has no
+    admin, no credentials are needed: that is how the first admin is added, with
+    --new-password-stdin (or --email for single sign-on)."""
+    if services.users.has_admin(db=db):
+        who = acting(as_name, password_stdin, what="users add", db=db, owner_ok=False)
+    elif password_stdin:
+        fail("the store has no admin yet, so nobody can authenticate as one: add the first admin "
+             "without --password-stdin (`verifier users add NAME --role admin "
+             "--new-password-stdin`, its password on standard input)")
+    else:
+        who = acting(as_name, password_stdin, what="users add", db=db, owner_ok=True)
+    password = read_new_password(name) if new_password_stdin else None
+    user = services.users.add_user(who, name, role, email=email, password=password, db=db)
     typer.echo(f"added {user.name} ({user.role})")
 
 
@@ -187,14 +204,19 @@ def users_add(
 @refusals_exit_2
 def users_password(
     name: Annotated[str, typer.Argument(help="An existing user.")],
+    as_name: Annotated[str | None, typer.Option("--as", help="Act as this user (default: NAME, changing their own password; an admin resets someone else's).")] = None,
+    password_stdin: PasswordStdinOpt = False,
     db: DbOpt = None,
 ) -> None:
-    """Set or reset a user's password (for the browser), read from the first line of standard
-    input; audited without the password."""
-    password = sys.stdin.readline().rstrip("\r\n")
-    if not password:
-        fail("standard input gave an empty password")
-    services.users.set_password(_owner(), name, password, db=db)
+    """Set or reset a user's password (for the browser and the CLI); audited without the
+    password. The acting user (NAME themself, or an admin with --as) authenticates first
+    (VERIFIER_TOKEN of scope admin, or their password); the new password is the next line of
+    standard input (on a terminal: prompted for twice, without echo)."""
+    if not store_has_users(db):
+        fail(f"no user named {name!r}")
+    who = authenticate(as_name or (None if token_from_env() else name), password_stdin,
+                       what="users password", db=db)
+    services.users.set_password(who, name, read_new_password(name), db=db)
     typer.echo(f"password of {name} set")
 
 
@@ -223,10 +245,13 @@ def users_list(
 def users_role(
     name: Annotated[str, typer.Argument(help="An existing user.")],
     role: Annotated[str, typer.Argument(help="fact-checker, editor, auditor or admin.")],
+    as_name: AsOpt = None,
+    password_stdin: PasswordStdinOpt = False,
     db: DbOpt = None,
 ) -> None:
-    """Change a user's role; audited. Refused when it would leave no active admin."""
-    user = services.users.set_role(_owner(), name, role, db=db)
+    """Change a user's role, as an authenticated admin; audited. Refused when it would leave no
+    active admin."""
+    user = services.users.set_role(_as_user(as_name, password_stdin, "users role", db), name, role, db=db)
     typer.echo(f"{user.name} is now {user.role}")
 
 
@@ -234,11 +259,13 @@ def users_role(
 @refusals_exit_2
 def users_deactivate(
     name: Annotated[str, typer.Argument(help="An existing user.")],
+    as_name: AsOpt = None,
+    password_stdin: PasswordStdinOpt = False,
     db: DbOpt = None,
 ) -> None:
-    """Deactivate a user: they can no longer sign in nor review; audited. Refused for the last
-    active admin."""
-    user = services.users.set_active(_owner(), name, False, db=db)
+    """Deactivate a user, as an authenticated admin: they can no longer sign in, review nor use
+    their tokens; audited. Refused for the last active admin."""
+    user = services.users.set_active(_as_user(as_name, password_stdin, "users deactivate", db), name, False, db=db)
     typer.echo(f"{user.name} is now inactive")
 
 
@@ -246,10 +273,12 @@ def users_deactivate(
 @refusals_exit_2
 def users_activate(
     name: Annotated[str, typer.Argument(help="An existing user.")],
+    as_name: AsOpt = None,
+    password_stdin: PasswordStdinOpt = False,
     db: DbOpt = None,
 ) -> None:
-    """Reactivate a deactivated user; audited."""
-    user = services.users.set_active(_owner(), name, True, db=db)
+    """Reactivate a deactivated user, as an authenticated admin; audited."""
+    user = services.users.set_active(_as_user(as_name, password_stdin, "users activate", db), name, True, db=db)
     typer.echo(f"{user.name} is active")
 
 
@@ -307,7 +336,8 @@ def audit_log(
     fmt: Annotated[Fmt, typer.Option("--format", help="table or json (one event per line).")] = Fmt.table,
     db: DbOpt = None,
 ) -> None:
-    """Print the history: who, when, action, old -> new."""
+    """Print the history: when, who (the user, and the channel and operating-system user the
+    change came through), action, old -> new."""
     events = services.audit.events(_owner(), claim_id=claim, document_id=document, db=db)
     for ev in events:
         if fmt is Fmt.json:
@@ -316,7 +346,8 @@ def audit_log(
         target = (f"claim {ev['claim_id']}" if ev["claim_id"] is not None else
                   f"doc {ev['document_id']}" if ev["document_id"] is not None else "-")
         ts = datetime.fromisoformat(ev["ts"]).strftime("%Y-%m-%d %H:%M:%S")
-        typer.echo(f"{ev['seq']:>6} {ts} {ev['actor']:14} {ev['action']:8} {target:12} "
-                   f"{services.audit.describe_change(ev['old'], ev['new'])}")
+        via = f"{ev['channel'] or '-'}/{ev['os_user']}" if ev["os_user"] else "-"
+        typer.echo(f"{ev['seq']:>6} {ts} {ev['actor']:14} {via:14} {ev['action']:8} "
+                   f"{target:12} {services.audit.describe_change(ev['old'], ev['new'])}")
     if not events and fmt is Fmt.table:
         typer.echo("no events")

@@ -1,17 +1,34 @@
 """The append-only audit trail: every change appends an AuditEvent in the transaction that makes
-the change. Each event's hash is SHA-256 over the previous event's hash and the canonical JSON of
-the event (sorted keys, UTF-8, no spaces), so rewriting, deleting or reordering events breaks the
-chain at the first event touched, and `verify_chain` names it."""
+the change. Each event's hash covers the previous event's hash and the event itself, so
+rewriting, deleting or reordering events breaks the chain at the first event touched, and
+`verify_chain` names it.
+
+Two ways of hashing, recorded per event in `chain_version` (docs/audit.md tells an outside
+auditor how to recompute both):
+
+- version 2 (schema v6 on): SHA-256 of the RFC 8785 (JSON Canonicalization Scheme) form of the
+  event's `V2_FIELDS`, `prev_hash` and `chain_version` included; any RFC 8785 library
+  recomputes it from the event as `verifier audit log --format json` prints it, less `hash`;
+- version 1 (the events stored before): SHA-256 of `prev_hash` followed by Python's
+  `json.dumps(sort_keys=True, ensure_ascii=False, separators=(",", ":"))` of `V1_FIELDS`.
+
+An event also records the channel it came through (cli, ui, api: set by the services for the
+duration of a call, `channel()`) and the operating-system user of the process (`os_user()`)."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import math
 import os
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
+import rfc8785
 from sqlalchemy import event, text
 from sqlmodel import Session, col, select
 
@@ -22,23 +39,85 @@ GENESIS_HASH = "0" * 64
 # Key of the PostgreSQL advisory lock that serialises appends (SQLite: BEGIN IMMEDIATE does).
 _CHAIN_LOCK = 7_270_002
 
+# The chain version new events are written with, and the fields each version hashes.
+CHAIN_VERSION = 2
+V1_FIELDS = ("seq", "ts", "actor", "action", "document_id", "claim_id", "old", "new",
+             "app_version", "prev_hash")
+V2_FIELDS = ("chain_version", "seq", "ts", "actor", "channel", "os_user", "action",
+             "document_id", "claim_id", "old", "new", "app_version", "prev_hash")
+CHANNELS = ("cli", "ui", "api")
+
+_channel: ContextVar[str | None] = ContextVar("verifier_audit_channel", default=None)
+
+
+@contextmanager
+def channel(name: str) -> Iterator[None]:
+    """Every event appended in this block (in this thread or task) records channel `name`.
+    Outside any block (a script calling the store directly) the channel is NULL."""
+    if name not in CHANNELS:
+        raise ValueError(f"unknown channel {name!r} (one of {', '.join(CHANNELS)})")
+    token = _channel.set(name)
+    try:
+        yield
+    finally:
+        _channel.reset(token)
+
+
+@functools.cache
+def os_user() -> str:
+    """The operating-system account this process runs as: the name of its effective uid
+    (pwd), not $USER or $LOGNAME, which anyone can set; "uid:N" for a uid without a passwd
+    entry (containers); the login name where there is no pwd module (Windows)."""
+    try:
+        import pwd
+    except ImportError:  # pragma: no cover - Windows
+        import getpass
+
+        try:
+            return getpass.getuser()
+        except Exception:  # noqa: BLE001 - still name something true
+            return "unknown"
+    uid = os.geteuid()
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return f"uid:{uid}"
+
 
 def canonical_json(payload: dict[str, Any]) -> bytes:
+    """Version 1's serialisation (kept to verify the events written with it)."""
     return json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
                       default=str).encode("utf-8")
 
 
+def _ts(value: datetime | str) -> str:
+    """Version 2's timestamp: UTC, ISO 8601 with microseconds, e.g.
+    2025-10-16T09:30:00.000000+00:00 (always the same length, whatever the fraction)."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value.astimezone(UTC).isoformat(timespec="microseconds")
+
+
 def _payload(ev: AuditEvent) -> dict[str, Any]:
-    ts = ev.ts.isoformat() if isinstance(ev.ts, datetime) else ev.ts
-    return {
-        "seq": ev.seq, "ts": ts, "actor": ev.actor, "action": ev.action,
-        "document_id": ev.document_id, "claim_id": ev.claim_id, "old": ev.old, "new": ev.new,
-        "app_version": ev.app_version, "prev_hash": ev.prev_hash,
-    }
+    """The fields the event's hash covers, as they are hashed (and as `event_dict` shows them)."""
+    if ev.chain_version == 1:
+        ts = ev.ts.isoformat() if isinstance(ev.ts, datetime) else ev.ts
+        return {f: ts if f == "ts" else getattr(ev, f) for f in V1_FIELDS}
+    return {f: _ts(ev.ts) if f == "ts" else getattr(ev, f) for f in V2_FIELDS}
+
+
+class UnknownChainVersion(ValueError):
+    pass
 
 
 def event_hash(ev: AuditEvent) -> str:
-    return hashlib.sha256(ev.prev_hash.encode("ascii") + canonical_json(_payload(ev))).hexdigest()
+    """The hash of `ev` by its own chain version."""
+    if ev.chain_version == 1:
+        return hashlib.sha256(ev.prev_hash.encode("ascii")
+                              + canonical_json(_payload(ev))).hexdigest()
+    if ev.chain_version == 2:
+        return hashlib.sha256(rfc8785.dumps(_payload(ev))).hexdigest()
+    raise UnknownChainVersion(f"event {ev.seq}: unknown chain version {ev.chain_version!r}")
 
 
 def head(session: Session) -> tuple[int, str]:
@@ -48,7 +127,27 @@ def head(session: Session) -> tuple[int, str]:
 
 
 def _jsonable(value: Any) -> Any:
-    return json.loads(json.dumps(value, default=str)) if value is not None else None
+    """`value` as JSON gives it back (what the JSON column will store and return), within what
+    RFC 8785 can hash: non-finite floats become strings, as do integers beyond ±(2**53 - 1)
+    (JSON numbers are IEEE doubles)."""
+    if value is None:
+        return None
+    return _within_ijson(json.loads(json.dumps(value, default=str)))
+
+
+_INT_LIMIT = 2**53 - 1
+
+
+def _within_ijson(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _within_ijson(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_within_ijson(v) for v in value]
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > _INT_LIMIT:
+        return str(value)
+    return value
 
 
 def lock_chain(session: Session) -> None:
@@ -65,9 +164,11 @@ def append(session: Session, *, actor: str, action: str, document_id: int | None
     """Append one event inside the caller's write transaction (Store.write())."""
     lock_chain(session)
     seq, prev = head(session)
-    ev = AuditEvent(seq=seq + 1, ts=utcnow(), actor=actor, action=action,
-                    document_id=document_id, claim_id=claim_id, old=_jsonable(old),
-                    new=_jsonable(new), app_version=__version__, prev_hash=prev, hash="")
+    ev = AuditEvent(seq=seq + 1, ts=utcnow(), actor=actor, channel=_channel.get(),
+                    os_user=os_user(), action=action, document_id=document_id,
+                    claim_id=claim_id, old=_jsonable(old), new=_jsonable(new),
+                    app_version=__version__, prev_hash=prev, hash="",
+                    chain_version=CHAIN_VERSION)
     ev.hash = event_hash(ev)
     session.add(ev)
     session.flush()
@@ -109,8 +210,10 @@ class ChainReport:
 
 
 def verify_events(events: Iterable[AuditEvent]) -> ChainReport:
-    """Recompute the chain over `events` (in seq order); stop at the first broken event."""
-    prev_hash, expected_seq, count, last_seq = GENESIS_HASH, 1, 0, 0
+    """Recompute the chain over `events` (in seq order), each event by its own chain version;
+    stop at the first broken event. Versions never go back: an event of version 1 after one of
+    version 2 was rewritten (only code older than schema v6 wrote version 1)."""
+    prev_hash, expected_seq, count, last_seq, version = GENESIS_HASH, 1, 0, 0, 1
     for ev in events:
         count += 1
         if ev.seq > expected_seq:
@@ -125,10 +228,22 @@ def verify_events(events: Iterable[AuditEvent]) -> ChainReport:
             return ChainReport(False, count, last_seq, prev_hash, ev.seq,
                                f"event {ev.seq}: prev_hash does not match the hash of event "
                                f"{ev.seq - 1} (an event was moved, replaced or removed)")
-        if event_hash(ev) != ev.hash:
+        if ev.chain_version not in (1, 2):
+            return ChainReport(False, count, last_seq, prev_hash, ev.seq,
+                               f"event {ev.seq}: unknown chain version {ev.chain_version!r}")
+        if ev.chain_version < version:
+            return ChainReport(False, count, last_seq, prev_hash, ev.seq,
+                               f"event {ev.seq}: chain version {ev.chain_version} after version "
+                               f"{version} (the event was rewritten)")
+        try:
+            intact = event_hash(ev) == ev.hash
+        except rfc8785.CanonicalizationError:
+            intact = False
+        if not intact:
             return ChainReport(False, count, last_seq, prev_hash, ev.seq,
                                f"event {ev.seq}: content does not match its hash (the event was changed)")
         prev_hash, last_seq, expected_seq = ev.hash, ev.seq, expected_seq + 1
+        version = ev.chain_version
     return ChainReport(True, count, last_seq, prev_hash)
 
 
@@ -174,7 +289,14 @@ def _short(value: Any, limit: int = 60) -> str:
 
 
 def event_dict(ev: AuditEvent) -> dict[str, Any]:
-    return _payload(ev) | {"hash": ev.hash}
+    """The event as `audit log --format json` prints it: for version 2, exactly the hashed
+    fields plus `hash` (drop `hash`, canonicalise with RFC 8785, SHA-256: docs/audit.md); for
+    version 1, its hashed fields plus `chain_version`, `channel` and `os_user` (NULL) and
+    `hash`."""
+    out = _payload(ev)
+    if ev.chain_version == 1:
+        out |= {"chain_version": 1, "channel": ev.channel, "os_user": ev.os_user}
+    return out | {"hash": ev.hash}
 
 
 def check_recorded_head(session: Session, seq: int, expected_hash: str) -> str | None:

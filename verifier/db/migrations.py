@@ -5,7 +5,9 @@ current tables at once. An older one gets each step of MIGRATIONS after its vers
 in one transaction (SQLite and PostgreSQL both have transactional DDL), so an upgrade either
 completes or leaves the database as it was. Steps add (tables, columns, indexes, triggers);
 nothing stored is dropped. The one step that rewrites values (v4) converts what a check
-computed, never what a person entered (docs/decisions.md §16). Adding a step: bump
+computed, never what a person entered (docs/decisions.md §17). v6 adds columns to the
+append-only audit log without touching its rows: old events keep hashing as they did
+(docs/decisions.md §23). Adding a step: bump
 models.SCHEMA_VERSION, write the function here, and add a fixture database made by the
 previous version to tests/data/schema/.
 """
@@ -141,12 +143,28 @@ def _v5_claim_evidence_changed_at(conn: Connection) -> None:
     conn.exec_driver_sql(f"ALTER TABLE claim ADD COLUMN evidence_changed_at {kind}")
 
 
+def _v6_audit_origin_and_api_tokens(conn: Connection) -> None:
+    """v6: each audit event says how its hash is computed (`chain_version`: the events stored
+    so far keep version 1, and keep verifying under it; new events are version 2, RFC 8785:
+    db/audit.py), the channel it came through and the operating-system user of the process
+    that wrote it (NULL for the events stored so far: nobody recorded them); and the table of
+    API tokens. Adding columns fires no UPDATE trigger, so the append-only events stay as
+    they were."""
+    table = models.AuditEvent.__table__  # type: ignore[attr-defined]
+    conn.exec_driver_sql("ALTER TABLE auditevent ADD COLUMN chain_version INTEGER NOT NULL DEFAULT 1")
+    for name in ("channel", "os_user"):
+        kind = table.c[name].type.compile(dialect=conn.dialect)
+        conn.exec_driver_sql(f"ALTER TABLE auditevent ADD COLUMN {name} {kind}")
+    models.ApiToken.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
+
+
 # version -> step that brings a database from version-1 to version.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     2: _v2_precedents_and_fulltext,
     3: _v3_search_vectors,
     4: _v4_fact_scores_0_100,
     5: _v5_claim_evidence_changed_at,
+    6: _v6_audit_origin_and_api_tokens,
 }
 
 

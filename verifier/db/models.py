@@ -9,10 +9,11 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, Column, DateTime, Index, Integer, Text, TypeDecorator
+from sqlalchemy import text as sql_text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def utcnow() -> datetime:
@@ -227,7 +228,10 @@ class User(SQLModel, table=True):
 
 
 class AuditEvent(SQLModel, table=True):
-    """Append-only: triggers refuse UPDATE and DELETE; `hash` chains every event to the last."""
+    """Append-only: triggers refuse UPDATE and DELETE; `hash` chains every event to the last.
+    `chain_version` says how `hash` is computed (db/audit.py; docs/audit.md): 1 for events
+    written before schema v6, 2 (RFC 8785) since. `channel` (cli, ui, api) and `os_user` (the
+    operating-system account of the process that wrote the event) are NULL on version 1 events."""
 
     seq: int = Field(primary_key=True)
     ts: datetime = _created_at()
@@ -240,6 +244,32 @@ class AuditEvent(SQLModel, table=True):
     app_version: str
     prev_hash: str = Field(max_length=64)
     hash: str = Field(max_length=64, unique=True)
+    chain_version: int = Field(
+        default=1, sa_column=Column(Integer, nullable=False, server_default=sql_text("1")))
+    channel: str | None = None
+    os_user: str | None = None
+
+
+TOKEN_SCOPES = ("check", "review", "audit", "admin")
+
+
+class ApiToken(SQLModel, table=True):
+    """A user's token for the CLI (VERIFIER_TOKEN) and the HTTP API. Only the SHA-256 of the
+    secret is stored (the secret is shown once, when it is made); it acts as its user, as the
+    user's role is stored now, and only within its scope, until it expires or is revoked."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    scope: str
+    label: str | None = None
+    secret_sha256: str = Field(max_length=64, unique=True)
+    prefix: str = Field(max_length=16)  # the secret's first characters, to tell tokens apart
+    created_at: datetime = _created_at()
+    created_by: str
+    expires_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    revoked_at: datetime | None = Field(default=None,
+                                        sa_column=Column(UTCDateTime(), nullable=True))
+    revoked_by: str | None = None
 
 
 class SchemaVersion(SQLModel, table=True):

@@ -13,6 +13,7 @@ only this package (an import-linter contract in pyproject.toml keeps it so).
     desk       what the review desk and the auditor's page read
     recheck    check stored documents again (claims updated in place); which documents new
                sources or facts may concern
+    tokens     per-user tokens (VERIFIER_TOKEN, the HTTP API): make, list, revoke, authenticate
     demo       the bundled demo
     principal  who is acting (Principal), and the roles each operation needs
 """
@@ -26,7 +27,17 @@ from verifier.db.reviews import ClaimNotFound, ReviewConflict, ReviewError
 from verifier.db.users import LastAdmin, PermissionDenied, UserError
 from verifier.ingest import IngestedDocument, IngestError
 from verifier.sandbox import DocumentTooComplex
-from verifier.services import audit, demo, desk, documents, exports, review, sources, users
+from verifier.services import (
+    audit,
+    demo,
+    desk,
+    documents,
+    exports,
+    review,
+    sources,
+    tokens,
+    users,
+)
 from verifier.services._base import store_failure
 from verifier.services.demo import DEMO_ACCOUNTS, demo_password, ensure_demo_accounts, load_demo
 from verifier.services.desk import (
@@ -80,10 +91,15 @@ from verifier.services.principal import (
     DRAFT_ROLES,
     RECHECK_ROLES,
     REVIEW_ROLES,
+    SCOPE_GRANTS,
+    SCOPE_ROLES,
     SOURCE_READER_ROLES,
     STORE_OWNER,
+    TOKEN_SCOPES,
     Channel,
     Principal,
+    Scope,
+    os_user,
     store_owner,
 )
 from verifier.services.recheck import (
@@ -110,19 +126,20 @@ def __getattr__(name: str) -> object:
 __all__ = [
     "ADMIN_ROLES", "AUDIT_ROLES", "CLAIM_KINDS", "CLAIM_STATUSES", "DEMO_ACCOUNTS",
     "DOCUMENT_KINDS", "DRAFT_ROLES", "FINDINGS", "FORMATS", "NOT_CHECKED", "PRECEDENT_MIN",
-    "RECHECK_ROLES", "REVIEW_ROLES", "ROLES", "SOURCE_READER_ROLES", "STORE_OWNER", "VERDICTS",
+    "RECHECK_ROLES", "REVIEW_ROLES", "ROLES", "SCOPE_GRANTS", "SCOPE_ROLES",
+    "SOURCE_READER_ROLES", "STORE_OWNER", "TOKEN_SCOPES", "VERDICTS",
     "BrowserMissing", "Channel", "Check", "CheckReport", "ClaimNotFound", "DocumentError",
     "DocumentRecheck", "DocumentTooComplex", "DraftCheck", "ExportError", "ExportFilters", "IngestError",
     "IngestResult", "IngestedDocument", "LastAdmin", "PackError", "PermissionDenied",
     "PrecedentImport", "Principal", "QueueFilters", "QueueRow", "RecheckReport",
-    "ReviewConflict", "ReviewError", "SchemaError", "ShownDocument", "User", "UserError",
+    "ReviewConflict", "ReviewError", "SchemaError", "Scope", "ShownDocument", "User", "UserError",
     "align", "audit", "check", "check_document", "check_draft", "check_text",
     "claim_contract", "claim_dict", "claim_evidence", "counts", "demo", "demo_password", "desk", "document_claims",
     "document_summary", "documents", "documents_concerned_by_facts",
     "documents_concerned_by_sources", "earlier_verdicts", "ensure_demo_accounts", "exports",
     "extract", "extract_document", "get_claim", "ingest_document", "ingest_into",
-    "knowledge_base", "list_documents", "load_demo", "load_queue", "next_claim_id",
+    "knowledge_base", "list_documents", "load_demo", "load_queue", "next_claim_id", "os_user",
     "precedent_check", "queue_documents", "quote_sources", "read", "read_text", "recheck", "review",
     "reviews_of", "save_checked", "show_document", "read_sources", "source_text", "sources",
-    "store_failure", "store_owner", "store_source", "users",
+    "store_failure", "store_owner", "store_source", "tokens", "users",
 ]

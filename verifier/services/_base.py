@@ -1,18 +1,21 @@
 """What the service modules share: opening the store, and the permission check."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import inspect
 from sqlalchemy.engine import make_url
 
 from verifier.config import get_settings
+from verifier.db import audit
 from verifier.db.migrations import SchemaError, database_version
-from verifier.db.models import SCHEMA_VERSION
+from verifier.db.models import SCHEMA_VERSION, User
 from verifier.db.store import Store, make_engine, normalise_url, open_store
 from verifier.db.users import PermissionDenied, get_user
-from verifier.services.principal import Principal
+from verifier.services.principal import OWNER_SCOPES, Principal
 
 # A store: its URL (None: VERIFIER_DATABASE_URL or sqlite:///claims.db), or an open Store.
 Db = str | Store | None
@@ -69,13 +72,50 @@ def existing_store(db: Db) -> Store | None:
     return store
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def service(fn: Callable[Concatenate[Principal, P], R]) -> Callable[Concatenate[Principal, P], R]:
+    """Marks a service: every audit event written during the call records the principal's
+    channel (cli, ui, api) beside its name (db.audit.channel). Every public service function
+    whose first parameter is the principal has it (tests/test_cli_auth.py checks)."""
+    @functools.wraps(fn)
+    def wrapper(principal: Principal, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with audit.channel(principal.channel):
+            return fn(principal, *args, **kwargs)
+    wrapper.records_channel = True  # type: ignore[attr-defined]
+    return wrapper
+
+
+def has_users(store: Store) -> bool:
+    from sqlmodel import select
+
+    with store.read() as session:
+        return session.exec(select(User.id)).first() is not None
+
+
+def check_scope(principal: Principal, scope: str | None, what: str) -> None:
+    """Refuse (PermissionDenied) an operation needing `scope` to a token that does not cover it."""
+    if not principal.allows(scope):
+        raise PermissionDenied(f"this token's scope is {principal.scope}: it may not {what} "
+                               f"(that needs a token of scope {scope})")
+
+
 def authorise(store: Store, principal: Principal, roles: Sequence[str], what: str, *,
-              owner_ok: bool = True) -> None:
-    """Refuse (PermissionDenied) unless the principal may do `what`: the CLI's store owner may
-    do anything an admin may; anyone else must be an active stored user whose role, as stored
-    now (not as the shell remembers it), is one of `roles`."""
-    if owner_ok and principal.is_store_owner and "admin" in roles:
-        return
+              scope: str | None) -> None:
+    """Refuse (PermissionDenied) unless the principal may do `what`, an operation that changes
+    what `scope` covers (None: a read; "check": storing and checking documents; "review",
+    "audit", "admin"). The CLI's store owner may read and check; anything else only while the
+    store has no user (bootstrap: docs/decisions.md §23). Anyone else must be an active stored
+    user whose role, as stored now (not as the shell remembers it), is one of `roles`, and
+    whose token, if a token authenticated them, covers `scope`."""
+    if principal.is_store_owner:
+        if scope in OWNER_SCOPES or not has_users(store):
+            return
+        raise PermissionDenied(f"{principal.name!r} (the operating-system user) may not {what} "
+                               "without authenticating as a user of this store")
+    check_scope(principal, scope, what)
     with store.read() as session:
         user = get_user(session, principal.name)
     if user is None or not user.active:

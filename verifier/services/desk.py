@@ -10,7 +10,7 @@ from verifier.db import queue
 from verifier.db.documents import claim_contract, claim_dict
 from verifier.db.models import Claim, Document, Review
 from verifier.db.queue import FINDINGS, NOT_CHECKED, QueueFilters, QueueRow, counts, next_claim_id
-from verifier.services._base import Db, authorise, store_of
+from verifier.services._base import Db, authorise, service, store_of
 from verifier.services.principal import ANY_ROLE, Principal
 
 __all__ = ["FINDINGS", "NOT_CHECKED", "QueueFilters", "QueueRow", "claim_contract", "claim_dict",
@@ -21,45 +21,53 @@ __all__ = ["FINDINGS", "NOT_CHECKED", "QueueFilters", "QueueRow", "claim_contrac
 
 def _reader(principal: Principal, db: Db) -> Any:
     store = store_of(db)
-    authorise(store, principal, ANY_ROLE, "read the desk")
+    authorise(store, principal, ANY_ROLE, "read the desk", scope=None)
     return store
 
 
+@service
 def queue_documents(principal: Principal, *, db: Db = None) -> list[Document]:
     """Articles and drafts (not reference sources), by id."""
     return queue.list_documents(_reader(principal, db))
 
 
+@service
 def load_queue(principal: Principal, filters: QueueFilters, *, db: Db = None) -> list[QueueRow]:
     return queue.load_queue(_reader(principal, db), filters)
 
 
+@service
 def get_claim(principal: Principal, claim_id: int, *,
               db: Db = None) -> tuple[Claim, Document] | None:
     return queue.get_claim(_reader(principal, db), claim_id)
 
 
+@service
 def document_claims(principal: Principal, document_id: int, *, db: Db = None) -> list[Claim]:
     return queue.document_claims(_reader(principal, db), document_id)
 
 
+@service
 def claim_evidence(principal: Principal, claim_id: int, *,
                    db: Db = None) -> list[Evidence]:
     """The claim's stored evidence, typed: the very objects its check produced."""
     return queue.claim_evidence(_reader(principal, db), claim_id)
 
 
+@service
 def source_text(principal: Principal, ev: Evidence, *,
                 db: Db = None) -> tuple[str, int] | None:
     """The source text a piece of evidence points into, and its offset."""
     return queue.source_text(_reader(principal, db), ev)
 
 
+@service
 def earlier_verdicts(principal: Principal, claim: Claim, *, limit: int = 5,
                      db: Db = None) -> list[Claim]:
     return queue.earlier_verdicts(_reader(principal, db), claim, limit=limit)
 
 
+@service
 def reviews_of(principal: Principal, claim_id: int, *, db: Db = None) -> list[Review]:
     return queue.reviews_of(_reader(principal, db), claim_id)
 

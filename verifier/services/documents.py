@@ -25,7 +25,7 @@ from verifier.extract.pipeline import ExtractionReport, extract_document_claims
 from verifier.ingest import IngestedDocument, ingest, ingest_bytes
 from verifier.reference.facts import FactRecord
 from verifier.reference.kb import KnowledgeBase, demo_knowledge_base
-from verifier.services._base import Db, authorise, existing_store, store_of
+from verifier.services._base import Db, authorise, existing_store, service, store_of
 from verifier.services.principal import ADMIN_ROLES, ANY_ROLE, DRAFT_ROLES, Principal
 from verifier.text import split_sentences
 
@@ -264,6 +264,13 @@ def _ingest_roles(kind: str) -> tuple[str, ...]:
     return ADMIN_ROLES if kind == "source" else DRAFT_ROLES
 
 
+def _ingest_scope(kind: str) -> str:
+    """Adding a reference source changes every later check (an admin's act); storing an
+    article or a draft with its checked claims is checking."""
+    return "admin" if kind == "source" else "check"
+
+
+@service
 def ingest_document(principal: Principal, source: str | Path | bytes, *, name: str | None = None,
                     kind: str = "article", lang: str | None = None,
                     published: date | None = None, db: Db = None) -> IngestResult:
@@ -273,7 +280,7 @@ def ingest_document(principal: Principal, source: str | Path | bytes, *, name: s
         raise DocumentError(f"unknown document kind {kind!r} (one of {', '.join(DOCUMENT_KINDS)})")
     store = store_of(db)
     what = "add reference sources" if kind == "source" else f"store {kind}s"
-    authorise(store, principal, _ingest_roles(kind), what)
+    authorise(store, principal, _ingest_roles(kind), what, scope=_ingest_scope(kind))
     return ingest_into(store, source, name=name, kind=kind, lang=lang, published=published,
                        actor=principal.name)
 
@@ -284,6 +291,7 @@ def extract(source: str | Path | bytes, *, lang: str | None = None,
     return extract_document(read(source, lang=lang, published=published))
 
 
+@service
 def check(principal: Principal, source: str | Path, *, sources: Sequence[str | Path] = (),
           facts: Sequence[str | Path] = (), kind: str = "article", lang: str | None = None,
           published: date | None = None, dry_run: bool = False, db: Db = None) -> CheckReport:
@@ -294,11 +302,13 @@ def check(principal: Principal, source: str | Path, *, sources: Sequence[str | P
     if dry_run:
         store = existing_store(db)
         if store is not None:
-            authorise(store, principal, ANY_ROLE, "check documents")
+            authorise(store, principal, ANY_ROLE, "check documents", scope=None)
     else:
         store = store_of(db)
-        authorise(store, principal, _ingest_roles("source") if sources else _ingest_roles(kind),
-                  "check and store documents")
+        kind_stored = "source" if sources else kind
+        authorise(store, principal, _ingest_roles(kind_stored),
+                  "store reference sources" if sources else "check and store documents",
+                  scope=_ingest_scope(kind_stored))
     try:
         doc = read(source, lang=lang, published=published)
         given = read_sources(store, list(sources), actor=principal.name, keep=not dry_run)
@@ -312,6 +322,7 @@ def check(principal: Principal, source: str | Path, *, sources: Sequence[str | P
     return report
 
 
+@service
 def check_draft(principal: Principal, data: bytes, *, name: str, lang: str | None = None,
                 published: date | None = None, sources: Sequence[tuple[bytes, str]] = (),
                 db: Db = None) -> DraftCheck:
@@ -323,7 +334,7 @@ def check_draft(principal: Principal, data: bytes, *, name: str, lang: str | Non
     from verifier.sandbox import run_limited
 
     store = store_of(db)
-    authorise(store, principal, DRAFT_ROLES, "check drafts")
+    authorise(store, principal, DRAFT_ROLES, "check drafts", scope="check")
     kb = knowledge_base(store)  # the worker extracts with it, the checks check against it
     doc, claims = run_limited("verifier.extract.untrusted:read_and_extract", data, name, lang,
                               published, kb[0], what=name)
@@ -332,11 +343,12 @@ def check_draft(principal: Principal, data: bytes, *, name: str, lang: str | Non
     return DraftCheck(check_ingested(doc, store, given, kb=kb, extracted=claims), doc.text)
 
 
+@service
 def list_documents(principal: Principal, *, kind: str | None = None,
                    db: Db = None) -> list[tuple[Document, int]]:
     """Stored documents (of one kind) with their number of claims."""
     store = store_of(db)
-    authorise(store, principal, ANY_ROLE, "list documents")
+    authorise(store, principal, ANY_ROLE, "list documents", scope=None)
     with store.read() as session:
         return documents.list_documents(session=session, kind=kind)
 
@@ -348,10 +360,11 @@ class ShownDocument:
     claims: list[dict[str, Any]]
 
 
+@service
 def show_document(principal: Principal, document_id: int, *, db: Db = None) -> ShownDocument:
     """One stored document: its summary, text and claims (DocumentError when there is none)."""
     store = store_of(db)
-    authorise(store, principal, ANY_ROLE, "read documents")
+    authorise(store, principal, ANY_ROLE, "read documents", scope=None)
     with store.read() as session:
         doc = session.get(Document, document_id)
         if doc is None:

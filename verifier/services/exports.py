@@ -8,29 +8,31 @@ from typing import IO
 from verifier.report import FORMATS, BrowserMissing, ExportError, ExportFilters, ExportResult
 from verifier.report import export as _export
 from verifier.report import export_to_path as _export_to_path
-from verifier.services._base import Db, authorise, store_of
+from verifier.services._base import Db, authorise, service, store_of
 from verifier.services.principal import AUDIT_ROLES, Principal
 
 __all__ = ["FORMATS", "BrowserMissing", "ExportError", "ExportFilters", "ExportResult", "export",
            "export_to_path"]
 
 
+@service
 def export(principal: Principal, fmt: str, out: IO[bytes], *,
            filters: ExportFilters | None = None, base_url: str | None = None,
            db: Db = None) -> ExportResult:
     """Write the export to the binary stream `out`; audited under the principal."""
     store = store_of(db)
-    authorise(store, principal, AUDIT_ROLES, "export")
+    authorise(store, principal, AUDIT_ROLES, "export", scope="audit")
     return _export(store=store, fmt=fmt, out=out, actor=principal.name, filters=filters,
                    base_url=base_url)
 
 
+@service
 def export_to_path(principal: Principal, fmt: str, path: str | Path, *,
                    filters: ExportFilters | None = None, base_url: str | None = None,
                    force: bool = False, db: Db = None) -> ExportResult:
     """Export into a file, atomically (an existing file only with `force`; never the
     store's own files); audited under the principal."""
     store = store_of(db)
-    authorise(store, principal, AUDIT_ROLES, "export")
+    authorise(store, principal, AUDIT_ROLES, "export", scope="audit")
     return _export_to_path(store=store, fmt=fmt, path=path, actor=principal.name,
                            filters=filters, base_url=base_url, force=force)

@@ -26,7 +26,7 @@ from verifier.db.recheck import (
 )
 from verifier.db.store import Store
 from verifier.reference.index import content_tokens
-from verifier.services._base import Db, authorise, store_of
+from verifier.services._base import Db, authorise, service, store_of
 from verifier.services.documents import check_ingested, save_checked
 from verifier.services.principal import RECHECK_ROLES, SOURCE_READER_ROLES, Principal
 
@@ -104,6 +104,7 @@ def _since(value: date | datetime | None) -> datetime | None:
     return datetime.combine(value, time(), UTC)  # a day: from its start, UTC
 
 
+@service
 def recheck(principal: Principal, *, document_id: int | None = None,
             document_ids: Sequence[int] | None = None, since: date | datetime | None = None,
             progress: Progress | None = None, db: Db = None) -> RecheckReport:
@@ -112,7 +113,7 @@ def recheck(principal: Principal, *, document_id: int | None = None,
     `document_id`, or one of a reference source, is a DocumentError; `progress(done, total,
     title)` is called after each document."""
     store = store_of(db)
-    authorise(store, principal, RECHECK_ROLES, "re-check stored documents")
+    authorise(store, principal, RECHECK_ROLES, "re-check stored documents", scope="check")
     ids = [document_id] if document_id is not None else document_ids
     with store.read() as session:
         if document_id is not None:
@@ -161,6 +162,7 @@ def _contradictions(report: CheckReport) -> int:
 # --- which stored documents new reference material may concern -------------------------------
 
 
+@service
 def documents_concerned_by_sources(principal: Principal, source_ids: Sequence[int], *,
                                    db: Db = None) -> list[int]:
     """The stored articles and drafts that have a quote a new reference source may confirm or
@@ -170,7 +172,8 @@ def documents_concerned_by_sources(principal: Principal, source_ids: Sequence[in
     against this source would change nothing; quotes in another language than the source
     (class `translated`) are left to a full re-check."""
     store = store_of(db)
-    authorise(store, principal, SOURCE_READER_ROLES, "see which documents sources concern")
+    authorise(store, principal, SOURCE_READER_ROLES, "see which documents sources concern",
+              scope=None)
     if not source_ids:
         return []
     with store.read() as session:
@@ -190,11 +193,13 @@ def documents_concerned_by_sources(principal: Principal, source_ids: Sequence[in
     return sorted(found)
 
 
+@service
 def documents_concerned_by_facts(principal: Principal, *, db: Db = None) -> list[int]:
     """The stored articles and drafts whose checks read the facts: those with factual or
     temporal claims (a temporal claim anchored on an event, "huit ans après ...", is checked
     against the facts too)."""
     store = store_of(db)
-    authorise(store, principal, SOURCE_READER_ROLES, "see which documents facts concern")
+    authorise(store, principal, SOURCE_READER_ROLES, "see which documents facts concern",
+              scope=None)
     with store.read() as session:
         return documents_with_claims(session=session, kinds=("factual", "temporal"))

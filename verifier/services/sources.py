@@ -11,7 +11,7 @@ from typing import Any
 from verifier.db import queue
 from verifier.db.facts import ImportResult, PackError, list_facts, parse_pack, store_pack
 from verifier.reference.facts import FactRecord
-from verifier.services._base import Db, authorise, store_of
+from verifier.services._base import Db, authorise, service, store_of
 from verifier.services.documents import IngestResult, ingest_document
 from verifier.services.principal import ADMIN_ROLES, ANY_ROLE, SOURCE_READER_ROLES, Principal
 
@@ -20,24 +20,28 @@ __all__ = ["ImportResult", "PackError", "PrecedentImport", "add_source", "facts"
            "search_precedents"]
 
 
+@service
 def add_source(principal: Principal, source: str | Path | bytes, *, name: str | None = None,
                lang: str | None = None, db: Db = None) -> IngestResult:
     """Store a reference source with its passages (admins only); audited."""
     return ingest_document(principal, source, name=name, kind="source", lang=lang, db=db)
 
 
+@service
 def loaded_sources(principal: Principal, *, db: Db = None) -> list[dict[str, Any]]:
     store = store_of(db)
-    authorise(store, principal, SOURCE_READER_ROLES, "see the reference sources")
+    authorise(store, principal, SOURCE_READER_ROLES, "see the reference sources", scope=None)
     return queue.loaded_sources(store)
 
 
+@service
 def loaded_packs(principal: Principal, *, db: Db = None) -> list[dict[str, Any]]:
     store = store_of(db)
-    authorise(store, principal, SOURCE_READER_ROLES, "see the fact packs")
+    authorise(store, principal, SOURCE_READER_ROLES, "see the fact packs", scope=None)
     return queue.loaded_packs(store)
 
 
+@service
 def import_packs(principal: Principal, files: Sequence[str | Path | bytes], *,
                  names: Sequence[str | None] = (), fmt: str | None = None,
                  db: Db = None) -> list[ImportResult]:
@@ -51,21 +55,23 @@ def import_packs(principal: Principal, files: Sequence[str | Path | bytes], *,
     if dupes:
         raise PackError(f"pack {dupes[0]!r} is given more than once")
     store = store_of(db)
-    authorise(store, principal, ADMIN_ROLES, "import fact packs")
+    authorise(store, principal, ADMIN_ROLES, "import fact packs", scope="admin")
     with store.write() as session:
         return [store_pack(session=session, pack=p, actor=principal.name) for p in packs]
 
 
+@service
 def import_pack(principal: Principal, data: str | Path | bytes, *, name: str | None = None,
                 fmt: str | None = None, db: Db = None) -> ImportResult:
     """One pack (admins only); see import_packs."""
     return import_packs(principal, [data], names=[name], fmt=fmt, db=db)[0]
 
 
+@service
 def facts(principal: Principal, *, pack: str | None = None, db: Db = None) -> list[FactRecord]:
     """The stored facts (of one pack)."""
     store = store_of(db)
-    authorise(store, principal, ANY_ROLE, "list facts")
+    authorise(store, principal, ANY_ROLE, "list facts", scope=None)
     with store.read() as session:
         return list_facts(session=session, pack=pack)
 
@@ -77,6 +83,7 @@ class PrecedentImport:
     embedded: int | None  # texts with sentence vectors ready, None when not computed
 
 
+@service
 def import_precedents(principal: Principal, file: str | Path | bytes, *,
                       collection: str | None = None, embed: bool = True,
                       db: Db = None) -> PrecedentImport:
@@ -85,7 +92,7 @@ def import_precedents(principal: Principal, file: str | Path | bytes, *,
     from verifier.db import precedents
 
     store = store_of(db)
-    authorise(store, principal, ADMIN_ROLES, "import precedents")
+    authorise(store, principal, ADMIN_ROLES, "import precedents", scope="admin")
     with store.write() as s:
         n = precedents.import_precedents(session=s, path_or_bytes=file, collection=collection,
                                          actor=principal.name)
@@ -97,6 +104,7 @@ def import_precedents(principal: Principal, file: str | Path | bytes, *,
     return PrecedentImport(n, name, texts)
 
 
+@service
 def search_precedents(principal: Principal, queries: Sequence[tuple[str, str]], *,
                       top: int = 5, db: Db = None) -> list[tuple[str, int, Any, dict[str, Any]]]:
     """For each (query id, text): its best earlier fact-checks as (qid, rank, hit, evidence);
@@ -104,7 +112,7 @@ def search_precedents(principal: Principal, queries: Sequence[tuple[str, str]], 
     from verifier.db import precedents
 
     store = store_of(db)
-    authorise(store, principal, ANY_ROLE, "search precedents")
+    authorise(store, principal, ANY_ROLE, "search precedents", scope=None)
     out: list[tuple[str, int, Any, dict[str, Any]]] = []
     with store.read() as s:
         for qid, q in queries:

@@ -1,7 +1,8 @@
-"""People and their roles: add, change role, deactivate, list; sign-in. Only admins (and the
-CLI's store owner) manage users, except while the store has no admin yet (bootstrap); nobody,
-in any shell, may leave the store without an active admin; an admin signed in to the UI may not
-take the admin role from themself (another admin must)."""
+"""People and their roles: add, change role, deactivate, list; sign-in. Only admins manage
+users, except while the store has no admin yet (bootstrap: the CLI's store owner may then add
+the first admin, who needs a password or an e-mail address to act later); nobody, in any shell,
+may leave the store without an active admin; an admin may not take the admin role from
+themself (another admin must)."""
 from __future__ import annotations
 
 import math
@@ -14,51 +15,74 @@ from sqlmodel import col, select
 from verifier.db import users
 from verifier.db.models import User
 from verifier.db.users import LastAdmin, PermissionDenied, UserError
-from verifier.services._base import Db, authorise, store_of
+from verifier.services._base import Db, authorise, check_scope, service, store_of
 from verifier.services.principal import ADMIN_ROLES, Channel, Principal
 
 __all__ = ["LastAdmin", "PermissionDenied", "User", "UserError", "add_user", "authenticate",
-           "find_user", "has_users", "list_users", "principal_for", "set_active", "set_role",
-           "user_by_email"]
+           "find_user", "has_admin", "has_users", "list_users", "principal_for", "set_active",
+           "set_role", "sign_in", "user_by_email"]
 
 
+def _manager(principal: Principal, what: str) -> None:
+    """The store owner manages no users once the store has an admin (the database layer
+    refuses, in the write transaction); a token must be of scope admin."""
+    check_scope(principal, "admin", what)
+
+
+@service
 def add_user(principal: Principal, name: str, role: str, *, email: str | None = None,
              password: str | None = None, db: Db = None) -> User:
     """Add a user with a role (and an e-mail for single sign-on, a password for local
-    sign-in); audited."""
+    sign-in); audited. Admins only, or anyone while the store has no admin: the CLI's store
+    owner adds the first admin that way, with a password or an e-mail address (without either,
+    nobody could ever act as that admin)."""
+    _manager(principal, "add users")
+    if principal.is_store_owner and role == "admin" and password is None and email is None:
+        raise UserError(f"the first admin needs a password (or an e-mail address for single "
+                        f"sign-on), or nobody could act as {name}")
     return users.add_user(store=store_of(db), name=name, role=role, email=email,
-                          password=password, actor=principal.name,
-                          trusted=principal.is_store_owner)
+                          password=password, actor=principal.name)
 
 
+@service
 def set_role(principal: Principal, name: str, role: str, *, db: Db = None) -> User:
     """Change a user's role; audited. Refused (PermissionDenied) for a non-admin, for an admin
     demoting themself, and (LastAdmin) when it would leave no active admin."""
-    if not principal.is_store_owner and name == principal.name and role != "admin":
+    store = store_of(db)
+    authorise(store, principal, ADMIN_ROLES, "change roles", scope="admin")
+    if name == principal.name and role != "admin":
         raise PermissionDenied("You cannot take the admin role from yourself: ask another admin.")
-    return users.set_role(store=store_of(db), name=name, role=role, actor=principal.name,
-                          trusted=principal.is_store_owner, keep_admin=True)
+    return users.set_role(store=store, name=name, role=role, actor=principal.name,
+                          keep_admin=True)
 
 
+@service
 def set_active(principal: Principal, name: str, active: bool, *, db: Db = None) -> User:
     """Deactivate or reactivate a user; audited. Never the last active admin, never oneself."""
-    if not active and not principal.is_store_owner and name == principal.name:
+    store = store_of(db)
+    authorise(store, principal, ADMIN_ROLES, "activate or deactivate users", scope="admin")
+    if not active and name == principal.name:
         raise PermissionDenied("You cannot deactivate yourself: ask another admin.")
-    return users.set_active(store=store_of(db), name=name, active=active, actor=principal.name,
-                            trusted=principal.is_store_owner, keep_admin=True)
+    return users.set_active(store=store, name=name, active=active, actor=principal.name,
+                            keep_admin=True)
 
 
+@service
 def set_password(principal: Principal, name: str, password: str, *, db: Db = None) -> None:
-    """Set or reset a user's password for the browser (an admin, the store owner, or the user
-    themself); audited without the secret."""
-    users.set_password(store=store_of(db), name=name, password=password, actor=principal.name,
-                       trusted=principal.is_store_owner)
+    """Set or reset a user's password for the browser (an admin, or the user themself);
+    audited without the secret. Not the store owner once the store has users, and not with a
+    token of a scope below admin (a stolen token must not become the account)."""
+    store = store_of(db)
+    if principal.is_store_owner or principal.scope is not None:
+        authorise(store, principal, ADMIN_ROLES, "set passwords", scope="admin")
+    users.set_password(store=store, name=name, password=password, actor=principal.name)
 
 
+@service
 def list_users(principal: Principal, *, db: Db = None) -> list[User]:
     """Every user (admins and the store owner)."""
     store = store_of(db)
-    authorise(store, principal, ADMIN_ROLES, "list users")
+    authorise(store, principal, ADMIN_ROLES, "list users", scope=None)
     return users.list_users(store=store)
 
 
@@ -78,6 +102,21 @@ def principal_for(name: str, *, channel: Channel, db: Db = None) -> Principal | 
 def has_users(*, db: Db = None) -> bool:
     with store_of(db).read() as session:
         return session.exec(select(User.id)).first() is not None
+
+
+def has_admin(*, db: Db = None) -> bool:
+    """Whether the store has an admin (active or not): until it has, adding users is the
+    bootstrap (db.users._check_manager)."""
+    with store_of(db).read() as session:
+        return session.exec(select(User.id).where(User.role == "admin")).first() is not None
+
+
+def sign_in(name: str, password: str, *, channel: Channel, db: Db = None) -> Principal | None:
+    """The active user with this name and password as a principal of `channel` (the CLI's
+    `--password-stdin`), or None. The CLI runs on the store's machine: the demo accounts'
+    public passwords are accepted there, as on a loopback server."""
+    user = authenticate(name, password, db=db)
+    return Principal(user.name, user.role, channel) if user is not None else None
 
 
 class SignInThrottled(PermissionError):
