@@ -7,12 +7,16 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 import pytest
 from sqlalchemy import create_engine, text
 
 from verifier.db.store import Store, close_stores, normalise_url, open_store
+
+if TYPE_CHECKING:
+    from verifier.services import Principal
 
 DATA = Path(__file__).parent / "data"
 SEED = DATA / "seed-maroc-russie-fr.txt"
@@ -75,3 +79,28 @@ def _fresh_sign_in_throttle() -> Iterator[None]:
     user_services._FAILURES.clear()
     yield
     user_services._FAILURES.clear()
+
+
+# --- acting as an authenticated user (docs/decisions.md §23) -----------------------------------
+
+TEST_PASSWORD = "a long test password"
+
+
+def bootstrap_admin(db: Store | str, name: str = "adam") -> Principal:
+    """The store's first admin, added by the CLI's store owner without credentials (the
+    bootstrap), with TEST_PASSWORD; returns it as the CLI's principal after a password."""
+    from verifier import services
+
+    services.users.add_user(services.store_owner(), name, "admin", password=TEST_PASSWORD, db=db)
+    return services.Principal(name, "admin", "cli")
+
+
+def token_env(db: Store | str, name: str, scope: str) -> dict[str, str]:
+    """VERIFIER_TOKEN of a new token of user `name` (made by that user, as after their
+    password), for CLI commands run as them."""
+    from verifier import services
+
+    user = services.users.find_user(name, db=db)
+    assert user is not None, name
+    me = services.Principal(user.name, user.role, "cli")
+    return {"VERIFIER_TOKEN": services.tokens.create_token(me, name, scope, db=db).secret}

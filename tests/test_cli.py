@@ -23,9 +23,13 @@ from .test_ingest import article_html, make_docx, make_pdf
 runner = CliRunner()
 
 
-def run(*args: str, db: str | None = None) -> object:
-    env = {"VERIFIER_DATABASE_URL": db} if db else {}
-    return runner.invoke(app, list(args), env=env, catch_exceptions=False)
+def run(*args: str, db: str | None = None, env: dict[str, str] | None = None,
+        input: str | None = None) -> object:
+    """The CLI in process, on store `db`, with `env` (e.g. conftest.token_env) and `input` on
+    its standard input; VERIFIER_TOKEN is unset unless `env` sets it."""
+    full = {"VERIFIER_TOKEN": None} | ({"VERIFIER_DATABASE_URL": db} if db else {}) | (env or {})
+    return runner.invoke(app, list(args), env=full, input=input,  # type: ignore[arg-type]
+                         catch_exceptions=False)
 
 
 def all_commands() -> list[tuple[str, Any]]:

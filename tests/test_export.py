@@ -19,6 +19,7 @@ from sqlalchemy import insert
 from sqlmodel import select
 from typer.testing import CliRunner
 
+from tests.conftest import token_env
 from tests.test_review import add_people, cli_app
 from verifier.db import audit
 from verifier.db.models import VERDICTS, AuditEvent, Claim, Document, Evidence
@@ -371,16 +372,29 @@ def test_every_export_is_audited_with_its_filters_rows_and_hash(store: Store) ->
         assert audit.verify_chain(session).ok
 
 
+def as_auditor(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI exports as an authenticated auditor: audrey's token (scope audit)."""
+    monkeypatch.setenv("VERIFIER_DATABASE_URL", store.url)
+    monkeypatch.setenv("VERIFIER_TOKEN", token_env(store, "audrey", "audit")["VERIFIER_TOKEN"])
+
+
 def test_cli_export(store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     populate(store)
     monkeypatch.setenv("VERIFIER_DATABASE_URL", store.url)
     runner, app = CliRunner(), cli_app()
+    out = tmp_path / "r.html"
+    before = head(store)
+    res = runner.invoke(app, ["export", "--format", "html", "--out", str(out)])
+    assert res.exit_code == 2 and "authenticate" in res.output  # an export names a person
+    assert head(store) == before and not out.exists()
+    as_auditor(store, monkeypatch)
     res = runner.invoke(app, ["export", "--format", "xlsx"])
     assert res.exit_code == 2 and "--out" in res.output
-    out = tmp_path / "r.html"
     res = runner.invoke(app, ["export", "--format", "html", "--out", str(out), "--reviewer", "alice"])
     assert res.exit_code == 0, res.output
     assert "exported 2 rows" in res.output and out.read_text().startswith("<!doctype html>")
+    ev = last_event(store)
+    assert (ev.action, ev.actor, ev.channel) == ("export", "audrey", "cli")
     assert not list(tmp_path.glob(".*part"))
     res = runner.invoke(app, ["export", "--format", "csv", "--since", "yesterday"])
     assert res.exit_code == 2 and "YYYY-MM-DD" in res.output
@@ -393,7 +407,7 @@ def test_cli_export(store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 def test_cli_export_never_overwrites_without_force_nor_the_database(
         store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     populate(store)
-    monkeypatch.setenv("VERIFIER_DATABASE_URL", store.url)
+    as_auditor(store, monkeypatch)
     runner, app = CliRunner(), cli_app()
     out = tmp_path / "report.csv"
     out.write_text("someone's work")
@@ -428,9 +442,11 @@ def test_pdf_without_browser_is_a_clear_error(store: Store, tmp_path: Path, monk
     with pytest.raises(BrowserMissing, match="PDF export needs Chromium.*VERIFIER_BROWSER"):
         export_to_path(store=store, fmt="pdf", path=tmp_path / "r.pdf", actor="audrey")
     assert head(store) == before and not (tmp_path / "r.pdf").exists()
-    monkeypatch.setenv("VERIFIER_DATABASE_URL", store.url)
+    as_auditor(store, monkeypatch)
+    before = head(store)
     res = CliRunner().invoke(cli_app(), ["export", "--format", "pdf", "--out", str(tmp_path / "r.pdf")])
     assert res.exit_code == 2 and "needs Chromium" in res.output
+    assert head(store) == before
 
 
 # --- browser ----------------------------------------------------------------------------------

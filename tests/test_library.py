@@ -17,7 +17,7 @@ from verifier.db.models import Claim, Document
 from verifier.db.store import open_store
 from verifier.services import Principal
 
-from .conftest import SEED
+from .conftest import SEED, bootstrap_admin
 from .test_cli import run
 
 SOURCE = SEED.parent / "contract" / "source-moscou.txt"
@@ -126,9 +126,7 @@ def test_nothing_in_the_library_says_so(db_url: str) -> None:
 
 
 def test_editor_draft_with_library_and_attached_source(store) -> None:
-    owner = services.store_owner("os-user")
-    services.users.add_user(owner, "adam", "admin", db=store)
-    services.users.add_user(owner, "eve", "editor", db=store)
+    services.users.add_user(bootstrap_admin(store), "eve", "editor", db=store)
     admin, editor = Principal("adam", "admin", "ui"), Principal("eve", "editor", "ui")
     draft = SEED.read_bytes()
     empty = services.check_draft(editor, draft, name="draft.txt", db=store)

@@ -6,7 +6,8 @@ tests/data/schema/v2.* were written by schema version 2 (commit ce6d2a2, make_v2
 article checked against the demo facts (fact evidence scored 0-1), a reference source and a
 precedent (evidence without `similarity`), and a verdict.
 tests/data/schema/v4.* were written by schema version 4 (commit 4c50e20) with the same
-make_v2.py (the PostgreSQL one dumped with `pg_dump --inserts`)."""
+make_v2.py (the PostgreSQL one dumped with `pg_dump --inserts`); tests/data/schema/v5.* by
+schema version 5 (commit 8b7859c), the same way (pg_dump 15.20's `\restrict` lines removed)."""
 from __future__ import annotations
 
 import shutil
@@ -85,7 +86,7 @@ def test_sqlite_database_from_v1_is_upgraded(tmp_path: Path) -> None:
         hits = conn.execute(text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH 'bonjour'")).all()
         assert len(hits) == 1  # rows written by v1 are in the index built by the upgrade
     engine.dispose()
-    assert _versions(url) == [1, 2, 3, 4, 5]
+    assert _versions(url) == [1, 2, 3, 4, 5, 6]
 
 
 @pytest.fixture
@@ -102,7 +103,7 @@ def test_postgres_database_from_v1_is_upgraded(pg_url: str) -> None:
                                  "to_tsquery('simple', 'bonjour')")).all()
         assert len(hits) == 1
     engine.dispose()
-    assert _versions(pg_url) == [1, 2, 3, 4, 5]
+    assert _versions(pg_url) == [1, 2, 3, 4, 5, 6]
 
 
 def _load_dump(pg_url: str, name: str) -> None:
@@ -153,13 +154,13 @@ def _assert_v2_upgraded(url: str) -> None:
 def test_sqlite_database_from_v2_gets_fact_scores_0_100(tmp_path: Path) -> None:
     url = _sqlite_fixture(tmp_path, "v2.sqlite")
     _assert_v2_upgraded(url)
-    assert _versions(url) == [2, 3, 4, 5]
+    assert _versions(url) == [2, 3, 4, 5, 6]
 
 
 def test_postgres_database_from_v2_gets_fact_scores_0_100(pg_url: str) -> None:
     _load_dump(pg_url, "v2.postgres.sql")
     _assert_v2_upgraded(pg_url)
-    assert _versions(pg_url) == [2, 3, 4, 5]
+    assert _versions(pg_url) == [2, 3, 4, 5, 6]
 
 
 def _assert_v4_upgraded(url: str) -> None:
@@ -168,7 +169,7 @@ def _assert_v4_upgraded(url: str) -> None:
     store keeps every claim's id and flags nothing (the facts and sources did not change)."""
     store = open_store(url)
     with store.read() as session:
-        assert database_version(session.connection()) == SCHEMA_VERSION == 5
+        assert database_version(session.connection()) == SCHEMA_VERSION
         claims = {c.id: c for c in session.exec(select(Claim)).all()}
         assert len(claims) == 16 and all(c.evidence_changed_at is None for c in claims.values())
         huit = next(c for c in claims.values() if c.text == "huit ans")
@@ -187,10 +188,99 @@ def _assert_v4_upgraded(url: str) -> None:
 def test_sqlite_database_from_v4_gets_evidence_changed_at(tmp_path: Path) -> None:
     url = _sqlite_fixture(tmp_path, "v4.sqlite")
     _assert_v4_upgraded(url)
-    assert _versions(url) == [4, 5]
+    assert _versions(url) == [4, 5, 6]
 
 
 def test_postgres_database_from_v4_gets_evidence_changed_at(pg_url: str) -> None:
     _load_dump(pg_url, "v4.postgres.sql")
     _assert_v4_upgraded(pg_url)
-    assert _versions(pg_url) == [4, 5]
+    assert _versions(pg_url) == [4, 5, 6]
+
+
+def _assert_v5_upgraded(url: str) -> None:
+    """v6 adds the audit events' chain version, channel and OS user, and the token table. The
+    seven events written by v5 keep chain version 1, no channel, no OS user, and verify as they
+    did; events written after the upgrade are version 2 and record both; the chain verifies
+    across the two versions, and a change to an old event is still named."""
+    from verifier.db.models import ApiToken, AuditEvent
+
+    from .test_audit import drop_triggers
+
+    store = open_store(url)
+    with store.read() as session:
+        assert database_version(session.connection()) == SCHEMA_VERSION == 6
+        old = session.exec(select(AuditEvent).order_by(col(AuditEvent.seq))).all()
+        assert [(e.chain_version, e.channel, e.os_user) for e in old] == [(1, None, None)] * 7
+        head_before = (old[-1].seq, old[-1].hash)
+        assert audit.verify_chain(session).ok and audit.replay_reviews(session) == []
+        assert session.exec(select(ApiToken)).all() == []
+    # fatima (fixture-password) makes a token and reviews with it: two version 2 events.
+    me = services.users.sign_in("fatima", "fixture-password", channel="cli", db=store)
+    assert me is not None
+    made = services.tokens.create_token(me, "fatima", "review", db=store)
+    fatima = services.tokens.principal_for_token(made.secret, channel="cli", db=store)
+    with store.read() as session:
+        huit = session.exec(select(Claim).where(Claim.text == "huit ans")).one()
+    services.review.record_verdict(fatima, huit.id, verdict="Mostly false",  # type: ignore[arg-type]
+                                   note="Neuf ans et demi.", db=store)
+    with store.read() as session:
+        new = session.exec(select(AuditEvent).where(AuditEvent.seq > 7)
+                           .order_by(col(AuditEvent.seq))).all()
+        assert [(e.action, e.chain_version, e.channel, e.os_user) for e in new] == [
+            ("token.create", 2, "cli", audit.os_user()), ("verdict", 2, "cli", audit.os_user())]
+        assert new[0].prev_hash == head_before[1]
+        report = audit.verify_chain(session)
+        assert report.ok and report.events == 9 and audit.replay_reviews(session) == []
+        assert audit.check_recorded_head(session, *head_before) is None
+    drop_triggers(store)
+    with store.write() as session:
+        session.execute(text("UPDATE auditevent SET actor = 'mallory' WHERE seq = 6"))
+    with store.read() as session:
+        report = audit.verify_chain(session)
+    assert not report.ok and report.broken_seq == 6
+
+
+def test_sqlite_database_from_v5_gets_chain_versions_and_tokens(tmp_path: Path) -> None:
+    url = _sqlite_fixture(tmp_path, "v5.sqlite")
+    _assert_v5_upgraded(url)
+    assert _versions(url) == [5, 6]
+
+
+def test_postgres_database_from_v5_gets_chain_versions_and_tokens(pg_url: str) -> None:
+    _load_dump(pg_url, "v5.postgres.sql")
+    _assert_v5_upgraded(pg_url)
+    assert _versions(pg_url) == [5, 6]
+
+
+def _columns(url: str) -> dict[str, dict[str, tuple[str, bool]]]:
+    """Each table's columns: type (as the engine names it) and nullability."""
+    from sqlalchemy import inspect
+
+    engine = create_engine(normalise_url(url))
+    try:
+        insp = inspect(engine)
+        return {t: {c["name"]: (str(c["type"]), bool(c["nullable"])) for c in insp.get_columns(t)}
+                for t in ("auditevent", "apitoken")}
+    finally:
+        engine.dispose()
+
+
+def test_an_upgraded_database_has_the_columns_of_a_new_one(tmp_path: Path) -> None:
+    fresh = f"sqlite:///{tmp_path / 'fresh.db'}"
+    open_store(fresh)
+    upgraded = _sqlite_fixture(tmp_path, "v5.sqlite")
+    open_store(upgraded)
+    assert _columns(upgraded) == _columns(fresh)
+
+
+@pytest.fixture
+def pg_url_fresh() -> object:
+    yield from postgres_schema_url()
+
+
+def test_an_upgraded_postgres_database_has_the_columns_of_a_new_one(
+        pg_url: str, pg_url_fresh: str) -> None:
+    _load_dump(pg_url, "v5.postgres.sql")
+    open_store(pg_url)
+    open_store(pg_url_fresh)
+    assert _columns(pg_url) == _columns(pg_url_fresh)

@@ -13,11 +13,12 @@ from verifier import services
 from verifier.db.models import AuditEvent, Claim, Document, User
 from verifier.db.store import Store
 
-from .conftest import SEED
+from .conftest import SEED, TEST_PASSWORD, bootstrap_admin, token_env
 from .test_cli import run, snapshot
 
 SOURCE = SEED.parent / "contract" / "source-moscou.txt"
 OWNER = services.store_owner("os-user")
+ADAM = services.Principal("adam", "admin", "cli")  # after bootstrap_admin
 PACK = b"""pack: p
 facts:
   - subject: Partenariat strategique approfondi
@@ -40,61 +41,87 @@ def users_of(store: Store) -> dict[str, tuple[str, bool]]:
 
 
 def test_cli_cannot_demote_or_deactivate_the_last_admin(db_url: str, store: Store) -> None:
-    assert run("users", "add", "adam", "--role", "admin", db=db_url).exit_code == 0
-    assert run("users", "add", "fatima", "--role", "fact-checker", db=db_url).exit_code == 0
+    add = run("users", "add", "adam", "--role", "admin", "--new-password-stdin", db=db_url,
+              input=TEST_PASSWORD + "\n")  # the first admin: no credentials yet
+    assert add.exit_code == 0, add.output
+    as_adam = ("--as", "adam", "--password-stdin")
+    assert run("users", "add", "fatima", "--role", "fact-checker", *as_adam, db=db_url,
+               input=TEST_PASSWORD + "\n").exit_code == 0
     before = snapshot(db_url)
     for args in (("users", "role", "adam", "editor"), ("users", "deactivate", "adam")):
-        res = run(*args, db=db_url)
+        res = run(*args, *as_adam, db=db_url, input=TEST_PASSWORD + "\n")
         assert res.exit_code == 2, res.output
         assert res.stderr.startswith("error: ") and len(res.stderr.strip().splitlines()) == 1
-        assert "last active admin" in res.stderr
+        assert "yourself" in res.stderr
         assert snapshot(db_url) == before  # nothing changed, nothing audited
-    # With a second admin, the first may go.
-    assert run("users", "role", "fatima", "admin", db=db_url).exit_code == 0
-    res = run("users", "role", "adam", "editor", db=db_url)
+    # With a second admin, the first may go (another admin acts).
+    assert run("users", "role", "fatima", "admin", *as_adam, db=db_url,
+               input=TEST_PASSWORD + "\n").exit_code == 0
+    as_fatima = token_env(db_url, "fatima", "admin")
+    res = run("users", "role", "adam", "editor", db=db_url, env=as_fatima)
     assert res.exit_code == 0 and "adam is now editor" in res.stdout
-    assert run("users", "deactivate", "fatima", db=db_url).exit_code == 2
-    assert run("users", "deactivate", "adam", db=db_url).exit_code == 0
-    assert run("users", "activate", "adam", db=db_url).exit_code == 0
+    assert run("users", "deactivate", "fatima", db=db_url, env=as_fatima).exit_code == 2
+    assert run("users", "deactivate", "adam", db=db_url, env=as_fatima).exit_code == 0
+    assert run("users", "activate", "adam", db=db_url, env=as_fatima).exit_code == 0
     assert users_of(store) == {"adam": ("editor", True), "fatima": ("admin", True)}
 
 
 def test_service_keeps_an_active_admin(store: Store) -> None:
-    services.users.add_user(OWNER, "adam", "admin", db=store)
-    services.users.add_user(OWNER, "ada", "auditor", db=store)
-    with pytest.raises(services.LastAdmin):
-        services.users.set_role(OWNER, "adam", "auditor", db=store)
-    with pytest.raises(services.LastAdmin):
-        services.users.set_active(OWNER, "adam", False, db=store)
-    # Through the UI: an admin may not demote nor deactivate themself, even with another admin.
+    bootstrap_admin(store)
+    services.users.add_user(ADAM, "ada", "auditor", db=store)
+    for who in (ADAM, OWNER):  # the store owner changes no user once the store has users
+        with pytest.raises(services.PermissionDenied):
+            services.users.set_role(who, "adam", "auditor", db=store)
+        with pytest.raises(services.PermissionDenied):
+            services.users.set_active(who, "adam", False, db=store)
+    # An admin may not demote nor deactivate themself, even with another admin.
     services.users.set_role(ui("adam", "admin"), "ada", "admin", db=store)
     with pytest.raises(services.PermissionDenied, match="from yourself"):
         services.users.set_role(ui("adam", "admin"), "adam", "editor", db=store)
     with pytest.raises(services.PermissionDenied, match="yourself"):
         services.users.set_active(ui("adam", "admin"), "adam", False, db=store)
     services.users.set_active(ui("ada", "admin"), "adam", False, db=store)
-    with pytest.raises(services.LastAdmin):
-        services.users.set_role(OWNER, "ada", "editor", db=store)
     assert users_of(store) == {"adam": ("admin", False), "ada": ("admin", True)}
     with store.read() as s:
         actions = [e.action for e in s.exec(select(AuditEvent)).all()]
     assert actions == ["user", "user", "role", "active"]
 
 
+def test_two_admins_demoting_each_other_keep_one(store: Store) -> None:
+    """The last-admin rule (LastAdmin, checked in the write transaction) is what stops two
+    admins taking the role from each other: here the second change comes when the first made
+    its target the last admin."""
+    bootstrap_admin(store)
+    services.users.add_user(ADAM, "alba", "admin", db=store)
+    services.users.set_role(ui("alba", "admin"), "adam", "editor", db=store)
+    with pytest.raises(services.PermissionDenied):  # adam is no admin any more
+        services.users.set_role(ui("adam", "admin"), "alba", "editor", db=store)
+    from verifier.db import users as db_users
+
+    with pytest.raises(services.LastAdmin):  # even a caller the database trusts
+        db_users.set_role(store=store, name="alba", role="editor", actor="x", trusted=True,
+                          keep_admin=True)
+
+
 def test_a_deactivated_admin_does_not_count(store: Store) -> None:
-    services.users.add_user(OWNER, "adam", "admin", db=store)
-    services.users.add_user(OWNER, "alba", "admin", db=store)
-    services.users.set_active(OWNER, "alba", False, db=store)
+    """Through the services the last active admin could only demote themself (refused first):
+    the database layer's rule is what holds for any caller."""
+    from verifier.db import users as db_users
+
+    bootstrap_admin(store)
+    services.users.add_user(ADAM, "alba", "admin", db=store)
+    services.users.set_active(ADAM, "alba", False, db=store)
     with pytest.raises(services.LastAdmin):
-        services.users.set_role(OWNER, "adam", "editor", db=store)
+        db_users.set_role(store=store, name="adam", role="editor", actor="x", trusted=True,
+                          keep_admin=True)
 
 
 # --- admins manage users, sources, packs, precedents; auditors and admins export -------------
 
 
 def test_only_admins_manage_users_through_the_services(store: Store) -> None:
-    services.users.add_user(OWNER, "adam", "admin", db=store)
-    services.users.add_user(OWNER, "fatima", "fact-checker", db=store)
+    bootstrap_admin(store)
+    services.users.add_user(ADAM, "fatima", "fact-checker", db=store)
     for who in (ui("fatima", "fact-checker"), ui("fatima", "admin")):  # the stored role wins
         with pytest.raises(services.PermissionDenied):
             services.users.add_user(who, "mallory", "admin", db=store)
@@ -109,7 +136,8 @@ def test_only_admins_manage_users_through_the_services(store: Store) -> None:
 @pytest.mark.parametrize("role", ["fact-checker", "editor", "auditor"])
 def test_only_admins_add_sources_packs_and_precedents(store: Store, role: str,
                                                       tmp_path: Path) -> None:
-    services.users.add_user(OWNER, "x", role, db=store)
+    bootstrap_admin(store)
+    services.users.add_user(ADAM, "x", role, db=store)
     who = ui("x", role)
     tsv = tmp_path / "p.tsv"
     tsv.write_text("id\tclaim\ttitle\tverdict\turl\tdate\n1\tLa Tour Eiffel mesure 500 mètres\t"
@@ -126,11 +154,22 @@ def test_only_admins_add_sources_packs_and_precedents(store: Store, role: str,
         assert s.exec(select(Document)).first() is None
 
 
-def test_admins_and_the_cli_owner_add_sources(db_url: str, store: Store) -> None:
-    services.users.add_user(OWNER, "adam", "admin", db=store)
-    res = services.sources.add_source(ui("adam", "admin"), SOURCE, db=store)
+def test_admins_add_sources_and_the_cli_owner_only_before_the_first_user(
+        db_url: str, store: Store) -> None:
+    cli = run("ingest", "--kind", "source", str(SOURCE), db=db_url)  # a store without users
+    assert cli.exit_code == 0 and "\tsource\t" in cli.stdout
+    bootstrap_admin(store)
+    res = services.sources.add_source(ui("adam", "admin"), SEED, db=store)
     assert res.created and res.document.kind == "source" and res.document.created_by == "adam"
-    cli = run("ingest", "--kind", "source", str(SEED), db=db_url)
+    other = SEED.parent / "match" / "transcript-fr.txt"
+    before = snapshot(db_url)
+    cli = run("ingest", "--kind", "source", str(other), db=db_url)
+    assert cli.exit_code == 2 and "authenticate" in cli.stderr
+    with pytest.raises(services.PermissionDenied):
+        services.sources.add_source(OWNER, other, db=store)
+    assert snapshot(db_url) == before
+    cli = run("ingest", "--kind", "source", str(other), db=db_url,
+              env=token_env(db_url, "adam", "admin"))
     assert cli.exit_code == 0 and "\tsource\t" in cli.stdout
 
 
@@ -140,7 +179,8 @@ def test_exports_and_the_audit_log_are_for_auditors_and_admins(store: Store, rol
                                                                allowed: bool) -> None:
     import io
 
-    services.users.add_user(OWNER, "x", role, db=store)
+    bootstrap_admin(store, "root-admin")
+    services.users.add_user(services.Principal("root-admin", "admin", "cli"), "x", role, db=store)
     who = ui("x", role)
     calls = [lambda: services.exports.export(who, "csv", io.BytesIO(), db=store),
              lambda: services.audit.verify(who, db=store),
@@ -154,11 +194,12 @@ def test_exports_and_the_audit_log_are_for_auditors_and_admins(store: Store, rol
 
 
 def test_reviews_need_a_stored_reviewer_even_from_the_cli(db_url: str, store: Store) -> None:
-    services.users.add_user(OWNER, "fatima", "fact-checker", db=store)
+    bootstrap_admin(store)
+    services.users.add_user(ADAM, "fatima", "fact-checker", password=TEST_PASSWORD, db=store)
     services.ingest_document(OWNER, SEED, db=store)
     with store.read() as s:
         cid = s.exec(select(Claim.id)).first()
-    # The CLI's owner is trusted with users and sources, but verdicts are signed by a person.
+    # Verdicts are signed by a person: never by the CLI's store owner.
     with pytest.raises(services.PermissionDenied):
         services.review.record_verdict(OWNER, cid, verdict="True", note=None, db=store)
     with pytest.raises(services.PermissionDenied):
@@ -167,7 +208,8 @@ def test_reviews_need_a_stored_reviewer_even_from_the_cli(db_url: str, store: St
     saved = services.review.record_verdict(services.Principal("fatima", "fact-checker", "cli"),
                                            cid, verdict="true", note=None, db=store)
     assert (saved.verdict, saved.reviewed_by) == ("True", "fatima")
-    res = run("review", str(cid), "--verdict", "False", "--as", "fatima", db=db_url)
+    res = run("review", str(cid), "--verdict", "False", "--as", "fatima", "--password-stdin",
+              db=db_url, input=TEST_PASSWORD + "\n")
     assert res.exit_code == 0 and "by fatima, version 3" in res.stdout
 
 
@@ -235,46 +277,45 @@ def test_shells_import_only_the_services() -> None:
 
 
 def test_password_reset_through_the_cli_and_the_services(db_url: str, store: Store) -> None:
-    """`verifier users password NAME` (the store owner) sets a password the browser accepts;
-    a fact-checker may not reset someone else's; the audit event holds no secret."""
-    from typer.testing import CliRunner
-
-    from verifier.cli import app
-
-    assert run("users", "add", "adam", "--role", "admin", db=db_url).exit_code == 0
-    assert run("users", "add", "fatima", "--role", "fact-checker", db=db_url).exit_code == 0
-    res = CliRunner().invoke(app, ["users", "password", "fatima"], input="a new long secret\n",
-                             env={"VERIFIER_DATABASE_URL": db_url})
+    """`verifier users password NAME` sets a password the browser accepts, by NAME themself
+    (after their current password) or an admin; a fact-checker may not reset someone else's;
+    the audit event holds no secret."""
+    bootstrap_admin(store)
+    services.users.add_user(ADAM, "fatima", "fact-checker", db=store)
+    res = run("users", "password", "fatima", "--as", "adam", "--password-stdin", db=db_url,
+              input=f"{TEST_PASSWORD}\na new long secret\n")
     assert res.exit_code == 0 and "password of fatima set" in res.stdout
     assert services.users.authenticate("fatima", "a new long secret", db=store) is not None
-    empty = CliRunner().invoke(app, ["users", "password", "fatima"], input="\n",
-                               env={"VERIFIER_DATABASE_URL": db_url})
+    own = run("users", "password", "fatima", "--password-stdin", db=db_url,
+              input="a new long secret\nmy own new secret\n")  # default: fatima herself
+    assert own.exit_code == 0, own.output
+    assert services.users.authenticate("fatima", "my own new secret", db=store) is not None
+    empty = run("users", "password", "fatima", "--as", "adam", "--password-stdin", db=db_url,
+                input=f"{TEST_PASSWORD}\n\n")
     assert empty.exit_code == 2
     with pytest.raises(services.PermissionDenied):
         services.users.set_password(ui("fatima", "fact-checker"), "adam", "taken over completely", db=store)
+    with pytest.raises(services.PermissionDenied):  # nor the store owner, once there are users
+        services.users.set_password(OWNER, "adam", "taken over completely", db=store)
     services.users.set_password(ui("fatima", "fact-checker"), "fatima", "my own secret", db=store)
     assert services.users.authenticate("fatima", "my own secret", db=store) is not None
     with store.read() as s:
         events = [e for e in s.exec(select(AuditEvent)).all() if e.action == "password"]
-    assert len(events) == 2 and "secret" not in json.dumps([e.new for e in events])
+    assert len(events) == 3 and "secret" not in json.dumps([e.new for e in events])
 
 
 @pytest.mark.parametrize(("password", "why"), [
     ("short-one", "too short"), ("password1234", "most common"), ("aaaaaaaaaaaaaaa", "most common"),
     ("fatima-is-the-best", "contains the user name")])
 def test_password_policy_in_every_shell(db_url: str, store: Store, password: str, why: str) -> None:
-    assert run("users", "add", "adam", "--role", "admin", db=db_url).exit_code == 0
-    assert run("users", "add", "fatima", "--role", "fact-checker", db=db_url).exit_code == 0
-    from typer.testing import CliRunner
-
-    from verifier.cli import app
-
-    res = CliRunner().invoke(app, ["users", "password", "fatima"], input=password + "\n",
-                             env={"VERIFIER_DATABASE_URL": db_url})
+    bootstrap_admin(store)
+    services.users.add_user(ADAM, "fatima", "fact-checker", db=store)
+    res = run("users", "password", "fatima", db=db_url, input=password + "\n",
+              env=token_env(db_url, "adam", "admin"))
     assert res.exit_code == 2 and why in res.output
     with pytest.raises(services.UserError, match=why):
-        services.users.add_user(OWNER, "frida", "editor", password=password.replace("fatima", "frida"),
+        services.users.add_user(ADAM, "frida", "editor", password=password.replace("fatima", "frida"),
                                 db=store)
     with pytest.raises(services.UserError, match="another user has the e-mail address"):
-        services.users.add_user(OWNER, "eve", "editor", email="Shared@example.org", db=store)
-        services.users.add_user(OWNER, "eva", "editor", email="shared@example.org", db=store)
+        services.users.add_user(ADAM, "eve", "editor", email="Shared@example.org", db=store)
+        services.users.add_user(ADAM, "eva", "editor", email="shared@example.org", db=store)

@@ -22,10 +22,11 @@ from verifier.db.store import Store
 from verifier.report.tabular import read_csv
 from verifier.services.documents import check_ingested
 
-from .conftest import SEED
+from .conftest import SEED, bootstrap_admin
 from .test_cli import run
 
 OWNER = services.store_owner("owner")
+ADMIN = services.Principal("adam", "admin", "ui")  # after add_fact_checker
 FATIMA = services.Principal("fatima", "fact-checker", "ui")
 SOURCE = SEED.parent / "contract" / "source-moscou.txt"
 # A pack with nothing on the Maroc-Russie partnership: with it alone, "huit ans" has no
@@ -53,7 +54,9 @@ def seed_document(store: Store) -> int:
 
 
 def add_fact_checker(store: Store) -> None:
-    services.users.add_user(OWNER, "fatima", "fact-checker", db=store)
+    """fatima, added by the store's first admin (adam: ADMIN)."""
+    bootstrap_admin(store)
+    services.users.add_user(ADMIN, "fatima", "fact-checker", db=store)
 
 
 def test_recheck_keeps_ids_and_reports_counts_and_progress(store: Store) -> None:
@@ -90,7 +93,7 @@ def test_new_facts_update_a_reviewed_claim_keep_its_verdict_and_flag_it(store: S
     assert not reviewed.evidence_changed_since_verdict
     # The demo facts hold the partnership's date: re-checking finds the contradiction.
     assert services.documents_concerned_by_facts(OWNER, db=store) == [doc_id]
-    services.demo.import_demo_facts(OWNER, db=store)
+    services.demo.import_demo_facts(ADMIN, db=store)  # once the store has users, an admin
     report = services.recheck(FATIMA, db=store)
     (d,) = report.documents
     assert d.evidence_changed == 1 and d.updated >= 1 and d.contradictions == 1

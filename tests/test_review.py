@@ -13,6 +13,8 @@ from verifier.db.reviews import ReviewConflict, ReviewError, record_verdict
 from verifier.db.store import Store
 from verifier.db.users import PermissionDenied, UserError
 
+from .conftest import TEST_PASSWORD, bootstrap_admin, token_env
+
 
 def make_claim(store: Store, text: str = "« Nous n'avons jamais dit cela »", sha: str = "c" * 64) -> int:
     with store.write() as session:
@@ -240,48 +242,62 @@ def cli_app():  # type: ignore[no-untyped-def]
     return app
 
 
-def test_cli_review_as_os_user_as_other_and_conflict(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("verifier.cli.review.cli_actor", lambda: "deskuser")  # the OS user
+def test_cli_review_authenticates_the_reviewer_and_conflicts(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("VERIFIER_DATABASE_URL", store.url)
+    monkeypatch.delenv("VERIFIER_TOKEN", raising=False)
     runner, app = CliRunner(), cli_app()
     cid = make_claim(store)
+    bootstrap_admin(store)
+    as_adam = ["--as", "adam", "--password-stdin"]
+    res = runner.invoke(app, ["users", "add", "deskuser", "--role", "fact-checker", *as_adam,
+                              "--new-password-stdin"],
+                        input=f"{TEST_PASSWORD}\ndesk user's password\n")
+    assert res.exit_code == 0, res.output
     res = runner.invoke(app, ["review", str(cid), "--verdict", "False", "--note", "n"])
-    assert res.exit_code == 2
-    assert "verifier users add deskuser --role fact-checker" in res.output
-    assert runner.invoke(app, ["users", "add", "deskuser", "--role", "fact-checker"]).exit_code == 0
-    res = runner.invoke(app, ["review", str(cid), "--verdict", "false", "--note", "n"])
+    assert res.exit_code == 2 and "authenticate" in res.output and "VERIFIER_TOKEN" in res.output
+    res = runner.invoke(app, ["review", str(cid), "--verdict", "false", "--note", "n", "--as",
+                              "deskuser", "--password-stdin"], input="desk user's password\n")
     assert res.exit_code == 0, res.output
     assert "version 2" in res.output
-    res = runner.invoke(app, ["review", str(cid), "--verdict", "True", "--expect-version", "1"])
+    desk_token = token_env(store, "deskuser", "review")
+    res = runner.invoke(app, ["review", str(cid), "--verdict", "True", "--expect-version", "1"],
+                        env=desk_token)
     assert res.exit_code == 3 and "changed by deskuser" in res.output and "you saw 1" in res.output
-    res = runner.invoke(app, ["review", str(cid), "--verdict", "True", "--as", "ghost"])
+    res = runner.invoke(app, ["review", str(cid), "--verdict", "True", "--as", "ghost",
+                              "--password-stdin"], input="anything at all\n")
     assert res.exit_code == 2 and "ghost" in res.output
-    assert runner.invoke(app, ["users", "add", "ed", "--role", "editor"]).exit_code == 0
-    res = runner.invoke(app, ["review", str(cid), "--verdict", "True", "--as", "ed"])
+    res = runner.invoke(app, ["users", "add", "ed", "--role", "editor", "--new-password-stdin"],
+                        input="a quiet harbour 42\n", env=token_env(store, "adam", "admin"))
+    assert res.exit_code == 0, res.output
+    as_ed = ["--as", "ed", "--password-stdin"]
+    res = runner.invoke(app, ["review", str(cid), "--verdict", "True", *as_ed],
+                        input="a quiet harbour 42\n")
     assert res.exit_code == 2 and "only fact-checkers and admins" in res.output
-    res = runner.invoke(app, ["review", str(cid), "--verdict", "Pants on fire"])
+    res = runner.invoke(app, ["review", str(cid), "--verdict", "Pants on fire"], env=desk_token)
     assert res.exit_code == 2 and "unknown verdict" in res.output
-    res = runner.invoke(app, ["users", "role", "ed", "fact-checker"])
+    res = runner.invoke(app, ["users", "role", "ed", "fact-checker", *as_adam],
+                        input=TEST_PASSWORD + "\n")
     assert res.exit_code == 0
-    res = runner.invoke(app, ["review", str(cid), "--verdict", "True", "--as", "ed"])
+    res = runner.invoke(app, ["review", str(cid), "--verdict", "True", *as_ed],
+                        input="a quiet harbour 42\n")
     assert res.exit_code == 0, res.output
     res = runner.invoke(app, ["claims", "--format", "json"])
     assert '"verdict": "True"' in res.output and '"reviewed_by": "ed"' in res.output
     res = runner.invoke(app, ["claims", "--status", "reviewed"])
     assert res.exit_code == 0 and f"{cid}" in res.output
-    res = runner.invoke(app, ["users", "add", "pw", "--role", "admin", "--password-stdin"], input="hunter2 x long enough\n")
-    assert res.exit_code == 0
-    assert users.authenticate(store=store, name="pw", password="hunter2 x long enough") is not None
+    assert users.authenticate(store=store, name="deskuser", password="desk user's password")
     res = runner.invoke(app, ["users", "list"])
     assert "deskuser" in res.output and "fact-checker" in res.output
     res = runner.invoke(app, ["audit", "log", "--claim", str(cid)])
     assert res.exit_code == 0 and "verdict: False -> True" in res.output
+    assert f"cli/{audit.os_user()}" in res.output  # the channel and the OS user of each change
 
 
 def test_every_cli_command_has_help_text() -> None:
     runner, app = CliRunner(), cli_app()
     for args in (["review"], ["claims"], ["export"], ["users", "add"], ["users", "list"],
-                 ["users", "role"], ["audit", "verify"], ["audit", "log"]):
+                 ["users", "role"], ["users", "password"], ["audit", "verify"], ["audit", "log"]):
         res = runner.invoke(app, [*args, "--help"])
         assert res.exit_code == 0, args
         body = res.output.split("Options")[0]

@@ -195,6 +195,9 @@ def users_add(
              "--new-password-stdin`, its password on standard input)")
     else:
         who = acting(as_name, password_stdin, what="users add", db=db, owner_ok=True)
+    if who.is_store_owner and role == "admin" and not new_password_stdin and email is None:
+        fail(f"{name} would be an admin nobody can act as: give a password "
+             "(--new-password-stdin) or an e-mail address for single sign-on (--email)")
     password = read_new_password(name) if new_password_stdin else None
     user = services.users.add_user(who, name, role, email=email, password=password, db=db)
     typer.echo(f"added {user.name} ({user.role})")

@@ -1,6 +1,6 @@
 """People and their roles: add, change role, deactivate, list; sign-in. Only admins manage
 users, except while the store has no admin yet (bootstrap: the CLI's store owner may then add
-the first admin, who needs a password or an e-mail address to act later); nobody, in any shell,
+the first admin); nobody, in any shell,
 may leave the store without an active admin; an admin may not take the admin role from
 themself (another admin must)."""
 from __future__ import annotations
@@ -33,13 +33,9 @@ def _manager(principal: Principal, what: str) -> None:
 def add_user(principal: Principal, name: str, role: str, *, email: str | None = None,
              password: str | None = None, db: Db = None) -> User:
     """Add a user with a role (and an e-mail for single sign-on, a password for local
-    sign-in); audited. Admins only, or anyone while the store has no admin: the CLI's store
-    owner adds the first admin that way, with a password or an e-mail address (without either,
-    nobody could ever act as that admin)."""
+    sign-in); audited. Admins only, or anyone while the store has no admin (the CLI's store
+    owner adds the first admin that way)."""
     _manager(principal, "add users")
-    if principal.is_store_owner and role == "admin" and password is None and email is None:
-        raise UserError(f"the first admin needs a password (or an e-mail address for single "
-                        f"sign-on), or nobody could act as {name}")
     return users.add_user(store=store_of(db), name=name, role=role, email=email,
                           password=password, actor=principal.name)
 
