@@ -77,7 +77,9 @@ SEED = ROOT / "verifier" / "data" / "demo" / "seed-maroc-russie-fr.txt"
 
 def _prepare_db(url: str) -> dict[str, int]:
     """The demo (via the CLI, as a user would), its accounts, and a hostile document."""
-    env = os.environ | {"VERIFIER_DATABASE_URL": url}
+    # PYTHONPATH: the console script imports this checkout's package, not another install's.
+    env = os.environ | {"VERIFIER_DATABASE_URL": url, "PYTHONPATH": str(ROOT)}
+    env.pop("VERIFIER_TOKEN", None)
     verifier = Path(sys.executable).with_name("verifier")
     cmd = [str(verifier), "demo"] if verifier.exists() else [sys.executable, "-m", "verifier.cli", "demo"]
     subprocess.run(cmd, cwd=ROOT, env=env, check=True, capture_output=True, timeout=120)
@@ -404,11 +406,11 @@ def test_fact_checker_sees_the_alignment_first_and_the_precedent_labelled_simila
     if not semantic_enabled():  # lexical ranking alone scores the precedent under PRECEDENT_MIN
         pytest.skip("needs the sentence-embedding model (the semantic extra)")
     store = open_store(str(server["db"]))
-    owner = store_owner("test")
-    api.sources.import_precedents(owner, PRECEDENTS.encode(), collection="afp", db=store)
+    admin = api.Principal("adam", "admin", "cli")  # a demo account
+    api.sources.import_precedents(admin, PRECEDENTS.encode(), collection="afp", db=store)
     seed = read(SEED)
     report = check_ingested(seed, store, [read(SOURCE)])
-    save_checked(store, seed, report, kind="article", actor=owner.name, recheck=True)
+    save_checked(store, seed, report, kind="article", actor=admin.name, recheck=True)
     close_stores()
 
     pg = page

@@ -125,25 +125,25 @@ def test_new_facts_update_a_reviewed_claim_keep_its_verdict_and_flag_it(store: S
 
 def _exports_show_the_flag(store: Store, claim_id: int) -> None:
     out = io.BytesIO()
-    services.exports.export(OWNER, "csv", out, db=store)
+    services.exports.export(ADMIN, "csv", out, db=store)
     rows, _ = read_csv(out.getvalue().decode("utf-8"))
     flags = {int(r["claim_id"]): r["evidence_changed_since_verdict"] for r in rows}
     assert flags[claim_id] == "true" and set(flags.values()) == {"true", "false"}
     out = io.BytesIO()
-    services.exports.export(OWNER, "json", out, db=store)
+    services.exports.export(ADMIN, "json", out, db=store)
     claims = {c["claim"]["id"]: c["claim"] for c in json.loads(out.getvalue())["claims"]}
     assert claims[claim_id]["evidence_changed_since_verdict"] is True
     assert claims[claim_id]["evidence_changed_at"] > claims[claim_id]["reviewed_at"]
     assert not any(c["evidence_changed_since_verdict"] for i, c in claims.items() if i != claim_id)
     out = io.BytesIO()
-    services.exports.export(OWNER, "html", out, db=store)
+    services.exports.export(ADMIN, "html", out, db=store)
     html = out.getvalue().decode("utf-8")
     article = html.split(f'id="claim-{claim_id}"', 1)[1].split("</article>", 1)[0]
     assert "evidence changed since the verdict" in article
     assert "<dt>evidence changed</dt>" in article and "after the verdict" in article
     assert html.count("evidence changed since the verdict") == 1
     out = io.BytesIO()
-    services.exports.export(OWNER, "xlsx", out, db=store)
+    services.exports.export(ADMIN, "xlsx", out, db=store)
     from openpyxl import load_workbook
 
     sheet = load_workbook(out, read_only=True)["claims"]

@@ -267,10 +267,10 @@ PRECEDENTS = ("id\tclaim\ttitle\tverdict\turl\tdate\n"
 def test_desk_shows_the_alignment_first_and_the_precedent_labelled_similar(seeded: Seeded) -> None:
     if not semantic_enabled():  # lexical ranking alone scores this one under PRECEDENT_MIN
         pytest.skip("needs the sentence-embedding model (the semantic extra)")
-    owner = services.store_owner("test")
-    services.sources.import_precedents(owner, PRECEDENTS.encode(), collection="afp",
+    admin = services.Principal("adam", "admin", "cli")  # a demo account
+    services.sources.import_precedents(admin, PRECEDENTS.encode(), collection="afp",
                                        db=seeded.store)
-    services.check(owner, SEED, sources=[SOURCE], db=seeded.store)  # the claims keep their ids
+    services.check(admin, SEED, sources=[SOURCE], db=seeded.store)  # the claims keep their ids
     fatima = services.Principal("fatima", "fact-checker", "ui")
     stored = services.claim_evidence(fatima, seeded.quote_id, db=seeded.store)
     assert [e.kind for e in stored] == ["passage", "precedent"]
@@ -310,7 +310,7 @@ def test_desk_warns_when_the_evidence_changed_since_the_verdict(seeded: Seeded) 
     c = claim(seeded.store, seeded.temporal_id)
     services.review.record_verdict(fatima, c.id, verdict="False", note="neuf ans",
                                    seen_version=c.version, db=seeded.store)
-    services.sources.import_pack(services.store_owner("test"), NO_PARTNERSHIP, name="demo",
+    services.sources.import_pack(services.Principal("adam", "admin", "cli"), NO_PARTNERSHIP, name="demo",
                                  fmt="yaml", db=seeded.store)
     report = services.recheck(fatima, document_id=seeded.document_id, db=seeded.store)
     assert report.total("evidence_changed") == 1

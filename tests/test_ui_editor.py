@@ -162,7 +162,7 @@ def test_editor_shows_the_facts_before_an_earlier_verdict_labelled_similar(seede
     if not semantic_enabled():  # lexical ranking alone scores it under PRECEDENT_MIN
         pytest.skip("needs the sentence-embedding model (the semantic extra)")
     services.sources.import_precedents(
-        services.store_owner("test"),
+        services.Principal("adam", "admin", "cli"),
         ("id\tclaim\ttitle\tverdict\turl\tdate\nx1\tLe Conseil de sécurité de l'ONU est "
          "actuellement présidé par la France\tLe Conseil présidé par <i>la France</i> ?\t"
          "False\thttps://factcheck.example/cs\t2025-10-01\n").encode(),

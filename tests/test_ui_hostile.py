@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from verifier import services
 from verifier.db.reviews import record_verdict
 
-from .test_ui_support import PAGE, Seeded, seeded, sign_in
+from .test_ui_support import ADMIN, PAGE, Seeded, seeded, sign_in
 
 __all__ = ["seeded"]
 
@@ -49,7 +49,7 @@ def hostile(seeded: Seeded) -> Seeded:
     record_verdict(store=seeded.store, claim_id=seeded.temporal_id, verdict="False", note=EVIL,
                    actor="fatima", seen_version=1)
     services.sources.import_pack(
-        OWNER, f"pack: evil\nfacts:\n  - subject: \"{EVIL}\"\n    predicate: event\n"
+        ADMIN, f"pack: evil\nfacts:\n  - subject: \"{EVIL}\"\n    predicate: event\n"
                "    valid_from: 2016-03-15\n".encode(), name="evil", fmt="yaml", db=seeded.store)
     assert claim.id is not None
     return seeded

@@ -26,6 +26,7 @@ DATA = Path(__file__).parent / "data"
 SEED = DATA / "seed-maroc-russie-fr.txt"
 SOURCE = DATA / "contract" / "source-moscou.txt"
 OWNER = services.store_owner("test")
+ADMIN = services.Principal("adam", "admin", "cli")  # a demo account
 PAGE = {name: f"verifier/ui/pages/{name}.py" for name in ("desk", "editor", "sources",
                                                             "auditor", "admin")}
 
@@ -47,10 +48,11 @@ class Seeded:
 
 def make_store(url: str) -> Seeded:
     store = open_store(url)
+    # A store without users yet: the store owner sets it up (the bootstrap), then the accounts.
     services.demo.import_demo_facts(OWNER, db=store)
-    services.ensure_demo_accounts(OWNER, db=store)
     source = services.sources.add_source(OWNER, SOURCE, db=store)
     services.check(OWNER, SEED, sources=[SOURCE], db=store)
+    services.ensure_demo_accounts(OWNER, db=store)
     with store.read() as s:
         doc = s.exec(select(Document).where(Document.source_name == SEED.name)).one()
         claims = s.exec(select(Claim).where(Claim.document_id == doc.id)).all()
