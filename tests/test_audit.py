@@ -3,9 +3,14 @@ event in its own transaction, and tampering (a changed event, a deleted one, two
 found by `verifier audit verify`, which names the event."""
 from __future__ import annotations
 
+import hashlib
 import io
+import json
+import re
+from pathlib import Path
 
 import pytest
+import rfc8785
 from sqlalchemy import text
 from typer.testing import CliRunner
 
@@ -297,3 +302,165 @@ def test_head_is_printed_and_recorded_outside_the_database(
     assert verify(store).ok  # the chain alone cannot see a cut end
     res = CliRunner().invoke(cli_app(), ["audit", "verify", "--expect-head", printed])
     assert res.exit_code == 1 and f"event {seq}, the recorded head, is missing" in res.output
+
+
+# --- chain version 2: RFC 8785, and what an outside auditor recomputes (docs/audit.md) ---------
+
+AUDIT_DOC = Path(__file__).parents[1] / "docs" / "audit.md"
+
+
+def _blocks(lang: str) -> list[str]:
+    text_ = AUDIT_DOC.read_text(encoding="utf-8")
+    return re.findall(rf"```{lang}\n(.*?)```", text_, flags=re.S)
+
+
+def test_the_worked_example_of_docs_audit_md() -> None:
+    """The example event's canonical bytes and hash are what RFC 8785 gives (the `rfc8785`
+    library), what verifier computes for that event, and, since the example has no fraction
+    nor exotic key, what a plain sorted, compact json.dumps gives too."""
+    event = json.loads(_blocks("json")[0])
+    canonical, digest = (b.strip() for b in _blocks("text")[:2])
+    stated = event.pop("hash")
+    assert rfc8785.dumps(event) == canonical.encode("utf-8")
+    assert hashlib.sha256(canonical.encode("utf-8")).hexdigest() == digest == stated
+    assert json.dumps(event, sort_keys=True, ensure_ascii=False, separators=(",", ":")) == canonical
+    from datetime import datetime
+
+    ev = AuditEvent(**(event | {"ts": datetime.fromisoformat(event["ts"]), "hash": stated}))
+    assert audit.event_hash(ev) == stated
+    assert audit.event_dict(ev) == event | {"hash": stated}
+    numbers = re.search(r"`(\{\"score\".*?\})` canonicalises to\s+`(\{.*?\})`",
+                        AUDIT_DOC.read_text(encoding="utf-8"))
+    assert numbers is not None
+    assert rfc8785.dumps(json.loads(numbers.group(1))).decode() == numbers.group(2)
+
+
+def test_new_events_are_version_2_and_any_rfc8785_library_recomputes_them(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """From `verifier audit log --format json` alone: drop `hash`, RFC 8785, SHA-256. Floats,
+    non-ASCII text, and values JSON cannot hold exactly (NaN, integers past 2**53) included."""
+    history(store)
+    with store.write() as session:
+        audit.append(session, actor="test", action="note",
+                     new={"score": 100.0, "ratio": 0.1, "tiny": 1e-7, "nan": float("nan"),
+                          "huge": 2**60, "text": "« déjà » \u2028 \x01"})
+    monkeypatch.setenv("VERIFIER_DATABASE_URL", store.url)
+    res = CliRunner().invoke(cli_app(), ["audit", "log", "--format", "json"])
+    assert res.exit_code == 0
+    prev = audit.GENESIS_HASH
+    lines = res.output.strip("\n").split("\n")  # not splitlines(): U+2028 is inside a note
+    for line in lines:
+        event = json.loads(line)
+        stated = event.pop("hash")
+        assert event["chain_version"] == 2 and event["prev_hash"] == prev
+        assert set(event) == set(audit.V2_FIELDS)
+        assert hashlib.sha256(rfc8785.dumps(event)).hexdigest() == stated
+        prev = stated
+    last = json.loads(lines[-1])
+    assert last["new"]["nan"] == "nan" and last["new"]["huge"] == str(2**60)
+    assert verify(store).ok
+
+
+def test_channel_and_os_user_are_hashed(store: Store) -> None:
+    history(store)
+    seq = verdict_event_seq(store, "False")
+    drop_triggers(store)
+    for column, value in (("channel", "ui"), ("os_user", "mallory")):
+        with store.write() as session:
+            old = session.execute(text(f"SELECT {column} FROM auditevent WHERE seq = :s"),
+                                  {"s": seq}).scalar()
+            session.execute(text(f"UPDATE auditevent SET {column} = :v WHERE seq = :s"),
+                            {"v": value, "s": seq})
+        rep = verify(store)
+        assert not rep.ok and rep.broken_seq == seq, column
+        with store.write() as session:
+            session.execute(text(f"UPDATE auditevent SET {column} = :v WHERE seq = :s"),
+                            {"v": old, "s": seq})
+    assert verify(store).ok
+
+
+def _v1_event(seq: int, prev: str, actor: str) -> AuditEvent:
+    """An event as code before schema v6 wrote it: chain version 1, no channel, no OS user."""
+    from datetime import UTC, datetime
+
+    ev = AuditEvent(seq=seq, ts=datetime(2025, 10, 16, 9, seq, tzinfo=UTC), actor=actor,
+                    action="note", new={"n": seq, "score": 91.7}, app_version="0.0.9",
+                    prev_hash=prev, hash="", chain_version=1)
+    ev.hash = audit.event_hash(ev)
+    return ev
+
+
+def _mixed_chain(store: Store) -> None:
+    """Two version 1 events (as an upgraded store holds), then version 2 ones."""
+    with store.write() as session:
+        first = _v1_event(1, audit.GENESIS_HASH, "alice")
+        session.add(first)
+        session.add(_v1_event(2, first.hash, "bob"))
+        session.flush()
+        audit.append(session, actor="carol", action="note", new={"after": "upgrade"})
+    history(store)
+
+
+def test_a_chain_of_version_1_then_version_2_events_verifies(store: Store) -> None:
+    _mixed_chain(store)
+    with store.read() as session:
+        versions = [e.chain_version for e in audit.list_events(session)]
+    assert versions[:3] == [1, 1, 2] and set(versions[3:]) == {2}
+    assert verify(store).ok
+    # The version 1 hash is the one the code before schema v6 computed.
+    ev = _v1_event(1, audit.GENESIS_HASH, "alice")
+    legacy = json.dumps({"seq": 1, "ts": ev.ts.isoformat(), "actor": "alice", "action": "note",
+                         "document_id": None, "claim_id": None, "old": None,
+                         "new": {"n": 1, "score": 91.7}, "app_version": "0.0.9",
+                         "prev_hash": audit.GENESIS_HASH},
+                        sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    assert ev.hash == hashlib.sha256(audit.GENESIS_HASH.encode() + legacy.encode()).hexdigest()
+
+
+def test_a_version_downgrade_or_an_unknown_version_is_named(store: Store) -> None:
+    history(store)
+    seq = verdict_event_seq(store, "False")
+    drop_triggers(store)
+    with store.write() as session:  # rewritten as version 1, its hash recomputed to match
+        ev = session.get(AuditEvent, seq)
+        assert ev is not None
+        ev.chain_version = 1
+        ev.hash = audit.event_hash(ev)
+        session.add(ev)
+    rep = verify(store)
+    assert not rep.ok and rep.broken_seq == seq
+    assert rep.problem == f"event {seq}: chain version 1 after version 2 (the event was rewritten)"
+    with store.write() as session:
+        session.execute(text("UPDATE auditevent SET chain_version = 3 WHERE seq = :s"), {"s": seq})
+    rep = verify(store)
+    assert not rep.ok and rep.problem == f"event {seq}: unknown chain version 3"
+
+
+def test_the_script_of_docs_audit_md_checks_a_mixed_chain(
+        store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The auditor's script (docs/audit.md), run on its own, on `audit log --format json`: the
+    head it prints is verifier's; one changed event and it names it."""
+    import subprocess
+    import sys
+
+    _mixed_chain(store)
+    script = tmp_path / "check_chain.py"
+    script.write_text(_blocks("python")[0], encoding="utf-8")
+    monkeypatch.setenv("VERIFIER_DATABASE_URL", store.url)
+    log = CliRunner().invoke(cli_app(), ["audit", "log", "--format", "json"]).output
+    rep = verify(store)
+
+    def check(stdin: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, str(script)], input=stdin, capture_output=True,
+                              text=True, timeout=60, cwd=tmp_path)
+
+    ok = check(log)
+    assert ok.returncode == 0, ok.stderr
+    assert ok.stdout.strip() == f"{rep.events} events, head {rep.head_hash}"
+    for seq in (2, 5):  # a version 1 event, a version 2 event
+        lines = log.strip("\n").split("\n")
+        event = json.loads(lines[seq - 1])
+        event["actor"] = "mallory"
+        lines[seq - 1] = json.dumps(event, ensure_ascii=False)
+        bad = check("\n".join(lines) + "\n")
+        assert bad.returncode != 0 and f"event {seq}: content does not match" in bad.stderr
