@@ -38,7 +38,8 @@ if user is None:
         st.title("verifier")
         st.info("No users yet. Load the demo, which also creates one account per role, with "
                 "`verifier demo`; or add an admin with "
-                "`verifier users add NAME --role admin --password …`.")
+                "`verifier users add NAME --role admin --new-password-stdin` (its password on "
+                "standard input).")
     else:
         auth.sign_in_page()
     st.stop()
