@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import pwd
 
 import pytest
 from sqlmodel import select
@@ -100,6 +102,8 @@ def test_auditor_sees_history_chain_and_exports(seeded: Seeded) -> None:
     at.selectbox(key="auditor_claim").select(seeded.temporal_id).run()
     events = frame_with(at, "who")
     assert list(events["who"]) == ["fatima"] and list(events["action"]) == ["verdict"]
+    server_account = pwd.getpwuid(os.geteuid()).pw_name
+    assert list(events["via"]) == [f"ui · {server_account}"]  # the channel, the server's account
     assert "verdict: null -> False" in events["what changed"].iloc[0]
     reviews = frame_with(at, "reviewer")
     assert list(reviews["reviewer"]) == ["fatima"]
@@ -114,6 +118,7 @@ def test_auditor_sees_history_chain_and_exports(seeded: Seeded) -> None:
     with seeded.store.read() as s:
         last = s.exec(select(AuditEvent).order_by(AuditEvent.seq.desc())).first()  # type: ignore[union-attr]
     assert last is not None and (last.actor, last.action) == ("ada", "export")
+    assert (last.channel, last.os_user, last.chain_version) == ("ui", server_account, 2)
 
 
 def test_auditor_cannot_change_a_verdict(seeded: Seeded) -> None:

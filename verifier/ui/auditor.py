@@ -60,6 +60,7 @@ def _history(me: Principal) -> None:
             f"last changed by {claim.updated_by or '—'} at {_when(claim.updated_at)}")
     events = services.audit.events(me, claim_id=claim_id)
     rows = [{"seq": e["seq"], "when": datetime.fromisoformat(e["ts"]), "who": e["actor"],
+             "via": f"{e['channel'] or '—'} · {e['os_user']}" if e["os_user"] else "—",
              "action": e["action"],
              "what changed": services.audit.describe_change(e["old"], e["new"]),
              "hash": e["hash"][:16]}
