@@ -19,7 +19,7 @@ from verifier.services._base import Db, authorise, check_scope, service, store_o
 from verifier.services.principal import ADMIN_ROLES, Channel, Principal
 
 __all__ = ["LastAdmin", "PermissionDenied", "User", "UserError", "add_user", "authenticate",
-           "find_user", "has_admin", "has_users", "list_users", "principal_for", "set_active",
+           "find_user", "has_admin", "has_users", "list_users", "set_active",
            "set_role", "sign_in", "user_by_email"]
 
 
@@ -85,14 +85,6 @@ def list_users(principal: Principal, *, db: Db = None) -> list[User]:
 def find_user(name: str, *, db: Db = None) -> User | None:
     with store_of(db).read() as session:
         return users.get_user(session, name)
-
-
-def principal_for(name: str, *, channel: Channel, db: Db = None) -> Principal | None:
-    """The stored, active user `name` as a principal of this channel, or None."""
-    user = find_user(name, db=db)
-    if user is None or not user.active:
-        return None
-    return Principal(user.name, user.role, channel)
 
 
 def has_users(*, db: Db = None) -> bool:
