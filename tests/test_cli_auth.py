@@ -234,7 +234,7 @@ def test_reads_and_checks_need_no_credentials(db_url: str, store: Store) -> None
     assert res.exit_code in (0, 1), res.output
     assert run("recheck", db=db_url).exit_code in (0, 1)
     ev = last_event(store)
-    assert (ev.actor, ev.channel, ev.os_user) == (REAL_OS_USER, "cli", REAL_OS_USER)
+    assert (ev.actor, ev.channel, ev.os_user) == (f"os:{REAL_OS_USER}", "cli", REAL_OS_USER)
 
 
 def test_with_a_token_a_check_is_the_token_users_and_the_scope_holds(db_url: str,
@@ -267,8 +267,8 @@ def test_the_first_admin_needs_no_credentials_and_the_second_user_does(db_url: s
               input=TEST_PASSWORD + "\n")
     assert res.exit_code == 0 and "added adam (admin)" in res.stdout
     ev = last_event(store)
-    assert (ev.action, ev.actor, ev.channel, ev.os_user) == ("user", REAL_OS_USER, "cli",
-                                                             REAL_OS_USER)
+    assert (ev.action, ev.actor, ev.channel, ev.os_user) == (
+        "user", f"os:{REAL_OS_USER}", "cli", REAL_OS_USER)  # "os:": no user could be named so
     before = snapshot(db_url)
     one_line_refusal(run("users", "add", "eve", "--role", "admin", db=db_url))
     assert snapshot(db_url) == before
@@ -452,7 +452,7 @@ def test_ui_cli_and_api_principals_are_recorded_with_the_servers_os_user(
             services.review.record_verdict(who, cid, verdict=None, note=channel, db=store)
             ev = last_event(store)
             assert (ev.actor, ev.channel, ev.os_user) == ("fatima", channel, REAL_OS_USER)
-        assert services.store_owner().name == REAL_OS_USER
+        assert services.store_owner().name == f"os:{REAL_OS_USER}"
     finally:
         audit.os_user.cache_clear()
     # A script writing to the store directly, outside the services: no channel.

@@ -76,7 +76,7 @@ def test_recheck_keeps_ids_and_reports_counts_and_progress(store: Store) -> None
     assert {k: (c.id, c.version) for k, c in claims_of(store, doc_id).items()} == before
     with store.read() as s:
         last = s.exec(select(AuditEvent).order_by(AuditEvent.seq.desc())).first()  # type: ignore[union-attr]
-        assert (last.actor, last.action, last.document_id) == ("owner", "extract", doc_id)
+        assert (last.actor, last.action, last.document_id) == ("os:owner", "extract", doc_id)
         assert last.new["claims_updated"] == 0
         assert audit.verify_chain(s).ok
 

@@ -54,7 +54,9 @@ def head(principal: Principal, *, db: Db = None) -> tuple[int, str]:
 def events(principal: Principal, *, claim_id: int | None = None, document_id: int | None = None,
            db: Db = None) -> list[dict[str, Any]]:
     """The history in order (of one claim, or of one document and its claims): each event as
-    a dict (seq, ts as ISO 8601, actor, action, document_id, claim_id, old, new, ..., hash)."""
+    a dict of the fields its hash covers (chain_version, seq, ts as ISO 8601, actor, channel,
+    os_user, action, document_id, claim_id, old, new, app_version, prev_hash) and hash
+    (db.audit.event_dict; docs/audit.md recomputes the hash from it)."""
     store = store_of(db)
     authorise(store, principal, AUDIT_ROLES, "read the audit log", scope=None)
     with store.read() as session:

@@ -52,7 +52,7 @@ SCOPE_ROLES: dict[str, tuple[str, ...]] = {
 OWNER_SCOPES: frozenset[str | None] = frozenset({None, "check"})
 
 __all__ = ["ADMIN_ROLES", "ANY_ROLE", "AUDIT_ROLES", "Channel", "DRAFT_ROLES", "OWNER_SCOPES",
-           "PermissionDenied", "Principal", "RECHECK_ROLES", "REVIEW_ROLES", "SCOPE_GRANTS",
+           "OWNER_PREFIX", "PermissionDenied", "Principal", "RECHECK_ROLES", "REVIEW_ROLES", "SCOPE_GRANTS",
            "SCOPE_ROLES", "SOURCE_READER_ROLES", "STORE_OWNER", "Scope", "TOKEN_SCOPES",
            "os_user", "store_owner"]
 
@@ -81,7 +81,15 @@ class Principal:
         return scope is None or self.scope is None or scope in SCOPE_GRANTS[self.scope]
 
 
+# The store owner acts as "os:NAME": a user name cannot hold ":" (db.users.check_name), so the
+# log never mistakes what an unauthenticated OS user did for what the user NAME signed.
+OWNER_PREFIX = "os:"
+
+
 def store_owner(name: str | None = None) -> Principal:
     """The CLI's principal without credentials: the operating-system user who holds the
-    database (by default this process's account, from its uid, not from $USER)."""
-    return Principal(name or os_user(), STORE_OWNER, "cli")
+    database (by default this process's account, from its uid, not from $USER), named
+    "os:NAME" in what it stores and in the audit log."""
+    name = name or os_user()
+    return Principal(name if name.startswith(OWNER_PREFIX) else OWNER_PREFIX + name,
+                     STORE_OWNER, "cli")
