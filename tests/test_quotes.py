@@ -656,6 +656,33 @@ CASES += [
     ("en", "It would, the chancellor said, be wise to wait for the report.",
      [{"text": "It would", "speaker": "the chancellor"},
       {"text": "be wise to wait for the report", "speaker": "the chancellor", "continues": True}]),
+    # French directive speech: the infinitive and its preposition after the person asked
+    ("fr", "La préfète a exhorté les automobilistes à différer leurs trajets vers la côte.",
+     [{"text": "à différer leurs trajets vers la côte", "speaker": "La préfète", "quote_type": "indirect"}]),
+    ("fr", "Le juge d’instruction leur a ordonné de restituer les documents saisis.",
+     [{"text": "de restituer les documents saisis", "speaker": "Le juge d’instruction"}]),
+    ("fr", "Dans la foulée, elle a demandé au ministre de la Santé de publier les chiffres.",
+     [{"text": "de publier les chiffres", "speaker": "elle", "cue": "a demandé"}]),
+    ("fr", "Le gouvernement a chargé une mission d’inspection d’évaluer le dispositif.",
+     [{"text": "d’évaluer le dispositif", "speaker": "Le gouvernement"}]),
+    ("fr", "Le chargé de mission a présenté le rapport aux élus.", []),
+    ("fr", "Le camion a été chargé de sable avant de repartir.", []),
+    ("fr", "Il a demandé l’évaluation de la réforme des retraites.", []),
+    # an opening adverbial or participle clause is no quote before an uninverted subject
+    ("fr", "Prenant la parole à l’ouverture du sommet, la commissaire a insisté sur la nécessité "
+           "de coordonner les efforts des États membres.", []),
+    ("fr", "A cet égard, le maire a invité les habitants à signaler les dégâts en mairie.",
+     [{"text": "à signaler les dégâts en mairie", "speaker": "le maire"}]),
+    # an office resolves to the person the article names with it, under another of its names;
+    # a surname in capitals is a surname; "Il" after a sentence opening with the office
+    ("fr", "Le Chef de l’Etat, Monsieur Amadou DIALLO, a ouvert la séance. Le Président de la "
+           "République a ensuite indiqué que le budget serait présenté en décembre. Il a demandé "
+           "au Premier ministre de consulter les syndicats.",
+     [{"speaker": "Le Président de la République", "reference": "Amadou Diallo"},
+      {"speaker": "Il", "reference": "Amadou Diallo"}]),
+    ("fr", "Le chef de l’État a reçu Mme Awa NDIAYE, ministre de la Santé. Le chef de l’État a "
+           "ensuite assuré que les hôpitaux recevraient des moyens.",
+     [{"speaker": "Le chef de l’État", "reference": "Le chef de l’État"}]),
 ]
 
 

@@ -516,6 +516,10 @@ def _clausal(toks: list[_Tok], a: int, b: int, lex: Lexicon) -> bool:
     return False
 
 
+_FR_OBJECT_CLITIC = {"lui", "leur", "les", "l’", "l'", "nous", "vous", "me", "m’", "m'", "te", "t’",
+                     "t'"}
+
+
 def _left_np(toks: list[_Tok], la: int, lo: int, lex: Lexicon) -> tuple[int, int] | None:
     """Subject noun phrase ending just before token la (an apposition between commas skipped)."""
     j = la
@@ -554,6 +558,11 @@ def _left_np(toks: list[_Tok], la: int, lo: int, lex: Lexicon) -> tuple[int, int
                 k2 += 1
             if k2 < i - 1 and toks[k2].raw[:1].isupper() and not _fr_adverbial(toks, k2, lex):
                 return k2, i - 1
+    if lex.lang == "fr":
+        # object clitics between the subject and its verb: "La juge lui a ordonné de ..."
+        while j - 2 >= lo and toks[j - 1].low in _FR_OBJECT_CLITIC and not _is_boundary(toks[j - 2], lex) \
+                and toks[j - 2].raw[:1].isalnum():
+            j -= 1
     i = j
     while i > lo and not _is_boundary(toks[i - 1], lex) and j - i < 12:
         i -= 1
@@ -879,6 +888,39 @@ def _fr_infinitive(t: _Tok) -> bool:
             and w not in _FR_NOT_INF and w.isalpha() and (not w.endswith("re") or w.endswith(_FR_RE_INF)))
 
 
+# verbs of directive speech: "a demandé au ministre de ...", "a invité les élus à ...", "a exhorté
+# le Gouvernement à ...": the reported directive is the infinitive and its preposition
+_FR_DIRECTIVE_STEMS = ("demand", "invit", "exhort", "charg", "appel", "encourag", "enjoi", "pri",
+                       "somm", "ordonn", "conseill", "recommand", "instrui", "incit", "adjur",
+                       "suppli", "implor")
+_FR_DIRECTIVE_STOP = {"que", "qu’", "qu'", ";", ":", ".", "!", "?", "qui", "dont", "où", "lequel",
+                      "laquelle", "lesquels", "lesquelles"}
+
+
+def _fr_directive(toks: list[_Tok], c: _Cue, k: int, hi: int) -> int | None:
+    """The token opening a directive's infinitive ("de" / "à") after the person asked, who may
+    be a clitic ("lui a demandé de"), an indirect object ("au Premier ministre", "à la
+    ministre") or a direct one ("a invité les ministres à"), at most 20 tokens long, with
+    no clause, quotation or "que" in it."""
+    cw = toks[c.i].core or toks[c.i].low
+    if not cw.startswith(_FR_DIRECTIVE_STEMS) or (c.la == c.i and c.i > 0 and toks[c.i - 1].low in (
+            "le", "la", "les", "un", "une", "des", "du", "au", "aux", "en", "ce", "cette")):
+        return None   # "le chargé de mission", "en charge de": a noun
+    j = k
+    while j < hi and j - k <= 20 and toks[j].q < 0 and toks[j].low not in _FR_DIRECTIVE_STOP:
+        if toks[j].low in ("de", "d’", "d'", "à") and j + 1 < hi:
+            x = j + 1
+            while x < hi and x - j <= 4 and toks[x].low in _FR_CLITIC:
+                x += 1
+            if x < hi and x > j + 1 and toks[x - 1].low in ("le", "la", "les", "l’", "l'") \
+                    and x + 1 < hi and toks[x + 1].low in ("de", "du", "des", "d’", "d'"):
+                pass   # "de la tenir" yes, "de l'ordre du jour": an article, not a clitic
+            elif x < hi and _fr_infinitive(toks[x]) and hi - x >= 2:
+                return j
+        j += 1
+    return None
+
+
 def _fr_complement(toks: list[_Tok], c: _Cue, k: int, hi: int, lex: Lexicon) -> tuple[int, str] | None:
     """French complements of a cue other than "que" / ":" / a quotation: an infinitive ("a
     concédé avoir aidé ...", "a promis de ...", "a indiqué ne pas vouloir ..."), the adjective of
@@ -886,6 +928,8 @@ def _fr_complement(toks: list[_Tok], c: _Cue, k: int, hi: int, lex: Lexicon) -> 
     of four words or more ("a salué ce « moment important dans ... »")."""
     if k >= hi:
         return None
+    if (d := _fr_directive(toks, c, k, hi)) is not None:
+        return d, "indirect"
     j = k
     if toks[j].low in ("de", "d’", "d'") and j + 1 < hi:
         j += 1
@@ -1287,6 +1331,19 @@ def _leading_attribution(sent: _Sent) -> None:
                 claim(lead.la, n)
 
 
+def _fr_incise_tail(toks: list[_Tok], c: _Cue, after: int, n: int) -> bool:
+    """Can what follows an uninverted French incise verb ("..., le ministère a indiqué") end
+    an incise: nothing, or a short adjunct ("mardi", "dans un communiqué"), with no "que", no
+    colon, no quotation and no infinitive; a long complement ("a insisté sur l'impératif
+    d'asseoir ...") makes the clause before the comma an adverbial, not a quote."""
+    end = after
+    while end < n and toks[end].raw not in (".", ";", "!", "?"):
+        if toks[end].q >= 0 or toks[end].raw == ":" or toks[end].low in _THAT:
+            return False
+        end += 1
+    return end - after <= 6 and not any(_fr_infinitive(t) for t in toks[after:end])
+
+
 def _incises_after(sent: _Sent) -> None:
     """Phase 2: an incise after the quote: "Q, a déclaré X" / "Q," he said / "Q, according to
     X"; then the second part of an interrupted quote or ", adding that ..." after it."""
@@ -1357,6 +1414,8 @@ def _incises_after(sent: _Sent) -> None:
                     continue
             if after < n and (toks[after].raw == ":" or toks[after].q >= 0):
                 continue
+            if fr and not _fr_incise_tail(toks, c, after, n):
+                continue   # "A ce titre, il a demandé au ministre de ...": a report, no incise
             sep = np_[0] - 1
             spk = spk_of(np_)
         # the quote before the separator: a quotation right before it, or the clause
@@ -1549,7 +1608,8 @@ def _reports_before(sent: _Sent) -> None:
         if c.kind not in ("verb", "coord") or (c.incise_only and not (
                 fr and c.k < limit and (toks[c.k].low in _THAT or (
                     (toks[c.i].core or toks[c.i].low).startswith(_FR_INF_CUES)
-                    and _fr_complement(toks, c, c.k, limit, lex) == (c.k, "indirect"))))):
+                    and _fr_complement(toks, c, c.k, limit, lex) == (c.k, "indirect"))
+                or _fr_directive(toks, c, c.k, limit) is not None))):
             continue
         subject = _report_subject(sent, c)
         if subject is None:
