@@ -680,6 +680,16 @@ CASES += [
            "au Premier ministre de consulter les syndicats.",
      [{"speaker": "Le Président de la République", "reference": "Amadou Diallo"},
       {"speaker": "Il", "reference": "Amadou Diallo"}]),
+    # an adverbial between commas inside the verb, the person told before "que", adverbs
+    # before a directive's infinitive, a list's bullet before the subject
+    ("fr", "La juge a, à ce stade, demandé aux parties de produire leurs pièces avant lundi.",
+     [{"text": "de produire leurs pièces avant lundi", "speaker": "La juge", "cue": "a demandé"}]),
+    ("fr", "Le recteur a informé les parents d’élèves qu’aucune classe ne fermerait à la rentrée.",
+     [{"text": "qu’aucune classe ne fermerait à la rentrée", "speaker": "Le recteur"}]),
+    ("fr", "Elle a encouragé les communes à mieux informer leurs habitants.",
+     [{"text": "à mieux informer leurs habitants", "speaker": "Elle"}]),
+    ("fr", "- Il soutient que les factures produites seraient fausses.",
+     [{"text": "que les factures produites seraient fausses", "speaker": "Il"}]),
     ("fr", "Le chef de l’État a reçu Mme Awa NDIAYE, ministre de la Santé. Le chef de l’État a "
            "ensuite assuré que les hôpitaux recevraient des moyens.",
      [{"speaker": "Le chef de l’État", "reference": "Le chef de l’État"}]),

@@ -357,6 +357,9 @@ def _find_cues(toks: list[_Tok], lex: Lexicon, doc: str) -> list[_Cue]:
         if not (is_cue or incise):
             i += 1
             continue
+        if fr and i > 0 and toks[i - 1].low in _FR_NOUN_DET and w.endswith(("é", "ée", "és", "ées")):
+            i += 1
+            continue   # "le chargé de mission", "un appelé": a noun
         if phrase_end:
             k = phrase_end
         # participle continuation (", adding that ...")
@@ -382,6 +385,15 @@ def _find_cues(toks: list[_Tok], lex: Lexicon, doc: str) -> list[_Cue]:
             la -= 1
             if i - la > 6:
                 break
+        paren = (i, i)
+        if fr and la > 2 and la == i and toks[la - 1].raw == ",":
+            # "Il a, dès lors, demandé ...": an adverbial between commas inside the verb
+            j = la - 2
+            while j > 0 and la - j <= 8 and toks[j].raw not in (",", ".", ";", ":") and toks[j].q < 0:
+                j -= 1
+            if j > 0 and toks[j].raw == "," and toks[j - 1].low in lex.aux:
+                paren = (j, la)
+                la = j - 1
         # a French subject pronoun caught in the chain ("elle a déclaré") is not part of it
         while la < i and toks[la].low in ("lui", "elle", "le", "la", "les", "l’", "l'", "à", "de", "pour", "par", "sa", "son", "en", "quant", "côté", "part", "y") and not (fr and toks[la].low in ("s’", "s'", "se")):
             la += 1
@@ -431,6 +443,9 @@ def _find_cues(toks: list[_Tok], lex: Lexicon, doc: str) -> list[_Cue]:
         # cue text without the inverted pronoun
         parts = []
         for j in range(la, k):
+            if paren[0] <= j < paren[1]:
+                parts.append("")   # the adverbial between commas is not part of the cue
+                continue
             tj = toks[j]
             if tj.pron:
                 pron = tj.pron
@@ -438,6 +453,8 @@ def _find_cues(toks: list[_Tok], lex: Lexicon, doc: str) -> list[_Cue]:
             else:
                 parts.append(tj.raw)
         cue_text = _join(parts, doc, toks, la, k)
+        if paren[1] > paren[0]:
+            cue_text = " ".join(cue_text.split())
         out.append(_Cue(i, la, k, cue_text, pron, incise, "verb"))
         i = k
     return out
@@ -566,6 +583,8 @@ def _left_np(toks: list[_Tok], la: int, lo: int, lex: Lexicon) -> tuple[int, int
     i = j
     while i > lo and not _is_boundary(toks[i - 1], lex) and j - i < 12:
         i -= 1
+    while i < j and toks[i].raw in ("-", "–", "—", "•", "*"):
+        i += 1   # a list's bullet: "- Il soutient que ..."
     while i < j and toks[i].low in ("still", "meanwhile", "however", "now", "yet", "also", "but",
                                     "and", "so", "then", "instead", "later", "earlier", "et",
                                     "mais", "puis", "enfin", "ensuite"):
@@ -897,20 +916,27 @@ _FR_DIRECTIVE_STOP = {"que", "qu’", "qu'", ";", ":", ".", "!", "?", "qui", "do
                       "laquelle", "lesquels", "lesquelles"}
 
 
+_FR_INF_ADVERBS = {"davantage", "mieux", "toujours", "encore", "bien", "vite", "aussi", "enfin",
+                   "désormais", "dorénavant", "systématiquement"}
+_FR_NOUN_DET = {"le", "la", "les", "un", "une", "des", "du", "au", "aux", "ce", "cette", "ces"}
+
+
 def _fr_directive(toks: list[_Tok], c: _Cue, k: int, hi: int) -> int | None:
     """The token opening a directive's infinitive ("de" / "à") after the person asked, who may
     be a clitic ("lui a demandé de"), an indirect object ("au Premier ministre", "à la
-    ministre") or a direct one ("a invité les ministres à"), at most 20 tokens long, with
-    no clause, quotation or "que" in it."""
+    ministre") or a direct one ("a invité les ministres à"), at most 40 tokens long, with
+    no clause, quotation or "que" in it; adverbs may precede the infinitive ("à davantage
+    valoriser")."""
     cw = toks[c.i].core or toks[c.i].low
     if not cw.startswith(_FR_DIRECTIVE_STEMS) or (c.la == c.i and c.i > 0 and toks[c.i - 1].low in (
             "le", "la", "les", "un", "une", "des", "du", "au", "aux", "en", "ce", "cette")):
         return None   # "le chargé de mission", "en charge de": a noun
     j = k
-    while j < hi and j - k <= 20 and toks[j].q < 0 and toks[j].low not in _FR_DIRECTIVE_STOP:
+    while j < hi and j - k <= 40 and toks[j].q < 0 and toks[j].low not in _FR_DIRECTIVE_STOP:
         if toks[j].low in ("de", "d’", "d'", "à") and j + 1 < hi:
             x = j + 1
-            while x < hi and x - j <= 4 and toks[x].low in _FR_CLITIC:
+            while x < hi and x - j <= 4 and (toks[x].low in _FR_CLITIC or toks[x].low in _FR_INF_ADVERBS
+                                             or toks[x].low.endswith("ment") and len(toks[x].low) > 6):
                 x += 1
             if x < hi and x > j + 1 and toks[x - 1].low in ("le", "la", "les", "l’", "l'") \
                     and x + 1 < hi and toks[x + 1].low in ("de", "du", "des", "d’", "d'"):
@@ -1561,9 +1587,23 @@ def _complement_start(sent: _Sent, c: _Cue, w: str, k: int, hi: int) -> int:
                 j += 1
             if j < hi and (toks[j].low in _THAT or toks[j].raw == ":" or toks[j].q >= 0):
                 k = j
+        if k < hi and w.startswith(_FR_TELL_STEMS) and toks[k].low not in _THAT:
+            # the person told: "a informé le Conseil qu'il se rendra ...", "a assuré les
+            # agriculteurs que ..."
+            j = k
+            while j < hi and j - k < 12 and toks[j].q < 0 and toks[j].low not in _THAT \
+                    and toks[j].raw not in (".", ";", ":") and not _fr_verbish(toks[j]):
+                j += 1
+            if k < j < hi and toks[j].low in _THAT:
+                k = j
         if k < hi and toks[k].raw == ",":
             k += 1
     return k
+
+
+# French reporting verbs whose direct object is the person told, before "que"
+_FR_TELL_STEMS = ("inform", "avert", "averti", "préven", "prévien", "prévenu", "rassur", "convain",
+                  "persuad", "assur")
 
 
 def _clause_follows(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> bool:
