@@ -680,6 +680,11 @@ CASES += [
            "au Premier ministre de consulter les syndicats.",
      [{"speaker": "Le Président de la République", "reference": "Amadou Diallo"},
       {"speaker": "Il", "reference": "Amadou Diallo"}]),
+    # after a judging verb, a quotation deep in its object is the subject's words
+    ("fr", "La ministre a salué le rôle du médiateur dans la recherche d’une « solution durable "
+           "et acceptable par tous ».",
+     [{"text": "« solution durable et acceptable par tous »", "speaker": "La ministre"}]),
+    ("fr", "Le gouvernement a annoncé la création d’un « observatoire national de la délinquance ».", []),
     # an adverbial between commas inside the verb, the person told before "que", adverbs
     # before a directive's infinitive, a list's bullet before the subject
     ("fr", "La juge a, à ce stade, demandé aux parties de produire leurs pièces avant lundi.",

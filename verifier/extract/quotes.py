@@ -1767,8 +1767,13 @@ def _unattributed_quotations(sent: _Sent) -> None:
             continue
         if fr and j > 0 and (toks[j - 1].low in lex.determiners or toks[j - 1].low in ("d’un", "d'un", "d’une", "d'une")) \
                 and doc[t.s + 1:t.e].lstrip()[:1].islower() and not any(
-                _fr_verbish(x) for x in _tokens(doc, t.s + 1, t.e - 1, [], 0, "fr")):
-            continue  # "la création d'un « observatoire national de la délinquance »": a name
+                _fr_verbish(x) for x in _tokens(doc, t.s + 1, t.e - 1, [], 0, "fr")) and not any(
+                x.q < 0 and (x.core or x.low).startswith(_JUDGING_STEMS) and x.low not in lex.determiners
+                for x in toks[:j]):
+            # "la création d'un « observatoire national de la délinquance »": a name; after a
+            # judging verb ("a salué le rôle du médiateur dans la recherche d'une « ... »") the
+            # words are the subject's
+            continue
         k1 = j + 2 if j + 1 < n and toks[j + 1].raw == "," else j + 1
         if k1 + 1 < n and toks[k1].low in lex.first_person and toks[k1].low not in ("you", "vous") and (
                 toks[k1 + 1].low in lex.cues or toks[k1 + 1].low in lex.incise):

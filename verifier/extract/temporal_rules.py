@@ -1115,8 +1115,10 @@ def h_part(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
         words = prev_words(text, start, 2)
         pw = words[-1] if words else ""
         ok = pw in _PART_BEFORE or (pw == "de" and len(words) == 2 and words[0] in _PART_AFTER_DE)
-        if not ok and not (at_sentence_start(text, start) and text[m.end():m.end() + 1] == ","):
-            return None
+        coordinated = re.match(rf"\s+et\s+(?:la|le|l{A})\s*{PART_FR}{R}", text[m.end():m.end() + 24], I)
+        if not ok and not coordinated and not (at_sentence_start(text, start)
+                                                and text[m.end():m.end() + 1] == ","):
+            return None   # "La soirée et la nuit ont été agitées" is kept
         if re.match(r"\s+(?:de|d['’]|des|du)\s", text[m.end():m.end() + 5]) and \
                 not re.match(rf"\s+(?:de|du)\s+(?:{WD_FR}|\d)", text[m.end():m.end() + 14], I):
             return None  # "la soirée de gala", "la nuit des musées": an event's name

@@ -91,7 +91,7 @@ def main() -> int:
     total = [0] * 5
     for half in sorted(counts):
         c = counts[half]
-        total = [a + b for a, b in zip(total, c)]
+        total = [a + b for a, b in zip(total, c, strict=True)]
         print(f"{half:6s} {c[0]:3d} docs  quotes {c[1]:4d} core + {c[2]:3d} borderline  "
               f"timexes {c[3]:4d} core + {c[4]:3d} borderline")
     print(f"{'all':6s} {total[0]:3d} docs  quotes {total[1]:4d} core + {total[2]:3d} borderline  "
