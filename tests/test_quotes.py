@@ -656,6 +656,14 @@ CASES += [
     ("en", "It would, the chancellor said, be wise to wait for the report.",
      [{"text": "It would", "speaker": "the chancellor"},
       {"text": "be wise to wait for the report", "speaker": "the chancellor", "continues": True}]),
+    # an incise after a quotation closed by "?" or "!", a manner adverb ending the incise, a
+    # possessive subject after the verb
+    ("en", '"Where would he go? Who would take him?" Mara said.',
+     [{"speaker": "Mara"}]),
+    ("en", '"We told you so!" Okafor said.', [{"speaker": "Okafor", "text": '"We told you so!"'}]),
+    ("en", '"We have not explained ourselves well," Dunmore said earnestly.', [{"speaker": "Dunmore"}]),
+    ("en", '"The minimum run is far too high," says Reyes\u2019s business partner, Tom Quill.',
+     [{"speaker": "Reyes\u2019s business partner", "reference": "Tom Quill"}]),
     # French directive speech: the infinitive and its preposition after the person asked
     ("fr", "La préfète a exhorté les automobilistes à différer leurs trajets vers la côte.",
      [{"text": "à différer leurs trajets vers la côte", "speaker": "La préfète", "quote_type": "indirect"}]),

@@ -171,6 +171,12 @@ _ELISION_RE = re.compile(r"(?i)(qu|jusqu|lorsqu|puisqu|quoiqu|presqu|[ldnjmstc])
 _INVERTED_RE = re.compile(r"(?i)^(.+?)(-t)?-(il|elle|ils|elles|on)$")
 
 
+# a capitalised subject and a speech verb right after a quotation closed by "!" or "?"
+_NAME_SAID_RE = re.compile(r"(?:[A-Z][\w'’.-]*[ \u00a0]+){1,4}(?:said|says|asked|asks|added|adds|told|"
+                           r"tells|wrote|writes|recalled|recalls|explained|explains|continued|"
+                           r"insisted|noted|replied|shouted|exclaimed|laughed|joked)\b")
+
+
 def _sentences(text: str, marks: list[tuple[int, int, bool]]) -> list[tuple[int, int]]:
     out = []
     pos = 0
@@ -201,6 +207,8 @@ def _sentences(text: str, marks: list[tuple[int, int, bool]]) -> list[tuple[int,
             if j < n and text[j] != "\n" and not (text[j].isupper() or text[j].isdigit()
                                                  or text[j] in "«“\"‘(—–-•*"):
                 continue
+            if g[-1] in "\"”»’" and g[0] in "!?" and _NAME_SAID_RE.match(text, j):
+                continue  # '"I told you all!" Nunes said.': the incise ends the quote's sentence
         s, e = pos, (m.start() if g == "\n" else b)
         while s < e and text[s].isspace():
             s += 1
@@ -756,8 +764,9 @@ def _right_np(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> tuple[int, int
     first = t.low
     if first in lex.prepositions and first not in lex.determiners or first in _THAT \
             or first in lex.subordinators or (first in _OBJ_PRON and first not in lex.pronouns) \
-            or first in _PP_START or first in _NOT_NP or ("'" in first or "’" in first) and lex.lang == "en":
-        return None
+            or first in _PP_START or first in _NOT_NP or ("'" in first or "’" in first) and lex.lang == "en" \
+            and not (re.fullmatch(r"[A-Z][\w-]+['’]s", t.raw) and first not in _CONTRACTED_SUBJ):
+        return None   # "said Campbell's partner, Jason Louth" is a subject; "said it's" is not
     stop = _NP_STOP_FR if lex.lang == "fr" else _NP_STOP_EN
     participle = False
     j = k
@@ -1370,6 +1379,13 @@ def _fr_incise_tail(toks: list[_Tok], c: _Cue, after: int, n: int) -> bool:
     return end - after <= 6 and not any(_fr_infinitive(t) for t in toks[after:end])
 
 
+def _manner_adverb_last(toks: list[_Tok], k: int, n: int, fr: bool) -> bool:
+    """'"...," Bodenhamer said earnestly.', '..., he says matter-of-factly.': an English manner
+    adverb that ends the incise."""
+    return not fr and bool(re.fullmatch(r"[a-z-]{3,}ly", toks[k].low)) and (
+        k + 1 >= n or toks[k + 1].raw in (".", ",", "!", "?", ";"))
+
+
 def _incises_after(sent: _Sent) -> None:
     """Phase 2: an incise after the quote: "Q, a déclaré X" / "Q," he said / "Q, according to
     X"; then the second part of an interrupted quote or ", adding that ..." after it."""
@@ -1405,7 +1421,8 @@ def _incises_after(sent: _Sent) -> None:
                         spk = (toks[j].s, toks[e2 - 1].e)
                         after = e2
             if after < n and toks[after].q < 0 and toks[after].raw[0].isalnum() and not (
-                    toks[after].low in lex.adjunct or toks[after].low in _TIME_ADJ):
+                    toks[after].low in lex.adjunct or toks[after].low in _TIME_ADJ
+                    or _manner_adverb_last(toks, after, n, fr)):
                 continue
         elif _is_sep(toks[sep]) and not (not fr and (toks[c.i].low in TELL_VERBS or c.incise_only and False)) and (r := _right_np(toks, c.k, n, lex)):
             spk = spk_of(r)
@@ -1434,7 +1451,7 @@ def _incises_after(sent: _Sent) -> None:
                     after = j
             if after < n and toks[after].q < 0 and toks[after].raw[0].isalnum():
                 w = toks[after].low
-                if w in _THAT or not (w in _TIME_ADJ or w in lex.adjunct):
+                if w in _THAT or not (w in _TIME_ADJ or w in lex.adjunct or _manner_adverb_last(toks, after, n, fr)):
                     continue
                 if c.incise_only:
                     continue
