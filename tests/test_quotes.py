@@ -664,6 +664,11 @@ CASES += [
     ("en", '"We have not explained ourselves well," Dunmore said earnestly.', [{"speaker": "Dunmore"}]),
     ("en", '"The minimum run is far too high," says Reyes\u2019s business partner, Tom Quill.',
      [{"speaker": "Reyes\u2019s business partner", "reference": "Tom Quill"}]),
+    # "and" inside a description before the name, not between two clauses
+    ("en", '"The mills are closing," said pulp and paper worker Dana Frey.',
+     [{"speaker": "pulp and paper worker Dana Frey", "reference": "Dana Frey"}]),
+    ("en", '"It is over," said the minister and added that talks would resume.',
+     [{"text": '"It is over,"', "speaker": "the minister"}]),
     # French directive speech: the infinitive and its preposition after the person asked
     ("fr", "La préfète a exhorté les automobilistes à différer leurs trajets vers la côte.",
      [{"text": "à différer leurs trajets vers la côte", "speaker": "La préfète", "quote_type": "indirect"}]),

@@ -736,6 +736,16 @@ def _fr_adjuncts_before_subject(toks: list[_Tok], k: int, hi: int, lex: Lexicon)
     return k
 
 
+def _name_after_coordination(toks: list[_Tok], x: int, hi: int, lex: Lexicon) -> bool:
+    """Do one to three lower-case nouns and then a capitalised name follow ("gas worker Mike
+    Wipf"), so that "and" joins two modifiers of the name, not two clauses?"""
+    k = x
+    while k < hi and k - x < 3 and toks[k].q < 0 and toks[k].raw[:1].islower() and toks[k].raw.isalpha() \
+            and toks[k].low not in lex.cues and toks[k].low not in _TIME_ADJ and toks[k].low not in _FINITE:
+        k += 1
+    return x < k < hi and toks[k].q < 0 and toks[k].raw[:1].isupper()
+
+
 def _right_np(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> tuple[int, int] | None:
     """Inverted subject starting at token k ("a déclaré Nasser Bourita dans ...", "said Mike
     Wipf."); it must end the clause (punctuation, end, or an adjunct follows)."""
@@ -782,11 +792,12 @@ def _right_np(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> tuple[int, int
                 j += 1
                 continue
             break
+        if j > k and tj.low in ("and", "et", "&") and j + 1 < hi and (
+                toks[j + 1].raw[:1].isupper() or _name_after_coordination(toks, j + 1, hi, lex)):
+            j += 1   # "said Heart and Stroke manager Erin Kim", "oil and gas worker Mike Wipf"
+            continue
         if j > k and (tj.low in lex.adjunct or tj.low in _TIME_ADJ) and not tj.raw[0].isupper():
             break
-        if j > k and tj.low in ("and", "et", "&") and j + 1 < hi and toks[j + 1].raw[:1].isupper():
-            j += 1
-            continue
         if j > k and tj.low in lex.subordinators:
             break
         if fr and j > k + 1 and tj.raw[:1].islower() and tj.low.endswith(("é", "ée", "és", "ées")) \

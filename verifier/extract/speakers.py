@@ -132,6 +132,15 @@ def analyse_mention(doc: str, start: int, end: int, lex: Lexicon) -> Mention:
         # "the French interior ministry", "Texas state prosecutors", "la Première ministre":
         # the capitalised words qualify a lower-case head noun; the mention is a description
         caps_runs = []
+    tail = len(ws)
+    while tail > 0 and _is_cap(ws[tail - 1][2]):
+        tail -= 1
+    if 0 < tail <= len(ws) - 2 and ws[tail - 1][2].isalpha() and ws[tail - 1][2].islower() \
+            and low[tail - 1] not in _PREP_CUT and low[tail - 1] not in lex.determiners \
+            and cut < len(ws):
+        # "Heart and Stroke senior manager Erin Kim": the name closing the description
+        caps_runs = [list(ws[tail:])]
+        content = list(ws[:tail]) + caps_runs[0]
     if caps_runs and ((content and caps_runs[0][0] is content[0]) or len(caps_runs[-1]) >= 2):
         run = [w for _, _, w in caps_runs[-1]]
         # drop trailing particles
