@@ -2125,6 +2125,7 @@ _RESOLUTION = {
     "document of an earlier source": -0.08, "title of a person named earlier": -0.08,
     "title taken as the previous speaker": -0.25, "description of a person named earlier": -0.12,
     "description, no name": -0.15, "pronoun resolved": 0.0, "pronoun unresolved": -0.45,
+    "office of a person named in the article": -0.05,
 }
 
 
