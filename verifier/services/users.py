@@ -14,12 +14,13 @@ from sqlmodel import col, select
 from verifier.db import users
 from verifier.db.models import User
 from verifier.db.users import LastAdmin, PermissionDenied, UserError
+from verifier.passwords import HashingBusy
 from verifier.services._base import Db, authorise, store_of
 from verifier.services.principal import ADMIN_ROLES, Channel, Principal
 
-__all__ = ["LastAdmin", "PermissionDenied", "User", "UserError", "add_user", "authenticate",
-           "find_user", "has_users", "list_users", "principal_for", "set_active", "set_role",
-           "user_by_email"]
+__all__ = ["HashingBusy", "LastAdmin", "PermissionDenied", "SignInBusy", "User", "UserError",
+           "add_user", "authenticate", "find_user", "has_users", "list_users", "principal_for",
+           "set_active", "set_role", "user_by_email"]
 
 
 def add_user(principal: Principal, name: str, role: str, *, email: str | None = None,
@@ -107,6 +108,10 @@ def _throttle_keys(name: str, client: str | None) -> list[str]:
     return [f"user:{name.strip().lower()}"] + ([f"addr:{client}"] if client else [])
 
 
+class SignInBusy(PermissionError):
+    """Every argon2 slot of the server stayed busy (verifier/passwords.py): try again."""
+
+
 class DemoPasswordRefused(PermissionError):
     """A demo account's public password, on a server others can reach."""
 
@@ -132,7 +137,9 @@ def authenticate(name: str, password: str, *, bind_address: str | None = "127.0.
     demo accounts' passwords are public (docs/ui.md): they sign in only on a server bound to a
     loopback address (`make run`); elsewhere DemoPasswordRefused says to set real ones.
     Repeated failures for a user name or from a `client` address make the next attempts wait
-    (SignInThrottled, with how long), growing from 1 s to 5 minutes."""
+    (SignInThrottled, with how long), growing from 1 s to 5 minutes. When the server's argon2
+    memory budget stays spent for a moment, SignInBusy ("try again"), which is not counted as a
+    failure."""
     from verifier.services.demo import DEMO_ACCOUNTS, demo_password
 
     keys = _throttle_keys(name, client)
@@ -140,7 +147,11 @@ def authenticate(name: str, password: str, *, bind_address: str | None = "127.0.
         wait = max(_wait_for(k) for k in keys)
     if wait > 0:
         raise SignInThrottled(f"too many failed sign-ins: try again in {math.ceil(wait)} s")
-    user = users.authenticate(store=store_of(db), name=name, password=password)
+    try:
+        user = users.authenticate(store=store_of(db), name=name, password=password)
+    except HashingBusy:
+        raise SignInBusy("The server is busy signing other people in: try again in a few "
+                         "seconds.") from None
     with _FAIL_LOCK:
         for k in keys:
             if user is None:
