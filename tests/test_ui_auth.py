@@ -398,3 +398,17 @@ def test_sign_in_page_says_busy_when_every_argon2_slot_stays_taken(
     assert "auth_checked" not in at.session_state
     at.button(key="auth_submit").click().run()  # trying again, once the slot is free
     assert titles(at) == ["Review desk"]
+
+
+def test_streamlit_auth_extra_is_declared_and_installed() -> None:
+    # st.login raised "Authlib missing" while the dependency was plain `streamlit`.
+    import importlib
+    import tomllib
+
+    from .test_ui_support import ROOT
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert any(d.replace(" ", "").startswith("streamlit[auth]>=") for d in project["dependencies"])
+    lock = (ROOT / "requirements.lock").read_text().splitlines()
+    assert any(line.startswith("Authlib==") for line in lock)
+    importlib.import_module("authlib.integrations.starlette_client")  # what st.login imports
