@@ -778,4 +778,5 @@ def test_sentence_boundaries_stay_linear(filler: str) -> None:
     t0 = time.perf_counter()
     extract_quotes("Il a dit que " + filler, lang="fr")
     extract_quotes('He said "' + filler, lang="en")
-    assert time.perf_counter() - t0 < 1.0
+    # the cubic regex took minutes on these inputs; 10 s holds on a loaded machine
+    assert time.perf_counter() - t0 < 10.0
