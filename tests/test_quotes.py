@@ -664,6 +664,10 @@ CASES += [
     ("en", '"We have not explained ourselves well," Dunmore said earnestly.', [{"speaker": "Dunmore"}]),
     ("en", '"The minimum run is far too high," says Reyes\u2019s business partner, Tom Quill.',
      [{"speaker": "Reyes\u2019s business partner", "reference": "Tom Quill"}]),
+    # a name, then several appositions before the verb
+    ("en", "Nadia Korr, the co-founder with her brother of Salt & Cedar, a bakery based in Truro, "
+           "N.S., says the bakery will hire ten people.",
+     [{"speaker": "Nadia Korr", "text": "the bakery will hire ten people"}]),
     # "and" inside a description before the name, not between two clauses
     ("en", '"The mills are closing," said pulp and paper worker Dana Frey.',
      [{"speaker": "pulp and paper worker Dana Frey", "reference": "Dana Frey"}]),

@@ -545,6 +545,27 @@ _FR_OBJECT_CLITIC = {"lui", "leur", "les", "l’", "l'", "nous", "vous", "me", "
                      "t'"}
 
 
+def _name_before_appositions(toks: list[_Tok], comma: int, lo: int, lex: Lexicon) -> tuple[int, int] | None:
+    """A name opening the clause, then two or more appositions up to the comma before the cue
+    ("Tareq Hadad, the co-founder of X, a company based in Y, N.S., says"): the name, when no
+    verb, quotation or clause boundary stands between it and the cue."""
+    i = comma
+    while i > lo and comma - i < 40 and toks[i - 1].q < 0 and (toks[i - 1].raw not in (".", ";", ":", "!", "?") or (
+            toks[i - 1].raw == "." and i > lo + 1 and re.fullmatch(r"[A-Z](?:\.[A-Z])*", toks[i - 2].raw))) \
+            and toks[i - 1].low not in _FINITE and not (lex.lang == "fr" and _fr_verbish(toks[i - 1])) \
+            and toks[i - 1].low not in ("who", "qui", "which", "that", "que", "qu’", "qu'"):
+        i -= 1
+    if i > lo and not (toks[i - 1].raw in (".", ";", ":", "!", "?") or toks[i - 1].q >= 0):
+        return None
+    e = i
+    while e < comma and e - i < 4 and toks[e].raw[:1].isupper() and toks[e].raw.replace("-", "").isalpha():
+        e += 1
+    commas = sum(1 for x in range(e, comma + 1) if toks[x].raw == ",")
+    if e - i < 2 or e >= comma or toks[e].raw != "," or commas < 3:
+        return None
+    return i, e
+
+
 def _left_np(toks: list[_Tok], la: int, lo: int, lex: Lexicon) -> tuple[int, int] | None:
     """Subject noun phrase ending just before token la (an apposition between commas skipped)."""
     j = la
@@ -552,6 +573,8 @@ def _left_np(toks: list[_Tok], la: int, lo: int, lex: Lexicon) -> tuple[int, int
         j -= 1
         if j - 1 >= lo and toks[j - 1].low == ",":
             j -= 1
+    elif j - 1 >= lo and toks[j - 1].low == "," and (chain := _name_before_appositions(toks, j - 1, lo, lex)):
+        return chain
     elif j - 1 >= lo and toks[j - 1].low == ",":
         # NP , apposition , cue   ("Lina Arafeh, a refugee who works in Halifax, said")
         k = j - 2
