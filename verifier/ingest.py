@@ -7,6 +7,11 @@ Loading (a file's bytes, a URL fetched: `load`, `RawDocument`) is apart from rea
 (`ingest_bytes`), so that untrusted bytes can be read in a limited worker (verifier.sandbox)
 after this process fetched them.
 
+`url` and `site` say where verifier got the document: the URL actually fetched (after the
+checked redirects) and its host name; None for a file or bytes. What the page says of itself
+(its canonical link or og:url, its og:site_name) is kept apart as `claimed_url` /
+`claimed_site`, never taken for where it came from (docs/decisions.md §22).
+
 Layout conventions of `text` (offsets of later stages index it):
 - txt/md: the decoded file, normalised (`text.normalise_text`); Markdown is kept as written.
 - html/docx/pdf: one block (paragraph, heading, table cell, page) per paragraph, blocks
@@ -108,6 +113,10 @@ class IngestedDocument:
     encoding: str | None
     boilerplate: list[Span] = field(default_factory=list)
     dateline: Span | None = None
+    # What an HTML page says of itself (canonical link or og:url; og:site_name), when that is
+    # not where it was fetched from: a claim of the page, not verified.
+    claimed_url: str | None = None
+    claimed_site: str | None = None
 
     @cached_property
     def analysis(self) -> DocumentAnalysis:
@@ -277,7 +286,8 @@ def ingest_bytes(
     declared_encoding: str | None = None,
 ) -> IngestedDocument:
     """`format` forces the reader (else: the name's extension, then the content);
-    `url` and `declared_encoding` come from `fetch_url`."""
+    `url` (the URL fetched, after the redirects: the document's `url`, its host the `site`) and
+    `declared_encoding` come from `fetch_url`."""
     limit = _limit(max_bytes)
     if lang is not None and lang not in LANGUAGES:
         raise IngestError(name, f"unsupported language {lang!r} (use --lang fr|en)")
@@ -337,14 +347,40 @@ def ingest_bytes(
         published=published,
         title=title,
         author=meta.get("author"),
-        site=meta.get("site"),
-        url=meta.get("url") or url,
+        site=site_of(url),
+        url=url,
         source_name=name,
         format=fmt,
         encoding=encoding,
         boilerplate=boilerplate,
         dateline=dateline,
+        claimed_url=meta.get("url") if meta.get("url") != url else None,
+        claimed_site=meta.get("site") if not _names_host(meta.get("site"), url) else None,
     )
+
+
+def site_of(url: str | None) -> str | None:
+    """The host name of a URL fetched (lower case, without port or user), the document's
+    `site`; None without a URL."""
+    if not url:
+        return None
+    try:
+        host = urllib.parse.urlsplit(url).hostname
+    except ValueError:
+        return None
+    return host or None
+
+
+def _names_host(site: str | None, url: str | None) -> bool:
+    """Whether a page's site name is only its host name (or none): what trafilatura falls back
+    to from the URL it is given (its host and port, without a leading "www."), not a claim."""
+    if not site:
+        return True
+    if not url:
+        return False
+    netloc = urllib.parse.urlsplit(url).netloc.lower()
+    bare = re.sub(r"^(?:www\.|w[0-9]+\.)", "", netloc)
+    return site.lower() in (netloc, bare, site_of(url))
 
 
 _HEADING_LINE = re.compile(r"^[#\s]*(\S.{0,198}\S)\s*$")
@@ -523,8 +559,10 @@ def _read_html(data: bytes, name: str, declared: str | None,
             raise IngestError(name, "HTML has no article text (only navigation or markup)")
     blocks = [" ".join(line.split()) for line in (doc.text or "").splitlines()]
     meta: dict[str, Any] = {
+        # The page's own canonical link / og:url (trafilatura falls back to `url` when there
+        # is none) and og:site_name: claims of the page (IngestedDocument.claimed_url).
         "title": _clean(doc.title), "author": _clean(doc.author), "site": _clean(doc.sitename),
-        "url": _clean(doc.url) or url, "date": _iso_date(doc.date),
+        "url": _clean(doc.url), "date": _iso_date(doc.date),
         "language": (doc.language or "").lower()[:2] or _html_lang(html),
     }
     return "\n\n".join(b for b in blocks if b), encoding, meta

@@ -40,10 +40,15 @@ class IngestResult:
 
 
 def document_summary(doc: IngestedDocument | Document) -> dict[str, Any]:
+    """The contract's document summary. `url` and `site`: where the document was fetched from
+    (None for a file); `claimed_url` / `claimed_site`, only when the page claims another URL or
+    a site name: what it says of itself, unverified (docs/decisions.md §22)."""
     published = doc.published.isoformat() if doc.published else None
+    said = (documents.claimed(doc.meta) if isinstance(doc, Document)
+            else {k: v for k in documents.CLAIMED_KEYS if (v := getattr(doc, k))})
     return {"title": doc.title, "url": doc.url, "site": doc.site, "author": doc.author,
             "language": doc.language, "published": published, "sha256": doc.sha256,
-            "source": doc.source_name, "format": doc.format, "chars": len(doc.text)}
+            "source": doc.source_name, "format": doc.format, "chars": len(doc.text)} | said
 
 
 def untrusted(principal: Principal | None, source: str | Path | bytes) -> bool:
