@@ -1,5 +1,6 @@
 """The blind-annotated French news set (tests/data/fr-news/): documents joined with their gold,
-and the halves, for bench/quotes_fr_news.py and bench/temporal_fr_news.py."""
+and the halves (``dev``, ``held``, ``held2``), for bench/quotes_fr_news.py and
+bench/temporal_fr_news.py."""
 from __future__ import annotations
 
 import json
@@ -21,6 +22,8 @@ def load() -> list[dict]:
     return sorted(docs, key=lambda d: d["id"])
 
 
+HALVES = ("dev", "held", "held2")
+
+
 def halves(docs: list[dict]) -> dict[str, list[dict]]:
-    return {"dev": [d for d in docs if d["half"] == "dev"],
-            "held": [d for d in docs if d["half"] == "held"], "all": docs}
+    return {**{h: [d for d in docs if d["half"] == h] for h in HALVES}, "all": docs}

@@ -212,8 +212,11 @@ def _errors(arts: list[dict], preds: dict, n: int) -> None:
     for t, p in fps[:n]:
         print("  PRED", repr(t[max(0, p.start - 60):p.start] + "[[" + p.text + "]]" + t[p.end:p.end + 40]), p.speaker, p.cue)
     print(f"--- {len(spk)} speaker errors")
-    for _t, g, p in spk[:n]:
+    for t, g, p in spk[:n]:
         print("  ", repr(g["quote"][:60]), "gold:", g["speaker"], "/", g["reference"], " pred:", p.speaker, "/", p.reference, "floating" if p.floating else "")
+        if g.get("speaker_start") is not None:
+            a, b = sorted((g["speaker_start"], g["quote_start"]))
+            print("      context:", repr(t[max(0, a - 40):max(b, g["quote_end"]) + 40][:400]))
 
 
 if __name__ == "__main__":

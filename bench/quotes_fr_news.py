@@ -1,9 +1,10 @@
 """French quote benchmark on the blind-annotated French news set (tests/data/fr-news/, issue 12):
 Gender Gap Tracker protocol (P/R/F1 @0.3 and @0.8, speaker accuracy by span, by name, either) per
-half: ``dev`` and ``held`` as assigned in gold.jsonl (the held-out half is not to be looked at until
-the end). Quotes marked ``borderline`` count neither way (predictions overlapping them are dropped).
+half: ``dev``, ``held`` and ``held2`` as assigned in gold.jsonl (the held-out halves are not to be
+looked at until the end). Quotes marked ``borderline`` count neither way (predictions overlapping
+them are dropped).
 
-    .venv/bin/python bench/quotes_fr_news.py [--errors N] [--half dev|held|all]
+    .venv/bin/python bench/quotes_fr_news.py [--errors N] [--half dev|held|held2|all]
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from fr_news_data import halves, load  # noqa: E402
+from fr_news_data import HALVES, halves, load  # noqa: E402
 from quotes import evaluate, score_article  # noqa: E402
 
 
@@ -32,8 +33,8 @@ def report(docs: list[dict], extract, show: str = "all", errors: int = 0) -> Non
     hs = halves(docs)
     prepared = {d["id"]: prepare(d, extract) for d in docs}
     print("== French quotes: blind French news set (tests/data/fr-news; GGT protocol; borderline items excluded)")
-    for label in ("dev", "held", "all"):
-        if show != "all" and label not in (show, "all"):
+    for label in (*HALVES, "all"):
+        if show != "all" and label != show:   # one half only: nothing of the others
             continue
         ds = hs[label]
         arts = [prepared[d["id"]][0] for d in ds]
@@ -66,7 +67,7 @@ def report(docs: list[dict], extract, show: str = "all", errors: int = 0) -> Non
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--errors", type=int, default=0)
-    ap.add_argument("--half", choices=["dev", "held", "all"], default="all")
+    ap.add_argument("--half", choices=[*HALVES, "all"], default="all")
     args = ap.parse_args()
     from verifier.extract.quotes import extract_quotes
 

@@ -73,12 +73,16 @@ def seed_text() -> str:
 
 @pytest.fixture(autouse=True)
 def _fresh_sign_in_throttle() -> Iterator[None]:
-    """Failed sign-ins are counted per process (services.users): each test starts with none."""
+    """Failed sign-ins and sessions' last activity are kept per process (services.users,
+    services.sessions): each test starts with none."""
+    from verifier.services import sessions
     from verifier.services import users as user_services
 
     user_services._FAILURES.clear()
+    sessions._LAST.clear()
     yield
     user_services._FAILURES.clear()
+    sessions._LAST.clear()
 
 
 # --- acting as an authenticated user (docs/decisions.md §23) -----------------------------------

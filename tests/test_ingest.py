@@ -268,8 +268,11 @@ def test_html_article_body_and_metadata(tmp_path: Path) -> None:
         assert junk not in doc.text
     assert doc.title == "Maroc – Russie : un mémorandum d’entente diplomatique"
     assert doc.author == "Jeanne Martin"
-    assert doc.site == "Le Journal du Test"
-    assert doc.url == "https://journal.example/maroc-russie"
+    # A file was fetched from nowhere: no url nor site; what the page says of itself is kept
+    # apart, as its claim (docs/decisions.md §22).
+    assert doc.url is None and doc.site is None
+    assert doc.claimed_url == "https://journal.example/maroc-russie"
+    assert doc.claimed_site == "Le Journal du Test"
     assert doc.published == date(2025, 10, 16)
     assert doc.dateline is None  # the date came from the metadata
 
@@ -708,7 +711,23 @@ def test_url_html(server: str) -> None:
     assert doc.source_name == f"{server}/article"
     assert ARTICLE_PARAGRAPHS[0] in doc.text and "tomates" not in doc.text
     assert doc.published == date(2025, 10, 16)
-    assert doc.url == "https://journal.example/maroc-russie"
+    # The URL fetched and its host, not the og:url the page gives itself (kept as its claim).
+    assert doc.url == f"{server}/article" and doc.site == "127.0.0.1"
+    assert doc.claimed_url == "https://journal.example/maroc-russie"
+    assert doc.claimed_site == "Le Journal du Test"
+
+
+def test_url_after_redirects_is_the_url_fetched(server: str) -> None:
+    """A redirect (checked like the first request) ends at the URL stored; a page that names
+    no other URL than the one fetched claims nothing."""
+    _Handler.routes["/plain-article"] = ("text/html; charset=utf-8", article_html().replace(
+        '<meta property="og:url" content="https://journal.example/maroc-russie">', "").replace(
+        '<meta property="og:site_name" content="Le Journal du Test">', "").encode())
+    port = server.rsplit(":", 1)[1]
+    doc = ingest_url(f"{server}/redirect-to/http:||127.0.0.1:{port}|plain-article")
+    assert doc.url == f"{server}/plain-article" and doc.site == "127.0.0.1"
+    assert doc.claimed_url is None and doc.claimed_site is None
+    assert doc.source_name == f"{server}/redirect-to/http:||127.0.0.1:{port}|plain-article"
 
 
 def test_url_plain_text(server: str) -> None:

@@ -656,6 +656,65 @@ CASES += [
     ("en", "It would, the chancellor said, be wise to wait for the report.",
      [{"text": "It would", "speaker": "the chancellor"},
       {"text": "be wise to wait for the report", "speaker": "the chancellor", "continues": True}]),
+    # an incise after a quotation closed by "?" or "!", a manner adverb ending the incise, a
+    # possessive subject after the verb
+    ("en", '"Where would he go? Who would take him?" Mara said.',
+     [{"speaker": "Mara"}]),
+    ("en", '"We told you so!" Okafor said.', [{"speaker": "Okafor", "text": '"We told you so!"'}]),
+    ("en", '"We have not explained ourselves well," Dunmore said earnestly.', [{"speaker": "Dunmore"}]),
+    ("en", '"The minimum run is far too high," says Reyes\u2019s business partner, Tom Quill.',
+     [{"speaker": "Reyes\u2019s business partner", "reference": "Tom Quill"}]),
+    # a name, then several appositions before the verb
+    ("en", "Nadia Korr, the co-founder with her brother of Salt & Cedar, a bakery based in Truro, "
+           "N.S., says the bakery will hire ten people.",
+     [{"speaker": "Nadia Korr", "text": "the bakery will hire ten people"}]),
+    # "and" inside a description before the name, not between two clauses
+    ("en", '"The mills are closing," said pulp and paper worker Dana Frey.',
+     [{"speaker": "pulp and paper worker Dana Frey", "reference": "Dana Frey"}]),
+    ("en", '"It is over," said the minister and added that talks would resume.',
+     [{"text": '"It is over,"', "speaker": "the minister"}]),
+    # French directive speech: the infinitive and its preposition after the person asked
+    ("fr", "La préfète a exhorté les automobilistes à différer leurs trajets vers la côte.",
+     [{"text": "à différer leurs trajets vers la côte", "speaker": "La préfète", "quote_type": "indirect"}]),
+    ("fr", "Le juge d’instruction leur a ordonné de restituer les documents saisis.",
+     [{"text": "de restituer les documents saisis", "speaker": "Le juge d’instruction"}]),
+    ("fr", "Dans la foulée, elle a demandé au ministre de la Santé de publier les chiffres.",
+     [{"text": "de publier les chiffres", "speaker": "elle", "cue": "a demandé"}]),
+    ("fr", "Le gouvernement a chargé une mission d’inspection d’évaluer le dispositif.",
+     [{"text": "d’évaluer le dispositif", "speaker": "Le gouvernement"}]),
+    ("fr", "Le chargé de mission a présenté le rapport aux élus.", []),
+    ("fr", "Le camion a été chargé de sable avant de repartir.", []),
+    ("fr", "Il a demandé l’évaluation de la réforme des retraites.", []),
+    # an opening adverbial or participle clause is no quote before an uninverted subject
+    ("fr", "Prenant la parole à l’ouverture du sommet, la commissaire a insisté sur la nécessité "
+           "de coordonner les efforts des États membres.", []),
+    ("fr", "A cet égard, le maire a invité les habitants à signaler les dégâts en mairie.",
+     [{"text": "à signaler les dégâts en mairie", "speaker": "le maire"}]),
+    # an office resolves to the person the article names with it, under another of its names;
+    # a surname in capitals is a surname; "Il" after a sentence opening with the office
+    ("fr", "Le Chef de l’Etat, Monsieur Amadou DIALLO, a ouvert la séance. Le Président de la "
+           "République a ensuite indiqué que le budget serait présenté en décembre. Il a demandé "
+           "au Premier ministre de consulter les syndicats.",
+     [{"speaker": "Le Président de la République", "reference": "Amadou Diallo"},
+      {"speaker": "Il", "reference": "Amadou Diallo"}]),
+    # after a judging verb, a quotation deep in its object is the subject's words
+    ("fr", "La ministre a salué le rôle du médiateur dans la recherche d’une « solution durable "
+           "et acceptable par tous ».",
+     [{"text": "« solution durable et acceptable par tous »", "speaker": "La ministre"}]),
+    ("fr", "Le gouvernement a annoncé la création d’un « observatoire national de la délinquance ».", []),
+    # an adverbial between commas inside the verb, the person told before "que", adverbs
+    # before a directive's infinitive, a list's bullet before the subject
+    ("fr", "La juge a, à ce stade, demandé aux parties de produire leurs pièces avant lundi.",
+     [{"text": "de produire leurs pièces avant lundi", "speaker": "La juge", "cue": "a demandé"}]),
+    ("fr", "Le recteur a informé les parents d’élèves qu’aucune classe ne fermerait à la rentrée.",
+     [{"text": "qu’aucune classe ne fermerait à la rentrée", "speaker": "Le recteur"}]),
+    ("fr", "Elle a encouragé les communes à mieux informer leurs habitants.",
+     [{"text": "à mieux informer leurs habitants", "speaker": "Elle"}]),
+    ("fr", "- Il soutient que les factures produites seraient fausses.",
+     [{"text": "que les factures produites seraient fausses", "speaker": "Il"}]),
+    ("fr", "Le chef de l’État a reçu Mme Awa NDIAYE, ministre de la Santé. Le chef de l’État a "
+           "ensuite assuré que les hôpitaux recevraient des moyens.",
+     [{"speaker": "Le chef de l’État", "reference": "Le chef de l’État"}]),
 ]
 
 
@@ -723,4 +782,5 @@ def test_sentence_boundaries_stay_linear(filler: str) -> None:
     t0 = time.perf_counter()
     extract_quotes("Il a dit que " + filler, lang="fr")
     extract_quotes('He said "' + filler, lang="en")
-    assert time.perf_counter() - t0 < 1.0
+    # the cubic regex took minutes on these inputs; 10 s holds on a loaded machine
+    assert time.perf_counter() - t0 < 10.0

@@ -90,7 +90,8 @@ def test_page_scripts_refuse_other_roles_when_run_directly(seeded: Seeded, page:
                                                            title: str) -> None:
     # The fence behind the navigation: each page checks the role itself.
     at = AppTest.from_file(str(ROOT / PAGE[page]), default_timeout=60)
-    at.session_state["auth_checked"] = {"name": "someone", "role": role, "via": "password"}
+    at.session_state["auth_checked"] = {"name": "someone", "role": role, "via": "password",
+                                        **services.sessions.start().as_dict()}
     at.run()
     assert not at.exception
     assert title not in titles(at)
@@ -203,3 +204,211 @@ def test_sign_in_page_says_when_to_try_again(seeded: Seeded) -> None:
     at = sign_in("fatima")
     assert any("too many failed sign-ins" in e.value for e in at.error)
     assert "auth_checked" not in at.session_state
+
+
+# Idle expiry (services.sessions): the clock is moved, nobody sleeps.
+
+class Clock:
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        import time
+
+        self.now = time.time()
+        monkeypatch.setattr(services.sessions, "_clock", lambda: self.now)
+
+    def advance(self, minutes: float) -> None:
+        self.now += minutes * 60
+
+
+def warnings_of(at: AppTest) -> list[str]:
+    return [w.value for w in at.warning]
+
+
+def test_an_idle_session_is_signed_out_on_its_next_run(seeded: Seeded,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = Clock(monkeypatch)
+    at = sign_in("fatima")
+    assert titles(at) == ["Review desk"]
+    for _ in range(3):  # activity resets the clock: 87 minutes in all, never 30 idle
+        clock.advance(29)
+        at.run()
+        assert titles(at) == ["Review desk"] and not warnings_of(at)
+    clock.advance(30.5)
+    at.run()
+    assert titles(at) == ["verifier"]
+    assert "Signed out after 30 minutes without activity: sign in again." in warnings_of(at)
+    assert "auth_checked" not in at.session_state and auth.SESSION_KEY not in at.session_state
+    assert not [k for k in at.session_state if str(k).startswith("desk_")]
+    assert has_key(at, "auth_submit")
+    at.run()  # the notice is said once; the sign-in form stays
+    assert titles(at) == ["verifier"] and not warnings_of(at)
+    at = sign_in("fatima")  # signing in again starts a new clock
+    assert titles(at) == ["Review desk"]
+
+
+def test_the_idle_limit_comes_from_the_environment(seeded: Seeded,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VERIFIER_SESSION_IDLE_MINUTES", "5")
+    clock = Clock(monkeypatch)
+    at = sign_in("eddie")
+    clock.advance(4.9)
+    assert titles(at.run()) == ["Check a draft"]
+    clock.advance(5.1)
+    at.run()
+    assert titles(at) == ["verifier"]
+    assert "Signed out after 5 minutes without activity: sign in again." in warnings_of(at)
+
+
+def test_an_idle_sessions_first_click_saves_nothing(seeded: Seeded,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    # The verdict form's callback runs before app.py checks the session: it must refuse too.
+    from .test_ui_support import claim
+
+    clock = Clock(monkeypatch)
+    at = sign_in("fatima")
+    at.multiselect(key="desk_f_status").set_value([]).run()
+    cid = seeded.temporal_id
+    at.selectbox(key="desk_claim").select(cid).run()
+    at.selectbox(key=f"verdict_{cid}").select("False")
+    clock.advance(31)
+    at.button(key="desk_save").click().run()
+    assert not at.exception
+    saved = claim(seeded.store, cid)
+    assert (saved.verdict, saved.reviewed_by) == (None, None)
+    assert titles(at) == ["verifier"]
+    assert any("without activity" in w for w in warnings_of(at))
+
+
+# Single sign-on: AppTest's `user` is what Streamlit read from the identity cookie.
+
+OIDC_SECRETS = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32,
+                "client_id": "id", "client_secret": "s",
+                "server_metadata_url": "https://accounts.example.org/.well-known/openid-configuration"}
+
+
+def oidc_app(claims: dict[str, object]) -> AppTest:
+    import time
+
+    at = app()
+    at.secrets["auth"] = OIDC_SECRETS
+    at.user = {"is_logged_in": True, "iss": "https://accounts.example.org", "sub": "s-1",
+               "iat": int(time.time()), "nonce": "n-1", **claims}
+    return at.run()
+
+
+def add_sso(seeded: Seeded, name: str = "sso", email: str = "Sso.User@Example.org",
+            role: str = "auditor") -> None:
+    services.users.add_user(services.Principal("adam", "admin", "ui"), name, role, email=email,
+                            db=seeded.store)
+
+
+def test_oidc_verified_email_signs_in_as_its_user(seeded: Seeded) -> None:
+    add_sso(seeded)
+    at = oidc_app({"email": "sso.user@example.org", "email_verified": True})
+    assert not at.exception
+    assert titles(at) == ["Audit"]
+    assert at.session_state["auth_checked"]["name"] == "sso"
+    assert at.session_state["auth_checked"]["via"] == "oidc"
+
+
+@pytest.mark.parametrize("verified", [False, None, "false", "yes", 1])
+def test_oidc_unverified_email_is_refused(seeded: Seeded, verified: object) -> None:
+    add_sso(seeded)
+    claims: dict[str, object] = {"email": "sso.user@example.org"}
+    if verified is not None:
+        claims["email_verified"] = verified
+    at = oidc_app(claims)
+    assert not at.exception
+    assert titles(at) == ["verifier"]
+    assert "auth_checked" not in at.session_state
+    assert [e.value.replace("\\", "") for e in at.error] == [
+        "Your identity provider has not verified the e-mail address sso.user@example.org: "
+        "sign-in refused. Verify it with the provider, then sign in again."]
+    assert has_key(at, "auth_logout")  # signing out clears the provider's identity cookie
+    assert not has_key(at, "auth_login")
+
+
+def test_oidc_unknown_and_deactivated_addresses_are_refused(seeded: Seeded) -> None:
+    add_sso(seeded)
+    at = oidc_app({"email": "someone.else@example.org", "email_verified": True})
+    assert titles(at) == ["verifier"] and "auth_checked" not in at.session_state
+    assert any("has no role here yet" in e.value for e in at.error)
+    services.users.set_active(services.Principal("adam", "admin", "ui"), "sso", False,
+                              db=seeded.store)
+    at = oidc_app({"email": "sso.user@example.org", "email_verified": True})
+    assert titles(at) == ["verifier"] and "auth_checked" not in at.session_state
+    assert any("is deactivated" in e.value for e in at.error)
+
+
+def test_oidc_user_rules_in_the_service(seeded: Seeded) -> None:
+    add_sso(seeded)
+    claims = {"email": " SSO.user@example.org ", "email_verified": "true"}  # some providers' form
+    assert services.users.oidc_user(claims, db=seeded.store).name == "sso"
+    for bad in ({"email_verified": True}, {"email": "sso.user@example.org"},
+                {"email": "sso.user@example.org", "email_verified": "verified"}):
+        with pytest.raises(services.users.SignInRefused):
+            services.users.oidc_user(bad, db=seeded.store)
+
+
+def test_an_idle_oidc_identity_is_refused_in_a_new_session_too(seeded: Seeded,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    # The identity cookie outlives the session: a reload must not bring the idle session back.
+    add_sso(seeded)
+    clock = Clock(monkeypatch)
+    identity = {"email": "sso.user@example.org", "email_verified": True, "iat": int(clock.now)}
+    at = oidc_app(identity)
+    assert titles(at) == ["Audit"]
+    clock.advance(20)
+    assert titles(at.run()) == ["Audit"]
+    clock.advance(20)  # 40 minutes after sign-in, 20 after the last activity
+    assert titles(oidc_app(identity)) == ["Audit"]  # a reload while active is fine
+    clock.advance(31)
+    at.run()
+    assert titles(at) == ["verifier"] and "auth_checked" not in at.session_state
+    assert "Signed out after 30 minutes without activity: sign in again." in warnings_of(at)
+    assert has_key(at, "auth_login") and has_key(at, "auth_logout")
+    reloaded = oidc_app(identity)  # same cookie, new session
+    assert titles(reloaded) == ["verifier"] and "auth_checked" not in reloaded.session_state
+    assert any("without activity" in w for w in warnings_of(reloaded))
+    services.sessions._LAST.clear()  # a restarted server counts from the token's issue time
+    assert titles(oidc_app(identity)) == ["verifier"]
+    fresh = oidc_app({**identity, "iat": int(clock.now), "nonce": "n-2"})  # signed in again
+    assert titles(fresh) == ["Audit"]
+
+
+def test_sign_in_page_says_busy_when_every_argon2_slot_stays_taken(
+        seeded: Seeded, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from verifier import passwords
+
+    gate = passwords.Gate(1, wait=0.2)
+    monkeypatch.setattr(passwords, "_GATE", gate)
+    entered, release = threading.Event(), threading.Event()
+    holder = threading.Thread(target=gate.run, args=(passwords.MEMORY_COST,
+                                                     lambda: (entered.set(), release.wait(30))))
+    holder.start()
+    try:
+        assert entered.wait(30)
+        at = sign_in("fatima")
+    finally:
+        release.set()
+        holder.join(30)
+    assert [e.value for e in at.error] == [
+        "The server is busy signing other people in: try again in a few seconds."]
+    assert "auth_checked" not in at.session_state
+    at.button(key="auth_submit").click().run()  # trying again, once the slot is free
+    assert titles(at) == ["Review desk"]
+
+
+def test_streamlit_auth_extra_is_declared_and_installed() -> None:
+    # st.login raised "Authlib missing" while the dependency was plain `streamlit`.
+    import importlib
+    import tomllib
+
+    from .test_ui_support import ROOT
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert any(d.replace(" ", "").startswith("streamlit[auth]>=") for d in project["dependencies"])
+    lock = (ROOT / "requirements.lock").read_text().splitlines()
+    assert any(line.startswith("Authlib==") for line in lock)
+    importlib.import_module("authlib.integrations.starlette_client")  # what st.login imports

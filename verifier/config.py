@@ -41,3 +41,19 @@ def get_settings() -> Settings:
         organisation=os.environ.get("VERIFIER_ORGANISATION") or "verifier newsroom",
         organisation_url=os.environ.get("VERIFIER_ORGANISATION_URL") or "https://example.org/fact-checks",
     )
+
+
+DEFAULT_ARGON2_SLOTS = 4
+DEFAULT_SESSION_IDLE_MINUTES = 30
+
+
+def argon2_slots() -> int:
+    """How many argon2 hashes may hold their memory at once in this process
+    (VERIFIER_ARGON2_SLOTS; verifier/passwords.py)."""
+    return _int_env("VERIFIER_ARGON2_SLOTS", DEFAULT_ARGON2_SLOTS)
+
+
+def session_idle_minutes() -> int:
+    """After how many minutes without activity a signed-in browser session is signed out
+    (VERIFIER_SESSION_IDLE_MINUTES; verifier/services/sessions.py)."""
+    return _int_env("VERIFIER_SESSION_IDLE_MINUTES", DEFAULT_SESSION_IDLE_MINUTES)

@@ -1,7 +1,16 @@
 """Bytes, a path or a URL in; an `IngestedDocument` out: the normalised text, its SHA-256 (the
 dedup key), language, publication date and metadata. Pure: no database, no network except in
-`ingest_url`. Anything that cannot be read safely raises `IngestError` (one line, naming the
-input) instead of guessing.
+`fetch_url` / `ingest_url`. Anything that cannot be read safely raises `IngestError` (one line,
+naming the input) instead of guessing.
+
+Loading (a file's bytes, a URL fetched: `load`, `RawDocument`) is apart from reading the bytes
+(`ingest_bytes`), so that untrusted bytes can be read in a limited worker (verifier.sandbox)
+after this process fetched them.
+
+`url` and `site` say where verifier got the document: the URL actually fetched (after the
+checked redirects) and its host name; None for a file or bytes. What the page says of itself
+(its canonical link or og:url, its og:site_name) is kept apart as `claimed_url` /
+`claimed_site`, never taken for where it came from (docs/decisions.md §22).
 
 Layout conventions of `text` (offsets of later stages index it):
 - txt/md: the decoded file, normalised (`text.normalise_text`); Markdown is kept as written.
@@ -104,6 +113,10 @@ class IngestedDocument:
     encoding: str | None
     boilerplate: list[Span] = field(default_factory=list)
     dateline: Span | None = None
+    # What an HTML page says of itself (canonical link or og:url; og:site_name), when that is
+    # not where it was fetched from: a claim of the page, not verified.
+    claimed_url: str | None = None
+    claimed_site: str | None = None
 
     @cached_property
     def analysis(self) -> DocumentAnalysis:
@@ -126,15 +139,50 @@ class IngestedDocument:
 # ---------------------------------------------------------------------------------- entry points
 
 
+@dataclass(frozen=True)
+class RawDocument:
+    """Bytes to read and how they came: a file's name, or the URL asked for (`name`) with the
+    URL actually fetched after the redirects (`url`), the format its content type gives and
+    its declared charset. Picklable: what a limited worker is sent."""
+
+    data: bytes
+    name: str
+    url: str | None = None
+    format: str | None = None
+    declared_encoding: str | None = None
+
+    def how(self) -> dict[str, Any]:
+        """The keyword arguments of `ingest_bytes` besides the bytes and the name."""
+        return {"url": self.url, "format": self.format,
+                "declared_encoding": self.declared_encoding}
+
+
+def is_url(source: object) -> bool:
+    return isinstance(source, str) and re.match(r"(?i)^https?://", source.strip()) is not None
+
+
 def ingest(source: str | Path, **kw: Any) -> IngestedDocument:
     """A URL (http/https) or a path. `timeout` only matters for a URL."""
-    if isinstance(source, str) and re.match(r"(?i)^https?://", source.strip()):
+    if isinstance(source, str) and is_url(source):
         return ingest_url(source.strip(), **kw)
     kw.pop("timeout", None)
     return ingest_path(source, **kw)
 
 
-def ingest_path(path: str | Path, *, max_bytes: int | None = None, **kw: Any) -> IngestedDocument:
+def load(source: str | Path, *, timeout: float | None = None,
+         max_bytes: int | None = None) -> RawDocument:
+    """The bytes of a URL (fetched) or a path (read), not yet parsed."""
+    if isinstance(source, str) and is_url(source):
+        return fetch_url(source.strip(), timeout=timeout, max_bytes=max_bytes)
+    return read_file(source, max_bytes=max_bytes)
+
+
+def ingest_raw(raw: RawDocument, **kw: Any) -> IngestedDocument:
+    return ingest_bytes(raw.data, name=raw.name, **raw.how(), **kw)
+
+
+def read_file(path: str | Path, *, max_bytes: int | None = None) -> RawDocument:
+    """A file's bytes, refused before reading when past the size cap."""
     p = Path(path)
     limit = _limit(max_bytes)
     try:
@@ -147,13 +195,26 @@ def ingest_path(path: str | Path, *, max_bytes: int | None = None, **kw: Any) ->
             data = fh.read(limit + 1)
     except OSError as exc:
         raise IngestError(str(path), f"cannot read file: {exc.strerror or exc}") from exc
-    return ingest_bytes(data, name=p.name, max_bytes=limit, **kw)
+    return RawDocument(data, p.name)
+
+
+def ingest_path(path: str | Path, *, max_bytes: int | None = None, **kw: Any) -> IngestedDocument:
+    raw = read_file(path, max_bytes=max_bytes)
+    return ingest_raw(raw, max_bytes=_limit(max_bytes), **kw)
 
 
 def ingest_url(
     url: str, *, timeout: float | None = None, max_bytes: int | None = None, **kw: Any
 ) -> IngestedDocument:
-    """Fetch with urllib (timeout, size cap enforced while reading, content-type check)."""
+    """Fetch (`fetch_url`), then read the bytes."""
+    raw = fetch_url(url, timeout=timeout, max_bytes=max_bytes)
+    return ingest_raw(raw, max_bytes=_limit(max_bytes), **kw)
+
+
+def fetch_url(url: str, *, timeout: float | None = None,
+              max_bytes: int | None = None) -> RawDocument:
+    """Fetch with urllib (the address checks and deadline of verifier.fetch, timeout, size cap
+    enforced while reading, content-type check); the bytes with the URL finally fetched."""
     limit = _limit(max_bytes)
     timeout = get_settings().url_timeout if timeout is None else timeout
     scheme = urllib.parse.urlsplit(url).scheme.lower()
@@ -209,8 +270,8 @@ def ingest_url(
             raise IngestError(url, f"cannot fetch: not complete after {limit_s:g} s "
                                    "(VERIFIER_URL_DEADLINE)") from exc
         raise IngestError(url, f"cannot fetch: {_reason(exc)}") from exc
-    return ingest_bytes(b"".join(chunks), name=url, max_bytes=limit, url=final_url, format=fmt,
-                        declared_encoding=charset, **kw)
+    return RawDocument(b"".join(chunks), url, url=final_url, format=fmt,
+                       declared_encoding=charset)
 
 
 def ingest_bytes(
@@ -225,7 +286,8 @@ def ingest_bytes(
     declared_encoding: str | None = None,
 ) -> IngestedDocument:
     """`format` forces the reader (else: the name's extension, then the content);
-    `url` and `declared_encoding` come from `ingest_url`."""
+    `url` (the URL fetched, after the redirects: the document's `url`, its host the `site`) and
+    `declared_encoding` come from `fetch_url`."""
     limit = _limit(max_bytes)
     if lang is not None and lang not in LANGUAGES:
         raise IngestError(name, f"unsupported language {lang!r} (use --lang fr|en)")
@@ -285,14 +347,40 @@ def ingest_bytes(
         published=published,
         title=title,
         author=meta.get("author"),
-        site=meta.get("site"),
-        url=meta.get("url") or url,
+        site=site_of(url),
+        url=url,
         source_name=name,
         format=fmt,
         encoding=encoding,
         boilerplate=boilerplate,
         dateline=dateline,
+        claimed_url=meta.get("url") if meta.get("url") != url else None,
+        claimed_site=meta.get("site") if not _names_host(meta.get("site"), url) else None,
     )
+
+
+def site_of(url: str | None) -> str | None:
+    """The host name of a URL fetched (lower case, without port or user), the document's
+    `site`; None without a URL."""
+    if not url:
+        return None
+    try:
+        host = urllib.parse.urlsplit(url).hostname
+    except ValueError:
+        return None
+    return host or None
+
+
+def _names_host(site: str | None, url: str | None) -> bool:
+    """Whether a page's site name is only its host name (or none): what trafilatura falls back
+    to from the URL it is given (its host and port, without a leading "www."), not a claim."""
+    if not site:
+        return True
+    if not url:
+        return False
+    netloc = urllib.parse.urlsplit(url).netloc.lower()
+    bare = re.sub(r"^(?:www\.|w[0-9]+\.)", "", netloc)
+    return site.lower() in (netloc, bare, site_of(url))
 
 
 _HEADING_LINE = re.compile(r"^[#\s]*(\S.{0,198}\S)\s*$")
@@ -471,8 +559,10 @@ def _read_html(data: bytes, name: str, declared: str | None,
             raise IngestError(name, "HTML has no article text (only navigation or markup)")
     blocks = [" ".join(line.split()) for line in (doc.text or "").splitlines()]
     meta: dict[str, Any] = {
+        # The page's own canonical link / og:url (trafilatura falls back to `url` when there
+        # is none) and og:site_name: claims of the page (IngestedDocument.claimed_url).
         "title": _clean(doc.title), "author": _clean(doc.author), "site": _clean(doc.sitename),
-        "url": _clean(doc.url) or url, "date": _iso_date(doc.date),
+        "url": _clean(doc.url), "date": _iso_date(doc.date),
         "language": (doc.language or "").lower()[:2] or _html_lang(html),
     }
     return "\n\n".join(b for b in blocks if b), encoding, meta

@@ -4,7 +4,9 @@ decompression bomb past the caps) costs one worker, never the server: past a lim
 DocumentTooComplex ("document too complex"), and the caller (the UI's server) is untouched.
 
 The worker is `python -m verifier.sandbox`: the task ("module:function" and its arguments)
-goes in on stdin, pickled; the result comes back on stdout. The parent sets the worker's limits
+goes in on stdin, pickled; the result comes back on stdout. Every untrusted input goes through
+it (docs/decisions.md §21, §22): the editor's draft and its attachments, uploads on the Sources
+page, whatever the UI or an API stores, and every URL (fetched by the caller, read here). The parent sets the worker's limits
 with prlimit as soon as it starts (no preexec_fn, which is unsafe in a threaded server):
 VERIFIER_EXTRACT_CPU_SECONDS (default 30) of CPU time, VERIFIER_EXTRACT_MEMORY_MB (default
 2048) of data, and a wall-clock timeout of twice the CPU limit plus 10 s. The worker runs only
@@ -33,9 +35,10 @@ def limits() -> tuple[int, int]:
     return max(1, cpu), max(64, mem)
 
 
-def run_limited(task: str, *args: Any, what: str = "document") -> Any:
-    """`task` ("module:function") called with `args` in a limited worker; its exceptions are
-    raised here as they were. DocumentTooComplex past the CPU, memory or wall-clock limit."""
+def run_limited(task: str, *args: Any, what: str = "document", **kwargs: Any) -> Any:
+    """`task` ("module:function") called with `args` and `kwargs` in a limited worker; its
+    exceptions are raised here as they were. DocumentTooComplex past the CPU, memory or
+    wall-clock limit."""
     cpu, mem = limits()
     proc = subprocess.Popen([sys.executable, "-m", "verifier.sandbox"], stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
@@ -47,7 +50,7 @@ def run_limited(task: str, *args: Any, what: str = "document") -> Any:
     too_complex = DocumentTooComplex(f"{what}: document too complex (it needed more than "
                                      f"{cpu} s of CPU time or {mem} MB of memory)")
     try:
-        out, _ = proc.communicate(pickle.dumps((task, args)), timeout=2 * cpu + 10)
+        out, _ = proc.communicate(pickle.dumps((task, args, kwargs)), timeout=2 * cpu + 10)
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.communicate()
@@ -63,10 +66,11 @@ def run_limited(task: str, *args: Any, what: str = "document") -> Any:
 
 
 def _worker() -> None:
-    task, args = pickle.load(sys.stdin.buffer)
+    task, args, kwargs = pickle.load(sys.stdin.buffer)
     module, _, name = task.partition(":")
     try:
-        result: tuple[str, Any] = ("ok", getattr(importlib.import_module(module), name)(*args))
+        result: tuple[str, Any] = ("ok", getattr(importlib.import_module(module), name)(*args,
+                                                                                     **kwargs))
     except MemoryError:
         result = ("memory", None)
     except Exception as exc:  # noqa: BLE001 - raised again in the caller

@@ -56,7 +56,7 @@ def exit_codes(bad_input: tuple[type[BaseException], ...],
 
 
 BAD_INPUT = (services.IngestError, services.SchemaError, services.DocumentError,
-             services.PermissionDenied, ValueError, OSError)
+             services.PermissionDenied, services.DocumentTooComplex, ValueError, OSError)
 bad_input_exits_2 = exit_codes(BAD_INPUT)
 
 

@@ -137,7 +137,7 @@ def show(
                               ensure_ascii=False, indent=1, default=str))
         return
     for k, v in shown.summary.items():
-        typer.echo(f"{k:10} {v if v is not None else '-'}")
+        typer.echo(_summary_line(k, v, 10))
     typer.echo("")
     typer.echo(shown.text)
     _print_claims_table(shown.claims)
@@ -172,7 +172,7 @@ def extract(
         return
     for k, v in result.document.items():
         if k not in ("sentences", "boilerplate"):
-            typer.echo(f"{k:10} {v if v is not None else '-'}")
+            typer.echo(_summary_line(k, v, 10))
     typer.echo(f"{'sentences':10} {len(result.document['sentences'])}")
     typer.echo("")
     if not result.claims:
@@ -218,13 +218,22 @@ def check(
         typer.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=1, default=str))
     else:
         for k, v in report.document.items():
-            typer.echo(f"{k:15} {v if v is not None else '-'}")
+            typer.echo(_summary_line(k, v, 15))
         _print_findings_table(report.claims)
         summary = report.summary()
         typer.echo("\n" + ", ".join(f"{n} {f}" for f, n in summary.items()))
         typer.echo("NOT READY TO PUBLISH: contradicted claims or altered quotes above"
                    if report.exit_code else "No contradiction found.")
     raise typer.Exit(report.exit_code)
+
+
+def _summary_line(key: str, value: Any, width: int) -> str:
+    """One line of a document summary; `url` is where the document was fetched from, the
+    page's own claims are labelled as such (docs/decisions.md §22)."""
+    shown = value if value is not None else "-"
+    if key in ("claimed_url", "claimed_site"):
+        shown = f"{value} (the page calls itself this; not verified)"
+    return f"{key:{width}} {shown}"
 
 
 def _short(text: str, n: int) -> str:

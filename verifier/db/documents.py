@@ -52,7 +52,7 @@ def store_document(*, session: Session, ingested: IngestedDocument, kind: str = 
         published=ingested.published, format=ingested.format, source_name=ingested.source_name,
         encoding=ingested.encoding, text=ingested.text,
         boilerplate=[{"start": s.start, "end": s.end, "kind": s.kind} for s in ingested.boilerplate],
-        meta={"dateline": list(ingested.dateline) if ingested.dateline else None},
+        meta=document_meta(ingested),
         created_by=actor,
     )
     try:
@@ -73,6 +73,26 @@ def store_document(*, session: Session, ingested: IngestedDocument, kind: str = 
     return doc, True
 
 
+# What a page says of itself, kept in Document.meta beside where it was fetched from
+# (Document.url, .site): docs/decisions.md §22.
+CLAIMED_KEYS = ("claimed_url", "claimed_site")
+
+
+def document_meta(ingested: IngestedDocument) -> dict[str, Any]:
+    """Document.meta of an ingested document: its dateline, and the URL and site name the page
+    claims (only when it claims one other than where it was fetched from)."""
+    meta: dict[str, Any] = {"dateline": list(ingested.dateline) if ingested.dateline else None}
+    for key in CLAIMED_KEYS:
+        if getattr(ingested, key):
+            meta[key] = getattr(ingested, key)
+    return meta
+
+
+def claimed(meta: dict[str, Any] | None) -> dict[str, str]:
+    """The page's claims about itself found in a Document.meta ({} when none)."""
+    return {k: str(v) for k, v in (meta or {}).items() if k in CLAIMED_KEYS and v}
+
+
 def ingested_of(row: Document) -> IngestedDocument:
     """The stored document as the pipeline reads it, without reading any file again: the
     stored text exactly (every stored offset indexes it), its language, publication date,
@@ -81,6 +101,7 @@ def ingested_of(row: Document) -> IngestedDocument:
     from verifier.text import Span
 
     dateline = (row.meta or {}).get("dateline")
+    said = claimed(row.meta)
     return IngestedDocument(
         text=row.text, sha256=row.sha256, language=row.language, published=row.published,
         title=row.title, author=row.author, site=row.site, url=row.url,
@@ -88,7 +109,8 @@ def ingested_of(row: Document) -> IngestedDocument:
         encoding=row.encoding,
         boilerplate=[Span(int(b["start"]), int(b["end"]), str(b["kind"]))
                      for b in row.boilerplate or []],
-        dateline=Span(int(dateline[0]), int(dateline[1]), str(dateline[2])) if dateline else None)
+        dateline=Span(int(dateline[0]), int(dateline[1]), str(dateline[2])) if dateline else None,
+        claimed_url=said.get("claimed_url"), claimed_site=said.get("claimed_site"))
 
 
 def claim_row(document_id: int, claim: ClaimT | CheckedClaim, *, actor: str) -> Claim:

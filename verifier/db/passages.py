@@ -21,11 +21,14 @@ from verifier.reference.index import query_pairs
 from verifier.reference.passages import PassageSpan, split_passages
 
 
-def store_passages(*, session: Session, document: Document) -> int:
-    """(Re)write the Passage rows of a stored source document; returns how many."""
+def store_passages(*, session: Session, document: Document,
+                   spans: Sequence[PassageSpan] | None = None) -> int:
+    """(Re)write the Passage rows of a stored source document (`spans`: its passages, when a
+    limited worker split them already); returns how many."""
     assert document.id is not None
     session.execute(delete(Passage).where(Passage.document_id == document.id))  # type: ignore[arg-type]
-    spans = split_passages(document.text, document.language or "fr")
+    if spans is None:
+        spans = split_passages(document.text, document.language or "fr")
     session.add_all([Passage(document_id=document.id, seq=p.seq, start=p.start, end=p.end,
                              text=p.text, speaker=p.speaker) for p in spans])
     session.flush()

@@ -14,7 +14,7 @@ from sqlmodel import col, select
 
 from verifier.claims import Evidence as EvidenceT
 from verifier.claims import PassageEvidence, ordered_evidence
-from verifier.db.documents import evidence_of
+from verifier.db.documents import claimed, evidence_of
 from verifier.db.models import Claim, Document, Evidence, Fact, Passage, Review
 from verifier.db.store import Store
 
@@ -170,8 +170,18 @@ def list_documents(store: Store) -> list[Document]:
                                  .order_by(col(Document.id))).all())
 
 
+def _claimed_text(meta: dict[str, Any] | None) -> str:
+    """What a page says of itself (URL, site name), "" when nothing else than where it came
+    from (docs/decisions.md §22)."""
+    said = claimed(meta)
+    site = said.get("claimed_site")
+    return " ".join(x for x in (said.get("claimed_url"), f"({site})" if site else None) if x)
+
+
 def loaded_sources(store: Store) -> list[dict[str, Any]]:
-    """The reference documents (kind source) with their number of passages."""
+    """The reference documents (kind source) with their number of passages: `from` is where
+    each came from (the URL fetched, else the file name), `the page calls itself` what the
+    page claims to be."""
     with store.read() as session:
         counts: dict[int, int] = dict(session.exec(  # type: ignore[arg-type]
             select(col(Passage.document_id), func.count(col(Passage.id)))
@@ -179,6 +189,7 @@ def loaded_sources(store: Store) -> list[dict[str, Any]]:
         docs = session.exec(select(Document).where(Document.kind == "source")
                             .order_by(col(Document.id))).all()
     return [{"id": d.id, "title": d.title or d.source_name or "", "from": d.url or d.source_name or "",
+             "the page calls itself": _claimed_text(d.meta),
              "language": d.language, "published": d.published, "passages": counts.get(int(d.id or 0), 0),
              "added by": d.created_by or "", "added": d.created_at, "sha256": d.sha256[:12]}
             for d in docs]

@@ -13,6 +13,7 @@ from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 
 from verifier.claims import evidence_sort_key
+from verifier.db.documents import CLAIMED_KEYS, claimed
 from verifier.db.models import CLAIM_KINDS, CLAIM_STATUSES, Claim, Document, Evidence, Review
 from verifier.db.reviews import normalise_verdict
 
@@ -88,7 +89,8 @@ def snapshot(session: Session) -> None:
 
 
 def _claims_query(filters: ExportFilters, reviewed_only: bool):  # type: ignore[no-untyped-def]
-    cols = [_C[f] for f in CLAIM_FIELDS] + [_D[f].label(f"doc_{f}") for f in DOCUMENT_FIELDS]
+    cols = ([_C[f] for f in CLAIM_FIELDS] + [_D[f].label(f"doc_{f}") for f in DOCUMENT_FIELDS]
+            + [_D.meta.label("doc_meta")])
     q = select(*cols).join(Document.__table__, _D.id == _C.document_id)  # type: ignore[attr-defined]
     for cond in filters.where():
         q = q.where(cond)
@@ -107,7 +109,8 @@ def iter_records(session: Session, filters: ExportFilters, *, reviewed_only: boo
                  with_evidence: bool = True, with_reviews: bool = True,
                  batch: int = BATCH) -> Iterator[dict[str, Any]]:
     """One dict per claim, {"claim", "document", "evidence", "reviews"}, in document and span
-    order, its evidence in the order of claims.ordered_evidence (alignments best first,
+    order (the document with `claimed_url` / `claimed_site`: what a page says of itself, beside
+    the `url` and `site` it was fetched from), its evidence in the order of claims.ordered_evidence (alignments best first,
     facts, earlier verdicts last; scores 0-100); values JSON-ready (dates as ISO strings).
     Reads `batch` claims at a time."""
     stmt = _claims_query(filters, reviewed_only).execution_options(yield_per=batch)
@@ -138,6 +141,8 @@ def iter_records(session: Session, filters: ExportFilters, *, reviewed_only: boo
             for f in ("reviewed_at", "created_at", "updated_at", "evidence_changed_at"):
                 claim[f] = _dump(claim[f])  # aware UTC: the column type converts Core rows too
             doc = {"id": r["document_id"]} | {f: _dump(r[f"doc_{f}"]) for f in DOCUMENT_FIELDS}
+            said = claimed(r["doc_meta"])  # what the page says of itself, apart from its url
+            doc |= {k: said.get(k) for k in CLAIMED_KEYS}
             yield {"document": doc, "claim": claim, "evidence": evidence.get(r["id"], []),
                    "reviews": reviews.get(r["id"], [])}
 

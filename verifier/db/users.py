@@ -1,5 +1,7 @@
-"""People and their roles. Passwords are stored as argon2id hashes (argon2-cffi: a random salt per
-hash, parameters inside the hash string); the clear password is never stored nor audited.
+"""People and their roles. Passwords are stored as argon2id hashes (verifier/passwords.py: explicit
+parameters, a random salt per hash, parameters inside the hash string, every hash and
+verification within the process's memory budget); the clear password is never stored nor
+audited.
 
 Who may manage users: an admin; or anyone while the store has no admin yet (bootstrap); or a
 caller that passes `trusted=True` (the CLI, whose user already has the database file itself).
@@ -11,11 +13,10 @@ from __future__ import annotations
 
 import re
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func
+from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
+from verifier import passwords
 from verifier.db import audit
 from verifier.db.models import ROLES, User
 from verifier.db.store import Store
@@ -24,17 +25,16 @@ from verifier.db.store import Store
 REVIEW_ROLES = ("fact-checker", "admin")
 _NAME = re.compile(r"^[\w][\w.@+-]{0,63}$", re.UNICODE)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_hasher = PasswordHasher()
 _dummy_hash: str | None = None
 
 
 def _dummy() -> str:
     """Verified against when the user does not exist, so that a wrong name costs as much as a
     wrong password (no timing oracle for which names exist). Made on first use, not at import:
-    an argon2 hash takes 64 MiB and tens of milliseconds."""
+    an argon2 hash takes 46 MiB and tens of milliseconds."""
     global _dummy_hash
     if _dummy_hash is None:
-        _dummy_hash = _hasher.hash("not a real password")
+        _dummy_hash = passwords.hash_password("not a real password")
     return _dummy_hash
 
 
@@ -117,7 +117,7 @@ def check_password(password: str, name: str | None = None) -> None:
 def hash_password(password: str) -> str:
     if not password:
         raise UserError("empty password")
-    return _hasher.hash(password)
+    return passwords.hash_password(password)
 
 
 def add_user(*, store: Store, name: str, role: str, email: str | None = None,
@@ -222,13 +222,25 @@ def set_password(*, store: Store, name: str, password: str, actor: str,
 
 def authenticate(*, store: Store, name: str, password: str) -> User | None:
     """The active user with this name and password, or None. Same cost whether or not the name
-    exists."""
+    exists (passwords.HashingBusy when the server's argon2 budget stays spent). A hash made
+    with other parameters than today's is replaced by a new one of the same password, unless
+    the password was changed meanwhile; that is not a change of password, so it is not
+    audited."""
     with store.read() as session:
         user = get_user(session, name)
     stored = user.password_hash if user is not None and user.active else None
-    ok: bool
-    try:
-        ok = _hasher.verify(stored or _dummy(), password)
-    except (VerificationError, InvalidHashError):
-        ok = False
-    return user if ok and stored is not None else None
+    ok = passwords.verify(stored or _dummy(), password)
+    if not (ok and stored is not None and user is not None):
+        return None
+    if passwords.needs_rehash(stored):
+        _rehash(store, user, stored, password)
+    return user
+
+
+def _rehash(store: Store, user: User, stored: str, password: str) -> None:
+    new_hash = passwords.hash_password(password)
+    with store.write() as session:
+        # Compare and set: a password changed since the verification stays as it was set.
+        session.execute(update(User).where(col(User.id) == user.id)
+                        .where(col(User.password_hash) == stored).values(password_hash=new_hash))
+    user.password_hash = new_hash

@@ -111,7 +111,9 @@ _FR_AUX = {"a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient
            "vient", "viennent", "venait", "venaient", "doit", "doivent", "devait", "devaient",
            "peut", "peuvent", "pouvait", "pouvaient", "a-t-il", "a-t-elle", "ont-ils",
            "ont-elles", "avait-il", "avait-elle", "est-il", "est-elle"}
-_FR_ADV = {"également", "aussi", "encore", "déjà", "d’ailleurs", "d'ailleurs", "notamment",
+_FR_ADV = {"ensuite", "toujours", "désormais", "finalement", "nouveau", "brièvement", "surtout",
+           "officiellement", "solennellement", "expressément", "personnellement", "directement",
+           "également", "aussi", "encore", "déjà", "d’ailleurs", "d'ailleurs", "notamment",
            "ainsi", "alors", "bien", "même", "toutefois", "cependant", "enfin", "longuement",
            "publiquement", "récemment", "souvent", "par", "ailleurs", "pour", "sa", "part",
            "quant", "à", "lui", "elle", "de", "son", "côté", "en", "outre", "clairement",

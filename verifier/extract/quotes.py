@@ -171,6 +171,12 @@ _ELISION_RE = re.compile(r"(?i)(qu|jusqu|lorsqu|puisqu|quoiqu|presqu|[ldnjmstc])
 _INVERTED_RE = re.compile(r"(?i)^(.+?)(-t)?-(il|elle|ils|elles|on)$")
 
 
+# a capitalised subject and a speech verb right after a quotation closed by "!" or "?"
+_NAME_SAID_RE = re.compile(r"(?:[A-Z][\w'’.-]*[ \u00a0]+){1,4}(?:said|says|asked|asks|added|adds|told|"
+                           r"tells|wrote|writes|recalled|recalls|explained|explains|continued|"
+                           r"insisted|noted|replied|shouted|exclaimed|laughed|joked)\b")
+
+
 def _sentences(text: str, marks: list[tuple[int, int, bool]]) -> list[tuple[int, int]]:
     out = []
     pos = 0
@@ -201,6 +207,8 @@ def _sentences(text: str, marks: list[tuple[int, int, bool]]) -> list[tuple[int,
             if j < n and text[j] != "\n" and not (text[j].isupper() or text[j].isdigit()
                                                  or text[j] in "«“\"‘(—–-•*"):
                 continue
+            if g[-1] in "\"”»’" and g[0] in "!?" and _NAME_SAID_RE.match(text, j):
+                continue  # '"I told you all!" Nunes said.': the incise ends the quote's sentence
         s, e = pos, (m.start() if g == "\n" else b)
         while s < e and text[s].isspace():
             s += 1
@@ -357,6 +365,9 @@ def _find_cues(toks: list[_Tok], lex: Lexicon, doc: str) -> list[_Cue]:
         if not (is_cue or incise):
             i += 1
             continue
+        if fr and i > 0 and toks[i - 1].low in _FR_NOUN_DET and w.endswith(("é", "ée", "és", "ées")):
+            i += 1
+            continue   # "le chargé de mission", "un appelé": a noun
         if phrase_end:
             k = phrase_end
         # participle continuation (", adding that ...")
@@ -382,6 +393,15 @@ def _find_cues(toks: list[_Tok], lex: Lexicon, doc: str) -> list[_Cue]:
             la -= 1
             if i - la > 6:
                 break
+        paren = (i, i)
+        if fr and la > 2 and la == i and toks[la - 1].raw == ",":
+            # "Il a, dès lors, demandé ...": an adverbial between commas inside the verb
+            j = la - 2
+            while j > 0 and la - j <= 8 and toks[j].raw not in (",", ".", ";", ":") and toks[j].q < 0:
+                j -= 1
+            if j > 0 and toks[j].raw == "," and toks[j - 1].low in lex.aux:
+                paren = (j, la)
+                la = j - 1
         # a French subject pronoun caught in the chain ("elle a déclaré") is not part of it
         while la < i and toks[la].low in ("lui", "elle", "le", "la", "les", "l’", "l'", "à", "de", "pour", "par", "sa", "son", "en", "quant", "côté", "part", "y") and not (fr and toks[la].low in ("s’", "s'", "se")):
             la += 1
@@ -431,6 +451,9 @@ def _find_cues(toks: list[_Tok], lex: Lexicon, doc: str) -> list[_Cue]:
         # cue text without the inverted pronoun
         parts = []
         for j in range(la, k):
+            if paren[0] <= j < paren[1]:
+                parts.append("")   # the adverbial between commas is not part of the cue
+                continue
             tj = toks[j]
             if tj.pron:
                 pron = tj.pron
@@ -438,6 +461,8 @@ def _find_cues(toks: list[_Tok], lex: Lexicon, doc: str) -> list[_Cue]:
             else:
                 parts.append(tj.raw)
         cue_text = _join(parts, doc, toks, la, k)
+        if paren[1] > paren[0]:
+            cue_text = " ".join(cue_text.split())
         out.append(_Cue(i, la, k, cue_text, pron, incise, "verb"))
         i = k
     return out
@@ -516,6 +541,31 @@ def _clausal(toks: list[_Tok], a: int, b: int, lex: Lexicon) -> bool:
     return False
 
 
+_FR_OBJECT_CLITIC = {"lui", "leur", "les", "l’", "l'", "nous", "vous", "me", "m’", "m'", "te", "t’",
+                     "t'"}
+
+
+def _name_before_appositions(toks: list[_Tok], comma: int, lo: int, lex: Lexicon) -> tuple[int, int] | None:
+    """A name opening the clause, then two or more appositions up to the comma before the cue
+    ("Tareq Hadad, the co-founder of X, a company based in Y, N.S., says"): the name, when no
+    verb, quotation or clause boundary stands between it and the cue."""
+    i = comma
+    while i > lo and comma - i < 40 and toks[i - 1].q < 0 and (toks[i - 1].raw not in (".", ";", ":", "!", "?") or (
+            toks[i - 1].raw == "." and i > lo + 1 and re.fullmatch(r"[A-Z](?:\.[A-Z])*", toks[i - 2].raw))) \
+            and toks[i - 1].low not in _FINITE and not (lex.lang == "fr" and _fr_verbish(toks[i - 1])) \
+            and toks[i - 1].low not in ("who", "qui", "which", "that", "que", "qu’", "qu'"):
+        i -= 1
+    if i > lo and not (toks[i - 1].raw in (".", ";", ":", "!", "?") or toks[i - 1].q >= 0):
+        return None
+    e = i
+    while e < comma and e - i < 4 and toks[e].raw[:1].isupper() and toks[e].raw.replace("-", "").isalpha():
+        e += 1
+    commas = sum(1 for x in range(e, comma + 1) if toks[x].raw == ",")
+    if e - i < 2 or e >= comma or toks[e].raw != "," or commas < 3:
+        return None
+    return i, e
+
+
 def _left_np(toks: list[_Tok], la: int, lo: int, lex: Lexicon) -> tuple[int, int] | None:
     """Subject noun phrase ending just before token la (an apposition between commas skipped)."""
     j = la
@@ -523,6 +573,8 @@ def _left_np(toks: list[_Tok], la: int, lo: int, lex: Lexicon) -> tuple[int, int
         j -= 1
         if j - 1 >= lo and toks[j - 1].low == ",":
             j -= 1
+    elif j - 1 >= lo and toks[j - 1].low == "," and (chain := _name_before_appositions(toks, j - 1, lo, lex)):
+        return chain
     elif j - 1 >= lo and toks[j - 1].low == ",":
         # NP , apposition , cue   ("Lina Arafeh, a refugee who works in Halifax, said")
         k = j - 2
@@ -554,9 +606,16 @@ def _left_np(toks: list[_Tok], la: int, lo: int, lex: Lexicon) -> tuple[int, int
                 k2 += 1
             if k2 < i - 1 and toks[k2].raw[:1].isupper() and not _fr_adverbial(toks, k2, lex):
                 return k2, i - 1
+    if lex.lang == "fr":
+        # object clitics between the subject and its verb: "La juge lui a ordonné de ..."
+        while j - 2 >= lo and toks[j - 1].low in _FR_OBJECT_CLITIC and not _is_boundary(toks[j - 2], lex) \
+                and toks[j - 2].raw[:1].isalnum():
+            j -= 1
     i = j
     while i > lo and not _is_boundary(toks[i - 1], lex) and j - i < 12:
         i -= 1
+    while i < j and toks[i].raw in ("-", "–", "—", "•", "*"):
+        i += 1   # a list's bullet: "- Il soutient que ..."
     while i < j and toks[i].low in ("still", "meanwhile", "however", "now", "yet", "also", "but",
                                     "and", "so", "then", "instead", "later", "earlier", "et",
                                     "mais", "puis", "enfin", "ensuite"):
@@ -700,6 +759,16 @@ def _fr_adjuncts_before_subject(toks: list[_Tok], k: int, hi: int, lex: Lexicon)
     return k
 
 
+def _name_after_coordination(toks: list[_Tok], x: int, hi: int, lex: Lexicon) -> bool:
+    """Do one to three lower-case nouns and then a capitalised name follow ("gas worker Mike
+    Wipf"), so that "and" joins two modifiers of the name, not two clauses?"""
+    k = x
+    while k < hi and k - x < 3 and toks[k].q < 0 and toks[k].raw[:1].islower() and toks[k].raw.isalpha() \
+            and toks[k].low not in lex.cues and toks[k].low not in _TIME_ADJ and toks[k].low not in _FINITE:
+        k += 1
+    return x < k < hi and toks[k].q < 0 and toks[k].raw[:1].isupper()
+
+
 def _right_np(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> tuple[int, int] | None:
     """Inverted subject starting at token k ("a déclaré Nasser Bourita dans ...", "said Mike
     Wipf."); it must end the clause (punctuation, end, or an adjunct follows)."""
@@ -728,8 +797,9 @@ def _right_np(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> tuple[int, int
     first = t.low
     if first in lex.prepositions and first not in lex.determiners or first in _THAT \
             or first in lex.subordinators or (first in _OBJ_PRON and first not in lex.pronouns) \
-            or first in _PP_START or first in _NOT_NP or ("'" in first or "’" in first) and lex.lang == "en":
-        return None
+            or first in _PP_START or first in _NOT_NP or ("'" in first or "’" in first) and lex.lang == "en" \
+            and not (re.fullmatch(r"[A-Z][\w-]+['’]s", t.raw) and first not in _CONTRACTED_SUBJ):
+        return None   # "said Campbell's partner, Jason Louth" is a subject; "said it's" is not
     stop = _NP_STOP_FR if lex.lang == "fr" else _NP_STOP_EN
     participle = False
     j = k
@@ -745,11 +815,12 @@ def _right_np(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> tuple[int, int
                 j += 1
                 continue
             break
+        if j > k and tj.low in ("and", "et", "&") and j + 1 < hi and (
+                toks[j + 1].raw[:1].isupper() or _name_after_coordination(toks, j + 1, hi, lex)):
+            j += 1   # "said Heart and Stroke manager Erin Kim", "oil and gas worker Mike Wipf"
+            continue
         if j > k and (tj.low in lex.adjunct or tj.low in _TIME_ADJ) and not tj.raw[0].isupper():
             break
-        if j > k and tj.low in ("and", "et", "&") and j + 1 < hi and toks[j + 1].raw[:1].isupper():
-            j += 1
-            continue
         if j > k and tj.low in lex.subordinators:
             break
         if fr and j > k + 1 and tj.raw[:1].islower() and tj.low.endswith(("é", "ée", "és", "ées")) \
@@ -879,6 +950,46 @@ def _fr_infinitive(t: _Tok) -> bool:
             and w not in _FR_NOT_INF and w.isalpha() and (not w.endswith("re") or w.endswith(_FR_RE_INF)))
 
 
+# verbs of directive speech: "a demandé au ministre de ...", "a invité les élus à ...", "a exhorté
+# le Gouvernement à ...": the reported directive is the infinitive and its preposition
+_FR_DIRECTIVE_STEMS = ("demand", "invit", "exhort", "charg", "appel", "encourag", "enjoi", "pri",
+                       "somm", "ordonn", "conseill", "recommand", "instrui", "incit", "adjur",
+                       "suppli", "implor")
+_FR_DIRECTIVE_STOP = {"que", "qu’", "qu'", ";", ":", ".", "!", "?", "qui", "dont", "où", "lequel",
+                      "laquelle", "lesquels", "lesquelles"}
+
+
+_FR_INF_ADVERBS = {"davantage", "mieux", "toujours", "encore", "bien", "vite", "aussi", "enfin",
+                   "désormais", "dorénavant", "systématiquement"}
+_FR_NOUN_DET = {"le", "la", "les", "un", "une", "des", "du", "au", "aux", "ce", "cette", "ces"}
+
+
+def _fr_directive(toks: list[_Tok], c: _Cue, k: int, hi: int) -> int | None:
+    """The token opening a directive's infinitive ("de" / "à") after the person asked, who may
+    be a clitic ("lui a demandé de"), an indirect object ("au Premier ministre", "à la
+    ministre") or a direct one ("a invité les ministres à"), at most 40 tokens long, with
+    no clause, quotation or "que" in it; adverbs may precede the infinitive ("à davantage
+    valoriser")."""
+    cw = toks[c.i].core or toks[c.i].low
+    if not cw.startswith(_FR_DIRECTIVE_STEMS) or (c.la == c.i and c.i > 0 and toks[c.i - 1].low in (
+            "le", "la", "les", "un", "une", "des", "du", "au", "aux", "en", "ce", "cette")):
+        return None   # "le chargé de mission", "en charge de": a noun
+    j = k
+    while j < hi and j - k <= 40 and toks[j].q < 0 and toks[j].low not in _FR_DIRECTIVE_STOP:
+        if toks[j].low in ("de", "d’", "d'", "à") and j + 1 < hi:
+            x = j + 1
+            while x < hi and x - j <= 4 and (toks[x].low in _FR_CLITIC or toks[x].low in _FR_INF_ADVERBS
+                                             or toks[x].low.endswith("ment") and len(toks[x].low) > 6):
+                x += 1
+            if x < hi and x > j + 1 and toks[x - 1].low in ("le", "la", "les", "l’", "l'") \
+                    and x + 1 < hi and toks[x + 1].low in ("de", "du", "des", "d’", "d'"):
+                pass   # "de la tenir" yes, "de l'ordre du jour": an article, not a clitic
+            elif x < hi and _fr_infinitive(toks[x]) and hi - x >= 2:
+                return j
+        j += 1
+    return None
+
+
 def _fr_complement(toks: list[_Tok], c: _Cue, k: int, hi: int, lex: Lexicon) -> tuple[int, str] | None:
     """French complements of a cue other than "que" / ":" / a quotation: an infinitive ("a
     concédé avoir aidé ...", "a promis de ...", "a indiqué ne pas vouloir ..."), the adjective of
@@ -886,6 +997,8 @@ def _fr_complement(toks: list[_Tok], c: _Cue, k: int, hi: int, lex: Lexicon) -> 
     of four words or more ("a salué ce « moment important dans ... »")."""
     if k >= hi:
         return None
+    if (d := _fr_directive(toks, c, k, hi)) is not None:
+        return d, "indirect"
     j = k
     if toks[j].low in ("de", "d’", "d'") and j + 1 < hi:
         j += 1
@@ -1287,6 +1400,26 @@ def _leading_attribution(sent: _Sent) -> None:
                 claim(lead.la, n)
 
 
+def _fr_incise_tail(toks: list[_Tok], c: _Cue, after: int, n: int) -> bool:
+    """Can what follows an uninverted French incise verb ("..., le ministère a indiqué") end
+    an incise: nothing, or a short adjunct ("mardi", "dans un communiqué"), with no "que", no
+    colon, no quotation and no infinitive; a long complement ("a insisté sur l'impératif
+    d'asseoir ...") makes the clause before the comma an adverbial, not a quote."""
+    end = after
+    while end < n and toks[end].raw not in (".", ";", "!", "?"):
+        if toks[end].q >= 0 or toks[end].raw == ":" or toks[end].low in _THAT:
+            return False
+        end += 1
+    return end - after <= 6 and not any(_fr_infinitive(t) for t in toks[after:end])
+
+
+def _manner_adverb_last(toks: list[_Tok], k: int, n: int, fr: bool) -> bool:
+    """'"...," Bodenhamer said earnestly.', '..., he says matter-of-factly.': an English manner
+    adverb that ends the incise."""
+    return not fr and bool(re.fullmatch(r"[a-z-]{3,}ly", toks[k].low)) and (
+        k + 1 >= n or toks[k + 1].raw in (".", ",", "!", "?", ";"))
+
+
 def _incises_after(sent: _Sent) -> None:
     """Phase 2: an incise after the quote: "Q, a déclaré X" / "Q," he said / "Q, according to
     X"; then the second part of an interrupted quote or ", adding that ..." after it."""
@@ -1322,7 +1455,8 @@ def _incises_after(sent: _Sent) -> None:
                         spk = (toks[j].s, toks[e2 - 1].e)
                         after = e2
             if after < n and toks[after].q < 0 and toks[after].raw[0].isalnum() and not (
-                    toks[after].low in lex.adjunct or toks[after].low in _TIME_ADJ):
+                    toks[after].low in lex.adjunct or toks[after].low in _TIME_ADJ
+                    or _manner_adverb_last(toks, after, n, fr)):
                 continue
         elif _is_sep(toks[sep]) and not (not fr and (toks[c.i].low in TELL_VERBS or c.incise_only and False)) and (r := _right_np(toks, c.k, n, lex)):
             spk = spk_of(r)
@@ -1351,12 +1485,14 @@ def _incises_after(sent: _Sent) -> None:
                     after = j
             if after < n and toks[after].q < 0 and toks[after].raw[0].isalnum():
                 w = toks[after].low
-                if w in _THAT or not (w in _TIME_ADJ or w in lex.adjunct):
+                if w in _THAT or not (w in _TIME_ADJ or w in lex.adjunct or _manner_adverb_last(toks, after, n, fr)):
                     continue
                 if c.incise_only:
                     continue
             if after < n and (toks[after].raw == ":" or toks[after].q >= 0):
                 continue
+            if fr and not _fr_incise_tail(toks, c, after, n):
+                continue   # "A ce titre, il a demandé au ministre de ...": a report, no incise
             sep = np_[0] - 1
             spk = spk_of(np_)
         # the quote before the separator: a quotation right before it, or the clause
@@ -1502,9 +1638,23 @@ def _complement_start(sent: _Sent, c: _Cue, w: str, k: int, hi: int) -> int:
                 j += 1
             if j < hi and (toks[j].low in _THAT or toks[j].raw == ":" or toks[j].q >= 0):
                 k = j
+        if k < hi and w.startswith(_FR_TELL_STEMS) and toks[k].low not in _THAT:
+            # the person told: "a informé le Conseil qu'il se rendra ...", "a assuré les
+            # agriculteurs que ..."
+            j = k
+            while j < hi and j - k < 12 and toks[j].q < 0 and toks[j].low not in _THAT \
+                    and toks[j].raw not in (".", ";", ":") and not _fr_verbish(toks[j]):
+                j += 1
+            if k < j < hi and toks[j].low in _THAT:
+                k = j
         if k < hi and toks[k].raw == ",":
             k += 1
     return k
+
+
+# French reporting verbs whose direct object is the person told, before "que"
+_FR_TELL_STEMS = ("inform", "avert", "averti", "préven", "prévien", "prévenu", "rassur", "convain",
+                  "persuad", "assur")
 
 
 def _clause_follows(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> bool:
@@ -1549,7 +1699,8 @@ def _reports_before(sent: _Sent) -> None:
         if c.kind not in ("verb", "coord") or (c.incise_only and not (
                 fr and c.k < limit and (toks[c.k].low in _THAT or (
                     (toks[c.i].core or toks[c.i].low).startswith(_FR_INF_CUES)
-                    and _fr_complement(toks, c, c.k, limit, lex) == (c.k, "indirect"))))):
+                    and _fr_complement(toks, c, c.k, limit, lex) == (c.k, "indirect"))
+                or _fr_directive(toks, c, c.k, limit) is not None))):
             continue
         subject = _report_subject(sent, c)
         if subject is None:
@@ -1667,8 +1818,13 @@ def _unattributed_quotations(sent: _Sent) -> None:
             continue
         if fr and j > 0 and (toks[j - 1].low in lex.determiners or toks[j - 1].low in ("d’un", "d'un", "d’une", "d'une")) \
                 and doc[t.s + 1:t.e].lstrip()[:1].islower() and not any(
-                _fr_verbish(x) for x in _tokens(doc, t.s + 1, t.e - 1, [], 0, "fr")):
-            continue  # "la création d'un « observatoire national de la délinquance »": a name
+                _fr_verbish(x) for x in _tokens(doc, t.s + 1, t.e - 1, [], 0, "fr")) and not any(
+                x.q < 0 and (x.core or x.low).startswith(_JUDGING_STEMS) and x.low not in lex.determiners
+                for x in toks[:j]):
+            # "la création d'un « observatoire national de la délinquance »": a name; after a
+            # judging verb ("a salué le rôle du médiateur dans la recherche d'une « ... »") the
+            # words are the subject's
+            continue
         k1 = j + 2 if j + 1 < n and toks[j + 1].raw == "," else j + 1
         if k1 + 1 < n and toks[k1].low in lex.first_person and toks[k1].low not in ("you", "vous") and (
                 toks[k1 + 1].low in lex.cues or toks[k1 + 1].low in lex.incise):
@@ -1992,6 +2148,7 @@ _RESOLUTION = {
     "document of an earlier source": -0.08, "title of a person named earlier": -0.08,
     "title taken as the previous speaker": -0.25, "description of a person named earlier": -0.12,
     "description, no name": -0.15, "pronoun resolved": 0.0, "pronoun unresolved": -0.45,
+    "office of a person named in the article": -0.05,
 }
 
 

@@ -34,7 +34,8 @@ _STOP_CAPS = {"the", "a", "an", "le", "la", "les", "un", "une", "in", "on", "at"
               "aux", "de", "du", "des", "ce", "cette", "l’", "d’", "mais", "et", "as", "after",
               "when", "while", "if", "so", "still", "meanwhile", "however", "according", "story",
               "article", "read", "more", "continued", "below", "advertisement", "said", "says",
-              "il", "elle", "ils", "elles", "nous", "vous", "je", "by", "with", "from",
+              "il", "elle", "ils", "elles", "nous", "vous", "je", "by", "with", "from", "son", "sa",
+              "ses", "ces", "cet", "leur", "leurs", "notre", "nos", "votre", "vos",
               "what", "who", "there", "then", "now", "also", "even", "here", "why", "how",
               "jan", "feb", "mar", "apr", "aug", "sept", "oct", "nov", "dec",
               *(w.lower() for w in (*WEEKDAYS["en"], *MONTHS["en"], *WEEKDAYS["fr"]))}
@@ -131,6 +132,15 @@ def analyse_mention(doc: str, start: int, end: int, lex: Lexicon) -> Mention:
         # "the French interior ministry", "Texas state prosecutors", "la Première ministre":
         # the capitalised words qualify a lower-case head noun; the mention is a description
         caps_runs = []
+    tail = len(ws)
+    while tail > 0 and _is_cap(ws[tail - 1][2]):
+        tail -= 1
+    if 0 < tail <= len(ws) - 2 and ws[tail - 1][2].isalpha() and ws[tail - 1][2].islower() \
+            and low[tail - 1] not in _PREP_CUT and low[tail - 1] not in lex.determiners \
+            and cut < len(ws):
+        # "Heart and Stroke senior manager Erin Kim": the name closing the description
+        caps_runs = [list(ws[tail:])]
+        content = list(ws[:tail]) + caps_runs[0]
     if caps_runs and ((content and caps_runs[0][0] is content[0]) or len(caps_runs[-1]) >= 2):
         run = [w for _, _, w in caps_runs[-1]]
         # drop trailing particles
@@ -138,6 +148,12 @@ def analyse_mention(doc: str, start: int, end: int, lex: Lexicon) -> Mention:
             run.pop()
         tit, nm = strip_titles(run, lex)
         nm = _drop_acronyms(nm)
+        if nm and all(w.lower().rstrip(".") in lex.titles for w in run) and low[:1] and low[0] in _DEFINITE \
+                and (ws[0][2][:1].islower() or start == 0 or _SENTENCE_END_BEFORE.search(doc, max(0, start - 6), start)):
+            # "le Président de la République", "le Chef de l'Etat": a capitalised title is a
+            # description of its holder, not a name
+            tit, nm = run, []
+        nm = _caps_surname(nm) or nm
         # titles written before the run in lower case ("le ministre Nasser Bourita")
         pre = [w for _, _, w in content if not _is_cap(w) and w.lower() in lex.titles]
         titles = tuple(w.lower().rstrip(".") for w in pre + tit)
@@ -209,6 +225,54 @@ _SINGULAR_DET = {"le", "la", "l’", "l'", "un", "une", "ce", "cet", "cette", "s
 _COMPLEMENT_RE = re.compile(r"(?i)\s(?:de|du|des|d’|d'|of)\s*\S")
 _EN_GENDER_PRON = re.compile(r"(?i)\b(he|she)\b")
 _FR_GENDER_PRON = re.compile(r"(?i)(?<![\w’'-])(il|elle)(?![\w’'])")
+
+
+# the text before a mention ends a sentence: "Le" there is an article, not part of a name
+# ("Le Maire" in mid-sentence is a name)
+_SENTENCE_END_BEFORE = re.compile(r"(?:[.!?:»”\n]|^)[\s\u00a0]*$")
+# a sentence opening with a definite description, up to its verb ("Le Chef de l'Etat a ...")
+_SUBJECT_DESCRIPTION = re.compile(
+    r"(?:Le|La|L[’']|The)[ \u00a0]*(?:[^\s,.;:]+[ \u00a0]+){0,7}?[^\s,.;:]+(?=[ \u00a0]+(?:a|avait|"
+    r"est|était|sera|s[’']est|se|has|had|was|is|will)[ \u00a0])")
+_AUX_BETWEEN = re.compile(r"(?i)(?<![\w’'])(?:a|ont|est|sont|avait|avaient|sera|has|have|had|was|"
+                          r"were|is|are|will)(?![\w’'])")
+
+
+def _describes(head: re.Pattern[str], before: str) -> bool:
+    """Does the head noun in the words before a name describe it ("the spokesperson for the
+    utility, Jane Roe"), rather than being the subject of a verb whose object the name is
+    ("Le chef de l'État a reçu Mme X")?"""
+    m = _last_match(head, before)
+    return m is not None and not _AUX_BETWEEN.search(before, m.end())
+
+
+def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    found = None
+    for found in pattern.finditer(text):   # noqa: B007 (the last one is kept)
+        pass
+    return found
+
+
+# the usual names of one office, which articles use in turn for the same person
+_OFFICE_NAMES = [re.compile(r"(?i)(?<!\w)(?:" + "|".join(alts) + r")(?!\w)") for alts in (
+    (r"chef de l[’']\s*[ée]tat", r"pr[ée]sident(?:e)? de la r[ée]publique", r"head of state"),
+    (r"premi(?:er|ère) ministre", r"cheff?e? du gouvernement", r"prime minister",
+     r"head of government"),
+    (r"garde des sceaux", r"ministre de la justice", r"justice minister"),
+)]
+
+
+def _caps_surname(nm: list[str]) -> list[str] | None:
+    """A name whose surname is written in capitals ("Bassirou Diomaye FAYE", "Macky SALL"), as
+    French and West African styles do, with the capitals in title case; None when the capitals
+    are not a surname after given names (an acronym, a headline)."""
+    caps = [i for i, w in enumerate(nm) if w.isupper() and len(w) > 1]
+    if not caps:
+        return nm
+    if caps[0] == 0 or caps != list(range(caps[0], len(nm))) or any(
+            w.isupper() for w in nm[:caps[0]]):
+        return None
+    return nm[:caps[0]] + ["-".join(p.capitalize() for p in w.split("-")) for w in nm[caps[0]:]]
 
 
 def _drop_acronyms(nm: list[str]) -> list[str]:
@@ -287,6 +351,8 @@ class Resolver:
                 continue
             tit, nm = strip_titles(words, lex)
             nm = _drop_acronyms(nm)
+            while nm and nm[0][:1].islower():
+                nm = nm[1:]   # "Ministre du Tourisme": the complement of a title is no name
             prev = self.doc[max(0, m.start() - 30):m.start()].split()
             after_prep = bool(prev) and prev[-1].lower() in _OBJECT_BEFORE
             if (after_prep or prev and prev[-1].lower() in ("de", "of", "du", "la", "le", "l’", "l'", "d’", "d'")) \
@@ -297,9 +363,10 @@ class Resolver:
                 after_prep = False
             if len(nm) < 2 or set(w.lower() for w in nm) & lex.org:
                 continue
-            if any(w.isupper() and len(w) > 2 for w in nm):
+            cased = _caps_surname(nm)
+            if cased is None:
                 continue
-            name = " ".join(nm)
+            name = " ".join(cased)
             self.names.append((m.start(), name, tuple(t.lower().rstrip(".") for t in tit)))
             si = bisect_right(self.sentence_starts, m.start()) - 1
             if si >= 0 and _AT_MOST_ONE_WORD.fullmatch(self.doc, self.sentence_starts[si],
@@ -378,6 +445,28 @@ class Resolver:
                 return p, full
         return None
 
+    def _described_subject(self, pos: int) -> str | None:
+        """The person the sentence before pos opens with when it opens with a definite
+        description of an office ("Le Chef de l'Etat a ensuite réitéré ... Il a demandé"),
+        resolved through the office's names in the article; same paragraph only."""
+        si = bisect_right(self.sentence_starts, pos) - 1
+        if si < 1:
+            return None
+        prev = self.sentence_starts[si - 1]
+        if "\n" in self.doc[prev:pos]:
+            return None
+        m = _SUBJECT_DESCRIPTION.match(self.doc, prev)
+        if not m:
+            return None
+        mention = analyse_mention(self.doc, m.start(), m.end(), self.lex)
+        if mention.kind != "nominal" or mention.plural or mention.speaker_type != "person":
+            return None
+        ref = self._by_office(mention)
+        if ref is None:
+            return None
+        self.antecedent = prev
+        return ref
+
     def _previous_subject(self, pos: int, after: int) -> str | None:
         """The person named at the start of the sentence before pos (in its paragraph, after
         offset `after`), when the sentence holding pos opens with no name of its own."""
@@ -436,7 +525,7 @@ class Resolver:
             if p >= pos:
                 break
             before, after = self._around(p, full)
-            if hre.search(after) or hre.search(before):
+            if hre.search(after) or _describes(hre, before):
                 best = full
                 self.antecedent = p
         if best is None:
@@ -447,7 +536,14 @@ class Resolver:
         """The words describing a name at p: before it back to a comma (within its paragraph,
         70 characters), after it up to the end of its apposition (90 characters)."""
         a = self.doc.rfind("\n", 0, p) + 1
-        before = self.doc[max(a, p - 70):p].rsplit(",", 1)[-1]
+        segs = self.doc[max(a, p - 90):p].split(",")
+        before = segs.pop()
+        while segs and not re.search(r"[.!?;:]", segs[-1]) and all(
+                w.lower().rstrip(".") in self.lex.titles or w.lower() in ("son", "sa", "his", "her")
+                for w in before.split()):
+            # "Le Chef de l'Etat, Son Excellence, Monsieur X": the role before the honorifics
+            before = segs.pop()
+
         at = self.doc.find(full, p, p + 80 + len(full))   # the run may start with a title
         after_s = (at if at >= 0 else p) + len(full)
         stop = _APPOSITION_END.search(self.doc, after_s, after_s + 90)
@@ -468,7 +564,7 @@ class Resolver:
             if not re.search(r"[.!?\n]", self.doc[pos:p]):
                 continue   # in the mention's own sentence: "la rédactrice du projet de X"
             before, after = self._around(p, full)
-            if hre.search(after) or hre.search(before):
+            if hre.search(after) or _describes(hre, before):
                 self.antecedent = p
                 return full
         return None
@@ -561,8 +657,44 @@ class Resolver:
             self.how, self.antecedent = "organisation as written", None
         return ref
 
+    def _by_office(self, m: Mention) -> str | None:
+        """The person the article names with the same office under any of its usual names
+        ("le Président de la République" ... "Le Chef de l'Etat, X"): the latest before the
+        mention, else the first after it."""
+        group = next((g for g in _OFFICE_NAMES if g.search(m.text)), None)
+        if group is None or m.plural or not m.definite:
+            return None
+        for e in reversed(self.history):
+            if e.pos < m.start and e.named and e.reference and e.text and group.search(e.text):
+                self.antecedent = e.pos
+                return e.reference
+        found = None
+        for p, full, _ in self.names:
+            if p > m.start and found is not None:
+                break
+            before, after = self._around(p, full)
+            if self._next_to(group, before, after):
+                found = (p, full)
+        if found:
+            self.antecedent = found[0]
+            return found[1]
+        return None
+
+    def _next_to(self, office: re.Pattern[str], before: str, after: str) -> bool:
+        """Is the office written right beside a name: before it, with only honorifics between
+        ("le Chef de l'Etat, Son Excellence M. X"), or as its apposition (", chef de l'Etat")?"""
+        last = _last_match(office, before)
+        if last is not None and all(w.lower().rstrip(".") in self.lex.titles or w.lower() in (
+                "son", "sa", "his", "her") for w in re.findall(r"[^\s,]+", before[last.end():])):
+            return True
+        head = re.match(r"[\s,\u00a0]*(?:(?:le|la|l[’']|the|an?)[\s\u00a0]*)?", after, re.I)
+        return bool(office.match(after, head.end() if head else 0))
+
     def _resolve_description(self, m: Mention) -> str | None:
-        ref = None
+        ref = self._by_office(m)
+        if ref is not None:
+            self.how = "office of a person named in the article"
+            return ref
         low = set(m.text.lower().split())
         if m.definite and low & self.lex.titles and not m.plural:
             ref = self._by_title(low & self.lex.titles, m.start)
@@ -643,7 +775,7 @@ class Resolver:
                 self.gender_of.setdefault(e.reference, g)
             self.antecedent = e.pos
             return e.reference, "person", g
-        ref = self._last_name_before(m.start, g)
+        ref = self._described_subject(m.start) or self._last_name_before(m.start, g)
         if ref and g:
             self.gender_of.setdefault(ref, g)
         return ref, "person", g

@@ -22,7 +22,7 @@ MON_EN = rf"(?:{MON_EN_FULL}|{MON_EN_ABBR}\.?)"
 WD_FR = alternation(WEEKDAYS["fr"])
 WD_EN = alternation(WEEKDAYS["en"])
 
-DAY_FR = r"(?:1er|1re|premier|3[01]|[12]\d|0?[1-9])(?![\d,.]\d)"
+DAY_FR = r"(?:1er|1re|1ère|1e|premier|3[01]|[12]\d|0?[1-9])(?![\d,.]\d)"
 DAY_EN = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:,.]\d)"
 YEAR4 = r"(?:1[0-9]\d\d|20\d\d)(?![\d])"
 YEAR2 = r"(?:" + A + r"?\d\d)(?![\d])"

@@ -232,7 +232,8 @@ def h_dmy(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     if hyphen_joined(text, m.start(), m.end()):
         return None
     return [_mk_date(m, m.start(), m.end(), lang, day=m.group("day"), mon=mon,
-                     year=m.group("year"), wd=m.group("wd"), rel=m.groupdict().get("rel"))]
+                     year=m.group("year"), wd=m.group("wd"), rel=m.groupdict().get("rel"),
+                     part=m.groupdict().get("part"))]   # "jeudi soir 26 septembre"
 
 
 def h_list(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
@@ -298,7 +299,7 @@ def h_month(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
             if not nxt.startswith((" ", ",")) or prev_word(text, m.start()) in ("vers", "sur", "de"):
                 return None
         start = m.start()
-    c = Cand(start, m.end(), "DATE", "month", m=month_of(mon), yraw=None,
+    c = Cand(start, m.end(), "DATE", "month", m=month_of(mon), yraw=m.groupdict().get("year"),
              rel=_rel_word(m.group("rel")))
     c.mod = _edge_mod(edge)
     if c.mod is None and edge and edge.lower().startswith("this"):
@@ -323,9 +324,10 @@ _UNIT_AFTER = re.compile(
     r"\s*(?:%|€|\$|£|euros?\b|dollars?\b|francs?\b|F\b|MF\b|km\b|kilom|m\b|mètres?\b|kg\b|"
     r"kilos?\b|tonnes?\b|t\b|ha\b|hectares?\b|habitants\b|personnes\b|voix\b|points?\b|"
     r"people\b|points\b|votes\b|fois\b|x\b|h\d|pour\s?cent|per\s?cent|percent|mw\b|kw)", I)
-_EN_YEAR_OK_CAPS = {"In", "Since", "From", "By", "Until", "During", "Of", "And", "Before", "After",
-                    "Through", "Fall", "Spring", "Summer", "Winter", "Autumn", "Christmas",
-                    "Easter"}
+_YEAR_OK_CAPS = {"In", "Since", "From", "By", "Until", "During", "Of", "And", "Before", "After",
+                 "Through", "Fall", "Spring", "Summer", "Winter", "Autumn", "Christmas",
+                 "Easter", "En", "Depuis", "Dès", "Vers", "Année", "Printemps", "Été", "Automne",
+                 "Hiver", "Fin", "Début", "Mi", "Courant", "Jusqu"}
 _FUNCTION_S = {"les", "des", "ses", "ces", "mes", "tes", "nos", "vos", "leurs", "dans", "sous",
                "sans", "plus", "puis", "alors", "mais", "depuis", "après", "pas", "très", "dès",
                "lors", "jusqu'aux", "aux", "vers", "chez", "parmi", "moins", "toujours", "is",
@@ -352,10 +354,11 @@ def h_year(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     pw = prev_word(text, m.start())
     if pw.rstrip(".") in _YEAR_BAD_PREV and not (lang == "en" and pw == "a"):
         return None
-    rawm = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, s - 20):s]) if lang == "en" else None
-    if rawm and not at_sentence_start(text, s - len(rawm.group(0))) \
-            and month_of(rawm.group(1)) is None and rawm.group(1) not in _EN_YEAR_OK_CAPS:
-        return None  # "Vision 2030", "Agenda 2063", "Windows 2000": part of a name
+    rawm = re.search(r"([A-ZÀ-ÖØ-Þ][a-zà-ÿ]+)\s+$", text[max(0, s - 20):s])
+    if rawm and not re.search(r"(?:^|[.!?:\n])[\s\u00a0]*$", text[max(0, s - len(rawm.group(0)) - 4):
+                                                            s - len(rawm.group(0))]) \
+            and month_of(rawm.group(1)) is None and rawm.group(1) not in _YEAR_OK_CAPS:
+        return None  # "Vision 2030", "Sénégal 2050", "Windows 2000": part of a name
     det = m.group("det")
     good_prev = det or pw in _YEAR_GOOD_PREV or pw.endswith(("'en", "’en"))
     strong_prev = det or pw in _YEAR_STRONG_PREV or pw.endswith(("'en", "’en"))
@@ -885,6 +888,14 @@ def h_edge(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     if lang == "fr" and not gd.get("det") and prev_word(text, start) in ("de", "d'", "d’"):
         return None  # "une fête de fin d'année": a kind of party, not a date
     ul = u.lower()
+    named = re.match(rf"\s+d(?:e\s+|{A})(?P<mon>{MON_FR_FULL})(?:\s+(?P<y>{YEAR4}))?{R}",
+                     text[m.end():m.end() + 30], I) if lang == "fr" and ul == "mois" else None
+    if named:
+        # "la fin du mois de juin 2024", "au début du mois d'août": that month, not this one
+        c = Cand(start, m.end() + named.end(), "DATE", "month", m=month_of(named.group("mon")),
+                 yraw=named.group("y"), rel=None)
+        c.mod = mod
+        return [c]
     if lang == "en" and re.fullmatch(MON_EN_FULL, u, I):
         if u.islower():
             return None
@@ -1104,8 +1115,10 @@ def h_part(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
         words = prev_words(text, start, 2)
         pw = words[-1] if words else ""
         ok = pw in _PART_BEFORE or (pw == "de" and len(words) == 2 and words[0] in _PART_AFTER_DE)
-        if not ok and not (at_sentence_start(text, start) and text[m.end():m.end() + 1] == ","):
-            return None
+        coordinated = re.match(rf"\s+et\s+(?:la|le|l{A})\s*{PART_FR}{R}", text[m.end():m.end() + 24], I)
+        if not ok and not coordinated and not (at_sentence_start(text, start)
+                                                and text[m.end():m.end() + 1] == ","):
+            return None   # "La soirée et la nuit ont été agitées" is kept
         if re.match(r"\s+(?:de|d['’]|des|du)\s", text[m.end():m.end() + 5]) and \
                 not re.match(rf"\s+(?:de|du)\s+(?:{WD_FR}|\d)", text[m.end():m.end() + 14], I):
             return None  # "la soirée de gala", "la nuit des musées": an event's name
@@ -1216,7 +1229,8 @@ _RULES_FR: list[tuple[re.Pattern[str], Handler]] = [
     (_rx(rf"{L}(?:(?P<det>les)\s+|(?:du|entre)\s+(?:le\s+)?)(?P<d1>{DAY_FR})\s+(?:et|au|à)\s+(?:le\s+)?"
          rf"(?=(?P<d2>{DAY_FR})\s+(?P<mon>{MON_FR_LOOSE})(?:\s+(?P<year>{YEAR4}))?"
          rf"(?:\s+(?P<rel>prochains?|derniers?))?)"), h_list),
-    (_rx(rf"{L}(?P<det>(?:le|ce)\s+)?(?:(?P<wd>{WD_FR})\s*,?\s+)?(?P<day>{DAY_FR})\s+"
+    (_rx(rf"{L}(?P<det>(?:le|ce)\s+)?(?:(?P<wd>{WD_FR})(?:\s+(?P<part>{PART_FR}))?\s*,?\s+)?"
+         rf"(?P<day>{DAY_FR})\s+"
          rf"(?P<mon>{MON_FR_LOOSE})(?:\s+(?P<year>{YEAR4}|{YEAR2}(?!\s*[a-zà-ÿ%€$\d])))?"
          rf"(?:\s+(?P<rel>prochaine?s?|derni[eè]re?s?))?{R}"), h_dmy),
     (_rx(rf"{L}(?:(?P<wd>{WD_FR})\s*,?\s+)?(?P<mon>{MON_FR_LOOSE})\s+(?P<day>{DAY_FR})\s*,?\s+"
@@ -1227,8 +1241,8 @@ _RULES_FR: list[tuple[re.Pattern[str], Handler]] = [
     (_rx(rf"{L}(?:(?P<edge>(?:la\s+)?mi-|d[ée]but|fin|courant|milieu)\s*)?(?P<mon>{MON_FR})\s+"
          rf"(?P<year>{YEAR4}|{YEAR2}(?!\s*[a-zà-ÿ%€$\d]))"), h_month_year),
     (_rx(rf"{L}(?:(?P<det>(?:le\s+)?mois\s+d(?:e\s+|{A}))|(?P<edge>(?:la\s+)?mi-|d[ée]but|fin|"
-         rf"courant|milieu)\s*)?(?P<mon>{MON_FR_FULL})(?:\s+(?P<rel>prochains?|derniers?))?{R}"),
-     h_month),
+         rf"courant|milieu)\s*)?(?P<mon>{MON_FR_FULL})(?:\s+(?P<rel>prochains?|derniers?)|"
+         rf"\s+(?P<year>{YEAR4}))?{R}"), h_month),
     (_rx(rf"{L}(?P<det>l{A}ann[ée]e\s+|l{A}an\s+)?(?P<y>\d{{4}})(?!\d)"), h_year),
     (_rx(rf"{L}(?:en|dès|depuis)\s+(?P<y>{A}?\d\d)(?=\s*[,.;:()!?]|\s+et\s|\s*$)"), h_year2),
     (_rx(rf"{L}(?:(?P<det>les\s+)|(?<=\bdes\s))ann[ée]es\s+(?P<y>(?:19|20)?\d0){R}"), h_decade),
@@ -1268,8 +1282,9 @@ _RULES_FR: list[tuple[re.Pattern[str], Handler]] = [
     (_rx(rf"{L}(?P<pre>vers|à|avant|après|dès|jusqu{A}à|depuis|entre|et)\s+(?P<w>midi|minuit){R}",
          0), h_noon),
     (_rx(rf"{L}(?P<q>(?:ces|les)\s+(?:derni[eè]res?|derniers|prochaine?s?|prochains)\s+)?"
-         rf"(?:(?P<hedge>{HEDGE_FR})\s*)?(?P<n>{NUM_FR})\s*(?P<u>{UNIT_FR})"
-         rf"(?P<half>\s+et\s+demie?)?{R}"), h_duration),
+         rf"(?:(?P<hedge>{HEDGE_FR})\s*)?(?P<n>{NUM_FR})(?:\s*\(\d+\))?"
+         rf"(?:\s+(?:prochaine?s|prochains|derni[eè]re?s|derniers)(?=\s))?\s*(?P<u>{UNIT_FR})"
+         rf"(?P<half>\s+et\s+demie?)?{R}"), h_duration),   # "trois (3) mois", "cinq prochaines années"
     (_rx(rf"{L}(?:ces|les)\s+(?P<q>)(?:derni[eè]res|derniers|prochaines|prochains)\s+(?P<u>ann[ée]es|"
          rf"mois|semaines|jours|heures|d[ée]cennies|si[eè]cles)(?P<hedge>)(?P<n>){R}"),
      lambda m, t, lang: [Cand(m.start(), m.end(), "DURATION", "abs",

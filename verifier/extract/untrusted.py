@@ -1,6 +1,10 @@
-"""What runs in the limited worker (verifier.sandbox) for input from the browser: reading the
-bytes and extracting their claims. Kept apart from the services so the worker imports only
-ingestion and extraction."""
+"""What runs in the limited worker (verifier.sandbox) for untrusted input (the browser's drafts
+and uploads, an API's, any URL): reading the bytes and extracting their claims, or splitting a
+reference source into passages. Kept apart from the services so the worker imports only
+ingestion, extraction and the passage splitter.
+
+`url`, `format` and `declared_encoding` are how the bytes came (ingest.RawDocument.how(): the
+URL fetched, after the redirects, by the caller; its content type and charset)."""
 from __future__ import annotations
 
 from datetime import date
@@ -9,15 +13,35 @@ from verifier.claims import Claim
 from verifier.extract.pipeline import extract_document_claims
 from verifier.ingest import IngestedDocument, ingest_bytes
 from verifier.reference.kb import KnowledgeBase
+from verifier.reference.passages import PassageSpan, split_passages
+
+
+def _read(data: bytes, name: str, lang: str | None, published: date | None, url: str | None,
+          format: str | None, declared_encoding: str | None) -> IngestedDocument:
+    return ingest_bytes(data, name=name, lang=lang, published=published, url=url, format=format,
+                        declared_encoding=declared_encoding)
 
 
 def read_and_extract(data: bytes, name: str, lang: str | None, published: date | None,
-                     kb: KnowledgeBase | None) -> tuple[IngestedDocument, list[Claim]]:
-    doc = ingest_bytes(data, name=name, lang=lang, published=published)
+                     kb: KnowledgeBase | None, *, url: str | None = None,
+                     format: str | None = None, declared_encoding: str | None = None,
+                     ) -> tuple[IngestedDocument, list[Claim]]:
+    doc = _read(data, name, lang, published, url, format, declared_encoding)
     return doc, extract_document_claims(doc, kb=kb)
 
 
-def read_source(data: bytes, name: str) -> IngestedDocument:
-    doc = ingest_bytes(data, name=name)
+def read_source(data: bytes, name: str, lang: str | None = None, published: date | None = None,
+                *, url: str | None = None, format: str | None = None,
+                declared_encoding: str | None = None) -> IngestedDocument:
+    doc = _read(data, name, lang, published, url, format, declared_encoding)
     _ = doc.analysis  # computed here, shipped with the document
     return doc
+
+
+def read_library_source(data: bytes, name: str, lang: str | None = None, *,
+                        url: str | None = None, format: str | None = None,
+                        declared_encoding: str | None = None,
+                        ) -> tuple[IngestedDocument, list[PassageSpan]]:
+    """A reference source for the library, with the passages the store keeps of it."""
+    doc = _read(data, name, lang, None, url, format, declared_encoding)
+    return doc, split_passages(doc.text, doc.language or "fr")

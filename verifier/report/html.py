@@ -158,10 +158,19 @@ def _summary_html(s: Summary) -> str:
     return "".join(out)
 
 
+def _claimed(d: dict[str, Any]) -> str:
+    """What the page says of itself (its canonical URL, its site name), labelled as such and
+    never a link: the document's url is where it was fetched from (docs/decisions.md §22)."""
+    said = " ".join(x for x in (d.get("claimed_url"), d.get("claimed_site") and
+                                f"({d['claimed_site']})") if x)
+    return f"<span class=claimed>the page calls itself {_e(said)}</span>" if said else ""
+
+
 def _document_header(d: dict[str, Any]) -> str:
     title = d.get("title") or d.get("source_name") or f"document {d['id']}"
-    meta = " · ".join(x for x in (_link(d.get("url")), _e(d.get("site")), _e(d.get("author")),
-                                  _e(d.get("published")), _e(d.get("language")),
+    meta = " · ".join(x for x in (_link(d.get("url")), _e(d.get("site")), _claimed(d),
+                                  _e(d.get("author")), _e(d.get("published")),
+                                  _e(d.get("language")),
                                   f"sha256 <code>{_e(d.get('sha256'))}</code>") if x)
     return (f'<section class=document id="doc-{d["id"]}" lang="{_e(d.get("language"))}">'
             f"<h3>{_e(title)} <span class=muted>#{d['id']}</span></h3><p class=meta>{meta}</p>")

@@ -7,6 +7,7 @@ only this package (an import-linter contract in pyproject.toml keeps it so).
                operations: extract_document, check_document, quote_sources, precedent_check...)
     review     verdicts and notes, the claims listing
     users      people and roles, sign-in (the last active admin is kept)
+    sessions   idle expiry of signed-in browser sessions
     sources    reference sources, facts packs, precedents
     exports    exports of claims, verdicts and evidence
     audit      the audit chain and the history
@@ -38,6 +39,7 @@ from verifier.services import (
     tokens,
     users,
 )
+from verifier.services import sessions as sessions  # idle expiry of browser sessions
 from verifier.services._base import store_failure
 from verifier.services.demo import DEMO_ACCOUNTS, demo_password, ensure_demo_accounts, load_demo
 from verifier.services.desk import (

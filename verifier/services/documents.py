@@ -22,9 +22,10 @@ from verifier.db.models import DOCUMENT_KINDS, Document, Fact
 from verifier.db.passages import LibraryAligner, library_size
 from verifier.db.store import Store
 from verifier.extract.pipeline import ExtractionReport, extract_document_claims
-from verifier.ingest import IngestedDocument, ingest, ingest_bytes
+from verifier.ingest import IngestedDocument, RawDocument, ingest, ingest_bytes, is_url, load
 from verifier.reference.facts import FactRecord
 from verifier.reference.kb import KnowledgeBase, demo_knowledge_base
+from verifier.reference.passages import PassageSpan
 from verifier.services._base import Db, authorise, existing_store, service, store_of
 from verifier.services.principal import ADMIN_ROLES, ANY_ROLE, DRAFT_ROLES, Principal
 from verifier.text import split_sentences
@@ -39,24 +40,80 @@ class IngestResult:
 
 
 def document_summary(doc: IngestedDocument | Document) -> dict[str, Any]:
+    """The contract's document summary. `url` and `site`: where the document was fetched from
+    (None for a file); `claimed_url` / `claimed_site`, only when the page claims another URL or
+    a site name: what it says of itself, unverified (docs/decisions.md §22)."""
     published = doc.published.isoformat() if doc.published else None
+    said = (documents.claimed(doc.meta) if isinstance(doc, Document)
+            else {k: v for k in documents.CLAIMED_KEYS if (v := getattr(doc, k))})
     return {"title": doc.title, "url": doc.url, "site": doc.site, "author": doc.author,
             "language": doc.language, "published": published, "sha256": doc.sha256,
-            "source": doc.source_name, "format": doc.format, "chars": len(doc.text)}
+            "source": doc.source_name, "format": doc.format, "chars": len(doc.text)} | said
+
+
+def untrusted(principal: Principal | None, source: str | Path | bytes) -> bool:
+    """Whether `source` is read in the limited worker (verifier.sandbox; docs/decisions.md
+    §22): bytes (the browser's uploads, an API's), every URL (the page's author chose those
+    bytes), and anything a shell other than the CLI hands over. A local file named on the
+    command line is the CLI user's own and is read in this process."""
+    if isinstance(source, bytes) or is_url(source):
+        return True
+    return principal is not None and principal.channel != "cli"
+
+
+def _raw(source: str | Path | bytes, name: str | None) -> RawDocument:
+    """The bytes to send to the worker: given, a file's, or a URL's, fetched here (network
+    only: the address checks, deadline and size cap of ingest.fetch_url)."""
+    if isinstance(source, bytes):
+        return RawDocument(source, name or "input")
+    return load(source)
+
+
+def read_limited(source: str | Path | bytes, *, name: str | None = None,
+                 lang: str | None = None, published: date | None = None,
+                 kb: KnowledgeBase | None = None, extract: bool = True,
+                 ) -> tuple[IngestedDocument, list[Claim] | None]:
+    """`source` read, and its claims extracted (with `kb` to resolve names) unless not
+    `extract`, in the limited worker: sandbox.DocumentTooComplex past its CPU-time or memory
+    limit, IngestError on bad input, as in this process."""
+    from verifier.sandbox import run_limited
+
+    raw = _raw(source, name)
+    if not extract:
+        return run_limited("verifier.extract.untrusted:read_source", raw.data, raw.name, lang,
+                           published, what=raw.name, **raw.how()), None
+    doc, claims = run_limited("verifier.extract.untrusted:read_and_extract", raw.data, raw.name,
+                              lang, published, kb, what=raw.name, **raw.how())
+    return doc, claims
+
+
+def read_library_source(source: str | Path | bytes, *, name: str | None = None,
+                        lang: str | None = None) -> tuple[IngestedDocument, list[PassageSpan]]:
+    """A reference source read, and split into its passages, in the limited worker."""
+    from verifier.sandbox import run_limited
+
+    raw = _raw(source, name)
+    doc, spans = run_limited("verifier.extract.untrusted:read_library_source", raw.data,
+                             raw.name, lang, what=raw.name, **raw.how())
+    return doc, spans
 
 
 def read(source: str | Path | bytes, *, name: str | None = None, lang: str | None = None,
-         published: date | None = None) -> IngestedDocument:
-    """A path, URL or bytes as an ingested document (raises IngestError on bad input)."""
+         published: date | None = None, limited: bool = False) -> IngestedDocument:
+    """A path, URL or bytes as an ingested document (raises IngestError on bad input); read in
+    the limited worker when `limited` (then DocumentTooComplex past its limits)."""
+    if limited:
+        return read_limited(source, name=name, lang=lang, published=published, extract=False)[0]
     if isinstance(source, bytes):
         return ingest_bytes(source, name=name or "input", lang=lang, published=published)
     return ingest(str(source), lang=lang, published=published)
 
 
-def extract_document(doc: IngestedDocument, *, kb: KnowledgeBase | None = None
-                     ) -> ExtractionReport:
-    """The `verifier extract --format json` object: the document, its sentences and claims."""
-    claims = extract_document_claims(doc, kb=kb)
+def extract_document(doc: IngestedDocument, *, kb: KnowledgeBase | None = None,
+                     extracted: Sequence[Claim] | None = None) -> ExtractionReport:
+    """The `verifier extract --format json` object: the document, its sentences and claims
+    (`extracted`: the claims, when a limited worker extracted them)."""
+    claims = list(extracted) if extracted is not None else extract_document_claims(doc, kb=kb)
     summary = document_summary(doc)
     summary["boilerplate"] = [{"start": s.start, "end": s.end, "kind": s.kind,
                                "text": doc.text[s.start:s.end]} for s in doc.boilerplate]
@@ -137,23 +194,38 @@ def save_checked(store: Store, doc: IngestedDocument, report: CheckReport, *, ki
 
 def ingest_into(store: Store, source: str | Path | bytes, *, name: str | None = None,
                 kind: str = "article", lang: str | None = None,
-                published: date | None = None, actor: str) -> IngestResult:
+                published: date | None = None, actor: str,
+                limited: bool = False) -> IngestResult:
     """Read `source`, then store it with its checked claims in one transaction. Reading fails
-    before the store is touched; a document already stored is returned unchanged."""
-    doc = read(source, name=name, lang=lang, published=published)
+    before the store is touched; a document already stored is returned unchanged. With
+    `limited`, the reading, the extraction of claims (or the split of a source into passages)
+    run in the limited worker (sandbox.DocumentTooComplex past its limits, nothing stored);
+    the checks against the store run here, on the claims it returns."""
+    kb: tuple[KnowledgeBase, str] | None = None
+    claims: list[Claim] | None = None
+    spans: list[PassageSpan] | None = None
+    if not limited:
+        doc = read(source, name=name, lang=lang, published=published)
+    elif kind == "source":
+        doc, spans = read_library_source(source, name=name, lang=lang)
+    else:
+        kb = knowledge_base(store)  # the worker extracts with it, the checks check against it
+        doc, claims = read_limited(source, name=name, lang=lang, published=published, kb=kb[0])
     with store.read() as session:
         existing = documents.find_by_sha256(session=session, sha256=doc.sha256)
     if existing is not None:
         return IngestResult(existing, False, 0)
     if kind == "source":  # a reference source: passages for matching, no claims of its own
-        return IngestResult(store_source(store, doc, actor=actor), True, 0)
-    report = check_ingested(doc, store)
+        return IngestResult(store_source(store, doc, actor=actor, passages=spans), True, 0)
+    report = check_ingested(doc, store, kb=kb, extracted=claims)
     return save_checked(store, doc, report, kind=kind, actor=actor, recheck=False)
 
 
-def store_source(store: Store, doc: IngestedDocument, *, actor: str) -> Document:
+def store_source(store: Store, doc: IngestedDocument, *, actor: str,
+                 passages: Sequence[PassageSpan] | None = None) -> Document:
     """Store a reference source (kind source) with its passages, or find it stored (an article
-    stored earlier can serve as a source: it gets passages, and keeps its kind)."""
+    stored earlier can serve as a source: it gets passages, and keeps its kind). `passages`:
+    the passages of `doc`, when a limited worker split them."""
     from verifier.db.passages import document_passages, store_passages
 
     with store.write() as session:
@@ -161,7 +233,9 @@ def store_source(store: Store, doc: IngestedDocument, *, actor: str) -> Document
                                                    actor=actor)
         assert stored.id is not None
         if created or not document_passages(session=session, document_id=stored.id):
-            n = store_passages(session=session, document=stored)
+            same = passages is not None and stored.language == doc.language
+            n = store_passages(session=session, document=stored,
+                               spans=passages if same else None)
             if not created:
                 audit.append(session, actor=actor, action="source.passages",
                              document_id=stored.id, new={"passages": n})
@@ -240,9 +314,10 @@ def precedent_check(store: Store) -> Check:
 
 
 def read_sources(store: Store | None, sources: Sequence[str | Path], *, actor: str,
-                 keep: bool) -> list[IngestedDocument]:
-    """The reference source files given to a check, read; stored as kind source when `keep`."""
-    docs = [read(src) for src in sources]
+                 keep: bool, principal: Principal | None = None) -> list[IngestedDocument]:
+    """The reference source files given to a check, read (in the limited worker when
+    untrusted(principal, source): URLs, say); stored as kind source when `keep`."""
+    docs = [read(src, limited=untrusted(principal, src)) for src in sources]
     if store is not None and keep:
         for doc in docs:
             store_source(store, doc, actor=actor)
@@ -282,12 +357,16 @@ def ingest_document(principal: Principal, source: str | Path | bytes, *, name: s
     what = "add reference sources" if kind == "source" else f"store {kind}s"
     authorise(store, principal, _ingest_roles(kind), what, scope=_ingest_scope(kind))
     return ingest_into(store, source, name=name, kind=kind, lang=lang, published=published,
-                       actor=principal.name)
+                       actor=principal.name, limited=untrusted(principal, source))
 
 
 def extract(source: str | Path | bytes, *, lang: str | None = None,
             published: date | None = None) -> ExtractionReport:
-    """The `extract` JSON object of a file, URL or bytes; opens no store."""
+    """The `extract` JSON object of a file, URL or bytes; opens no store. A URL or bytes are
+    read and their claims extracted in the limited worker."""
+    if untrusted(None, source):
+        doc, claims = read_limited(source, lang=lang, published=published)
+        return extract_document(doc, extracted=claims)
     return extract_document(read(source, lang=lang, published=published))
 
 
@@ -310,9 +389,16 @@ def check(principal: Principal, source: str | Path, *, sources: Sequence[str | P
                   "store reference sources" if sources else "check and store documents",
                   scope=_ingest_scope(kind_stored))
     try:
-        doc = read(source, lang=lang, published=published)
-        given = read_sources(store, list(sources), actor=principal.name, keep=not dry_run)
-        report = check_ingested(doc, store, given, packs=list(facts))
+        kb: tuple[KnowledgeBase, str] | None = None
+        claims: list[Claim] | None = None
+        if untrusted(principal, source):  # a URL: read and extracted in the limited worker
+            kb = knowledge_base(store, packs=list(facts))
+            doc, claims = read_limited(source, lang=lang, published=published, kb=kb[0])
+        else:
+            doc = read(source, lang=lang, published=published)
+        given = read_sources(store, list(sources), actor=principal.name, keep=not dry_run,
+                             principal=principal)
+        report = check_ingested(doc, store, given, packs=list(facts), kb=kb, extracted=claims)
         if not dry_run:
             assert store is not None
             save_checked(store, doc, report, kind=kind, actor=principal.name, recheck=True)
@@ -331,15 +417,11 @@ def check_draft(principal: Principal, data: bytes, *, name: str, lang: str | Non
     ((bytes, file name) of transcripts, press releases...: read, not stored); stores nothing.
     The bytes are read and their claims extracted in a worker with a CPU-time and memory
     limit (sandbox.DocumentTooComplex past it): one hostile draft cannot stall the server."""
-    from verifier.sandbox import run_limited
-
     store = store_of(db)
     authorise(store, principal, DRAFT_ROLES, "check drafts", scope="check")
     kb = knowledge_base(store)  # the worker extracts with it, the checks check against it
-    doc, claims = run_limited("verifier.extract.untrusted:read_and_extract", data, name, lang,
-                              published, kb[0], what=name)
-    given = [run_limited("verifier.extract.untrusted:read_source", b, n, what=n)
-             for b, n in sources]
+    doc, claims = read_limited(data, name=name, lang=lang, published=published, kb=kb[0])
+    given = [read(b, name=n, limited=True) for b, n in sources]
     return DraftCheck(check_ingested(doc, store, given, kb=kb, extracted=claims), doc.text)
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import math
 import threading
 import time
+from collections.abc import Mapping
+from typing import Any
 
 from sqlalchemy import func
 from sqlmodel import col, select
@@ -15,12 +17,13 @@ from sqlmodel import col, select
 from verifier.db import users
 from verifier.db.models import User
 from verifier.db.users import LastAdmin, PermissionDenied, UserError
+from verifier.passwords import HashingBusy
 from verifier.services._base import Db, authorise, check_scope, service, store_of
 from verifier.services.principal import ADMIN_ROLES, Channel, Principal
 
-__all__ = ["LastAdmin", "PermissionDenied", "User", "UserError", "add_user", "authenticate",
-           "find_user", "has_admin", "has_users", "list_users", "set_active",
-           "set_role", "sign_in", "user_by_email"]
+__all__ = ["HashingBusy", "LastAdmin", "PermissionDenied", "SignInBusy", "SignInRefused", "User",
+           "UserError", "add_user", "authenticate", "find_user", "has_admin", "has_users",
+           "list_users", "oidc_user", "set_active", "set_role", "sign_in", "user_by_email"]
 
 
 def _manager(principal: Principal, what: str) -> None:
@@ -134,6 +137,10 @@ def _throttle_keys(name: str, client: str | None) -> list[str]:
     return [f"user:{name.strip().lower()}"] + ([f"addr:{client}"] if client else [])
 
 
+class SignInBusy(PermissionError):
+    """Every argon2 slot of the server stayed busy (verifier/passwords.py): try again."""
+
+
 class DemoPasswordRefused(PermissionError):
     """A demo account's public password, on a server others can reach."""
 
@@ -159,7 +166,9 @@ def authenticate(name: str, password: str, *, bind_address: str | None = "127.0.
     demo accounts' passwords are public (docs/ui.md): they sign in only on a server bound to a
     loopback address (`make run`); elsewhere DemoPasswordRefused says to set real ones.
     Repeated failures for a user name or from a `client` address make the next attempts wait
-    (SignInThrottled, with how long), growing from 1 s to 5 minutes."""
+    (SignInThrottled, with how long), growing from 1 s to 5 minutes. When the server's argon2
+    memory budget stays spent for a moment, SignInBusy ("try again"), which is not counted as a
+    failure."""
     from verifier.services.demo import DEMO_ACCOUNTS, demo_password
 
     keys = _throttle_keys(name, client)
@@ -167,7 +176,11 @@ def authenticate(name: str, password: str, *, bind_address: str | None = "127.0.
         wait = max(_wait_for(k) for k in keys)
     if wait > 0:
         raise SignInThrottled(f"too many failed sign-ins: try again in {math.ceil(wait)} s")
-    user = users.authenticate(store=store_of(db), name=name, password=password)
+    try:
+        user = users.authenticate(store=store_of(db), name=name, password=password)
+    except HashingBusy:
+        raise SignInBusy("The server is busy signing other people in: try again in a few "
+                         "seconds.") from None
     with _FAIL_LOCK:
         for k in keys:
             if user is None:
@@ -190,6 +203,39 @@ def user_by_email(email: str, *, db: Db = None) -> User | None:
         return session.exec(select(User)
                             .where(func.lower(col(User.email)) == email.strip().lower())
                             .where(col(User.active).is_(True))).first()
+
+
+class SignInRefused(PermissionError):
+    """A single sign-on identity that may not sign in here; the message says why."""
+
+
+def email_verified(claims: Mapping[str, Any]) -> bool:
+    """Whether the provider says it verified the address: the claim `email_verified` true (JSON
+    true; the string "true" too, which some providers send)."""
+    value = claims.get("email_verified")
+    return value is True or (isinstance(value, str) and value.strip().lower() == "true")
+
+
+def oidc_user(claims: Mapping[str, Any], *, db: Db = None) -> User:
+    """The user a single sign-on identity (the ID token's claims) signs in as: the one user
+    with its e-mail address (unique, case ignored), when the provider verified that address
+    and the user is active; otherwise SignInRefused, saying which."""
+    email = str(claims.get("email") or "").strip()
+    if not email:
+        raise SignInRefused("Your identity provider gave no e-mail address: sign-in refused.")
+    if not email_verified(claims):
+        raise SignInRefused(f"Your identity provider has not verified the e-mail address "
+                            f"{email}: sign-in refused. Verify it with the provider, then sign "
+                            "in again.")
+    with store_of(db).read() as session:
+        user = session.exec(select(User)
+                            .where(func.lower(col(User.email)) == email.lower())).first()
+    if user is None:
+        raise SignInRefused(f"{email} has no role here yet: ask an admin to add a user with "
+                            "this e-mail address.")
+    if not user.active:
+        raise SignInRefused(f"The account of {email} is deactivated: ask an admin.")
+    return user
 
 
 _ = LastAdmin, UserError  # re-exported

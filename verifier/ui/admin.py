@@ -8,7 +8,7 @@ from verifier import services
 from verifier.services import ROLES
 from verifier.ui import auth, widgets
 
-REFUSED = (services.UserError, services.PermissionDenied)
+REFUSED = (services.UserError, services.PermissionDenied, services.users.HashingBusy)
 
 
 def _add(actor: services.Principal) -> None:

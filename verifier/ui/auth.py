@@ -1,11 +1,13 @@
 """Who is using the app. With an `[auth]` section in .streamlit/secrets.toml, Streamlit's OIDC
-sign-in (`st.login`) names the person and their e-mail is mapped to a User; otherwise a local
-account signs in with its name and password (argon2 hashes, services.users.authenticate).
+sign-in (`st.login`) names the person and their verified e-mail is mapped to a User
+(services.users.oidc_user); otherwise a local account signs in with its name and password
+(argon2 hashes, services.users.authenticate).
 
 The signed-in user lives in session state (`auth_user`) and is checked against the User table on
-every run, so a role change or a deactivated account takes effect at once. Every action a page
-takes passes `principal()` to the services: the signed-in user, never a name typed into a
-form; the services check the user's role as stored now."""
+every run, so a role change or a deactivated account takes effect at once; a session idle for
+longer than VERIFIER_SESSION_IDLE_MINUTES is signed out on its next run (services.sessions).
+Every action a page takes passes `principal()` to the services: the signed-in user, never a
+name typed into a form; the services check the user's role as stored now."""
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -63,19 +65,10 @@ def oidc_provider() -> str | None:
 
 def current_user() -> SignedIn | None:
     """The signed-in user as stored now, or None (and the session forgets a user that no longer
-    exists or was deactivated)."""
+    exists, was deactivated, or stayed idle too long). Called once per run, before the page:
+    this run is activity, so it moves the session's idle clock."""
     if oidc_configured():
-        if not getattr(st.user, "is_logged_in", False):
-            st.session_state.pop(SESSION_KEY, None)
-            return None
-        email = str(st.user.get("email") or "")
-        found = services.users.user_by_email(email) if email else None
-        if found is None:
-            st.session_state.pop(SESSION_KEY, None)
-            st.session_state["auth_unknown_email"] = email
-            return None
-        st.session_state[SESSION_KEY] = {"name": found.name, "via": "oidc"}
-        return SignedIn(found.name, found.role, "oidc")
+        return _oidc_user()
     data = st.session_state.get(SESSION_KEY)
     if not data:
         return None
@@ -83,13 +76,49 @@ def current_user() -> SignedIn | None:
     if user is None or not user.active:
         st.session_state.pop(SESSION_KEY, None)
         return None
+    if not _still_active(data):
+        return None
     return SignedIn(user.name, user.role, data.get("via", "password"))
 
 
+def _oidc_user() -> SignedIn | None:
+    if not getattr(st.user, "is_logged_in", False):
+        st.session_state.pop(SESSION_KEY, None)
+        return None
+    claims = st.user.to_dict()
+    try:
+        found = services.users.oidc_user(claims)
+    except services.users.SignInRefused as exc:
+        st.session_state.pop(SESSION_KEY, None)
+        st.session_state["auth_refused"] = str(exc)
+        return None
+    st.session_state.pop("auth_refused", None)
+    data = {"name": found.name, "via": "oidc", **services.sessions.oidc_mark(claims).as_dict()}
+    st.session_state[SESSION_KEY] = data
+    if not _still_active(data):
+        return None
+    return SignedIn(found.name, found.role, "oidc")
+
+
+def _still_active(data: Mapping[str, Any]) -> bool:
+    """Touch the session's mark; when it was idle too long, sign the session out here (the
+    single sign-on cookie stays, but its mark is expired for every session that reads it) and
+    leave the reason for the sign-in page."""
+    mark = services.sessions.Mark.of(data)
+    if mark is not None and services.sessions.touch(mark):
+        return True
+    _forget_session()
+    st.session_state["auth_notice"] = services.sessions.idle_message()
+    return False
+
+
 def signed_in() -> SignedIn | None:
-    """The user app.py validated on this run (pages call this, or `require`)."""
+    """The user app.py validated on this run (pages call this, or `require`). A widget's
+    callback runs before app.py: it gets None if the session has been idle too long."""
     data = st.session_state.get("auth_checked")
-    return SignedIn(**data) if data else None
+    if not data or services.sessions.expired(services.sessions.Mark.of(data)):
+        return None
+    return SignedIn(data["name"], data["role"], data["via"])
 
 
 def actor() -> str:
@@ -123,21 +152,33 @@ def remember(user: SignedIn | None) -> None:
     if user is None:
         st.session_state.pop("auth_checked", None)
     else:
-        st.session_state["auth_checked"] = {"name": user.name, "role": user.role, "via": user.via}
+        mark = st.session_state.get(SESSION_KEY) or {}
+        st.session_state["auth_checked"] = {"name": user.name, "role": user.role, "via": user.via,
+                                            "session": mark.get("session"),
+                                            "since": mark.get("since")}
+
+
+def _provider_label() -> str:
+    provider = oidc_provider()
+    return provider.replace("_", " ").title() if provider else "single sign-on"
 
 
 def sign_in_page() -> None:
     st.title("verifier")
     st.caption("Quotes, dates and factual claims of news articles, checked against reference "
                "sources, reviewed by people.")
+    notice = st.session_state.pop("auth_notice", None)
+    if notice:
+        st.warning(notice, icon=":material/timer_off:")
     if oidc_configured():
-        unknown = st.session_state.get("auth_unknown_email")
-        if getattr(st.user, "is_logged_in", False) and unknown is not None:
-            st.error(f"{widgets.md(unknown) if unknown else 'Your account'} has no role here yet: ask an admin to add "
-                     "a user with this e-mail address.")
+        refused = st.session_state.get("auth_refused")
+        if getattr(st.user, "is_logged_in", False) and refused:
+            st.error(widgets.md(refused))
             st.button("Sign out", on_click=st.logout, key="auth_logout")
             return
-        st.button("Sign in", type="primary", key="auth_login",
+        if getattr(st.user, "is_logged_in", False):  # an identity whose session went idle
+            st.button("Sign out", on_click=st.logout, key="auth_logout")
+        st.button(f"Sign in with {_provider_label()}", type="primary", key="auth_login",
                   on_click=st.login, args=(oidc_provider(),) if oidc_provider() else ())
         return
     with st.form("sign_in"):
@@ -151,26 +192,32 @@ def sign_in_page() -> None:
                 name.strip(), password, bind_address=st.get_option("server.address"),
                 client=getattr(st.context, "ip_address", None))
                 if name.strip() else None)
-        except (services.users.DemoPasswordRefused, services.users.SignInThrottled) as exc:
+        except (services.users.DemoPasswordRefused, services.users.SignInThrottled,
+                services.users.SignInBusy) as exc:
             st.error(str(exc))
             return
         if user is None:
             st.error("Wrong user name or password.")
             return
-        st.session_state[SESSION_KEY] = {"name": user.name, "via": "password"}
+        st.session_state[SESSION_KEY] = {"name": user.name, "via": "password",
+                                         **services.sessions.start().as_dict()}
         st.session_state.pop("auth_password", None)
         st.rerun()
     st.caption("Demo accounts (after `verifier demo`) are listed in docs/ui.md.")
 
 
-def sign_out() -> None:
+def _forget_session() -> None:
+    """Forget the signed-in user and what they had open or typed."""
     for key in (SESSION_KEY, "auth_checked"):
         st.session_state.pop(key, None)
-    # Forget what the previous person had open or typed.
     for widget_key in list(st.session_state.keys()):
         if str(widget_key).startswith(("desk_", "note_", "verdict_", "editor_", "auditor_", "admin_",
                                 "sources_")):
             del st.session_state[widget_key]
+
+
+def sign_out() -> None:
+    _forget_session()
     if oidc_configured():
         st.logout()
 

@@ -147,6 +147,7 @@ def _document_view(me: Principal, claim: Any, doc: Any) -> None:
                             + (f" · {c.verdict}" if c.verdict else "")) for c in claims]
     st.caption(f"{widgets.md(doc.title or doc.source_name)} · {widgets.md(doc.language)} · "
                f"published {doc.published or 'unknown'} · {len(claims)} claims")
+    widgets.document_origin(services.document_summary(doc))
     st.html(highlight.legend_html())
     with st.container(height=620, key="desk_doc_box"):
         st.html(highlight.document_html(doc.text, spans, selected=claim.id))

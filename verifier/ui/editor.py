@@ -145,8 +145,13 @@ def render() -> None:
         st.success(ss["editor_saved"])
     elif st.button("Save draft", key="editor_save",
                    help="Store the draft and its claims (kind draft) so fact-checkers can review it."):
-        res = services.ingest_document(me, held["data"], name=held["name"], kind="draft",
-                                       lang=held["lang"], published=held["published"])
+        try:  # read and extracted again in the limited worker: its limits hold here too
+            res = services.ingest_document(me, held["data"], name=held["name"], kind="draft",
+                                           lang=held["lang"], published=held["published"])
+        except (services.IngestError, services.PermissionDenied,
+                services.DocumentTooComplex) as exc:
+            st.error(str(exc).splitlines()[0])
+            return
         msg = (f"Saved as draft document {res.document.id} with {res.claims_added} claims."
                if res.created else f"Already stored as document {res.document.id}; unchanged.")
         ss["editor_saved"] = msg

@@ -11,7 +11,8 @@ from verifier.ui import auth
 
 SOURCE_TYPES = ["txt", "md", "html", "htm", "docx", "pdf"]
 PACK_TYPES = ["yaml", "yml", "csv"]
-REFUSED = (services.IngestError, services.DocumentError, services.PermissionDenied, ValueError)
+REFUSED = (services.IngestError, services.DocumentError, services.PermissionDenied,
+           services.DocumentTooComplex, ValueError)
 
 
 def _add_sources(files: list[Any], actor: services.Principal) -> list[int]:

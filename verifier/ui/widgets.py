@@ -70,6 +70,17 @@ def source_line(title: Any, url: Any) -> None:
         st.link_button("Open source", link, icon=":material/open_in_new:")
 
 
+def document_origin(summary: Mapping[str, Any]) -> None:
+    """Where a stored document came from (the URL fetched, else its file name) and, labelled
+    apart, what the page says of itself (its canonical URL and site name: a claim, never a
+    link; docs/decisions.md §22). `summary`: services.document_summary."""
+    st.text(f"From: {summary.get('url') or summary.get('source') or 'unknown'}")
+    site = summary.get("claimed_site")
+    said = " ".join(x for x in (summary.get("claimed_url"), f"({site})" if site else None) if x)
+    if said:
+        st.text(f"The page calls itself {said} (not where it was fetched from; not verified)")
+
+
 def _fmt(value: Any) -> str:
     if value is None:
         return ""
