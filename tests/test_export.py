@@ -380,6 +380,25 @@ def test_claimreview_of_a_claim_in_a_very_long_sentence(store: Store) -> None:
     assert all(w in text.split(" ") for w in inner)  # cut at spaces, never inside a word
 
 
+def test_claim_sentence_spans_every_sentence_the_claim_touches() -> None:
+    from verifier.db.records import claim_sentence
+    from verifier.text import split_sentences
+
+    text = "Premier point. « Nous partons. Nous revenons », dit-il.\nAutre ligne."
+    sentences = split_sentences(text, "fr")
+    a = text.index("Nous revenons")
+    assert claim_sentence(text, sentences, a, a + 13)["text"] == "« Nous partons. Nous revenons », dit-il."
+    a = text.index("partons. Nous")
+    got = claim_sentence(text, sentences, a, a + len("partons. Nous"))
+    assert got["text"] == "« Nous partons. Nous revenons », dit-il." and not got["cut_before"]
+    assert claim_sentence(text, [], 5, 10) == {"start": 5, "end": 10, "text": text[5:10],
+                                               "cut_before": False, "cut_after": False}
+    big = "x" * 2000  # one word longer than the limit: the claim alone, never cut inside
+    got = claim_sentence(big + " huit ans " + big, split_sentences(big + " huit ans " + big),
+                         2001, 2009)
+    assert got["text"] == "huit ans" and got["cut_before"] and got["cut_after"]
+
+
 def test_claimreview_needs_an_organisation(store: Store, tmp_path: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     """No organisation set: the ClaimReview export is refused before anything is written or

@@ -109,16 +109,18 @@ def _dump(value: Any) -> Any:
 
 
 def claim_sentence(text: str, sentences: list[Sentence], start: int, end: int,
-                   limit: int = SENTENCE_MAX) -> dict[str, Any]:
+                   limit: int = SENTENCE_MAX, starts: list[int] | None = None) -> dict[str, Any]:
     """The sentence (or sentences) holding text[start:end]: {"start", "end", "text" ==
     text[start:end of the sentence], "cut_before", "cut_after"}. Past `limit` characters only a
     window around the claim is kept, cut at spaces, and `cut_before` / `cut_after` say so. The
-    claim is always whole inside it: text[start:end] is its slice from start - sentence start."""
+    claim is always whole inside it: text[start:end] is its slice from start - sentence start.
+    `starts` (the sentences' start offsets) saves recomputing them for each claim."""
     n = len(text)
     start, end = max(0, min(start, n)), max(0, min(end, n))
     s, e = start, end
     if sentences:
-        starts = [x.start for x in sentences]
+        if starts is None:
+            starts = [x.start for x in sentences]
         i = bisect_right(starts, start) - 1
         if i >= 0 and start < sentences[i].end:
             s = min(s, sentences[i].start)
@@ -154,13 +156,15 @@ class _Sentences:
         self.doc_id: int | None = None
         self.text = ""
         self.sentences: list[Sentence] = []
+        self.starts: list[int] = []
 
     def of(self, doc_id: int, language: str, start: int, end: int) -> dict[str, Any]:
         if doc_id != self.doc_id:
             text = self.session.execute(select(_D.text).where(_D.id == doc_id)).scalar_one()
             self.doc_id, self.text = doc_id, text
             self.sentences = split_sentences(text, language)
-        return claim_sentence(self.text, self.sentences, start, end)
+            self.starts = [x.start for x in self.sentences]
+        return claim_sentence(self.text, self.sentences, start, end, starts=self.starts)
 
 
 def iter_records(session: Session, filters: ExportFilters, *, reviewed_only: bool = False,

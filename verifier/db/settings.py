@@ -34,7 +34,7 @@ NAME_MAX = 200
 URL_MAX = 500
 
 __all__ = ["CONFIG_FILE", "Organisation", "SettingsError", "check_http_url", "check_name",
-           "check_organisation", "config_path", "read_organisation", "restore",
+           "check_organisation", "config_path", "file_bytes", "read_organisation", "restore",
            "write_organisation"]
 
 
@@ -203,29 +203,30 @@ def _render(data: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_organisation(path: Path, name: str, url: str) -> bytes | None:
-    """Store the organisation in the settings file at `path` (created if missing; other settings
-    in it kept), atomically: a temporary file beside it, then a rename. Returns the file's
-    previous bytes (None if there was none), so a caller whose transaction then fails can put
-    them back (`restore`)."""
-    name, url = check_organisation(name, url)
+def file_bytes(path: Path) -> bytes | None:
+    """The settings file as it is now (None if there is none), to `restore` it later."""
     try:
-        previous: bytes | None = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
-        previous = None
+        return None
     except OSError as exc:
         raise SettingsError(f"{path}: cannot read it ({exc.strerror})") from None
+
+
+def write_organisation(path: Path, name: str, url: str) -> None:
+    """Store the organisation in the settings file at `path` (created if missing; other settings
+    in it kept), atomically: a temporary file beside it, then a rename."""
+    name, url = check_organisation(name, url)
     data = _read_file(path)
     data["organisation"] = {**(data.get("organisation") or {}), "name": name, "url": url}
     text = _render(data)
     if tomllib.loads(text) != data:  # pragma: no cover - a value _render cannot represent
         raise SettingsError(f"{path}: could not write the settings faithfully")
     _replace(path, text.encode("utf-8"))
-    return previous
 
 
 def restore(path: Path, previous: bytes | None) -> None:
-    """Put back what `write_organisation` replaced."""
+    """Put back the file as `file_bytes` read it (remove it if there was none)."""
     if previous is None:
         path.unlink(missing_ok=True)
     else:

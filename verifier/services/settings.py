@@ -12,6 +12,7 @@ from verifier.db.settings import (
     SettingsError,
     check_organisation,
     config_path,
+    file_bytes,
     read_organisation,
     restore,
     write_organisation,
@@ -69,21 +70,22 @@ def set_organisation(principal: Principal, name: str | None = None, url: str | N
     return read_organisation(store.url)
 
 
-_UNSET = object()
-
-
 def _write(store: Store, principal: Principal, path: Path,
            old: dict[str, str | None], new: dict[str, str]) -> None:
-    previous: object = _UNSET
+    """The file is replaced inside the transaction of its audit event, and put back as it was
+    if anything fails from the write on (the write itself, or the commit)."""
+    previous = file_bytes(path)
+    writing = False
     try:
         with store.write() as session:
             audit.append(session, actor=principal.name, action="settings",
                          old={"organisation": old},
                          new={"organisation": new, "file": str(path)})
-            previous = write_organisation(path, new["name"], new["url"])
+            writing = True
+            write_organisation(path, new["name"], new["url"])
     except BaseException:
-        if previous is not _UNSET:
-            restore(path, previous)  # type: ignore[arg-type]
+        if writing:
+            restore(path, previous)
         raise
 
 
