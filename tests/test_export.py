@@ -342,16 +342,26 @@ def test_claimreview_fields_one_by_one(store: Store) -> None:
 
 
 def test_claimreview_publishes_reviewed_claims_only_and_never_not_a_claim(store: Store) -> None:
-    """Unreviewed claims and claims the reviewer found not to be claims get no ClaimReview (in
-    the JSON-LD export and in the HTML report's block); the report still lists them."""
+    """Unreviewed claims, claims the reviewer found not to be claims and claims of a draft (not
+    public yet) get no ClaimReview (in the JSON-LD export and in the HTML report's block); the
+    report still lists them."""
     ids = populate(store)
     record_verdict(store=store, claim_id=ids["b_temporal"], verdict="Not a claim", note=None,
+                   actor="alice", seen_version=1)
+    with store.write() as s:
+        draft = Document(sha256="9" * 64, language="en", kind="draft", text="It rained for eight years.",
+                         title="Draft", site="The Paper")
+        s.add(draft)
+        s.flush()
+        draft_claim = claim(s, draft, "temporal", "eight years", finding="no_evidence").id
+    record_verdict(store=store, claim_id=draft_claim, verdict="False", note=None,  # type: ignore[arg-type]
                    actor="alice", seen_version=1)
     doc = json.loads(run(store, "jsonld")[0])
     published = {int(cr["url"].rsplit("-", 1)[1]) for cr in doc["@graph"]}
     assert published == {ids["quote"], ids["temporal"], ids["factual"], ids["b_quote"]}
     html = run(store, "html")[0].decode("utf-8")
     assert f'id="claim-{ids["b_temporal"]}"' in html and f'id="claim-{ids["hostile"]}"' in html
+    assert f'id="claim-{draft_claim}"' in html
     ld = json.loads(html.split('<script type="application/ld+json">', 1)[1].split("</script>")[0])
     assert {int(cr["url"].rsplit("-", 1)[1]) for cr in ld["@graph"]} == published
 

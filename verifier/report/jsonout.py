@@ -2,8 +2,9 @@
 opening, then one item per line, then the closing.
 
 ClaimReview choices (docs/verdicts.md explains them, docs/decisions.md §26 records them): one
-ClaimReview per claim with a verdict, except "Not a claim" (the reviewer found nothing to
-fact-check: publishing a review of it would say otherwise); `claimReviewed` is the sentence the
+ClaimReview per claim with a verdict in an article (not a draft, not yet public), except "Not a
+claim" (the reviewer found nothing to fact-check: publishing a review of it would say
+otherwise); `claimReviewed` is the sentence the
 claim stands in (a span such as "huit ans" says nothing on its own), `reviewBody` the reviewer's
 note; `reviewRating` always has `alternateName` (the verdict, in the fixed English vocabulary of
 models.VERDICTS), `bestRating` 5 and `worstRating` 1; `ratingValue` (1..5) only for the five
@@ -89,9 +90,12 @@ def rating(verdict: str) -> dict[str, Any]:
 
 
 def published(rec: dict[str, Any]) -> bool:
-    """Whether a claim gets a ClaimReview: it has a verdict, and not "Not a claim"."""
+    """Whether a claim gets a ClaimReview: it has a verdict, not "Not a claim", and stands in
+    an article (a draft is not public yet; a reference source is evidence, not what is
+    reviewed)."""
     verdict = rec["claim"].get("verdict")
-    return bool(verdict) and verdict not in NOT_PUBLISHED
+    return (bool(verdict) and verdict not in NOT_PUBLISHED
+            and rec["document"].get("kind", "article") == "article")
 
 
 def claim_in_sentence(c: dict[str, Any]) -> str:
