@@ -261,3 +261,4 @@ def test_admin_page_shows_and_sets_the_organisation(seeded: Seeded, tmp_path: Pa
     again = sign_in("adam")
     again.switch_page(PAGE["admin"]).run()
     assert again.text_input(key="admin_org_name").value == "Les Vérificateurs"
+    assert not at.exception and not again.exception and not again.error
