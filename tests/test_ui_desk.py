@@ -128,7 +128,7 @@ def test_note_alone_and_empty_save(seeded: Seeded) -> None:
     at = open_claim(sign_in("adam"), seeded.anonymous_id)
     cid = seeded.anonymous_id
     # The reviewer is told that the note is published (ClaimReview reviewBody, the reports).
-    assert "Published with the verdict" in (at.text_area(key=f"note_{cid}").help or "")
+    assert "published with the verdict" in (at.text_area(key=f"note_{cid}").placeholder or "")
     at.button(key="desk_save").click().run()
     assert any("nothing to save" in e.value for e in at.error)
     at.text_area(key=f"note_{cid}").input("Qui est « il » ? Lavrov, d'après le paragraphe.")
