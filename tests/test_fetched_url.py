@@ -69,6 +69,7 @@ def test_ingested_url_is_the_url_fetched_and_the_claimed_one_is_labelled(
     claims = [json.loads(line) for line in cli("claims", "--format", "json", db=db_url)
               .stdout.splitlines()]  # type: ignore[attr-defined]
     cli("review", str(claims[0]["id"]), "--verdict", "True", "--as", "alice", db=db_url)
+    cli("setup", "--org-name", "Test Desk", "--org-url", "https://desk.example/reviews", db=db_url)
     ld = json.loads(cli("export", "--format", "jsonld", db=db_url).stdout)  # type: ignore[attr-defined]
     (review,) = ld["@graph"]
     assert review["itemReviewed"]["appearance"]["url"] == page

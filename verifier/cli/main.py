@@ -26,6 +26,7 @@ from verifier.claims import (
 from verifier.cli import match as cli_match
 from verifier.cli import recheck as cli_recheck
 from verifier.cli import review as cli_review
+from verifier.cli import setup as cli_setup
 from verifier.cli.common import (
     BAD_INPUT,
     DbOpt,
@@ -50,6 +51,7 @@ app.add_typer(cli_match.precedents_app, name="precedents")
 cli_match.register(app)
 cli_review.register(app)
 cli_recheck.register(app)
+cli_setup.register(app)
 app.add_typer(cli_review.users_app, name="users")
 app.add_typer(cli_review.audit_app, name="audit")
 

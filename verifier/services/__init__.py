@@ -9,6 +9,7 @@ only this package (an import-linter contract in pyproject.toml keeps it so).
     users      people and roles, sign-in (the last active admin is kept)
     sessions   idle expiry of signed-in browser sessions
     sources    reference sources, facts packs, precedents
+    settings   the organisation that publishes the fact-checks (name, URL), set once
     exports    exports of claims, verdicts and evidence
     audit      the audit chain and the history
     desk       what the review desk and the auditor's page read
@@ -27,7 +28,17 @@ from verifier.db.reviews import ClaimNotFound, ReviewConflict, ReviewError
 from verifier.db.users import LastAdmin, PermissionDenied, UserError
 from verifier.ingest import IngestedDocument, IngestError
 from verifier.sandbox import DocumentTooComplex
-from verifier.services import audit, demo, desk, documents, exports, review, sources, users
+from verifier.services import (
+    audit,
+    demo,
+    desk,
+    documents,
+    exports,
+    review,
+    settings,
+    sources,
+    users,
+)
 from verifier.services import sessions as sessions  # idle expiry of browser sessions
 from verifier.services._base import store_failure
 from verifier.services.demo import DEMO_ACCOUNTS, demo_password, ensure_demo_accounts, load_demo
@@ -125,6 +136,7 @@ __all__ = [
     "extract", "extract_document", "get_claim", "ingest_document", "ingest_into",
     "knowledge_base", "list_documents", "load_demo", "load_queue", "next_claim_id",
     "precedent_check", "queue_documents", "quote_sources", "read", "read_text", "recheck", "review",
-    "reviews_of", "save_checked", "show_document", "read_sources", "source_text", "sources",
+    "reviews_of", "save_checked", "settings", "show_document", "read_sources", "source_text",
+    "sources",
     "store_failure", "store_owner", "store_source", "users",
 ]

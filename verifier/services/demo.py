@@ -1,5 +1,6 @@
-"""The bundled demo: the demo facts pack, one account per role, the seed article. The demo
-passwords are public (docs/ui.md, README): demo data only, never a real newsroom's store."""
+"""The bundled demo: the demo facts pack, one account per role, the seed article, and an
+example organisation to sign its fact-checks when none is set. The demo passwords are public
+(docs/ui.md, README): demo data only, never a real newsroom's store."""
 from __future__ import annotations
 
 from importlib import resources
@@ -9,6 +10,7 @@ from verifier.db.users import add_user, get_user
 from verifier.services._base import Db, authorise, store_of
 from verifier.services.documents import ingest_into
 from verifier.services.principal import ADMIN_ROLES, Principal
+from verifier.services.settings import ensure_example_organisation
 
 DEMO_ACCOUNTS: tuple[tuple[str, str], ...] = (
     ("fatima", "fact-checker"),
@@ -56,8 +58,9 @@ def import_demo_facts(principal: Principal, *, db: Db = None) -> tuple[str, int]
 
 
 def load_demo(principal: Principal, *, db: Db = None) -> list[str]:
-    """Load the demo into the store (the facts pack, the accounts, the seed article); running
-    it again changes nothing. Returns one line per step, for the shell to print."""
+    """Load the demo into the store (the facts pack, the accounts, the seed article, an example
+    organisation unless one is set); running it again changes nothing. Returns one line per
+    step, for the shell to print."""
     store = store_of(db)
     authorise(store, principal, ADMIN_ROLES, "load the demo")
     lines: list[str] = []
@@ -66,6 +69,10 @@ def load_demo(principal: Principal, *, db: Db = None) -> list[str]:
         lines.append(f"demo: facts pack {imported[0]} ({imported[1]} facts)")
     ensure_demo_accounts(principal, db=store)
     lines.append("demo: accounts " + ", ".join(f"{n} ({r})" for n, r in DEMO_ACCOUNTS))
+    example = ensure_example_organisation(principal, db=store)
+    if example is not None:
+        lines.append(f"demo: organisation {example.name} <{example.url}>, an example in "
+                     f"{example.path} (yours: verifier setup --org-name NAME --org-url URL)")
     base = resources.files("verifier") / "data" / "demo"
     for name in DEMO_FILES:
         res = ingest_into(store, (base / name).read_bytes(), name=name, kind="article",

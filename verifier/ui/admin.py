@@ -1,5 +1,6 @@
 """The admin's page: people and their roles (add, change role), through verifier.services.users
-(which refuses non-admins, self-demotion and leaving the store without an active admin)."""
+(which refuses non-admins, self-demotion and leaving the store without an active admin); the
+organisation that signs the published fact-checks, through verifier.services.settings."""
 from __future__ import annotations
 
 import streamlit as st
@@ -9,6 +10,39 @@ from verifier.services import ROLES
 from verifier.ui import auth, widgets
 
 REFUSED = (services.UserError, services.PermissionDenied, services.users.HashingBusy)
+
+
+def _organisation(actor: services.Principal) -> None:
+    """Who signs the published fact-checks (ClaimReview `author`, the reports' heading): shown,
+    and changed through the same service as `verifier setup`."""
+    st.subheader("Organisation")
+    st.caption("Its name and URL sign every published fact-check (ClaimReview) and head the "
+               "reports; the ClaimReview export is refused until both are set.")
+    try:
+        org = services.settings.organisation(actor)
+    except (services.settings.SettingsError, services.PermissionDenied) as exc:
+        st.error(widgets.md(str(exc).splitlines()[0]))
+        return
+    overridden = [v for o, v in ((org.name_origin, "VERIFIER_ORGANISATION"),
+                                 (org.url_origin, "VERIFIER_ORGANISATION_URL")) if o == v]
+    if overridden:
+        st.info(f"Set by the server's environment ({', '.join(overridden)}), which takes "
+                "precedence over what is saved here.")
+    with st.form("admin_org"):
+        c = st.columns(2)
+        name = c[0].text_input("Name", value=org.name or "", key="admin_org_name",
+                               max_chars=200)
+        url = c[1].text_input("URL (http or https)", value=org.url or "", key="admin_org_url",
+                              max_chars=500, placeholder="https://factcheck.example.org/")
+        go = st.form_submit_button("Save organisation", key="admin_org_btn")
+    st.caption(f"Kept in {widgets.md(org.path)} (also `verifier setup --org-name … --org-url …`).")
+    if go:
+        try:
+            saved = services.settings.set_organisation(actor, name, url)
+        except (services.settings.SettingsError, services.PermissionDenied) as exc:
+            st.error(widgets.md(str(exc).splitlines()[0]))
+        else:
+            st.success(f"Fact-checks are now signed by {widgets.md(saved.name or '')}.")
 
 
 def _add(actor: services.Principal) -> None:
@@ -94,3 +128,4 @@ def render() -> None:
                    "password": "set" if u.password_hash else "—", "active": u.active,
                    "since": u.created_at} for u in everyone],
                  hide_index=True, width="stretch", key="admin_users")
+    _organisation(user.principal)
