@@ -361,6 +361,14 @@ def show_document(principal: Principal, document_id: int, *, db: Db = None) -> S
     return ShownDocument(document_summary(doc) | {"id": doc.id, "kind": doc.kind}, doc.text, claims)
 
 
+def max_document_bytes() -> int:
+    """The ingestion cap: the most bytes a document, draft or source may have
+    (VERIFIER_MAX_BYTES, 10 MB by default); larger ones are refused with an IngestError."""
+    from verifier.config import get_settings
+
+    return get_settings().max_bytes
+
+
 def read_text(path: str | Path) -> str:
     """A file's text as ingestion reads it, else as plain UTF-8 (OSError/ValueError when
     neither works)."""
