@@ -17,8 +17,8 @@ from verifier.services._base import Db, authorise, store_of
 from verifier.services.principal import AUDIT_ROLES, Principal
 
 __all__ = ["FEED_FORMATS", "ChainCheck", "ChainReport", "FeedExport", "FeedFacets",
-           "FeedFilters", "FeedPage", "describe_change", "events", "export_feed", "feed",
-           "feed_facets", "field_changes", "head", "verify"]
+           "FeedFilters", "FeedPage", "change_text", "describe_change", "events", "export_feed",
+           "feed", "feed_facets", "field_changes", "head", "verify", "words"]
 
 
 @dataclass(frozen=True)
