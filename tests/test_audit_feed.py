@@ -115,6 +115,18 @@ def test_what_changed_is_said_field_by_field_in_words() -> None:
         == [("findings", "contradicted: 1", "contradicted: 2; consistent: 3")]
 
 
+def test_a_change_names_what_it_is_about() -> None:
+    from verifier.services.audit import change_text
+
+    assert change_text({"name": "zoe", "active": True}, {"name": "zoe", "active": False}) == \
+        "zoe — active: yes → no"
+    assert change_text({"name": "eddie", "role": "editor"}, {"name": "eddie", "role": "admin"}) \
+        == "eddie — role: editor → admin"
+    assert change_text({"verdict": None}, {"verdict": "False"}) == "verdict: none → False"
+    assert change_text(None, {"name": "zoe", "role": "editor"}) == \
+        "name: none → zoe; role: none → editor"
+
+
 def test_feed_export_csv_is_neutralised_and_audited(store: Store,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     a, _ = history(store, monkeypatch)

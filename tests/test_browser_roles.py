@@ -71,3 +71,139 @@ def test_editor_reads_the_annotated_draft_first_and_the_page_is_short(page, serv
     shot(pg, "editor-annotated")
     assert height < EDITOR_MAX_HEIGHT, height
     sign_out(pg)
+
+
+def pick(pg, label: str, option: str, *, scope=None) -> None:  # type: ignore[no-untyped-def]
+    """Choose an option of the selectbox labelled `label` (retried: a rerun landing at the
+    wrong moment closes the list)."""
+    where = scope or pg
+    box = where.locator('[data-testid="stSelectbox"]').filter(
+        has=pg.get_by_text(label, exact=True)).first
+    for attempt in range(4):
+        box.click()
+        opt = pg.get_by_role("option", name=option, exact=True).first
+        try:
+            opt.wait_for(state="visible", timeout=5_000)
+            opt.click()
+            break
+        except Exception:
+            if attempt == 3:
+                raise
+            pg.keyboard.press("Escape")
+            idle(pg)
+    idle(pg)
+
+
+def test_admin_role_change_needs_a_confirmation_and_a_deactivated_user_is_refused(page, server) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import expect
+
+    from verifier.db.models import User
+    from verifier.db.store import close_stores, open_store
+
+    def stored(name: str) -> User:
+        from sqlmodel import select
+
+        store = open_store(str(server["db"]))
+        with store.read() as s:
+            user = s.exec(select(User).where(User.name == name)).one()
+        close_stores()
+        return user
+
+    pg = page
+    sign_in(pg, "adam")
+    go(pg, "Users and roles")
+    # The real upload limit, from .streamlit/config.toml, beside the ingestion cap.
+    expect(pg.get_by_text(re.compile(r"^Uploads: at most 10 MB per file"))).to_be_visible()
+    form = pg.locator('[data-testid="stForm"]').filter(has_text="Change a role")
+    # Nothing preselected: the user's box holds only its placeholder.
+    expect(form.get_by_role("combobox", name="User")).to_have_value("")
+    expect(form.get_by_role("combobox", name="New role")).to_have_value("")
+    pick(pg, "User", "eddie", scope=form)
+    pick(pg, "New role", "admin", scope=form)
+    form.get_by_role("button", name="Change role…").click()
+    idle(pg)
+    expect(pg.get_by_text("Change eddie from editor to admin?")).to_be_visible()
+    assert stored("eddie").role == "editor"  # asked, not done
+    shot(pg, "admin-confirm-role")
+    pg.get_by_role("button", name="Cancel").click()
+    idle(pg)
+    expect(pg.get_by_text("Change eddie from editor to admin?")).to_have_count(0)
+    assert stored("eddie").role == "editor"
+    pick(pg, "New role", "auditor", scope=form)
+    form.get_by_role("button", name="Change role…").click()
+    idle(pg)
+    expect(pg.get_by_text("Change eddie from editor to auditor?")).to_be_visible()
+    pg.get_by_role("button", name="Confirm").click()
+    idle(pg)
+    expect(pg.get_by_text("eddie is now auditor.")).to_be_visible()
+    assert stored("eddie").role == "auditor"
+
+    # Deactivate eddie: his password no longer signs him in.
+    access = pg.locator('[data-testid="stForm"]').filter(has_text="Access: deactivate")
+    pick(pg, "User", "eddie", scope=access)
+    pick(pg, "Action", "deactivate", scope=access)
+    access.get_by_role("button", name="Apply").click()
+    idle(pg)
+    expect(pg.get_by_text("eddie is now deactivated: they can no longer sign in")).to_be_visible()
+    assert stored("eddie").active is False
+    sign_out(pg)
+    pg.get_by_label("User name").fill("eddie")
+    pg.get_by_label("Password", exact=True).fill("demo-eddie")
+    pg.get_by_role("button", name="Sign in").click()
+    idle(pg)
+    expect(pg.get_by_text("Wrong user name or password.")).to_be_visible()
+    expect(pg.get_by_text("Signed in as eddie")).to_have_count(0)
+    shot(pg, "sign-in-deactivated")
+
+
+def test_auditor_filters_the_activity_feed(page, server) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import expect
+
+    from verifier import services
+    from verifier.db.store import close_stores, open_store
+
+    store = open_store(str(server["db"]))
+    owner = services.store_owner("test")
+    services.users.add_user(owner, "zoe", "fact-checker", password="blue-lantern-4217",
+                            db=store)
+    services.users.set_active(owner, "zoe", False, db=store)
+    close_stores()
+
+    pg = page
+    sign_in(pg, "ada")
+    expect(pg.get_by_role("heading", name="Activity", exact=True)).to_be_visible()
+    table = pg.locator('[data-testid="stDataFrame"]').first
+    expect(pg.get_by_text(re.compile(r"^\d+ events match · showing 1–"))).to_be_visible()
+    # Everything at first: the events of the demo, the users, zoe's deactivation.
+    everything = pg.get_by_text(re.compile(r"^\d+ events match")).inner_text()
+    users = pg.locator('[data-testid="stMultiSelect"]').filter(has=pg.get_by_text("User", exact=True))
+    users.locator("input").click()
+    pg.get_by_role("option", name="test", exact=True).click()
+    pg.keyboard.press("Escape")
+    idle(pg)
+    actions = pg.locator('[data-testid="stMultiSelect"]').filter(has=pg.get_by_text("Action", exact=True))
+    actions.locator("input").click()
+    pg.get_by_role("option", name="active", exact=True).click()
+    pg.keyboard.press("Escape")
+    idle(pg)
+    expect(pg.get_by_text("1 event matches · showing 1–1, newest first")).to_be_visible()
+    expect(table).to_contain_text("zoe — active: yes → no")
+    assert everything != "1 event matches · showing 1–1, newest first"
+    expect(table).to_be_visible()
+    pick(pg, "Event", _only_event(pg))
+    expect(pg.get_by_text(re.compile(r"^Event \d+: active by test at "))).to_be_visible()
+    diff = pg.locator('[data-testid="stDataFrame"]').nth(1)
+    expect(diff).to_be_visible()
+    assert pg.locator('[data-testid="stDataFrame"]').count() >= 2  # the feed, the change
+    shot(pg, "auditor-feed")
+
+
+def _only_event(pg) -> str:  # type: ignore[no-untyped-def]
+    box = pg.locator('[data-testid="stSelectbox"]').filter(has=pg.get_by_text("Event", exact=True)).first
+    box.click()
+    opt = pg.get_by_role("option").first
+    opt.wait_for(state="visible")
+    name = opt.inner_text().strip()
+    pg.keyboard.press("Escape")
+    idle(pg)
+    return name

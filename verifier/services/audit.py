@@ -109,9 +109,20 @@ def field_changes(old: dict[str, Any] | None, new: dict[str, Any] | None
     return out
 
 
+# Fields that name what an event is about (the user, the pack): said first even when the
+# event did not change them ("zoe — active: yes → no").
+_SUBJECT_FIELDS = ("name", "pack")
+
+
 def change_text(old: dict[str, Any] | None, new: dict[str, Any] | None) -> str:
-    """field_changes in one line: "verdict: none → False; status: unreviewed → reviewed"."""
-    return "; ".join(f"{k}: {a} → {b}" for k, a, b in field_changes(old, new))
+    """field_changes in one line: "verdict: none → False; status: unreviewed → reviewed",
+    after the name of what it is about when the event did not change it ("zoe — active: yes
+    → no")."""
+    old, new = old or {}, new or {}
+    text = "; ".join(f"{k}: {a} → {b}" for k, a, b in field_changes(old, new))
+    about = next((words(old[k]) for k in _SUBJECT_FIELDS
+                  if k in old and old.get(k) == new.get(k)), None)
+    return f"{about} — {text}" if about and text else text
 
 
 @dataclass(frozen=True)

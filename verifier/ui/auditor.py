@@ -153,7 +153,8 @@ def _feed(me: Principal) -> None:
     first = (len(pages) - 1) * FEED_PAGE + 1
     shown = f"{first}–{first + len(page.events) - 1}" if page.events else "none"
     nav = st.columns([6, 1, 1])
-    nav[0].caption(f"{page.total} events match · showing {shown}, newest first")
+    matches = "1 event matches" if page.total == 1 else f"{page.total} events match"
+    nav[0].caption(f"{matches} · showing {shown}, newest first")
     nav[1].button("Newer", key="auditor_feed_newer", disabled=len(pages) <= 1,
                   on_click=_newer, width="stretch")
     nav[2].button("Older", key="auditor_feed_older", disabled=page.next_before is None,
