@@ -6,6 +6,9 @@ from __future__ import annotations
 import html
 import re
 
+from hypothesis import given, settings
+from hypothesis import strategies as hs
+
 from verifier.claims import CheckedClaim, Finding, PassageEvidence, QuoteClaim, TemporalClaim
 from verifier.ui import findings, highlight
 
@@ -111,3 +114,26 @@ def test_headline_quotes_are_shown_with_their_speaker(seeded: Seeded) -> None:
     assert shown and shown[0].splitlines()[1].startswith(
         "« Un partenaire digne de confiance » — Bourita (Nasser Bourita) · ")
     assert "In the headline, said by Bourita (Nasser Bourita)" in visible(html_of(at))
+
+_spans = hs.lists(hs.tuples(hs.integers(0, 50), hs.integers(0, 50), hs.text(max_size=12)),
+                  max_size=6)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=hs.text(alphabet=hs.sampled_from(list("ab <>&\"'\n«»é")), max_size=50), raw=_spans)
+def test_the_annotated_lines_are_the_document_text(text: str, raw: list) -> None:
+    """Whatever the text and the notes: the lines shown are the text's non-blank lines, and
+    the only tags are the module's own."""
+    spans, notes = [], []
+    for i, (a, b, words) in enumerate(raw):
+        a, b = min(a, b, len(text)), min(max(a, b), len(text))
+        spans.append(highlight.Span(a, b, "quote", "contradicted", i))
+        notes.append(highlight.Note(i + 1, a, b, words, "contradicted", words, (words,), words))
+    out = highlight.annotated_html(text, spans, notes)
+    assert set(re.findall(r"<(/?\w+)", out)) <= {"style", "/style", "div", "/div", "mark",
+                                                  "/mark", "span", "/span"}
+    body = re.sub(r'<span class="vf-n">\d+</span>', "", out.split("</style>")[-1])
+    lines = [visible(c) for c in re.findall(r'<div class="vf-line[^"]*">(.*?)</div><div class="vf-notes',
+                                             body, flags=re.S)]
+    assert lines[:len([ln for ln in text.split("\n") if ln.strip()])] == \
+        [ln for ln in text.split("\n") if ln.strip()]
