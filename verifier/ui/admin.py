@@ -1,6 +1,8 @@
-"""The admin's page: people and their roles (add, change role), through verifier.services.users
-(which refuses non-admins, self-demotion and leaving the store without an active admin); the
-organisation that signs the published fact-checks, through verifier.services.settings."""
+"""The admin's page: people and their roles (add; change a role, confirmed; deactivate,
+reactivate, reset a password), through verifier.services.users (which refuses non-admins,
+self-demotion and leaving the store without an active admin); the organisation that signs the
+published fact-checks, through verifier.services.settings; the facts of each pack, read as
+sentences; the upload limit and the ingestion cap."""
 from __future__ import annotations
 
 import streamlit as st
@@ -66,20 +68,49 @@ def _add(actor: services.Principal) -> None:
             st.success(f"Added {widgets.md(user.name)} as {user.role}.")
 
 
-def _change_role(actor: services.Principal, names: list[str]) -> None:
+def _change_role(actor: services.Principal, users: list[services.User]) -> None:
+    """A role change in two steps: choose the user and the new role (nothing preselected),
+    then confirm "Change X from editor to admin?"."""
+    ss = st.session_state
+    roles = {u.name: u.role for u in users}
     with st.form("admin_set_role"):
         st.markdown("**Change a role**")
         c = st.columns(2)
-        name = c[0].selectbox("User", names, key="admin_role_user")
-        role = c[1].selectbox("New role", ROLES, key="admin_role_role")
-        go = st.form_submit_button("Change role", key="admin_role_btn")
-    if go and name:
-        try:
-            user = services.users.set_role(actor, name, role)
-        except REFUSED as exc:
-            st.error(str(exc))
+        name = c[0].selectbox("User", list(roles), key="admin_role_user", index=None,
+                              placeholder="Choose a user")
+        role = c[1].selectbox("New role", ROLES, key="admin_role_role", index=None,
+                              placeholder="Choose a role")
+        go = st.form_submit_button("Change role…", key="admin_role_btn")
+    if go:
+        ss.pop("admin_role_done", None)
+        if not name or not role:
+            ss.pop("admin_role_pending", None)
+            st.error("Choose a user and a role.")
+        elif roles.get(name) == role:
+            ss.pop("admin_role_pending", None)
+            st.info(f"{widgets.md(name)} is already {role}.")
         else:
-            st.success(f"{widgets.md(user.name)} is now {user.role}.")
+            ss["admin_role_pending"] = (name, roles.get(name), role)
+    pending = ss.get("admin_role_pending")
+    if pending:
+        who, old, new = pending
+        st.warning(f"Change {widgets.md(who)} from {old} to {new}?", icon=":material/help:")
+        b = st.columns([1, 1, 6])
+        if b[0].button("Confirm", type="primary", key="admin_role_confirm"):
+            ss.pop("admin_role_pending", None)
+            try:
+                user = services.users.set_role(actor, who, new)
+            except REFUSED as exc:
+                st.error(str(exc))
+            else:
+                ss["admin_role_done"] = f"{widgets.md(user.name)} is now {user.role}."
+                st.rerun()
+        if b[1].button("Cancel", key="admin_role_cancel"):
+            ss.pop("admin_role_pending", None)
+            st.rerun()
+    done = ss.pop("admin_role_done", None)
+    if done:
+        st.success(done)
 
 
 def _access(actor: services.Principal, names: list[str]) -> None:
@@ -113,6 +144,44 @@ def _access(actor: services.Principal, names: list[str]) -> None:
         st.error(str(exc))
 
 
+def _facts(me: services.Principal) -> None:
+    """The facts of each pack, read as sentences where their predicate allows (as text: a
+    pack's source address is shown, never made a link)."""
+    st.subheader("Facts of each pack")
+    packs = services.sources.loaded_packs(me)
+    if not packs:
+        st.info("No facts pack loaded yet: add one on the Sources page.")
+        return
+    names = [p["pack"] for p in packs]
+    counts = {p["pack"]: p["facts"] for p in packs}
+    c = st.columns([2, 3])
+    pack = c[0].selectbox("Pack", names, key="admin_facts_pack",
+                          format_func=lambda n: f"{n} ({counts.get(n, 0)} facts)")
+    find = c[1].text_input("Find (subject, object, source…)", key="admin_facts_find")
+    rows = services.sources.fact_table(me, pack=pack)
+    if find.strip():
+        needle = find.strip().casefold()
+        rows = [r for r in rows if any(needle in str(v).casefold() for v in r.values())]
+    st.caption(f"{len(rows)} facts")
+    st.dataframe([{k: v for k, v in r.items() if k != "pack"} for r in rows], hide_index=True,
+                 width="stretch", key="admin_facts_table")
+
+
+def _limits() -> None:
+    """The upload limit the server really applies, and the ingestion cap."""
+    upload_mb = int(st.get_option("server.maxUploadSize"))
+    cap = services.max_document_bytes()
+    cap_mb = cap / (1024 * 1024)
+    cap_text = f"{cap_mb:g} MB" if cap >= 1024 * 1024 else f"{cap:,} bytes"
+    st.text(f"Uploads: at most {upload_mb} MB per file (server.maxUploadSize, "
+            ".streamlit/config.toml). Documents, drafts and sources: at most "
+            f"{cap_text} (VERIFIER_MAX_BYTES).")
+    if abs(upload_mb - cap_mb) > 1e-9:
+        smaller = "the upload limit" if upload_mb < cap_mb else "the ingestion cap"
+        st.warning(f"The two limits differ: {smaller} applies to uploads. Set them to the same "
+                   "size.")
+
+
 def render() -> None:
     user = auth.require("admin")
     st.title("Users and roles")
@@ -120,7 +189,7 @@ def render() -> None:
                "export; admins manage users and sources. Every change is in the audit log.")
     _add(user.principal)
     everyone = services.users.list_users(user.principal)
-    _change_role(user.principal, [u.name for u in everyone])
+    _change_role(user.principal, everyone)
     _access(user.principal, [u.name for u in everyone])
     everyone = services.users.list_users(user.principal)
     st.subheader(f"Users ({len(everyone)})")
@@ -129,3 +198,8 @@ def render() -> None:
                    "since": u.created_at} for u in everyone],
                  hide_index=True, width="stretch", key="admin_users")
     _organisation(user.principal)
+    st.divider()
+    _facts(user.principal)
+    st.divider()
+    st.subheader("Limits")
+    _limits()
