@@ -133,6 +133,9 @@ def main() -> None:
     if args.run:
         run_one(*args.run)
         return
+    # ClaimReview needs the organisation that signs it (docs/decisions.md §26).
+    os.environ.setdefault("VERIFIER_ORGANISATION", "Bench Desk")
+    os.environ.setdefault("VERIFIER_ORGANISATION_URL", "https://bench.example.org/fact-checks")
     with tempfile.TemporaryDirectory(prefix="verifier-bench-") as tmp:
         url = f"sqlite:///{tmp}/bench.db"
         t = time.perf_counter()

@@ -23,7 +23,7 @@ def score_article(gold: list[dict], pred: list[Quote], thr: float) -> dict:
     """Greedy one-to-one matching, gold in order; |g ∩ p| / |g| > thr."""
     pool = list(range(len(pred)))
     tp = 0
-    spk_span = spk_name = spk_either = 0
+    spk_span = spk_name = spk_either = spk_person = 0
     matched = []
     conf: list[tuple[float, bool]] = []   # (confidence, speaker right by span or name)
     for g in gold:
@@ -51,17 +51,32 @@ def score_article(gold: list[dict], pred: list[Quote], thr: float) -> dict:
             span_ok = False
         name_ok = bool(g.get("reference") and p.reference
                        and g["reference"].strip().lower() == p.reference.strip().lower())
+        person_ok = same_person(g.get("reference"), p.reference)
         spk_span += span_ok
         spk_name += name_ok
+        spk_person += person_ok
         spk_either += span_ok or name_ok
         conf.append((p.confidence, bool(span_ok or name_ok)))
     return {"tp": tp, "fp": len(pool), "fn": len(gold) - tp, "span": spk_span, "name": spk_name,
-            "either": spk_either, "matched": matched, "unmatched_pred": [pred[i] for i in pool],
+            "either": spk_either, "person": spk_person, "matched": matched, "unmatched_pred": [pred[i] for i in pool],
             "conf": conf}
 
 
+def same_person(gold: str | None, pred: str | None) -> bool:
+    """The same person under a fuller or shorter form of the name: every word of the shorter
+    one in the longer, the same last word ("Bassirou Diomaye Faye" / "Bassirou Diomaye Diakhar
+    Faye"); exact names of organisations and descriptions count as well."""
+    if not gold or not pred:
+        return False
+    g, p = gold.strip().lower().split(), pred.strip().lower().split()
+    if g == p:
+        return True
+    short, long_ = (g, p) if len(g) <= len(p) else (p, g)
+    return len(short) >= 2 and short[-1] == long_[-1] and set(short) <= set(long_)
+
+
 def evaluate(articles: list[dict], preds: list[list[Quote]], thr: float) -> dict:
-    tot = {"tp": 0, "fp": 0, "fn": 0, "span": 0, "name": 0, "either": 0}
+    tot = {"tp": 0, "fp": 0, "fn": 0, "span": 0, "name": 0, "either": 0, "person": 0}
     conf: list[tuple[float, bool]] = []
     for a, p in zip(articles, preds, strict=True):
         r = score_article(a["quotes"], p, thr)
@@ -73,7 +88,8 @@ def evaluate(articles: list[dict], preds: list[list[Quote]], thr: float) -> dict
     F = 2 * P * R / max(1e-9, P + R)
     m = max(1, tot["tp"])
     return {**tot, "P": P, "R": R, "F1": F, "acc_span": tot["span"] / m,
-            "acc_name": tot["name"] / m, "acc_either": tot["either"] / m, "conf": conf}
+            "acc_name": tot["name"] / m, "acc_either": tot["either"] / m,
+            "acc_person": tot["person"] / m, "conf": conf}
 
 
 def confidence_line(conf: list[tuple[float, bool]], thresholds: tuple[float, ...] = ()) -> str:

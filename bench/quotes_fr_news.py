@@ -44,7 +44,8 @@ def report(docs: list[dict], extract, show: str = "all", errors: int = 0) -> Non
             r = evaluate(arts, preds, thr)
             print(f"  {label:5s} ({len(ds)} docs, {ng} quotes) @{thr}: P {r['P']:.3f} R {r['R']:.3f} "
                   f"F1 {r['F1']:.3f} (tp {r['tp']} fp {r['fp']} fn {r['fn']})  speaker span "
-                  f"{r['acc_span']:.3f} name {r['acc_name']:.3f} either {r['acc_either']:.3f}")
+                  f"{r['acc_span']:.3f} name {r['acc_name']:.3f} same person {r['acc_person']:.3f} "
+                  f"either {r['acc_either']:.3f}")
     if errors:
         for d in hs[show]:
             a, pred = prepared[d["id"]]

@@ -85,6 +85,17 @@ def _fresh_sign_in_throttle() -> Iterator[None]:
     sessions._LAST.clear()
 
 
+@pytest.fixture(autouse=True)
+def _settings_of_the_test(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The organisation a test sees is the one it sets: never the environment of whoever runs
+    the suite, nor a verifier.toml in the working directory (verifier/db/settings.py). The
+    settings file is tmp_path/verifier.toml, which is also where a SQLite store in tmp_path
+    keeps it."""
+    for var in ("VERIFIER_ORGANISATION", "VERIFIER_ORGANISATION_URL"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("VERIFIER_CONFIG", str(tmp_path / "verifier.toml"))
+
+
 # --- acting as an authenticated user (docs/decisions.md §23) -----------------------------------
 
 TEST_PASSWORD = "a long test password"

@@ -348,8 +348,7 @@ def test_hostile_document_is_shown_as_text_and_runs_nothing(page, server) -> Non
     draft.press("Control+Enter")  # the "Check draft" shortcut, straight from the text
     idle(pg)
     expect(pg.get_by_role("button", name="Save draft")).to_be_visible()
-    pg.get_by_text("The draft with its claims highlighted").click()
-    expect(pg.locator(".vf-doc").last).to_contain_text("<script>window.__xss=1</script>")
+    expect(pg.locator(".vf-annotated")).to_contain_text("<script>window.__xss=1</script>")
     shot(pg, "xss-editor")
     assert pg.evaluate("() => typeof window.__xss") == "undefined"
     assert pg.locator("img[src='x']").count() == 0
@@ -386,9 +385,10 @@ def test_source_in_the_library_flags_an_altered_quote_in_a_draft(page, server) -
     idle(pg)
     expect(pg.get_by_text(re.compile(r"^NOT READY TO PUBLISH: 0 contradicted claims, "
                                      r"1 altered quotes"))).to_be_visible()
-    expect(pg.get_by_role("heading", name="Altered quotes (1)")).to_be_visible()
-    expect(pg.get_by_text("words differ from the source: fiable / digne de confiance",
-                          exact=False).first).to_be_visible()
+    # Beside the quote, the words the source has.
+    expect(pg.locator(".vf-note").filter(has_text="Quote the words the source has: « Nous "
+                                                  "considérons la Russie")).to_contain_text(
+        "un négociateur honnête et fiable »")
     expect(pg.get_by_text("Quotes checked against: source-moscou.txt — library")).to_be_visible()
     shot(pg, "editor-altered-quote")
 

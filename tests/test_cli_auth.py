@@ -464,3 +464,20 @@ def test_ui_cli_and_api_principals_are_recorded_with_the_servers_os_user(
 
     db_users.set_role(store=store, name="eddie", role="auditor", actor="script", trusted=True)
     assert (last_event(store).channel, last_event(store).os_user) == (None, REAL_OS_USER)
+
+
+def test_the_auditors_feed_export_carries_the_channel_the_os_user_and_the_chain_version(
+        store: Store) -> None:
+    import csv
+    import io
+
+    cid = people(store)
+    services.review.record_verdict(services.Principal("fatima", "fact-checker", "ui"), cid,
+                                   verdict="False", note=None, db=store)
+    buf = io.BytesIO()
+    services.audit.export_feed(services.Principal("audrey", "auditor", "ui"), "csv", buf,
+                               db=store)
+    rows = list(csv.DictReader(io.StringIO(buf.getvalue().decode("utf-8").rsplit("# ", 1)[0])))
+    verdict = next(r for r in rows if r["action"] == "verdict")
+    assert (verdict["actor"], verdict["channel"], verdict["os_user"], verdict["chain_version"]) \
+        == ("fatima", "ui", REAL_OS_USER, "2")

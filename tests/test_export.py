@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import tracemalloc
@@ -187,6 +188,43 @@ def test_xlsx_reads_back_with_openpyxl(store: Store, tmp_path: Path) -> None:
     assert all(c.data_type != "f" for row in cells.iter_rows() for c in row)
 
 
+def test_xlsx_opens_ready_to_read(store: Store, tmp_path: Path) -> None:
+    """The claims sheet has its header row frozen and bold, an auto-filter over the header and
+    every row, and columns as wide as their content needs, within 6..60 characters."""
+    from openpyxl.utils import get_column_letter
+
+    ids = populate(store)
+    long_note = "x" * 300
+    record_verdict(store=store, claim_id=ids["factual"], verdict="False", note=long_note,
+                   actor="alice", seen_version=2)
+    path = tmp_path / "claims.xlsx"
+    export_to_path(store=store, fmt="xlsx", path=path, actor="audrey")
+    ws = load_workbook(path)["claims"]
+    last = get_column_letter(len(COLUMNS))
+    assert ws.freeze_panes == "A2"
+    assert ws.auto_filter.ref == f"A1:{last}7" and ws.max_row == 7
+    assert all(c.font.b for c in ws[1])
+    width = {name: ws.column_dimensions[get_column_letter(i)].width
+             for i, name in enumerate(COLUMNS, start=1)}
+    assert all(6 <= w <= 60 for w in width.values()), width
+    assert width["note"] == 60  # capped: 300 characters would not fit any screen
+    assert width["text"] >= len(HOSTILE) * 0.9 or width["text"] == 60
+    assert width["claim_id"] < 15 and width["kind"] < 15  # short values, short columns
+    assert width["evidence_changed_since_verdict"] >= len("evidence_changed_since_verdict")
+    assert width["document_url"] >= len("https://news.example.org/lavrov")
+    meta = load_workbook(path)["export"]
+    assert meta.column_dimensions["B"].width >= 64  # the audit head's hash is whole
+
+
+def test_xlsx_without_claims_keeps_its_header_and_filter(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "none.xlsx"
+    result = export_to_path(store=store, fmt="xlsx", path=path, actor="audrey",
+                            filters=ExportFilters(kind="quote"))
+    ws = load_workbook(path)["claims"]
+    assert result.rows == 0 and [c.value for c in ws[1]] == list(COLUMNS)
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref.startswith("A1:")
+
+
 def test_json_has_the_full_detail(store: Store) -> None:
     ids = populate(store)
     seq, digest = head(store)
@@ -204,15 +242,52 @@ def test_json_has_the_full_detail(store: Store) -> None:
 # --- ClaimReview JSON-LD -------------------------------------------------------------------------
 
 
+# The shape of a ClaimReview as schema.org defines it and Google's Fact Check markup documents
+# it (https://schema.org/ClaimReview, https://developers.google.com/search/docs/appearance/
+# structured-data/factcheck), written out here so that the test needs no network: for each type,
+# the properties it must have and those it may have; nothing else is allowed.
+SHAPES: dict[str, tuple[set[str], set[str]]] = {
+    "ClaimReview": ({"@type", "url", "claimReviewed", "reviewRating", "author", "itemReviewed",
+                     "datePublished"}, {"@id", "reviewBody", "inLanguage"}),
+    "Rating": ({"@type", "alternateName", "bestRating", "worstRating"}, {"ratingValue", "name"}),
+    "Claim": ({"@type", "appearance"}, {"author", "datePublished", "firstAppearance"}),
+    "CreativeWork": ({"@type"}, {"url", "headline", "datePublished"}),
+    "Organization": ({"@type", "name"}, {"url"}),
+    "Person": ({"@type", "name"}, {"url"}),
+}
+TEXT_PROPERTIES = {"url", "claimReviewed", "reviewBody", "inLanguage", "datePublished", "name",
+                   "alternateName", "headline", "@id"}
+
+
+def check_shape(node: dict[str, Any], path: str = "ClaimReview") -> None:
+    """Every object has exactly the allowed properties of its @type, every text property is a
+    non-empty plain string (no markup: ClaimReview carries text), every URL is http(s)."""
+    required, optional = SHAPES[node["@type"]]
+    keys = set(node)
+    assert required <= keys, f"{path}: missing {required - keys}"
+    assert keys <= required | optional, f"{path}: unexpected {keys - required - optional}"
+    for key, value in node.items():
+        if isinstance(value, dict):
+            check_shape(value, f"{path}.{key}")
+        elif key in TEXT_PROPERTIES:
+            assert isinstance(value, str) and value.strip(), f"{path}.{key} = {value!r}"
+            if key in ("url", "@id"):
+                assert value.startswith(("https://", "http://")), f"{path}.{key} = {value!r}"
+        else:
+            assert key == "@type" or isinstance(value, int), f"{path}.{key} = {value!r}"
+
+
 def check_claim_review(cr: dict[str, Any]) -> None:
     """Google's Fact Check structured data: required claimReviewed, reviewRating (alternateName),
     url; recommended author, datePublished, itemReviewed (Claim: author, datePublished,
     appearance, firstAppearance), rating bestRating/worstRating/ratingValue."""
+    check_shape(cr)
     assert cr["@type"] == "ClaimReview"
     assert isinstance(cr["claimReviewed"], str) and cr["claimReviewed"]
     assert cr["url"].startswith(ORG_URL + "#claim-")
     rating = cr["reviewRating"]
     assert rating["@type"] == "Rating" and rating["alternateName"] in VERDICTS
+    assert rating["alternateName"] != "Not a claim"
     assert (rating["bestRating"], rating["worstRating"]) == (5, 1)
     if rating["alternateName"] in RATING_VALUES:
         assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
@@ -240,7 +315,10 @@ def test_claimreview_fields_one_by_one(store: Store) -> None:
     for cr in graph.values():
         check_claim_review(cr)
     q = graph[ids["quote"]]
-    assert q["claimReviewed"] == "« Nous n'avons jamais livré d'armes »"
+    # The whole sentence the claim stands in, not the span alone.
+    assert q["claimReviewed"] == ("« Nous n'avons jamais livré d'armes », a déclaré Sergueï Lavrov "
+                                  "le 16 octobre 2025.")
+    assert q["reviewBody"] == "Checked <the> transcript"  # the note, as plain text
     assert q["reviewRating"] == {"@type": "Rating", "alternateName": "True", "ratingValue": 5,
                                  "bestRating": 5, "worstRating": 1}
     assert q["itemReviewed"]["author"] == {"@type": "Person", "name": "Sergueï Lavrov"}
@@ -248,13 +326,135 @@ def test_claimreview_fields_one_by_one(store: Store) -> None:
     assert q["itemReviewed"]["appearance"]["url"] == "https://news.example.org/lavrov"
     assert q["itemReviewed"]["firstAppearance"] == {"@type": "CreativeWork", "url": "https://mid.example.ru/transcript"}
     assert q["inLanguage"] == "fr" and q["@id"] == q["url"] == f"{ORG_URL}#claim-{ids['quote']}"
-    assert graph[ids["temporal"]]["reviewRating"]["ratingValue"] == 2
-    assert graph[ids["temporal"]]["itemReviewed"]["author"] == {"@type": "Person", "name": "Awa Diallo"}
+    t = graph[ids["temporal"]]
+    assert t["claimReviewed"] == "Huit ans après l'accord, le ministre est en poste depuis 2004."
+    assert "reviewBody" not in t  # no note, no review text
+    assert t["reviewRating"]["ratingValue"] == 2
+    assert t["itemReviewed"]["author"] == {"@type": "Person", "name": "Awa Diallo"}
+    assert graph[ids["factual"]]["claimReviewed"] == t["claimReviewed"]
     assert "ratingValue" not in graph[ids["factual"]]["reviewRating"]
-    assert graph[ids["b_quote"]]["reviewRating"]["alternateName"] == "False"
-    assert graph[ids["b_quote"]]["itemReviewed"]["author"]["name"] == "John Smith"
-    assert graph[ids["b_quote"]]["inLanguage"] == "en"
+    bq = graph[ids["b_quote"]]
+    assert bq["claimReviewed"] == '"We will win," said the minister.'
+    assert bq["reviewBody"] == "found the recording"  # the note of the current verdict
+    assert bq["reviewRating"]["alternateName"] == "False"
+    assert bq["itemReviewed"]["author"]["name"] == "John Smith"
+    assert bq["inLanguage"] == "en"
     assert len({cr["url"] for cr in graph.values()}) == 4
+
+
+def test_claimreview_publishes_reviewed_claims_only_and_never_not_a_claim(store: Store) -> None:
+    """Unreviewed claims, claims the reviewer found not to be claims and claims of a draft (not
+    public yet) get no ClaimReview (in the JSON-LD export and in the HTML report's block); the
+    report still lists them."""
+    ids = populate(store)
+    record_verdict(store=store, claim_id=ids["b_temporal"], verdict="Not a claim", note=None,
+                   actor="alice", seen_version=1)
+    with store.write() as s:
+        draft = Document(sha256="9" * 64, language="en", kind="draft", text="It rained for eight years.",
+                         title="Draft", site="The Paper")
+        s.add(draft)
+        s.flush()
+        draft_claim = claim(s, draft, "temporal", "eight years", finding="no_evidence").id
+    record_verdict(store=store, claim_id=draft_claim, verdict="False", note=None,  # type: ignore[arg-type]
+                   actor="alice", seen_version=1)
+    doc = json.loads(run(store, "jsonld")[0])
+    published = {int(cr["url"].rsplit("-", 1)[1]) for cr in doc["@graph"]}
+    assert published == {ids["quote"], ids["temporal"], ids["factual"], ids["b_quote"]}
+    html = run(store, "html")[0].decode("utf-8")
+    assert f'id="claim-{ids["b_temporal"]}"' in html and f'id="claim-{ids["hostile"]}"' in html
+    assert f'id="claim-{draft_claim}"' in html
+    ld = json.loads(html.split('<script type="application/ld+json">', 1)[1].split("</script>")[0])
+    assert {int(cr["url"].rsplit("-", 1)[1]) for cr in ld["@graph"]} == published
+
+
+def test_claimreview_of_a_claim_in_a_very_long_sentence(store: Store) -> None:
+    """A "sentence" of a page without punctuation is cut around the claim, at spaces, with
+    "…" on the side that was cut; the claim is whole."""
+    add_people(store)
+    words = " ".join(f"mot{i}" for i in range(400))
+    text = f"{words} le traité date de huit ans {words}"
+    with store.write() as s:
+        d = Document(sha256="c" * 64, language="fr", text=text, title="Sans points", site="Le Journal",
+                     url="https://news.example.org/long", published=date(2025, 10, 17))
+        s.add(d)
+        s.flush()
+        c = claim(s, d, "temporal", "huit ans", finding="no_evidence")
+        cid = c.id
+    record_verdict(store=store, claim_id=cid, verdict="False", note="note", actor="alice",  # type: ignore[arg-type]
+                   seen_version=1)
+    (cr,) = json.loads(run(store, "jsonld")[0])["@graph"]
+    check_claim_review(cr)
+    reviewed = cr["claimReviewed"]
+    assert reviewed.startswith("… mot") and reviewed.endswith(" …") and "huit ans" in reviewed
+    assert len(reviewed) <= 610
+    inner = reviewed[2:-2].split(" ")
+    assert all(w in text.split(" ") for w in inner)  # cut at spaces, never inside a word
+
+
+def test_claim_sentence_spans_every_sentence_the_claim_touches() -> None:
+    from verifier.db.records import claim_sentence
+    from verifier.text import split_sentences
+
+    text = "Premier point. « Nous partons. Nous revenons », dit-il.\nAutre ligne."
+    sentences = split_sentences(text, "fr")
+    a = text.index("Nous revenons")
+    assert claim_sentence(text, sentences, a, a + 13)["text"] == "« Nous partons. Nous revenons », dit-il."
+    a = text.index("partons. Nous")
+    got = claim_sentence(text, sentences, a, a + len("partons. Nous"))
+    assert got["text"] == "« Nous partons. Nous revenons », dit-il." and not got["cut_before"]
+    assert claim_sentence(text, [], 5, 10) == {"start": 5, "end": 10, "text": text[5:10],
+                                               "cut_before": False, "cut_after": False}
+    big = "x" * 2000  # one word longer than the limit: the claim alone, never cut inside
+    got = claim_sentence(big + " huit ans " + big, split_sentences(big + " huit ans " + big),
+                         2001, 2009)
+    assert got["text"] == "huit ans" and got["cut_before"] and got["cut_after"]
+
+
+def test_claimreview_needs_an_organisation(store: Store, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """No organisation set: the ClaimReview export is refused before anything is written or
+    audited (it was signed "verifier newsroom", https://example.org); the HTML report is written
+    without its ClaimReview block and says why. The settings file sets it; the environment
+    takes precedence over the file."""
+    from verifier.db.settings import write_organisation
+    from verifier.report import ExportError
+
+    populate(store)
+    monkeypatch.delenv("VERIFIER_ORGANISATION")
+    monkeypatch.delenv("VERIFIER_ORGANISATION_URL")
+    before = head(store)
+    with pytest.raises(ExportError, match="no organisation is set.*verifier setup"):
+        run(store, "jsonld")
+    out = tmp_path / "cr.json"
+    with pytest.raises(ExportError, match="no organisation"):
+        export_to_path(store=store, fmt="jsonld", path=out, actor="audrey")
+    assert head(store) == before and not out.exists() and not list(tmp_path.glob(".*part"))
+    html = run(store, "html")[0].decode("utf-8")
+    assert "application/ld+json" not in html and "No ClaimReview markup" in html
+    assert "<title>Fact-check report</title>" in html and "example.org/fact-checks" not in html
+    write_organisation(tmp_path / "verifier.toml", "La Rédaction", "https://redaction.example.net/verif")
+    cr = json.loads(run(store, "jsonld")[0])["@graph"][0]
+    assert cr["author"] == {"@type": "Organization", "name": "La Rédaction",
+                            "url": "https://redaction.example.net/verif"}
+    assert cr["url"].startswith("https://redaction.example.net/verif#claim-")
+    monkeypatch.setenv("VERIFIER_ORGANISATION", "Env Desk")
+    cr = json.loads(run(store, "jsonld")[0])["@graph"][0]
+    assert cr["author"]["name"] == "Env Desk" and cr["author"]["url"].startswith("https://redaction")
+
+
+def test_base_url_must_be_http(store: Store) -> None:
+    """--base-url becomes every ClaimReview's url: a javascript: or relative one is refused."""
+    from verifier.report import ExportError
+
+    populate(store)
+    for bad in ("javascript:alert(1)", "/reports/2025", "https://x.example.org/r#top"):
+        with pytest.raises(ExportError, match="--base-url"):
+            export(store=store, fmt="jsonld", out=io.BytesIO(), actor="audrey", base_url=bad)
+    buf = io.BytesIO()
+    export(store=store, fmt="jsonld", out=buf, actor="audrey",
+           base_url="https://verif.example.org/reports/2025-10")
+    urls = [cr["url"] for cr in json.loads(buf.getvalue())["@graph"]]
+    assert urls and all(u.startswith("https://verif.example.org/reports/2025-10#claim-") for u in urls)
 
 
 # --- HTML ---------------------------------------------------------------------------------------
@@ -286,18 +486,30 @@ def test_html_embeds_the_same_jsonld_and_escapes_everything(store: Store) -> Non
     tags = parse_tags(html)
     assert {t for t, _ in tags} <= {"html", "head", "meta", "title", "style", "body", "header",
                                     "h1", "h2", "h3", "p", "span", "code", "nav", "a", "div",
-                                    "table", "tr", "th", "td", "figure", "figcaption", "svg",
-                                    "text", "rect", "section", "article", "blockquote",
+                                    "table", "colgroup", "col", "tr", "th", "td", "figure",
+                                    "figcaption", "section", "article", "blockquote", "mark",
                                     "dl", "dt", "dd", "ul", "li", "strong", "footer", "script"}
     assert not [a for _, attrs in tags for a in attrs if a[0] in ("src", "srcset", "data", "action")]
     hrefs = [v for _, attrs in tags for k, v in attrs if k == "href"]
     assert hrefs and all(h.startswith(("#", "https://")) for h in hrefs), hrefs
     assert "@import" not in html and "url(" not in html
-    assert html.count("<svg") == 4 and "@media print" in html
+    assert html.count("<figure class=chart>") == 4 and "@media print" in html
     for caption in ("Findings per document", "Verdicts per document", "Verdicts per reviewer",
                     "Findings of the claims each reviewer reviewed"):
         assert f"<figcaption>{caption}</figcaption>" in html
-    assert "<title>alice: Mostly false 1</title>" in html  # bar tooltips name reviewer and count
+    assert 'title="alice: Mostly false 1"' in html  # bar tooltips name reviewer and count
+    # Only the fixed colours are inline styles; nothing from a document is.
+    styles = [v for _, attrs in tags for k, v in attrs if k == "style"]
+    assert styles and all(re.fullmatch(r"(width:[\d.]+%;)?background:#[0-9a-f]{6}|width:[\d.]+em", v)
+                          for v in styles), styles
+    # Each claim stands in its sentence, the claim marked, all of it escaped.
+    assert ("<blockquote><mark>« Nous n&#x27;avons jamais livré d&#x27;armes »</mark>, a déclaré "
+            "Sergueï Lavrov le 16 octobre 2025.</blockquote>") in html
+    assert ("<blockquote><mark>Huit ans après l&#x27;accord</mark>, le ministre est en poste "
+            "depuis 2004.</blockquote>") in html
+    assert ("<blockquote>Huit ans après l&#x27;accord, <mark>le ministre est en poste depuis "
+            "2004</mark>.</blockquote>") in html
+    assert "<mark>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;gras" in html
     assert f'id="claim-{ids["quote"]}"' in html and f'data-seq="{result.head_seq}"' in html
     assert result.rows == 6
 
@@ -483,6 +695,116 @@ def test_report_renders_to_pdf_and_png(tmp_path: Path) -> None:
     shot = tmp_path / "report.png"
     html_to_png(html, shot)
     assert shot.read_bytes().startswith(b"\x89PNG") and shot.stat().st_size > 10_000
+
+
+LONG_URL = "https://news.example.org/" + "/".join(f"section{i}-sous-rubrique-{i}" for i in range(6)) + "?utm=x" * 4
+LONG_WORD = "Anticonstitutionnellement" * 4  # one word, 100 letters: no place to break it
+LONG_TITLE = ("Un titre très long sur la rencontre entre les ministres des Affaires étrangères "
+              "TITREFINAL")
+
+
+def wide_store(tmp_path: Path) -> Store:
+    """What made the PDF overflow its margins: a long title, a long URL, a long word in a
+    claim, a note and a source URL with no place to break, long reviewer names."""
+    store = open_store(f"sqlite:///{tmp_path / 'wide.db'}")
+    populate(store)
+    text = (f"Selon le communiqué {LONG_URL} publié hier, l'accord date de {LONG_WORD} huit ans. "
+            f"« Nous {LONG_WORD} », a déclaré le ministre.")
+    with store.write() as s:
+        d = Document(sha256="d" * 64, language="fr", text=text, title=LONG_TITLE + " " + LONG_WORD,
+                     url=LONG_URL, site="Le Journal", author="Awa Diallo", published=date(2025, 10, 17))
+        s.add(d)
+        s.flush()
+        t = claim(s, d, "temporal", "huit ans", finding="contradicted",
+                  explanation=f"See {LONG_URL}")
+        q = claim(s, d, "quote", f"« Nous {LONG_WORD} »", speaker="le ministre", finding="no_evidence")
+        s.add(Evidence(claim_id=t.id, kind="passage", source_title=LONG_WORD, score=70.0,
+                       source_url=LONG_URL, method="align"))
+        ids = (t.id, q.id)
+    record_verdict(store=store, claim_id=ids[0], verdict="False", note=f"{LONG_URL} {LONG_WORD}",
+                   actor="alice", seen_version=1)
+    return store
+
+
+OVERFLOW_JS = """() => {
+  const width = document.documentElement.clientWidth, out = [];
+  if (document.documentElement.scrollWidth > width) out.push(['page', document.documentElement.scrollWidth]);
+  for (const el of document.querySelectorAll('body *')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    if (r.right > width + 0.5) out.push([el.tagName + '.' + el.className, Math.round(r.right)]);
+    if (['TABLE', 'TD', 'TH', 'DD', 'BLOCKQUOTE', 'DIV', 'FIGURE', 'P', 'H1', 'H3', 'LI'].includes(el.tagName)
+        && el.scrollWidth > el.clientWidth + 1)
+      out.push([el.tagName + '.' + el.className + ' scroll', el.scrollWidth, el.clientWidth]);
+  }
+  return {width, out: out.slice(0, 20)};
+}"""
+
+
+def overflowing(html: Path, width_px: int) -> dict[str, Any]:
+    """Elements of the report wider than the page, laid out as for print at `width_px` (the A4
+    page less its margins), measured by Chromium."""
+    from verifier.report import pdf
+
+    with pdf._playwright() as p:
+        browser = pdf._launch(p)
+        try:
+            page = pdf._open(browser, html)
+            page.emulate_media(media="print")
+            page.set_viewport_size({"width": width_px, "height": 1100})
+            return page.evaluate(OVERFLOW_JS)  # type: ignore[no-any-return]
+        finally:
+            browser.close()
+
+
+def pdf_words(pdf: Path) -> tuple[list[tuple[float, float, str]], float]:
+    """(xMin, xMax, word) of every word pdftotext finds, and the page width (points)."""
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True,
+                         timeout=60, check=True).stdout
+    width = float(re.search(r'<page width="([\d.]+)"', out).group(1))  # type: ignore[union-attr]
+    words = [(float(a), float(b), html_unescape(w)) for a, b, w in
+             re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">(.*?)</word>', out)]
+    return words, width
+
+
+def html_unescape(text: str) -> str:
+    from html import unescape
+
+    return unescape(text)
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not Path(BROWSER).exists() and not os.environ.get("CI"),
+                    reason=f"no Chromium at {BROWSER}")
+def test_pdf_fits_the_page_long_words_and_urls_wrap(tmp_path: Path) -> None:
+    """Nothing in the report is wider than an A4 page less its 12 mm margins: measured in
+    Chromium (print layout, every element), and in the PDF itself (every word pdftotext finds
+    lies within the margins; the long URL and word are all there, wrapped, not cut off). Chart
+    labels are whole: the long title's last word is in both document charts."""
+    store = wide_store(tmp_path)
+    try:
+        html, pdf = tmp_path / "wide.html", tmp_path / "wide.pdf"
+        export_to_path(store=store, fmt="html", path=html, actor="audrey")
+        export_to_path(store=store, fmt="pdf", path=pdf, actor="audrey")
+    finally:
+        close_stores()
+    a4_printable_px = round((210 - 2 * 12) / 25.4 * 96)  # 703 CSS px
+    measured = overflowing(html, a4_printable_px)
+    assert measured["width"] == a4_printable_px and measured["out"] == [], measured
+    words, page_width = pdf_words(pdf)
+    margin = 12 / 25.4 * 72  # 12 mm in points
+    outside = [(round(a), round(b), w[:30]) for a, b, w in words if b > page_width - margin + 1 or a < margin - 1]
+    assert words and outside == [], outside[:10]
+    text = "".join(w for _, _, w in words)
+    assert LONG_URL.replace(" ", "") in text and LONG_WORD in text
+    assert text.count("TITREFINAL") >= 4  # 2 charts, the documents table, the section title
+    # Chromium drops what lies past the page's edge: every header of the documents table is in
+    # the PDF (the last ones were cut off when the table was wider than the page).
+    page = html.read_text(encoding="utf-8")
+    table = page.split("<h3>Documents</h3>", 1)[1].split("</tr>", 1)[0]
+    heads = [html_unescape(re.sub(r"<[^>]+>", "", h)) for h in re.findall(r"<th[^>]*>(.*?)</th>", table)]
+    flat = re.sub("[-\u00ad\u2010]", "", text.split("Documents", 1)[1])
+    assert len(heads) == 9 and all(re.sub("[-\u00ad_ ]", "", h) in flat for h in heads), heads
 
 
 def test_pdf_rendering_runs_no_script_and_fetches_nothing(tmp_path: Path) -> None:

@@ -78,6 +78,8 @@ def test_ingested_url_is_the_url_fetched_and_the_claimed_one_is_labelled(
               .stdout.splitlines()]  # type: ignore[attr-defined]
     cli("review", str(claims[0]["id"]), "--verdict", "True", "--as", "alice", "--password-stdin",
         db=db_url, stdin="she reviews the claims\n")
+    cli("setup", "--org-name", "Test Desk", "--org-url", "https://desk.example/reviews", db=db_url,
+        env=as_adam)
     ld = json.loads(cli("export", "--format", "jsonld", db=db_url, env=as_adam).stdout)  # type: ignore[attr-defined]
     (review,) = ld["@graph"]
     assert review["itemReviewed"]["appearance"]["url"] == page

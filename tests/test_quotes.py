@@ -664,6 +664,16 @@ CASES += [
     ("en", '"We have not explained ourselves well," Dunmore said earnestly.', [{"speaker": "Dunmore"}]),
     ("en", '"The minimum run is far too high," says Reyes\u2019s business partner, Tom Quill.',
      [{"speaker": "Reyes\u2019s business partner", "reference": "Tom Quill"}]),
+    # clauses whose verb is an irregular past or a verb in -s; a directive with "never to"
+    ("en", "Sgt. Ortiz said officers later found two bags of cash in the trunk.",
+     [{"text": "officers later found two bags of cash in the trunk", "speaker": "Sgt. Ortiz"}]),
+    ("en", "The spokesperson said the agreement deals with water rights only.",
+     [{"text": "the agreement deals with water rights only", "speaker": "The spokesperson"}]),
+    ("en", "Each count carries a penalty of ten years, the prosecutor said.",
+     [{"text": "Each count carries a penalty of ten years", "speaker": "the prosecutor"}]),
+    ("en", "The agency advised drivers never to leave engines running in garages.",
+     [{"text": "never to leave engines running in garages", "speaker": "The agency"}]),
+    ("en", "The minister said the plans to expand the port.", []),
     # a name, then several appositions before the verb
     ("en", "Nadia Korr, the co-founder with her brother of Salt & Cedar, a bakery based in Truro, "
            "N.S., says the bakery will hire ten people.",

@@ -127,6 +127,8 @@ def test_marking_a_verdict_stores_it_with_the_user_and_the_time(seeded: Seeded) 
 def test_note_alone_and_empty_save(seeded: Seeded) -> None:
     at = open_claim(sign_in("adam"), seeded.anonymous_id)
     cid = seeded.anonymous_id
+    # The reviewer is told that the note is published (ClaimReview reviewBody, the reports).
+    assert "published with the verdict" in (at.text_area(key=f"note_{cid}").placeholder or "")
     at.button(key="desk_save").click().run()
     assert any("nothing to save" in e.value for e in at.error)
     at.text_area(key=f"note_{cid}").input("Qui est « il » ? Lavrov, d'après le paragraphe.")

@@ -2,6 +2,7 @@
 the store) without being stored, until "Save draft"."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -43,7 +44,8 @@ def test_checking_the_seed_stores_nothing(seeded: Seeded) -> None:
     before = state(seeded.store)
     at = check(sign_in("eddie"), SEED.read_text(encoding="utf-8") + "\nUne phrase de plus.")
     assert titles(at) == ["Check a draft"]
-    assert at.metric[0].label == "Claims"
+    assert any(c.value.split(" claims · ")[0].isdigit() for c in at.caption)
+    assert 'class="vf-doc vf-annotated"' in html_of(at)  # the draft, annotated first
     assert "Nasser Bourita" in html_of(at)  # the draft, highlighted and escaped
     assert has_key(at, "editor_save")
     assert state(seeded.store) == before
@@ -144,7 +146,8 @@ def test_clean_draft_is_ready(seeded: Seeded) -> None:
     at = check(sign_in("eddie"), CLEAN)
     assert not any(e.value.startswith("NOT READY") for e in at.error)
     assert any("No contradiction" in s.value for s in at.success)
-    assert at.metric[0].label == "Claims" and int(at.metric[0].value) >= 1
+    counts = [c.value for c in at.caption if " claims · " in c.value]
+    assert counts and int(counts[0].split(" claims · ")[0]) >= 1
 
 
 def test_changed_draft_asks_for_a_new_check(seeded: Seeded) -> None:
@@ -172,7 +175,11 @@ def test_editor_shows_the_facts_before_an_earlier_verdict_labelled_similar(seede
     check(at, "Rabat. Le Conseil de sécurité de l’ONU, actuellement présidé par la France, doit "
               "se prononcer à la fin du mois sur la prochaine résolution.")
     texts = [t.value for t in at.text]
-    heads = [t for t in texts if t[:2].rstrip(".").isdigit() and ". " in t[:4]]
+    # The evidence of the contradicted claim, in the folded section under the draft.
+    first = next(i for i, t in enumerate(texts) if re.match(r"^\d+ · ✗ Contradicted · fact · ", t))
+    following = texts[first + 1:]
+    until = next((i for i, t in enumerate(following) if re.match(r"^\d+ · ", t)), len(following))
+    heads = [t for t in following[:until] if t[:2].rstrip(".").isdigit() and ". " in t[:4]]
     assert [h.split(" · ")[0] for h in heads] == ["1. fact", "2. fact", "3. earlier verdict"]
     assert heads[0].endswith("· score 100/100 · kb.presiding_at")
     assert heads[2].startswith("3. earlier verdict · similar claim, not identical · score ")
@@ -214,7 +221,7 @@ def test_a_draft_past_the_worker_limits_is_too_complex_and_the_server_goes_on(
     assert any("document too complex" in e.value for e in at.error), [e.value for e in at.error]
     monkeypatch.setenv("VERIFIER_EXTRACT_CPU_SECONDS", "30")
     at = check(at, CLEAN)
-    assert at.metric[0].label == "Claims"
+    assert "vf-annotated" in html_of(at)
 
 
 def test_worker_memory_limit_and_errors_come_back(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -86,3 +86,21 @@ def test_hostile_user_name_is_inert_on_the_admin_page(seeded: Seeded) -> None:
     at.selectbox(key="admin_new_role").select("editor").run()
     at.button(key="admin_add_btn").click().run()
     assert_inert(at, "admin after adding a hostile user name")
+
+
+def test_hostile_strings_stay_inert_in_the_feed_and_the_facts_of_a_pack(hostile: Seeded) -> None:
+    """The auditor reads the hostile note field by field and the admin the hostile pack's
+    facts: shown, as text."""
+    at = sign_in("ada")
+    at.multiselect(key="auditor_feed_users").set_value(["fatima"]).run()
+    seq = at.selectbox(key="auditor_feed_event").options[0].split(" · ")[0]
+    at.selectbox(key="auditor_feed_event").select(int(seq)).run()
+    shown = [str(v) for df in at.dataframe for v in df.value.to_numpy().ravel()]
+    assert EVIL in shown  # the note, whole, as a cell of the diff
+    assert_inert(at, "auditor feed with the hostile note")
+    at = sign_in("adam")
+    at.switch_page(PAGE["admin"]).run()
+    at.selectbox(key="admin_facts_pack").select("evil").run()
+    shown = [str(v) for df in at.dataframe for v in df.value.to_numpy().ravel()]
+    assert any(EVIL in v for v in shown)
+    assert_inert(at, "admin facts of the hostile pack")

@@ -27,8 +27,10 @@ class Settings:
     max_bytes: int
     url_timeout: float
     url_deadline: float
-    organisation: str
-    organisation_url: str
+    # The organisation publishing the fact-checks, when the environment names it (it takes
+    # precedence over the settings file beside the store: verifier/db/settings.py).
+    organisation: str | None
+    organisation_url: str | None
 
 
 def get_settings() -> Settings:
@@ -38,8 +40,8 @@ def get_settings() -> Settings:
         max_bytes=_int_env("VERIFIER_MAX_BYTES", DEFAULT_MAX_BYTES),
         url_timeout=float(os.environ.get("VERIFIER_URL_TIMEOUT") or 10),
         url_deadline=float(os.environ.get("VERIFIER_URL_DEADLINE") or 60),
-        organisation=os.environ.get("VERIFIER_ORGANISATION") or "verifier newsroom",
-        organisation_url=os.environ.get("VERIFIER_ORGANISATION_URL") or "https://example.org/fact-checks",
+        organisation=(os.environ.get("VERIFIER_ORGANISATION") or "").strip() or None,
+        organisation_url=(os.environ.get("VERIFIER_ORGANISATION_URL") or "").strip() or None,
     )
 
 

@@ -28,6 +28,7 @@ from verifier.claims import (
 from verifier.cli import match as cli_match
 from verifier.cli import recheck as cli_recheck
 from verifier.cli import review as cli_review
+from verifier.cli import setup as cli_setup
 from verifier.cli.auth import AsOpt, PasswordStdinOpt, acting, store_has_users
 from verifier.cli.common import (
     BAD_INPUT,
@@ -54,6 +55,7 @@ app.add_typer(cli_match.precedents_app, name="precedents")
 cli_match.register(app)
 cli_review.register(app)
 cli_recheck.register(app)
+cli_setup.register(app)
 app.add_typer(cli_review.users_app, name="users")
 app.add_typer(cli_review.audit_app, name="audit")
 app.add_typer(tokens_app, name="tokens")

@@ -137,7 +137,7 @@ def export_cmd(
     verdict: Annotated[str | None, typer.Option("--verdict", help="Only claims with this verdict.")] = None,
     reviewer: Annotated[str | None, typer.Option("--reviewer", help="Only claims reviewed by this user.")] = None,
     kind: Annotated[str | None, typer.Option("--kind", help="quote, temporal or factual.")] = None,
-    base_url: Annotated[str | None, typer.Option("--base-url", help="Where the report is published (ClaimReview url = BASE#claim-ID); default: VERIFIER_ORGANISATION_URL.")] = None,
+    base_url: Annotated[str | None, typer.Option("--base-url", help="Where the report is published, an http(s) URL (ClaimReview url = BASE#claim-ID); default: the organisation's URL (verifier setup).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace the --out file if it exists (never the database itself).")] = False,
     as_name: AsOpt = None,
     password_stdin: PasswordStdinOpt = False,

@@ -25,11 +25,11 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import rfc8785
-from sqlalchemy import event, text
+from sqlalchemy import event, func, text
 from sqlmodel import Session, col, select
 
 from verifier import __version__
@@ -268,6 +268,79 @@ def list_events(session: Session, *, claim_id: int | None = None,
     if action is not None:
         q = q.where(AuditEvent.action == action)
     yield from session.exec(q).yield_per(1000)
+
+
+@dataclass(frozen=True)
+class FeedFilters:
+    """Which events of the log the auditor's feed shows: by who made them (`actors`), what they
+    did (`actions`), when (`since` / `until`: UTC days, both inclusive), and which document
+    they concern (its own events and those of its claims)."""
+
+    actors: tuple[str, ...] = ()
+    actions: tuple[str, ...] = ()
+    since: date | None = None
+    until: date | None = None
+    document_id: int | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The filters as JSON values (recorded by the feed's export)."""
+        return {"actors": list(self.actors), "actions": list(self.actions),
+                "since": self.since.isoformat() if self.since else None,
+                "until": self.until.isoformat() if self.until else None,
+                "document_id": self.document_id}
+
+
+def _day_start(d: date) -> datetime:
+    return datetime(d.year, d.month, d.day, tzinfo=UTC)
+
+
+def _feed_query(query: Any, filters: FeedFilters) -> Any:
+    from verifier.db.models import Claim
+
+    if filters.actors:
+        query = query.where(col(AuditEvent.actor).in_(filters.actors))
+    if filters.actions:
+        query = query.where(col(AuditEvent.action).in_(filters.actions))
+    if filters.since is not None:
+        query = query.where(col(AuditEvent.ts) >= _day_start(filters.since))
+    if filters.until is not None:
+        query = query.where(col(AuditEvent.ts) < _day_start(filters.until + timedelta(days=1)))
+    if filters.document_id is not None:
+        claim_ids = select(Claim.id).where(Claim.document_id == filters.document_id)
+        query = query.where((col(AuditEvent.document_id) == filters.document_id)
+                            | col(AuditEvent.claim_id).in_(claim_ids))
+    return query
+
+
+def feed_page(session: Session, filters: FeedFilters, *, before: int | None = None,
+              limit: int = 50) -> list[AuditEvent]:
+    """One page of the feed, newest first: at most `limit` events matching `filters` whose
+    sequence number is below `before` (None: from the newest). Keyset paging on the primary
+    key, so page 1,000 of a large log costs what page 1 does; the next page is
+    `before=page[-1].seq`."""
+    query = _feed_query(select(AuditEvent), filters)
+    if before is not None:
+        query = query.where(col(AuditEvent.seq) < before)
+    return list(session.exec(query.order_by(col(AuditEvent.seq).desc()).limit(limit)).all())
+
+
+def feed_count(session: Session, filters: FeedFilters) -> int:
+    """How many events match `filters`."""
+    query = _feed_query(select(func.count()).select_from(AuditEvent), filters)
+    return int(session.exec(query).one())
+
+
+def iter_feed(session: Session, filters: FeedFilters) -> Iterator[AuditEvent]:
+    """Every event matching `filters`, oldest first, read in batches (for exports)."""
+    query = _feed_query(select(AuditEvent), filters).order_by(col(AuditEvent.seq))
+    yield from session.exec(query).yield_per(1000)
+
+
+def feed_facets(session: Session) -> tuple[list[str], list[str]]:
+    """The actors and the actions found in the log, sorted: the choices of the feed's filters."""
+    actors = session.exec(select(AuditEvent.actor).distinct().order_by(col(AuditEvent.actor)))
+    actions = session.exec(select(AuditEvent.action).distinct().order_by(col(AuditEvent.action)))
+    return list(actors.all()), list(actions.all())
 
 
 def describe_change(old: dict[str, Any] | None, new: dict[str, Any] | None) -> str:

@@ -33,6 +33,8 @@ class QueueFilters:
     published_to: date | None = None
     # Only reviewed claims whose finding or evidence a check changed after their verdict.
     evidence_changed: bool = False
+    # Only claims of documents of these kinds ("article", "draft"); empty: both.
+    document_kinds: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,8 @@ def load_queue(store: Store, filters: QueueFilters) -> list[QueueRow]:
         q = q.where(Document.published >= filters.published_from)  # type: ignore[operator]
     if filters.published_to is not None:
         q = q.where(Document.published <= filters.published_to)  # type: ignore[operator]
+    if filters.document_kinds:
+        q = q.where(col(Document.kind).in_(filters.document_kinds))
     if filters.evidence_changed:  # NULL on either side compares to NULL: not flagged
         q = q.where(col(Claim.evidence_changed_at) > col(Claim.reviewed_at))
     with store.read() as session:
@@ -164,10 +168,14 @@ def reviews_of(store: Store, claim_id: int) -> list[Review]:
                                  .order_by(col(Review.id))).all())
 
 
-def list_documents(store: Store) -> list[Document]:
+def list_documents(store: Store, kinds: Sequence[str] = ()) -> list[Document]:
+    """Articles and drafts (never reference sources), by id; with `kinds`, only those kinds
+    (saved drafts apart from published articles)."""
+    q = select(Document).where(Document.kind != "source")
+    if kinds:
+        q = q.where(col(Document.kind).in_(tuple(kinds)))
     with store.read() as session:
-        return list(session.exec(select(Document).where(Document.kind != "source")
-                                 .order_by(col(Document.id))).all())
+        return list(session.exec(q.order_by(col(Document.id))).all())
 
 
 def _claimed_text(meta: dict[str, Any] | None) -> str:

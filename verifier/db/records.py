@@ -2,6 +2,7 @@
 streamed in batches (bounded memory), plus the counts the HTML report shows first."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
@@ -16,8 +17,12 @@ from verifier.claims import evidence_sort_key
 from verifier.db.documents import CLAIMED_KEYS, claimed
 from verifier.db.models import CLAIM_KINDS, CLAIM_STATUSES, Claim, Document, Evidence, Review
 from verifier.db.reviews import normalise_verdict
+from verifier.text import Sentence, split_sentences
 
 BATCH = 1000
+# At most this many characters of a claim's sentence are kept around it (a "sentence" of a
+# document without punctuation can be a whole page); the cut is at a word boundary.
+SENTENCE_MAX = 600
 _C = Claim.__table__.c  # type: ignore[attr-defined]
 _D = Document.__table__.c  # type: ignore[attr-defined]
 _E = Evidence.__table__.c  # type: ignore[attr-defined]
@@ -105,16 +110,79 @@ def _dump(value: Any) -> Any:
     return value
 
 
+def claim_sentence(text: str, sentences: list[Sentence], start: int, end: int,
+                   limit: int = SENTENCE_MAX, starts: list[int] | None = None) -> dict[str, Any]:
+    """The sentence (or sentences) holding text[start:end]: {"start", "end", "text" ==
+    text[start:end of the sentence], "cut_before", "cut_after"}. Past `limit` characters only a
+    window around the claim is kept, cut at spaces, and `cut_before` / `cut_after` say so. The
+    claim is always whole inside it: text[start:end] is its slice from start - sentence start.
+    `starts` (the sentences' start offsets) saves recomputing them for each claim."""
+    n = len(text)
+    start, end = max(0, min(start, n)), max(0, min(end, n))
+    s, e = start, end
+    if sentences:
+        if starts is None:
+            starts = [x.start for x in sentences]
+        i = bisect_right(starts, start) - 1
+        if i >= 0 and start < sentences[i].end:
+            s = min(s, sentences[i].start)
+        j = bisect_right(starts, max(start, end - 1)) - 1
+        if j >= 0 and max(start, end - 1) < sentences[j].end:
+            e = max(e, sentences[j].end)
+    ws, we = s, e
+    if e - s > limit:
+        room = max(0, limit - (end - start))
+        ws = max(s, start - room // 2)
+        we = min(e, end + room - (start - ws))
+        ws = max(s, start - (room - (we - end)))
+        if ws > s:  # start after a space, never inside a word
+            cut = text.find(" ", ws, start)
+            ws = cut + 1 if cut >= 0 else start
+        if we < e:
+            cut = text.rfind(" ", end, we)
+            we = cut if cut >= 0 else end
+    while ws < start and text[ws].isspace():
+        ws += 1
+    while we > end and text[we - 1].isspace():
+        we -= 1
+    return {"start": ws, "end": we, "text": text[ws:we], "cut_before": ws > s,
+            "cut_after": we < e}
+
+
+class _Sentences:
+    """The sentences of one document at a time (records come in document order), read from the
+    stored text when the document changes."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.doc_id: int | None = None
+        self.text = ""
+        self.sentences: list[Sentence] = []
+        self.starts: list[int] = []
+
+    def of(self, doc_id: int, language: str, start: int, end: int) -> dict[str, Any]:
+        if doc_id != self.doc_id:
+            text = self.session.execute(select(_D.text).where(_D.id == doc_id)).scalar_one()
+            self.doc_id, self.text = doc_id, text
+            self.sentences = split_sentences(text, language)
+            self.starts = [x.start for x in self.sentences]
+        return claim_sentence(self.text, self.sentences, start, end, starts=self.starts)
+
+
 def iter_records(session: Session, filters: ExportFilters, *, reviewed_only: bool = False,
                  with_evidence: bool = True, with_reviews: bool = True,
+                 with_sentences: bool = False,
                  batch: int = BATCH) -> Iterator[dict[str, Any]]:
     """One dict per claim, {"claim", "document", "evidence", "reviews"}, in document and span
     order (the document with `claimed_url` / `claimed_site`: what a page says of itself, beside
     the `url` and `site` it was fetched from), its evidence in the order of claims.ordered_evidence (alignments best first,
     facts, earlier verdicts last; scores 0-100); values JSON-ready (dates as ISO strings).
+    With `with_sentences`, the claim has "sentence": the sentence of the document holding it
+    (`claim_sentence`; one document's text in memory at a time).
     Reads `batch` claims at a time."""
     stmt = _claims_query(filters, reviewed_only).execution_options(yield_per=batch)
     result = session.execute(stmt)
+    sentences = _Sentences(session) if with_sentences else None
     for part in result.partitions():
         rows = [r._mapping for r in part]
         ids = [r["id"] for r in rows]
@@ -143,6 +211,9 @@ def iter_records(session: Session, filters: ExportFilters, *, reviewed_only: boo
             doc = {"id": r["document_id"]} | {f: _dump(r[f"doc_{f}"]) for f in DOCUMENT_FIELDS}
             said = claimed(r["doc_meta"])  # what the page says of itself, apart from its url
             doc |= {k: said.get(k) for k in CLAIMED_KEYS}
+            if sentences is not None:
+                claim["sentence"] = sentences.of(r["document_id"], r["doc_language"],
+                                                 claim["start"], claim["end"])
             yield {"document": doc, "claim": claim, "evidence": evidence.get(r["id"], []),
                    "reviews": reviews.get(r["id"], [])}
 

@@ -100,3 +100,57 @@ def roman_to_int(s: str) -> int | None:
         v = _ROMAN[c]
         total += -v if i + 1 < len(s) and _ROMAN[s[i + 1]] > v else v
     return total
+
+
+# --------------------------------------------------------------------------------------------
+# Numbers written out (the inverse, for suggestions: "neuf ans", "nine years")
+# --------------------------------------------------------------------------------------------
+
+_FR_SAY = ["zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+           "onze", "douze", "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit",
+           "dix-neuf"]
+_FR_TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
+_EN_SAY = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+           "eighteen", "nineteen"]
+_EN_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _fr_below_100(n: int, feminine: bool) -> str:
+    unit = "une" if feminine else "un"
+    if n < 20:
+        return unit if n == 1 else _FR_SAY[n]
+    tens, ones = divmod(n, 10)
+    if tens in (7, 9):  # soixante-dix..., quatre-vingt-dix...
+        head = "soixante" if tens == 7 else "quatre-vingt"
+        rest = 10 + ones
+        if tens == 7 and ones == 1:
+            return "soixante et onze"
+        return f"{head}-{_FR_SAY[rest]}"
+    if tens == 8:
+        return "quatre-vingts" if ones == 0 else f"quatre-vingt-{unit if ones == 1 else _FR_SAY[ones]}"
+    if ones == 0:
+        return _FR_TENS[tens]
+    if ones == 1:
+        return f"{_FR_TENS[tens]} et {unit}"
+    return f"{_FR_TENS[tens]}-{_FR_SAY[ones]}"
+
+
+def say_number(n: int, lang: str = "en", *, feminine: bool = False) -> str:
+    """A whole number from 0 to 999 in words ("neuf", "vingt et un", "quatre-vingts"; "nine",
+    "twenty-one"), in digits beyond; `feminine` for French nouns such as "année"."""
+    if n < 0 or n > 999:
+        return str(n)
+    if lang == "fr":
+        hundreds, rest = divmod(n, 100)
+        if not hundreds:
+            return _fr_below_100(rest, feminine)
+        head = "cent" if hundreds == 1 else f"{_FR_SAY[hundreds]} cent{'s' if rest == 0 else ''}"
+        return head if rest == 0 else f"{head} {_fr_below_100(rest, feminine)}"
+    hundreds, rest = divmod(n, 100)
+    tens, ones = divmod(rest, 10)
+    low = (_EN_SAY[rest] if rest < 20 else
+           _EN_TENS[tens] + (f"-{_EN_SAY[ones]}" if ones else ""))
+    if not hundreds:
+        return low
+    return f"{_EN_SAY[hundreds]} hundred" + (f" and {low}" if rest else "")

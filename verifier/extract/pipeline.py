@@ -59,11 +59,12 @@ Extractor = Callable[[ExtractionInput], Sequence[ClaimLike]]
 def _registered() -> list[Extractor]:
     # Imported here so that `verifier --help` does not pay for the lexicons.
     from verifier.extract.facts import facts_in
+    from verifier.extract.headline import headline_quotes
     from verifier.extract.quotes import quotes_in
     from verifier.extract.temporal import timexes_in
 
     return [
-        lambda i: quotes_in(i.analysed()),
+        lambda i: headline_quotes(i.analysed(), quotes_in(i.analysed())),
         lambda i: timexes_in(i.analysed()),
         lambda i: facts_in(i.analysed(), i.kb),
     ]

@@ -536,9 +536,25 @@ def _clausal(toks: list[_Tok], a: int, b: int, lex: Lexicon) -> bool:
             return True
         if len(w) > 4 and w.endswith("ed") and t.raw[0].islower():
             return True
-        if w in lex.cues:
+        if w in lex.cues or w in _EN_IRREGULAR_PAST:
             return True
-    return False
+    # "said the UN agreement deals with ...": a verb in -s before a preposition that a noun in
+    # -s rarely takes
+    return any(toks[x].raw.islower() and len(toks[x].low) > 3 and toks[x].low.endswith("s")
+               and not toks[x].low.endswith(("ss", "'s", "’s", "us", "is")) and toks[x + 1].low in _VERB_S_NEXT
+               and toks[x - 1].q < 0 and toks[x - 1].raw[:1].isalpha()
+               and toks[x - 1].low not in lex.determiners
+               for x in range(a + 1, b - 1))
+
+
+# English past tenses that do not end in -ed ("officers later found three victims")
+_EN_IRREGULAR_PAST = {"found", "began", "brought", "bought", "caught", "fell", "held", "led", "met",
+                      "paid", "ran", "rose", "sent", "sold", "spent", "stood", "struck", "thought",
+                      "won", "wrote", "grew", "built", "broke", "chose", "drove", "fought", "meant",
+                      "shot", "spoke", "stole", "taught", "threw", "understood", "wore", "drew",
+                      "flew", "forgot", "hid", "rode", "sank", "shook", "spread", "stuck", "sought",
+                      "swore", "withdrew", "overtook", "arose", "fled", "lent", "dealt"}
+_VERB_S_NEXT = {"with", "that", "about", "into", "upon", "a", "an", "the", "no", "its", "their", "his", "her"}
 
 
 _FR_OBJECT_CLITIC = {"lui", "leur", "les", "l’", "l'", "nous", "vous", "me", "m’", "m'", "te", "t’",
@@ -1755,9 +1771,10 @@ def _reports_before(sent: _Sent) -> None:
             claim(c.la, k + 2)
             limit = np_[0] if np_ else c.la
             continue
-        elif (not fr and w in _DIRECTIVE and k > c.k and toks[k].low == "to" and k + 1 < hi
+        elif (not fr and w in _DIRECTIVE and k > c.k and (toks[k].low == "to" or (
+                toks[k].low in ("never", "not") and k + 1 < hi and toks[k + 1].low == "to")) and k + 2 < hi
               and toks[k + 1].q < 0 and toks[k + 1].raw[:1].islower()):
-            qtype = "indirect"   # "urged Chinese citizens to consider ...": the directive
+            qtype = "indirect"   # "urged Chinese citizens to consider ...", "advised people never to ..."
         else:
             t = toks[k]
             if t.low in lex.prepositions or not t.raw[0].isalnum() or t.low in _THAT:

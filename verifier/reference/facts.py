@@ -129,3 +129,57 @@ def fact_evidence(fact: FactRecord, *, score: float, method: str) -> FactEvidenc
                         score=round(float(score), 1), method=method,
                         extra=dict(fact.extra) if fact.extra else None)
 
+
+
+# --------------------------------------------------------------------------------------------
+# Facts read as sentences
+# --------------------------------------------------------------------------------------------
+
+
+def _day(d: date | str | None) -> str:
+    from verifier.calendar_names import month_name
+
+    if isinstance(d, str):
+        try:
+            return _day(date.fromisoformat(d[:10]))
+        except ValueError:
+            return d
+    return f"{d.day} {month_name(d.month)} {d.year}" if d else ""
+
+
+def _during(valid_from: date | str | None, valid_to: date | str | None) -> str:
+    if valid_from and valid_to:
+        return f"from {_day(valid_from)} to {_day(valid_to)}"
+    if valid_from:
+        return f"since {_day(valid_from)}"
+    if valid_to:
+        return f"until {_day(valid_to)}"
+    return ""
+
+
+def fact_sentence(subject: str, predicate: str, obj: str | None = None,
+                  valid_from: date | str | None = None, valid_to: date | str | None = None,
+                  extra: dict[str, Any] | None = None) -> str | None:
+    """A fact of a pack as an English sentence, for people reading the knowledge base ("Russia
+    presided over the UN Security Council from 1 October 2025 to 31 October 2025."), or None
+    for a predicate this does not know how to say (show its subject, relation and object)."""
+    extra = extra or {}
+    during = _during(valid_from, valid_to)
+    if predicate == "event" and valid_from:
+        place = f" in {extra['place']}" if extra.get("place") else ""
+        what = f": {obj}" if obj else " took place"
+        return f"{subject}{what} on {_day(valid_from)}{place}."
+    if predicate == "holds_office" and obj:
+        of = f" of {extra['of']}" if extra.get("of") else ""
+        verb = "was" if valid_to else "has been" if valid_from else "is"
+        return f"{subject} {verb} {obj}{of}" + (f" {during}." if during else ".")
+    if predicate == "presides" and obj:
+        return f"{obj} presides over the {subject}" + (f" {during}." if during else ".")
+    if predicate == "mandate":
+        by = f" (given by the {obj})" if obj else ""
+        res = f", set by {extra['resolution']}" if extra.get("resolution") else ""
+        return f"The mandate of {subject}{by} runs {during}{res}." if during else None
+    if predicate == "adopted" and obj and valid_from:
+        about = f" about {extra['about']}" if extra.get("about") else ""
+        return f"{subject}{about} was adopted by the {obj} on {_day(valid_from)}."
+    return None

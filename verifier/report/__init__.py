@@ -20,9 +20,9 @@ from typing import IO, Any
 
 from sqlalchemy.engine import make_url
 
-from verifier.config import get_settings
 from verifier.db import audit
 from verifier.db.records import ExportFilters, iter_records, snapshot, summarise
+from verifier.db.settings import Organisation, SettingsError, check_http_url, read_organisation
 from verifier.db.store import Store
 from verifier.report.context import ExportContext
 from verifier.report.pdf import BrowserMissing
@@ -68,19 +68,21 @@ def _text(raw: _HashingWriter) -> io.TextIOWrapper:
     return io.TextIOWrapper(io.BufferedWriter(raw, 1 << 16), encoding="utf-8", newline="")
 
 
+NO_ORGANISATION = ("no organisation is set to sign the fact-checks: `verifier setup --org-name "
+                   "NAME --org-url URL` (or the admin page) sets it once")
+
+
 def _write(store: Store, fmt: str, raw: _HashingWriter, filters: ExportFilters,
-           base_url: str | None) -> tuple[int, ExportContext]:
+           base_url: str | None, org: Organisation) -> tuple[int, ExportContext]:
     from verifier.report import html, jsonout, tabular
 
-    settings = get_settings()
     with store.read() as session:
         snapshot(session)
         seq, digest = audit.head(session)
         ctx = ExportContext(head_seq=seq, head_hash=digest, filters=filters.as_dict(),
                             generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
-                            organisation=settings.organisation,
-                            organisation_url=settings.organisation_url,
-                            base_url=(base_url or settings.organisation_url).rstrip("#"))
+                            organisation=org.name, organisation_url=org.url,
+                            base_url=(base_url or org.url) if org.is_set else None)
         if fmt == "xlsx":
             records = iter_records(session, filters)
             with tempfile.TemporaryFile() as tmp:
@@ -96,10 +98,12 @@ def _write(store: Store, fmt: str, raw: _HashingWriter, filters: ExportFilters,
                 rows = jsonout.write_json(iter_records(session, filters), out, ctx)
             elif fmt == "jsonld":
                 rows = jsonout.write_jsonld(
-                    iter_records(session, filters, reviewed_only=True, with_reviews=False), out, ctx)
+                    iter_records(session, filters, reviewed_only=True, with_reviews=False,
+                                 with_sentences=True), out, ctx)
             elif fmt == "html":
                 summary = summarise(session, filters)
-                rows = html.write_html(iter_records(session, filters), summary, out, ctx)
+                rows = html.write_html(iter_records(session, filters, with_sentences=True),
+                                       summary, out, ctx)
             else:  # pragma: no cover - checked by export()
                 raise ExportError(f"unknown format {fmt!r}")
         finally:
@@ -108,13 +112,30 @@ def _write(store: Store, fmt: str, raw: _HashingWriter, filters: ExportFilters,
         return rows, ctx
 
 
+def organisation_for(store: Store, fmt: str, base_url: str | None) -> Organisation:
+    """The organisation signing the export, checked before anything is written: ClaimReview
+    JSON-LD needs one (ExportError otherwise); `base_url` must be an http(s) URL."""
+    try:
+        org = read_organisation(store.url)
+        if base_url is not None:
+            check_http_url(base_url, "--base-url")
+    except SettingsError as exc:
+        raise ExportError(str(exc)) from None
+    if fmt == "jsonld" and not org.is_set:
+        raise ExportError(f"ClaimReview: {NO_ORGANISATION}")
+    return org
+
+
 def export(*, store: Store, fmt: str, out: IO[bytes], actor: str,
            filters: ExportFilters | None = None, base_url: str | None = None) -> ExportResult:
     """Write the export to the binary stream `out` and audit it. `base_url` is where the report
-    will be published (default: the organisation URL); ClaimReview urls are base_url#claim-ID."""
+    will be published (default: the organisation URL); ClaimReview urls are base_url#claim-ID.
+    The organisation is read from the store's settings (verifier/db/settings.py)."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
     filters = filters or ExportFilters()
+    base_url = base_url.strip() if base_url and base_url.strip() else None
+    org = organisation_for(store, fmt, base_url)
     raw = _HashingWriter(out)
     if fmt == "pdf":
         from verifier.report.pdf import html_to_pdf
@@ -122,12 +143,12 @@ def export(*, store: Store, fmt: str, out: IO[bytes], actor: str,
         with tempfile.TemporaryDirectory(prefix="verifier-pdf-") as tmp:
             html_path, pdf_path = Path(tmp) / "report.html", Path(tmp) / "report.pdf"
             with html_path.open("wb") as fh:
-                rows, ctx = _write(store, "html", _HashingWriter(fh), filters, base_url)
+                rows, ctx = _write(store, "html", _HashingWriter(fh), filters, base_url, org)
             html_to_pdf(html_path, pdf_path)
             with pdf_path.open("rb") as fh:
                 shutil.copyfileobj(fh, raw)  # type: ignore[misc]
     else:
-        rows, ctx = _write(store, fmt, raw, filters, base_url)
+        rows, ctx = _write(store, fmt, raw, filters, base_url, org)
     out.flush()
     with store.write() as session:
         ev = audit.append(session, actor=actor, action="export", old=None,
@@ -148,6 +169,9 @@ def export_to_path(*, store: Store, fmt: str, path: str | Path, actor: str,
     created exclusively, beside the target, without following a symbolic link."""
     path = Path(path)
     _refuse_store_files(store, path)
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
+    organisation_for(store, fmt, base_url.strip() if base_url and base_url.strip() else None)
     if (path.exists() or path.is_symlink()) and not force:
         raise ExportError(f"{path}: exists; give --force to replace it")
     if path.is_dir():

@@ -1,10 +1,13 @@
-"""The HTML report: one self-contained file (inline CSS, inline SVG charts, no script but the
-JSON-LD data block, no external resource), readable on screen and on paper.
+"""The HTML report: one self-contained file (inline CSS, charts in HTML and CSS, no script but
+the JSON-LD data block, no external resource), readable on screen and on paper (A4: every
+table and chart takes the page's width, long words and URLs wrap; tests/test_export.py measures
+it in Chromium).
 
-First the counts (computed in SQL), then the claims streamed document by document, then the
-ClaimReview JSON-LD, the same document `verifier export --format jsonld` writes, collected while
-the claims stream by (in a spooled temporary file, so memory stays bounded). Every piece of text
-from a document or a person is HTML-escaped; links are written only for http(s) URLs."""
+First the counts (computed in SQL), then the claims streamed document by document, each shown
+in its sentence with the claim marked, then the ClaimReview JSON-LD, the same document `verifier
+export --format jsonld` writes, collected while the claims stream by (in a spooled temporary
+file, so memory stays bounded). Every piece of text from a document or a person is
+HTML-escaped; links are written only for http(s) URLs."""
 from __future__ import annotations
 
 import json
@@ -17,7 +20,7 @@ from verifier.claims import SAME_CLAIM_LABEL, SIMILAR_CLAIM_LABEL, score_text
 from verifier.db.models import VERDICTS
 from verifier.db.records import Summary
 from verifier.report.context import ExportContext
-from verifier.report.jsonout import _json, claim_review
+from verifier.report.jsonout import ELLIPSIS, _json, claim_review, published
 from verifier.report.tabular import attribution_cell
 
 FINDINGS = ("consistent", "partial", "contradicted", "no_evidence", "none")
@@ -29,32 +32,47 @@ VERDICT_COLORS = {"True": "#1b5e20", "Mostly true": "#66bb6a", "Half true": "#fd
                   "Altered quote": "#d81b60", "Unverifiable": "#78909c", "Not a claim": "#b0bec5",
                   "none": "#eceff1"}
 CHART_ROWS = 25  # documents or reviewers per chart; the tables list them all
+CHART_LABEL = 100  # characters of a document's title in a chart; the table below has it whole
+# Column headers of the documents table, hyphenation points marked (&shy;) so that they break
+# inside their fixed-width column rather than overflow it.
+FINDING_HEADS = {"consistent": "consis&shy;tent", "partial": "partial",
+                 "contradicted": "contra&shy;dicted", "no_evidence": "no evi&shy;dence",
+                 "none": "not checked"}
 
 CSS = """
 :root{--ink:#1d2327;--muted:#5f6b73;--line:#d5dbe0;--bg:#f7f9fa}
 *{box-sizing:border-box}
-body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:var(--ink);margin:0 auto;max-width:1000px;padding:24px}
+body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:var(--ink);margin:0 auto;max-width:1000px;padding:24px;overflow-wrap:anywhere}
 h1{font-size:1.6em;margin:0 0 .2em}h2{font-size:1.3em;border-bottom:2px solid var(--ink);padding-bottom:.2em;margin-top:1.8em}
 h3{font-size:1.1em;margin:1.4em 0 .3em}
 .meta,.muted{color:var(--muted);font-size:.9em}
-table{border-collapse:collapse;margin:.5em 0 1em;font-size:.9em}
-th,td{border:1px solid var(--line);padding:3px 8px;text-align:left;vertical-align:top}
-th{background:var(--bg)}td:first-child{white-space:nowrap}td.n{text-align:right;font-variant-numeric:tabular-nums}
-.counts{display:flex;flex-wrap:wrap;gap:16px}
+table{border-collapse:collapse;margin:.5em 0 1em;font-size:.9em;max-width:100%}
+table.wide{width:100%;table-layout:fixed}
+table.wide th{font-size:.85em;overflow-wrap:normal}
+th,td{border:1px solid var(--line);padding:3px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+th{background:var(--bg);font-weight:600}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+.counts{display:flex;flex-wrap:wrap;gap:0 16px;align-items:flex-start}
 figure{margin:1em 0}figcaption{font-weight:600;margin-bottom:.3em}
-svg text{font:12px system-ui,sans-serif;fill:var(--ink)}
+.bars{display:grid;grid-template-columns:minmax(0,34%) minmax(0,1fr) 3em;gap:3px 8px;align-items:center}
+.bars .label{text-align:right;font-size:.85em;line-height:1.2}
+.bars .track{display:flex;height:14px;min-width:0}
+.bars .seg{display:block;height:100%;min-width:1px}
+.bars .n{font-size:.85em;font-variant-numeric:tabular-nums}
+ul.legend{list-style:none;display:flex;flex-wrap:wrap;gap:2px 14px;padding:0;margin:.4em 0 0;font-size:.85em}
+.swatch{display:inline-block;width:.9em;height:.9em;margin-right:4px;vertical-align:-.1em;border:1px solid #888}
 article.claim{border:1px solid var(--line);border-left:4px solid var(--muted);border-radius:4px;padding:8px 12px;margin:10px 0;background:#fff}
 article.claim header{display:flex;gap:8px;align-items:center;flex-wrap:wrap;font-size:.9em}
 .badge{display:inline-block;padding:0 6px;border-radius:3px;background:var(--bg);border:1px solid var(--line)}
 .badge.changed{background:#fff3e0;border-color:#fb8c00}
 .f-contradicted{border-left-color:#c62828}.f-consistent{border-left-color:#2e7d32}.f-partial{border-left-color:#f9a825}
 blockquote{margin:.4em 0;padding:.2em .8em;border-left:3px solid var(--line);white-space:pre-wrap}
-dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:.4em 0;font-size:.92em}
-dt{color:var(--muted)}dd{margin:0;white-space:pre-wrap;overflow-wrap:anywhere}
+mark{background:#ffe89a;color:inherit}
+dl{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:2px 12px;margin:.4em 0;font-size:.92em}
+dt{color:var(--muted)}dd{margin:0;white-space:pre-wrap;min-width:0}
 ul.evidence{margin:.3em 0;padding-left:1.2em;font-size:.9em}
-a{color:#0b57d0;overflow-wrap:anywhere}
+a{color:#0b57d0}
 footer{margin-top:2em;border-top:1px solid var(--line);padding-top:.5em}
-code{font-size:.85em;overflow-wrap:anywhere}
+code{font-size:.85em}
 @page{size:A4;margin:14mm 12mm}
 @media print{
  body{max-width:none;padding:0;font-size:10.5pt}
@@ -62,7 +80,7 @@ code{font-size:.85em;overflow-wrap:anywhere}
  article.claim,figure,table{break-inside:avoid}
  h2,h3{break-after:avoid}
  a{color:inherit;text-decoration:none}
- a[href^="http"]::after{content:" (" attr(href) ")";font-size:.8em;color:var(--muted)}
+ a[href^="http"]:not(.bare)::after{content:" (" attr(href) ")";font-size:.8em;color:var(--muted)}
  nav{display:none}
 }
 """
@@ -73,11 +91,14 @@ def _e(value: Any) -> str:
 
 
 def _link(url: Any, label: Any = None) -> str:
+    """A link for an http(s) URL (its label escaped), else the label as text. A link whose text
+    is the URL itself is "bare": print does not repeat the URL after it."""
     if not url:
         return _e(label)
     text = _e(label if label is not None else url)
     if str(url).lower().startswith(("http://", "https://")):
-        return f'<a href="{_e(url)}" rel="noopener noreferrer">{text}</a>'
+        bare = ' class="bare"' if label is None or str(label) == str(url) else ""
+        return f'<a href="{_e(url)}"{bare} rel="noopener noreferrer">{text}</a>'
     return text
 
 
@@ -89,39 +110,35 @@ def _counts_table(title: str, counts: dict[str, int], order: Iterable[str]) -> s
 
 def bar_chart(title: str, rows: list[tuple[str, dict[str, int]]], categories: Iterable[str],
               colors: dict[str, str], note: str = "") -> str:
-    """Horizontal stacked bars, one per row, as inline SVG with a legend."""
+    """Horizontal stacked bars, one per row, with a legend, in HTML and CSS: a grid of label,
+    bar and total, so the browser lays out each label (a long one wraps, never clipped) and the
+    chart takes the width of the page. Colours come from fixed tables; labels are escaped."""
     cats = list(categories)
-    label_w, bar_w, bar_h, gap, top = 230, 420, 16, 6, 4
     biggest = max((sum(r.values()) for _, r in rows), default=0) or 1
     used = [c for c in cats if any(r.get(c) for _, r in rows)]
-    legend_h = 22 * ((len(used) + 3) // 4)
-    height = top + len(rows) * (bar_h + gap) + legend_h + 10
-    width = label_w + bar_w + 60
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{_e(title)}" '
-             f'viewBox="0 0 {width} {height}" width="100%" style="max-width:{width}px">']
-    for i, (label, counts) in enumerate(rows):
-        y = top + i * (bar_h + gap)
-        short = label if len(label) <= 34 else label[:33] + "…"
-        parts.append(f'<text x="{label_w - 6}" y="{y + 12}" text-anchor="end"><title>{_e(label)}</title>{_e(short)}</text>')
-        x = float(label_w)
-        for c in cats:
-            n = counts.get(c, 0)
-            if not n:
-                continue
-            w = bar_w * n / biggest
-            parts.append(f'<rect x="{x:.1f}" y="{y}" width="{max(w, 0.5):.1f}" height="{bar_h}" '
-                         f'fill="{colors.get(c, "#999")}"><title>{_e(label)}: {_e(c)} {n}</title></rect>')
-            x += w
-        parts.append(f'<text x="{x + 4:.1f}" y="{y + 12}">{sum(counts.values())}</text>')
-    ly = top + len(rows) * (bar_h + gap) + 8
-    for j, c in enumerate(used):
-        lx, yy = 10 + (j % 4) * 170, ly + (j // 4) * 22
-        parts.append(f'<rect x="{lx}" y="{yy}" width="12" height="12" fill="{colors.get(c, "#999")}" stroke="#888" stroke-width=".5"/>'
-                     f'<text x="{lx + 16}" y="{yy + 10}">{_e(c if c != "none" else "(none)")}</text>')
-    parts.append("</svg>")
-    cap = f"<figcaption>{_e(title)}</figcaption>"
+    cells = []
+    for label, counts in rows:
+        segs = "".join(
+            f'<span class=seg style="width:{100 * counts[c] / biggest:.2f}%;'
+            f'background:{colors.get(c, "#999")}" title="{_e(label)}: {_e(c)} {counts[c]}"></span>'
+            for c in cats if counts.get(c))
+        cells.append(f"<div class=label>{_e(label)}</div><div class=track>{segs}</div>"
+                     f"<div class=n>{sum(counts.values())}</div>")
+    legend = "".join(f'<li><span class=swatch style="background:{colors.get(c, "#999")}"></span>'
+                     f'{_e(c if c != "none" else "(none)")}</li>' for c in used)
     extra = f'<p class="muted">{_e(note)}</p>' if note else ""
-    return f"<figure>{cap}{''.join(parts)}{extra}</figure>"
+    return (f'<figure class=chart><figcaption>{_e(title)}</figcaption>'
+            f'<div class=bars role=img aria-label="{_e(title)}">{"".join(cells)}</div>'
+            f"<ul class=legend>{legend}</ul>{extra}</figure>")
+
+
+def _chart_label(title: str, doc_id: int) -> str:
+    """A document's label in a chart: its title (the first CHART_LABEL characters, at a word
+    boundary) and its id, which is never cut."""
+    if len(title) > CHART_LABEL:
+        cut = title.rfind(" ", CHART_LABEL // 2, CHART_LABEL)
+        title = title[: cut if cut > 0 else CHART_LABEL].rstrip() + "…"
+    return f"{title} (#{doc_id})"
 
 
 def _summary_html(s: Summary) -> str:
@@ -133,7 +150,7 @@ def _summary_html(s: Summary) -> str:
     docs = s.documents[:CHART_ROWS]
     more = (f"{len(s.documents) - CHART_ROWS} more documents are in the table below."
             if len(s.documents) > CHART_ROWS else "")
-    labels = [f"{t} (#{d})" for d, t, _ in docs]
+    labels = [_chart_label(t, d) for d, t, _ in docs]
     out.append(bar_chart("Findings per document",
                          [(lab, s.finding_per_document.get(d, {})) for lab, (d, _, _) in zip(labels, docs, strict=True)],
                          FINDINGS, FINDING_COLORS, more))
@@ -152,9 +169,11 @@ def _summary_html(s: Summary) -> str:
         + "".join(f"<td class=n>{s.finding_per_document.get(d, {}).get(f, 0)}</td>" for f in FINDINGS)
         + f"<td class=n>{n - s.verdict_per_document.get(d, {}).get('none', 0)}</td></tr>"
         for d, t, n in s.documents)
-    heads = "".join(f"<th>{_e(f)}</th>" for f in FINDINGS)
-    out.append(f"<h3>Documents</h3><table><tr><th>id</th><th>title</th><th>claims</th>{heads}"
-               f"<th>reviewed</th></tr>{rows}</table>")
+    heads = "".join(f"<th class=n>{FINDING_HEADS[f]}</th>" for f in FINDINGS)
+    cols = ('<colgroup><col style="width:4.5em"><col>'
+            + '<col style="width:5.4em">' * (len(FINDINGS) + 2) + "</colgroup>")
+    out.append(f"<h3>Documents</h3><table class=wide>{cols}<tr><th>id</th><th>title</th>"
+               f"<th class=n>claims</th>{heads}<th class=n>re&shy;viewed</th></tr>{rows}</table>")
     return "".join(out)
 
 
@@ -180,6 +199,23 @@ def _value(value: Any) -> str:
     if value is None:
         return ""
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def in_sentence(c: dict[str, Any]) -> str:
+    """The claim inside its sentence, the claim marked (<mark>), every piece escaped; "…" where
+    a very long sentence was cut. Without a sentence (or one that does not hold the claim's
+    span), the claim's text alone, marked."""
+    sentence = c.get("sentence")
+    claim = f"<mark>{_e(c['text'])}</mark>"
+    if not sentence:
+        return claim
+    text, s0 = sentence["text"], sentence["start"]
+    a, b = c["start"] - s0, c["end"] - s0
+    if not (0 <= a <= b <= len(text)) or text[a:b] != c["text"]:
+        return claim
+    before = (ELLIPSIS + " " if sentence.get("cut_before") else "") + text[:a]
+    after = text[b:] + (" " + ELLIPSIS if sentence.get("cut_after") else "")
+    return f"{_e(before)}{claim}{_e(after)}"
 
 
 def claim_html(rec: dict[str, Any]) -> str:
@@ -232,7 +268,7 @@ def claim_html(rec: dict[str, Any]) -> str:
     return (f'<article class="claim f-{_e(finding)}" id="claim-{cid}"><header>'
             f'<a href="#claim-{cid}">#{cid}</a><span class=badge>{_e(c["kind"])}</span>'
             f"<span class=badge>{_e(finding)}</span>{badge}</header>"
-            f"<blockquote>{_e(c['text'])}</blockquote><dl>{dl}</dl>{evidence}{history}</article>")
+            f"<blockquote>{in_sentence(c)}</blockquote><dl>{dl}</dl>{evidence}{history}</article>")
 
 
 def _precedent(ev: dict[str, Any]) -> str:
@@ -257,18 +293,22 @@ def _script_safe(chunk: str) -> str:
 
 def write_html(records: Iterable[dict[str, Any]], summary: Summary, out: IO[str],
                ctx: ExportContext) -> int:
-    title = f"Fact-check report — {ctx.organisation}"
+    """The report. Its ClaimReview block (one per `published` claim) is written only when an
+    organisation signs it (ctx.publishable); without one the footer says so."""
+    title = f"Fact-check report — {ctx.organisation}" if ctx.organisation else "Fact-check report"
+    byline = (f" · published by {_link(ctx.organisation_url, ctx.organisation)}"
+              if ctx.organisation else "")
     filters = ", ".join(f"{k}={v}" for k, v in ctx.filters.items()) or "none"
     out.write(f'<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
               f'<meta name="viewport" content="width=device-width,initial-scale=1">'
               f'<meta name="generator" content="verifier">'
               f"<title>{_e(title)}</title><style>{CSS}</style></head><body>\n")
-    out.write(f"<header><h1>{_e(title)}</h1><p class=meta>Generated {_e(ctx.generated_at)} · "
+    out.write(f"<header><h1>{_e(title)}</h1><p class=meta>Generated {_e(ctx.generated_at)}{byline} · "
               f"filters: {_e(filters)} · audit head <span id=audit-head data-seq=\"{ctx.head_seq}\" "
               f"data-hash=\"{_e(ctx.head_hash)}\">#{ctx.head_seq} <code>{_e(ctx.head_hash)}</code></span></p>"
               f'<nav><a href="#summary">Summary</a> · <a href="#claims">Claims</a></nav></header>\n')
     out.write(_summary_html(summary) + "\n<h2 id=claims>Claims</h2>\n")
-    rows, reviews, current_doc = 0, 0, None
+    rows, reviews, marked, current_doc = 0, 0, 0, None
     with tempfile.SpooledTemporaryFile(max_size=8 << 20, mode="w+", encoding="utf-8") as ld:
         for rec in records:
             doc_id = rec["document"]["id"]
@@ -280,15 +320,23 @@ def write_html(records: Iterable[dict[str, Any]], summary: Summary, out: IO[str]
             out.write(claim_html(rec) + "\n")
             rows += 1
             if rec["claim"].get("verdict"):
-                ld.write(("\n" if reviews == 0 else ",\n") + _json(claim_review(rec, ctx)))
                 reviews += 1
+            if ctx.publishable and published(rec):
+                ld.write(("\n" if marked == 0 else ",\n") + _json(claim_review(rec, ctx)))
+                marked += 1
         if current_doc is not None:
             out.write("</section>\n")
         if rows == 0:
             out.write('<p class="muted">No claims match.</p>\n')
+        unsigned = ("" if ctx.publishable else
+                    " No ClaimReview markup: no organisation is set to sign it "
+                    "(<code>verifier setup --org-name NAME --org-url URL</code>).")
         out.write(f'<footer class=meta>{rows} claims, {reviews} reviewed. Audit head #{ctx.head_seq} '
                   f"<code>{_e(ctx.head_hash)}</code>: <code>verifier audit verify</code> checks the "
-                  "log this report reflects.</footer>\n")
+                  f"log this report reflects.{unsigned}</footer>\n")
+        if not ctx.publishable:
+            out.write("</body></html>\n")
+            return rows
         out.write('<script type="application/ld+json">\n{"@context":"https://schema.org",')
         out.write('"auditHead":' + _json({"seq": ctx.head_seq, "hash": ctx.head_hash}) + ',\n"@graph":[')
         ld.seek(0)

@@ -10,14 +10,19 @@ lines starting with "#"; pandas: `read_csv(..., comment="#")`.
 
 XLSX (openpyxl write-only mode, rows streamed) has the claims on sheet "claims" and the export
 facts (audit head, filters, row count) on sheet "export". Every value is written as text or a
-number, never as a formula: a span beginning with "=" stays text."""
+number, never as a formula: a span beginning with "=" stays text. The claims sheet opens ready
+to read: its header row frozen and bold, an auto-filter over the header and every row, each
+column as wide as its header and the first XLSX_SAMPLE rows need, within XLSX_WIDTH (the
+widths must be written before the first row, and rows are streamed: a sample, not every row)."""
 from __future__ import annotations
 
 import csv
 import io
 import json
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import IO, Any
 
 from verifier.claims import attribution_doubtful
@@ -132,14 +137,54 @@ def _text_cell(ws: Any, value: Any) -> Any:
     return cell
 
 
+XLSX_SAMPLE = 500  # rows whose content sets the column widths
+XLSX_WIDTH = (6, 60)  # narrowest and widest column, in characters
+
+
+def display_width(value: Any) -> int:
+    """How many character widths a value takes in a cell: its longest line, East Asian wide
+    and full-width characters counted twice."""
+    if value is None:
+        return 0
+    if isinstance(value, bool):
+        return 5
+    if isinstance(value, float):
+        value = f"{value:.6g}"
+    return max((sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+                for line in str(value).splitlines()), default=0)
+
+
+def column_widths(header: Iterable[str], rows: Iterable[list[Any]],
+                  bounds: tuple[int, int] = XLSX_WIDTH) -> list[float]:
+    """Column widths (in Excel's character units) fitted to the header and the rows, within
+    `bounds`, plus room for the filter button of the header."""
+    widths = [display_width(h) + 3 for h in header]
+    for row in rows:
+        for i, v in enumerate(row):
+            widths[i] = max(widths[i], display_width(v) + 1)
+    lo, hi = bounds
+    return [float(min(hi, max(lo, w))) for w in widths]
+
+
+def _set_widths(ws: Any, widths: list[float]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    for i, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = w
+
+
 def write_xlsx(records: Iterable[dict[str, Any]], out: IO[bytes], ctx: ExportContext) -> int:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("claims")
     ws.freeze_panes = "A2"
+    it: Iterator[dict[str, Any]] = iter(records)
+    sample = [row_values(rec) for rec in islice(it, XLSX_SAMPLE)]
+    _set_widths(ws, column_widths(COLUMNS, sample))  # before the first row: <cols> comes first
     bold = Font(bold=True)
     header = []
     for name in COLUMNS:
@@ -148,14 +193,26 @@ def write_xlsx(records: Iterable[dict[str, Any]], out: IO[bytes], ctx: ExportCon
         header.append(cell)
     ws.append(header)
     rows = 0
-    for rec in records:
-        ws.append([_text_cell(ws, v) for v in row_values(rec)])
+    for values in _chain(sample, it):
+        ws.append([_text_cell(ws, v) for v in values])
         rows += 1
+    # The filter covers the header and every row (written after the rows: <autoFilter> follows
+    # <sheetData>).
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{rows + 1}"
     meta = wb.create_sheet("export")
-    for key, value in (("rows", rows), ("audit_head_seq", ctx.head_seq),
-                       ("audit_head_hash", ctx.head_hash), ("generated_at", ctx.generated_at),
-                       ("organisation", ctx.organisation),
-                       ("filters", json.dumps(ctx.filters, sort_keys=True))):
+    facts = [("rows", rows), ("audit_head_seq", ctx.head_seq),
+             ("audit_head_hash", ctx.head_hash), ("generated_at", ctx.generated_at),
+             ("organisation", ctx.organisation or ""),
+             ("organisation_url", ctx.organisation_url or ""),
+             ("filters", json.dumps(ctx.filters, sort_keys=True))]
+    _set_widths(meta, column_widths(("key", "value"), [list(f) for f in facts], (6, 100)))
+    for key, value in facts:
         meta.append([key, _text_cell(meta, value)])
     wb.save(out)
     return rows
+
+
+def _chain(sample: list[list[Any]], rest: Iterator[dict[str, Any]]) -> Iterator[list[Any]]:
+    yield from sample
+    for rec in rest:
+        yield row_values(rec)

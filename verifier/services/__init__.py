@@ -9,6 +9,7 @@ only this package (an import-linter contract in pyproject.toml keeps it so).
     users      people and roles, sign-in (the last active admin is kept)
     sessions   idle expiry of signed-in browser sessions
     sources    reference sources, facts packs, precedents
+    settings   the organisation that publishes the fact-checks (name, URL), set once
     exports    exports of claims, verdicts and evidence
     audit      the audit chain and the history
     desk       what the review desk and the auditor's page read
@@ -35,6 +36,7 @@ from verifier.services import (
     documents,
     exports,
     review,
+    settings,
     sources,
     tokens,
     users,
@@ -77,6 +79,7 @@ from verifier.services.documents import (
     ingest_into,
     knowledge_base,
     list_documents,
+    max_document_bytes,
     precedent_check,
     quote_sources,
     read,
@@ -140,8 +143,8 @@ __all__ = [
     "document_summary", "documents", "documents_concerned_by_facts",
     "documents_concerned_by_sources", "earlier_verdicts", "ensure_demo_accounts", "exports",
     "extract", "extract_document", "get_claim", "ingest_document", "ingest_into",
-    "knowledge_base", "list_documents", "load_demo", "load_queue", "next_claim_id", "os_user",
-    "precedent_check", "queue_documents", "quote_sources", "read", "read_text", "recheck", "review",
-    "reviews_of", "save_checked", "show_document", "read_sources", "source_text", "sources",
-    "store_failure", "store_owner", "store_source", "tokens", "users",
+    "knowledge_base", "list_documents", "load_demo", "max_document_bytes", "load_queue", "next_claim_id",
+    "os_user", "precedent_check", "queue_documents", "quote_sources", "read", "read_text", "recheck",
+    "review", "reviews_of", "save_checked", "settings", "show_document", "read_sources",
+    "source_text", "sources", "store_failure", "store_owner", "store_source", "tokens", "users",
 ]

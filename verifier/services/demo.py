@@ -1,5 +1,6 @@
-"""The bundled demo: the demo facts pack, one account per role, the seed article. The demo
-passwords are public (docs/ui.md, README): demo data only, never a real newsroom's store."""
+"""The bundled demo: the demo facts pack, one account per role, the seed article, and an
+example organisation to sign its fact-checks when none is set. The demo passwords are public
+(docs/ui.md, README): demo data only, never a real newsroom's store."""
 from __future__ import annotations
 
 from importlib import resources
@@ -11,6 +12,7 @@ from verifier.db.users import add_user, get_user
 from verifier.services._base import Db, authorise, service, store_of
 from verifier.services.documents import ingest_into
 from verifier.services.principal import ADMIN_ROLES, Principal
+from verifier.services.settings import example_organisation
 
 DEMO_ACCOUNTS: tuple[tuple[str, str], ...] = (
     ("fatima", "fact-checker"),
@@ -48,13 +50,14 @@ def demo_loaded(*, db: Db = None) -> bool:
                    is not None for name, data in _seed_files())
 
 
-def _may_load(store: Store, principal: Principal, what: str) -> None:
+def _may_load(store: Store, principal: Principal, what: str) -> bool:
     """Admins; the store owner while the store has no user (bootstrap), or when the demo is
     loaded already (`make run` runs `verifier demo` every time: a second run changes nothing,
-    so it needs no credentials)."""
+    so it needs no credentials). False for the latter: the caller changes nothing."""
     if principal.is_store_owner and demo_loaded(db=store):
-        return
+        return False
     authorise(store, principal, ADMIN_ROLES, what, scope="admin")
+    return True
 
 
 @service
@@ -100,17 +103,23 @@ def _import_facts(store: Store, actor: str) -> tuple[str, int] | None:
 
 @service
 def load_demo(principal: Principal, *, db: Db = None) -> list[str]:
-    """Load the demo into the store (the facts pack, the accounts, the seed article); running
-    it again changes nothing (and then needs no credentials). Returns one line per step, for
-    the shell to print."""
+    """Load the demo into the store (the facts pack, the accounts, the seed article, an example
+    organisation unless one is set); running it again changes nothing (and then needs no
+    credentials: the store owner's run on a loaded demo sets no organisation either). Returns
+    one line per step, for the shell to print."""
     store = store_of(db)
-    _may_load(store, principal, "load the demo")
+    may_change = _may_load(store, principal, "load the demo")
     lines: list[str] = []
     imported = _import_facts(store, principal.name)
     if imported is not None:
         lines.append(f"demo: facts pack {imported[0]} ({imported[1]} facts)")
     _ensure_accounts(store, principal.name)
     lines.append("demo: accounts " + ", ".join(f"{n} ({r})" for n, r in DEMO_ACCOUNTS))
+    if may_change:
+        example = example_organisation(store, principal)
+        if example is not None:
+            lines.append(f"demo: organisation {example.name} <{example.url}>, an example in "
+                         f"{example.path} (yours: verifier setup --org-name NAME --org-url URL)")
     for name, data in _seed_files():
         res = ingest_into(store, data, name=name, kind="article", actor=principal.name)
         state = f"stored, {res.claims_added} claims" if res.created else "already stored"

@@ -3,6 +3,7 @@ counts, one claim with its document, evidence, earlier verdicts and reviews. Rea
 signed-in role; verdicts go through services.review."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from verifier.claims import Evidence
@@ -26,9 +27,15 @@ def _reader(principal: Principal, db: Db) -> Any:
 
 
 @service
-def queue_documents(principal: Principal, *, db: Db = None) -> list[Document]:
-    """Articles and drafts (not reference sources), by id."""
-    return queue.list_documents(_reader(principal, db))
+def queue_documents(principal: Principal, *, kinds: Sequence[str] = (),
+                    db: Db = None) -> list[Document]:
+    """Articles and drafts (not reference sources), by id. `kinds=("article",)` gives the
+    published articles only, `kinds=("draft",)` the drafts editors saved: a desk lists them
+    apart rather than mixed (`QueueFilters.document_kinds` does the same for the queue)."""
+    unknown = [k for k in kinds if k not in ("article", "draft")]
+    if unknown:
+        raise ValueError(f"not a kind of desk document: {unknown[0]!r} (article or draft)")
+    return queue.list_documents(_reader(principal, db), kinds)
 
 
 @service

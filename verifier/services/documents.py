@@ -333,6 +333,11 @@ class DraftCheck:
     report: CheckReport
     text: str
     checked: bool = True
+    # What to fix, claim by claim (check.fixes.what_to_fix), in the order of report.claims.
+    fixes: tuple[str | None, ...] = ()
+
+    def fix(self, i: int) -> str | None:
+        return self.fixes[i] if 0 <= i < len(self.fixes) else None
 
 
 def _ingest_roles(kind: str) -> tuple[str, ...]:
@@ -422,7 +427,31 @@ def check_draft(principal: Principal, data: bytes, *, name: str, lang: str | Non
     kb = knowledge_base(store)  # the worker extracts with it, the checks check against it
     doc, claims = read_limited(data, name=name, lang=lang, published=published, kb=kb[0])
     given = [read(b, name=n, limited=True) for b, n in sources]
-    return DraftCheck(check_ingested(doc, store, given, kb=kb, extracted=claims), doc.text)
+    report = check_ingested(doc, store, given, kb=kb, extracted=claims)
+    return DraftCheck(report, doc.text, fixes=fixes_of(report, store, given))
+
+
+def fixes_of(report: CheckReport, store: Store | None,
+             given: Sequence[IngestedDocument] = ()) -> tuple[str | None, ...]:
+    """What to fix for each claim of a checked document (check.fixes), the words of altered
+    quotes taken from the sources themselves (those given, else the store's library)."""
+    from verifier.check.fixes import what_to_fix
+    from verifier.claims import PassageEvidence
+    from verifier.db.queue import source_text
+
+    by_sha = {d.sha256: d.text for d in given}
+
+    def text_of(ev: PassageEvidence) -> str | None:
+        if ev.source_sha256 in by_sha:
+            return by_sha[ev.source_sha256]
+        got = source_text(store, ev) if store is not None else None
+        return got[0] if got and got[1] == 0 else None
+
+    published = report.document.get("published")
+    day = date.fromisoformat(published[:10]) if isinstance(published, str) and published else None
+    lang = str(report.document.get("language") or "en")
+    return tuple(what_to_fix(c, lang=lang, published=day, source_text=text_of)
+                 for c in report.claims)
 
 
 @service
@@ -454,6 +483,14 @@ def show_document(principal: Principal, document_id: int, *, db: Db = None) -> S
         claims = [documents.claim_dict(c)
                   for c in documents.document_claims(session=session, document_id=document_id)]
     return ShownDocument(document_summary(doc) | {"id": doc.id, "kind": doc.kind}, doc.text, claims)
+
+
+def max_document_bytes() -> int:
+    """The ingestion cap: the most bytes a document, draft or source may have
+    (VERIFIER_MAX_BYTES, 10 MB by default); larger ones are refused with an IngestError."""
+    from verifier.config import get_settings
+
+    return get_settings().max_bytes
 
 
 def read_text(path: str | Path) -> str:

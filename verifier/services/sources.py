@@ -10,12 +10,12 @@ from typing import Any
 
 from verifier.db import queue
 from verifier.db.facts import ImportResult, PackError, list_facts, parse_pack, store_pack
-from verifier.reference.facts import FactRecord
+from verifier.reference.facts import FactRecord, fact_sentence
 from verifier.services._base import Db, authorise, service, store_of
 from verifier.services.documents import IngestResult, ingest_document
 from verifier.services.principal import ADMIN_ROLES, ANY_ROLE, SOURCE_READER_ROLES, Principal
 
-__all__ = ["ImportResult", "PackError", "PrecedentImport", "add_source", "facts",
+__all__ = ["ImportResult", "PackError", "PrecedentImport", "add_source", "fact_table", "facts",
            "import_pack", "import_packs", "import_precedents", "loaded_packs", "loaded_sources",
            "search_precedents"]
 
@@ -74,6 +74,27 @@ def facts(principal: Principal, *, pack: str | None = None, db: Db = None) -> li
     authorise(store, principal, ANY_ROLE, "list facts", scope=None)
     with store.read() as session:
         return list_facts(session=session, pack=pack)
+
+
+@service
+def fact_table(principal: Principal, *, pack: str | None = None,
+               db: Db = None) -> list[dict[str, Any]]:
+    """The stored facts (of one pack) as rows for people: the fact read as a sentence where
+    its predicate allows (`reference.facts.fact_sentence`), then subject, relation, object,
+    validity and source. Plain values: shells show them as text."""
+    rows = []
+    for f in facts(principal, pack=pack, db=db):
+        extra = f.extra or {}
+        rows.append({
+            "pack": f.pack,
+            "reads as": fact_sentence(f.subject, f.predicate, f.object, f.valid_from,
+                                      f.valid_to, extra) or "",
+            "subject": f.subject, "relation": f.predicate.replace("_", " "),
+            "object": f.object or "", "of": str(extra.get("of") or ""),
+            "valid from": f.valid_from.isoformat() if f.valid_from else "",
+            "valid to": f.valid_to.isoformat() if f.valid_to else "",
+            "source": f.source_title or "", "source url": f.source_url or ""})
+    return rows
 
 
 @dataclass(frozen=True)

@@ -1,21 +1,26 @@
-"""The auditor's page: the history of any claim (who, when, what changed, from the audit log),
-whether the audit chain is intact (head sequence number and hash), and the exports."""
+"""The auditor's page: whether the audit chain is intact (head sequence number and hash); the
+activity feed, every event of the log newest first, filtered by user, action, dates and
+document, paged, each event's changes field by field in words, and its export (CSV, JSON);
+the history of any claim; the exports of claims."""
 from __future__ import annotations
 
 import io
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import streamlit as st
 
 from verifier import services
 from verifier.services import CLAIM_KINDS, CLAIM_STATUSES, FORMATS, VERDICTS, Principal
+from verifier.services.audit import FEED_FORMATS, FeedFilters
 from verifier.ui import auth
 
 EXPORT_MIME = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                "json": "application/json", "jsonld": "application/ld+json", "html": "text/html",
                "pdf": "application/pdf"}
 EXPORT_SUFFIX = {"jsonld": "jsonld"}
+FEED_PAGE = 50
+FEED_MIME = {"csv": "text/csv", "json": "application/json"}
 
 
 def _when(ts: Any) -> str:
@@ -23,17 +28,148 @@ def _when(ts: Any) -> str:
 
 
 def _chain(me: Principal) -> None:
+    """Whether the chain is intact. Verified when the page opens, again whenever the log has
+    a new head and on "Verify again", not on every click of the feed (a large log takes
+    seconds to verify); the page says when it was verified."""
     st.subheader("Audit chain")
-    bar = st.progress(0, text="Verifying the audit chain…")
-    report = services.audit.verify(me).report
-    bar.empty()
+    ss = st.session_state
+    current = services.audit.head(me)
+    held = ss.get("auditor_chain")
+    if held is None or held[0] != current:
+        bar = st.progress(0, text="Verifying the audit chain…")
+        held = (current, services.audit.verify(me).report, datetime.now(UTC))
+        ss["auditor_chain"] = held
+        bar.empty()
+    report = held[1]
     if report.ok:
         st.success(f"Intact: {report.events} events, every hash matches.", icon=":material/lock:")
     else:
         st.error(f"BROKEN at event {report.broken_seq}: {report.problem}", icon=":material/gpp_bad:")
-    cols = st.columns([1, 4])
+    cols = st.columns([1, 4, 1])
     cols[0].metric("Head seq", report.head_seq)
-    cols[1].text(f"Head hash\n{report.head_hash}")
+    cols[1].text(f"Head hash\n{report.head_hash}\nverified at {_when(held[2])}")
+    cols[2].button("Verify again", key="auditor_verify_again",
+                   on_click=lambda: ss.pop("auditor_chain", None))
+
+
+def _doc_label(d: Any) -> str:
+    return f"{d.kind} {d.id} · {(d.title or d.source_name or '')[:60]}"
+
+
+def _feed_filters(me: Principal) -> FeedFilters:
+    """The filters of the feed, as the auditor set them (nothing chosen: everything)."""
+    facets = services.audit.feed_facets(me)
+    docs = services.queue_documents(me)
+    labels: dict[int, str] = {0: "any document"} | {int(d.id or 0): _doc_label(d) for d in docs}
+    c = st.columns([3, 3, 2, 2, 3])
+    actors = c[0].multiselect("User", facets.actors, key="auditor_feed_users",
+                              placeholder="anyone")
+    actions = c[1].multiselect("Action", facets.actions, key="auditor_feed_actions",
+                               placeholder="any action")
+    since = c[2].date_input("From (UTC)", value=None, key="auditor_feed_since")
+    until = c[3].date_input("To (UTC)", value=None, key="auditor_feed_until")
+    doc_id = c[4].selectbox("Document", list(labels), key="auditor_feed_doc",
+                            format_func=lambda i: labels.get(i, str(i)))
+    return FeedFilters(actors=tuple(actors), actions=tuple(actions),
+                       since=since if isinstance(since, date) else None,
+                       until=until if isinstance(until, date) else None,
+                       document_id=doc_id or None)
+
+
+def _feed_pager(filters: FeedFilters) -> int | None:
+    """The `before` cursor of the page shown: a stack of cursors, reset when the filters
+    change."""
+    ss = st.session_state
+    if ss.get("auditor_feed_key") != filters:
+        ss["auditor_feed_key"] = filters
+        ss["auditor_feed_pages"] = [None]
+    pages: list[int | None] = ss["auditor_feed_pages"]
+    return pages[-1]
+
+
+def _older(cursor: int | None) -> None:
+    st.session_state["auditor_feed_pages"].append(cursor)
+
+
+def _newer() -> None:
+    pages = st.session_state["auditor_feed_pages"]
+    if len(pages) > 1:
+        pages.pop()
+
+
+def _event_detail(events: list[dict[str, Any]]) -> None:
+    """One event of the page: who, when, what, and what it changed field by field."""
+    by_seq = {e["seq"]: e for e in events}
+    seq = st.selectbox("Event", list(by_seq), index=None, key="auditor_feed_event",
+                       placeholder="Choose an event to read what it changed",
+                       format_func=lambda n: f"{n} · {by_seq[n]['actor']} · {by_seq[n]['action']}")
+    if seq is None or seq not in by_seq:
+        return
+    ev = by_seq[seq]
+    where = " ".join(x for x in (f"document {ev['document_id']}" if ev["document_id"] else "",
+                                  f"claim {ev['claim_id']}" if ev["claim_id"] else "") if x)
+    st.text(f"Event {ev['seq']}: {ev['action']} by {ev['actor']} at "
+            f"{_when(datetime.fromisoformat(ev['ts']))}" + (f", on {where}" if where else "")
+            + f"\nhash {ev['hash']}")
+    changes = services.audit.field_changes(ev["old"], ev["new"])
+    if changes:
+        st.dataframe([{"field": k, "before": a, "after": b} for k, a, b in changes],
+                     hide_index=True, width="stretch", key="auditor_feed_diff")
+    else:
+        st.caption("This event records no field.")
+
+
+def _feed_export(me: Principal, filters: FeedFilters) -> None:
+    c = st.columns([2, 2, 6])
+    fmt = c[0].selectbox("Feed export format", FEED_FORMATS, key="auditor_feed_fmt")
+    if c[1].button("Export the feed", key="auditor_feed_export_btn",
+                   help="Every event matching the filters, oldest first; the export is itself "
+                        "recorded in the log."):
+        buf = io.BytesIO()
+        try:
+            res = services.audit.export_feed(me, fmt, buf, filters=filters)
+        except (ValueError, services.PermissionDenied, OSError) as exc:
+            st.error(str(exc).splitlines()[0])
+            return
+        st.session_state["auditor_feed_file"] = {"fmt": fmt, "data": buf.getvalue(),
+                                                 "rows": res.rows, "sha256": res.sha256,
+                                                 "head": f"{res.head_seq} · {res.head_hash}"}
+    held: dict[str, Any] | None = st.session_state.get("auditor_feed_file")
+    if held:
+        st.text(f"{held['rows']} events · audit head {held['head']} · sha256 {held['sha256']}")
+        st.download_button(f"Download the feed ({held['fmt'].upper()})", data=held["data"],
+                           file_name=f"verifier-audit-feed.{held['fmt']}",
+                           mime=FEED_MIME[held["fmt"]], key="auditor_feed_download",
+                           on_click="ignore")
+
+
+def _feed(me: Principal) -> None:
+    """Every audit event, newest first, with its filters, pages, detail and export."""
+    st.subheader("Activity")
+    filters = _feed_filters(me)
+    before = _feed_pager(filters)
+    page = services.audit.feed(me, filters, before=before, limit=FEED_PAGE)
+    pages = st.session_state["auditor_feed_pages"]
+    first = (len(pages) - 1) * FEED_PAGE + 1
+    shown = f"{first}–{first + len(page.events) - 1}" if page.events else "none"
+    nav = st.columns([6, 1, 1])
+    matches = "1 event matches" if page.total == 1 else f"{page.total} events match"
+    nav[0].caption(f"{matches} · showing {shown}, newest first")
+    nav[1].button("Newer", key="auditor_feed_newer", disabled=len(pages) <= 1,
+                  on_click=_newer, width="stretch")
+    nav[2].button("Older", key="auditor_feed_older", disabled=page.next_before is None,
+                  on_click=_older, args=(page.next_before,), width="stretch")
+    if not page.events:
+        st.info("No event matches these filters.")
+    else:
+        st.dataframe([{"seq": e["seq"], "when": datetime.fromisoformat(e["ts"]),
+                       "who": e["actor"], "action": e["action"],
+                       "document": e["document_id"], "claim": e["claim_id"],
+                       "what changed": services.audit.change_text(e["old"], e["new"])}
+                      for e in page.events],
+                     hide_index=True, width="stretch", key="auditor_feed_table")
+        _event_detail(page.events)
+    _feed_export(me, filters)
 
 
 def _history(me: Principal) -> None:
@@ -42,7 +178,7 @@ def _history(me: Principal) -> None:
     if not docs:
         st.info("No documents stored yet.")
         return
-    labels = {int(d.id or 0): f"{d.id} · {(d.title or d.source_name or '')[:70]}" for d in docs}
+    labels = {int(d.id or 0): _doc_label(d) for d in docs}
     cols = st.columns(2)
     doc_id = cols[0].selectbox("Document", list(labels), key="auditor_doc",
                                format_func=lambda i: labels.get(i, str(i)))
@@ -62,7 +198,7 @@ def _history(me: Principal) -> None:
     rows = [{"seq": e["seq"], "when": datetime.fromisoformat(e["ts"]), "who": e["actor"],
              "via": f"{e['channel'] or '—'} · {e['os_user']}" if e["os_user"] else "—",
              "action": e["action"],
-             "what changed": services.audit.describe_change(e["old"], e["new"]),
+             "what changed": services.audit.change_text(e["old"], e["new"]),
              "hash": e["hash"][:16]}
             for e in events]
     if rows:
@@ -80,8 +216,7 @@ def _history(me: Principal) -> None:
 def _exports(me: Principal) -> None:
     st.subheader("Exports")
     docs = services.queue_documents(me)
-    labels: dict[int, str] = {0: "all documents"} | {int(d.id or 0): f"{d.id} · {(d.title or d.source_name or '')[:50]}"
-                                                    for d in docs}
+    labels: dict[int, str] = {0: "all documents"} | {int(d.id or 0): _doc_label(d) for d in docs}
     with st.form("auditor_export"):
         c = st.columns(4)
         fmt = c[0].selectbox("Format", FORMATS, key="auditor_fmt")
@@ -127,6 +262,8 @@ def render() -> None:
                "hashes chain each event to the one before: a change made behind the app's back "
                "breaks the chain at that event.")
     _chain(me)
+    st.divider()
+    _feed(me)
     st.divider()
     _history(me)
     st.divider()

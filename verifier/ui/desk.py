@@ -224,8 +224,10 @@ def _verdict_form(claim: Any, order: list[QueueRow]) -> None:
                    icon=":material/sync_problem:")
     with st.form(f"verdict_form_{claim.id}", clear_on_submit=False, border=True):
         st.selectbox("Verdict", VERDICTS, key=vkey, index=None, placeholder="Choose a rating")
+        # The placeholder, not a help icon: its button would share the "Note" label.
         st.text_area("Note", key=nkey, height=90,
-                     placeholder="Why; what you checked. Ctrl+Enter saves and opens the next claim.")
+                     placeholder="Why; what you checked: published with the verdict (ClaimReview, "
+                                 "reports). Ctrl+Enter saves and opens the next claim.")
         st.form_submit_button("Save and next", type="primary", key="desk_save",
                               on_click=_save, args=(claim.id, order))
 

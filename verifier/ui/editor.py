@@ -1,5 +1,7 @@
-"""The editor's page: paste or upload a draft, see at once what is wrong or unsourced, grouped by
-severity with what to fix. Nothing is stored unless the editor presses "Save draft"."""
+"""The editor's page: paste or upload a draft, and read it back annotated: the draft first,
+each claim highlighted and numbered, and beside its sentence a short note saying what is wrong
+and what to write instead (check/fixes.py, through services.check_draft). The evidence behind
+the notes is folded below. Nothing is stored unless the editor presses "Save draft"."""
 from __future__ import annotations
 
 import hashlib
@@ -7,6 +9,7 @@ import hashlib
 import streamlit as st
 
 from verifier import services
+from verifier.claims import QuoteClaim
 from verifier.ui import auth, findings, highlight, widgets
 
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "docx", "pdf"]
@@ -15,8 +18,11 @@ LANGS = {"detect": None, "French": "fr", "English": "en"}
 
 def _input() -> tuple[bytes, str] | None:
     paste, upload = st.tabs(["Paste text", "Upload a file"])
+    # Once checked, the draft is read annotated below: its box gets smaller (a keyed widget
+    # keeps its text whatever its height). Set by the button's callback, so from that run on.
+    height = 120 if st.session_state.get("editor_compact") else 260
     with paste:
-        text = st.text_area("Draft text", key="editor_text", height=260,
+        text = st.text_area("Draft text", key="editor_text", height=height,
                             placeholder="Paste the article here…")
     with upload:
         file = st.file_uploader("Draft (txt, md, html, docx, pdf)", type=UPLOAD_TYPES,
@@ -28,6 +34,10 @@ def _input() -> tuple[bytes, str] | None:
     if text:  # only whitespace: let ingest say so
         return text.encode("utf-8"), "pasted-draft.txt"
     return None
+
+
+def _compact() -> None:
+    st.session_state["editor_compact"] = True
 
 
 def _fingerprint(data: bytes, sources: list[tuple[bytes, str]]) -> str:
@@ -49,48 +59,75 @@ def _sources_used(report: services.CheckReport) -> None:
     st.text("Quotes checked against: " + "; ".join(names))
 
 
-def _show_result(me: services.Principal, checked: services.DraftCheck) -> None:
+def _summary(checked: services.DraftCheck) -> None:
+    """One line saying whether the draft is ready, one line of counts."""
     claims = checked.report.claims
-    text = checked.text
-    ready = findings.is_ready(checked.report)
-    groups = findings.group_findings(claims)
-    n = {g.key: len(g.claims) for g in groups}
+    n = {g.key: len(g.claims) for g in findings.group_findings(claims)}
     if not checked.checked:
         st.warning("Automatic checking is not available yet on this installation: the claims "
                    "below were found but not checked against sources.")
-    if ready:
+    if findings.is_ready(checked.report):
         st.success(f"No contradiction and no altered quote found in {len(claims)} claims. "
-                   "Read the warnings below before publishing.", icon=":material/check_circle:")
+                   "Read the notes beside the draft before publishing.",
+                   icon=":material/check_circle:")
     else:
         st.error(f"NOT READY TO PUBLISH: {n['contradicted']} contradicted claims, "
-                 f"{n['altered']} altered quotes.", icon=":material/block:")
-    _sources_used(checked.report)
-    cols = st.columns(5)
-    cols[0].metric("Claims", len(claims))
-    for col, g in zip(cols[1:], groups, strict=False):
-        col.metric(g.title, len(g.claims))
-    for g in groups:
-        if not g.claims:
-            continue
-        box = {"error": st.error, "warning": st.warning, "info": st.info}[g.severity]
-        st.subheader(f"{g.title} ({len(g.claims)})")
-        box(f"What to fix: {g.fix}")
-        for i, c in enumerate(g.claims):
+                 f"{n['altered']} altered quotes. What to fix is beside each sentence.",
+                 icon=":material/block:")
+    st.caption(f"{len(claims)} claims · {n['contradicted']} contradicted · {n['altered']} "
+               f"altered or misattributed quotes · {n['anonymous']} anonymous quotes · "
+               f"{n['unsourced']} without evidence")
+
+
+def _headline(checked: services.DraftCheck) -> None:
+    """The quotes of the title line, each with who said it."""
+    quotes = findings.headline_quotes(checked.report, checked.text)
+    if not quotes:
+        return
+    lines = []
+    for c in quotes:
+        assert isinstance(c.claim, QuoteClaim)
+        lines.append(f"{c.claim.text} — {findings.speaker_line(c.claim)[len('Said by '):]}"
+                     f" · {widgets.finding_label(c.finding)}")
+    st.text("Quoted in the headline:\n" + "\n".join(lines))
+
+
+def _annotated(checked: services.DraftCheck) -> None:
+    """The draft first, each claim highlighted and numbered, its note in the margin."""
+    claims = checked.report.claims
+    head = findings.headline_span(checked.text, checked.report.document.get("title"))
+    spans, notes = [], []
+    for i, c in enumerate(claims):
+        spans.append(highlight.Span(c.claim.start, c.claim.end, c.kind, c.finding, i,
+                                    f"{i + 1} · {c.kind} · {c.finding}"))
+        in_head = bool(head and head[0] <= c.claim.start and c.claim.end <= head[1])
+        notes.append(findings.note_for(i + 1, c, checked.fix(i), headline=in_head))
+    st.html(highlight.annotated_html(checked.text, spans, notes))
+
+
+def _evidence(me: services.Principal, checked: services.DraftCheck) -> None:
+    """What each note rests on, folded under the draft: the explanation, the claim's fields and
+    its evidence (source passages, word diffs, facts and their sources)."""
+    claims = checked.report.claims
+    with st.expander("Evidence behind the notes"):
+        for i, c in enumerate(claims):
+            if findings.group_of(c) is None and not c.result.evidence:
+                continue
             with st.container(border=True):
-                span = highlight.Span(c.claim.start, c.claim.end, c.kind, c.finding, i)
-                st.html(highlight.in_context(text, span, width=160))
-                st.text(f"{c.kind} · {widgets.finding_label(c.finding)}")
+                st.text(f"{i + 1} · {findings.note_head(c)} · {' '.join(c.claim.text.split())[:120]}")
                 if c.result.explanation:
                     st.text(c.result.explanation)
-                widgets.show_fields(c.claim, key=f"editor_fields_{g.key}_{i}")
+                widgets.show_fields(c.claim, key=f"editor_fields_{i}")
                 if c.result.evidence:
                     widgets.show_evidence(c.result.evidence,
                                           source_text=lambda ev: services.source_text(me, ev))
-    with st.expander("The draft with its claims highlighted"):
-        spans = [highlight.Span(c.claim.start, c.claim.end, c.kind, c.finding, i,
-                                f"{c.kind} · {c.finding}")
-                 for i, c in enumerate(claims)]
-        st.html(highlight.document_html(text, spans))
+
+
+def _show_result(me: services.Principal, checked: services.DraftCheck) -> None:
+    _summary(checked)
+    _sources_used(checked.report)
+    _headline(checked)
+    _annotated(checked)
 
 
 def render() -> None:
@@ -109,7 +146,7 @@ def render() -> None:
     published = opts[1].date_input("Publication date", value=None, key="editor_published",
                                    format="YYYY-MM-DD")
     check = opts[2].button("Check draft", type="primary", key="editor_check",
-                           shortcut="Ctrl+Enter", width="stretch")
+                           shortcut="Ctrl+Enter", width="stretch", on_click=_compact)
     if check:
         ss.pop("editor_result", None)
         ss.pop("editor_saved", None)
@@ -140,11 +177,11 @@ def render() -> None:
                 "again.")
         return
     _show_result(me, held["checked"])
-    st.divider()
     if ss.get("editor_saved"):
         st.success(ss["editor_saved"])
     elif st.button("Save draft", key="editor_save",
-                   help="Store the draft and its claims (kind draft) so fact-checkers can review it."):
+                   help="Store the draft and its claims (kind draft, apart from published "
+                        "articles) so fact-checkers can review it."):
         try:  # read and extracted again in the limited worker: its limits hold here too
             res = services.ingest_document(me, held["data"], name=held["name"], kind="draft",
                                            lang=held["lang"], published=held["published"])
@@ -156,3 +193,4 @@ def render() -> None:
                if res.created else f"Already stored as document {res.document.id}; unchanged.")
         ss["editor_saved"] = msg
         st.success(msg)
+    _evidence(me, held["checked"])

@@ -167,3 +167,102 @@ def diff_html(diff: Sequence[DiffOp], *, keep: int | None = None) -> str:
             text = _shortened(text, keep, first=n == 0, last=n == len(diff) - 1)
         out.append(f"<{tag}>{esc(text)}</{tag}> " if tag else esc(text) + " ")
     return STYLE + '<div class="vf-diff vf-doc">' + "".join(out).strip() + "</div>"
+
+
+# --- the annotated draft: the text with its claims, a margin note beside each -----------------
+
+NOTE_STYLE = """<style>
+.vf-annotated{{display:grid;grid-template-columns:minmax(0,1fr) minmax(13rem,18rem);column-gap:1.4rem;
+  row-gap:.1rem;white-space:normal;line-height:1.45;font-size:.95rem}}
+.vf-annotated .vf-line{{white-space:pre-wrap}}
+.vf-annotated .vf-para{{margin-top:.7rem}}
+.vf-notes{{display:flex;flex-direction:column;gap:.25rem;font-family:system-ui,sans-serif}}
+.vf-notes .vf-para{{margin-top:.7rem}}
+.vf-note{{border-left:4px solid {no_evidence};background:#f9fafb;border-radius:3px;
+  padding:.15rem .5rem;font-size:.8rem;line-height:1.35;white-space:normal}}
+.vf-note.f-contradicted{{border-left-color:{contradicted};background:#fef2f2}}
+.vf-note.f-partial{{border-left-color:{partial};background:#fff7ed}}
+.vf-note.f-consistent{{border-left-color:{consistent};background:#f0fdf4}}
+.vf-note .vf-head{{font-weight:600}}
+.vf-note .vf-fix{{font-weight:600;color:#111827}}
+.vf-note .vf-why{{color:#4b5563}}
+.vf-n{{display:inline-block;min-width:1.25em;padding:0 .2em;margin-left:1px;border-radius:.6em;
+  background:#374151;color:#fff;font:600 .62rem/1.2rem system-ui,sans-serif;text-align:center;
+  vertical-align:super}}
+</style>""".format(**FINDING_BORDERS)
+
+
+@dataclass(frozen=True)
+class Note:
+    """A margin note: the claim it is about (its number, its offsets into the text), a head
+    ("2 · ✗ Contradicted · temporal"), what to fix (emphasised) and a few lines of why. Every
+    string is escaped on output."""
+
+    number: int
+    start: int
+    end: int
+    head: str
+    finding: str | None = None
+    fix: str | None = None
+    lines: tuple[str, ...] = ()
+    tip: str | None = None  # shown on hover (the title attribute)
+
+
+def _note_html(note: Note) -> str:
+    cls = "vf-note " + FINDING_CLASSES.get(note.finding or "", "f-none")
+    tip = f' title="{esc(note.tip)}"' if note.tip else ""
+    parts = [f'<div class="vf-head"><span class="vf-n">{int(note.number)}</span> '
+             f"{esc(note.head)}</div>"]
+    if note.fix:
+        parts.append(f'<div class="vf-fix">{esc(note.fix)}</div>')
+    parts += [f'<div class="vf-why">{esc(line)}</div>' for line in note.lines if line]
+    return f'<div class="{cls}" id="note-{int(note.number)}"{tip}>' + "".join(parts) + "</div>"
+
+
+def _line_with_numbers(text: str, start: int, end: int, spans: Sequence[Span],
+                       numbers: dict[int, list[int]]) -> str:
+    """Line [start, end) of `text` highlighted, a numbered badge after each claim that ends
+    in it."""
+    cuts = sorted({e for e in numbers if start < e <= end})
+    out, a = [], start
+    for cut in cuts:
+        out.append(highlight(text[a:cut], spans, offset=a))
+        out += [f'<span class="vf-n">{int(n)}</span>' for n in numbers[cut]]
+        a = cut
+    out.append(highlight(text[a:end], spans, offset=a))
+    return "".join(out)
+
+
+def annotated_html(text: str, spans: Sequence[Span], notes: Sequence[Note]) -> str:
+    """The draft in two columns, ready for st.html: each line of the text (claims highlighted,
+    each followed by its note's number) beside the notes of the claims that start in it, so
+    a finding sits level with its sentence. Blank lines become a gap before the next line."""
+    numbers: dict[int, list[int]] = {}
+    for note in notes:
+        numbers.setdefault(note.end, []).append(note.number)
+    by_start = sorted(notes, key=lambda n: (n.start, n.number))
+    rows: list[str] = []
+    gap, k, pos = False, 0, 0
+    while pos <= len(text):
+        nl = text.find("\n", pos)
+        end = len(text) if nl < 0 else nl
+        if text[pos:end].strip():
+            mine = []
+            while k < len(by_start) and by_start[k].start < end + 1:
+                mine.append(by_start[k])
+                k += 1
+            para = " vf-para" if gap and rows else ""
+            rows.append(f'<div class="vf-line{para}">'
+                        + _line_with_numbers(text, pos, end, spans, numbers) + "</div>"
+                        + f'<div class="vf-notes{para}">' + "".join(_note_html(n) for n in mine)
+                        + "</div>")
+            gap = False
+        else:
+            gap = True
+        if nl < 0:
+            break
+        pos = nl + 1
+    if k < len(by_start):  # claims past the last line (none in practice): notes at the end
+        rows.append('<div class="vf-line"></div><div class="vf-notes">'
+                    + "".join(_note_html(n) for n in by_start[k:]) + "</div>")
+    return STYLE + NOTE_STYLE + '<div class="vf-doc vf-annotated">' + "".join(rows) + "</div>"
