@@ -75,6 +75,7 @@ def test_quote_groups_in_the_order_a_person_needs_them() -> None:
     assert triage.group(quote, "consistent", (passage("verbatim"),)) == "consistent"
     assert triage.group(quote, "no_evidence", (passage("not_found"),)) == "no_evidence"
     assert triage.group(quote, None) == "no_evidence"
+    assert triage.group(date_claim("ce jeudi"), None) == "no_evidence"  # never checked
     assert [triage.RANK[g] for g in ("contradicted", "altered", "misattributed", "attribution",
                                      "partial", "no_evidence", "consistent", "routine")] == \
         list(range(8))

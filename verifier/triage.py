@@ -15,8 +15,9 @@ A claim goes to the first group it qualifies for, in this order:
     consistent     the evidence agrees
     routine        not a claim at all: see `is_routine`; hidden on the desk unless asked for
 
-`is_routine`: a temporal expression that is neither contradicted nor partly supported, that no
-fact or source passage speaks to, that is not a duration counted from an event ("huit ans
+`is_routine`: a checked temporal expression that is neither contradicted nor partly supported
+(a claim stored without any check is not routine: nothing looked at it), that no fact or source
+passage speaks to, that is not a duration counted from an event ("huit ans
 après la signature") nor any other duration: the dateline, "actuellement", "l'avenir"
 (PRESENT_REF, FUTURE_REF, PAST_REF), a weekday the calendar agrees with or the publication
 date resolved ("ce jeudi"), a century. A date alone states nothing a person can check: what
@@ -58,7 +59,7 @@ def is_routine(claim: Claim, finding: str | None, evidence: Iterable[Evidence] =
     """True for a temporal expression with nothing for a person to check (module docstring)."""
     if not isinstance(claim, TemporalClaim):
         return False
-    if finding in ("contradicted", "partial"):
+    if finding is None or finding in ("contradicted", "partial"):  # None: never checked
         return False
     if any(isinstance(ev, FactEvidence | PassageEvidence) for ev in evidence):
         return False
