@@ -151,6 +151,30 @@ def test_factual_findings_in_plain_words() -> None:
     assert roi.about == "Fonction : Mohammed VI, roi, le 16 octobre 2025."
 
 
+def test_office_holders_in_plain_words() -> None:
+    hollande = fact("holds_office", "François Hollande", "President", "2012-05-15", "2017-05-14",
+                    of="France")
+    former = FactualClaim(text="l'ancien président François Hollande", start=0, end=35,
+                          predicate="holds_office", subject="François Hollande", object="President",
+                          subject_text="François Hollande", object_text="président",
+                          at="2025-10-16", former=True)
+    ex = explain.explain(CheckedClaim(former, Finding(finding="consistent", explanation="x",
+                                                      evidence=(hollande,))), lang="fr")
+    assert ex.summary == ("Exact : François Hollande a été président du 15 mai 2012 au 14 mai "
+                          "2017, avant le 16 octobre 2025.")
+    assert ex.about == "Fonction : François Hollande, ancien président, le 16 octobre 2025."
+    macron = fact("holds_office", "Emmanuel Macron", "President", "2017-05-14", of="France")
+    wrong = FactualClaim(text="le président François Hollande", start=0, end=30,
+                         predicate="holds_office", subject="François Hollande", object="President",
+                         subject_text="François Hollande", object_text="president",
+                         at="2025-10-16")
+    ex = explain.explain(CheckedClaim(wrong, Finding(finding="contradicted", explanation="x",
+                                                     evidence=(hollande, macron))), lang="en")
+    assert ex.summary == ("Wrong: on 16 October 2025, the office of “president” was held by "
+                          "Emmanuel Macron, not François Hollande.")
+    assert ex.suggestion is None  # the name or the date: the evidence does not say which
+
+
 def test_an_event_on_another_day_suggests_the_recorded_date() -> None:
     claim = FactualClaim(text="signé le 16 mars 2016", start=0, end=21, predicate="event",
                          subject="Morocco–Russia Deepened Strategic Partnership",

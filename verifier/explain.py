@@ -32,7 +32,6 @@ from verifier.claims import (
     Evidence,
     FactEvidence,
     FactualClaim,
-    Finding,
     PassageEvidence,
     PrecedentEvidence,
     QuoteClaim,
@@ -55,8 +54,6 @@ EVIDENCE_TITLES = {
     "en": {"passage": "Source", "fact": "Knowledge base", "calendar": "Calendar",
            "precedent": "Earlier fact-check"},
 }
-KIND_LABELS = {"fr": {"quote": "citation", "temporal": "date", "factual": "fait"},
-               "en": {"quote": "quote", "temporal": "date", "factual": "fact"}}
 # The longest stretch of an article's words quoted inside a sentence.
 MAX_QUOTED = 90
 
@@ -780,9 +777,14 @@ def _factual(checked: CheckedClaim, claim: FactualClaim, lang: str,
         office = obj
         if finding == "consistent":
             if claim.former:
-                return ((f"Exact : {subject} a été {office} {period}, avant {at_text[3:] if at else ''}."
-                         if fr else f"Right: {subject} was {office} {period}, before "
-                                    f"{at_text[3:] if at else 'then'}."), None)
+                last = facts[-1]
+                term = period_text(_iso(last.valid_from), _iso(last.valid_to), lang)
+                before = ((f"avant le {day_text(at, lang)}" if fr else f"before {day_text(at, lang)}")
+                          if at else "")
+                return ((f"Exact : {subject} a été {office} {term}"
+                         + (f", {before}." if before else ".") if fr else
+                         f"Right: {subject} was {quoted(office, lang)} {term}"
+                         + (f", {before}." if before else ".")), None)
             of = (first.extra or {}).get("of")
             record = (f"{first.object} ({of})" if fr else f"{first.object} of {of}") if of \
                 else first.object
@@ -793,17 +795,19 @@ def _factual(checked: CheckedClaim, claim: FactualClaim, lang: str,
             if claim.former:
                 return ((f"Faux : {at_text}, {subject} était encore {office} ({period}) : pas un "
                          f"ancien titulaire." if fr else f"Wrong: {at_text}, {subject} was still "
-                                                        f"{office} ({period}), not a former holder."),
+                                                        f"{quoted(office, lang)} ({period}), not a "
+                                                        f"former holder."),
                         None)
             other = next((f for f in facts if claim.subject and f.subject != claim.subject), None)
             if other is not None:
                 return ((f"Faux : {at_text}, la fonction de {office} revenait à {other.subject}, "
                          f"pas à {subject}." if fr else f"Wrong: {at_text}, the office of "
-                                                       f"{office} was held by {other.subject}, "
-                                                       f"not {subject}."), None)
+                                                       f"{quoted(office, lang)} was held by "
+                                                       f"{other.subject}, not {subject}."), None)
             return ((f"Faux : {at_text}, {subject} n’était pas {office} ; la base de faits donne "
-                     f"{period}." if fr else f"Wrong: {at_text}, {subject} was not {office}; the "
-                                             f"knowledge base records {period}."), None)
+                     f"{period}." if fr else f"Wrong: {at_text}, {subject} was not "
+                                             f"{quoted(office, lang)}; the knowledge base records "
+                                             f"{period}."), None)
     if claim.predicate == "event":
         recorded = _iso(first.valid_from)
         label = f"{first.subject} ({first.object})" if first.object else first.subject
@@ -1041,8 +1045,8 @@ def unchecked(claim: Claim, *, lang: str | None = "en",
                        if isinstance(claim, QuoteClaim) else None)
 
 
-__all__ = ["EVIDENCE_TITLES", "FINDING_LABELS", "KIND_LABELS", "LANGS", "EvidenceLine",
-           "Explanation", "Finding", "Suggestion", "about", "attribution_sentence",
+__all__ = ["EVIDENCE_TITLES", "FINDING_LABELS", "LANGS", "EvidenceLine",
+           "Explanation", "Suggestion", "about", "attribution_sentence",
            "changed_pairs", "confidence_100", "day_text", "elapsed_text", "evidence_line",
            "explain", "fact_sentence", "language", "number_words", "passage_sentence",
            "period_text", "precedent_sentence", "quoted", "reason_text", "score_100",

@@ -35,7 +35,7 @@ from verifier.services import (
 from verifier.ui import auth, browser, highlight, widgets
 
 ANON_CHOICES = {"any": None, "anonymous only": True, "named only": False}
-KIND_LABELS = {"quote": "quote", "temporal": "date", "factual": "fact"}
+KIND_LABELS = highlight.KIND_LABELS  # quote, date, fact
 FINDING_WORDS = {"consistent": "consistent", "contradicted": "contradicted",
                  "partial": "partly supported", "no_evidence": "no evidence",
                  services.NOT_CHECKED: "not checked"}
