@@ -46,5 +46,18 @@ if user is None:
 
 assert user is not None
 auth.sidebar(user)
-pages = [PAGES[key] for key in ROLE_PAGES.get(user.role, ["desk"])]
-st.navigation(pages).run()
+landing = ROLE_PAGES.get(user.role, ["desk"])
+
+
+def _home() -> None:
+    """The app's root: the role's landing page. A hidden page of its own, so that every real
+    page keeps its address (/desk?claim=ID opens the desk whatever the role lands on; the
+    default page of st.navigation is served at the root only); the claim named in the
+    address comes along."""
+    claim = st.query_params.get("claim")
+    target = "desk" if claim is not None and "desk" in landing else landing[0]
+    st.switch_page(PAGES[target], query_params={"claim": claim} if claim is not None else None)
+
+
+home = st.Page(_home, title="verifier", url_path="home", default=True, visibility="hidden")
+st.navigation([home] + [PAGES[key] for key in landing]).run()

@@ -80,9 +80,11 @@ def _fresh_sign_in_throttle() -> Iterator[None]:
 
     user_services._FAILURES.clear()
     sessions._LAST.clear()
+    sessions._ENDED.clear()
     yield
     user_services._FAILURES.clear()
     sessions._LAST.clear()
+    sessions._ENDED.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -248,6 +248,51 @@ def test_an_idle_session_is_signed_out_on_its_next_run(seeded: Seeded,
     assert titles(at) == ["Review desk"]
 
 
+def _cookie_token(at: AppTest) -> str:
+    """The token of the session cookie the page asked the browser to keep."""
+    import re
+
+    from .test_ui_support import own_scripts
+
+    tokens = [m.group(1) for body in own_scripts(at)
+              for m in [re.search(r"verifier_session=([^;]+);", body)] if m and m.group(1)]
+    assert len(tokens) == 1, own_scripts(at)
+    return tokens[0]
+
+
+def test_a_sign_in_leaves_a_cookie_that_a_reload_resumes_and_sign_out_revokes(
+        seeded: Seeded) -> None:
+    from streamlit import config
+
+    from .test_ui_support import own_scripts
+
+    at = sign_in("fatima")
+    token = _cookie_token(at)
+    secret = config.get_option("server.cookieSecret")
+    mark = services.sessions.Mark.of(at.session_state[auth.SESSION_KEY])
+    assert services.sessions.resume(token, secret) == ("fatima", mark)
+    at.sidebar.button(key="auth_sign_out").click().run()
+    assert titles(at) == ["verifier"]
+    assert any("Max-Age=0" in body for body in own_scripts(at))  # the browser forgets it
+    assert services.sessions.resume(token, secret) is None       # and the server too
+
+
+def test_an_idle_sessions_cookie_is_revoked_with_it(seeded: Seeded,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from streamlit import config
+
+    from .test_ui_support import own_scripts
+
+    clock = Clock(monkeypatch)
+    at = sign_in("fatima")
+    token = _cookie_token(at)
+    clock.advance(31)
+    at.run()
+    assert titles(at) == ["verifier"]
+    assert any("Max-Age=0" in body for body in own_scripts(at))
+    assert services.sessions.resume(token, config.get_option("server.cookieSecret")) is None
+
+
 def test_the_idle_limit_comes_from_the_environment(seeded: Seeded,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("VERIFIER_SESSION_IDLE_MINUTES", "5")

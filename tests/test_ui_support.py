@@ -19,6 +19,7 @@ from verifier.db import documents
 from verifier.db.models import Claim, Document
 from verifier.db.store import Store, close_stores, open_store
 from verifier.services import demo_password
+from verifier.ui import browser
 
 ROOT = Path(__file__).parents[1]
 APP = str(ROOT / "app.py")
@@ -100,8 +101,18 @@ def titles(at: AppTest) -> list[str]:
 
 
 def html_of(at: AppTest) -> str:
-    """Every st.html body of the page, joined."""
-    return "\n".join(str(h.proto.body) for h in at.get("html"))
+    """Every st.html body of the page, joined, except the app's own fixed scripts
+    (verifier/ui/browser.py: the session cookie, the document pane's scrolling), which
+    `own_scripts` returns."""
+    return "\n".join(body for body in _html_bodies(at) if not browser.is_own_script(body))
+
+
+def own_scripts(at: AppTest) -> list[str]:
+    return [body for body in _html_bodies(at) if browser.is_own_script(body)]
+
+
+def _html_bodies(at: AppTest) -> list[str]:
+    return [str(h.proto.body) for h in at.get("html")]
 
 
 def claim(store: Store, claim_id: int) -> Claim:

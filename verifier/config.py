@@ -47,6 +47,7 @@ def get_settings() -> Settings:
 
 DEFAULT_ARGON2_SLOTS = 4
 DEFAULT_SESSION_IDLE_MINUTES = 30
+DEFAULT_SESSION_MAX_HOURS = 12
 
 
 def argon2_slots() -> int:
@@ -59,3 +60,9 @@ def session_idle_minutes() -> int:
     """After how many minutes without activity a signed-in browser session is signed out
     (VERIFIER_SESSION_IDLE_MINUTES; verifier/services/sessions.py)."""
     return _int_env("VERIFIER_SESSION_IDLE_MINUTES", DEFAULT_SESSION_IDLE_MINUTES)
+
+
+def session_max_hours() -> int:
+    """How many hours a signed-in browser's session cookie lasts at most, active or not
+    (VERIFIER_SESSION_MAX_HOURS; verifier/services/sessions.py)."""
+    return _int_env("VERIFIER_SESSION_MAX_HOURS", DEFAULT_SESSION_MAX_HOURS)

@@ -1,10 +1,16 @@
-"""What the desk and the other pages read: the claims of the queue with their filters and
-counts, one claim's evidence and earlier verdicts, the reference sources and fact packs loaded.
-Reads only; verdicts are written by verifier.db.reviews. verifier.services wraps these."""
+"""What the desk and the other pages read: the claims of the queue with their filters, their
+triage group and its counts, one claim's evidence and earlier verdicts, the reference sources
+and fact packs loaded. Reads only; verdicts are written by verifier.db.reviews.
+verifier.services wraps these.
+
+The queue is in triage order (verifier/triage.py, docs/decisions.md §27): the groups that need
+a person most first (contradicted, altered quotes, misattributed, check the attribution, ...),
+then document and position; routine items (the dateline, "actuellement") are left out unless
+asked for."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -12,9 +18,10 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import col, select
 
+from verifier import triage
+from verifier.claims import CheckedClaim, Elapsed, Finding, PassageEvidence, ordered_evidence
 from verifier.claims import Evidence as EvidenceT
-from verifier.claims import PassageEvidence, ordered_evidence
-from verifier.db.documents import claimed, evidence_of
+from verifier.db.documents import claim_contract, claimed, evidence_of
 from verifier.db.models import Claim, Document, Evidence, Fact, Passage, Review
 from verifier.db.store import Store
 
@@ -35,6 +42,11 @@ class QueueFilters:
     evidence_changed: bool = False
     # Only claims of documents of these kinds ("article", "draft"); empty: both.
     document_kinds: tuple[str, ...] = ()
+    # Triage groups (verifier.triage.GROUPS); none: every group but "routine".
+    groups: tuple[str, ...] = ()
+    # Routine items (the dateline, "actuellement"...) too. They are also shown when `groups`
+    # names "routine", and with `evidence_changed` (a verdict to look at again is never routine).
+    show_routine: bool = False
 
 
 @dataclass(frozen=True)
@@ -44,6 +56,35 @@ class QueueRow:
     published: date | None
     anonymous: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
+    group: str = "no_evidence"  # verifier.triage.GROUPS
+
+
+# Evidence kinds the triage looks at (the calendar and earlier verdicts change no group).
+_TRIAGE_EVIDENCE = ("passage", "fact")
+_CHUNK = 500
+
+
+def _triage_evidence(session: Any, claim_ids: Iterable[int]) -> dict[int, list[EvidenceT]]:
+    """The passage and fact evidence of these claims, typed, by claim id."""
+    ids = list(claim_ids)
+    out: dict[int, list[EvidenceT]] = defaultdict(list)
+    for i in range(0, len(ids), _CHUNK):
+        rows = session.exec(select(Evidence)
+                            .where(col(Evidence.claim_id).in_(ids[i:i + _CHUNK]))
+                            .where(col(Evidence.kind).in_(_TRIAGE_EVIDENCE))
+                            .order_by(col(Evidence.id))).all()
+        for row in rows:
+            out[row.claim_id].append(evidence_of(row))
+    return out
+
+
+def group_of(claim: Claim, evidence: Sequence[EvidenceT]) -> str:
+    """The triage group of a stored claim (verifier.triage.group)."""
+    try:
+        typed = claim_contract(claim)
+    except (TypeError, ValueError, KeyError):  # a row the contract cannot read: a person looks
+        return "no_evidence"
+    return triage.group(typed, claim.finding, evidence)
 
 
 def is_anonymous(claim: Claim) -> bool:
@@ -51,8 +92,8 @@ def is_anonymous(claim: Claim) -> bool:
 
 
 def load_queue(store: Store, filters: QueueFilters) -> list[QueueRow]:
-    """Claims of articles and drafts (not of reference sources) matching the filters, in reading
-    order: document, then position."""
+    """Claims of articles and drafts (not of reference sources) matching the filters, in triage
+    order (verifier.triage.GROUPS), then document and position."""
     q = (select(Claim, Document).join(Document, Document.id == Claim.document_id)  # type: ignore[arg-type]
          .where(Document.kind != "source").order_by(col(Claim.document_id), col(Claim.start), col(Claim.end)))
     if filters.statuses:
@@ -69,19 +110,44 @@ def load_queue(store: Store, filters: QueueFilters) -> list[QueueRow]:
         q = q.where(col(Document.kind).in_(filters.document_kinds))
     if filters.evidence_changed:  # NULL on either side compares to NULL: not flagged
         q = q.where(col(Claim.evidence_changed_at) > col(Claim.reviewed_at))
-    with store.read() as session:
-        pairs = session.exec(q).all()
-    rows: list[QueueRow] = []
     wanted = set(filters.findings)
+    groups = set(filters.groups)
+    routine = filters.show_routine or filters.evidence_changed or "routine" in groups
+    with store.read() as session:
+        pairs = [(claim, doc) for claim, doc in session.exec(q).all()
+                 if (filters.anonymous is None or is_anonymous(claim) == filters.anonymous)
+                 and (not wanted or (claim.finding or NOT_CHECKED) in wanted)]
+        evidence = _triage_evidence(session, [int(c.id) for c, _ in pairs if c.id is not None])
+    rows: list[QueueRow] = []
     for claim, doc in pairs:
-        anon = is_anonymous(claim)
-        if filters.anonymous is not None and anon != filters.anonymous:
-            continue
-        if wanted and (claim.finding or NOT_CHECKED) not in wanted:
+        grp = group_of(claim, evidence.get(int(claim.id or 0), []))
+        if (groups and grp not in groups) or (grp == "routine" and not routine):
             continue
         rows.append(QueueRow(claim, doc.title or doc.source_name or f"document {doc.id}",
-                             doc.published, anon))
+                             doc.published, is_anonymous(claim), group=grp))
+    rows.sort(key=lambda r: triage.RANK.get(r.group, len(triage.RANK)))  # stable: reading order
     return rows
+
+
+def triage_counts(store: Store) -> dict[str, int]:
+    """How many unreviewed claims of articles and drafts each triage group holds, whatever
+    the desk's filters (every group of verifier.triage.GROUPS is a key)."""
+    rows = load_queue(store, QueueFilters(statuses=("unreviewed",), show_routine=True))
+    c = Counter(r.group for r in rows)
+    return {g: c.get(g, 0) for g in triage.GROUPS}
+
+
+def checked_claim(store: Store, claim: Claim) -> CheckedClaim:
+    """A stored claim as the check gave it: the typed claim, its finding with the explanation,
+    the evidence (in the order of claims.ordered_evidence) and what the check measured. A claim
+    stored without a finding reads as no_evidence with no explanation."""
+    a = claim.attrs or {}
+    elapsed = a.get("elapsed")
+    result = Finding(finding=claim.finding or "no_evidence", explanation=claim.explanation or "",
+                     evidence=tuple(claim_evidence(store, int(claim.id or 0))),
+                     elapsed=Elapsed(**elapsed) if isinstance(elapsed, dict) else None,
+                     prediction=a.get("prediction"), fidelity=a.get("fidelity"))
+    return CheckedClaim(claim_contract(claim), result)
 
 
 def counts(rows: Sequence[QueueRow]) -> dict[str, int]:

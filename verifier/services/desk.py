@@ -1,23 +1,30 @@
-"""What the review desk and the auditor's page read: the queue of claims with its filters and
-counts, one claim with its document, evidence, earlier verdicts and reviews. Reads only, for any
-signed-in role; verdicts go through services.review."""
+"""What the review desk and the auditor's page read: the queue of claims in triage order with
+its filters and counts, one claim with its document, evidence (and the same in plain words),
+earlier verdicts and reviews. Reads only, for any signed-in role; verdicts go through
+services.review."""
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from verifier.claims import Evidence
+from verifier import explain, triage
+from verifier.claims import CheckedClaim, Evidence
 from verifier.db import queue
 from verifier.db.documents import claim_contract, claim_dict
 from verifier.db.models import Claim, Document, Review
 from verifier.db.queue import FINDINGS, NOT_CHECKED, QueueFilters, QueueRow, counts, next_claim_id
+from verifier.explain import Explanation
 from verifier.services._base import Db, authorise, service, store_of
 from verifier.services.principal import ANY_ROLE, Principal
 
-__all__ = ["FINDINGS", "NOT_CHECKED", "QueueFilters", "QueueRow", "claim_contract", "claim_dict",
-           "claim_evidence",
-           "counts", "document_claims", "earlier_verdicts", "get_claim", "load_queue",
-           "next_claim_id", "queue_documents", "reviews_of", "source_text"]
+__all__ = ["FINDINGS", "NOT_CHECKED", "TRIAGE_GROUPS", "TRIAGE_LABELS", "Explanation",
+           "QueueFilters", "QueueRow", "checked_claim", "claim_contract", "claim_dict",
+           "claim_evidence", "counts", "document_claims", "earlier_verdicts", "explain_claim",
+           "get_claim", "load_queue", "next_claim_id", "queue_documents", "reviews_of",
+           "source_text", "triage_counts"]
+
+TRIAGE_GROUPS = triage.GROUPS
+TRIAGE_LABELS = triage.LABELS
 
 
 def _reader(principal: Principal, db: Db) -> Any:
@@ -41,6 +48,30 @@ def queue_documents(principal: Principal, *, kinds: Sequence[str] = (),
 @service
 def load_queue(principal: Principal, filters: QueueFilters, *, db: Db = None) -> list[QueueRow]:
     return queue.load_queue(_reader(principal, db), filters)
+
+
+@service
+def triage_counts(principal: Principal, *, db: Db = None) -> dict[str, int]:
+    """Unreviewed claims per triage group, whatever the desk's filters."""
+    return queue.triage_counts(_reader(principal, db))
+
+
+@service
+def checked_claim(principal: Principal, claim: Claim, *, db: Db = None) -> CheckedClaim:
+    """The stored claim with its finding and typed evidence, as its check gave them."""
+    return queue.checked_claim(_reader(principal, db), claim)
+
+
+@service
+def explain_claim(principal: Principal, claim: Claim, document: Document, *,
+                  db: Db = None) -> Explanation:
+    """The claim, its finding, its evidence and a suggested correction in plain words of the
+    document's language (verifier.explain; French or English, other languages in English)."""
+    if claim.finding is None:
+        return explain.unchecked(claim_contract(claim), lang=document.language,
+                                 published=document.published)
+    return explain.explain(checked_claim(principal, claim, db=db), lang=document.language,
+                           published=document.published, text_lang=document.language)
 
 
 @service

@@ -6,6 +6,9 @@ sign-in (`st.login`) names the person and their verified e-mail is mapped to a U
 The signed-in user lives in session state (`auth_user`) and is checked against the User table on
 every run, so a role change or a deactivated account takes effect at once; a session idle for
 longer than VERIFIER_SESSION_IDLE_MINUTES is signed out on its next run (services.sessions).
+A password sign-in also leaves a signed cookie (services.sessions.issue, set by
+ui/browser.py), so that a reload — a new Streamlit session — finds the same user and session
+mark again, unless the session went idle, was signed out, or the cookie expired.
 Every action a page takes passes `principal()` to the services: the signed-in user, never a
 name typed into a form; the services check the user's role as stored now."""
 from __future__ import annotations
@@ -17,7 +20,7 @@ from typing import Any
 import streamlit as st
 
 from verifier import services
-from verifier.ui import widgets
+from verifier.ui import browser, widgets
 
 SESSION_KEY = "auth_user"
 ROLE_LABELS = {"fact-checker": "Fact-checker", "editor": "Editor", "auditor": "Auditor",
@@ -69,7 +72,7 @@ def current_user() -> SignedIn | None:
     this run is activity, so it moves the session's idle clock."""
     if oidc_configured():
         return _oidc_user()
-    data = st.session_state.get(SESSION_KEY)
+    data = st.session_state.get(SESSION_KEY) or _from_cookie()
     if not data:
         return None
     user = services.users.find_user(data["name"])
@@ -100,6 +103,36 @@ def _oidc_user() -> SignedIn | None:
     return SignedIn(found.name, found.role, "oidc")
 
 
+def _cookie_secret() -> str:
+    """Streamlit's own cookie key (`server.cookieSecret`: random per server process unless
+    configured, so set it to keep sessions across restarts and replicas)."""
+    return str(st.get_option("server.cookieSecret"))
+
+
+def _from_cookie() -> dict[str, Any] | None:
+    """The signed-in user a reload brings back: the session cookie of a password sign-in, if
+    services.sessions.resume accepts it (signature, expiry, not signed out, not idle)."""
+    try:
+        token = st.context.cookies.get(browser.COOKIE)
+    except Exception:  # no browser connection behind this run (tests, bare mode)
+        token = None
+    if not token:
+        return None
+    resumed = services.sessions.resume(token, _cookie_secret())
+    if resumed is None:
+        st.session_state["auth_clear_cookie"] = True
+        known = services.sessions.read(token, _cookie_secret())
+        if known is not None and services.sessions.expired(known[1]) \
+                and not services.sessions.ended(known[1]):
+            st.session_state["auth_notice"] = services.sessions.idle_message()
+        return None
+    name, mark = resumed
+    data = {"name": name, "via": "password", **mark.as_dict()}
+    st.session_state[SESSION_KEY] = data
+    st.session_state["auth_cookie"] = token
+    return data
+
+
 def _still_active(data: Mapping[str, Any]) -> bool:
     """Touch the session's mark; when it was idle too long, sign the session out here (the
     single sign-on cookie stays, but its mark is expired for every session that reads it) and
@@ -107,7 +140,9 @@ def _still_active(data: Mapping[str, Any]) -> bool:
     mark = services.sessions.Mark.of(data)
     if mark is not None and services.sessions.touch(mark):
         return True
+    services.sessions.end(mark)
     _forget_session()
+    st.session_state["auth_clear_cookie"] = True
     st.session_state["auth_notice"] = services.sessions.idle_message()
     return False
 
@@ -167,6 +202,8 @@ def sign_in_page() -> None:
     st.title("verifier")
     st.caption("Quotes, dates and factual claims of news articles, checked against reference "
                "sources, reviewed by people.")
+    if st.session_state.pop("auth_clear_cookie", None):
+        browser.clear_session_cookie()
     notice = st.session_state.pop("auth_notice", None)
     if notice:
         st.warning(notice, icon=":material/timer_off:")
@@ -199,8 +236,10 @@ def sign_in_page() -> None:
         if user is None:
             st.error("Wrong user name or password.")
             return
-        st.session_state[SESSION_KEY] = {"name": user.name, "via": "password",
-                                         **services.sessions.start().as_dict()}
+        mark = services.sessions.start()
+        st.session_state[SESSION_KEY] = {"name": user.name, "via": "password", **mark.as_dict()}
+        st.session_state["auth_cookie"] = services.sessions.issue(user.name, mark,
+                                                                  _cookie_secret())
         st.session_state.pop("auth_password", None)
         st.rerun()
     st.caption("Demo accounts (after `verifier demo`) are listed in docs/ui.md.")
@@ -208,7 +247,7 @@ def sign_in_page() -> None:
 
 def _forget_session() -> None:
     """Forget the signed-in user and what they had open or typed."""
-    for key in (SESSION_KEY, "auth_checked"):
+    for key in (SESSION_KEY, "auth_checked", "auth_cookie"):
         st.session_state.pop(key, None)
     for widget_key in list(st.session_state.keys()):
         if str(widget_key).startswith(("desk_", "note_", "verdict_", "editor_", "auditor_", "admin_",
@@ -217,7 +256,9 @@ def _forget_session() -> None:
 
 
 def sign_out() -> None:
+    services.sessions.end(services.sessions.Mark.of(st.session_state.get(SESSION_KEY)))
     _forget_session()
+    st.session_state["auth_clear_cookie"] = True
     if oidc_configured():
         st.logout()
 
@@ -227,3 +268,6 @@ def sidebar(user: SignedIn) -> None:
         st.markdown(f"Signed in as **{widgets.md(user.name)}** · "
                     f"{widgets.md(ROLE_LABELS.get(user.role, user.role))}")
         st.button("Sign out", key="auth_sign_out", on_click=sign_out)
+        token = st.session_state.get("auth_cookie")
+        if token and not oidc_configured():  # a reload finds this session again
+            browser.set_session_cookie(token, services.sessions.max_age_seconds())

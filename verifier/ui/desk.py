@@ -1,11 +1,18 @@
-"""The fact-checker's desk: the queue of claims with filters and counts, the document with every
-claim highlighted, the claim panel (context, speaker, value, finding, evidence, earlier verdicts)
-and the verdict form.
+"""The fact-checker's desk: the queue of claims in triage order with its counts (which filter
+when clicked) and filters, the document with every claim highlighted and the open one
+outlined and scrolled to, the claim panel (context, what the check found in plain words of the
+article's language, a suggested correction, the evidence as sentences, the raw detail behind
+"Details", earlier verdicts) and the verdict form.
+
+Every claim has an address: `?claim=ID` opens it (after sign-in), the address bar always names
+the open claim and the panel shows the link to copy. Routine items (the dateline,
+"actuellement": verifier/triage.py) are hidden unless asked for.
 
 Keyboard: in the note, Ctrl+Enter (Cmd+Enter) saves and opens the next claim; Alt+N / Alt+P open
 the next / previous claim. Saving sends the version of the claim this page showed; if someone
 saved in between, verifier.services.review refuses with "changed by NAME at TIME", the page shows
-the new value and the form keeps what this reviewer typed."""
+the new value and the form keeps what this reviewer typed. A save is confirmed by a toast (in
+view wherever the page is scrolled) and at the top of the claim panel."""
 from __future__ import annotations
 
 from datetime import date
@@ -18,25 +25,78 @@ from verifier.claims import attribution_doubtful
 from verifier.services import (
     CLAIM_KINDS,
     CLAIM_STATUSES,
+    TRIAGE_GROUPS,
+    TRIAGE_LABELS,
     VERDICTS,
     Principal,
     QueueFilters,
     QueueRow,
 )
-from verifier.ui import auth, highlight, widgets
+from verifier.ui import auth, browser, highlight, widgets
 
 ANON_CHOICES = {"any": None, "anonymous only": True, "named only": False}
+KIND_LABELS = highlight.KIND_LABELS  # quote, date, fact
+FINDING_WORDS = {"consistent": "consistent", "contradicted": "contradicted",
+                 "partial": "partly supported", "no_evidence": "no evidence",
+                 services.NOT_CHECKED: "not checked"}
+GROUP_SIGNS = {"contradicted": "✗", "altered": "✗", "misattributed": "✗", "attribution": "!",
+               "partial": "~", "no_evidence": "?", "consistent": "✓", "routine": "·"}
+# The counts shown above the queue (routine items have their own switch).
+COUNTED = tuple(g for g in TRIAGE_GROUPS if g != "routine")
+# Filter widgets a click on a count resets, so that the queue shows exactly what it counted.
+_FILTER_KEYS = ("desk_f_kind", "desk_f_finding", "desk_f_anon", "desk_f_doc", "desk_f_dates",
+                "desk_f_changed")
+
+
+def _kind(kind: str) -> str:
+    return KIND_LABELS.get(kind, kind)
+
+
+def _show_count(group: str) -> None:
+    """A click on a count: the unreviewed claims of that group (of every group for "all"),
+    every other filter cleared."""
+    ss = st.session_state
+    for key in _FILTER_KEYS:
+        ss.pop(key, None)
+    ss["desk_f_status"] = ["unreviewed"]
+    ss["desk_f_triage"] = [] if group == "all" else [group]
+    if group == "routine":
+        ss["desk_f_routine"] = True
+
+
+def _triage_bar(me: Principal) -> None:
+    """How many unreviewed claims each group holds, whatever the filters; each count is a
+    button that shows that group."""
+    counts = services.triage_counts(me)
+    ss = st.session_state
+    active = list(ss.get("desk_f_triage") or [])
+    st.caption("To review, most urgent first (click a count to see those claims)")
+    total = sum(counts.get(g, 0) for g in COUNTED)
+    with st.container(horizontal=True, gap="small", key="desk_counts"):
+        st.button(f"All · {total}", key="desk_count_all", width="content",
+                  type="primary" if not active else "secondary", on_click=_show_count,
+                  args=("all",))
+        for g in COUNTED:
+            n = counts.get(g, 0)
+            st.button(f"{TRIAGE_LABELS[g]} · {n}", key=f"desk_count_{g}", width="content",
+                      type="primary" if active == [g] else "secondary", disabled=n == 0,
+                      on_click=_show_count, args=(g,))
+    routine = counts.get("routine", 0)
+    st.toggle(f"Show {routine} routine item{'s' if routine != 1 else ''} (dateline, "
+              "“currently”, dates with nothing to check)", key="desk_f_routine")
 
 
 def _filters(docs: list[Any]) -> QueueFilters:
     # A constant label: Streamlit keeps an expander open across reruns only while its label stays.
     with st.expander("Filters", expanded=False):
-        row1 = st.columns(3)
+        row1 = st.columns(4)
         statuses = row1[0].multiselect("Status", CLAIM_STATUSES, default=["unreviewed"],
                                        key="desk_f_status")
-        kinds = row1[1].multiselect("Kind", CLAIM_KINDS, key="desk_f_kind")
-        findings = row1[2].multiselect("Finding", services.FINDINGS, key="desk_f_finding",
-                                       format_func=lambda f: f.replace("_", " "))
+        groups = row1[1].multiselect("Needs", TRIAGE_GROUPS, key="desk_f_triage",
+                                     format_func=lambda g: TRIAGE_LABELS.get(g, g))
+        kinds = row1[2].multiselect("Kind", CLAIM_KINDS, key="desk_f_kind", format_func=_kind)
+        findings = row1[3].multiselect("Finding", services.FINDINGS, key="desk_f_finding",
+                                       format_func=lambda f: FINDING_WORDS.get(f, f))
         row2 = st.columns(3)
         anon = row2[0].selectbox("Quotes", list(ANON_CHOICES), key="desk_f_anon")
         labels = {0: "all documents"} | {d.id: f"{d.id} · {(d.title or d.source_name or '')[:60]}"
@@ -56,34 +116,28 @@ def _filters(docs: list[Any]) -> QueueFilters:
     return QueueFilters(statuses=() if changed else tuple(statuses), kinds=tuple(kinds),
                         findings=tuple(findings), anonymous=ANON_CHOICES[anon],
                         document_id=doc_id or None, published_from=start,
-                        published_to=end, evidence_changed=changed)
-
-
-def _counts(rows: list[QueueRow]) -> None:
-    c = services.counts(rows)
-    cols = st.columns(5)
-    cols[0].metric("Claims", c.get("claims", 0))
-    cols[1].metric("Unreviewed", c.get("unreviewed", 0))
-    cols[2].metric("Contradicted", c.get("contradicted", 0))
-    cols[3].metric("No evidence", c.get("no_evidence", 0) + c.get(services.NOT_CHECKED, 0))
-    cols[4].metric("Anonymous quotes", c.get("anonymous", 0))
+                        published_to=end, evidence_changed=changed, groups=tuple(groups),
+                        show_routine=bool(st.session_state.get("desk_f_routine")))
 
 
 def _claim_label(row: QueueRow) -> str:
     c = row.claim
     text = " ".join(c.text.split())
     text = text if len(text) <= 70 else text[:67] + "…"
-    mark = "⚠" if c.evidence_changed_since_verdict else "✓" if c.status == "reviewed" else "•"
-    return f"{mark} #{c.id} {c.kind} · {text}"
+    mark = "⚠" if c.evidence_changed_since_verdict else "✓" if c.status == "reviewed" else \
+        GROUP_SIGNS.get(row.group, "•")
+    return f"{mark} #{c.id} {TRIAGE_LABELS.get(row.group, row.group)} · {_kind(c.kind)} · {text}"
 
 
 def _queue_table(rows: list[QueueRow]) -> None:
     st.dataframe(
-        [{"id": r.claim.id, "document": r.document_title[:40], "kind": r.claim.kind,
+        [{"id": r.claim.id, "needs": TRIAGE_LABELS.get(r.group, r.group),
+          "document": r.document_title[:40], "kind": _kind(r.claim.kind),
           "text": r.claim.text[:120], "speaker": r.claim.reference or r.claim.speaker or "",
           "attribution": _attribution_flag(r.claim),
-          "finding": r.claim.finding or "", "status": r.claim.status,
-          "verdict": r.claim.verdict or "", "by": r.claim.reviewed_by or "",
+          "finding": FINDING_WORDS.get(r.claim.finding or services.NOT_CHECKED, ""),
+          "status": r.claim.status, "verdict": r.claim.verdict or "",
+          "by": r.claim.reviewed_by or "",
           "evidence changed": r.claim.evidence_changed_since_verdict} for r in rows],
         hide_index=True, width="stretch", height=min(38 + 35 * len(rows), 260), key="desk_table")
 
@@ -143,7 +197,8 @@ def _save(claim_id: int, order: list[QueueRow]) -> None:
 def _document_view(me: Principal, claim: Any, doc: Any) -> None:
     claims = services.document_claims(me, doc.id)
     spans = [highlight.Span(c.start, c.end, c.kind, c.finding, c.id,
-                            f"#{c.id} {c.kind} · {c.finding or 'not checked'}"
+                            f"#{c.id} {_kind(c.kind)} · "
+                            f"{FINDING_WORDS.get(c.finding or services.NOT_CHECKED, '')}"
                             + (f" · {c.verdict}" if c.verdict else "")) for c in claims]
     st.caption(f"{widgets.md(doc.title or doc.source_name)} · {widgets.md(doc.language)} · "
                f"published {doc.published or 'unknown'} · {len(claims)} claims")
@@ -151,30 +206,54 @@ def _document_view(me: Principal, claim: Any, doc: Any) -> None:
     st.html(highlight.legend_html())
     with st.container(height=620, key="desk_doc_box"):
         st.html(highlight.document_html(doc.text, spans, selected=claim.id))
+        browser.scroll_to_claim(int(claim.id or 0))
 
 
-def _claim_panel(me: Principal, claim: Any, doc: Any) -> None:
+def _claim_address(claim_id: int) -> str:
+    """The link that opens this claim: the app's address (as the browser reached it) with the
+    desk's page and ?claim=ID."""
+    try:
+        base = st.context.url
+    except Exception:  # no browser behind this run
+        base = None
+    base = (base or "").rstrip("/")
+    if base.endswith("/desk"):  # the address of this very page
+        base = base[:-len("/desk")]
+    return f"{base}/desk?claim={int(claim_id)}"
+
+
+def _claim_panel(me: Principal, claim: Any, doc: Any, group: str) -> None:
     assert claim.id is not None
-    st.subheader(f"Claim #{claim.id} · {claim.kind}")
+    ss = st.session_state
+    # The confirmation of the last save, where the eyes are after "Save and next".
+    for key, show in (("desk_flash", st.success), ("desk_error", st.error)):
+        if ss.get(key):
+            show(widgets.md(ss.pop(key)))
+    st.subheader(f"Claim #{claim.id} · {_kind(claim.kind)} · {TRIAGE_LABELS.get(group, group)}")
+    st.code(_claim_address(claim.id), language=None, wrap_lines=True)
     st.html(highlight.in_context(doc.text, highlight.Span(claim.start, claim.end, claim.kind,
                                                           claim.finding, claim.id)))
-    if flag := _attribution_flag(claim):
-        attrs = claim.attrs or {}
-        st.warning(f"{flag.capitalize()}: confidence {attrs.get('confidence')} "
-                   f"({'; '.join(attrs.get('reasons') or [])}).")
     if claim.evidence_changed_since_verdict:
         st.warning(f"Evidence changed since the verdict: a check on "
                    f"{_utc(claim.evidence_changed_at)} changed this claim's finding or evidence, "
                    f"after {widgets.md(claim.reviewed_by)} gave it “{widgets.md(claim.verdict)}” on "
                    f"{_utc(claim.reviewed_at)}. Look at it again; saving a verdict clears this.",
                    icon=":material/update:")
-    widgets.show_fields(services.claim_contract(claim), key=f"desk_fields_{claim.id}")
-    st.markdown(f"**Automatic finding:** {widgets.finding_label(claim.finding)}")
-    if claim.explanation:
-        st.text(claim.explanation)
+    explained = services.explain_claim(me, claim, doc)
+    st.html(highlight.explanation_html(explained))
+    items = services.claim_evidence(me, claim.id)
     with st.expander("Evidence", expanded=True):
-        widgets.show_evidence(services.claim_evidence(me, claim.id),
-                              source_text=lambda ev: services.source_text(me, ev))
+        widgets.show_explained_evidence(items, explained.evidence,
+                                        source_text=lambda ev: services.source_text(me, ev))
+    with st.expander("Details", expanded=False):
+        st.caption("The raw record behind the sentences above: the check's own note, the "
+                   "claim's fields and each piece of evidence as stored.")
+        if claim.explanation:
+            st.text(f"Check: {claim.explanation}")
+        widgets.show_fields(services.claim_contract(claim), key=f"desk_fields_{claim.id}")
+        if items:
+            st.dataframe(widgets.evidence_details(items), hide_index=True, width="stretch",
+                         key=f"desk_evidence_raw_{claim.id}")
     earlier = services.earlier_verdicts(me, claim)
     if earlier:
         with st.expander(f"Earlier verdicts on the same words ({len(earlier)})"):
@@ -232,6 +311,34 @@ def _verdict_form(claim: Any, order: list[QueueRow]) -> None:
                               on_click=_save, args=(claim.id, order))
 
 
+def _claim_in_address(me: Principal) -> None:
+    """Open the claim the address names (?claim=ID) when it is new to this session: a link
+    followed, a reload, an address typed. The address this page wrote itself is not news."""
+    ss = st.session_state
+    raw = st.query_params.get("claim")
+    if raw is None or raw == ss.get("desk_address"):
+        return
+    ss["desk_address"] = raw
+    try:
+        claim_id = int(raw)
+    except ValueError:
+        st.error("The address names no claim (?claim= needs a claim number).")
+        return
+    found = services.get_claim(me, claim_id)
+    if found is None or found[1].kind == "source":
+        st.error(f"Claim {claim_id} is not stored (the link may be out of date).")
+        return
+    ss["desk_claim"] = claim_id
+    ss["desk_pinned"] = claim_id
+
+
+def _address(claim_id: int) -> None:
+    """Keep the address bar on the open claim (a reload or a copied address reopens it)."""
+    if st.query_params.get("claim") != str(claim_id):
+        st.query_params["claim"] = str(claim_id)
+    st.session_state["desk_address"] = str(claim_id)
+
+
 def render() -> None:
     user = auth.require()
     me = user.principal
@@ -242,29 +349,37 @@ def render() -> None:
         st.info("No documents stored yet. Load the demo with `verifier demo`, or ingest files "
                 "with `verifier ingest PATH`.")
         return
+    _claim_in_address(me)
+    if ss.get("desk_flash"):
+        st.toast(widgets.md(ss["desk_flash"]), icon=":material/check_circle:")
+    _triage_bar(me)
     filters = _filters(docs)
     rows = services.load_queue(me, filters)
     conflict = ss.get("desk_conflict")
     if conflict and ss.get("desk_claim") != conflict["claim_id"]:
         ss.pop("desk_conflict")  # the reviewer moved on to another claim
         conflict = None
-    if conflict and conflict["claim_id"] not in {r.claim.id for r in rows}:
-        # The claim someone else just saved may have left the filtered queue (it is reviewed
-        # now): keep it open, so the reviewer sees their values and keeps their note.
-        pinned = services.load_queue(me, QueueFilters())
-        rows = [r for r in pinned if r.claim.id == conflict["claim_id"]] + rows
-    _counts(rows)
+    if ss.get("desk_pinned") is not None and ss.get("desk_claim") != ss["desk_pinned"]:
+        ss.pop("desk_pinned")  # the reviewer moved on from the claim the address opened
+    # Keep open, even outside the filtered queue: a claim someone else just saved (it may be
+    # reviewed now: the reviewer sees their values and keeps their note), and the claim the
+    # address named.
+    keep = conflict["claim_id"] if conflict else ss.get("desk_pinned")
+    if keep is not None and keep not in {r.claim.id for r in rows}:
+        every = services.load_queue(me, QueueFilters(show_routine=True))
+        rows = [r for r in every if r.claim.id == keep] + rows
     _changed_banner(me, filters)
-    for key, show in (("desk_flash", st.success), ("desk_error", st.error)):
-        if ss.get(key):
-            show(ss.pop(key))
     if not rows:
+        for key, show in (("desk_flash", st.success), ("desk_error", st.error)):
+            if ss.get(key):
+                show(widgets.md(ss.pop(key)))
         st.info("No claim matches these filters.")
         return
     with st.expander(f"Queue ({len(rows)} claims)", expanded=False):
         _queue_table(rows)
     ids = [r.claim.id for r in rows if r.claim.id is not None]
     labels = {r.claim.id: _claim_label(r) for r in rows}
+    groups = {r.claim.id: r.group for r in rows}
     if ss.get("desk_claim") not in ids:
         ss["desk_claim"] = ids[0]
     nav = st.columns([5, 1.3, 1.3], vertical_alignment="bottom")
@@ -278,11 +393,12 @@ def render() -> None:
         st.error(f"Claim {ss['desk_claim']} is no longer stored.")
         return
     claim, doc = found
+    _address(int(claim.id or 0))
     left, right = st.columns([1.25, 1], gap="large")
     with left:
         _document_view(me, claim, doc)
     with right:
-        _claim_panel(me, claim, doc)
+        _claim_panel(me, claim, doc, groups.get(claim.id, "no_evidence"))
         st.divider()
         _current_state(claim)
         if user.can_review:

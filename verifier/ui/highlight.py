@@ -12,13 +12,18 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from verifier.claims import DiffOp
+
+if TYPE_CHECKING:
+    from verifier.services import Explanation
 
 KIND_CLASSES = {"quote": "k-quote", "temporal": "k-temporal", "factual": "k-factual"}
 FINDING_CLASSES = {"consistent": "f-consistent", "contradicted": "f-contradicted",
                    "partial": "f-partial", "no_evidence": "f-none"}
 KIND_COLOURS = {"quote": "#dbeafe", "temporal": "#fef3c7", "factual": "#e9d5ff"}
+KIND_LABELS = {"quote": "quote", "temporal": "date", "factual": "fact"}
 FINDING_BORDERS = {"consistent": "#16a34a", "contradicted": "#dc2626", "partial": "#ea580c",
                    "no_evidence": "#6b7280"}
 
@@ -35,6 +40,14 @@ STYLE = """<style>
 .vf-diff del{background:#fecaca;text-decoration:line-through}
 .vf-diff ins{background:#bbf7d0;text-decoration:none}
 .vf-legend span{display:inline-block;margin-right:.8em;padding:0 .3em;border-radius:3px}
+.vf-expl{line-height:1.5}.vf-expl>div{margin:.25em 0}.vf-about{color:#444}
+.vf-verdict{padding:.35em .6em;border-left:4px solid #6b7280;background:#f9fafb}
+.vf-verdict.f-consistent{border-left-color:%(consistent)s}
+.vf-verdict.f-contradicted{border-left-color:%(contradicted)s;background:#fef2f2}
+.vf-verdict.f-partial{border-left-color:%(partial)s;background:#fff7ed}
+.vf-suggest{padding:.35em .6em;border-left:4px solid #2563eb;background:#eff6ff}
+.vf-attr{padding:.35em .6em;border-left:4px solid #ca8a04;background:#fefce8}
+.vf-card-head{font-weight:600}.vf-card-note{color:#555;font-size:.9em}
 </style>""" % (KIND_COLOURS | FINDING_BORDERS)
 
 
@@ -133,7 +146,8 @@ def in_context(text: str, span: Span, *, width: int = 220, extra: Sequence[Span]
 
 
 def legend_html() -> str:
-    parts = [f'<span style="background:{KIND_COLOURS[k]}">{esc(k)}</span>' for k in KIND_COLOURS]
+    parts = [f'<span style="background:{KIND_COLOURS[k]}">{esc(KIND_LABELS[k])}</span>'
+             for k in KIND_COLOURS]
     parts += [f'<span style="border-bottom:3px solid {FINDING_BORDERS[f]}">{esc(f.replace("_", " "))}</span>'
               for f in FINDING_BORDERS]
     return STYLE + '<div class="vf-legend">' + "".join(parts) + "</div>"
@@ -167,6 +181,37 @@ def diff_html(diff: Sequence[DiffOp], *, keep: int | None = None) -> str:
             text = _shortened(text, keep, first=n == 0, last=n == len(diff) - 1)
         out.append(f"<{tag}>{esc(text)}</{tag}> " if tag else esc(text) + " ")
     return STYLE + '<div class="vf-diff vf-doc">' + "".join(out).strip() + "</div>"
+
+
+# --- plain-words explanations (verifier.explain) --------------------------------------------
+
+FINDING_SIGNS = {"consistent": "✓", "contradicted": "✗", "partial": "~", "no_evidence": "?"}
+
+
+def explanation_html(ex: Explanation) -> str:
+    """What the claim says, what the check found (its label and sentence, bordered in the
+    finding's colour), the suggested correction and the attribution warning; every sentence
+    escaped (they quote the article's words)."""
+    cls = FINDING_CLASSES.get(ex.finding or "", "f-none")
+    sign = FINDING_SIGNS.get(ex.finding or "", "·")
+    parts = [f'<div class="vf-about">{esc(ex.about)}</div>',
+             f'<div class="vf-verdict {cls}"><b>{esc(sign)} {esc(ex.finding_label)}</b> — '
+             f'{esc(ex.summary)}</div>']
+    if ex.suggestion is not None:
+        parts.append(f'<div class="vf-suggest">{esc(ex.suggestion.sentence)}</div>')
+    if ex.attribution:
+        parts.append(f'<div class="vf-attr">{esc(ex.attribution)}</div>')
+    return STYLE + '<div class="vf-expl">' + "".join(parts) + "</div>"
+
+
+def evidence_html(i: int, title: str, sentence: str, score: str = "", note: str | None = None
+                  ) -> str:
+    """One piece of evidence: "1. Knowledge base · 100/100", its sentence, a note; escaped."""
+    head = f"{i + 1}. {title}" + (f" · {score}" if score else "")
+    body = f'<div class="vf-card-head">{esc(head)}</div><div>{esc(sentence)}</div>'
+    if note:
+        body += f'<div class="vf-card-note">{esc(note)}</div>'
+    return STYLE + '<div class="vf-expl vf-card">' + body + "</div>"
 
 
 # --- the annotated draft: the text with its claims, a margin note beside each -----------------

@@ -118,7 +118,8 @@ def show_fields(claim: Claim, *, key: str) -> None:
 SourceText = Callable[[Evidence], tuple[str, int] | None]
 
 
-def _show_source_passage(ev: PassageEvidence, source_text: SourceText | None) -> None:
+def _show_source_passage(ev: PassageEvidence, source_text: SourceText | None, *,
+                         raw_class: bool = True) -> None:
     """The source text around the matched passage (when the store has the source), the word
     diff of an altered quote and its fidelity class."""
     found = source_text(ev) if source_text else None
@@ -133,7 +134,8 @@ def _show_source_passage(ev: PassageEvidence, source_text: SourceText | None) ->
     if ev.diff:
         st.caption("Word differences: source struck out, quote underlined")
         st.html(highlight.diff_html(ev.diff))
-    st.text(f"alignment: {ev.cls}")
+    if raw_class:
+        st.text(f"alignment: {ev.cls}")
 
 
 # What each kind of evidence is called on the page.
@@ -197,3 +199,40 @@ def show_evidence(items: Sequence[Evidence], *, source_text: SourceText | None =
                 source_line(None, None)
             else:
                 source_line(ev.source_title, ev.source_url)
+
+
+def show_explained_evidence(items: Sequence[Evidence], lines: Sequence[Any], *,
+                            source_text: SourceText | None = None) -> None:
+    """The evidence in plain words (verifier.explain lines, in the order of
+    claims.ordered_evidence, like `items`): for each, its title, 0-100 score and sentence, the
+    source passage with the matched words marked and the word diff of an altered quote, the
+    words an earlier fact-check differs by, and the source with its link. No method code or
+    field name: those are in the claim's Details."""
+    if not items:
+        st.caption("No evidence found in the reference sources or the facts.")
+        return
+    for i, (ev, line) in enumerate(zip(ordered_evidence(items), lines, strict=False)):
+        with st.container(border=True):
+            st.html(highlight.evidence_html(i, line.title, line.sentence, line.score_text,
+                                            line.note))
+            if isinstance(ev, PassageEvidence):
+                _show_source_passage(ev, source_text, raw_class=False)
+            elif isinstance(ev, PrecedentEvidence) and ev.diff:
+                st.caption("Words that differ: the earlier claim's struck out, this claim's "
+                           "underlined")
+                st.html(highlight.diff_html(ev.diff, keep=PRECEDENT_DIFF_CONTEXT))
+            if not isinstance(ev, CalendarEvidence) and (ev.source_title or ev.source_url):
+                source_line(ev.source_title, ev.source_url)
+
+
+def evidence_details(items: Sequence[Evidence]) -> list[dict[str, str]]:
+    """Rows for the Details view: each piece of evidence's kind, method, score and the rest of
+    its contract fields, as written (for the curious and for bug reports)."""
+    rows = []
+    for i, ev in enumerate(ordered_evidence(items)):
+        data = ev.to_json()
+        rows.append({"#": str(i + 1), "kind": ev.kind, "method": str(data.pop("method", "")),
+                     "score": str(data.pop("score", "")),
+                     "fields": "; ".join(f"{k}={_fmt(v)}" for k, v in data.items()
+                                         if k != "kind" and v not in (None, "", [], {}))})
+    return rows
