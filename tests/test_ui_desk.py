@@ -50,6 +50,15 @@ def open_claim(at, claim_id: int):  # type: ignore[no-untyped-def]
     return at
 
 
+def unfold(at, key: str):  # type: ignore[no-untyped-def]
+    """Open the desk's expander `key` ("desk_queue_open", "desk_details_open"): their content is
+    drawn only while open (docs/decisions.md §31)."""
+    at.session_state[key] = True
+    at.run()
+    assert not at.exception
+    return at
+
+
 def test_desk_shows_triage_counts_and_highlighted_document(seeded: Seeded) -> None:
     at = sign_in("fatima")
     assert titles(at) == ["Review desk"]
@@ -117,6 +126,8 @@ def test_claim_panel_shows_context_finding_evidence_and_diff(seeded: Seeded) -> 
     assert "Source: source-moscou.txt" in texts  # the reference source, as text
     assert "négociateur honnête et fiable" in body  # its passage, in context
     assert not at.get("link_button")  # the source has no web address
+    assert not at.dataframe  # "Details" is folded: its tables are not drawn
+    unfold(at, "desk_details_open")
     fields = at.dataframe[-1].value if at.dataframe else None
     assert fields is not None
 
@@ -269,7 +280,7 @@ def test_a_doubtful_attribution_is_flagged_in_the_queue_and_the_panel(seeded: Se
         c.attrs = {**(c.attrs or {}), "confidence": ATTRIBUTION_THRESHOLD - 0.2,
                    "reasons": ["no speech verb", "last person named, 2 sentence(s) before"]}
         s.add(c)
-    at = open_claim(sign_in("fatima"), seeded.anonymous_id)
+    at = unfold(open_claim(sign_in("fatima"), seeded.anonymous_id), "desk_queue_open")
     table = at.dataframe[0].value
     flags = dict(zip(table["id"], table["attribution"], strict=True))
     assert flags[seeded.anonymous_id] == "check the attribution"
@@ -421,6 +432,7 @@ def test_the_claim_panel_explains_in_the_articles_language_with_a_correction(see
     body = html_of(open_claim(at, council.id))
     assert "UN Security Council — présidence : Russia, du 1er au 31 octobre 2025." in body
     # The raw record is still there, behind "Details".
+    unfold(at, "desk_details_open")
     details = next(e for e in at.expander if e.label == "Details")
     assert any("kb.presiding_at" in d.value["method"].tolist() for d in details.dataframe
                if "method" in d.value)

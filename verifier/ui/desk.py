@@ -245,15 +245,11 @@ def _claim_panel(me: Principal, claim: Any, doc: Any, group: str) -> None:
     with st.expander("Evidence", expanded=True):
         widgets.show_explained_evidence(items, explained.evidence,
                                         source_text=lambda ev: services.source_text(me, ev))
-    with st.expander("Details", expanded=False):
-        st.caption("The raw record behind the sentences above: the check's own note, the "
-                   "claim's fields and each piece of evidence as stored.")
-        if claim.explanation:
-            st.text(f"Check: {claim.explanation}")
-        widgets.show_fields(services.claim_contract(claim), key=f"desk_fields_{claim.id}")
-        if items:
-            st.dataframe(widgets.evidence_details(items), hide_index=True, width="stretch",
-                         key=f"desk_evidence_raw_{claim.id}")
+    # Drawn only while open: its tables cost every desk run otherwise (docs/decisions.md §31).
+    details = st.expander("Details", expanded=False, key="desk_details_open", on_change="rerun")
+    if details.open:
+        with details:
+            _details(claim, items)
     earlier = services.earlier_verdicts(me, claim)
     if earlier:
         with st.expander(f"Earlier verdicts on the same words ({len(earlier)})"):
@@ -261,6 +257,17 @@ def _claim_panel(me: Principal, claim: Any, doc: Any, group: str) -> None:
                            "by": c.reviewed_by, "at": c.reviewed_at, "note": c.note or ""}
                           for c in earlier], hide_index=True, width="stretch",
                          key=f"desk_earlier_{claim.id}")
+
+
+def _details(claim: Any, items: list[Any]) -> None:
+    st.caption("The raw record behind the sentences above: the check's own note, the "
+               "claim's fields and each piece of evidence as stored.")
+    if claim.explanation:
+        st.text(f"Check: {claim.explanation}")
+    widgets.show_fields(services.claim_contract(claim), key=f"desk_fields_{claim.id}")
+    if items:
+        st.dataframe(widgets.evidence_details(items), hide_index=True, width="stretch",
+                     key=f"desk_evidence_raw_{claim.id}")
 
 
 def _utc(when: Any) -> str:
@@ -375,8 +382,13 @@ def render() -> None:
                 show(widgets.md(ss.pop(key)))
         st.info("No claim matches these filters.")
         return
-    with st.expander(f"Queue ({len(rows)} claims)", expanded=False):
-        _queue_table(rows)
+    # The table is drawn only while its expander is open: a data grid, even folded, cost a
+    # desk run about a tenth of a second in Chromium (bench/ui_speed.py, docs/decisions.md §31).
+    queue = st.expander(f"Queue ({len(rows)} claims)", expanded=False, key="desk_queue_open",
+                        on_change="rerun")
+    if queue.open:
+        with queue:
+            _queue_table(rows)
     ids = [r.claim.id for r in rows if r.claim.id is not None]
     labels = {r.claim.id: _claim_label(r) for r in rows}
     groups = {r.claim.id: r.group for r in rows}
