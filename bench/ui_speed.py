@@ -79,15 +79,19 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def _pythonpath() -> str:
+    return os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
+
+
 def prepare(url: str) -> None:
     """The demo, through the CLI as a user would load it, and its accounts."""
     from verifier.db.store import close_stores, open_store
     from verifier.services import ensure_demo_accounts, store_owner
 
-    env = os.environ | {"VERIFIER_DATABASE_URL": url}
-    exe = Path(sys.executable).with_name("verifier")
-    cmd = [str(exe), "demo"] if exe.exists() else [sys.executable, "-m", "verifier.cli", "demo"]
-    subprocess.run(cmd, cwd=ROOT, env=env, check=True, capture_output=True, timeout=300)
+    # This checkout's package, whatever the virtualenv's `verifier` script would import.
+    env = os.environ | {"VERIFIER_DATABASE_URL": url, "PYTHONPATH": _pythonpath()}
+    subprocess.run([sys.executable, "-m", "verifier.cli", "demo"], cwd=ROOT, env=env, check=True,
+                   capture_output=True, timeout=300)
     ensure_demo_accounts(store_owner("bench"), db=open_store(url))
     close_stores()
 
@@ -95,7 +99,7 @@ def prepare(url: str) -> None:
 def start(url: str, log: Path) -> tuple[subprocess.Popen[bytes], str, Any]:
     port = free_port()
     env = os.environ | {"VERIFIER_DATABASE_URL": url, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
-                        "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+                        "PYTHONPATH": _pythonpath()}
     out = log.open("wb")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
