@@ -5,11 +5,12 @@ the notes is folded below. Nothing is stored unless the editor presses "Save dra
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 
 import streamlit as st
 
-from verifier import services
-from verifier.claims import QuoteClaim
+from verifier import explain, services
+from verifier.claims import CheckedClaim, QuoteClaim
 from verifier.ui import auth, findings, highlight, widgets
 
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "docx", "pdf"]
@@ -105,9 +106,20 @@ def _annotated(checked: services.DraftCheck) -> None:
     st.html(highlight.annotated_html(checked.text, spans, notes))
 
 
+def _explained(checked: services.DraftCheck, claim: CheckedClaim) -> explain.Explanation:
+    """The claim in plain words of the draft's language (verifier.explain), as on the desk."""
+    doc = checked.report.document
+    published = doc.get("published")
+    day = date.fromisoformat(published[:10]) if isinstance(published, str) and published else None
+    lang = doc.get("language")
+    return explain.explain(claim, lang=lang, published=day, text_lang=lang)
+
+
 def _evidence(me: services.Principal, checked: services.DraftCheck) -> None:
-    """What each note rests on, folded under the draft: the explanation, the claim's fields and
-    its evidence (source passages, word diffs, facts and their sources)."""
+    """What each note rests on, folded under the draft: for each claim, what it says and what
+    the check found in plain words, its evidence as sentences (source passages with the matched
+    words, word diffs, facts and their sources); the raw record (the check's own note, the
+    claim's fields, each piece of evidence as stored) behind a "Details" switch per claim."""
     claims = checked.report.claims
     with st.expander("Evidence behind the notes"):
         for i, c in enumerate(claims):
@@ -115,12 +127,22 @@ def _evidence(me: services.Principal, checked: services.DraftCheck) -> None:
                 continue
             with st.container(border=True):
                 st.text(f"{i + 1} · {findings.note_head(c)} · {' '.join(c.claim.text.split())[:120]}")
-                if c.result.explanation:
-                    st.text(c.result.explanation)
-                widgets.show_fields(c.claim, key=f"editor_fields_{i}")
+                explained = _explained(checked, c)
+                st.html(highlight.explanation_html(explained))
                 if c.result.evidence:
-                    widgets.show_evidence(c.result.evidence,
-                                          source_text=lambda ev: services.source_text(me, ev))
+                    widgets.show_explained_evidence(
+                        c.result.evidence, explained.evidence,
+                        source_text=lambda ev: services.source_text(me, ev))
+                if st.toggle("Details", key=f"editor_details_{i}",
+                             help="The raw record behind the sentences: the check's own note, "
+                                  "the claim's fields and each piece of evidence as stored."):
+                    if c.result.explanation:
+                        st.text(f"Check: {c.result.explanation}")
+                    widgets.show_fields(c.claim, key=f"editor_fields_{i}")
+                    if c.result.evidence:
+                        st.dataframe(widgets.evidence_details(c.result.evidence),
+                                     hide_index=True, width="stretch",
+                                     key=f"editor_evidence_raw_{i}")
 
 
 def _show_result(me: services.Principal, checked: services.DraftCheck) -> None:
