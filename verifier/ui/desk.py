@@ -64,10 +64,46 @@ def _show_count(group: str) -> None:
         ss["desk_f_routine"] = True
 
 
-def _triage_bar(me: Principal) -> None:
+# The desk shows published articles or saved drafts, never both mixed (docs/decisions.md §30).
+DOC_KINDS = ("article", "draft")
+DOC_KIND_LABELS = {"article": "Articles", "draft": "Saved drafts"}
+
+
+def _kind_changed() -> None:
+    """Another kind of document: its own documents, so the document filter starts again. A
+    click on the chosen kind would unselect it: it stays chosen."""
+    ss = st.session_state
+    if ss.get("desk_kind") not in DOC_KINDS:
+        ss["desk_kind"] = ss.get("desk_kind_last", "article")
+        return
+    ss["desk_kind_last"] = ss["desk_kind"]
+    ss.pop("desk_f_doc", None)
+
+
+def _kind_switch(docs: dict[str, list[Any]], counts: dict[str, dict[str, int]]) -> str:
+    """Articles or saved drafts, each with how many documents it holds and how many of their
+    claims are left to review; articles by default."""
+    ss = st.session_state
+    if ss.get("desk_kind") not in DOC_KINDS:
+        ss["desk_kind"] = "article"
+
+    def label(kind: str) -> str:
+        todo = sum(counts[kind].get(g, 0) for g in COUNTED)
+        n = len(docs[kind])
+        what = ("article" if kind == "article" else "draft") + ("s" if n != 1 else "")
+        return f"{DOC_KIND_LABELS[kind]} · {n} {what}, {todo} to review"
+
+    st.segmented_control("Show", DOC_KINDS, key="desk_kind", format_func=label,
+                         selection_mode="single", on_change=_kind_changed,
+                         help="Published articles and the drafts editors saved from “Check a "
+                              "draft” are reviewed apart.")
+    kind = ss.get("desk_kind")
+    return str(kind) if kind in DOC_KINDS else "article"
+
+
+def _triage_bar(me: Principal, counts: dict[str, int]) -> None:
     """How many unreviewed claims each group holds, whatever the filters; each count is a
     button that shows that group."""
-    counts = services.triage_counts(me)
     ss = st.session_state
     active = list(ss.get("desk_f_triage") or [])
     st.caption("To review, most urgent first (click a count to see those claims)")
@@ -86,7 +122,7 @@ def _triage_bar(me: Principal) -> None:
               "“currently”, dates with nothing to check)", key="desk_f_routine")
 
 
-def _filters(docs: list[Any]) -> QueueFilters:
+def _filters(docs: list[Any], doc_kind: str) -> QueueFilters:
     # A constant label: Streamlit keeps an expander open across reruns only while its label stays.
     with st.expander("Filters", expanded=False):
         row1 = st.columns(4)
@@ -114,6 +150,7 @@ def _filters(docs: list[Any]) -> QueueFilters:
         start = dates[0]
         end = dates[1] if len(dates) > 1 else dates[0]
     return QueueFilters(statuses=() if changed else tuple(statuses), kinds=tuple(kinds),
+                        document_kinds=(doc_kind,),
                         findings=tuple(findings), anonymous=ANON_CHOICES[anon],
                         document_id=doc_id or None, published_from=start,
                         published_to=end, evidence_changed=changed, groups=tuple(groups),
@@ -330,6 +367,8 @@ def _claim_in_address(me: Principal) -> None:
         return
     ss["desk_claim"] = claim_id
     ss["desk_pinned"] = claim_id
+    if found[1].kind in DOC_KINDS:  # a draft's claim opens among the drafts
+        ss["desk_kind"] = found[1].kind
 
 
 def _address(claim_id: int) -> None:
@@ -344,16 +383,22 @@ def render() -> None:
     me = user.principal
     ss = st.session_state
     st.title("Review desk")
-    docs = services.queue_documents(me)
-    if not docs:
+    if not services.queue_documents(me):
         st.info("No documents stored yet. Load the demo with `verifier demo`, or ingest files "
                 "with `verifier ingest PATH`.")
         return
     _claim_in_address(me)
     if ss.get("desk_flash"):
         st.toast(widgets.md(ss["desk_flash"]), icon=":material/check_circle:")
-    _triage_bar(me)
-    filters = _filters(docs)
+    by_kind = {k: services.queue_documents(me, kinds=(k,)) for k in DOC_KINDS}
+    counts = {k: services.triage_counts(me, kinds=(k,)) for k in DOC_KINDS}
+    kind = _kind_switch(by_kind, counts)
+    if not by_kind[kind]:
+        st.info("No saved drafts yet: editors save them from “Check a draft”." if kind == "draft"
+                else "No articles stored yet: ingest them with `verifier ingest PATH`.")
+        return
+    _triage_bar(me, counts[kind])
+    filters = _filters(by_kind[kind], kind)
     rows = services.load_queue(me, filters)
     conflict = ss.get("desk_conflict")
     if conflict and ss.get("desk_claim") != conflict["claim_id"]:
