@@ -267,7 +267,8 @@ def _document_view(me: Principal, claim: Any, doc: Any) -> None:
         title=widgets.md(doc.title or doc.source_name), language=widgets.md(doc.language),
         published=doc.published or _("unknown"), n=len(claims)))
     widgets.document_origin(services.document_summary(doc))
-    st.html(highlight.legend_html())
+    st.html(highlight.legend_html({k: _kind(k) for k in KIND_LABELS}
+                                  | {f: _finding(f) for f in highlight.FINDING_BORDERS}))
     with st.container(height=620, key="desk_doc_box"):
         st.html(highlight.document_html(doc.text, spans, selected=claim.id))
         browser.scroll_to_claim(int(claim.id or 0))

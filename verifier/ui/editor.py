@@ -56,9 +56,10 @@ def _sources_used(report: services.CheckReport) -> None:
         st.caption(_("No reference source holds any quote of this draft: add the transcript or "
                      "press release above, or ask an admin to add it to the library."))
         return
-    names = [f"{s.get('title') or _('untitled')}"
+    untitled, attached, library = _("untitled"), _("attached"), _("library")
+    names = [f"{s.get('title') or untitled}"
              f"{' (' + s['published'] + ')' if s.get('published') else ''}"
-             f" — {_('attached') if s.get('origin') == 'given' else _('library')}" for s in used]
+             f" — {attached if s.get('origin') == 'given' else library}" for s in used]
     st.text(_("Quotes checked against: {sources}").format(sources="; ".join(names)))
 
 
@@ -93,7 +94,7 @@ def _headline(checked: services.DraftCheck) -> None:
     lines = []
     for c in quotes:
         assert isinstance(c.claim, QuoteClaim)
-        lines.append(f"{c.claim.text} — {findings.speaker_line(c.claim)[len('Said by '):]}"
+        lines.append(f"{c.claim.text} — {findings.speaker(c.claim)}"
                      f" · {widgets.finding_label(c.finding)}")
     st.text(_("Quoted in the headline:") + "\n" + "\n".join(lines))
 

@@ -107,11 +107,14 @@ def _cookie_language() -> str | None:
 
 def current() -> str:
     """This session's interface language (module docstring), decided once per session."""
-    ss = st.session_state
-    lang = ss.get(SESSION_KEY)
-    if lang not in LANGS:
-        lang = _cookie_language() or _browser_language() or DEFAULT
-        ss[SESSION_KEY] = lang
+    try:
+        ss = st.session_state
+        lang = ss.get(SESSION_KEY)
+        if lang not in LANGS:
+            lang = _cookie_language() or _browser_language() or DEFAULT
+            ss[SESSION_KEY] = lang
+    except Exception:  # no Streamlit session (a script, a unit test): English
+        return DEFAULT
     return str(lang)
 
 
