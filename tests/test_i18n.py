@@ -206,6 +206,7 @@ def test_the_auditors_and_admins_pages_in_french(seeded: Seeded) -> None:
                                                    "Historique d'une affirmation", "Exports"]
     assert at.button(key="auditor_verify_again").label == "Vérifier à nouveau"
     assert at.button(key="auditor_feed_export_btn").label == "Exporter le journal"
+    assert any("ce qui a changé" in df.value.columns for df in at.dataframe)  # the feed
     at = french_session("adam")
     at.switch_page(PAGE["admin"]).run()
     assert not at.exception, at.exception
@@ -214,6 +215,8 @@ def test_the_auditors_and_admins_pages_in_french(seeded: Seeded) -> None:
     assert "Organisation" in heads and "Les faits de chaque jeu" in heads and "Limites" in heads
     assert at.button(key="admin_add_btn").label == "Ajouter l'utilisateur"
     assert at.button(key="admin_role_btn").label == "Changer le rôle…"
+    users = next(df.value for df in at.dataframe if "mot de passe" in df.value.columns)
+    assert "administrateur" in set(users["rôle"])
     assert "vérificateur" in at.selectbox(key="admin_role_role").options
     at.switch_page(PAGE["sources"]).run()
     assert titles(at) == ["Sources et faits"]

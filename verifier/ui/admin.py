@@ -208,9 +208,9 @@ def render() -> None:
     _access(user.principal, [u.name for u in everyone])
     everyone = services.users.list_users(user.principal)
     st.subheader(_("Users ({n})").format(n=len(everyone)))
-    st.dataframe([{"name": u.name, "role": u.role, "e-mail": u.email or "",
-                   "password": "set" if u.password_hash else "—", "active": u.active,
-                   "since": u.created_at} for u in everyone],
+    st.dataframe([{_("name"): u.name, _("role"): auth.role_word(u.role), _("e-mail"): u.email or "",
+                   _("password"): _("set") if u.password_hash else "—", _("active"): u.active,
+                   _("since"): u.created_at} for u in everyone],
                  hide_index=True, width="stretch", key="admin_users")
     _organisation(user.principal)
     st.divider()

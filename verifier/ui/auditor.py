@@ -122,7 +122,7 @@ def _event_detail(events: list[dict[str, Any]]) -> None:
             + f"\nhash {ev['hash']}")
     changes = services.audit.field_changes(ev["old"], ev["new"])
     if changes:
-        st.dataframe([{"field": k, "before": a, "after": b} for k, a, b in changes],
+        st.dataframe([{_("field"): k, _("before"): a, _("after"): b} for k, a, b in changes],
                      hide_index=True, width="stretch", key="auditor_feed_diff")
     else:
         st.caption(_("This event records no field."))
@@ -172,10 +172,10 @@ def _feed(me: Principal) -> None:
     if not page.events:
         st.info(_("No event matches these filters."))
     else:
-        st.dataframe([{"seq": e["seq"], "when": datetime.fromisoformat(e["ts"]),
-                       "who": e["actor"], "action": e["action"],
-                       "document": e["document_id"], "claim": e["claim_id"],
-                       "what changed": services.audit.change_text(e["old"], e["new"])}
+        st.dataframe([{_("seq"): e["seq"], _("when"): datetime.fromisoformat(e["ts"]),
+                       _("who"): e["actor"], _("action"): e["action"],
+                       _("document"): e["document_id"], _("claim"): e["claim_id"],
+                       _("what changed"): services.audit.change_text(e["old"], e["new"])}
                       for e in page.events],
                      hide_index=True, width="stretch", key="auditor_feed_table")
         _event_detail(page.events)
@@ -205,10 +205,10 @@ def _history(me: Principal) -> None:
     st.text(f"Now: verdict {claim.verdict or '—'}, status {claim.status}, version {claim.version}, "
             f"last changed by {claim.updated_by or '—'} at {_when(claim.updated_at)}")
     events = services.audit.events(me, claim_id=claim_id)
-    rows = [{"seq": e["seq"], "when": datetime.fromisoformat(e["ts"]), "who": e["actor"],
-             "action": e["action"],
-             "what changed": services.audit.change_text(e["old"], e["new"]),
-             "hash": e["hash"][:16]}
+    rows = [{_("seq"): e["seq"], _("when"): datetime.fromisoformat(e["ts"]), _("who"): e["actor"],
+             _("action"): e["action"],
+             _("what changed"): services.audit.change_text(e["old"], e["new"]),
+             _("hash"): e["hash"][:16]}
             for e in events]
     if rows:
         st.dataframe(rows, hide_index=True, width="stretch", key="auditor_events")
@@ -217,8 +217,9 @@ def _history(me: Principal) -> None:
     reviews = services.reviews_of(me, claim_id)
     if reviews:
         st.markdown("**" + _("Reviews") + "**")
-        st.dataframe([{"when": r.created_at, "reviewer": r.reviewer, "verdict": r.verdict,
-                       "note": r.note or "", "claim version": r.claim_version} for r in reviews],
+        st.dataframe([{_("when"): r.created_at, _("reviewer"): r.reviewer, _("verdict"): r.verdict,
+                       _("note"): r.note or "", _("claim version"): r.claim_version}
+                      for r in reviews],
                      hide_index=True, width="stretch", key="auditor_reviews")
 
 
