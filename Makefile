@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint install lock clean
+.PHONY: run test bench lint install lock clean messages
 
 EXTRAS := dev,semantic,postgres,pdf
 
@@ -39,3 +39,13 @@ lint: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache
+
+# The interface's catalogue (docs/decisions.md §30): extract every _() / N_() / ngettext()
+# string of verifier/ui and app.py, and add the new ones to the French .po (to translate there;
+# tests/test_i18n.py fails until they are). The .po is compiled with Babel when the app loads it.
+messages: $(STAMP)
+	mkdir -p build
+	$(BIN)/pybabel extract --no-default-keywords -k _ -k N_ -k ngettext:1,2 \
+		--no-location --sort-output --project verifier -o build/messages.pot verifier/ui app.py
+	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete --width 100 \
+		-l fr -D messages -i build/messages.pot -d verifier/ui/locale

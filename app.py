@@ -8,19 +8,21 @@ from __future__ import annotations
 import streamlit as st
 
 from verifier import services
-from verifier.ui import auth
+from verifier.ui import auth, i18n
+from verifier.ui.i18n import _
 
 st.set_page_config(page_title="verifier", page_icon=":material/search:", layout="wide")
 
 PAGES = {
-    "desk": st.Page("verifier/ui/pages/desk.py", title="Review desk", icon=":material/fact_check:", url_path="desk"),
-    "editor": st.Page("verifier/ui/pages/editor.py", title="Check a draft", icon=":material/edit_note:",
+    "desk": st.Page("verifier/ui/pages/desk.py", title=_("Review desk"), icon=":material/fact_check:",
+                    url_path="desk"),
+    "editor": st.Page("verifier/ui/pages/editor.py", title=_("Check a draft"), icon=":material/edit_note:",
                       url_path="editor"),
-    "sources": st.Page("verifier/ui/pages/sources.py", title="Sources and facts", icon=":material/library_books:",
-                       url_path="sources"),
-    "auditor": st.Page("verifier/ui/pages/auditor.py", title="Audit", icon=":material/policy:",
+    "sources": st.Page("verifier/ui/pages/sources.py", title=_("Sources and facts"),
+                       icon=":material/library_books:", url_path="sources"),
+    "auditor": st.Page("verifier/ui/pages/auditor.py", title=_("Audit"), icon=":material/policy:",
                        url_path="audit"),
-    "admin": st.Page("verifier/ui/pages/admin.py", title="Users and roles", icon=":material/group:",
+    "admin": st.Page("verifier/ui/pages/admin.py", title=_("Users and roles"), icon=":material/group:",
                      url_path="admin"),
 }
 # The first page of each list is where the role lands after signing in.
@@ -36,16 +38,18 @@ auth.remember(user)
 if user is None:
     if not services.users.has_users() and not auth.oidc_configured():
         st.title("verifier")
-        st.info("No users yet. Load the demo, which also creates one account per role, with "
-                "`verifier demo`; or add an admin with "
-                "`verifier users add NAME --role admin --new-password-stdin` (its password on "
-                "standard input).")
+        i18n.language_switch()
+        st.info(_("No users yet. Load the demo, which also creates one account per role, with "
+                  "`verifier demo`; or add an admin with "
+                  "`verifier users add NAME --role admin --new-password-stdin` (its password on "
+                  "standard input)."))
     else:
         auth.sign_in_page()
     st.stop()
 
 assert user is not None
 auth.sidebar(user)
+i18n.language_switch()
 landing = ROLE_PAGES.get(user.role, ["desk"])
 
 

@@ -158,7 +158,8 @@ def browser(server: dict[str, object]) -> Iterator[object]:
 
 @pytest.fixture
 def page(browser, server):  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    # An English browser: the interface follows the browser's language (docs/decisions.md §30).
+    context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="en-US")
     pg = context.new_page()
     pg.set_default_timeout(TIMEOUT_MS)
     from playwright.sync_api import expect
@@ -602,3 +603,39 @@ def test_no_method_code_field_name_or_json_is_visible_on_the_demo(page, server) 
         pg.get_by_role("button", name=re.compile(r"^Next")).click()
         idle(pg)
     assert len(seen) >= 16, seen  # every claim of the seed, routine ones included
+
+
+def test_a_french_browser_gets_the_french_interface_and_the_switch_is_remembered(
+        browser, server) -> None:  # type: ignore[no-untyped-def]
+    """The default language is the browser's (Accept-Language: fr-FR); the sidebar's switch
+    changes it, and the choice outlives a reload (the verifier_lang cookie) whatever the
+    browser asks for."""
+    from playwright.sync_api import expect
+
+    context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="fr-FR")
+    try:
+        pg = context.new_page()
+        pg.set_default_timeout(TIMEOUT_MS)
+        expect.set_options(timeout=TIMEOUT_MS)
+        pg.goto(str(server["base"]))
+        expect(pg.get_by_role("button", name="Se connecter")).to_be_visible()
+        pg.get_by_label("Nom d'utilisateur").fill("fatima")
+        pg.get_by_label("Mot de passe", exact=True).fill("demo-fatima")
+        pg.get_by_role("button", name="Se connecter").click()
+        expect(pg.get_by_text("Connecté en tant que fatima")).to_be_visible()
+        idle(pg)
+        expect(pg.get_by_role("heading", name="Bureau de vérification")).to_be_visible()
+        nav = pg.locator('[data-testid="stSidebarNav"]')
+        expect(nav.get_by_text("Vérifier un brouillon")).to_be_visible()
+        shot(pg, "desk-fr")
+        # English, chosen in the sidebar: kept after a reload, though the browser asks for French.
+        pg.locator('[data-testid="stSidebar"]').get_by_text("English", exact=True).click()
+        idle(pg)
+        expect(pg.get_by_role("heading", name="Review desk")).to_be_visible()
+        pg.wait_for_function("() => document.cookie.includes('verifier_lang=en')",
+                             timeout=TIMEOUT_MS)
+        pg.reload()
+        expect(pg.get_by_role("heading", name="Review desk")).to_be_visible()
+        expect(nav.get_by_text("Check a draft")).to_be_visible()
+    finally:
+        context.close()

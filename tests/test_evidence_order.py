@@ -247,8 +247,10 @@ def test_exports_show_the_alignment_and_0_100_scores(store) -> None:
     export(store=store, fmt="html", out=buf, actor="audrey")
     page = buf.getvalue().decode("utf-8")
     items = page[page.index("<ul class=evidence>"):]
-    assert items.index("passage:") < items.index("fact:") < items.index("precedent:")
-    assert "score 70/100" in items and "score 87.5/100" in items and "score 93/100" in items
+    # In sentences of the article's language (French here), in the contract's order.
+    assert (items.index("<strong>Source · 70/100</strong>")
+            < items.index("<strong>Base de faits · 87.5/100</strong>")
+            < items.index("<strong>Vérification antérieure · 93/100</strong>"))
     assert "similar claim, not identical" in items
     buf = io.BytesIO()
     export(store=store, fmt="json", out=buf, actor="audrey")

@@ -9,13 +9,14 @@ from sqlmodel import select
 
 from verifier import services
 from verifier.claims import DiffOp, PassageEvidence, QuoteClaim
-from verifier.db.models import AuditEvent, Review
+from verifier.db.models import AuditEvent, Claim, Review
 from verifier.reference.precedents import semantic_enabled
 
 from .test_ui_support import (
     SEED,
     SOURCE,
     Seeded,
+    app,
     claim,
     has_key,
     html_of,
@@ -500,3 +501,57 @@ def test_a_save_is_confirmed_in_a_toast_and_at_the_top_of_the_claim_panel(seeded
     assert [t.value for t in at.toast if "Saved claim" in t.value]
     panel = at.columns[-1]  # the claim panel: the confirmation is its first element
     assert panel.children[0].type == "success" and "Saved claim" in panel.children[0].value
+
+
+def test_the_desk_shows_articles_by_default_and_saved_drafts_apart(seeded: Seeded) -> None:
+    # An editor saves a draft with a contradicted claim: it is not in the articles' queue or
+    # counts; the switch says how many of each there are and shows the drafts apart.
+    eddie = services.Principal("eddie", "editor", "ui")
+    draft = services.ingest_document(
+        eddie, "Rabat, le 16 octobre 2025. Le ministre a parlé huit ans après la signature du "
+               "Partenariat stratégique approfondi.".encode(), name="brouillon.txt", kind="draft",
+        db=seeded.store)
+    draft_id = draft.document.id
+    at = sign_in("fatima")
+    switch = at.get("button_group")[0]
+    assert at.session_state["desk_kind"] == "article"
+    labels = [switch.proto.options[i].content for i in range(len(switch.proto.options))]
+    assert labels[0].startswith("Articles · 1 article, ") and labels[1].startswith(
+        "Saved drafts · 1 draft, "), labels
+    queue = [r for r in option_ids(at)]
+    with seeded.store.read() as s:
+        draft_claims = {c.id for c in s.exec(select(Claim).where(Claim.document_id == draft_id))}
+    assert draft_claims and not draft_claims & set(queue)
+    assert at.selectbox(key="desk_claim").value == seeded.temporal_id
+    articles_all = next(b.label for b in at.button if b.key == "desk_count_all")
+    # Saved drafts: only the draft's claims, its own counts, its own documents.
+    at.session_state["desk_kind"] = "draft"
+    at.run()
+    assert not at.exception, at.exception
+    assert set(option_ids(at)) <= draft_claims and option_ids(at)
+    drafts_all = next(b.label for b in at.button if b.key == "desk_count_all")
+    assert drafts_all != articles_all
+    assert list(at.selectbox(key="desk_f_doc").options)[1:] == [f"{draft_id} · brouillon.txt"]
+    # Back to articles.
+    at.session_state["desk_kind"] = "article"
+    at.run()
+    assert at.selectbox(key="desk_claim").value in queue
+
+
+def test_a_drafts_claim_in_the_address_opens_among_the_drafts(seeded: Seeded) -> None:
+    eddie = services.Principal("eddie", "editor", "ui")
+    draft = services.ingest_document(
+        eddie, "Rabat, le 16 octobre 2025. Le ministre a parlé huit ans après la signature du "
+               "Partenariat stratégique approfondi.".encode(), name="brouillon.txt", kind="draft",
+        db=seeded.store)
+    with seeded.store.read() as s:
+        cid = s.exec(select(Claim).where(Claim.document_id == draft.document.id)).first().id
+    at = app()
+    at.query_params["claim"] = str(cid)
+    at.run()
+    at.text_input(key="auth_name").input("fatima")
+    at.text_input(key="auth_password").input("demo-fatima")
+    at.button(key="auth_submit").click().run()
+    assert not at.exception, at.exception
+    assert at.session_state["desk_kind"] == "draft"
+    assert at.selectbox(key="desk_claim").value == cid

@@ -120,13 +120,23 @@ def test_the_seed_is_not_ready_to_publish(seeded: Seeded) -> None:
                for e in errors), errors
     assert any("What to fix" in e for e in errors)
     shown = "\n".join(t.value for t in at.text)
-    assert "not 'huit ans'" in shown and "9 years, 7 months" in shown
-    assert "valid 2016-03-15" in shown  # the fact, as evidence
+    body = html_of(at)
+    # The evidence behind the notes, in plain sentences of the draft's language (explain.py).
+    assert "soit 9 ans et 7 mois avant le 16 octobre 2025, date de l’article — pas « huit ans »" in body
+    assert ("Morocco–Russia Deepened Strategic Partnership (signing of the declaration) — date : "
+            "15 mars 2016") in body  # the fact, as evidence
     assert "Meeting with King Mohammed VI of Morocco" in shown  # and its source
-    assert "huit ans" in html_of(at)
-    assert "Misattributed: in the source these words are said by M. LAVROV." in shown
-    assert "words differ from the source: fiable / digne de confiance" in shown
+    assert "huit ans" in body
+    assert "Citation mal attribuée : dans la source, ces mots sont de M. LAVROV" in body
+    assert ("les mots diffèrent : « fiable » dans la source, « digne de confiance » dans "
+            "l’article") in body
     assert "Quotes checked against: source-moscou.txt — library" in shown
+    # The raw record stays behind each claim's "Details" switch, off until asked for.
+    assert not any("kb." in t for t in shown.splitlines())
+    huit = next(i for i, c in enumerate(at.session_state["editor_result"]["checked"].report.claims)
+                if c.claim.text == "huit ans")
+    at.toggle(key=f"editor_details_{huit}").set_value(True).run()
+    assert any("kb.when" in str(df.value) for df in at.dataframe)
     assert state(seeded.store) == before
 
 
@@ -175,16 +185,13 @@ def test_editor_shows_the_facts_before_an_earlier_verdict_labelled_similar(seede
     check(at, "Rabat. Le Conseil de sécurité de l’ONU, actuellement présidé par la France, doit "
               "se prononcer à la fin du mois sur la prochaine résolution.")
     texts = [t.value for t in at.text]
-    # The evidence of the contradicted claim, in the folded section under the draft.
-    first = next(i for i, t in enumerate(texts) if re.match(r"^\d+ · ✗ Contradicted · fact · ", t))
-    following = texts[first + 1:]
-    until = next((i for i, t in enumerate(following) if re.match(r"^\d+ · ", t)), len(following))
-    heads = [t for t in following[:until] if t[:2].rstrip(".").isdigit() and ". " in t[:4]]
-    assert [h.split(" · ")[0] for h in heads] == ["1. fact", "2. fact", "3. earlier verdict"]
-    assert heads[0].endswith("· score 100/100 · kb.presiding_at")
-    assert heads[2].startswith("3. earlier verdict · similar claim, not identical · score ")
-    assert "Source: Le Conseil présidé par <i>la France</i> ?" in " ".join(texts)  # as text
     body = html_of(at)
+    # The evidence of the contradicted claim, in the folded section under the draft: its cards
+    # in plain words, the facts first, the earlier fact-check last.
+    heads = re.findall(r'<div class="vf-card-head">([^<]*)</div>', body)
+    assert [h.split(" · ")[0] for h in heads[:3]] == ["1. Base de faits", "2. Base de faits",
+                                                      "3. Vérification antérieure"]
+    assert "Source: Le Conseil présidé par <i>la France</i> ?" in " ".join(texts)  # as text
     assert ("<del>Le</del> Conseil de sécurité de l’ONU <del>est</del> actuellement présidé par "
             "la France</div>") in body
     assert "<i>" not in body
@@ -206,7 +213,7 @@ def test_editor_attaches_a_transcript_that_is_checked_against_and_not_stored(see
     errors = [e.value for e in at.error]
     assert any(e.startswith("NOT READY TO PUBLISH") for e in errors), errors
     shown = "\n".join(t.value for t in at.text)
-    assert "Misattributed: in the source these words are said by M. LAVROV." in shown
+    assert "Citation mal attribuée : dans la source, ces mots sont de M. LAVROV" in html_of(at)
     assert "Quotes checked against: conference.txt (2025-10-16) — attached" in shown
     assert state(seeded.store) == before
 

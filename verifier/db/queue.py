@@ -129,10 +129,12 @@ def load_queue(store: Store, filters: QueueFilters) -> list[QueueRow]:
     return rows
 
 
-def triage_counts(store: Store) -> dict[str, int]:
-    """How many unreviewed claims of articles and drafts each triage group holds, whatever
-    the desk's filters (every group of verifier.triage.GROUPS is a key)."""
-    rows = load_queue(store, QueueFilters(statuses=("unreviewed",), show_routine=True))
+def triage_counts(store: Store, kinds: Sequence[str] = ()) -> dict[str, int]:
+    """How many unreviewed claims of articles and drafts (of `kinds` only, when given) each
+    triage group holds, whatever the desk's filters (every group of verifier.triage.GROUPS is
+    a key)."""
+    rows = load_queue(store, QueueFilters(statuses=("unreviewed",), show_routine=True,
+                                          document_kinds=tuple(kinds)))
     c = Counter(r.group for r in rows)
     return {g: c.get(g, 0) for g in triage.GROUPS}
 

@@ -10,15 +10,27 @@ file, so memory stays bounded). Every piece of text from a document or a person 
 HTML-escaped; links are written only for http(s) URLs."""
 from __future__ import annotations
 
-import json
 import tempfile
 from collections.abc import Iterable
+from datetime import date
 from html import escape
 from typing import IO, Any
 
-from verifier.claims import SAME_CLAIM_LABEL, SIMILAR_CLAIM_LABEL, score_text
+from verifier import explain
+from verifier.claims import (
+    EVIDENCE_COLUMNS,
+    SAME_CLAIM_LABEL,
+    SIMILAR_CLAIM_LABEL,
+    CheckedClaim,
+    Elapsed,
+    Finding,
+    claim_from_json,
+    evidence_from_columns,
+    score_text,
+)
 from verifier.db.models import VERDICTS
 from verifier.db.records import Summary
+from verifier.explain import Explanation
 from verifier.report.context import ExportContext
 from verifier.report.jsonout import ELLIPSIS, _json, claim_review, published
 from verifier.report.tabular import attribution_cell
@@ -31,6 +43,10 @@ VERDICT_COLORS = {"True": "#1b5e20", "Mostly true": "#66bb6a", "Half true": "#fd
                   "Mostly false": "#fb8c00", "False": "#c62828", "Misattributed": "#8e24aa",
                   "Altered quote": "#d81b60", "Unverifiable": "#78909c", "Not a claim": "#b0bec5",
                   "none": "#eceff1"}
+KIND_WORDS = {"quote": "quote", "temporal": "date or duration", "factual": "fact"}
+FINDING_WORDS = {"consistent": "consistent", "partial": "partly supported",
+                 "contradicted": "contradicted", "no_evidence": "no evidence",
+                 "none": "not checked"}
 CHART_ROWS = 25  # documents or reviewers per chart; the tables list them all
 CHART_LABEL = 100  # characters of a document's title in a chart; the table below has it whole
 # Column headers of the documents table, hyphenation points marked (&shy;) so that they break
@@ -102,30 +118,33 @@ def _link(url: Any, label: Any = None) -> str:
     return text
 
 
-def _counts_table(title: str, counts: dict[str, int], order: Iterable[str]) -> str:
+def _counts_table(title: str, counts: dict[str, int], order: Iterable[str],
+                  words: dict[str, str] | None = None) -> str:
     keys = [k for k in order if k in counts] + sorted(k for k in counts if k not in set(order))
-    rows = "".join(f"<tr><td>{_e(k)}</td><td class=n>{counts[k]}</td></tr>" for k in keys)
+    words = words or {}
+    rows = "".join(f"<tr><td>{_e(words.get(k, k))}</td><td class=n>{counts[k]}</td></tr>" for k in keys)
     return f"<table><tr><th>{_e(title)}</th><th>claims</th></tr>{rows}</table>"
 
 
 def bar_chart(title: str, rows: list[tuple[str, dict[str, int]]], categories: Iterable[str],
-              colors: dict[str, str], note: str = "") -> str:
+              colors: dict[str, str], note: str = "", words: dict[str, str] | None = None) -> str:
     """Horizontal stacked bars, one per row, with a legend, in HTML and CSS: a grid of label,
     bar and total, so the browser lays out each label (a long one wraps, never clipped) and the
     chart takes the width of the page. Colours come from fixed tables; labels are escaped."""
     cats = list(categories)
+    words = words or {}
     biggest = max((sum(r.values()) for _, r in rows), default=0) or 1
     used = [c for c in cats if any(r.get(c) for _, r in rows)]
     cells = []
     for label, counts in rows:
         segs = "".join(
             f'<span class=seg style="width:{100 * counts[c] / biggest:.2f}%;'
-            f'background:{colors.get(c, "#999")}" title="{_e(label)}: {_e(c)} {counts[c]}"></span>'
+            f'background:{colors.get(c, "#999")}" title="{_e(label)}: {_e(words.get(c, c))} {counts[c]}"></span>'
             for c in cats if counts.get(c))
         cells.append(f"<div class=label>{_e(label)}</div><div class=track>{segs}</div>"
                      f"<div class=n>{sum(counts.values())}</div>")
     legend = "".join(f'<li><span class=swatch style="background:{colors.get(c, "#999")}"></span>'
-                     f'{_e(c if c != "none" else "(none)")}</li>' for c in used)
+                     f'{_e(words.get(c, c if c != "none" else "(none)"))}</li>' for c in used)
     extra = f'<p class="muted">{_e(note)}</p>' if note else ""
     return (f'<figure class=chart><figcaption>{_e(title)}</figcaption>'
             f'<div class=bars role=img aria-label="{_e(title)}">{"".join(cells)}</div>'
@@ -144,8 +163,8 @@ def _chart_label(title: str, doc_id: int) -> str:
 def _summary_html(s: Summary) -> str:
     out = [f"<h2 id=summary>Summary</h2><p><strong>{s.total}</strong> claims in "
            f"<strong>{len(s.documents)}</strong> documents.</p><div class=counts>",
-           _counts_table("kind", s.by_kind, ("quote", "temporal", "factual")),
-           _counts_table("finding", s.by_finding, FINDINGS),
+           _counts_table("kind", s.by_kind, ("quote", "temporal", "factual"), KIND_WORDS),
+           _counts_table("finding", s.by_finding, FINDINGS, FINDING_WORDS),
            _counts_table("verdict", s.by_verdict, VERDICT_CATS), "</div>"]
     docs = s.documents[:CHART_ROWS]
     more = (f"{len(s.documents) - CHART_ROWS} more documents are in the table below."
@@ -153,7 +172,7 @@ def _summary_html(s: Summary) -> str:
     labels = [_chart_label(t, d) for d, t, _ in docs]
     out.append(bar_chart("Findings per document",
                          [(lab, s.finding_per_document.get(d, {})) for lab, (d, _, _) in zip(labels, docs, strict=True)],
-                         FINDINGS, FINDING_COLORS, more))
+                         FINDINGS, FINDING_COLORS, more, FINDING_WORDS))
     out.append(bar_chart("Verdicts per document",
                          [(lab, s.verdict_per_document.get(d, {})) for lab, (d, _, _) in zip(labels, docs, strict=True)],
                          VERDICT_CATS, VERDICT_COLORS, more))
@@ -163,7 +182,7 @@ def _summary_html(s: Summary) -> str:
                              VERDICT_COLORS))
         out.append(bar_chart("Findings of the claims each reviewer reviewed",
                              [(r, s.finding_per_reviewer.get(r, {})) for r, _ in reviewers[:CHART_ROWS]],
-                             FINDINGS, FINDING_COLORS))
+                             FINDINGS, FINDING_COLORS, words=FINDING_WORDS))
     rows = "".join(
         f'<tr><td><a href="#doc-{d}">#{d}</a></td><td>{_e(t)}</td><td class=n>{n}</td>'
         + "".join(f"<td class=n>{s.finding_per_document.get(d, {}).get(f, 0)}</td>" for f in FINDINGS)
@@ -195,12 +214,6 @@ def _document_header(d: dict[str, Any]) -> str:
             f"<h3>{_e(title)} <span class=muted>#{d['id']}</span></h3><p class=meta>{meta}</p>")
 
 
-def _value(value: Any) -> str:
-    if value is None:
-        return ""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
-
-
 def in_sentence(c: dict[str, Any]) -> str:
     """The claim inside its sentence, the claim marked (<mark>), every piece escaped; "…" where
     a very long sentence was cut. Without a sentence (or one that does not hold the claim's
@@ -218,26 +231,100 @@ def in_sentence(c: dict[str, Any]) -> str:
     return f"{_e(before)}{claim}{_e(after)}"
 
 
+def checked_of(rec: dict[str, Any]) -> CheckedClaim | None:
+    """The typed claim, finding and evidence of an export record (db/records.py), as the check
+    gave them; None for a stored row the contract cannot read (an earlier version's)."""
+    c = rec["claim"]
+    attrs = c.get("attrs") or {}
+    data: dict[str, Any] = {"kind": c["kind"], "text": c["text"], "start": c["start"],
+                            "end": c["end"], "speaker": c.get("speaker"),
+                            "reference": c.get("reference")}
+    data.update(attrs)
+    try:
+        claim = claim_from_json(data)
+        evidence = tuple(evidence_from_columns({k: ev.get(k) for k in EVIDENCE_COLUMNS},
+                                               ev.get("detail")) for ev in rec["evidence"])
+        elapsed = attrs.get("elapsed")
+        result = Finding(finding=c.get("finding") or "no_evidence",
+                         explanation=c.get("explanation") or "", evidence=evidence,
+                         elapsed=Elapsed(**elapsed) if isinstance(elapsed, dict) else None,
+                         prediction=attrs.get("prediction"), fidelity=attrs.get("fidelity"))
+    except (TypeError, ValueError, KeyError, AttributeError):
+        return None
+    return CheckedClaim(claim, result)
+
+
+def explained(rec: dict[str, Any]) -> Explanation | None:
+    """The claim in plain words of its document's language (verifier.explain, as on the desk);
+    None when its stored row cannot be read as the contract."""
+    checked = checked_of(rec)
+    if checked is None:
+        return None
+    d = rec["document"]
+    lang = d.get("language")
+    day = d.get("published")
+    try:
+        published_on = date.fromisoformat(str(day)[:10]) if day else None
+    except ValueError:
+        published_on = None
+    try:
+        if not rec["claim"].get("finding"):
+            return explain.unchecked(checked.claim, lang=lang, published=published_on)
+        return explain.explain(checked, lang=lang, published=published_on, text_lang=lang)
+    except (TypeError, ValueError, KeyError, AttributeError):
+        return None
+
+
+def _evidence_items(rec: dict[str, Any], ex: Explanation | None) -> list[str]:
+    """Each piece of evidence as a sentence with its title, 0-100 score and source (a link
+    for http(s) only); without an explanation, its kind, source and score."""
+    items = []
+    lines = ex.evidence if ex is not None else ()
+    for i, ev in enumerate(rec["evidence"]):  # in the order of claims.ordered_evidence
+        source = (_link(ev.get("source_url"), ev.get("source_title") or ev.get("source_url"))
+                  if ev.get("source_title") or ev.get("source_url") else "")
+        if i < len(lines):
+            line = lines[i]
+            head = line.title + (f" · {line.score_text}" if line.score_text else "")
+            body = f"<strong>{_e(head)}</strong> — {_e(line.sentence)}"
+            if line.note:
+                body += f" <span class=muted>{_e(line.note)}</span>"
+        else:
+            score = score_text(ev.get("score"))
+            head = EVIDENCE_WORDS.get(ev.get("kind"), "evidence") + (f" · {score}" if score else "")
+            body = f"<strong>{_e(head)}</strong>"
+        items.append(f"<li>{body}{' — ' + source if source else ''}{_precedent(ev)}</li>")
+    return items
+
+
+EVIDENCE_WORDS = {"passage": "Source", "fact": "Knowledge base", "calendar": "Calendar",
+                  "precedent": "Earlier fact-check"}
+
+
 def claim_html(rec: dict[str, Any]) -> str:
+    """One claim in plain sentences (verifier.explain): what it says, what the check found, a
+    suggested correction, the attribution to check, each piece of evidence as a sentence; no
+    method code, field name or stored value (those are in the CSV, XLSX and JSON exports)."""
     c = rec["claim"]
     cid = c["id"]
     finding = c.get("finding") or "none"
+    ex = explained(rec)
     rows: list[tuple[str, str]] = []
     if c.get("speaker") or c.get("reference"):
         who = _e(c.get("speaker"))
         if c.get("reference") and c.get("reference") != c.get("speaker"):
             who += f" → {_e(c['reference'])}"
         rows.append(("speaker", who))
+    if ex is not None:
+        rows.append(("claim", _e(ex.about)))
+        rows.append(("finding", f"<strong>{_e(ex.finding_label)}</strong> — {_e(ex.summary)}"))
+        if ex.suggestion is not None:
+            rows.append(("correction", _e(ex.suggestion.sentence)))
+    elif c.get("explanation"):
+        rows.append(("finding", _e(c["explanation"])))
     if flag := attribution_cell(c):
-        attrs = c.get("attrs") or {}
-        rows.append(("attribution", f"<strong>{_e(flag)}</strong> (confidence "
-                                    f"{_e(attrs.get('confidence'))}: "
-                                    f"{_e('; '.join(attrs.get('reasons') or []))})"))
-    rows.append(("span", f"{c['start']}–{c['end']}"))
-    if c.get("value") is not None:
-        rows.append(("value", _e(_value(c["value"]))))
-    if c.get("explanation"):
-        rows.append(("explanation", _e(c["explanation"])))
+        why = ex.attribution if ex is not None and ex.attribution else ""
+        rows.append(("attribution", f"<strong>{_e(flag)}</strong>" + (f" — {_e(why)}" if why else "")))
     if c.get("verdict"):
         rows.append(("verdict", f"<strong>{_e(c['verdict'])}</strong> by {_e(c.get('reviewed_by'))} "
                                 f"at {_e(c.get('reviewed_at'))}"))
@@ -249,12 +336,7 @@ def claim_html(rec: dict[str, Any]) -> str:
     by = f" by {_e(c['updated_by'])}" if c.get("updated_by") else ""
     rows.append(("version", f"{c.get('version')} (last change{by} at {_e(c.get('updated_at'))})"))
     dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
-    ev_items = []
-    for ev in rec["evidence"]:  # in the order of claims.ordered_evidence (db/records.py)
-        span = f" [{ev['start']}–{ev['end']}]" if ev.get("start") is not None else ""
-        score = f" score {score_text(ev.get('score'))}" if score_text(ev.get("score")) else ""
-        ev_items.append(f"<li>{_e(ev['kind'])}: {_link(ev.get('source_url'), ev.get('source_title') or ev.get('source_url') or '(untitled)')}"
-                        f"{_e(span)}{_e(score)} {_e(ev.get('method'))}{_precedent(ev)}</li>")
+    ev_items = _evidence_items(rec, ex)
     evidence = (f"<ul class=evidence>{''.join(ev_items)}</ul>" if ev_items
                 else '<p class="muted">No evidence.</p>')
     history = ""
@@ -266,8 +348,8 @@ def claim_html(rec: dict[str, Any]) -> str:
     if c.get("evidence_changed_since_verdict"):
         badge += '<span class="badge changed">evidence changed since the verdict</span>'
     return (f'<article class="claim f-{_e(finding)}" id="claim-{cid}"><header>'
-            f'<a href="#claim-{cid}">#{cid}</a><span class=badge>{_e(c["kind"])}</span>'
-            f"<span class=badge>{_e(finding)}</span>{badge}</header>"
+            f'<a href="#claim-{cid}">#{cid}</a><span class=badge>{_e(KIND_WORDS.get(c["kind"], c["kind"]))}</span>'
+            f"<span class=badge>{_e(FINDING_WORDS.get(finding, finding))}</span>{badge}</header>"
             f"<blockquote>{in_sentence(c)}</blockquote><dl>{dl}</dl>{evidence}{history}</article>")
 
 

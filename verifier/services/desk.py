@@ -51,9 +51,14 @@ def load_queue(principal: Principal, filters: QueueFilters, *, db: Db = None) ->
 
 
 @service
-def triage_counts(principal: Principal, *, db: Db = None) -> dict[str, int]:
-    """Unreviewed claims per triage group, whatever the desk's filters."""
-    return queue.triage_counts(_reader(principal, db))
+def triage_counts(principal: Principal, *, kinds: Sequence[str] = (),
+                  db: Db = None) -> dict[str, int]:
+    """Unreviewed claims per triage group, whatever the desk's filters; of articles or of
+    drafts only with `kinds` (as `queue_documents`)."""
+    unknown = [k for k in kinds if k not in ("article", "draft")]
+    if unknown:
+        raise ValueError(f"not a kind of desk document: {unknown[0]!r} (article or draft)")
+    return queue.triage_counts(_reader(principal, db), kinds)
 
 
 @service

@@ -20,11 +20,25 @@ from typing import Any
 import streamlit as st
 
 from verifier import services
-from verifier.ui import browser, widgets
+from verifier.ui import browser, i18n, widgets
+from verifier.ui.i18n import N_, _
 
 SESSION_KEY = "auth_user"
-ROLE_LABELS = {"fact-checker": "Fact-checker", "editor": "Editor", "auditor": "Auditor",
-               "admin": "Admin"}
+ROLE_LABELS = {"fact-checker": N_("Fact-checker"), "editor": N_("Editor"),
+               "auditor": N_("Auditor"), "admin": N_("Admin")}
+
+
+# A role inside a sentence or a list of choices ("Change eddie from editor to admin?").
+ROLE_WORDS = {"fact-checker": N_("fact-checker"), "editor": N_("editor"),
+              "auditor": N_("auditor"), "admin": N_("admin")}
+
+
+def role_label(role: str) -> str:
+    return _(ROLE_LABELS[role]) if role in ROLE_LABELS else role
+
+
+def role_word(role: str | None) -> str:
+    return _(ROLE_WORDS[role]) if role in ROLE_WORDS else str(role)
 
 
 @dataclass(frozen=True)
@@ -174,11 +188,12 @@ def require(*roles: str) -> SignedIn:
     """The signed-in user if their role is one of `roles`; otherwise stop the page."""
     user = signed_in()
     if user is None:
-        st.error("Not signed in.")
+        st.error(_("Not signed in."))
         st.stop()
     assert user is not None
     if roles and user.role not in roles:
-        st.error(f"This page is for {', '.join(roles)}; you are signed in as {widgets.md(user.role)}.")
+        st.error(_("This page is for {roles}; you are signed in as {role}.").format(
+            roles=", ".join(role_word(r) for r in roles), role=widgets.md(role_word(user.role))))
         st.stop()
     return user
 
@@ -195,13 +210,14 @@ def remember(user: SignedIn | None) -> None:
 
 def _provider_label() -> str:
     provider = oidc_provider()
-    return provider.replace("_", " ").title() if provider else "single sign-on"
+    return provider.replace("_", " ").title() if provider else _("single sign-on")
 
 
 def sign_in_page() -> None:
+    i18n.language_switch()
     st.title("verifier")
-    st.caption("Quotes, dates and factual claims of news articles, checked against reference "
-               "sources, reviewed by people.")
+    st.caption(_("Quotes, dates and factual claims of news articles, checked against reference "
+                 "sources, reviewed by people."))
     if st.session_state.pop("auth_clear_cookie", None):
         browser.clear_session_cookie()
     notice = st.session_state.pop("auth_notice", None)
@@ -211,18 +227,18 @@ def sign_in_page() -> None:
         refused = st.session_state.get("auth_refused")
         if getattr(st.user, "is_logged_in", False) and refused:
             st.error(widgets.md(refused))
-            st.button("Sign out", on_click=st.logout, key="auth_logout")
+            st.button(_("Sign out"), on_click=st.logout, key="auth_logout")
             return
         if getattr(st.user, "is_logged_in", False):  # an identity whose session went idle
-            st.button("Sign out", on_click=st.logout, key="auth_logout")
-        st.button(f"Sign in with {_provider_label()}", type="primary", key="auth_login",
+            st.button(_("Sign out"), on_click=st.logout, key="auth_logout")
+        st.button(_("Sign in with {provider}").format(provider=_provider_label()), type="primary", key="auth_login",
                   on_click=st.login, args=(oidc_provider(),) if oidc_provider() else ())
         return
     with st.form("sign_in"):
-        name = st.text_input("User name", key="auth_name", autocomplete="username")
-        password = st.text_input("Password", type="password", key="auth_password",
+        name = st.text_input(_("User name"), key="auth_name", autocomplete="username")
+        password = st.text_input(_("Password"), type="password", key="auth_password",
                                  autocomplete="current-password")
-        submitted = st.form_submit_button("Sign in", type="primary", key="auth_submit")
+        submitted = st.form_submit_button(_("Sign in"), type="primary", key="auth_submit")
     if submitted:
         try:
             user = (services.users.authenticate(
@@ -234,7 +250,7 @@ def sign_in_page() -> None:
             st.error(str(exc))
             return
         if user is None:
-            st.error("Wrong user name or password.")
+            st.error(_("Wrong user name or password."))
             return
         mark = services.sessions.start()
         st.session_state[SESSION_KEY] = {"name": user.name, "via": "password", **mark.as_dict()}
@@ -242,7 +258,7 @@ def sign_in_page() -> None:
                                                                   _cookie_secret())
         st.session_state.pop("auth_password", None)
         st.rerun()
-    st.caption("Demo accounts (after `verifier demo`) are listed in docs/ui.md.")
+    st.caption(_("Demo accounts (after `verifier demo`) are listed in docs/ui.md."))
 
 
 def _forget_session() -> None:
@@ -265,9 +281,9 @@ def sign_out() -> None:
 
 def sidebar(user: SignedIn) -> None:
     with st.sidebar:
-        st.markdown(f"Signed in as **{widgets.md(user.name)}** · "
-                    f"{widgets.md(ROLE_LABELS.get(user.role, user.role))}")
-        st.button("Sign out", key="auth_sign_out", on_click=sign_out)
+        st.markdown(_("Signed in as **{name}** · {role}").format(
+            name=widgets.md(user.name), role=widgets.md(role_label(user.role))))
+        st.button(_("Sign out"), key="auth_sign_out", on_click=sign_out)
         token = st.session_state.get("auth_cookie")
         if token and not oidc_configured():  # a reload finds this session again
             browser.set_session_cookie(token, services.sessions.max_age_seconds())

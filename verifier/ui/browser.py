@@ -1,6 +1,6 @@
 """The few things the page asks the browser to do itself, each a fixed script: keep the
-session cookie (set it after sign-in, remove it at sign-out) and scroll the document pane to
-the open claim.
+session cookie (set it after sign-in, remove it at sign-out), remember the interface language
+(en or fr) and scroll the document pane to the open claim.
 
 These are the only scripts the app runs (`st.html(..., unsafe_allow_javascript=True)`). Each
 is a constant template; what goes into it is checked first — a claim id is an int, a token
@@ -13,12 +13,18 @@ import re
 import streamlit as st
 
 COOKIE = "verifier_session"
+# The interface language chosen with the sidebar's switch (verifier/ui/i18n.py): "en" or "fr".
+LANG_COOKIE = "verifier_lang"
+LANG_VALUES = ("en", "fr")
+LANG_MAX_AGE = 365 * 24 * 3600
 TOKEN = re.compile(r"[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+")
 
 _SET_COOKIE = ('<script>document.cookie = "' + COOKIE + '=%(token)s; Path=/; Max-Age=%(age)d; '
                'SameSite=Strict" + (location.protocol === "https:" ? "; Secure" : "");</script>')
 _CLEAR_COOKIE = ('<script>document.cookie = "' + COOKIE + '=; Path=/; Max-Age=0; SameSite=Strict";'
                  '</script>')
+_SET_LANG = ('<script>document.cookie = "' + LANG_COOKIE + '=%(lang)s; Path=/; Max-Age=%(age)d; '
+             'SameSite=Strict" + (location.protocol === "https:" ? "; Secure" : "");</script>')
 # Scroll the scrolling box that holds the document (and nothing else: not the window) so that
 # the open claim's mark is in its middle. Retried while Streamlit draws the document.
 _SCROLL = """<script>(function () {
@@ -44,6 +50,8 @@ _SCROLL = """<script>(function () {
 _OWN = [re.compile(re.escape(_SET_COOKIE).replace(re.escape("%(token)s"), TOKEN.pattern)
                    .replace(re.escape("%(age)d"), r"\d+")),
         re.compile(re.escape(_CLEAR_COOKIE)),
+        re.compile(re.escape(_SET_LANG).replace(re.escape("%(lang)s"), "(?:en|fr)")
+                   .replace(re.escape("%(age)d"), r"\d+")),
         re.compile(re.escape(_SCROLL).replace(re.escape("%(claim)d"), r"\d+"))]
 
 
@@ -63,6 +71,14 @@ def set_session_cookie(token: str, max_age: int) -> None:
 
 def clear_session_cookie() -> None:
     st.html(_CLEAR_COOKIE, unsafe_allow_javascript=True, width="content")
+
+
+def set_language_cookie(lang: str) -> None:
+    """Remember the interface language in this browser ("en" or "fr" only), for a year."""
+    if lang not in LANG_VALUES:
+        raise ValueError("not an interface language")
+    st.html(_SET_LANG % {"lang": lang, "age": LANG_MAX_AGE}, unsafe_allow_javascript=True,
+            width="content")
 
 
 def scroll_to_claim(claim_id: int) -> None:

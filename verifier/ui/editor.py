@@ -5,27 +5,30 @@ the notes is folded below. Nothing is stored unless the editor presses "Save dra
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 
 import streamlit as st
 
-from verifier import services
-from verifier.claims import QuoteClaim
-from verifier.ui import auth, findings, highlight, widgets
+from verifier import explain, services
+from verifier.claims import CheckedClaim, QuoteClaim
+from verifier.ui import auth, findings, highlight, i18n, widgets
+from verifier.ui.i18n import N_, _
 
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "docx", "pdf"]
 LANGS = {"detect": None, "French": "fr", "English": "en"}
+LANG_LABELS = {"detect": N_("detect"), "French": N_("French"), "English": N_("English")}
 
 
 def _input() -> tuple[bytes, str] | None:
-    paste, upload = st.tabs(["Paste text", "Upload a file"])
+    paste, upload = st.tabs([_("Paste text"), _("Upload a file")])
     # Once checked, the draft is read annotated below: its box gets smaller (a keyed widget
     # keeps its text whatever its height). Set by the button's callback, so from that run on.
     height = 120 if st.session_state.get("editor_compact") else 260
     with paste:
-        text = st.text_area("Draft text", key="editor_text", height=height,
-                            placeholder="Paste the article here…")
+        text = st.text_area(_("Draft text"), key="editor_text", height=height,
+                            placeholder=_("Paste the article here…"))
     with upload:
-        file = st.file_uploader("Draft (txt, md, html, docx, pdf)", type=UPLOAD_TYPES,
+        file = st.file_uploader(_("Draft (txt, md, html, docx, pdf)"), type=UPLOAD_TYPES,
                                 key="editor_file")
     if file is not None:
         return file.getvalue(), file.name
@@ -50,13 +53,14 @@ def _fingerprint(data: bytes, sources: list[tuple[bytes, str]]) -> str:
 def _sources_used(report: services.CheckReport) -> None:
     used = report.sources
     if not used:
-        st.caption("No reference source holds any quote of this draft: add the transcript or "
-                   "press release above, or ask an admin to add it to the library.")
+        st.caption(_("No reference source holds any quote of this draft: add the transcript or "
+                     "press release above, or ask an admin to add it to the library."))
         return
-    names = [f"{s.get('title') or 'untitled'}"
+    untitled, attached, library = _("untitled"), _("attached"), _("library")
+    names = [f"{s.get('title') or untitled}"
              f"{' (' + s['published'] + ')' if s.get('published') else ''}"
-             f"{' — attached' if s.get('origin') == 'given' else ' — library'}" for s in used]
-    st.text("Quotes checked against: " + "; ".join(names))
+             f" — {attached if s.get('origin') == 'given' else library}" for s in used]
+    st.text(_("Quotes checked against: {sources}").format(sources="; ".join(names)))
 
 
 def _summary(checked: services.DraftCheck) -> None:
@@ -64,19 +68,22 @@ def _summary(checked: services.DraftCheck) -> None:
     claims = checked.report.claims
     n = {g.key: len(g.claims) for g in findings.group_findings(claims)}
     if not checked.checked:
-        st.warning("Automatic checking is not available yet on this installation: the claims "
-                   "below were found but not checked against sources.")
+        st.warning(_("Automatic checking is not available yet on this installation: the "
+                     "claims below were found but not checked against sources."))
     if findings.is_ready(checked.report):
-        st.success(f"No contradiction and no altered quote found in {len(claims)} claims. "
-                   "Read the notes beside the draft before publishing.",
+        st.success(_("No contradiction and no altered quote found in {n} claims. Read the "
+                     "notes beside the draft before publishing.").format(n=len(claims)),
                    icon=":material/check_circle:")
     else:
-        st.error(f"NOT READY TO PUBLISH: {n['contradicted']} contradicted claims, "
-                 f"{n['altered']} altered quotes. What to fix is beside each sentence.",
+        st.error(_("NOT READY TO PUBLISH: {contradicted} contradicted claims, {altered} altered "
+                   "quotes. What to fix is beside each sentence.").format(
+                       contradicted=n["contradicted"], altered=n["altered"]),
                  icon=":material/block:")
-    st.caption(f"{len(claims)} claims · {n['contradicted']} contradicted · {n['altered']} "
-               f"altered or misattributed quotes · {n['anonymous']} anonymous quotes · "
-               f"{n['unsourced']} without evidence")
+    st.caption(_("{claims} claims · {contradicted} contradicted · {altered} altered or "
+                 "misattributed quotes · {anonymous} anonymous quotes · {unsourced} without "
+                 "evidence").format(claims=len(claims), contradicted=n["contradicted"],
+                                    altered=n["altered"], anonymous=n["anonymous"],
+                                    unsourced=n["unsourced"]))
 
 
 def _headline(checked: services.DraftCheck) -> None:
@@ -87,9 +94,9 @@ def _headline(checked: services.DraftCheck) -> None:
     lines = []
     for c in quotes:
         assert isinstance(c.claim, QuoteClaim)
-        lines.append(f"{c.claim.text} — {findings.speaker_line(c.claim)[len('Said by '):]}"
+        lines.append(f"{c.claim.text} — {findings.speaker(c.claim)}"
                      f" · {widgets.finding_label(c.finding)}")
-    st.text("Quoted in the headline:\n" + "\n".join(lines))
+    st.text(_("Quoted in the headline:") + "\n" + "\n".join(lines))
 
 
 def _annotated(checked: services.DraftCheck) -> None:
@@ -105,22 +112,44 @@ def _annotated(checked: services.DraftCheck) -> None:
     st.html(highlight.annotated_html(checked.text, spans, notes))
 
 
+def _explained(checked: services.DraftCheck, claim: CheckedClaim) -> explain.Explanation:
+    """The claim in plain words of the draft's language (verifier.explain), as on the desk."""
+    doc = checked.report.document
+    published = doc.get("published")
+    day = date.fromisoformat(published[:10]) if isinstance(published, str) and published else None
+    lang = doc.get("language")
+    return explain.explain(claim, lang=lang, published=day, text_lang=lang)
+
+
 def _evidence(me: services.Principal, checked: services.DraftCheck) -> None:
-    """What each note rests on, folded under the draft: the explanation, the claim's fields and
-    its evidence (source passages, word diffs, facts and their sources)."""
+    """What each note rests on, folded under the draft: for each claim, what it says and what
+    the check found in plain words, its evidence as sentences (source passages with the matched
+    words, word diffs, facts and their sources); the raw record (the check's own note, the
+    claim's fields, each piece of evidence as stored) behind a "Details" switch per claim."""
     claims = checked.report.claims
-    with st.expander("Evidence behind the notes"):
+    with st.expander(_("Evidence behind the notes")):
         for i, c in enumerate(claims):
             if findings.group_of(c) is None and not c.result.evidence:
                 continue
             with st.container(border=True):
                 st.text(f"{i + 1} · {findings.note_head(c)} · {' '.join(c.claim.text.split())[:120]}")
-                if c.result.explanation:
-                    st.text(c.result.explanation)
-                widgets.show_fields(c.claim, key=f"editor_fields_{i}")
+                explained = _explained(checked, c)
+                st.html(highlight.explanation_html(explained))
                 if c.result.evidence:
-                    widgets.show_evidence(c.result.evidence,
-                                          source_text=lambda ev: services.source_text(me, ev))
+                    widgets.show_explained_evidence(
+                        c.result.evidence, explained.evidence,
+                        source_text=lambda ev: services.source_text(me, ev))
+                if st.toggle(_("Details"), key=f"editor_details_{i}",
+                             help=_("The raw record behind the sentences: the check's own "
+                                    "note, the claim's fields and each piece of evidence as "
+                                    "stored.")):
+                    if c.result.explanation:
+                        st.text(f"Check: {c.result.explanation}")
+                    widgets.show_fields(c.claim, key=f"editor_fields_{i}")
+                    if c.result.evidence:
+                        st.dataframe(widgets.evidence_details(c.result.evidence),
+                                     hide_index=True, width="stretch",
+                                     key=f"editor_evidence_raw_{i}")
 
 
 def _show_result(me: services.Principal, checked: services.DraftCheck) -> None:
@@ -133,29 +162,30 @@ def _show_result(me: services.Principal, checked: services.DraftCheck) -> None:
 def render() -> None:
     me = auth.require("editor", "fact-checker", "admin").principal
     ss = st.session_state
-    st.title("Check a draft")
-    st.caption("Paste or upload a draft: its quotes, dates and facts are checked against the "
-               "reference sources and facts. Nothing is stored unless you save the draft.")
+    st.title(_("Check a draft"))
+    st.caption(_("Paste or upload a draft: its quotes, dates and facts are checked against the "
+                 "reference sources and facts. Nothing is stored unless you save the draft."))
     given = _input()
     attached = st.file_uploader(
-        "Reference sources for this draft (transcripts, press releases: checked against, "
-        "not stored)", type=UPLOAD_TYPES, accept_multiple_files=True, key="editor_sources")
+        _("Reference sources for this draft (transcripts, press releases: checked against, "
+          "not stored)"), type=UPLOAD_TYPES, accept_multiple_files=True, key="editor_sources")
     sources = [(f.getvalue(), f.name) for f in attached or []]
     opts = st.columns(3)
-    lang_label = opts[0].selectbox("Language", list(LANGS), key="editor_lang")
-    published = opts[1].date_input("Publication date", value=None, key="editor_published",
+    lang_label = opts[0].selectbox(_("Language"), list(LANGS), key="editor_lang",
+                                   format_func=i18n.labels(LANGS, lambda k: _(LANG_LABELS[k])))
+    published = opts[1].date_input(_("Publication date"), value=None, key="editor_published",
                                    format="YYYY-MM-DD")
-    check = opts[2].button("Check draft", type="primary", key="editor_check",
+    check = opts[2].button(_("Check draft"), type="primary", key="editor_check",
                            shortcut="Ctrl+Enter", width="stretch", on_click=_compact)
     if check:
         ss.pop("editor_result", None)
         ss.pop("editor_saved", None)
         if given is None:
-            st.error("Paste a draft or upload a file first.")
+            st.error(_("Paste a draft or upload a file first."))
             return
         data, name = given
-        bar = st.progress(5, text="Reading the draft, finding its quotes, dates and facts, "
-                                  "and checking them…")
+        bar = st.progress(5, text=_("Reading the draft, finding its quotes, dates and facts, "
+                                    "and checking them…"))
         try:
             checked = services.check_draft(me, data, name=name, lang=LANGS[lang_label],
                                            published=published, sources=sources)
@@ -164,7 +194,7 @@ def render() -> None:
             bar.empty()
             st.error(str(exc))
             return
-        bar.progress(100, text="Done")
+        bar.progress(100, text=_("Done"))
         bar.empty()
         ss["editor_result"] = {"checked": checked, "name": name,
                                "sha": _fingerprint(data, sources), "data": data,
@@ -173,15 +203,15 @@ def render() -> None:
     if not held:
         return
     if given is None or _fingerprint(given[0], sources) != held["sha"]:
-        st.info("The draft or its sources changed since it was checked: press “Check draft” "
-                "again.")
+        st.info(_("The draft or its sources changed since it was checked: press “Check "
+                  "draft” again."))
         return
     _show_result(me, held["checked"])
     if ss.get("editor_saved"):
         st.success(ss["editor_saved"])
-    elif st.button("Save draft", key="editor_save",
-                   help="Store the draft and its claims (kind draft, apart from published "
-                        "articles) so fact-checkers can review it."):
+    elif st.button(_("Save draft"), key="editor_save",
+                   help=_("Store the draft and its claims (kind draft, apart from published "
+                          "articles) so fact-checkers can review it.")):
         try:  # read and extracted again in the limited worker: its limits hold here too
             res = services.ingest_document(me, held["data"], name=held["name"], kind="draft",
                                            lang=held["lang"], published=held["published"])
@@ -189,8 +219,10 @@ def render() -> None:
                 services.DocumentTooComplex) as exc:
             st.error(str(exc).splitlines()[0])
             return
-        msg = (f"Saved as draft document {res.document.id} with {res.claims_added} claims."
-               if res.created else f"Already stored as document {res.document.id}; unchanged.")
+        msg = (_("Saved as draft document {id} with {n} claims.").format(
+                   id=res.document.id, n=res.claims_added)
+               if res.created else _("Already stored as document {id}; unchanged.").format(
+                   id=res.document.id))
         ss["editor_saved"] = msg
         st.success(msg)
     _evidence(me, held["checked"])

@@ -1,6 +1,6 @@
 """The editor's view of a checked draft: claims grouped by how much they need fixing, each with
-what to do. Pure: takes the typed report (`services.CheckReport`, whose claims are
-`claims.CheckedClaim`s)."""
+what to do, in the interface's language (verifier/ui/i18n.py). Takes the typed report
+(`services.CheckReport`, whose claims are `claims.CheckedClaim`s)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from verifier.claims import CheckedClaim, PassageEvidence, QuoteClaim, attribution_doubtful
 from verifier.ui.highlight import Note
+from verifier.ui.i18n import N_, _
 
 if TYPE_CHECKING:
     from verifier.services import CheckReport
@@ -26,15 +27,16 @@ class Group:
 
 
 GROUPS = (
-    ("contradicted", "Contradicted by the sources", "error",
-     "Correct the claim to match the evidence, or cite the source that supports it."),
-    ("altered", "Altered quotes", "error",
-     "Quote the speaker's exact words from the source (see the word differences), or turn the "
-     "sentence into indirect speech."),
-    ("anonymous", "Anonymous quotes", "warning",
-     "Name the speaker, or say why they cannot be named and how the newsroom verified them."),
-    ("unsourced", "Unsourced claims", "info",
-     "Add a source (a link, a document, a named person) or check the claim against one."),
+    ("contradicted", N_("Contradicted by the sources"), "error",
+     N_("Correct the claim to match the evidence, or cite the source that supports it.")),
+    ("altered", N_("Altered quotes"), "error",
+     N_("Quote the speaker's exact words from the source (see the word differences), or turn "
+        "the sentence into indirect speech.")),
+    ("anonymous", N_("Anonymous quotes"), "warning",
+     N_("Name the speaker, or say why they cannot be named and how the newsroom verified "
+        "them.")),
+    ("unsourced", N_("Unsourced claims"), "info",
+     N_("Add a source (a link, a document, a named person) or check the claim against one.")),
 )
 
 
@@ -60,7 +62,7 @@ def group_of(checked: CheckedClaim) -> str | None:
 
 
 def group_findings(claims: Sequence[CheckedClaim]) -> list[Group]:
-    groups = {key: Group(key, title, fix, sev) for key, title, sev, fix in GROUPS}
+    groups = {key: Group(key, _(title), _(fix), sev) for key, title, sev, fix in GROUPS}
     for checked in claims:
         key = group_of(checked)
         if key is not None:
@@ -76,9 +78,9 @@ def is_ready(report: CheckReport) -> bool:
 
 # --- margin notes -------------------------------------------------------------------------------
 
-KIND_WORDS = {"quote": "quote", "temporal": "date or duration", "factual": "fact"}
-GROUP_HEADS = {"contradicted": "Contradicted", "altered": "Quote not as the source has it",
-               "anonymous": "Anonymous quote", "unsourced": "No evidence found"}
+KIND_WORDS = {"quote": N_("quote"), "temporal": N_("date or duration"), "factual": N_("fact")}
+GROUP_HEADS = {"contradicted": N_("Contradicted"), "altered": N_("Quote not as the source has it"),
+               "anonymous": N_("Anonymous quote"), "unsourced": N_("No evidence found")}
 WHY_LIMIT = 240
 
 
@@ -99,23 +101,30 @@ def note_head(checked: CheckedClaim) -> str:
     key = group_of(checked)
     icon = FINDING_ICONS.get(checked.finding, "·")
     if key == "altered" and _misattributed(checked):
-        return f"{icon} Misattributed quote"
+        return icon + " " + _("Misattributed quote")
     if key in ("altered", "anonymous"):
-        return f"{icon} {GROUP_HEADS[key]}"
+        return icon + " " + _(GROUP_HEADS[key])
     if key == "unsourced" and checked.kind == "quote":
-        return f"{icon} No source holds this quote"
-    label = FINDING_LABELS.get(checked.finding, "Not checked")
-    return f"{icon} {label} · {KIND_WORDS.get(checked.kind, checked.kind)}"
+        return icon + " " + _("No source holds this quote")
+    label = _(FINDING_LABELS.get(checked.finding, FINDING_LABELS[None]))
+    kind = _(KIND_WORDS[checked.kind]) if checked.kind in KIND_WORDS else checked.kind
+    return f"{icon} {label} · {kind}"
+
+
+def speaker(claim: QuoteClaim) -> str:
+    """Who the quote is given to: "Nasser Bourita", "le ministre (Nasser Bourita)"."""
+    who = claim.speaker or _("nobody named")
+    if claim.reference and claim.reference.casefold() not in who.casefold():
+        who += f" ({claim.reference})"
+    return who
 
 
 def speaker_line(claim: QuoteClaim, *, headline: bool = False) -> str:
     """Who the quote is given to, as the note says it."""
-    who = claim.speaker or "nobody named"
-    if claim.reference and claim.reference.casefold() not in who.casefold():
-        who += f" ({claim.reference})"
-    line = ("In the headline, said by " if headline else "Said by ") + who
+    who = speaker(claim)
+    line = (_("In the headline, said by {who}") if headline else _("Said by {who}")).format(who=who)
     if attribution_doubtful(claim.confidence):
-        line += " — check the attribution"
+        line += " — " + _("check the attribution")
     return line
 
 
@@ -132,7 +141,7 @@ def note_for(number: int, checked: CheckedClaim, fix: str | None, *,
         lines.append(speaker_line(checked.claim, headline=headline))
     if key in ("contradicted", "altered", "anonymous"):
         if fix is None:
-            fix = next(f for k, _, _, f in GROUPS if k == key)
+            fix = _(next(f for k, _t, _s, f in GROUPS if k == key))
             lines.append(explanation)
         return Note(number, checked.claim.start, checked.claim.end, note_head(checked),
                     checked.finding, fix, tuple(lines))

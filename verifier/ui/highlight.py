@@ -10,7 +10,7 @@ and giving each piece the innermost claim that covers it."""
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -145,11 +145,14 @@ def in_context(text: str, span: Span, *, width: int = 220, extra: Sequence[Span]
             + (" …" if b < len(text) else "") + "</div>")
 
 
-def legend_html() -> str:
-    parts = [f'<span style="background:{KIND_COLOURS[k]}">{esc(KIND_LABELS[k])}</span>'
+def legend_html(labels: Mapping[str, str] | None = None) -> str:
+    """The colours of the kinds and the underlines of the findings; `labels` names them (in
+    the interface's language), else their English names."""
+    labels = labels or {}
+    parts = [f'<span style="background:{KIND_COLOURS[k]}">{esc(labels.get(k, KIND_LABELS[k]))}</span>'
              for k in KIND_COLOURS]
-    parts += [f'<span style="border-bottom:3px solid {FINDING_BORDERS[f]}">{esc(f.replace("_", " "))}</span>'
-              for f in FINDING_BORDERS]
+    parts += [f'<span style="border-bottom:3px solid {FINDING_BORDERS[f]}">'
+              f'{esc(labels.get(f, f.replace("_", " ")))}</span>' for f in FINDING_BORDERS]
     return STYLE + '<div class="vf-legend">' + "".join(parts) + "</div>"
 
 

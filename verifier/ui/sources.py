@@ -8,6 +8,7 @@ import streamlit as st
 
 from verifier import services
 from verifier.ui import auth
+from verifier.ui.i18n import _
 
 SOURCE_TYPES = ["txt", "md", "html", "htm", "docx", "pdf"]
 PACK_TYPES = ["yaml", "yml", "csv"]
@@ -122,36 +123,38 @@ def _recheck_summary(report: services.RecheckReport) -> str:
     return text
 
 
-def _listing(title: str, rows: list[dict[str, Any]], key: str) -> None:
+def _listing(title: str, empty: str, rows: list[dict[str, Any]], key: str) -> None:
     st.subheader(f"{title} ({len(rows)})")
     if rows:
         st.dataframe(rows, hide_index=True, width="stretch", key=key)
     else:
-        st.info(f"No {title.lower()} yet.")
+        st.info(empty)
 
 
 def render() -> None:
     user = auth.require("admin", "fact-checker")
     me = user.principal
-    st.title("Sources and facts")
-    st.caption("Claims are matched against these reference documents and fact packs.")
-    _listing("Reference documents", services.sources.loaded_sources(me), "sources_table")
-    _listing("Fact packs", services.sources.loaded_packs(me), "sources_packs")
+    st.title(_("Sources and facts"))
+    st.caption(_("Claims are matched against these reference documents and fact packs."))
+    _listing(_("Reference documents"), _("No reference documents yet."),
+             services.sources.loaded_sources(me), "sources_table")
+    _listing(_("Fact packs"), _("No fact packs yet."), services.sources.loaded_packs(me),
+             "sources_packs")
     if user.role != "admin":
-        st.caption("Only admins add sources and fact packs.")
+        st.caption(_("Only admins add sources and fact packs."))
         return
     st.divider()
     left, right = st.columns(2)
     with left, st.form("sources_add", clear_on_submit=True):
-        st.markdown("**Add reference documents**")
-        files = st.file_uploader("Documents (txt, md, html, docx, pdf)", type=SOURCE_TYPES,
+        st.markdown("**" + _("Add reference documents") + "**")
+        files = st.file_uploader(_("Documents (txt, md, html, docx, pdf)"), type=SOURCE_TYPES,
                                  accept_multiple_files=True, key="sources_files")
-        add = st.form_submit_button("Add sources", key="sources_add_btn")
+        add = st.form_submit_button(_("Add sources"), key="sources_add_btn")
     with right, st.form("sources_packs_add", clear_on_submit=True):
-        st.markdown("**Import fact packs**")
-        packs_in = st.file_uploader("Packs (YAML or CSV)", type=PACK_TYPES,
+        st.markdown("**" + _("Import fact packs") + "**")
+        packs_in = st.file_uploader(_("Packs (YAML or CSV)"), type=PACK_TYPES,
                                     accept_multiple_files=True, key="sources_pack_files")
-        imp = st.form_submit_button("Import packs", key="sources_import_btn")
+        imp = st.form_submit_button(_("Import packs"), key="sources_import_btn")
     added = _add_sources(list(files), me) if add and files else []
     imported = _import_packs(list(packs_in), me) if imp and packs_in else 0
     _offer_recheck(me, sources=added, packs=imported)

@@ -25,9 +25,11 @@ from verifier.claims import (
     score_text,
 )
 from verifier.ui import highlight
+from verifier.ui.i18n import N_, _
 
-FINDING_LABELS = {"consistent": "Consistent", "contradicted": "Contradicted",
-                  "partial": "Partly supported", "no_evidence": "No evidence", None: "Not checked"}
+FINDING_LABELS = {"consistent": N_("Consistent"), "contradicted": N_("Contradicted"),
+                  "partial": N_("Partly supported"), "no_evidence": N_("No evidence"),
+                  None: N_("Not checked")}
 # Plain signs, not emoji: they are drawn by any font (st.text is not markdown, so no icons).
 FINDING_ICONS = {"consistent": "✓", "contradicted": "✗", "partial": "~", "no_evidence": "?",
                  None: "·"}
@@ -46,8 +48,8 @@ def md(value: Any) -> str:
 
 def finding_label(finding: str | None) -> str:
     if finding not in FINDING_LABELS:  # only known words ever reach st.markdown
-        return "· Unknown finding"
-    return f"{FINDING_ICONS[finding]} {FINDING_LABELS[finding]}"
+        return "· " + _("Unknown finding")
+    return FINDING_ICONS[finding] + " " + _(FINDING_LABELS[finding])
 
 
 def safe_url(url: Any) -> str | None:
@@ -63,22 +65,24 @@ def safe_url(url: Any) -> str | None:
 
 def source_line(title: Any, url: Any) -> None:
     """A source's title and, when it is a web address, a link to it."""
-    label = str(title or url or "source")
-    st.text(f"Source: {label}" + (f" ({url})" if url and url != title else ""))
+    label = str(title or url or _("source"))
+    st.text(_("Source: {source}").format(source=label) + (f" ({url})" if url and url != title else ""))
     link = safe_url(url)
     if link:  # the button's label is constant: titles are not markdown
-        st.link_button("Open source", link, icon=":material/open_in_new:")
+        st.link_button(_("Open source"), link, icon=":material/open_in_new:")
 
 
 def document_origin(summary: Mapping[str, Any]) -> None:
     """Where a stored document came from (the URL fetched, else its file name) and, labelled
     apart, what the page says of itself (its canonical URL and site name: a claim, never a
     link; docs/decisions.md §22). `summary`: services.document_summary."""
-    st.text(f"From: {summary.get('url') or summary.get('source') or 'unknown'}")
+    st.text(_("From: {origin}").format(
+        origin=summary.get("url") or summary.get("source") or _("unknown")))
     site = summary.get("claimed_site")
     said = " ".join(x for x in (summary.get("claimed_url"), f"({site})" if site else None) if x)
     if said:
-        st.text(f"The page calls itself {said} (not where it was fetched from; not verified)")
+        st.text(_("The page calls itself {said} (not where it was fetched from; not "
+                  "verified)").format(said=said))
 
 
 def _fmt(value: Any) -> str:
@@ -132,7 +136,7 @@ def _show_source_passage(ev: PassageEvidence, source_text: SourceText | None, *,
         else:
             st.text(text[:600])
     if ev.diff:
-        st.caption("Word differences: source struck out, quote underlined")
+        st.caption(_("Word differences: source struck out, quote underlined"))
         st.html(highlight.diff_html(ev.diff))
     if raw_class:
         st.text(f"alignment: {ev.cls}")
@@ -209,7 +213,7 @@ def show_explained_evidence(items: Sequence[Evidence], lines: Sequence[Any], *,
     words an earlier fact-check differs by, and the source with its link. No method code or
     field name: those are in the claim's Details."""
     if not items:
-        st.caption("No evidence found in the reference sources or the facts.")
+        st.caption(_("No evidence found in the reference sources or the facts."))
         return
     for i, (ev, line) in enumerate(zip(ordered_evidence(items), lines, strict=False)):
         with st.container(border=True):
@@ -218,8 +222,8 @@ def show_explained_evidence(items: Sequence[Evidence], lines: Sequence[Any], *,
             if isinstance(ev, PassageEvidence):
                 _show_source_passage(ev, source_text, raw_class=False)
             elif isinstance(ev, PrecedentEvidence) and ev.diff:
-                st.caption("Words that differ: the earlier claim's struck out, this claim's "
-                           "underlined")
+                st.caption(_("Words that differ: the earlier claim's struck out, this claim's "
+                             "underlined"))
                 st.html(highlight.diff_html(ev.diff, keep=PRECEDENT_DIFF_CONTEXT))
             if not isinstance(ev, CalendarEvidence) and (ev.source_title or ev.source_url):
                 source_line(ev.source_title, ev.source_url)
