@@ -15,6 +15,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -105,19 +106,18 @@ def _claims(store, document_id):  # type: ignore[no-untyped-def]
         return document_claims(session=s, document_id=document_id)
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, object]]:
-    _need_browser()
-    tmp = tmp_path_factory.mktemp("browser")
-    url = f"sqlite:///{tmp / 'claims.db'}"
-    ids = _prepare_db(url)
-    port = _free_port()
-    env = os.environ | {"VERIFIER_DATABASE_URL": url, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
-    log = (tmp / "streamlit.log").open("wb")
+@contextmanager
+def running_app(env: dict[str, str], log_path: Path, *args: str,
+                port: int | None = None) -> Iterator[str]:
+    """`streamlit run app.py` on `port` (else a free one) of 127.0.0.1, with `args`, waited for
+    until its health check answers; its base URL; stopped on exit. Fails the test with the end
+    of its log when it does not start within a minute."""
+    port = port or _free_port()
+    log = log_path.open("wb")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
          "--server.headless", "true", "--server.address", "127.0.0.1",
-         "--server.fileWatcherType", "none"],
+         "--server.fileWatcherType", "none", *args],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -131,9 +131,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, objec
                 pass
             if proc.poll() is not None or time.monotonic() > deadline:
                 log.close()
-                pytest.fail("streamlit did not start:\n" + (tmp / "streamlit.log").read_text()[-3000:])
+                pytest.fail("streamlit did not start:\n" + log_path.read_text()[-3000:])
             time.sleep(0.3)
-        yield {"base": base, "db": url, "ids": ids}
+        yield base
     finally:
         proc.terminate()
         try:
@@ -141,6 +141,19 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, objec
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, object]]:
+    _need_browser()
+    tmp = tmp_path_factory.mktemp("browser")
+    url = f"sqlite:///{tmp / 'claims.db'}"
+    ids = _prepare_db(url)
+    env = os.environ | {"VERIFIER_DATABASE_URL": url, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    try:
+        with running_app(env, tmp / "streamlit.log") as base:
+            yield {"base": base, "db": url, "ids": ids}
+    finally:
         close_stores()
 
 
@@ -202,12 +215,13 @@ def sign_out(pg) -> None:  # type: ignore[no-untyped-def]
     expect(pg.get_by_role("button", name="Sign in")).to_be_visible()
 
 
-def choose(pg, label: str, option: str | re.Pattern[str], *, exact: bool = False) -> None:  # type: ignore[no-untyped-def]
-    """Pick an option of a selectbox; retried, since a rerun landing at the wrong moment closes
-    the list."""
+def choose(pg, label: str, option: str | re.Pattern[str], *, exact: bool = False,  # type: ignore[no-untyped-def]
+           scope=None) -> None:
+    """Pick an option of a selectbox (within `scope`, a locator, when given); retried, since a
+    rerun landing at the wrong moment closes the list."""
     if label == "Document":
         open_filters(pg)
-    box = pg.locator('[data-testid="stSelectbox"]').filter(
+    box = (scope or pg).locator('[data-testid="stSelectbox"]').filter(
         has=pg.get_by_text(label, exact=True)).first
     for attempt in range(4):
         box.click()

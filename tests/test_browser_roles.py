@@ -13,6 +13,7 @@ import pytest
 from .test_browser import (
     SEED,
     browser,
+    choose,
     go,
     idle,
     page,
@@ -73,27 +74,6 @@ def test_editor_reads_the_annotated_draft_first_and_the_page_is_short(page, serv
     sign_out(pg)
 
 
-def pick(pg, label: str, option: str, *, scope=None) -> None:  # type: ignore[no-untyped-def]
-    """Choose an option of the selectbox labelled `label` (retried: a rerun landing at the
-    wrong moment closes the list)."""
-    where = scope or pg
-    box = where.locator('[data-testid="stSelectbox"]').filter(
-        has=pg.get_by_text(label, exact=True)).first
-    for attempt in range(4):
-        box.click()
-        opt = pg.get_by_role("option", name=option, exact=True).first
-        try:
-            opt.wait_for(state="visible", timeout=5_000)
-            opt.click()
-            break
-        except Exception:
-            if attempt == 3:
-                raise
-            pg.keyboard.press("Escape")
-            idle(pg)
-    idle(pg)
-
-
 def test_admin_role_change_needs_a_confirmation_and_a_deactivated_user_is_refused(page, server) -> None:  # type: ignore[no-untyped-def]
     from playwright.sync_api import expect
 
@@ -118,8 +98,8 @@ def test_admin_role_change_needs_a_confirmation_and_a_deactivated_user_is_refuse
     # Nothing preselected: the user's box holds only its placeholder.
     expect(form.get_by_role("combobox", name="User")).to_have_value("")
     expect(form.get_by_role("combobox", name="New role")).to_have_value("")
-    pick(pg, "User", "eddie", scope=form)
-    pick(pg, "New role", "admin", scope=form)
+    choose(pg, "User", "eddie", exact=True, scope=form)
+    choose(pg, "New role", "admin", exact=True, scope=form)
     form.get_by_role("button", name="Change role…").click()
     idle(pg)
     expect(pg.get_by_text("Change eddie from editor to admin?")).to_be_visible()
@@ -129,7 +109,7 @@ def test_admin_role_change_needs_a_confirmation_and_a_deactivated_user_is_refuse
     idle(pg)
     expect(pg.get_by_text("Change eddie from editor to admin?")).to_have_count(0)
     assert stored("eddie").role == "editor"
-    pick(pg, "New role", "auditor", scope=form)
+    choose(pg, "New role", "auditor", exact=True, scope=form)
     form.get_by_role("button", name="Change role…").click()
     idle(pg)
     expect(pg.get_by_text("Change eddie from editor to auditor?")).to_be_visible()
@@ -140,8 +120,8 @@ def test_admin_role_change_needs_a_confirmation_and_a_deactivated_user_is_refuse
 
     # Deactivate eddie: his password no longer signs him in.
     access = pg.locator('[data-testid="stForm"]').filter(has_text="Access: deactivate")
-    pick(pg, "User", "eddie", scope=access)
-    pick(pg, "Action", "deactivate", scope=access)
+    choose(pg, "User", "eddie", exact=True, scope=access)
+    choose(pg, "Action", "deactivate", exact=True, scope=access)
     access.get_by_role("button", name="Apply").click()
     idle(pg)
     expect(pg.get_by_text("eddie is now deactivated: they can no longer sign in")).to_be_visible()
@@ -194,7 +174,7 @@ def test_auditor_filters_the_activity_feed(page, server) -> None:  # type: ignor
     expect(table).to_contain_text("zoe — active: yes → no")
     assert everything != "1 event matches · showing 1–1, newest first"
     expect(table).to_be_visible()
-    pick(pg, "Event", _only_event(pg))
+    choose(pg, "Event", _only_event(pg), exact=True)
     expect(pg.get_by_text(re.compile(r"^Event \d+: active by tess at "))).to_be_visible()
     diff = pg.locator('[data-testid="stDataFrame"]').nth(1)
     expect(diff).to_be_visible()

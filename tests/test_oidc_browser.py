@@ -13,11 +13,8 @@ import hashlib
 import json
 import os
 import secrets
-import subprocess
-import sys
 import threading
 import time
-import urllib.request
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -31,11 +28,11 @@ from verifier.db.store import close_stores, open_store
 from .test_browser import (
     BROWSER,
     CHROMIUM_ARGS,
-    ROOT,
     TIMEOUT_MS,
     _free_port,
     _need_browser,
     idle,
+    running_app,
     shot,
 )
 
@@ -180,33 +177,10 @@ def sso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
         f'server_metadata_url = "{provider.issuer}/.well-known/openid-configuration"\n')
     env = os.environ | {"VERIFIER_DATABASE_URL": url, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
     log_path = tmp / "streamlit.log"
-    log = log_path.open("wb")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.headless", "true", "--server.address", "127.0.0.1",
-         "--server.fileWatcherType", "none", "--secrets.files", str(secrets_toml)],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log.close()
-                pytest.fail("streamlit did not start:\n" + log_path.read_text()[-3000:])
-            time.sleep(0.3)
-        yield {"base": base, "provider": provider, "log": log_path}
+        with running_app(env, log_path, "--secrets.files", str(secrets_toml), port=port):
+            yield {"base": base, "provider": provider, "log": log_path}
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
         provider.server.shutdown()
         provider.server.server_close()
 

@@ -987,8 +987,8 @@ def _fr_directive(toks: list[_Tok], c: _Cue, k: int, hi: int) -> int | None:
     no clause, quotation or "que" in it; adverbs may precede the infinitive ("à davantage
     valoriser")."""
     cw = toks[c.i].core or toks[c.i].low
-    if not cw.startswith(_FR_DIRECTIVE_STEMS) or (c.la == c.i and c.i > 0 and toks[c.i - 1].low in (
-            "le", "la", "les", "un", "une", "des", "du", "au", "aux", "en", "ce", "cette")):
+    if not cw.startswith(_FR_DIRECTIVE_STEMS) or (c.la == c.i and c.i > 0 and (
+            toks[c.i - 1].low in _FR_NOUN_DET or toks[c.i - 1].low == "en")):
         return None   # "le chargé de mission", "en charge de": a noun
     j = k
     while j < hi and j - k <= 40 and toks[j].q < 0 and toks[j].low not in _FR_DIRECTIVE_STOP:
