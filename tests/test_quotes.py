@@ -725,6 +725,24 @@ CASES += [
     ("fr", "Le chef de l’État a reçu Mme Awa NDIAYE, ministre de la Santé. Le chef de l’État a "
            "ensuite assuré que les hôpitaux recevraient des moyens.",
      [{"speaker": "Le chef de l’État", "reference": "Le chef de l’État"}]),
+    # an incise inside the marks that ends the first sentence: both parts are the speaker's
+    ("fr", "« Les stocks sont vides, reconnaît la directrice de l’hôpital. Nous attendons une "
+           "livraison depuis lundi. »",
+     [{"text": "« Les stocks sont vides,", "speaker": "la directrice de l’hôpital"},
+      {"text": "Nous attendons une livraison depuis lundi. »",
+       "speaker": "la directrice de l’hôpital", "continues": True}]),
+    ("en", "\"The bridge is safe, the engineer insisted. We checked every cable.\"",
+     [{"speaker": "the engineer"}, {"speaker": "the engineer", "continues": True}]),
+    # short quotations after a verb of judging, also in an opening participial phrase
+    ("fr", "Le syndicat des pilotes a jugé « inacceptables » les nouvelles conditions de vol.",
+     [{"text": "« inacceptables »", "speaker": "Le syndicat des pilotes"}]),
+    ("fr", "Dénonçant une « dérive autoritaire », l’opposition a quitté l’hémicycle mardi.",
+     [{"text": "« dérive autoritaire »", "speaker": "l’opposition"}]),
+    ("en", "The regulator deemed the merger \"anti-competitive\".",
+     [{"text": "\"anti-competitive\"", "speaker": "The regulator"}]),
+    # "said of": an adjunct after the verb, not the end of a report
+    ("en", "\"We were never consulted,\" she said of the plan to close the library.",
+     [{"speaker": "she", "cue": "said"}]),
 ]
 
 

@@ -1255,16 +1255,31 @@ def _inner_incise(doc: str, q: _Tok, lex: Lexicon) -> list[_Cand] | None:
     it = _tokens(doc, q.s + 1, q.e - 1, [], 0, lex.lang)
     n = len(it)
     for c in _find_cues(it, lex, doc):
-        sep = c.la - 1
-        if sep < 1 or it[sep].raw != "," or c.kind != "verb":
+        if c.kind != "verb":
             continue
-        if c.pron:
-            spk, after = c.pron, c.k
+        sep = c.la - 1
+        if c.pron or (sep >= 1 and it[sep].raw == ","):
+            if c.pron:
+                spk, after = c.pron, c.k
+            else:
+                r = _right_np(it, c.k, n, lex)
+                if not r:
+                    continue
+                spk, after = (it[r[0]].s, it[r[1] - 1].e), r[1]
         else:
-            r = _right_np(it, c.k, n, lex)
-            if not r:
+            # "A, the engineer insisted. B": the subject before the verb, just after a comma
+            np_ = _left_np(it, c.la, 0, lex)
+            if np_ is None or np_[0] < 2 or it[np_[0] - 1].raw != "," or np_[1] - np_[0] > 6 \
+                    or it[np_[0]].low in lex.subordinators:
                 continue
-            spk, after = (it[r[0]].s, it[r[1] - 1].e), r[1]
+            sep, spk, after = np_[0] - 1, (it[np_[0]].s, it[np_[1] - 1].e), c.k
+            if after < n and it[after].raw not in (",", ".", "!", "?", "…"):
+                continue
+        if after < n and it[after].raw in (".", "!", "?", "…") and after + 1 < n \
+                and it[after + 1].raw[:1].isupper():
+            # « A, prévient-il. B » / "A, he said. B": the incise ends the first sentence
+            return [_Cand(q.s, it[sep].e, "marked", spk, c.text, how="incise"),
+                    _Cand(it[after + 1].s, q.e, "marked", spk, c.text, continues=True, how="incise")]
         if after + 1 >= n or it[after].raw != ",":
             continue
         return [_Cand(q.s, it[sep].e, "marked", spk, c.text, how="incise"),
@@ -1436,6 +1451,11 @@ def _manner_adverb_last(toks: list[_Tok], k: int, n: int, fr: bool) -> bool:
         k + 1 >= n or toks[k + 1].raw in (".", ",", "!", "?", ";"))
 
 
+# '"Q," she said of the decision': "of" opens an adjunct right after a speech verb (and only
+# there: in "says the topic of citizenship" it belongs to a noun phrase)
+_SAID_OF = "of"
+
+
 def _incises_after(sent: _Sent) -> None:
     """Phase 2: an incise after the quote: "Q, a déclaré X" / "Q," he said / "Q, according to
     X"; then the second part of an interrupted quote or ", adding that ..." after it."""
@@ -1472,7 +1492,7 @@ def _incises_after(sent: _Sent) -> None:
                         after = e2
             if after < n and toks[after].q < 0 and toks[after].raw[0].isalnum() and not (
                     toks[after].low in lex.adjunct or toks[after].low in _TIME_ADJ
-                    or _manner_adverb_last(toks, after, n, fr)):
+                    or toks[after].low == _SAID_OF or _manner_adverb_last(toks, after, n, fr)):
                 continue
         elif _is_sep(toks[sep]) and not (not fr and (toks[c.i].low in TELL_VERBS or c.incise_only and False)) and (r := _right_np(toks, c.k, n, lex)):
             spk = spk_of(r)
@@ -1501,7 +1521,8 @@ def _incises_after(sent: _Sent) -> None:
                     after = j
             if after < n and toks[after].q < 0 and toks[after].raw[0].isalnum():
                 w = toks[after].low
-                if w in _THAT or not (w in _TIME_ADJ or w in lex.adjunct or _manner_adverb_last(toks, after, n, fr)):
+                if w in _THAT or not (w in _TIME_ADJ or w in lex.adjunct or w == _SAID_OF
+                                      or _manner_adverb_last(toks, after, n, fr)):
                     continue
                 if c.incise_only:
                     continue
@@ -1868,7 +1889,8 @@ def _unattributed_quotations(sent: _Sent) -> None:
 # verbs after which a short quotation is the subject's words: "called the plan a "disaster"",
 # "what he called "the loneliest moment"", "expressed "deep concern"", "a parlé d'un « gâchis »"
 _NAMING_STEMS = (*_JUDGING_STEMS, "call", "describ", "express", "term", "dub", "label", "brand",
-                 "parl", "évoqu", "décri", "appel", "promi", "promet", "jur")
+                 "parl", "évoqu", "evoqu", "décri", "appel", "promi", "promet", "jur", "jug", "estim",
+                 "deem", "consider")
 
 
 def _short_quote_subject(doc: str, toks: list[_Tok], lex: Lexicon, j: int) -> tuple[int, int] | None:
@@ -1882,7 +1904,8 @@ def _short_quote_subject(doc: str, toks: list[_Tok], lex: Lexicon, j: int) -> tu
         tx = toks[x]
         if tx.q >= 0 or tx.raw in (",", ";", ":", "(", ")"):
             return None
-        if tx.raw[:1].islower() and tx.low.startswith(_NAMING_STEMS):
+        if (tx.raw[:1].islower() or x == 0) and tx.low.startswith(_NAMING_STEMS):
+            # "a dénoncé un « choix absurde »"; "Déplorant un « manque de moyens », ..." opens
             verb = x
             break
     if verb is None:
