@@ -740,6 +740,17 @@ CASES += [
      [{"text": "« dérive autoritaire »", "speaker": "l’opposition"}]),
     ("en", "The regulator deemed the merger \"anti-competitive\".",
      [{"text": "\"anti-competitive\"", "speaker": "The regulator"}]),
+    # an apposition after the subject: the verb follows the apposition's comma
+    ("fr", "Le rapporteur du budget de la Sécurité sociale, Thomas Mesnier, a défendu « une "
+           "réforme de justice ».",
+     [{"speaker": "Thomas Mesnier"}]),
+    # "Selon X, Name, Q": the name in apposition is not quoted; a list of sources is one
+    ("fr", "Selon la porte-parole de la gendarmerie, Anne Roux, « la circulation reprendra dans la "
+           "soirée ». Toujours selon la même source, « deux camions sont en cause ».",
+     [{"text": "« la circulation reprendra dans la soirée »", "reference": "Anne Roux"},
+      {"speaker": "la même source", "reference": "Anne Roux"}]),
+    ("en", "According to Ottawa, Quebec and Ontario, the talks will resume in June.",
+     [{"text": "the talks will resume in June", "speaker": "Ottawa, Quebec and Ontario"}]),
     # "said of": an adjunct after the verb, not the end of a report
     ("en", "\"We were never consulted,\" she said of the plan to close the library.",
      [{"speaker": "she", "cue": "said"}]),

@@ -1211,7 +1211,7 @@ def _sentence_subject(toks: list[_Tok], lex: Lexicon, upto: int) -> tuple[int, i
         # "le candidat écologiste a tranché", "the senator praised": a determiner, a few
         # words, then a finite verb
         k = i + 1
-        while k < upto and k - i < 6 and toks[k].q < 0 and toks[k].raw[:1].isalpha() \
+        while k < upto and k - i < 10 and toks[k].q < 0 and toks[k].raw[:1].isalpha() \
                 and not _verbish(toks[k], lex) and toks[k].low not in _RELATIVE \
                 and not (lex.lang == "fr" and toks[k].low in ("se", "s’", "s'", "ne", "n’", "n'")):
             if toks[k].low in lex.determiners and toks[k].low not in lex.prepositions \
@@ -1374,7 +1374,8 @@ def _leading_attribution(sent: _Sent) -> None:
     doc, toks, lex, fr, n, cues, cands = sent.doc, sent.toks, sent.lex, sent.fr, sent.n, sent.cues, sent.cands
     claim, spk_of = sent.claim, sent.spk_of
     st = 0
-    while st < n and toks[st].low in ("but", "and", "mais", "et", "or", "still", "yet", "so", "also"):
+    while st < n and toks[st].low in ("but", "and", "mais", "et", "or", "still", "yet", "so", "also",
+                                      "toujours"):
         st += 1
     lead = None
     for c in cues:
@@ -1422,7 +1423,24 @@ def _leading_attribution(sent: _Sent) -> None:
         while j < n and toks[j].low != "," and toks[j].q < 0 and j - k < 14:
             j += 1
         if j < n and toks[j].low == "," and j > k:
+            # "Selon Paris, Berlin et Rome, Q": a list of sources up to its "et" / "and"
+            j2, coord = j + 1, False
+            while j2 < n and j2 - j <= 12 and toks[j2].q < 0 and (
+                    toks[j2].raw[:1].isupper() or toks[j2].raw == "," or toks[j2].low in ("et", "and", "ou", "or")):
+                coord = coord or toks[j2].low in ("et", "and", "ou", "or")
+                if coord and toks[j2].raw == ",":
+                    break
+                j2 += 1
+            if coord and j2 < n and toks[j2].raw == "," and toks[j2 - 1].raw[:1].isupper():
+                j = j2
             qj = _viewpoint_with_apposition(toks, st, lex) if toks[st].low == "pour" else None
+            if qj is None:
+                # "Selon le porte-parole de la préfecture, Jean Martin, Q": the name in apposition
+                j2 = j + 1
+                while j2 < n and j2 - j <= 5 and toks[j2].q < 0 and toks[j2].raw[:1].isupper():
+                    j2 += 1
+                if j2 - j >= 2 and j2 + 1 < n and toks[j2].raw == ",":
+                    qj = j2 + 1
             sp = _span(toks, qj if qj is not None else j + 1, n)
             if sp:
                 cands.append(_Cand(sp[0], sp[1], "according_to", spk_of((k, j)), lead.text,
@@ -1933,7 +1951,10 @@ def _clause_subject(toks: list[_Tok], lex: Lexicon, j: int) -> tuple[int, int] |
     if subj is None or subj[1] >= j:
         return None
     a, b = subj
-    if toks[b].raw == ",":
+    if toks[b].raw == "," and b + 1 < j and _verbish(toks[b + 1], lex) and a > 0 \
+            and toks[a - 1].raw == ",":
+        b += 1   # "L'économiste, Eric Coquerel, a défendu « Q »": the apposition's comma
+    elif toks[b].raw == ",":
         # "President X, who has repeatedly attacked Y, called the decision "Q"": past the
         # relative clause or apposition to the verb
         c2 = next((x for x in range(b + 1, min(j, b + 16)) if toks[x].raw == ","), None)
