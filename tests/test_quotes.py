@@ -751,6 +751,17 @@ CASES += [
       {"speaker": "la même source", "reference": "Anne Roux"}]),
     ("en", "According to Ottawa, Quebec and Ontario, the talks will resume in June.",
      [{"text": "the talks will resume in June", "speaker": "Ottawa, Quebec and Ontario"}]),
+    # agreed participles, a tweet, an adjunct of time before the inverted subject
+    ("fr", "« Nous avons été trahis », se sont insurgées les infirmières du service.",
+     [{"speaker": "les infirmières du service", "cue": "se sont insurgées"}]),
+    ("fr", "« Les urgences ferment », a tweeté le directeur de l’ARS.",
+     [{"speaker": "le directeur de l’ARS", "cue": "a tweeté"}]),
+    ("fr", "« La porte reste ouverte », répète depuis des semaines la ministre du Travail.",
+     [{"speaker": "la ministre du Travail"}]),
+    # a colon after a verbless phrase: "chez X" / "du côté de X" is the speaker, not the
+    # capitalised first word
+    ("fr", "Autre ambiance chez les Républicains : « Nous voterons la censure ».",
+     [{"speaker": "les Républicains"}]),
     # "said of": an adjunct after the verb, not the end of a report
     ("en", "\"We were never consulted,\" she said of the plan to close the library.",
      [{"speaker": "she", "cue": "said"}]),

@@ -147,12 +147,25 @@ def _phrases(forms: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 
+def _fr_agreed(forms: list[str]) -> list[str]:
+    """French past participles agree with a feminine or plural subject ("s'est indignée",
+    "se sont insurgés", "a été interrogée"): each single-word form in -é also in -ée, -és, -ées."""
+    have = set(forms)
+    out = list(forms)
+    for f in forms:
+        if " " not in f and f.endswith("é") and len(f) > 3:
+            out.extend(x for x in (f + "e", f + "s", f + "es") if x not in have)
+    return out
+
+
 @cache
 def load_lexicon(lang: str) -> Lexicon:
     if lang not in ("fr", "en"):
         raise ValueError(f"unsupported language for quote extraction: {lang!r} (use 'fr' or 'en')")
     cues = _read(f"{lang}-cues.txt")
     incise = _read(f"{lang}-cues-incise.txt")
+    if lang == "fr":
+        cues, incise = _fr_agreed(cues), _fr_agreed(incise)
     sec = _sections(f"{lang}-speaker-words.txt")
     single = frozenset(c for c in cues if " " not in c)
     if lang == "en":

@@ -757,8 +757,9 @@ def _fr_adjuncts_before_subject(toks: list[_Tok], k: int, hi: int, lex: Lexicon)
         x = j + 1
         if toks[j].low in ("auprès", "lors") and x < hi and toks[x].low in ("de", "d’", "d'", "du", "des"):
             x += 1
-        if x < hi and toks[x].low in ("le", "la", "les", "l’", "l'", "un", "une", "son", "sa", "leur"):
-            x += 1
+        if x < hi and toks[x].low in ("le", "la", "les", "l’", "l'", "un", "une", "son", "sa", "leur",
+                                      "des", "plusieurs", "deux", "trois", "quelques"):
+            x += 1   # ("martèle depuis des mois le chef de l'Etat")
         if x < hi and toks[x].raw[:1].isupper() and toks[x].q < 0:
             x += 1
         else:
@@ -1893,7 +1894,7 @@ def _unattributed_quotations(sent: _Sent) -> None:
         if inner:
             cands.extend(inner)
             continue
-        if j > 0 and toks[j - 1].raw == ":" and (subj := _sentence_subject(toks, lex, j - 1)):
+        if j > 0 and toks[j - 1].raw == ":" and (subj := _colon_speaker(toks, lex, j - 1)):
             cands.append(_Cand(t.s, t.e, "marked", spk_of(subj), None, how="colon"))
             continue
         if subj := _clause_subject(toks, lex, j):
@@ -1935,6 +1936,30 @@ def _short_quote_subject(doc: str, toks: list[_Tok], lex: Lexicon, j: int) -> tu
         if toks[k].low in lex.pronouns:
             return k, k + 1
     return _clause_subject(toks, lex, j)
+
+
+_AT_SIDE = {"chez", "côté"}
+
+
+def _colon_speaker(toks: list[_Tok], lex: Lexicon, colon: int) -> tuple[int, int] | None:
+    """Who speaks in "X : « Q »": the subject when nothing or a clause with a verb stands
+    between it and the colon ("Macron : « Q »", "Le ministre a pris la parole : « Q »"); the
+    noun phrase after "chez" / "côté" ("Même son de cloche chez Force ouvrière : « Q »",
+    "Côté syndical, ... "); None for anything else (an opening adverb is no speaker)."""
+    subj = _sentence_subject(toks, lex, colon)
+    if subj is not None and not (subj == (0, 1) and toks[1].raw[:1].islower() and toks[1].low not in _FR_CLITIC
+                                 and not any(_verbish(t, lex) for t in toks[1:colon])):
+        return subj   # (a capitalised first word before a verbless phrase is no subject)
+    side = next((x for x in range(colon - 1, -1, -1) if toks[x].low in _AT_SIDE), None)
+    if side is None:
+        return None
+    a = side + 1
+    if toks[side].low == "côté" and a + 1 < colon and toks[a].low in ("de", "du", "des", "d’", "d'"):
+        a += 1
+    if a < colon and colon - a <= 6 and all(t.q < 0 and t.raw[0].isalnum() for t in toks[a:colon]) \
+            and any(t.raw[:1].isupper() for t in toks[a:colon]):
+        return a, colon
+    return None
 
 
 def _clause_subject(toks: list[_Tok], lex: Lexicon, j: int) -> tuple[int, int] | None:
