@@ -395,3 +395,16 @@ def test_windowed_rules_match_finditer(lang: str, text: str) -> None:
     for rx, _ in rs.rules:  # a rule the prefilter leaves out would have found nothing
         if id(rx) not in found:
             assert not list(rx.finditer(text)), rx.pattern[:60]
+
+
+# ---- ranges: the second month of a range follows the first ---------------------------------
+@pytest.mark.parametrize("lang, sentence, expected", [
+    ("fr", "Les réservations de mai-juin ont chuté.", ["2025-05", "2025-06"]),
+    ("fr", "D'octobre à janvier, la station est restée fermée.", ["2024-10", "2025-01"]),
+    ("fr", "Entre février et avril, le chômage a reculé.", ["2025-02", "2025-04"]),
+    ("en", "From October to January, the plant stayed closed.", ["2024-10", "2025-01"]),
+])
+def test_month_ranges_follow_their_first_month(lang: str, sentence: str, expected: list) -> None:
+    got = [t.value for t in extract_temporal(sentence, lang=lang, published=dt.date(2025, 5, 20))
+           if t.timex_type == "DATE"]
+    assert got == expected

@@ -786,6 +786,9 @@ def _name_after_coordination(toks: list[_Tok], x: int, hi: int, lex: Lexicon) ->
     return x < k < hi and toks[k].q < 0 and toks[k].raw[:1].isupper()
 
 
+_AGE_RE = re.compile(r"\d{1,3}-years?-old")
+
+
 def _right_np(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> tuple[int, int] | None:
     """Inverted subject starting at token k ("a déclaré Nasser Bourita dans ...", "said Mike
     Wipf."); it must end the clause (punctuation, end, or an adjunct follows)."""
@@ -809,8 +812,8 @@ def _right_np(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> tuple[int, int
     if k >= hi:
         return None
     t = toks[k]
-    if t.q >= 0 or not t.raw[0].isalpha():
-        return None
+    if t.q >= 0 or not (t.raw[0].isalpha() or _AGE_RE.fullmatch(t.low)):
+        return None   # ("says 19-year-old Ana Ruiz": an age opens the noun phrase)
     first = t.low
     if first in lex.prepositions and first not in lex.determiners or first in _THAT \
             or first in lex.subordinators or (first in _OBJ_PRON and first not in lex.pronouns) \

@@ -257,6 +257,7 @@ def _resolve_all(kept: list[Cand], text: str, lang: str, ref: dt.date | None,
         c.sentence = si
         ctx["sent_text_end"] = s_end
         resolve_candidate(c, ref, ctx)
+        _follow_range(c, ctx["sent_last"].get(si), text)
         ctx["sent_last"][si] = c
         if c.value and c.type == "DATE" and c.role != "dateline" and re.match(r"\d{4}", c.value) \
                 and not c.data.get("attrib"):
@@ -275,6 +276,26 @@ def _resolve_all(kept: list[Cand], text: str, lang: str, ref: dt.date | None,
             pending = []
 
 
+
+
+# between the two ends of a range: "mars-avril", "de novembre à février", "entre janvier et
+# mars", "from May to July"
+_RANGE_GAP = re.compile(r"\s*[-–/]\s*|\s+(?:à|au|et|jusqu['’]en|to|and|through|until)\s+", re.I)
+
+
+def _follow_range(c: Cand, prev: Cand | None, text: str) -> None:
+    """The second month of a range written without its year comes after the first, in the
+    first one's year or the next ("novembre-février" 2024 -> 2024-11, 2025-02), not where
+    the tense alone would put it ("mars-avril" in a March story: not April of last year)."""
+    if prev is None or c.kind != "month" or prev.kind != "month" or c.data.get("yraw") \
+            or not (prev.value and c.value) or not _RANGE_GAP.fullmatch(text, prev.end, c.start):
+        return
+    m1 = re.fullmatch(r"(\d{4})-(\d\d)", prev.value)
+    m2 = re.fullmatch(r"(\d{4})-(\d\d)", c.value)
+    if not (m1 and m2):
+        return
+    year = int(m1.group(1)) + (int(m2.group(2)) <= int(m1.group(2)))
+    c.value = f"{year:04d}-{m2.group(2)}"
 
 
 _DEADLINE_BEFORE = re.compile(r"(?:jusqu['’](?:au|à|a)|d['’]ici(?:\s+(?:le|à))?|until|by)\s*$", re.I)
