@@ -762,6 +762,11 @@ CASES += [
     # capitalised first word
     ("fr", "Autre ambiance chez les Républicains : « Nous voterons la censure ».",
      [{"speaker": "les Républicains"}]),
+    # sentence words before a name are not part of it
+    ("fr", "D'après Ouest-France, la préfecture a interdit la manifestation.",
+     [{"speaker": "Ouest-France", "reference": "Ouest-France"}]),
+    ("fr", "Interrogée par France Bleu, Claire Vidal a confirmé que l’usine fermerait en mai.",
+     [{"reference": "Claire Vidal"}]),
     # "said of": an adjunct after the verb, not the end of a report
     ("en", "\"We were never consulted,\" she said of the plan to close the library.",
      [{"speaker": "she", "cue": "said"}]),

@@ -38,6 +38,10 @@ _STOP_CAPS = {"the", "a", "an", "le", "la", "les", "un", "une", "in", "on", "at"
               "ses", "ces", "cet", "leur", "leurs", "notre", "nos", "votre", "vos",
               "what", "who", "there", "then", "now", "also", "even", "here", "why", "how",
               "jan", "feb", "mar", "apr", "aug", "sept", "oct", "nov", "dec",
+              "d’après", "d'après", "l'", "d'", "toujours", "comme", "lors", "depuis", "chez",
+              "côté", "avec", "sans", "sur", "sous", "vers", "contre", "entre", "par", "interrogé",
+              "interrogée", "interrogés", "interrogées", "contacté", "contactée", "contactés",
+              "joint", "jointe", "cité", "citée", "asked", "speaking", "contacted", "reached",
               *(w.lower() for w in (*WEEKDAYS["en"], *MONTHS["en"], *WEEKDAYS["fr"]))}
 _PREP_CUT = {"of", "at", "from", "for", "with", "in", "on", "de", "du", "des", "d’", "d'", "à", "au", "aux",
              "chez", "pour", "who", "qui", "and", "et", ","}
