@@ -762,6 +762,9 @@ CASES += [
     # capitalised first word
     ("fr", "Autre ambiance chez les Républicains : « Nous voterons la censure ».",
      [{"speaker": "les Républicains"}]),
+    # subject, apposition, verb, object: no incise ("Q, a lancé X" would read it backwards)
+    ("fr", "La directrice, Hélène Roux, a présenté le budget.", []),
+    ("fr", "Son successeur, Karim Benali, avait annoncé la fermeture du site.", []),
     # sentence words before a name are not part of it
     ("fr", "D'après Ouest-France, la préfecture a interdit la manifestation.",
      [{"speaker": "Ouest-France", "reference": "Ouest-France"}]),

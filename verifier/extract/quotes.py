@@ -524,7 +524,16 @@ def _clausal(toks: list[_Tok], a: int, b: int, lex: Lexicon) -> bool:
     if a >= b:
         return False
     if lex.lang == "fr":
-        return b - a >= 3
+        # three words or more with a verb: "Le maire, Paul Durand, a expliqué la réforme" has
+        # no quote before its verb
+        if b - a < 3:
+            return False
+        c = b - 1
+        while c > a and toks[c].raw[:1].isupper() and toks[c].q < 0:
+            c -= 1
+        # a noun phrase and a name in apposition: "Le maire, Paul Durand" is a subject
+        return not (c < b - 1 and toks[c].raw == "," and not any(
+            t.q >= 0 or _fr_verbish(t) or t.low in lex.aux or t.low in lex.cues for t in toks[a:c]))
     if toks[a].low in _SUBJ_START or toks[a].low in _THAT:
         return True
     for t in toks[a:b]:
