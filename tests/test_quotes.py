@@ -762,6 +762,14 @@ CASES += [
     # capitalised first word
     ("fr", "Autre ambiance chez les Républicains : « Nous voterons la censure ».",
      [{"speaker": "les Républicains"}]),
+    # a pronoun after a sentence whose subject is a person described, not named: that person,
+    # not the last name in the article (nor a name of the other gender)
+    ("en", "Senator Ana Lima met the prime minister on Tuesday.\n\nIn a post on X, the opposition "
+           "leader attacked the budget. \"This is a betrayal,\" he wrote.",
+     [{"speaker": "he", "reference": "the opposition leader"}]),
+    ("fr", "La ministre a reçu le maire de Lille, Arnaud Petit, mardi. Dans un entretien au "
+           "Monde, elle a jugé la situation « préoccupante ».",
+     [{"speaker": "elle", "reference": "La ministre"}]),
     # subject, apposition, verb, object: no incise ("Q, a lancé X" would read it backwards)
     ("fr", "La directrice, Hélène Roux, a présenté le budget.", []),
     ("fr", "Son successeur, Karim Benali, avait annoncé la fermeture du site.", []),

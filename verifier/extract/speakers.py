@@ -238,6 +238,12 @@ _SENTENCE_END_BEFORE = re.compile(r"(?:[.!?:»”\n]|^)[\s\u00a0]*$")
 _SUBJECT_DESCRIPTION = re.compile(
     r"(?:Le|La|L[’']|The)[ \u00a0]*(?:[^\s,.;:]+[ \u00a0]+){0,7}?[^\s,.;:]+(?=[ \u00a0]+(?:a|avait|"
     r"est|était|sera|s[’']est|se|has|had|was|is|will)[ \u00a0])")
+# the same after an opening adverbial: lower-case article, or an English verb in -ed
+_SUBJECT_DESCRIPTION_AFTER = re.compile(
+    r"(?:[Ll]e|[Ll]a|[Ll][’']|[Tt]he)[ \u00a0]*(?:[^\s,.;:]+[ \u00a0]+){0,7}?[^\s,.;:]+(?=[ \u00a0]+"
+    r"(?:a|avait|est|était|sera|s[’']est|se|has|had|was|is|will|[a-z]{3,}ed)[ \u00a0])")
+# an opening adverbial before the subject: "Writing on X, ", "Dans une interview au Monde, "
+_OPENING_ADVERBIAL = re.compile(r"[^,.;:!?\n«»\"“”]{2,60},[ \u00a0]+")
 _AUX_BETWEEN = re.compile(r"(?i)(?<![\w’'])(?:a|ont|est|sont|avait|avaient|sera|has|have|had|was|"
                           r"were|is|are|will)(?![\w’'])")
 
@@ -449,23 +455,32 @@ class Resolver:
                 return p, full
         return None
 
-    def _described_subject(self, pos: int) -> str | None:
-        """The person the sentence before pos opens with when it opens with a definite
-        description of an office ("Le Chef de l'Etat a ensuite réitéré ... Il a demandé"),
-        resolved through the office's names in the article; same paragraph only."""
+    def _described_subject(self, pos: int, gender: str | None = None, after: int = -1,
+                           plain: bool = False) -> str | None:
+        """The person the sentence before pos opens with when it opens (after an adverbial:
+        "Writing on X, the opposition leader attacked ...") with a definite description of a
+        person ("Le Chef de l'Etat a ensuite réitéré ... Il a demandé"), resolved through the
+        office's names in the article, or with `plain` the description as written when the
+        article gives it no name ("la députée"); same paragraph only, after offset `after`,
+        and never when the sentence holding pos opens with a name of its own."""
         si = bisect_right(self.sentence_starts, pos) - 1
         if si < 1:
             return None
-        prev = self.sentence_starts[si - 1]
-        if "\n" in self.doc[prev:pos]:
+        cur, prev = self.sentence_starts[si], self.sentence_starts[si - 1]
+        if prev <= after or "\n" in self.doc[prev:pos] or cur in self.subjects:
             return None
         m = _SUBJECT_DESCRIPTION.match(self.doc, prev)
+        if not m and plain and (a := _OPENING_ADVERBIAL.match(self.doc, prev)):
+            m = _SUBJECT_DESCRIPTION_AFTER.match(self.doc, a.end())
         if not m:
             return None
         mention = analyse_mention(self.doc, m.start(), m.end(), self.lex)
-        if mention.kind != "nominal" or mention.plural or mention.speaker_type != "person":
+        if mention.kind != "nominal" or mention.plural or mention.speaker_type != "person" \
+                or mention.anonymous or gender and mention.gender and mention.gender != gender:
             return None
         ref = self._by_office(mention)
+        if ref is None and plain and not mention.name:
+            ref = mention.text
         if ref is None:
             return None
         self.antecedent = prev
@@ -764,6 +779,10 @@ class Resolver:
             if subject and subject != e.reference and (not g or self.gender_of.get(subject) in (None, g)):
                 # "Powell declined to comment. "...," he said": the subject just named
                 return subject, "person", g
+            described = self._described_subject(m.start, g, e.pos, plain=True)
+            if described and described != e.reference:
+                # "Writing on X, the opposition leader attacked the budget. "...," he wrote"
+                return described, "person", g
             named = self.last_name_position(m.start)
             if named and named[0] > e.pos and named[1] != e.reference and g and eg is None \
                     and named[1] in self.gender_sure and self.gender_of.get(named[1]) == g:
@@ -779,7 +798,7 @@ class Resolver:
                 self.gender_of.setdefault(e.reference, g)
             self.antecedent = e.pos
             return e.reference, "person", g
-        ref = self._described_subject(m.start) or self._last_name_before(m.start, g)
+        ref = self._described_subject(m.start, g, plain=True) or self._last_name_before(m.start, g)
         if ref and g:
             self.gender_of.setdefault(ref, g)
         return ref, "person", g
