@@ -18,6 +18,8 @@ sys.path.insert(0, str(ROOT))
 from verifier.claims import ATTRIBUTION_THRESHOLD  # noqa: E402
 from verifier.extract.quotes import Quote, extract_quotes  # noqa: E402
 
+from _pipeline import quotes as product_quotes  # noqa: E402
+
 
 def score_article(gold: list[dict], pred: list[Quote], thr: float) -> dict:
     """Greedy one-to-one matching, gold in order; |g ∩ p| / |g| > thr."""
@@ -125,7 +127,7 @@ def speed(articles: list[dict]) -> float:
     for _ in range(3):
         t0 = time.perf_counter()
         for a in articles:
-            extract_quotes(a["text"], lang="en")
+            product_quotes(a["text"], "en")
         runs.append(time.perf_counter() - t0)
     return words / statistics.median(runs)
 
@@ -187,7 +189,7 @@ def main() -> None:
         articles.sort(key=lambda a: a["id"])
         half = len(articles) // 2
         A, B = articles[:half], articles[half:]
-        preds = {a["id"]: extract_quotes(a["text"], lang="en") for a in articles}
+        preds = {a["id"]: product_quotes(a["text"], "en") for a in articles}
         print(f"English dev: {len(articles)} articles, {sum(len(a['quotes']) for a in articles)} "
               f"gold quotes; half A = first {len(A)} ids (development), half B = rest (held out)")
         for label, arts in (("half A", A), ("half B", B), ("all", articles)):

@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from quotes import confidence_line, evaluate, score_article  # noqa: E402
 
-from verifier.extract.quotes import extract_quotes  # noqa: E402
+from _pipeline import quotes as product_quotes  # noqa: E402
 
 GOLD = ROOT / "tests/data/quotes/fr-ftib-gold.jsonl"
 
@@ -33,7 +33,7 @@ def prepare(doc: dict) -> tuple[dict, list]:
     """Gold without borderline items; predictions overlapping a borderline item removed."""
     border = [g for g in doc["quotes"] if g["borderline"]]
     core = [g for g in doc["quotes"] if not g["borderline"]]
-    pred = [p for p in extract_quotes(doc["text"], lang="fr") if not any(
+    pred = [p for p in product_quotes(doc["text"], "fr") if not any(
         p.start < b["quote_end"] and b["quote_start"] < p.end for b in border)]
     return {"quotes": core, "text": doc["text"], "id": doc["id"]}, pred
 

@@ -70,9 +70,9 @@ def main() -> None:
     ap.add_argument("--errors", type=int, default=0)
     ap.add_argument("--half", choices=[*HALVES, "all"], default="all")
     args = ap.parse_args()
-    from verifier.extract.quotes import extract_quotes
+    from _pipeline import quotes as product_quotes
 
-    report(load(), lambda text: extract_quotes(text, lang="fr"), args.half, args.errors)
+    report(load(), lambda text: product_quotes(text, "fr"), args.half, args.errors)
 
 
 if __name__ == "__main__":

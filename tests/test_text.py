@@ -585,6 +585,9 @@ def test_seed_boilerplate_equals_gold():
         ("Publicité", "ui"),
         ("Advertisement", "ui"),
         ("Story continues below advertisement.", "ui"),
+        ("The mayor said the bridge would reopen in May. (Jane Roe/The Canadian Press)", "caption"),
+        ("Le maire a inauguré la passerelle samedi. (Photo : Jean Martin)", "caption"),
+        ("Des manifestants devant la préfecture, mardi. (Crédit photo : AFP)", "caption"),
     ],
 )
 def test_boilerplate_lines(line, kind):
@@ -609,6 +612,9 @@ def test_boilerplate_lines(line, kind):
         "Share prices fell on Tuesday.",
         "Partager les richesses reste un défi.",
         "Publicité mensongère : l'entreprise condamnée.",
+        "Sales rose (and profits fell) in 2024.",
+        "La loi (votée en 2023/2024) entre en vigueur.",
+        "Le ministre a répondu (voir la vidéo).",
     ],
 )
 def test_boilerplate_no_false_positive(line):

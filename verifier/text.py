@@ -570,11 +570,21 @@ def _label_pieces(line: str) -> list[str] | None:
     return pieces
 
 
+# a photo credit closing a caption line: "(Adrian Wyld/Canadian Press)", "(Photo : AFP)",
+# "(Crédit photo : Jean Dupont)", "(Getty Images)"
+_CREDIT = re.compile(
+    r"\((?:[A-Z][^()\n/]{1,50}/[^()\n/]{2,50}"
+    r"|(?i:photos?|photograph|crédits?(?:\s+photos?)?|credits?|illustration)\s*:\s*[^()\n]{2,60}"
+    r"|Getty Images|AFP|Reuters|AP Photo[^()\n]{0,40})\)\.?$")
+
+
 def find_boilerplate(text: str) -> list[Span]:
     """Lines kept in the text but skipped by extraction: category breadcrumbs
     ("InternationalNational", "Politique / Monde"; kind "category_labels"), related-article
-    links ("À lire aussi : ...", "Read more:"; kind "related_link") and interface trailers
-    ("Partager", "Advertisement", "Story continues below advertisement"; kind "ui").
+    links ("À lire aussi : ...", "Read more:"; kind "related_link"), interface trailers
+    ("Partager", "Advertisement", "Story continues below advertisement"; kind "ui") and photo
+    captions, a line ending with its credit ("... said Monday. (Adrian Wyld/Canadian Press)";
+    kind "caption": the caption repeats the article, its quotes are not the article's).
     Spans are stripped lines."""
     out: list[Span] = []
     content_lines = 0
@@ -590,6 +600,8 @@ def find_boilerplate(text: str) -> list[Span]:
             out.append(Span(s, e, "related_link"))
         elif len(line) <= 60 and _UI.fullmatch(line):
             out.append(Span(s, e, "ui"))
+        elif len(line) <= 400 and _CREDIT.search(line):
+            out.append(Span(s, e, "caption"))
         else:
             pieces = _label_pieces(line)
             if pieces is not None and (len(pieces) >= 2 or content_lines <= 3):
