@@ -15,10 +15,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from _pipeline import quotes as product_quotes  # noqa: E402
+
 from verifier.claims import ATTRIBUTION_THRESHOLD  # noqa: E402
 from verifier.extract.quotes import Quote, extract_quotes  # noqa: E402
-
-from _pipeline import quotes as product_quotes  # noqa: E402
 
 
 def score_article(gold: list[dict], pred: list[Quote], thr: float) -> dict:

@@ -16,9 +16,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from quotes import confidence_line, evaluate, score_article  # noqa: E402
-
 from _pipeline import quotes as product_quotes  # noqa: E402
+from quotes import confidence_line, evaluate, score_article  # noqa: E402
 
 GOLD = ROOT / "tests/data/quotes/fr-ftib-gold.jsonl"
 
