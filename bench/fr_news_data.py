@@ -7,6 +7,7 @@ bench/quotes_fr_news.py and bench/temporal_fr_news.py:
 """
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
 
@@ -34,3 +35,14 @@ def load(name: str = "fr-news", lang: str = "fr") -> list[dict]:
 
 def halves(docs: list[dict], names: tuple[str, ...] = HALVES) -> dict[str, list[dict]]:
     return {**{h: [d for d in docs if d["half"] == h] for h in names}, "all": docs}
+
+
+def parse_args(ap: argparse.ArgumentParser) -> argparse.Namespace:
+    """``ap``'s own arguments plus ``--set``, ``--lang`` and ``--half`` (checked against the set)."""
+    ap.add_argument("--set", dest="name", choices=list(SETS), default="fr-news")
+    ap.add_argument("--lang", choices=["fr", "en"], default="fr")
+    ap.add_argument("--half", choices=[h for _, hs in SETS.values() for h in hs] + ["all"], default="all")
+    args = ap.parse_args()
+    if args.half != "all" and args.half not in SETS[args.name][1]:
+        ap.error(f"--half {args.half} is not a half of --set {args.name}")
+    return args

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from fr_news_data import SETS, halves, load  # noqa: E402
+from fr_news_data import SETS, halves, load, parse_args  # noqa: E402
 from quotes import evaluate, score_article  # noqa: E402
 
 
@@ -73,12 +73,7 @@ def report(docs: list[dict], extract, show: str = "all", errors: int = 0, name: 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--errors", type=int, default=0)
-    ap.add_argument("--set", dest="name", choices=list(SETS), default="fr-news")
-    ap.add_argument("--lang", choices=["fr", "en"], default="fr")
-    ap.add_argument("--half", choices=[h for _, hs in SETS.values() for h in hs] + ["all"], default="all")
-    args = ap.parse_args()
-    if args.half != "all" and args.half not in SETS[args.name][1]:
-        ap.error(f"--half {args.half} is not a half of --set {args.name}")
+    args = parse_args(ap)
     from verifier.extract.quotes import extract_quotes
 
     report(load(args.name, args.lang), lambda text: extract_quotes(text, lang=args.lang), args.half, args.errors,

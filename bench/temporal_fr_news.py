@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from fr_news_data import SETS, load  # noqa: E402
+from fr_news_data import SETS, load, parse_args  # noqa: E402
 from fr_news_data import halves as split_halves  # noqa: E402
 
 TYPES = {"DATE": {"DATE"}, "TIME": {"TIME"}, "DATE+TIME": {"DATE", "TIME"},
@@ -57,12 +57,7 @@ def report(docs: list[dict], predict, verbose: bool = False, show: str = "all", 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("-v", dest="verbose", action="store_true", help="list the errors of --half")
-    ap.add_argument("--set", dest="name", choices=list(SETS), default="fr-news")
-    ap.add_argument("--lang", choices=["fr", "en"], default="fr")
-    ap.add_argument("--half", choices=[h for _, hs in SETS.values() for h in hs] + ["all"], default="all")
-    args = ap.parse_args()
-    if args.half != "all" and args.half not in SETS[args.name][1]:
-        ap.error(f"--half {args.half} is not a half of --set {args.name}")
+    args = parse_args(ap)
     from verifier.extract.temporal import extract_temporal
 
     def predict(doc: dict) -> list[dict]:
