@@ -1,10 +1,12 @@
-"""French quote benchmark on the blind-annotated French news set (tests/data/fr-news/, issue 12):
-Gender Gap Tracker protocol (P/R/F1 @0.3 and @0.8, speaker accuracy by span, by name, either) per
-half: ``dev``, ``held`` and ``held2`` as assigned in gold.jsonl (the held-out halves are not to be
-looked at until the end). Quotes marked ``borderline`` count neither way (predictions overlapping
-them are dropped).
+"""Quote benchmark on the blind-annotated news sets (issue 12): the French news set
+(tests/data/fr-news/, halves ``dev``, ``held``, ``held2``) and news-2 (tests/data/news-2/, French
+and English, halves ``dev3`` and ``held3``; ``--lang`` picks the language). Gender Gap Tracker
+protocol (P/R/F1 @0.3 and @0.8, speaker accuracy by span, by name, either) per half as assigned in
+gold.jsonl (the held-out halves are not to be looked at until the end). Quotes marked
+``borderline`` count neither way (predictions overlapping them are dropped).
 
     .venv/bin/python bench/quotes_fr_news.py [--errors N] [--half dev|held|held2|all]
+    .venv/bin/python bench/quotes_fr_news.py --set news2 --lang fr|en [--errors N] [--half dev3|held3|all]
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from fr_news_data import HALVES, halves, load  # noqa: E402
+from fr_news_data import SETS, halves, load, parse_args  # noqa: E402
 from quotes import evaluate, score_article  # noqa: E402
 
 
@@ -29,11 +31,14 @@ def prepare(doc: dict, extract) -> tuple[dict, list]:
     return {"quotes": core, "text": doc["text"], "id": doc["id"]}, pred
 
 
-def report(docs: list[dict], extract, show: str = "all", errors: int = 0) -> None:
-    hs = halves(docs)
-    prepared = {d["id"]: prepare(d, extract) for d in docs}
-    print("== French quotes: blind French news set (tests/data/fr-news; GGT protocol; borderline items excluded)")
-    for label in (*HALVES, "all"):
+def report(docs: list[dict], extract, show: str = "all", errors: int = 0, name: str = "fr-news",
+           lang: str = "fr") -> None:
+    folder, names = SETS[name]
+    hs = halves(docs, names)
+    # one half only: the extractor does not even run on the others' texts
+    prepared = {d["id"]: prepare(d, extract) for d in hs[show]}
+    print(f"== {lang} quotes: blind news set {name} ({folder}; GGT protocol; borderline items excluded)")
+    for label in (*names, "all"):
         if show != "all" and label != show:   # one half only: nothing of the others
             continue
         ds = hs[label]
@@ -68,11 +73,11 @@ def report(docs: list[dict], extract, show: str = "all", errors: int = 0) -> Non
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--errors", type=int, default=0)
-    ap.add_argument("--half", choices=[*HALVES, "all"], default="all")
-    args = ap.parse_args()
+    args = parse_args(ap)
     from _pipeline import quotes as product_quotes
 
-    report(load(), lambda text: product_quotes(text, "fr"), args.half, args.errors)
+    report(load(args.name, args.lang), lambda text: product_quotes(text, args.lang), args.half, args.errors,
+           args.name, args.lang)
 
 
 if __name__ == "__main__":

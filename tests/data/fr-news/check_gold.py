@@ -23,9 +23,9 @@ QUOTE_KEYS = {"quote", "quote_start", "quote_end", "speaker", "speaker_start", "
 TIMEX_KEYS = {"start", "end", "text", "type", "value", "mod", "borderline", "note"}
 
 
-def lines(name: str) -> list[dict]:
+def lines(name: str, here: Path = HERE) -> list[dict]:
     out = []
-    for n, raw in enumerate((HERE / name).read_text(encoding="utf-8").splitlines(), 1):
+    for n, raw in enumerate((here / name).read_text(encoding="utf-8").splitlines(), 1):
         if raw.strip():
             try:
                 out.append(json.loads(raw))
@@ -34,10 +34,11 @@ def lines(name: str) -> list[dict]:
     return out
 
 
-def main() -> int:
+def main(here: Path = HERE, halves: set[str] = HALVES, group=lambda g, doc: g["half"]) -> int:
+    """Check ``here``'s docs.jsonl and gold.jsonl; counts are printed per ``group(gold_line, doc)``."""
     errors: list[str] = []
-    docs = lines("docs.jsonl")
-    gold = lines("gold.jsonl")
+    docs = lines("docs.jsonl", here)
+    gold = lines("gold.jsonl", here)
     texts = {}
     for d in docs:
         if d["id"] in texts:
@@ -55,11 +56,11 @@ def main() -> int:
             continue
         doc = texts[i]
         t = doc["text"]
-        if g["half"] not in HALVES:
+        if g["half"] not in halves:
             errors.append(f"{i}: half {g['half']!r}")
         if g["dct"] != doc["published"]:
             errors.append(f"{i}: dct {g['dct']} != published {doc['published']}")
-        c = counts[g["half"]]
+        c = counts[group(g, doc)]
         c[0] += 1
         for q in g["quotes"]:
             if set(q) != QUOTE_KEYS:
