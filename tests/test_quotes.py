@@ -770,6 +770,10 @@ CASES += [
     ("fr", "La ministre a reçu le maire de Lille, Arnaud Petit, mardi. Dans un entretien au "
            "Monde, elle a jugé la situation « préoccupante ».",
      [{"speaker": "elle", "reference": "La ministre"}]),
+    # a capitalised name in quotation marks after an article is a name, not words said
+    ("fr", "L'accord reconnaît une « Communauté des Îles du Nord » dotée d'un budget propre.", []),
+    ("fr", "La liste a été arrêtée par le « Conseil de la transition numérique » sans débat.", []),
+    ("en", "The treaty recognises a \"State of the Northern Isles\" with its own budget.", []),
     # subject, apposition, verb, object: no incise ("Q, a lancé X" would read it backwards)
     ("fr", "La directrice, Hélène Roux, a présenté le budget.", []),
     ("fr", "Son successeur, Karim Benali, avait annoncé la fermeture du site.", []),

@@ -1067,12 +1067,18 @@ _JUDGING_STEMS = ("dénon", "fustig", "salu", "qualifi", "déplor", "critiqu", "
                   "lambast", "condemn", "prais", "criticiz", "criticis", "demand", "blast")
 
 
+_NAME_ARTICLES = {"le", "la", "les", "l’", "l'", "un", "une", "du", "des", "the", "a", "an"}
+
+
 def _quoted_object(toks: list[_Tok], j: int, verb: str) -> bool:
     """Is quotation j, the object of speech verb `verb` after its determiner ("a salué ce
     « moment important dans ... »", "a dénoncé un « choix absurde »"), the speaker's words?
     Four words or more, or fewer after a verb that judges; never a title ("« Le Monde »")."""
     t = toks[j]
     words = _WORDS_RE.findall(t.raw)
+    if j > 0 and toks[j - 1].low in _NAME_ARTICLES and t.raw[1:].lstrip()[:1].isupper() and len(words) <= 8 \
+            and not any(_fr_verbish(x) or x.low in _FINITE for x in _tokens(t.raw, 1, len(t.raw) - 1, [], 0, "fr")):
+        return False   # "reconnaît un « État de Nouvelle-Calédonie »": a name, not words said
     if len(words) >= 4:
         return True
     return bool(words) and verb.startswith(_JUDGING_STEMS) and t.raw[1:].lstrip()[:1].islower()
@@ -1886,10 +1892,10 @@ def _unattributed_quotations(sent: _Sent) -> None:
         if _title_like(doc, t.s, t.e, toks, j):
             continue
         if fr and j > 0 and (toks[j - 1].low in lex.determiners or toks[j - 1].low in ("d’un", "d'un", "d’une", "d'une")) \
-                and doc[t.s + 1:t.e].lstrip()[:1].islower() and not any(
-                _fr_verbish(x) for x in _tokens(doc, t.s + 1, t.e - 1, [], 0, "fr")) and not any(
+                and not any(_fr_verbish(x) for x in _tokens(doc, t.s + 1, t.e - 1, [], 0, "fr")) and (
+                doc[t.s + 1:t.e].lstrip()[:1].isupper() or not any(
                 x.q < 0 and (x.core or x.low).startswith(_JUDGING_STEMS) and x.low not in lex.determiners
-                for x in toks[:j]):
+                for x in toks[:j])):
             # "la création d'un « observatoire national de la délinquance »": a name; after a
             # judging verb ("a salué le rôle du médiateur dans la recherche d'une « ... »") the
             # words are the subject's
