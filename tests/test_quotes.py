@@ -770,6 +770,14 @@ CASES += [
     ("fr", "La ministre a reçu le maire de Lille, Arnaud Petit, mardi. Dans un entretien au "
            "Monde, elle a jugé la situation « préoccupante ».",
      [{"speaker": "elle", "reference": "La ministre"}]),
+    # "what X said was Y", "what X calls Y": Y is X's words
+    ("en", "Residents protested against what the council said was a necessary cut.",
+     [{"text": "a necessary cut", "speaker": "the council", "cue": "said"}]),
+    ("en", "The strike follows what union leaders call the worst offer in a decade.",
+     [{"text": "the worst offer in a decade", "speaker": "union leaders"}]),
+    ("fr", "Les riverains contestent ce que la mairie qualifie de simple ajustement.",
+     [{"text": "simple ajustement", "speaker": "la mairie"}]),
+    ("en", "Nobody knows what the committee decided.", []),
     # a capitalised name in quotation marks after an article is a name, not words said
     ("fr", "L'accord reconnaît une « Communauté des Îles du Nord » dotée d'un budget propre.", []),
     ("fr", "La liste a été arrêtée par le « Conseil de la transition numérique » sans débat.", []),

@@ -1381,10 +1381,54 @@ def _analyse(doc: str, toks: list[_Tok], lex: Lexicon) -> list[_Cand]:
     sent = _Sent(doc, toks, lex, lex.lang == "fr", n, _find_cues(toks, lex, doc), [False] * n, cands)
     _leading_attribution(sent)
     _incises_after(sent)
+    _what_said(sent)
     _reports_before(sent)
     _unattributed_quotations(sent)
     cands.sort(key=lambda c: c.s)
     return cands
+
+
+# "what they said was Y", "what he calls Y", "ce que le ministre appelle Y", "ce qu'elle
+# qualifie de Y": the words after the verb are the subject's
+_WHAT = {"what", "ce"}
+_WHAT_VERBS = {"said", "say", "says", "call", "calls", "called", "describe", "describes",
+               "described", "term", "terms", "termed", "dub", "dubs", "dubbed",
+               "appelle", "appellent", "appelait", "appelaient", "a appelé", "qualifie", "qualifient",
+               "qualifiait", "nomme", "nomment", "décrit", "décrivent"}
+_WHAT_LINK = {"was", "is", "were", "are", "as", "de", "d’", "d'", "comme"}
+_WHAT_END = {".", ";", "?", "!", ":", "—", "–", "(", ")"}
+
+
+def _what_said(sent: _Sent) -> None:
+    """Phase 2b: "what X said was Y" / "what X calls Y": Y is X's words (to the end of the
+    clause); X is a pronoun or a short noun phrase."""
+    toks, lex, n, cands = sent.toks, sent.lex, sent.n, sent.cands
+    for i in range(n - 3):
+        if toks[i].low not in _WHAT or sent.claimed[i]:
+            continue
+        k = i + 1
+        if toks[i].low == "ce":
+            if toks[k].low not in ("que", "qu’", "qu'"):
+                continue
+            k += 1
+        v = next((x for x in range(k + 1, min(n, k + 6)) if toks[x].low in _WHAT_VERBS), None)
+        if v is None or any(t.q >= 0 or not t.raw[0].isalnum() for t in toks[k:v]) \
+                or not toks[k].raw[:1].isalpha() or toks[k].low in lex.prepositions \
+                and toks[k].low not in lex.determiners:
+            continue
+        a = v + 1
+        if a < n and toks[a].low in _WHAT_LINK:
+            a += 1
+        b = a
+        while b < n and toks[b].raw not in _WHAT_END and not sent.claimed[b]:
+            b += 1
+        while b > a and toks[b - 1].raw in (",", "."):
+            b -= 1
+        sp = _span(toks, a, b)
+        if not sp or b - a < 1 or any(t.q >= 0 for t in toks[a:b]):
+            continue   # a quotation after the verb is read by the other phases
+        cands.append(_Cand(sp[0], sp[1], "unmarked", sent.spk_of((k, v)), toks[v].raw, how="report"))
+        sent.claim(i, b)
 
 
 def _leading_attribution(sent: _Sent) -> None:
