@@ -408,3 +408,18 @@ def test_month_ranges_follow_their_first_month(lang: str, sentence: str, expecte
     got = [t.value for t in extract_temporal(sentence, lang=lang, published=dt.date(2025, 5, 20))
            if t.timex_type == "DATE"]
     assert got == expected
+
+
+@pytest.mark.parametrize("lang, sentence, expected", [
+    # a month modifying a noun after an article is a date; "the March for Science" is a name
+    ("en", "The November ruling was appealed within days.", [("November", "DATE", "2024-11")]),
+    ("en", "The March for Science drew thousands.", []),
+    # "à ce jour" is now; "la dernière décennie" is the ten years up to now
+    ("fr", "Aucune plainte n'a été déposée à ce jour.", [("ce jour", "TIME", "PRESENT_REF")]),
+    ("fr", "Les crues de la dernière décennie ont coûté cher.",
+     [("la dernière décennie", "DURATION", "P10Y")]),
+])
+def test_month_modifiers_present_and_last_decade(lang: str, sentence: str, expected: list) -> None:
+    got = [(t.text, t.timex_type, t.value)
+           for t in extract_temporal(sentence, lang=lang, published=dt.date(2025, 2, 10))]
+    assert got == expected

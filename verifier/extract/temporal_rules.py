@@ -277,6 +277,10 @@ def h_month_year(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     return [c]
 
 
+_MODIFIER_PRE = {"the", "a", "an", "its", "their", "his", "her"}
+_MONTH_MODIFIES = re.compile(r"\s+(?!(?:of|for|on|to|in|at|and|or|by|with|from|is|was|has|had|will)\b)[a-z]{3,}\b")
+
+
 def h_month(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     mon = m.group("mon")
     det, edge = m.group("det"), m.group("edge")
@@ -288,6 +292,10 @@ def h_month(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
         pre = (m.group("pre") or "").strip().lower()
         if not pre and not edge:
             return None
+        if pre in _MODIFIER_PRE or pre.endswith(("year's", "year’s")):
+            # "the October verdict", "a May deadline": the month modifies the noun after it
+            if edge or not _MONTH_MODIFIES.match(text, m.end()):
+                return None
         start = m.start("edge") if edge else m.start("mon")
     else:
         if not det and not edge and titlecase_mid(text, m.start("mon"), mon):
@@ -1191,8 +1199,9 @@ def h_anaphor_unit(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
 
 
 def h_present_phrase(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
-    """'de nos jours', 'à l'heure actuelle', 'en ce moment': PRESENT_REF (preposition out)."""
-    g = next(k for k in ("a", "b", "c") if m.group(k))
+    """'de nos jours', 'à l'heure actuelle', 'en ce moment', 'à ce jour': PRESENT_REF
+    (preposition out)."""
+    g = next(k for k in ("a", "b", "c", "d") if m.group(k))
     return [Cand(m.start(g), m.end(g), "TIME", "abs", value="PRESENT_REF")]
 
 
@@ -1316,7 +1325,11 @@ _RULES_FR: list[tuple[re.Pattern[str], Handler]] = [
          rf"(?:derni[eè]re?|pass[ée]e?|pr[ée]c[ée]dente)){R}"), h_same_period),
     (_rx(rf"{L}(?P<w>actuel(?:le)?s?|futur(?:e|s|es)?){R}(?!-)"), h_adj_ref),
     (_rx(rf"{L}(?:de\s+(?P<a>nos\s+jours)|[àa]\s+(?P<b>l{A}heure\s+actuelle)|"
-         rf"en\s+(?P<c>ce\s+moment)){R}"), h_present_phrase),
+         rf"en\s+(?P<c>ce\s+moment)|[àa]\s+(?P<d>ce\s+jour)(?![-\w])){R}"), h_present_phrase),
+    # "la dernière décennie", "ce dernier siècle": one unit up to now, a duration
+    (_rx(rf"{L}(?:la|cette|le|ce)\s+derni[eè]re?\s+(?P<u>d[ée]cennie|si[eè]cle){R}"),
+     lambda m, t, lang: [Cand(m.start(), m.end(), "DURATION", "abs",
+                              value=_duration_value(1, m.group("u")))]),
     (_rx(rf"{L}(?:pendant|depuis|durant)\s+(?P<span>des\s+(?P<u>ann[ée]es|mois|semaines|jours|"
          rf"heures|d[ée]cennies|si[eè]cles)){R}"), h_vague_duration),
 ]
@@ -1332,7 +1345,8 @@ _RULES_EN: list[tuple[re.Pattern[str], Handler]] = [
     (_rx(rf"{L}(?:(?P<edge>early|late|mid-|mid\s|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
          rf"the\s+middle\s+of|end\s+of|end-)\s*)?(?P<mon>{MON_EN}),?\s+(?P<year>{YEAR4})"),
      h_month_year),
-    (_rx(rf"{L}(?P<pre>(?:in|since|until|till|from|through|during|before|after|between|and|to)\s+)?"
+    (_rx(rf"{L}(?P<pre>(?:in|since|until|till|from|through|during|before|after|between|and|to|"
+         rf"the|an?|its|their|his|her|this\s+year['’]s|last\s+year['’]s)\s+)?"
          rf"(?:(?P<edge>last|next|this|early|late|mid-|mid|the\s+end\s+of|the\s+beginning\s+of|"
          rf"the\s+start\s+of|the\s+middle\s+of)\s*)?(?P<det>)(?P<mon>{MON_EN_FULL})(?P<rel>){R}"),
      h_month),
@@ -1443,7 +1457,8 @@ _KEYS_FR: list[tuple[tuple[str, ...] | _Words, bool]] = [
              "journee", "après", "apres"}), False), (("-", "/", "–"), True),
     (_MONTHS_FR, False), (("année", "annee"), True), (("ici",), False),
     (("même", "meme"), False), (("actuel", "futur"), False),
-    (("nos jours", "actuelle", "ce moment"), False),
+    (("nos jours", "actuelle", "ce moment", "ce jour"), False),
+    (("dern",), False),
     (("pendant", "depuis", "durant"), False),
 ]
 _KEYS_EN: list[tuple[tuple[str, ...] | _Words, bool]] = [
