@@ -770,6 +770,11 @@ CASES += [
     ("fr", "La ministre a reçu le maire de Lille, Arnaud Petit, mardi. Dans un entretien au "
            "Monde, elle a jugé la situation « préoccupante ».",
      [{"speaker": "elle", "reference": "La ministre"}]),
+    # a participle of speech after the incise continues the speaker's words
+    ("fr", "« Le texte est mort », a tranché la sénatrice, promettant de déposer un recours.",
+     [{"speaker": "la sénatrice"}, {"text": "de déposer un recours", "speaker": "la sénatrice"}]),
+    ("en", "\"We will fight this,\" the mayor said, vowing to appeal the ruling.",
+     [{"speaker": "the mayor"}, {"text": "to appeal the ruling", "speaker": "the mayor"}]),
     # "what X said was Y", "what X calls Y": Y is X's words
     ("en", "Residents protested against what the council said was a necessary cut.",
      [{"text": "a necessary cut", "speaker": "the council", "cue": "said"}]),

@@ -296,10 +296,14 @@ _PROGRESSIVE = {"is", "was", "were", "are", "been", "be", "am", "keeps", "kept",
                 "repeatedly", "now", "just", "publicly", "openly", "'s", "’s"}
 _EN_PARTICIPLE_CONT = {"adding", "noting", "saying", "insisting", "explaining", "arguing",
                        "warning", "stressing", "suggesting", "claiming", "stating", "writing",
-                       "acknowledging", "admitting", "asserting", "emphasizing", "indicating"}
+                       "acknowledging", "admitting", "asserting", "emphasizing", "indicating",
+                       "promising", "vowing", "pledging", "predicting", "conceding", "denying",
+                       "urging"}
 _FR_PARTICIPLE_CONT = {"ajoutant", "soulignant", "estimant", "précisant", "expliquant",
                        "affirmant", "assurant", "rappelant", "indiquant", "insistant",
-                       "déclarant", "jugeant", "notant", "relevant", "martelant", "avertissant"}
+                       "déclarant", "jugeant", "notant", "relevant", "martelant", "avertissant",
+                       "promettant", "plaidant", "réclamant", "demandant", "dénonçant", "regrettant",
+                       "reconnaissant", "concédant", "répétant", "prévenant"}
 _WEEKDAYS = {w.lower() for lg in ("fr", "en") for w in WEEKDAYS[lg]}
 _TIME = {*_WEEKDAYS,
          "yesterday", "today", "tonight", "earlier", "later", "recently", "previously", "again",
