@@ -13,7 +13,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SETS = {"fr-news": ("tests/data/fr-news", ("dev", "held", "held2")),
-        "news2": ("tests/data/news-2", ("dev3", "held3"))}
+        "news2": ("tests/data/news-2", ("dev3", "held3", "held4"))}
 HALVES = SETS["fr-news"][1]
 
 

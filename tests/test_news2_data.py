@@ -28,9 +28,15 @@ def test_gold_offsets_and_counts() -> None:
     assert run.returncode == 0, run.stdout + run.stderr
     assert "ERROR" not in run.stdout
     lines = run.stdout.splitlines()
-    assert lines[0].startswith("en-dev3   3 docs  quotes    1 core +   4 borderline  timexes    8 core")
-    assert lines[2].startswith("fr-dev3   3 docs  quotes    2 core +   2 borderline  timexes   10 core")
-    assert lines[-1].startswith("all     12 docs  quotes    6 core +  12 borderline  timexes   29 core +  20")
+    assert lines == [
+        "en-dev3   8 docs  quotes   15 core +   8 borderline  timexes   27 core +  16 borderline",
+        "en-held3   3 docs  quotes    1 core +   4 borderline  timexes    6 core +   7 borderline",
+        "en-held4  13 docs  quotes   32 core +   8 borderline  timexes   57 core +  23 borderline",
+        "fr-dev3   8 docs  quotes   18 core +   5 borderline  timexes   27 core +  13 borderline",
+        "fr-held3   3 docs  quotes    2 core +   2 borderline  timexes    5 core +   4 borderline",
+        "fr-held4  17 docs  quotes   53 core +  11 borderline  timexes   67 core +  22 borderline",
+        "all     52 docs  quotes  121 core +  38 borderline  timexes  189 core +  85 borderline",
+    ]
 
 
 def test_a_shifted_offset_is_reported(tmp_path: Path) -> None:
@@ -43,7 +49,9 @@ def test_a_shifted_offset_is_reported(tmp_path: Path) -> None:
     (tmp_path / "gold.jsonl").write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for g in gold),
                                          encoding="utf-8")
     check = _fr_news_check()
-    assert check.main(tmp_path, {"dev3", "held3"}, lambda g, doc: doc["lang"]) == 1
+    halves = {"dev3", "held3", "held4"}
+    assert check.main(DATA / "news-2", halves, lambda g, doc: doc["lang"]) == 0
+    assert check.main(tmp_path, halves, lambda g, doc: doc["lang"]) == 1
 
 
 def test_loader_splits_by_language_and_half() -> None:
@@ -53,11 +61,11 @@ def test_loader_splits_by_language_and_half() -> None:
     finally:
         sys.path.remove(str(ROOT / "bench"))
     fr, en = load("news2", "fr"), load("news2", "en")
-    assert len(fr) == 6 and len(en) == 6
+    assert len(fr) == 28 and len(en) == 24
     assert {d["lang"] for d in fr} == {"fr"} and {d["lang"] for d in en} == {"en"}
-    for docs in (fr, en):
+    for docs, held4 in ((fr, 17), (en, 13)):
         hs = halves(docs, SETS["news2"][1])
-        assert len(hs["dev3"]) == 3 and len(hs["held3"]) == 3
+        assert len(hs["dev3"]) == 8 and len(hs["held3"]) == 3 and len(hs["held4"]) == held4
         assert all(d["text"] and d["dct"] == d["published"] for d in docs)
     # the French news set still loads as before: all French, its three halves
     old = halves(load(), SETS["fr-news"][1])

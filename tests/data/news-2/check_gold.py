@@ -1,6 +1,6 @@
 """Consistency check of the news-2 gold (plain Python; does not import verifier): the checks of
 tests/data/fr-news/check_gold.py (offsets, ids, dct, fields) on this folder, with the halves
-``dev3`` and ``held3`` and counts per language and half (core = not borderline). Exit status 1 on
+``dev3``, ``held3`` and ``held4`` and counts per language and half (core = not borderline). Exit status 1 on
 any error.
 
     python3 tests/data/news-2/check_gold.py
@@ -18,4 +18,4 @@ _check = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_check)
 
 if __name__ == "__main__":
-    sys.exit(_check.main(HERE, {"dev3", "held3"}, lambda g, doc: f"{doc['lang']}-{g['half']}"))
+    sys.exit(_check.main(HERE, {"dev3", "held3", "held4"}, lambda g, doc: f"{doc['lang']}-{g['half']}"))
