@@ -770,6 +770,22 @@ CASES += [
     ("fr", "La ministre a reçu le maire de Lille, Arnaud Petit, mardi. Dans un entretien au "
            "Monde, elle a jugé la situation « préoccupante ».",
      [{"speaker": "elle", "reference": "La ministre"}]),
+    # a statement announced with a colon, over several paragraphs, closed once at its end (or
+    # cut before it): every paragraph is the speaker's, the first attributed, the rest continuing
+    ("fr", "QUÉBEC, le 3 mars 2025 /CNW/ - L'honorable Anne Tremblay, ministre des Pêches, des "
+           "Océans et de la Garde côtière, a fait la déclaration suivante :\n« Les pêcheurs ont "
+           "traversé une saison difficile.\nNous débloquons aujourd'hui une aide d'urgence.\n"
+           "Je remercie les équipes sur le terrain. »\n\nLa ministre se rendra à Gaspé jeudi.",
+     [{"speaker": "L'honorable Anne Tremblay", "reference": "Anne Tremblay"},
+      {"text": "Nous débloquons aujourd'hui une aide d'urgence.", "reference": "Anne Tremblay"},
+      {"text": "Je remercie les équipes sur le terrain. »", "reference": "Anne Tremblay"}]),
+    ("en", "OTTAWA, March 3, 2025 - The Prime Minister, Ana Silva, today issued the following "
+           "statement:\n\"Today we remember the victims of the flood.\nWe will rebuild together.\"",
+     [{"speaker": "The Prime Minister", "reference": "Ana Silva"},
+      {"text": "We will rebuild together.\"", "reference": "Ana Silva"}]),
+    # an opening mark left unclosed by mistake does not swallow the next paragraphs
+    ("fr", "Le maire a parlé d'un « projet.\nLa ville votera le budget en mars.",
+     [{"text": "« projet."}]),
     # a participle of speech after the incise continues the speaker's words
     ("fr", "« Le texte est mort », a tranché la sénatrice, promettant de déposer un recours.",
      [{"speaker": "la sénatrice"}, {"text": "de déposer un recours", "speaker": "la sénatrice"}]),

@@ -25,7 +25,7 @@ part; both carry the speaker, and the second part has ``continues=True``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -84,6 +84,8 @@ def _pair_marks(text: str) -> list[tuple[int, int, bool]]:
     cont = False
     skip_at = -1
     n = len(text)
+    marks_at: dict[str, list[int]] = {}   # positions of « » “ ”, for _runs_on (bisect: linear)
+    opened_after_colon = False
     for m in _MARK_RE.finditer(text):
         c = m.group()
         i = m.start()
@@ -115,6 +117,8 @@ def _pair_marks(text: str) -> list[tuple[int, int, bool]]:
             elif nxt and opener in "«“„" and closer in nxt[1] and (
                     opener not in nxt[1] or nxt[1].find(closer) < nxt[1].find(opener)):
                 ostart, cont = nxt[0], True
+            elif nxt and opener in "«“\"" and _runs_on(text, i, opener, closer, opened_after_colon, marks_at):
+                ostart, cont = nxt[0], True   # a statement over paragraphs, closed once at its end
             else:
                 opener = ""
             continue
@@ -135,6 +139,10 @@ def _pair_marks(text: str) -> list[tuple[int, int, bool]]:
                 if c == '"' and i + 1 < n and text[i + 1] == "\n":
                     continue
                 opener, ostart, cont = c, i, False
+                k = i - 1
+                while k >= 0 and text[k] in " \t\n\u00a0":
+                    k -= 1
+                opened_after_colon = k >= 0 and text[k] == ":" and "\n" in text[k:i]
             continue
         closer = _OPEN_CLOSE[opener]
         if c == closer or (opener == "„" and c == "”") or (opener == "“" and c == '"'):
@@ -149,6 +157,34 @@ def _pair_marks(text: str) -> list[tuple[int, int, bool]]:
         if end - ostart > 1:
             out.append((ostart, end, cont))
     return out
+
+
+def _runs_on(text: str, i: int, opener: str, closer: str, after_colon: bool,
+             marks_at: dict[str, list[int]]) -> bool:
+    """Does a quotation left open at the line break i run on over the next paragraphs, French
+    and English style (one opening mark, paragraphs that open with no mark, one closing mark at
+    the end)? Yes when the next mark of its kind after i is its closing mark, or when no mark of
+    its kind follows at all and the quotation opened a line after a colon ("... a fait la
+    déclaration suivante :\n« ..."; an excerpt cut before the statement ends)."""
+    for ch in (opener, closer):
+        if ch not in marks_at:
+            marks_at[ch] = [m.start() for m in re.finditer(re.escape(ch), text)]
+    o, c = marks_at[opener], marks_at[closer]
+    no, nc = bisect_left(o, i), bisect_left(c, i)
+    if opener == closer:
+        # straight quotes: a statement after a colon, up to a mark that closes (a letter or
+        # punctuation before it, a space, a line break or the end after it), or to the end
+        if not after_colon:
+            return False
+        if no == len(o):
+            return True
+        j = o[no]
+        return j > 0 and not text[j - 1].isspace() and (j + 1 >= len(text) or text[j + 1] in " \n\t.,;")
+    next_open = o[no] if no < len(o) else None
+    next_close = c[nc] if nc < len(c) else None
+    if next_close is None:
+        return next_open is None and after_colon
+    return next_open is None or next_close < next_open
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1386,10 +1422,76 @@ def _analyse(doc: str, toks: list[_Tok], lex: Lexicon) -> list[_Cand]:
     _leading_attribution(sent)
     _incises_after(sent)
     _what_said(sent)
+    _statement_intro(sent)
     _reports_before(sent)
     _unattributed_quotations(sent)
     cands.sort(key=lambda c: c.s)
     return cands
+
+
+_STATEMENT_NOUNS = {"déclaration", "déclarations", "communiqué", "message", "allocution", "discours",
+                    "lettre", "statement", "statements", "message", "remarks", "letter", "address",
+                    "speech", "post", "tweet"}
+_FOLLOWING = {"suivante", "suivant", "suivantes", "suivants", "following"}
+_MADE_VERBS = {"issued", "made", "released", "delivered", "gave", "published", "posted", "sent",
+               "issues", "makes", "releases", "delivers", "gives", "publishes", "posts", "sends",
+               "fait", "publié", "prononcé", "adressé", "diffusé", "envoyé", "livré", "tenu",
+               "fait", "publie", "prononce", "adresse", "diffuse", "envoie"}
+
+
+def _statement_intro(sent: _Sent) -> None:
+    """Phase 2c: "X a fait la déclaration suivante :", "X issued the following statement:":
+    the quotation that follows (in the next paragraph, over several) is X's."""
+    toks, lex, n = sent.toks, sent.lex, sent.n
+    if n < 5 or toks[n - 1].raw != ":" or sent.claimed[n - 1]:
+        return
+    lo = max(0, n - 14)
+    d = next((x for x in range(n - 2, lo - 1, -1) if toks[x].low in _STATEMENT_NOUNS
+              and (toks[x - 1].low in _FOLLOWING or x + 1 < n and toks[x + 1].low in _FOLLOWING)), None)
+    if d is None:
+        return
+    v = next((x for x in range(d - 1, max(-1, d - 5), -1) if toks[x].low in _MADE_VERBS), None)
+    if v is None:
+        return
+    la = v
+    while la > 0 and (toks[la - 1].low in lex.aux or toks[la - 1].low in _INTRO_ADVERBS):
+        la -= 1   # "The Prime Minister, Justin Trudeau, today issued"
+    np_ = _left_np(toks, la, 0, lex)
+    if np_ is None or np_[1] != la:
+        np_ = _name_after_dateline(toks, la, lex)
+    if np_ is None:
+        return
+    sent.cands.append(_Cand(-1, -1, "marked", sent.spk_of(np_), toks[v].raw, intro=True, how="intro"))
+    sent.claim(np_[0], n)
+
+
+_DATELINE_DASH = {"-", "—", "–", "--"}
+_INTRO_ADVERBS = {"today", "yesterday", "also", "jointly", "aujourd’hui", "aujourd'hui", "hier",
+                  "également", "conjointement"}
+
+
+def _name_after_dateline(toks: list[_Tok], la: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The name opening a clause after a dateline ("HALIFAX, le 1er juill. 2025 /CNW/ -
+    L'honorable Lena Diab, ministre de ..., des ... et de ..., a fait"): titles, then two to
+    five capitalised words, when a dash or the sentence start comes before them."""
+    start = 0
+    for x in range(la - 1, max(-1, la - 60), -1):
+        if toks[x].raw in _DATELINE_DASH:
+            start = x + 1
+            break
+    else:
+        if la >= 60:
+            return None
+    i = start
+    if i + 1 < la and toks[i].low in _INTRO_ADVERBS and toks[i + 1].raw == ",":
+        i += 2   # "Today, the Honourable Eleanor Olszewski, ..."
+        start = i
+    while i < la and (toks[i].low.rstrip(".") in lex.titles or toks[i].low in ("l’", "l'", "the")):
+        i += 1
+    e = i
+    while e < la and e - i < 5 and toks[e].raw[:1].isupper() and toks[e].q < 0:
+        e += 1
+    return (start, e) if e - i >= 2 and e < la and toks[e].raw == "," else None
 
 
 # "what they said was Y", "what he calls Y", "ce que le ministre appelle Y", "ce qu'elle
