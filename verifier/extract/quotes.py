@@ -1430,13 +1430,13 @@ def _analyse(doc: str, toks: list[_Tok], lex: Lexicon) -> list[_Cand]:
 
 
 _STATEMENT_NOUNS = {"déclaration", "déclarations", "communiqué", "message", "allocution", "discours",
-                    "lettre", "statement", "statements", "message", "remarks", "letter", "address",
+                    "lettre", "statement", "statements", "remarks", "letter", "address",
                     "speech", "post", "tweet"}
 _FOLLOWING = {"suivante", "suivant", "suivantes", "suivants", "following"}
 _MADE_VERBS = {"issued", "made", "released", "delivered", "gave", "published", "posted", "sent",
                "issues", "makes", "releases", "delivers", "gives", "publishes", "posts", "sends",
                "fait", "publié", "prononcé", "adressé", "diffusé", "envoyé", "livré", "tenu",
-               "fait", "publie", "prononce", "adresse", "diffuse", "envoie"}
+               "publie", "prononce", "adresse", "diffuse", "envoie"}
 
 
 def _statement_intro(sent: _Sent) -> None:
