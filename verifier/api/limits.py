@@ -1,0 +1,69 @@
+"""The request size cap: the ingestion cap (services.max_document_bytes, VERIFIER_MAX_BYTES,
+the UI's upload cap) plus room for a multipart envelope. A request whose Content-Length says
+more is refused with 413 before its body is read; one that streams past the cap (chunked, or
+lying about its length) is refused with 413 as soon as it does, never read whole."""
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from verifier import services
+from verifier.api.errors import error
+
+# Multipart boundaries, field names, the other fields of a form (language, date...).
+ENVELOPE = 64 * 1024
+
+
+def request_cap() -> int:
+    return services.max_document_bytes() + ENVELOPE
+
+
+class BodyTooLarge(HTTPException):
+    """Raised inside a route (by the body's receive) past the cap: an HTTPException, so that
+    FastAPI's body parsing lets it through and the app's handler answers 413."""
+
+    def __init__(self, size: int) -> None:
+        refusal = services.documents.request_too_big("request body", size) or f"request body: more than {request_cap():,} bytes"
+        super().__init__(413, str(refusal))
+
+
+class BodyLimit:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        cap = request_cap()
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and declared.strip().isdigit() and int(declared) > cap:
+            size = int(declared)
+            await _drain_nothing(scope, send, size)
+            return
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > cap:
+                    raise BodyTooLarge(seen)
+            return message
+
+        await self.app(scope, counted, send)
+
+
+async def _drain_nothing(scope: Scope, send: Send, size: int) -> None:
+    """Answer 413 at once, from the declared length alone (the body is never read; the
+    server closes the connection)."""
+    refusal = services.documents.request_too_big("request body", size)
+    response: Any = error(413, str(refusal), {"Connection": "close"})
+    await response(scope, _no_body, send)
+
+
+async def _no_body() -> Message:
+    return {"type": "http.disconnect"}
