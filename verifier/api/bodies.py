@@ -72,6 +72,21 @@ class Body:
     def uploads(self, key: str) -> list[Upload]:
         return list(self.files.get(key) or [])
 
+    def document(self, key: str) -> Upload | None:
+        """An uploaded document; 415 when ingestion does not read its file type."""
+        upload = self.file(key)
+        return None if upload is None else _readable(upload)
+
+    def documents(self, key: str) -> list[Upload]:
+        return [_readable(u) for u in self.uploads(key)]
+
+
+def _readable(upload: Upload) -> Upload:
+    refusal = services.documents.unsupported_upload(upload.name)
+    if refusal is not None:
+        raise ApiError(415, str(refusal))
+    return upload
+
 
 def media_type(request: Request) -> str:
     return request.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -80,8 +95,7 @@ def media_type(request: Request) -> str:
 async def read_body(request: Request, *, json_ok: bool = True, form_ok: bool = True,
                     repeated: frozenset[str] = frozenset()) -> Body:
     """The request's JSON object or multipart form (`repeated`: form fields that may appear
-    more than once, kept as lists). Uploaded files whose extension ingestion does not read
-    are refused (415) before any is read by a service."""
+    more than once, kept as lists)."""
     kind = media_type(request)
     accepted = [t for t, ok in ((JSON_TYPE, json_ok), (FORM_TYPE, form_ok)) if ok]
     if kind not in accepted:
@@ -95,9 +109,6 @@ async def read_body(request: Request, *, json_ok: bool = True, form_ok: bool = T
         for key, value in form.multi_items():
             if isinstance(value, UploadFile):
                 name = value.filename or key
-                refusal = services.documents.unsupported_upload(name)
-                if refusal is not None:
-                    raise ApiError(415, str(refusal))
                 body.files.setdefault(key, []).append(Upload(name, await value.read()))
             elif key in repeated:
                 body.fields.setdefault(key, []).append(value)

@@ -58,10 +58,10 @@ def check_json(submitted: services.SubmittedDraft) -> dict[str, Any]:
                          "Needs a token of scope check (or review, admin).")
 async def check(request: Request, who: Caller) -> dict[str, Any]:
     body = await read_body(request, repeated=frozenset({"sources"}))
-    upload = body.file("file")
+    upload = body.document("file")
     if upload is not None:
         data, name = upload.data, upload.name
-        sources = [(u.data, u.name) for u in body.uploads("sources")]
+        sources = [(u.data, u.name) for u in body.documents("sources")]
     else:
         text = body.text("text")
         if text is None:

@@ -34,7 +34,7 @@ def summary(doc: Any, claims: int | None = None) -> dict[str, Any]:
 def source_of(body: Body) -> tuple[str | bytes, str | None]:
     """An upload's bytes and name, or a URL (fetched by the service, with the address checks
     of URL ingestion, and read in the limited worker)."""
-    upload = body.file("file")
+    upload = body.document("file")
     url = body.text("url")
     if (upload is None) == (url is None):
         raise ApiError(422, "give one of file (an upload) or url")
