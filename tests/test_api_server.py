@@ -262,3 +262,37 @@ def test_a_revoked_and_an_expired_token_are_401(server: Server) -> None:
     close_stores()
     line = error_line(server.call("GET", "/v1/me", token=old), 401, "token ")
     assert "expired" in line
+
+
+def hook_script() -> str:
+    """The CMS pre-publish hook of docs/api.md, as printed there."""
+    doc = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    section = doc.split("### A CMS pre-publish hook", 1)[1]
+    return section.split("```python\n", 1)[1].split("```", 1)[0]
+
+
+def test_the_cms_hook_of_the_docs_blocks_a_draft_that_is_not_ready(server: Server,
+                                                                   tmp_path: Path) -> None:
+    hook = tmp_path / "prepublish.py"
+    hook.write_text(hook_script(), encoding="utf-8")
+    ready = tmp_path / "ready.txt"
+    ready.write_text("Le conseil municipal se réunira jeudi pour voter le budget de la ville "
+                     "et discuter des travaux de la place centrale.\n", encoding="utf-8")
+    env = {"PATH": os.environ.get("PATH", ""), "VERIFIER_API": f"http://127.0.0.1:{server.port}",
+           "VERIFIER_TOKEN": server.tokens["eddie"]}
+
+    def run(path: Path, **more: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, str(hook), str(path)], env=env | more,
+                              capture_output=True, text=True, timeout=180)
+
+    blocked = run(SEED)
+    assert blocked.returncode == 1, blocked.stderr
+    assert "CONTRADICTED: 'huit ans'" in blocked.stderr
+    passed = run(ready)
+    assert passed.returncode == 0, passed.stderr
+    refused = run(ready, VERIFIER_TOKEN="vrf_" + "B" * 43)
+    assert refused.returncode == 1
+    assert refused.stderr.strip() == "verifier refused the draft: unknown token"
+    unreachable = run(ready, VERIFIER_API=f"http://127.0.0.1:{free_port()}")
+    assert unreachable.returncode == 1
+    assert unreachable.stderr.startswith("verifier cannot be reached:")
