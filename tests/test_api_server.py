@@ -20,6 +20,8 @@ from typing import Any
 
 import pytest
 
+from .servers import running
+
 ROOT = Path(__file__).parents[1]
 SEED = ROOT / "verifier" / "data" / "demo" / "seed-maroc-russie-fr.txt"
 MAX_BYTES = 300_000  # the server's cap (VERIFIER_MAX_BYTES): small, to be passed cheaply
@@ -85,29 +87,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
               "ada": _token(env, "ada", "audit")}
     port = free_port()
     log_path = tmp / "api.log"
-    with log_path.open("wb") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "verifier.cli", "api", "--host",
-                                 "127.0.0.1", "--port", str(port)], cwd=ROOT, env=env,
-                                stdout=log, stderr=subprocess.STDOUT)
-        srv = Server(port, url, env, tokens)
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    if srv.call("GET", "/openapi.json")[0] == 200:
-                        break
-                except OSError:
-                    pass
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail("verifier api did not start:\n" + log_path.read_text()[-3000:])
-                time.sleep(0.3)
-            yield srv
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+    with running([sys.executable, "-m", "verifier.cli", "api", "--host", "127.0.0.1", "--port",
+                  str(port)], env=env, cwd=ROOT, log_path=log_path,
+                 probe=f"http://127.0.0.1:{port}/openapi.json", what="verifier api"):
+        yield Server(port, url, env, tokens)
     assert "Traceback" not in log_path.read_text(), log_path.read_text()[-3000:]
 
 
