@@ -279,3 +279,20 @@ def test_the_cms_hook_of_the_docs_blocks_a_draft_that_is_not_ready(server: Serve
     unreachable = run(ready, VERIFIER_API=f"http://127.0.0.1:{free_port()}")
     assert unreachable.returncode == 1
     assert unreachable.stderr.startswith("verifier cannot be reached:")
+
+
+def test_several_worker_processes_serve_the_same_store(server: Server, tmp_path: Path) -> None:
+    """`verifier api --workers 2`: uvicorn's worker processes each build the app over the
+    store given with --db."""
+    port = free_port()
+    env = {k: v for k, v in server.env.items() if k != "VERIFIER_DATABASE_URL"}
+    with running([sys.executable, "-m", "verifier.cli", "api", "--port", str(port),
+                  "--workers", "2", "--db", server.url], env=env, cwd=ROOT,
+                 log_path=tmp_path / "api.log", probe=f"http://127.0.0.1:{port}/openapi.json",
+                 what="verifier api --workers 2"):
+        other = Server(port, server.url, env, server.tokens)
+        for _ in range(4):
+            code, _, me = other.call("GET", "/v1/me", token=server.tokens["ada"])
+            assert code == 200 and me["name"] == "ada"
+        code, _, verified = other.call("GET", "/v1/audit/verify", token=server.tokens["ada"])
+        assert code == 200 and verified["ok"] is True

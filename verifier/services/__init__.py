@@ -1,7 +1,7 @@
-"""The one door: every operation of the CLI and the Streamlit pages goes through these
-services, which open the transactions, enforce the permissions of the Principal acting
-(whatever the shell) and write the audit events. The shells (verifier.cli, verifier.ui) import
-only this package (an import-linter contract in pyproject.toml keeps it so).
+"""The one door: every operation of the CLI, the Streamlit pages and the HTTP API goes through
+these services, which open the transactions, enforce the permissions of the Principal acting
+(whatever the shell) and write the audit events. The shells (verifier.cli, verifier.ui,
+verifier.api) import only this package (an import-linter contract in pyproject.toml keeps it so).
 
     documents  read, extract, check, ingest, list and show documents (and the check pipeline's
                operations: extract_document, check_document, quote_sources, precedent_check...)
