@@ -4,8 +4,6 @@ more is refused with 413 before its body is read; one that streams past the cap 
 lying about its length) is refused with 413 as soon as it does, never read whole."""
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -25,8 +23,13 @@ class BodyTooLarge(HTTPException):
     FastAPI's body parsing lets it through and the app's handler answers 413."""
 
     def __init__(self, size: int) -> None:
-        refusal = services.documents.request_too_big("request body", size) or f"request body: more than {request_cap():,} bytes"
-        super().__init__(413, str(refusal))
+        super().__init__(413, refusal(size))
+
+
+def refusal(size: int) -> str:
+    """The one line of a request body of `size` bytes past the cap, in ingestion's words."""
+    found = services.documents.request_too_big("request body", size)
+    return str(found) if found else f"request body: more than {request_cap():,} bytes"
 
 
 class BodyLimit:
@@ -40,8 +43,10 @@ class BodyLimit:
         cap = request_cap()
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared is not None and declared.strip().isdigit() and int(declared) > cap:
-            size = int(declared)
-            await _drain_nothing(scope, send, size)
+            # Answered from the declared length alone: the body is never read, and the
+            # server closes the connection.
+            answer = error(413, refusal(int(declared)), {"Connection": "close"})
+            await answer(scope, _no_body, send)
             return
         seen = 0
 
@@ -55,14 +60,6 @@ class BodyLimit:
             return message
 
         await self.app(scope, counted, send)
-
-
-async def _drain_nothing(scope: Scope, send: Send, size: int) -> None:
-    """Answer 413 at once, from the declared length alone (the body is never read; the
-    server closes the connection)."""
-    refusal = services.documents.request_too_big("request body", size)
-    response: Any = error(413, str(refusal), {"Connection": "close"})
-    await response(scope, _no_body, send)
 
 
 async def _no_body() -> Message:
