@@ -12,8 +12,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,6 +23,7 @@ from verifier.db.models import Claim
 from verifier.db.store import close_stores, open_store
 from verifier.services import ensure_demo_accounts, store_owner
 
+from .servers import running
 from .test_ui_support import add_claim_at
 
 pytestmark = pytest.mark.browser
@@ -113,34 +112,13 @@ def running_app(env: dict[str, str], log_path: Path, *args: str,
     until its health check answers; its base URL; stopped on exit. Fails the test with the end
     of its log when it does not start within a minute."""
     port = port or _free_port()
-    log = log_path.open("wb")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.headless", "true", "--server.address", "127.0.0.1",
-         "--server.fileWatcherType", "none", *args],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log.close()
-                pytest.fail("streamlit did not start:\n" + log_path.read_text()[-3000:])
-            time.sleep(0.3)
+    with running([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+                  "--server.headless", "true", "--server.address", "127.0.0.1",
+                  "--server.fileWatcherType", "none", *args],
+                 env=env, cwd=ROOT, log_path=log_path, probe=f"{base}/_stcore/health",
+                 what="streamlit"):
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 @pytest.fixture(scope="module")

@@ -98,6 +98,10 @@ class IngestError(ValueError):
         return (type(self), (self.source, self.problem))
 
 
+class DocumentTooBig(IngestError):
+    """More bytes than the ingestion cap (VERIFIER_MAX_BYTES): the HTTP API answers 413."""
+
+
 @dataclass(frozen=True)
 class IngestedDocument:
     text: str
@@ -190,7 +194,7 @@ def read_file(path: str | Path, *, max_bytes: int | None = None) -> RawDocument:
             raise IngestError(str(path), "no such file" if not p.exists() else "not a regular file")
         size = p.stat().st_size
         if size > limit:  # before reading: a huge file is never loaded
-            raise IngestError(p.name, _too_big(size, limit))
+            raise DocumentTooBig(p.name, _too_big(size, limit))
         with p.open("rb") as fh:
             data = fh.read(limit + 1)
     except OSError as exc:
@@ -234,7 +238,7 @@ def fetch_url(url: str, *, timeout: float | None = None,
                 raise IngestError(url, f"unsupported content type {ctype!r} (expected HTML)")
             declared = resp.headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > limit:
-                raise IngestError(url, _too_big(int(declared), limit))
+                raise DocumentTooBig(url, _too_big(int(declared), limit))
             chunks: list[bytes] = []
             total = 0
             while True:
@@ -248,7 +252,7 @@ def fetch_url(url: str, *, timeout: float | None = None,
                     break
                 total += len(chunk)
                 if total > limit:
-                    raise IngestError(url, f"response exceeds the limit of {limit:,} bytes "
+                    raise DocumentTooBig(url, f"response exceeds the limit of {limit:,} bytes "
                                            f"({limit / 1048576:.1f} MB)")
                 chunks.append(chunk)
             final_url = resp.geturl() or url
@@ -295,7 +299,7 @@ def ingest_bytes(
         raise IngestError(name, f"expected bytes, got {type(data).__name__}")
     data = bytes(data)
     if len(data) > limit:  # before any decoding
-        raise IngestError(name, _too_big(len(data), limit))
+        raise DocumentTooBig(name, _too_big(len(data), limit))
     if not data:
         raise IngestError(name, "empty file (0 bytes)")
     fmt = format or _format_for(name, data)
@@ -423,6 +427,20 @@ def _reason(exc: object) -> str:
 
 def _limit(max_bytes: int | None) -> int:
     return get_settings().max_bytes if max_bytes is None else max_bytes
+
+
+def too_big(what: str, size: int, max_bytes: int | None = None) -> DocumentTooBig | None:
+    """The refusal of `size` bytes of `what` when they exceed the cap (else None): the same
+    one line whether a file, a URL, bytes or an HTTP request body is refused."""
+    limit = _limit(max_bytes)
+    return DocumentTooBig(what, _too_big(size, limit)) if size > limit else None
+
+
+def readable_extension(name: str) -> bool:
+    """Whether a file name's extension is one ingestion reads (no extension: the content
+    decides)."""
+    ext = Path(name).suffix.lower()
+    return not ext or ext in _EXTENSIONS
 
 
 def _too_big(size: int, limit: int) -> str:

@@ -25,6 +25,7 @@ from verifier.claims import (
     TemporalClaim,
     score_text,
 )
+from verifier.cli import api as cli_api
 from verifier.cli import match as cli_match
 from verifier.cli import recheck as cli_recheck
 from verifier.cli import review as cli_review
@@ -56,6 +57,7 @@ cli_match.register(app)
 cli_review.register(app)
 cli_recheck.register(app)
 cli_setup.register(app)
+cli_api.register(app)
 app.add_typer(cli_review.users_app, name="users")
 app.add_typer(cli_review.audit_app, name="audit")
 app.add_typer(tokens_app, name="tokens")

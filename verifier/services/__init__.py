@@ -1,7 +1,7 @@
-"""The one door: every operation of the CLI and the Streamlit pages goes through these
-services, which open the transactions, enforce the permissions of the Principal acting
-(whatever the shell) and write the audit events. The shells (verifier.cli, verifier.ui) import
-only this package (an import-linter contract in pyproject.toml keeps it so).
+"""The one door: every operation of the CLI, the Streamlit pages and the HTTP API goes through
+these services, which open the transactions, enforce the permissions of the Principal acting
+(whatever the shell) and write the audit events. The shells (verifier.cli, verifier.ui,
+verifier.api) import only this package (an import-linter contract in pyproject.toml keeps it so).
 
     documents  read, extract, check, ingest, list and show documents (and the check pipeline's
                operations: extract_document, check_document, quote_sources, precedent_check...)
@@ -27,7 +27,7 @@ from verifier.db.migrations import SchemaError
 from verifier.db.models import CLAIM_KINDS, CLAIM_STATUSES, DOCUMENT_KINDS, ROLES, VERDICTS
 from verifier.db.reviews import ClaimNotFound, ReviewConflict, ReviewError
 from verifier.db.users import LastAdmin, PermissionDenied, UserError
-from verifier.ingest import IngestedDocument, IngestError
+from verifier.ingest import DocumentTooBig, IngestedDocument, IngestError
 from verifier.sandbox import DocumentTooComplex
 from verifier.services import (
     audit,
@@ -73,6 +73,7 @@ from verifier.services.documents import (
     DraftCheck,
     IngestResult,
     ShownDocument,
+    SubmittedDraft,
     align,
     check,
     check_document,
@@ -94,6 +95,7 @@ from verifier.services.documents import (
     save_checked,
     show_document,
     store_source,
+    submit_draft,
 )
 from verifier.services.exports import FORMATS, BrowserMissing, ExportError, ExportFilters
 from verifier.services.principal import (
@@ -141,10 +143,11 @@ __all__ = [
     "SOURCE_READER_ROLES", "STORE_OWNER", "TOKEN_SCOPES", "TRIAGE_GROUPS", "TRIAGE_LABELS",
     "VERDICTS", "Explanation",
     "BrowserMissing", "Channel", "Check", "CheckReport", "ClaimNotFound", "DocumentError",
-    "DocumentRecheck", "DocumentTooComplex", "DraftCheck", "ExportError", "ExportFilters", "IngestError",
+    "DocumentRecheck", "DocumentTooBig", "DocumentTooComplex", "DraftCheck", "ExportError", "ExportFilters", "IngestError",
     "IngestResult", "IngestedDocument", "LastAdmin", "PackError", "PermissionDenied",
     "PrecedentImport", "Principal", "QueueFilters", "QueueRow", "RecheckReport",
-    "ReviewConflict", "ReviewError", "SchemaError", "Scope", "ShownDocument", "User", "UserError",
+    "ReviewConflict", "ReviewError", "SchemaError", "Scope", "ShownDocument", "SubmittedDraft",
+    "User", "UserError",
     "align", "audit", "check", "check_document", "check_draft", "check_text",
     "checked_claim", "claim_contract", "claim_dict", "claim_evidence", "counts", "demo", "demo_password", "desk", "document_claims",
     "document_summary", "documents", "documents_concerned_by_facts", "explain_claim",
@@ -153,6 +156,7 @@ __all__ = [
     "knowledge_base", "list_documents", "load_demo", "max_document_bytes", "load_queue", "next_claim_id",
     "os_user", "precedent_check", "queue_documents", "quote_sources", "read", "read_text", "recheck",
     "review", "reviews_of", "save_checked", "settings", "show_document", "read_sources",
-    "source_text", "sources", "store_failure", "store_owner", "store_source", "tokens",
+    "source_text", "sources", "store_failure", "store_owner", "store_source", "submit_draft",
+    "tokens",
     "triage_counts", "users",
 ]

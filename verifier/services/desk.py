@@ -5,6 +5,7 @@ services.review."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from verifier import explain, triage
@@ -13,14 +14,15 @@ from verifier.db import queue
 from verifier.db.documents import claim_contract, claim_dict
 from verifier.db.models import Claim, Document, Review
 from verifier.db.queue import FINDINGS, NOT_CHECKED, QueueFilters, QueueRow, counts, next_claim_id
+from verifier.db.reviews import ClaimNotFound
 from verifier.explain import Explanation
 from verifier.services._base import Db, authorise, service, store_of
 from verifier.services.principal import ANY_ROLE, Principal
 
 __all__ = ["FINDINGS", "NOT_CHECKED", "TRIAGE_GROUPS", "TRIAGE_LABELS", "Explanation",
-           "QueueFilters", "QueueRow", "checked_claim", "claim_contract", "claim_dict",
+           "ClaimDetail", "QueueFilters", "QueuePage", "QueueRow", "checked_claim", "claim_detail", "claim_contract", "claim_dict",
            "claim_evidence", "counts", "document_claims", "earlier_verdicts", "explain_claim",
-           "get_claim", "load_queue", "next_claim_id", "queue_documents", "reviews_of",
+           "get_claim", "load_queue", "next_claim_id", "queue_documents", "queue_page", "reviews_of",
            "source_text", "triage_counts"]
 
 TRIAGE_GROUPS = triage.GROUPS
@@ -113,6 +115,55 @@ def earlier_verdicts(principal: Principal, claim: Claim, *, limit: int = 5,
 @service
 def reviews_of(principal: Principal, claim_id: int, *, db: Db = None) -> list[Review]:
     return queue.reviews_of(_reader(principal, db), claim_id)
+
+
+MAX_PAGE = 500
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    """One page of the desk's queue (in triage order): its rows, how many claims match the
+    filters in all, and their counts (queue.counts: per status, finding...)."""
+    rows: list[QueueRow]
+    total: int
+    offset: int
+    limit: int
+    counts: dict[str, int]
+
+
+@service
+def queue_page(principal: Principal, filters: QueueFilters, *, offset: int = 0,
+               limit: int = 50, db: Db = None) -> QueuePage:
+    """The desk's queue with its filters, `limit` claims (1 to MAX_PAGE) from `offset`."""
+    if not 1 <= limit <= MAX_PAGE:
+        raise ValueError(f"limit must be 1 to {MAX_PAGE}, not {limit}")
+    if offset < 0:
+        raise ValueError(f"offset must be 0 or more, not {offset}")
+    rows = queue.load_queue(_reader(principal, db), filters)
+    return QueuePage(rows[offset:offset + limit], len(rows), offset, limit, queue.counts(rows))
+
+
+@dataclass(frozen=True)
+class ClaimDetail:
+    """One stored claim as the desk shows it: the claim (contract dict with its review state,
+    version included), its document, its evidence (typed, in the contract's order) and its
+    history: every review, oldest first."""
+    claim: Claim
+    document: Document
+    evidence: list[Evidence]
+    reviews: list[Review]
+
+
+@service
+def claim_detail(principal: Principal, claim_id: int, *, db: Db = None) -> ClaimDetail:
+    """A claim with its document, evidence and reviews (ClaimNotFound when there is none)."""
+    store = _reader(principal, db)
+    found = queue.get_claim(store, claim_id)
+    if found is None:
+        raise ClaimNotFound(f"no claim with id {claim_id}")
+    claim, document = found
+    return ClaimDetail(claim, document, queue.claim_evidence(store, claim_id),
+                       queue.reviews_of(store, claim_id))
 
 
 _ = FINDINGS, NOT_CHECKED, claim_contract, claim_dict, counts, next_claim_id  # re-exported

@@ -22,13 +22,28 @@ from verifier.db.models import DOCUMENT_KINDS, Document, Fact
 from verifier.db.passages import LibraryAligner, library_size
 from verifier.db.store import Store
 from verifier.extract.pipeline import ExtractionReport, extract_document_claims
-from verifier.ingest import IngestedDocument, RawDocument, ingest, ingest_bytes, is_url, load
+from verifier.ingest import (
+    DocumentTooBig,
+    IngestedDocument,
+    IngestError,
+    RawDocument,
+    ingest,
+    ingest_bytes,
+    is_url,
+    load,
+    readable_extension,
+    too_big,
+)
 from verifier.reference.facts import FactRecord
 from verifier.reference.kb import KnowledgeBase, demo_knowledge_base
 from verifier.reference.passages import PassageSpan
 from verifier.services._base import Db, authorise, existing_store, service, store_of
 from verifier.services.principal import ADMIN_ROLES, ANY_ROLE, DRAFT_ROLES, Principal
 from verifier.text import split_sentences
+
+
+class DocumentNotFound(DocumentError):
+    """No stored document has this id."""
 
 
 @dataclass(frozen=True)
@@ -424,11 +439,44 @@ def check_draft(principal: Principal, data: bytes, *, name: str, lang: str | Non
     limit (sandbox.DocumentTooComplex past it): one hostile draft cannot stall the server."""
     store = store_of(db)
     authorise(store, principal, DRAFT_ROLES, "check drafts", scope="check")
+    return _checked_draft(store, data, name=name, lang=lang, published=published,
+                          sources=sources)[0]
+
+
+def _checked_draft(store: Store, data: bytes, *, name: str, lang: str | None,
+                   published: date | None, sources: Sequence[tuple[bytes, str]]
+                   ) -> tuple[DraftCheck, IngestedDocument]:
     kb = knowledge_base(store)  # the worker extracts with it, the checks check against it
     doc, claims = read_limited(data, name=name, lang=lang, published=published, kb=kb[0])
     given = [read(b, name=n, limited=True) for b, n in sources]
     report = check_ingested(doc, store, given, kb=kb, extracted=claims)
-    return DraftCheck(report, doc.text, fixes=fixes_of(report, store, given))
+    return DraftCheck(report, doc.text, fixes=fixes_of(report, store, given)), doc
+
+
+@dataclass(frozen=True)
+class SubmittedDraft:
+    """A CMS's pre-publish check (the HTTP API's POST /v1/check): the checked draft, and the
+    stored draft document when it was saved (None: nothing stored)."""
+    checked: DraftCheck
+    saved: IngestResult | None = None
+
+
+@service
+def submit_draft(principal: Principal, data: bytes, *, name: str, lang: str | None = None,
+                 published: date | None = None, sources: Sequence[tuple[bytes, str]] = (),
+                 save: bool = False, db: Db = None) -> SubmittedDraft:
+    """check_draft, then with `save` the draft stored (kind draft, as the editor's "Save
+    draft") with the claims this very check gave, in one write transaction, audited under the
+    principal; a draft stored already is left unchanged. Read once, in the limited worker."""
+    store = store_of(db)
+    authorise(store, principal, DRAFT_ROLES, "save drafts" if save else "check drafts",
+              scope="check")
+    checked, doc = _checked_draft(store, data, name=name, lang=lang, published=published,
+                                  sources=sources)
+    if not save:
+        return SubmittedDraft(checked)
+    return SubmittedDraft(checked, save_checked(store, doc, checked.report, kind="draft",
+                                                actor=principal.name, recheck=False))
 
 
 def fixes_of(report: CheckReport, store: Store | None,
@@ -479,7 +527,7 @@ def show_document(principal: Principal, document_id: int, *, db: Db = None) -> S
     with store.read() as session:
         doc = session.get(Document, document_id)
         if doc is None:
-            raise DocumentError(f"no document with id {document_id}")
+            raise DocumentNotFound(f"no document with id {document_id}")
         claims = [documents.claim_dict(c)
                   for c in documents.document_claims(session=session, document_id=document_id)]
     return ShownDocument(document_summary(doc) | {"id": doc.id, "kind": doc.kind}, doc.text, claims)
@@ -491,6 +539,21 @@ def max_document_bytes() -> int:
     from verifier.config import get_settings
 
     return get_settings().max_bytes
+
+
+def request_too_big(what: str, size: int) -> DocumentTooBig | None:
+    """The refusal of a request or upload of `size` bytes past the ingestion cap (None when
+    it fits), in the words ingestion uses for a file."""
+    return too_big(what, size, max_document_bytes())
+
+
+def unsupported_upload(name: str) -> IngestError | None:
+    """The refusal of an uploaded file whose extension ingestion does not read (the HTTP
+    API's 415; a name without extension is left to the content)."""
+    if readable_extension(name):
+        return None
+    return IngestError(name, f"unsupported file type {Path(name).suffix!r} "
+                             "(txt, md, html, docx, pdf)")
 
 
 def read_text(path: str | Path) -> str:

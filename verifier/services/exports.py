@@ -11,8 +11,19 @@ from verifier.report import export_to_path as _export_to_path
 from verifier.services._base import Db, authorise, service, store_of
 from verifier.services.principal import AUDIT_ROLES, Principal
 
-__all__ = ["FORMATS", "BrowserMissing", "ExportError", "ExportFilters", "ExportResult", "export",
-           "export_to_path"]
+__all__ = ["FORMATS", "MEDIA_TYPES", "BrowserMissing", "ExportError", "ExportFilters",
+           "ExportResult", "export", "export_to_path"]
+
+# What each format's file is (the HTTP API's Content-Type), and its file name's extension.
+MEDIA_TYPES: dict[str, tuple[str, str]] = {
+    "csv": ("text/csv; charset=utf-8", "csv"),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+    "json": ("application/json", "json"),
+    "jsonld": ("application/ld+json", "jsonld"),
+    "html": ("text/html; charset=utf-8", "html"),
+    "pdf": ("application/pdf", "pdf"),
+}
+assert set(MEDIA_TYPES) == set(FORMATS), "a format of report/ without its media type"
 
 
 @service
