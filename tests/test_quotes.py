@@ -786,6 +786,11 @@ CASES += [
     # an opening mark left unclosed by mistake does not swallow the next paragraphs
     ("fr", "Le maire a parlé d'un « projet.\nLa ville votera le budget en mars.",
      [{"text": "« projet."}]),
+    # "auprès de X" before "que"; "se sont dits" agrees with its plural subject
+    ("fr", "La ministre a rappelé auprès des maires que l'État paierait les réparations.",
+     [{"text": "que l'État paierait les réparations", "speaker": "La ministre"}]),
+    ("fr", "Les syndicats se sont dits prêts à reprendre les négociations.",
+     [{"text": "prêts à reprendre les négociations", "speaker": "Les syndicats"}]),
     # a participle of speech after the incise continues the speaker's words
     ("fr", "« Le texte est mort », a tranché la sénatrice, promettant de déposer un recours.",
      [{"speaker": "la sénatrice"}, {"text": "de déposer un recours", "speaker": "la sénatrice"}]),

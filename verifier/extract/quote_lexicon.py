@@ -149,12 +149,21 @@ def _phrases(forms: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
 
 def _fr_agreed(forms: list[str]) -> list[str]:
     """French past participles agree with a feminine or plural subject ("s'est indignée",
-    "se sont insurgés", "a été interrogée"): each single-word form in -é also in -ée, -és, -ées."""
+    "se sont insurgés", "se sont dits", "s'est dite"): each single-word form in -é or -it also
+    in -e, -s, -es; in -is ("promis") also in -e, -es."""
     have = set(forms)
     out = list(forms)
     for f in forms:
-        if " " not in f and f.endswith("é") and len(f) > 3:
-            out.extend(x for x in (f + "e", f + "s", f + "es") if x not in have)
+        if " " in f or len(f) <= 2:
+            continue
+        if f.endswith("é") and len(f) > 3 or f.endswith("it"):   # indigné, dit, écrit
+            more: tuple[str, ...] = (f + "e", f + "s", f + "es")
+        elif f.endswith("is") and len(f) > 4:                   # promis, admis
+            more = (f + "e", f + "es")
+        else:
+            continue
+        out.extend(x for x in more if x not in have)
+        have.update(more)
     return out
 
 

@@ -935,7 +935,7 @@ _PP_START = {"in", "on", "at", "during", "to", "via", "through", "after", "befor
              "over", "outside", "inside", "while", "when", "last", "this", "earlier", "later",
              "dans", "lors", "devant", "pendant", "à", "au", "sur", "en", "après", "avant", "par"}
 # what opens an adjunct between a French cue and its complement ("a déclaré mardi à la presse que")
-_FR_ADJUNCT_START = _PP_START | {"à", "aux", "devant", "lors", "hier", *WEEKDAYS["fr"]}
+_FR_ADJUNCT_START = _PP_START | {"à", "aux", "devant", "lors", "hier", "auprès", *WEEKDAYS["fr"]}
 
 
 # ---------------------------------------------------------------------------------------------
