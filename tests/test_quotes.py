@@ -786,6 +786,10 @@ CASES += [
     # an opening mark left unclosed by mistake does not swallow the next paragraphs
     ("fr", "Le maire a parlé d'un « projet.\nLa ville votera le budget en mars.",
      [{"text": "« projet."}]),
+    # verbs of official readouts take a clause; their noun objects are no quotes
+    ("en", "The premier shared that the province would fund ten new schools.",
+     [{"text": "that the province would fund ten new schools", "speaker": "The premier"}]),
+    ("en", "The leaders underscored the importance of the alliance.", []),
     # "auprès de X" before "que"; "se sont dits" agrees with its plural subject
     ("fr", "La ministre a rappelé auprès des maires que l'État paierait les réparations.",
      [{"text": "que l'État paierait les réparations", "speaker": "La ministre"}]),
