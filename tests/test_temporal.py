@@ -423,3 +423,15 @@ def test_month_modifiers_present_and_last_decade(lang: str, sentence: str, expec
     got = [(t.text, t.timex_type, t.value)
            for t in extract_temporal(sentence, lang=lang, published=dt.date(2025, 2, 10))]
     assert got == expected
+
+
+@pytest.mark.parametrize("lang, sentence, expected", [
+    # "juill." is July in French datelines; "only one day after" is one day, "One day," is not
+    ("fr", "OTTAWA, le 3 juill. 2025 /CNW/ - La ministre a parlé.", [("le 3 juill. 2025", "DATE", "2025-07-03")]),
+    ("en", "The vote came only one day after the debate.", [("one day", "DURATION", "P1D")]),
+    ("en", "One day, the bridge will be rebuilt.", []),
+])
+def test_abbreviated_july_and_one_day(lang: str, sentence: str, expected: list) -> None:
+    got = [(t.text, t.timex_type, t.value)
+           for t in extract_temporal(sentence, lang=lang, published=dt.date(2025, 7, 3))]
+    assert got == expected

@@ -14,7 +14,7 @@ MONTHS: dict[str, tuple[str, ...]] = {
 }
 # Abbreviations as news text writes them (usually followed by a period).
 MONTH_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
-    "fr": ("janv", "févr", "fév", "avr", "juil", "sept", "oct", "nov", "déc"),
+    "fr": ("janv", "févr", "fév", "avr", "juill", "juil", "sept", "oct", "nov", "déc"),
     "en": ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec"),
 }
 # Monday first: index = datetime.date.weekday().

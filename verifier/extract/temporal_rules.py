@@ -639,6 +639,9 @@ def _time_context(text: str, start: int, end: int) -> bool:
     return bool(re.match(r"\s+du\s+(?:matin|soir)", text[end:end + 12], I))
 
 
+_DAY_MEASURED = re.compile(r"\s+(?:after|before|later|earlier|ago|apart|early|late)\b", re.I)
+
+
 def h_duration(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     u = m.group("u")
     nraw = m.group("n").strip()
@@ -678,8 +681,9 @@ def h_duration(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
         after = text[m.end():m.end() + 6].lower()
         if after.startswith(("-old", " old", "s old")) or (words and words[-1] == "aged"):
             return None
-        if nraw.lower() in ("one", "a") and ul == "day" and not hedge and not q:
-            return None
+        if nraw.lower() in ("one", "a") and ul == "day" and not hedge and not q and not (
+                _DAY_MEASURED.match(text, m.end()) or pw in ("only", "just", "full", "whole", "entire")):
+            return None   # "one day, he will return"; "only one day after" is one day
         if pw in ("once", "twice", "times", "per") or nraw.lower() in ("a", "an") and \
                 pw in ("once", "twice", "thrice"):
             return None
