@@ -786,6 +786,12 @@ CASES += [
     # an opening mark left unclosed by mistake does not swallow the next paragraphs
     ("fr", "Le maire a parlé d'un « projet.\nLa ville votera le budget en mars.",
      [{"text": "« projet."}]),
+    # "said about the plan" ends an incise as "said of" does; "complained about" does not; a
+    # quotation closed by two apostrophes
+    ("en", "\"It is a trap,\" Ana Ruiz, a senior analyst at the bank, said about the merger.",
+     [{"speaker": "Ana Ruiz"}]),
+    ("en", "\"We print only local artists,’’ says the 41-year-old owner of the shop.",
+     [{"text": "\"We print only local artists,’’", "speaker": "the 41-year-old owner of the shop"}]),
     # verbs of official readouts take a clause; their noun objects are no quotes
     ("en", "The premier shared that the province would fund ten new schools.",
      [{"text": "that the province would fund ten new schools", "speaker": "The premier"}]),

@@ -145,6 +145,11 @@ def _pair_marks(text: str) -> list[tuple[int, int, bool]]:
                 opened_after_colon = k >= 0 and text[k] == ":" and "\n" in text[k:i]
             continue
         closer = _OPEN_CLOSE[opener]
+        if c == "’" and opener in "\"“" and i + 1 < n and text[i + 1] == "’":
+            out.append((ostart, i + 2, cont))   # closed by two apostrophes: ’’
+            opener = ""
+            skip_at = i + 1
+            continue
         if c == closer or (opener == "„" and c == "”") or (opener == "“" and c == '"'):
             if c == "’" and i + 1 < n and text[i + 1].isalpha():
                 continue  # an apostrophe
@@ -1641,6 +1646,13 @@ def _manner_adverb_last(toks: list[_Tok], k: int, n: int, fr: bool) -> bool:
 # '"Q," she said of the decision': "of" opens an adjunct right after a speech verb (and only
 # there: in "says the topic of citizenship" it belongs to a noun phrase)
 _SAID_OF = "of"
+# ... and "about" after "said" ('"Q," X said about the withdrawal'), not after "complained"
+_SAY_ABOUT = {"said", "says", "say", "wrote", "writes", "spoke", "speaks", "told", "tells"}
+
+
+def _said_of(toks: list[_Tok], cue: int, after: int) -> bool:
+    w = toks[after].low
+    return w == _SAID_OF or w == "about" and toks[cue].low in _SAY_ABOUT
 
 
 def _incises_after(sent: _Sent) -> None:
@@ -1679,7 +1691,7 @@ def _incises_after(sent: _Sent) -> None:
                         after = e2
             if after < n and toks[after].q < 0 and toks[after].raw[0].isalnum() and not (
                     toks[after].low in lex.adjunct or toks[after].low in _TIME_ADJ
-                    or toks[after].low == _SAID_OF or _manner_adverb_last(toks, after, n, fr)):
+                    or _said_of(toks, c.i, after) or _manner_adverb_last(toks, after, n, fr)):
                 continue
         elif _is_sep(toks[sep]) and not (not fr and (toks[c.i].low in TELL_VERBS or c.incise_only and False)) and (r := _right_np(toks, c.k, n, lex)):
             spk = spk_of(r)
@@ -1708,7 +1720,7 @@ def _incises_after(sent: _Sent) -> None:
                     after = j
             if after < n and toks[after].q < 0 and toks[after].raw[0].isalnum():
                 w = toks[after].low
-                if w in _THAT or not (w in _TIME_ADJ or w in lex.adjunct or w == _SAID_OF
+                if w in _THAT or not (w in _TIME_ADJ or w in lex.adjunct or _said_of(toks, c.i, after)
                                       or _manner_adverb_last(toks, after, n, fr)):
                     continue
                 if c.incise_only:
