@@ -663,7 +663,7 @@ CASES += [
     ("en", '"We told you so!" Okafor said.', [{"speaker": "Okafor", "text": '"We told you so!"'}]),
     ("en", '"We have not explained ourselves well," Dunmore said earnestly.', [{"speaker": "Dunmore"}]),
     ("en", '"The minimum run is far too high," says Reyes\u2019s business partner, Tom Quill.',
-     [{"speaker": "Reyes\u2019s business partner", "reference": "Tom Quill"}]),
+     [{"speaker": "Tom Quill", "reference": "Tom Quill"}]),
     # clauses whose verb is an irregular past or a verb in -s; a directive with "never to"
     ("en", "Sgt. Ortiz said officers later found two bags of cash in the trunk.",
      [{"text": "officers later found two bags of cash in the trunk", "speaker": "Sgt. Ortiz"}]),

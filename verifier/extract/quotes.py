@@ -1643,6 +1643,20 @@ def _manner_adverb_last(toks: list[_Tok], k: int, n: int, fr: bool) -> bool:
         k + 1 >= n or toks[k + 1].raw in (".", ",", "!", "?", ";"))
 
 
+def _appositive_name_after(toks: list[_Tok], r: tuple[int, int], n: int) -> tuple[int, int] | None:
+    """A description of a person's relation ("Campbell's partner", "Wise's dad") followed by
+    their name between a comma and the end of the clause: the name's tokens."""
+    a, b = r
+    if not (b + 1 < n and toks[b].raw == "," and any(t.raw.endswith(("'s", "’s")) for t in toks[a:b])):
+        return None
+    e = b + 1
+    while e < n and e - b <= 4 and toks[e].raw[:1].isupper() and toks[e].q < 0:
+        e += 1
+    if e == b + 1 or e < n and toks[e].raw not in (".", ",", ";", "!", "?"):
+        return None
+    return b + 1, e
+
+
 # '"Q," she said of the decision': "of" opens an adjunct right after a speech verb (and only
 # there: in "says the topic of citizenship" it belongs to a noun phrase)
 _SAID_OF = "of"
@@ -1694,6 +1708,8 @@ def _incises_after(sent: _Sent) -> None:
                     or _said_of(toks, c.i, after) or _manner_adverb_last(toks, after, n, fr)):
                 continue
         elif _is_sep(toks[sep]) and not (not fr and (toks[c.i].low in TELL_VERBS or c.incise_only and False)) and (r := _right_np(toks, c.k, n, lex)):
+            if not fr and (name := _appositive_name_after(toks, r, n)):
+                r = name   # "says Campbell's partner, Jason Louth.": the name speaks
             spk = spk_of(r)
             after = r[1]
         else:
