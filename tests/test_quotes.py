@@ -792,6 +792,9 @@ CASES += [
      [{"speaker": "Ana Ruiz"}]),
     ("en", "\"We print only local artists,’’ says the 41-year-old owner of the shop.",
      [{"text": "\"We print only local artists,’’", "speaker": "the 41-year-old owner of the shop"}]),
+    # a clause after "says" is no inverted subject of the quotation before it
+    ("en", "Lee Park, who lost ten kilos \"and a lot of pride\" last year, says the program changed her life.",
+     [{"text": "\"and a lot of pride\"", "reference": "Lee Park"}]),
     # verbs of official readouts take a clause; their noun objects are no quotes
     ("en", "The premier shared that the province would fund ten new schools.",
      [{"text": "that the province would fund ten new schools", "speaker": "The premier"}]),

@@ -903,6 +903,9 @@ def _right_np(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> tuple[int, int
             break
         if tj.low in stop:
             return None
+        if not fr and j > k and j + 1 < hi and (tj.low in _FINITE or len(tj.low) > 4 and tj.low.endswith("ed")) \
+                and tj.raw[:1].islower() and (toks[j + 1].low in lex.determiners or toks[j + 1].low in _OBJ_PRON):
+            return None   # "says the program changed his life": a clause, not an inverted subject
         j += 1
         if first in lex.pronouns:
             break
