@@ -863,9 +863,9 @@ _VISIT_KIND = (r"(?P<q>d['’]\s*[ÉEée]tat|officielle|de\s+travail|d['’]amit
 _VISIT = [
     # "la visite d'Etat du roi à Moscou", "la visite officielle de Nasser Bourita en Russie"
     re.compile(rf"(?i:visites?)\s+(?:{_VISIT_KIND}\s+)?(?:officielle\s+)?(?:(?i:du|de\s+la|de\s+l['’]|de|d['’])\s*"
-               rf"(?P<who>(?:(?i:président|présidente|roi|reine|premier\s+ministre|première\s+ministre|"
+               rf"(?![ÉE]tat\b)(?P<who>(?:(?i:président|présidente|roi|reine|premier\s+ministre|première\s+ministre|"
                rf"chancelier|chancelière|prince\s+héritier|pape|émir)\b(?:\s+[a-zà-ÿ]+)?)|{_NAME})|"
-               rf"(?P<poss>(?i:sa|son)))?\s+(?:(?:d['’]\s*[ÉEée]tat|officielle)\s+)?"
+               rf"(?P<poss>(?i:sa|son)))?\s*(?:(?:d['’]\s*[ÉEée]tat|officielle)\s+)?"
                rf"(?:à|en|au|aux)\s+(?P<place>{_CAPWORD}(?:[\s\-]+(?:populaire\s+de\s+)?{_CAPWORD}){{0,2}})"),
     # "King Mohammed VI's state visit to Moscow", "the state visit by X to Y"
     re.compile(rf"(?:(?P<who>{_NAME})['’]s\s+(?:{_VISIT_KIND}\s+)?visit|(?:{_VISIT_KIND.replace('?P<q>', '?P<q2>')}\s+)?visit\s+(?:by|of)\s+"
@@ -1049,6 +1049,10 @@ def _visitor(text: str, m: re.Match[str], group: str, s0: int, dates: _Dates, kb
         for c in reversed(prior):
             if c.end <= m.start() and c.start >= s0 - COUNTERPART_WINDOW and c.subject_span:
                 return c.subject_span[0], c.subject_span[1], c.subject, c.resolved
+        if group != "poss":  # "En visite d'État en Turquie, le président X a signé": the clause's subject
+            for c in prior:
+                if c.start >= m.end() and c.start >= s0 and c.subject_span and c.end <= s0 + 2 * COUNTERPART_WINDOW:
+                    return c.subject_span[0], c.subject_span[1], c.subject, c.resolved
         return None
     ws, we = m.start(group), m.end(group)
     tm = _TITLE_RE.match(text, ws, we)
