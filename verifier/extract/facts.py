@@ -1121,6 +1121,9 @@ def _visits(text: str, s0: int, s1: int, dates: _Dates, kb: KnowledgeBase | None
 # --------------------------------------------------------------------------------------------
 
 
+_FAMILY_CUES = re.compile(r"(?i:présiden|presiden|membre|member|mandat|résolution|resolution|visit|rendue?)")
+
+
 def extract_facts(text: str, *, lang: str, published: date | None,
                   kb: KnowledgeBase | None = None,
                   skip: Sequence[tuple[int, int]] = ()) -> list[FactClaim]:
@@ -1145,14 +1148,21 @@ def facts_in(analysis: DocumentAnalysis, kb: KnowledgeBase | None = None,
         found = _offices(text, s0, s1, dates, kb, offices)
         offices.extend(found)
         claims.extend(found)
+        # each family runs only on sentences with its key word (one scan each)
+        cues = {m.group().lower()[:5] for m in _FAMILY_CUES.finditer(text, s0, s1)}
         presides = _presidencies(text, s0, s1, dates, kb)
         claims.extend(presides)
-        claims.extend(_presidencies_tensed(text, s0, s1, dates, kb, presides))
-        claims.extend(_memberships(text, s0, s1, dates, kb))
-        claims.extend(_mandates(text, s0, s1, dates, kb))
-        claims.extend(_resolutions(text, s0, s1, kb))
+        if cues & {"prési", "presi"}:
+            claims.extend(_presidencies_tensed(text, s0, s1, dates, kb, presides))
+        if cues & {"membr", "membe"}:
+            claims.extend(_memberships(text, s0, s1, dates, kb))
+        if "manda" in cues:
+            claims.extend(_mandates(text, s0, s1, dates, kb))
+        if cues & {"résol", "resol"}:
+            claims.extend(_resolutions(text, s0, s1, kb))
         claims.extend(_events(text, s0, s1, kb))
-        claims.extend(_visits(text, s0, s1, dates, kb, offices))
+        if cues & {"visit", "rendu", "rendu"}:
+            claims.extend(_visits(text, s0, s1, dates, kb, offices))
     seen: set[tuple[int, int, str]] = set()
     out: list[FactClaim] = []
     for c in sorted(claims, key=lambda c: (c.start, c.end, c.predicate)):
