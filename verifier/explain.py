@@ -863,7 +863,7 @@ def _factual(checked: CheckedClaim, claim: FactualClaim, lang: str,
             return ((f"Exact : {at_text}, {subject} siégeait au {first.object}"
                      + (f" (membre {'permanent' if seat == 'permanent' else 'non permanent'})" if seat else "")
                      + f", {period}." if fr else
-                     f"Right: {at_text} {subject} sat on {_the(first.object)}"
+                     f"Right: {at_text} {subject} sat on {_the(first.object or '')}"
                      + (f" ({seat} member)" if seat else "") + f", {period}."), None)
         return ((f"Faux : selon la base de faits, {checked.result.explanation}" if fr
                  else f"Wrong: {checked.result.explanation}"), None)

@@ -135,7 +135,7 @@ def _claim_fix(checked: CheckedClaim, fact: FactEvidence, lang: str) -> str | No
     source = f" (source: {fact.source_title or fact.source_url})" if (
         fact.source_title or fact.source_url) else ""
     if claim.predicate == "holds_office" and claim.former:
-        return (f"Drop “former” before {quoted(claim.subject_text or claim.subject, lang)}: {why}"
+        return (f"Drop “former” before {quoted(claim.subject_text or claim.subject or '', lang)}: {why}"
                 f"{source}.")
     if claim.predicate == "holds_office" and fact.subject != claim.subject and claim.subject_text:
         return (f"Write {quoted(fact.subject, lang)} instead of {quoted(claim.subject_text, lang)}, "

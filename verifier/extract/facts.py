@@ -388,15 +388,15 @@ def _place_of(text: str, pos: int, end: int, kb: KnowledgeBase | None) -> tuple[
         found = kb.match_entity(written, types=("country", "institution"))
         if found:
             return m.start("x"), m.end("x"), found.name, written
+        # "of the Security Council Sergey..." : accept the longest known prefix
+        for mention in kb.find_mentions(written, types=("country", "institution")):
+            if mention.start == 0:
+                return m.start("x"), m.start("x") + mention.end, mention.name, written[:mention.end]
     else:
         words = written.split()
         if len(words) >= 3 and not re.match(rf"(?:{_PARTICLE})$", words[1]):
             # "ambassadeur de Yougoslavie Borislav Milosevic": a one-word country, then a name
             return m.start("x"), m.start("x") + len(words[0]), None, words[0]
-        # "of the Security Council Sergey..." : accept the longest known prefix
-        for mention in kb.find_mentions(written, types=("country", "institution")):
-            if mention.start == 0:
-                return m.start("x"), m.start("x") + mention.end, mention.name, written[:mention.end]
     return m.start("x"), m.end("x"), None, written
 
 
@@ -558,7 +558,8 @@ def _offices(text: str, s0: int, s1: int, dates: _Dates, kb: KnowledgeBase | Non
             source = _counterpart_of(text, s0, t_start, person[2], of_name, prior, kb, at)
             if source is None:
                 continue
-            office, office_key, office_resolved = source
+            office, counterpart_key, office_resolved = source
+            office_key = counterpart_key or office
         else:
             office, office_resolved = _resolve(kb, office_key, ("office",))
             if not office_resolved and kb is not None:
@@ -1161,7 +1162,7 @@ def facts_in(analysis: DocumentAnalysis, kb: KnowledgeBase | None = None,
         if cues & {"résol", "resol"}:
             claims.extend(_resolutions(text, s0, s1, kb))
         claims.extend(_events(text, s0, s1, kb))
-        if cues & {"visit", "rendu", "rendu"}:
+        if cues & {"visit", "rendu"}:
             claims.extend(_visits(text, s0, s1, dates, kb, offices))
     seen: set[tuple[int, int, str]] = set()
     out: list[FactClaim] = []
