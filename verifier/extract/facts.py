@@ -133,8 +133,10 @@ _NAME_THEN_TITLE = re.compile(
     rf"(?:(?P<pw>{_CAPWORD})['’]s\s+)?(?:(?P<adj>[\w\-]+)\s+)?$")
 _LOCATIVE = re.compile(r"(?<![\w])(?i:à|en|au|aux|dans|depuis|vers|in|at|from)\s+$")
 _AND = re.compile(r"\s+(?:et|and)\s+(?:(?:le|la|l['’]|the)\s*)?")
-COUNTERPART_WINDOW = 600  # characters back to the office a counterpart mirrors
+COUNTERPART_WINDOW = 600
+VISITOR_CLAIMS = 8  # office claims after a subjectless visit phrase to look at  # characters back to the office a counterpart mirrors
 
+DATE_WINDOW = 300  # characters around a claim where the date of its sentence is looked for
 # The date a claim is about: a date of its sentence (from the temporal extraction), else the
 # publication date.
 _DATED = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -193,7 +195,8 @@ class _Dates:
         ending before the publication date with `past_only`; only those after the claim's
         start with `after`), or None."""
         best: tuple[int, str] | None = None
-        for ts, te, value, _ in self.within(s0, s1):
+        # only the dates near the claim (DATE_WINDOW characters): linear on endless sentences
+        for ts, te, value, _ in self.within(max(s0, start - DATE_WINDOW), min(s1, end + DATE_WINDOW)):
             if after and ts < start:
                 continue
             if past_only and self.published is not None and not _last_day(value) < self.published:
@@ -926,6 +929,13 @@ def _stated_at(dates: _Dates, s0: int, s1: int, start: int, end: int) -> tuple[s
     return (stated, "statement") if stated else (dates.pub, "publication")
 
 
+def _overlapping(claims: Sequence[FactClaim], start: int, end: int) -> bool:
+    """Whether a claim of `claims` (in document order, not overlapping each other) overlaps
+    [start, end): a bisection."""
+    i = bisect_left(claims, end, key=lambda c: c.start)
+    return i > 0 and claims[i - 1].end > start
+
+
 def _presidencies_tensed(text: str, s0: int, s1: int, dates: _Dates, kb: KnowledgeBase | None,
                          taken: Sequence[FactClaim]) -> list[FactClaim]:
     """"La Russie prendra en octobre la présidence tournante du Conseil", "Russia held the
@@ -934,7 +944,7 @@ def _presidencies_tensed(text: str, s0: int, s1: int, dates: _Dates, kb: Knowled
     out: list[FactClaim] = []
     for rx in _PRESIDES_TENSED:
         for m in rx.finditer(text, s0, s1):
-            if any(c.start < m.end() and m.start() < c.end for c in (*taken, *out)):
+            if _overlapping(taken, m.start(), m.end()) or (out and out[-1].end > m.start()):
                 continue
             country = _country_span(text, m, kb)
             if country is None:
@@ -1003,7 +1013,7 @@ def _mandates(text: str, s0: int, s1: int, dates: _Dates, kb: KnowledgeBase | No
                 name, ok = written, False
             duration = until = None
             end = m.end()
-            for ts, te, value, typ in dates.durations_within(m.end(), s1):
+            for ts, te, value, typ in dates.durations_within(m.end(), min(s1, m.end() + DATE_WINDOW)):
                 if typ == "DURATION" and duration is None and re.fullmatch(r"P\d+[YMWD]", value):
                     duration, end = value, max(end, te)
                 elif typ == "DATE" and until is None and _UNTIL.search(text[max(s0, ts - 12):ts]):
@@ -1051,9 +1061,14 @@ def _visitor(text: str, m: re.Match[str], group: str, s0: int, dates: _Dates, kb
             if c.end <= m.start() and c.start >= s0 - COUNTERPART_WINDOW and c.subject_span:
                 return c.subject_span[0], c.subject_span[1], c.subject, c.resolved
         if group != "poss":  # "En visite d'État en Turquie, le président X a signé": the clause's subject
-            for c in prior:
-                if c.start >= m.end() and c.start >= s0 and c.subject_span and c.end <= s0 + 2 * COUNTERPART_WINDOW:
-                    return c.subject_span[0], c.subject_span[1], c.subject, c.resolved
+            after = None
+            for c in reversed(prior[-VISITOR_CLAIMS:]):  # this sentence's last claims
+                if c.start < m.end():
+                    break
+                if c.subject_span and c.start <= m.end() + COUNTERPART_WINDOW:
+                    after = c
+            if after is not None and after.subject_span:
+                return after.subject_span[0], after.subject_span[1], after.subject, after.resolved
         return None
     ws, we = m.start(group), m.end(group)
     tm = _TITLE_RE.match(text, ws, we)
@@ -1071,6 +1086,8 @@ def _visitor(text: str, m: re.Match[str], group: str, s0: int, dates: _Dates, kb
     if rest:
         of = _demonym(kb, rest)
     for c in reversed(prior):
+        if c.end < ws - COUNTERPART_WINDOW:
+            break
         if c.object == office and (of is None or c.of == of) and c.end <= ws:
             return ws, we, c.subject, c.resolved
     day = _day(at)
