@@ -344,3 +344,20 @@ def test_cli_english_article(tmp_path: Path) -> None:
     assert facts["presides"]["finding"] == "contradicted" and "France" in facts["presides"]["explanation"]
     assert (facts["mandate"]["duration"], facts["mandate"]["finding"]) == ("P1Y", "consistent")
     assert facts["holds_office"]["former"] is True and facts["holds_office"]["finding"] == "consistent"
+
+
+def test_memberships_and_visits_through_the_store(db_url: str, tmp_path: Path) -> None:
+    """A pack with member_of facts (their seat) and a visit's place aliases, imported into the
+    store (SQLite and PostgreSQL) and read back by `check`."""
+    from .test_cli import run
+
+    assert run("facts", "import", str(PACK), db=db_url).exit_code == 0
+    doc = tmp_path / "a.txt"
+    doc.write_text("L'Algérie, membre non permanent du Conseil de sécurité, a voté contre. Depuis 2018, "
+                   "lors de la visite d'Etat du roi à Moscou, les liens se sont renforcés.\n", encoding="utf-8")
+    result = run("check", str(doc), "--format", "json", "--lang", "fr", "--published", "2025-10-16", db=db_url)
+    facts = {c["predicate"]: c for c in json.loads(result.stdout)["claims"] if c["kind"] == "factual"}
+    assert facts["member_of"]["finding"] == "consistent"
+    assert facts["member_of"]["evidence"][0]["extra"]["seat"] == "non-permanent"
+    assert facts["visit"]["finding"] == "contradicted" and "15 March 2016" in facts["visit"]["explanation"]
+    assert result.exit_code == 1
