@@ -288,6 +288,10 @@ def test_other_corrections_name_the_record() -> None:
     c = one("The Security Council met. Russia held the presidency in April.", "en", "presides")
     assert (what_to_fix(c, lang="en", published=PUB) or "").startswith("Write “France” instead of “Russia”")
     assert explain(c, lang="fr", published=PUB).summary.startswith("Faux : en avril 2025, la présidence")
+    c = one("Depuis 2018, lors de la visite d'Etat du roi à Moscou, les liens se sont renforcés.", "fr", "visit")
+    assert explain(c, lang="fr", published=PUB).summary == (
+        "Faux : la base de faits date la visite de Mohammed VI à Moscow du 15 mars 2016, pas en 2018.")
+    assert explain(c, lang="en", published=PUB).about == "Visit: Mohammed VI to “Moscou”, in 2018."
     c = one("Le Maroc, membre non permanent du Conseil de sécurité, a voté contre.", "fr", "member_of")
     assert "1 January 2012 to 31 December 2013" in (what_to_fix(c, lang="fr", published=PUB) or "")
 

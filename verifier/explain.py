@@ -883,15 +883,12 @@ def _factual(checked: CheckedClaim, claim: FactualClaim, lang: str,
         where = (first.extra or {}).get("place") or claim.place or ""
         if recorded is None:
             return (fact_sentence(first, lang), None)
+        said = (f"la base de faits date la visite de {claim.subject} à {where} du {day_text(recorded, lang)}"
+                if fr else f"the knowledge base dates {claim.subject}'s visit to {where} to "
+                           f"{day_text(recorded, lang)}")
         if finding == "consistent":
-            return ((f"Exact : la base de faits date la visite de {claim.subject} à {where} du "
-                     f"{day_text(recorded, lang)}." if fr else
-                     f"Right: the knowledge base dates {claim.subject}'s visit to {where} to "
-                     f"{day_text(recorded, lang)}."), None)
-        return ((f"Faux : la base de faits date la visite de {claim.subject} à {where} du "
-                 f"{day_text(recorded, lang)}, pas {at_text}." if fr else
-                 f"Wrong: the knowledge base dates {claim.subject}'s visit to {where} to "
-                 f"{day_text(recorded, lang)}, not {at_text}."), None)
+            return (("Exact : " if fr else "Right: ") + said + ".", None)
+        return (("Faux : " if fr else "Wrong: ") + said + (f", pas {at_text}." if fr else f", not {at_text}."), None)
     if claim.predicate == "event":
         recorded = _iso(first.valid_from)
         label = f"{first.subject} ({first.object})" if first.object else first.subject
@@ -1067,6 +1064,7 @@ def about(claim: Claim, lang: str | None = "en", published: date | None = None) 
                 f"The {quoted(subject, lang)} mandate renewed" + (f" ({how})" if how else "")
                 + (f", {at_text}." if at_text else "."))
     if claim.predicate == "visit":
+        subject = claim.subject if claim.resolved and claim.subject else subject  # "du roi": who
         return (f"Visite : {subject} à {quoted(claim.object_text or claim.place or '', lang)}"
                 + (f", {at_text}." if at_text else ".") if fr else
                 f"Visit: {subject} to {quoted(claim.object_text or claim.place or '', lang)}"
