@@ -422,6 +422,46 @@ def _office_name(key: str, portfolio: str | None) -> str:
     return "Minister of Foreign Affairs" if portfolio == "Foreign Affairs" else f"Minister of {portfolio}"
 
 
+def _country_before(text: str, s0: int, t_start: int, kb: KnowledgeBase | None
+                    ) -> tuple[str | None, str, tuple[int, int]] | None:
+    """The country written before a title ("Russian Foreign Minister", "Russia's foreign
+    minister", "Former German chancellor"): (canonical, written, span)."""
+    before = text[max(s0, t_start - 40):t_start]
+    pre = re.search(rf"(?P<w>[{_UP}][\w\-]*(?:\s+[{_UP}][\w\-]*)?)(?P<poss>['’]s)?\s+$", before)
+    if pre and not pre.group("poss") and " " in pre.group("w") and not _demonym(kb, pre.group("w")):
+        pre = re.search(rf"(?P<w>[{_UP}][\w\-]*)(?P<poss>)\s+$", before)
+    if not pre:
+        return None
+    w = pre.group("w")
+    found = kb.match_entity(w, types=("country",)) if pre.group("poss") and kb else None
+    canon = found.name if found else (None if pre.group("poss") else _demonym(kb, w))
+    if not (canon or pre.group("poss")):
+        return None
+    b = t_start - len(before) + pre.start("w")
+    return canon, w, (b, b + len(w))
+
+
+def _ministry(text: str, pos: int, s1: int, kb: KnowledgeBase | None
+              ) -> tuple[str, int, tuple[str | None, str, tuple[int, int]] | None] | None:
+    """The portfolio after "ministre" (several, "de l'Economie, des Finances et du Plan", are
+    one ministry), where it ends, and a demonym after it; None for a bare "ministre"."""
+    pm = _PORTFOLIO_RE.match(text, re.compile(r"\s*").match(text, pos).end(), s1)  # type: ignore[union-attr]
+    if not pm:
+        return None
+    portfolio = next(canon_p or pm.group(f"p{i}") for i, (_, canon_p) in enumerate(_PORTFOLIOS)
+                     if pm.group(f"p{i}") is not None)
+    pos = pm.end()
+    for _ in range(4):
+        more = _PORTFOLIO_MORE.match(text, pos, s1)
+        if more is None or (kb is not None and kb.match_entity(more.group("w"), types=("country",))):
+            break
+        pos = more.end()
+    adj = re.compile(r"\s+(?P<a>[a-zà-ÿ][\w\-]+)").match(text, pos, s1)
+    if adj and _demonym(kb, adj.group("a")):
+        return portfolio, adj.end(), (_demonym(kb, adj.group("a")), adj.group("a"), (adj.start("a"), adj.end("a")))
+    return portfolio, pos, None
+
+
 def _offices(text: str, s0: int, s1: int, dates: _Dates, kb: KnowledgeBase | None,
              prior: Sequence[FactClaim] = ()) -> list[FactClaim]:
     """Office claims of one sentence. `prior`: the office claims found before it in the
@@ -437,20 +477,10 @@ def _offices(text: str, s0: int, s1: int, dates: _Dates, kb: KnowledgeBase | Non
         of_written: str | None = None
         of_span: tuple[int, int] | None = None
         portfolio: str | None = None
-        before = text[max(s0, t_start - 40):t_start]
         # Country before the title: "Russian Foreign Minister", "Russia's foreign minister"
-        pre = re.search(rf"(?P<w>[{_UP}][\w\-]*(?:\s+[{_UP}][\w\-]*)?)(?P<poss>['’]s)?\s+$", before)
-        if pre and not pre.group("poss") and " " in pre.group("w") and not _demonym(kb, pre.group("w")):
-            pre = re.search(rf"(?P<w>[{_UP}][\w\-]*)(?P<poss>)\s+$", before)  # "Former German chancellor"
-        if pre:
-            w = pre.group("w")
-            canon = (kb.match_entity(w, types=("country",)).name  # type: ignore[union-attr]
-                     if pre.group("poss") and kb and kb.match_entity(w, types=("country",)) else None)
-            canon = canon or (_demonym(kb, w) if not pre.group("poss") else canon)
-            if canon or pre.group("poss") is not None and pre.group("poss"):
-                of_canon, of_written = canon, w
-                b = t_start - len(before) + pre.start("w")
-                of_span = (b, b + len(w))
+        found_before = _country_before(text, s0, t_start, kb)
+        if found_before:
+            of_canon, of_written, of_span = found_before
         lead_end = of_span[0] if of_span and of_span[0] < t_start else t_start  # "Former German chancellor"
         lead = text[max(s0, lead_end - 14):lead_end]
         if _NOT_YET.search(lead):
@@ -465,25 +495,12 @@ def _offices(text: str, s0: int, s1: int, dates: _Dates, kb: KnowledgeBase | Non
         if counterpart and of_span is None:
             continue  # "son homologue" names no country
         if key == "Minister":
-            pm = _PORTFOLIO_RE.match(text, re.compile(r"\s*").match(text, pos).end(), s1)  # type: ignore[union-attr]
-            if pm:
-                for i, (_, canon_p) in enumerate(_PORTFOLIOS):
-                    if pm.group(f"p{i}") is not None:
-                        portfolio = canon_p or pm.group(f"p{i}")
-                        break
-                pos = pm.end()
-                for _ in range(4):  # "de l'Economie, des Finances et du Plan": one ministry
-                    more = _PORTFOLIO_MORE.match(text, pos, s1)
-                    if more is None or (kb is not None and kb.match_entity(more.group("w"), types=("country",))):
-                        break
-                    pos = more.end()
-                adj = re.compile(r"\s+(?P<a>[a-zà-ÿ][\w\-]+)").match(text, pos, s1)
-                if adj and _demonym(kb, adj.group("a")):  # "ministre des Affaires étrangères russe"
-                    of_canon, of_written = _demonym(kb, adj.group("a")), adj.group("a")
-                    of_span = (adj.start("a"), adj.end("a"))
-                    pos = adj.end()
-            else:
+            ministry = _ministry(text, pos, s1, kb)
+            if ministry is None:
                 continue  # a bare "ministre" names no office
+            portfolio, pos, adj_of = ministry
+            if adj_of:  # "ministre des Affaires étrangères russe"
+                of_canon, of_written, of_span = adj_of
         title_end = pos
         office_written = text[t_start:title_end]
         office_key = _office_name(key, portfolio)
@@ -1020,7 +1037,7 @@ def _mandates(text: str, s0: int, s1: int, dates: _Dates, kb: KnowledgeBase | No
                     until, end = value, max(end, te)
             if duration is None and until is None:
                 continue  # "le mandat de la MINURSO" alone states nothing to check
-            resolution = _RESOLUTION_NUMBER.search(text, s0, s1)
+            resolution = _RESOLUTION_NUMBER.search(text, max(s0, m.start() - DATE_WINDOW), min(s1, end + DATE_WINDOW))
             at, dated_by = _stated_at(dates, s0, s1, m.start(), m.end())
             if until and at == until:
                 at, dated_by = dates.pub, "publication"
