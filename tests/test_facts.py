@@ -569,3 +569,9 @@ def test_the_pipeline_dates_facts_with_the_temporal_claims_it_made(kb: Knowledge
     (timex,) = [c for c in claims if c.kind == "temporal"]
     (fact,) = [c for c in claims if c.kind == "factual"]
     assert (timex.value, fact.at) == ("2016", "2016")
+
+
+def test_a_counterpart_mirrors_an_office_of_its_own_sentence_without_a_date() -> None:
+    text = "Nasser Bourita, ministre marocain des Affaires étrangères, a reçu son homologue russe, Sergueï Lavrov."
+    got = [(c.subject, c.object, c.of) for c in extract_facts(text, lang="fr", published=None, kb=None)]
+    assert got[-1] == ("Sergueï Lavrov", "Minister of Foreign Affairs", "Russia")

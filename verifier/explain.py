@@ -780,6 +780,9 @@ def _office_phrase(claim: FactualClaim, fact: FactEvidence, lang: str) -> str:
     """"le président (France)" in the article's words; "the President of France" from the
     record in English."""
     of = (fact.extra or {}).get("of")
+    if lang == "fr" and re.match(r"(?i)homologue|counterpart", claim.cue or ""):
+        # "son homologue russe": the office is the mirrored one's, named as the pack names it
+        return f"la fonction de {fact.object}" + (f" ({of})" if of else "")
     if lang == "fr":
         words = (claim.object_text or fact.object or "").strip()
         words = words[:1].lower() + words[1:]

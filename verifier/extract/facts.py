@@ -575,7 +575,9 @@ def _offices(text: str, s0: int, s1: int, dates: _Dates, kb: KnowledgeBase | Non
             dated_by = "statement"  # "en 2016, le président de la France était François Hollande"
         if counterpart:
             of_name = of_canon or of_written
-            source = _counterpart_of(text, s0, t_start, person[2], of_name, prior, kb, at)
+            # the office claims before it: this sentence's, then the last ones of the document
+            source = _counterpart_of(text, s0, t_start, person[2], of_name,
+                                     [*prior[-VISITOR_CLAIMS:], *out], kb, at)
             if source is None:
                 continue
             office, counterpart_key, office_resolved = source
