@@ -575,3 +575,13 @@ def test_a_counterpart_mirrors_an_office_of_its_own_sentence_without_a_date() ->
     text = "Nasser Bourita, ministre marocain des Affaires étrangères, a reçu son homologue russe, Sergueï Lavrov."
     got = [(c.subject, c.object, c.of) for c in extract_facts(text, lang="fr", published=None, kb=None)]
     assert got[-1] == ("Sergueï Lavrov", "Minister of Foreign Affairs", "Russia")
+
+
+@pytest.mark.parametrize("text", [
+    "Il a félicité le Gouvernement, le Ministre de la Justice notamment.",
+    "Il a demandé au Garde des Sceaux, Ministre de la Justice de prendre des mesures.",
+    "Au chapitre des Communes du Sénégal, le Chef de l’Etat a parlé.",
+    "Mais à Moscou, l'ambassadeur a affirmé.",
+])
+def test_a_noun_with_its_article_is_no_holder(kb: KnowledgeBase, text: str) -> None:
+    assert extract_facts(text, lang="fr", published=SEED_DATE, kb=kb) == []

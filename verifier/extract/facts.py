@@ -131,7 +131,10 @@ _APPOSITION_END = re.compile(r"\s*(?:[,;:.!?)]|$)")
 _NAME_THEN_TITLE = re.compile(
     rf"(?P<n>{_NAME})(?:,\s+|\s+(?P<cop>{_COPULA})\s+)(?:{_DETERMINERS}\s+|(?i:l|d)['’]\s*)*"
     rf"(?:(?P<pw>{_CAPWORD})['’]s\s+)?(?:(?P<adj>[\w\-]+)\s+)?$")
-_LOCATIVE = re.compile(r"(?<![\w])(?i:à|en|au|aux|dans|depuis|vers|in|at|from)\s+$")
+# Before a "name, title" apposition: a place ("à Moscou, l'ambassadeur") or a noun with its
+# article ("le Gouvernement, le ministre", "Garde des Sceaux, ministre"), not a person's name.
+_LOCATIVE = re.compile(r"(?:(?<![\w])(?i:à|en|au|aux|dans|depuis|vers|in|at|from|le|la|les|du|des|de|the|of)\s+"
+                       r"|(?<![\w])(?i:l|d)['’]\s*)$")
 _AND = re.compile(r"\s+(?:et|and)\s+(?:(?:le|la|l['’]|the)\s*)?")
 COUNTERPART_WINDOW = 600
 VISITOR_CLAIMS = 8  # office claims after a subjectless visit phrase to look at  # characters back to the office a counterpart mirrors
@@ -549,7 +552,7 @@ def _offices(text: str, s0: int, s1: int, dates: _Dates, kb: KnowledgeBase | Non
             base = t_start - len(left)
             span = _trim_name(text, base + lm.start("n"), base + lm.end("n"))
             if span is None or _LOCATIVE.search(text, max(s0, span[0] - 12), span[0]):
-                continue  # "à Moscou, l'ambassadeur": a place, not the title's holder
+                continue  # "à Moscou, l'ambassadeur", "le Gouvernement, le ministre": no person
             name = text[span[0]:span[1]]
             if kb is not None:
                 found = kb.match_entity(name)
