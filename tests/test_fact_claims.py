@@ -60,6 +60,8 @@ OFFICES = [
     ("Le ministre marocain des Affaires étrangères, Nasser Bourita, a parlé.", "fr", PUB, "consistent", ["Morocco"]),
     ("Le ministre marocain des Affaires étrangères, Nasser Bourita, a parlé.", "fr", date(2015, 5, 1), "contradicted", ["Salaheddine Mezouar"]),
     ("Russian Foreign Minister Sergey Lavrov arrived.", "en", PUB, "consistent", ["since 9 March 2004"]),
+    ("In 2016 the then-president Emmanuel Macron signed the treaty.", "en", PUB, "contradicted", ["François Hollande"]),
+    ("In 2016 the then-president François Hollande signed the treaty.", "en", PUB, "consistent", ["In 2016"]),
     # the knowledge base has no holder of the office then: no evidence, never contradicted
     ("Le ministre russe des Affaires étrangères Sergueï Lavrov est arrivé.", "fr", date(2001, 1, 1), "no_evidence", ["no holder"]),
     ("German Chancellor Friedrich Merz spoke.", "en", date(1990, 1, 1), "no_evidence", []),
@@ -125,6 +127,7 @@ FORMER = [
     ("L'ancienne chancelière Angela Merkel a parlé.", "fr", "consistent", ["Chancellor of Germany"]),
     ("Ex-UN Secretary-General Ban Ki-moon spoke.", "en", "consistent", ["Secretary-General of United Nations"]),
     ("L'ancien secrétaire général de l'ONU António Guterres a parlé.", "fr", "contradicted", ["still"]),
+    ("The then-president François Hollande signed the treaty.", "en", "consistent", ["before 16 October 2025"]),
 ]
 
 

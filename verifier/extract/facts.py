@@ -65,7 +65,7 @@ def _load_titles() -> list[tuple[str, str, str | None]]:
 
 _TITLES = _load_titles()
 _TITLE_RE = re.compile(
-    r"(?<![\w])(?:(?<=ex-)|(?<![\-]))(?:" + "|".join(f"(?P<t{i}>{p})" for i, (p, _, _) in enumerate(_TITLES))
+    r"(?<![\w])(?:(?<=ex-)|(?<=then-)|(?<![\-]))(?:" + "|".join(f"(?P<t{i}>{p})" for i, (p, _, _) in enumerate(_TITLES))
     + r")(?![\w\-])", re.IGNORECASE)
 
 # Ministerial portfolios: written form -> canonical English.
@@ -111,6 +111,7 @@ for _country_name, _words in {
         _DEMONYMS[_w] = _country_name
 
 _FORMER = re.compile(r"(?<![\w])(?:ancien(?:ne)?|ex|former|late|feu)[\s\-]*$", re.IGNORECASE)
+_THEN = re.compile(r"(?<![\w])(?:then|alors)[\s\-]*$", re.IGNORECASE)
 _NOT_YET = re.compile(r"(?<![\w])(?:futur(?:e)?|future|prochain(?:e)?|incoming|would-be|potentiel(?:le)?|"
                       r"candidat(?:e)?|candidate)[\s\-]*$", re.IGNORECASE)
 _DETERMINERS = r"(?i:le|la|les|l['’]|the|un|une|a|an|son|sa|ses|his|her|its|their|leur|cet|cette|ce|actuel(?:le)?|current)"
@@ -489,6 +490,7 @@ def _offices(text: str, s0: int, s1: int, dates: _Dates, kb: KnowledgeBase | Non
         if _NOT_YET.search(lead):
             continue  # "le futur président": not an office held at any date the text gives
         former = bool(_FORMER.search(lead))
+        then = bool(_THEN.search(lead))  # "the then-president", "le président d'alors"
         # Adjective after the title: "ministre russe", "président marocain", "homologue russe"
         adj = re.compile(r"\s+(?P<a>[a-zà-ÿ][\w\-]+)").match(text, pos, s1)
         if adj and _demonym(kb, adj.group("a")):
@@ -574,8 +576,10 @@ def _offices(text: str, s0: int, s1: int, dates: _Dates, kb: KnowledgeBase | Non
             claim_start, claim_end = person[0], max(title_end, of_span[1] if of_span else title_end)
         assert claim_end is not None
         at, dated_by = dates.at(claim_start, claim_end, former=former)
-        if dated_by == "sentence" and copula:
+        if dated_by == "sentence" and (copula or then):
             dated_by = "statement"  # "en 2016, le président de la France était François Hollande"
+        elif then and dated_by == "publication":
+            former = True  # "the then-president X", no date given: held before the article's date
         if counterpart:
             of_name = of_canon or of_written
             # the office claims before it: this sentence's, then the last ones of the document
