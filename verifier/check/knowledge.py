@@ -4,11 +4,27 @@ used as evidence. Pure: typed claims, text and a KnowledgeBase in; one Finding (
 
 What is checked, and how
 ------------------------
-* factual ``presides``: the KB's presidency of the institution on the claim's date (``at``,
-  else the publication date). Another country on that date -> contradicted, naming it.
+A factual claim's date (``at``) is a day, a month or a year (else the publication date): the
+checks compare over that range (docs/decisions.md §35). A claim is contradicted only by a fact
+covering its date; with none, the finding is ``no_evidence``.
+
+* factual ``presides``: the KB's presidencies of the institution during the claim's date.
+  Another country then -> contradicted, naming it.
 * factual ``holds_office``: the person's recorded terms in that office (and country, when the
-  text names one). Held on that date -> consistent; held, but not then -> contradicted;
-  someone else recorded in that office of that country then -> contradicted.
+  text names one, else the country of their terms). Held then -> consistent (also, for a title
+  in a sentence about the past, ``dated_by == "sentence"``, held at the publication date);
+  someone else recorded in that office of that country then -> contradicted, naming them;
+  not held then but nobody recorded then -> no_evidence. ``former``: held before the date and
+  not at it.
+* factual ``member_of``: the seats recorded then; the country's seat of another kind
+  (permanent / non-permanent) or no seat while seats of that kind are recorded -> contradicted.
+* factual ``mandate``: the renewal the claim is about (by the resolution it names, else the
+  one starting in or just after its date); another duration, end date or resolution ->
+  contradicted.
+* factual ``visit``: the dated events with the person among the participants at that place;
+  none in the claim's period but one at another date -> contradicted, giving it.
+* factual ``event`` naming a resolution by number ("résolution 2756 (2024)"): that
+  resolution's adoption, compared at the precision the text gives.
 * factual ``event``: the KB date of the event, compared at the precision the text gives
   (day, month or year). One day off -> partial (time zones, overnight signings).
 * temporal with an ``anchor`` ("huit ans après <event>"): the time elapsed between the
