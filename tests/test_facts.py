@@ -582,6 +582,7 @@ def test_a_counterpart_mirrors_an_office_of_its_own_sentence_without_a_date() ->
     "Il a demandé au Garde des Sceaux, Ministre de la Justice de prendre des mesures.",
     "Au chapitre des Communes du Sénégal, le Chef de l’Etat a parlé.",
     "Mais à Moscou, l'ambassadeur a affirmé.",
+    "Pour le Luxembourg, la députée a voté.",
 ])
 def test_a_noun_with_its_article_is_no_holder(kb: KnowledgeBase, text: str) -> None:
     assert extract_facts(text, lang="fr", published=SEED_DATE, kb=kb) == []

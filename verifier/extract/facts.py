@@ -343,6 +343,8 @@ def _trim_name(text: str, s: int, e: int) -> tuple[int, int] | None:
         words.pop()
     while words and words[0].group() in _NOT_NAMES:
         words.pop(0)
+        while words and words[0].group().islower():  # "Pour le Luxembourg" -> "Luxembourg"
+            words.pop(0)
     if not words:
         return None
     ns, ne = s + words[0].start(), s + words[-1].end()
