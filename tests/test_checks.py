@@ -240,11 +240,11 @@ def test_seed_end_to_end_with_temporal_extractor(seed_text: str) -> None:
 SENTENCES = [
     # (text, published, predicate, finding, words in the explanation)
     ("Le président Vladimir Poutine a reçu le roi.", date(2025, 10, 16), "holds_office", "consistent", ["since 7 May 2012"]),
-    ("Le président Vladimir Poutine a reçu le roi.", date(2010, 1, 1), "holds_office", "contradicted", ["7 May 2000 to 7 May 2008"]),
+    ("Le président Vladimir Poutine a reçu le roi.", date(2010, 1, 1), "holds_office", "no_evidence", ["7 May 2000 to 7 May 2008", "no holder"]),  # no fact for the office then (§35)
     ("President Putin met the king.", date(2025, 10, 16), "holds_office", "consistent", ["President of Russia"]),
     ("Russian Foreign Minister Sergey Lavrov arrived.", date(2025, 10, 16), "holds_office", "consistent", ["Minister of Foreign Affairs of Russia"]),
-    ("Sergueï Lavrov, chef de la diplomatie russe, a parlé.", date(2003, 1, 1), "holds_office", "contradicted", ["since 9 March 2004"]),
-    ("Le ministre des Affaires étrangères Nasser Bourita est arrivé.", date(2016, 1, 1), "holds_office", "contradicted", ["since 5 April 2017"]),
+    ("Sergueï Lavrov, chef de la diplomatie russe, a parlé.", date(2003, 1, 1), "holds_office", "no_evidence", ["since 9 March 2004"]),
+    ("Le ministre des Affaires étrangères Nasser Bourita est arrivé.", date(2016, 1, 1), "holds_office", "no_evidence", ["since 5 April 2017"]),
     ("Le ministre marocain des Affaires étrangères Nasser Bourita est arrivé.", date(2025, 10, 16), "holds_office", "consistent", ["Morocco"]),
     ("Le ministre russe des Affaires étrangères Nasser Bourita est arrivé.", date(2025, 10, 16), "holds_office", "contradicted", ["Sergey Lavrov"]),
     ("The Russian president, Sergey Lavrov, spoke.", date(2025, 10, 16), "holds_office", "contradicted", ["Vladimir Putin"]),

@@ -170,8 +170,12 @@ def test_office_holders_in_plain_words() -> None:
                          at="2025-10-16")
     ex = explain.explain(CheckedClaim(wrong, Finding(finding="contradicted", explanation="x",
                                                      evidence=(hollande, macron))), lang="en")
-    assert ex.summary == ("Wrong: on 16 October 2025, the office of “president” was held by "
-                          "Emmanuel Macron, not François Hollande.")
+    assert ex.summary == ("Wrong: on 16 October 2025 the President of France was Emmanuel Macron "
+                          "(since 14 May 2017), not François Hollande.")
+    ex = explain.explain(CheckedClaim(wrong, Finding(finding="contradicted", explanation="x",
+                                                     evidence=(hollande, macron))), lang="fr")
+    assert ex.summary == ("Faux : le 16 octobre 2025, le president (France) était Emmanuel Macron "
+                          "(depuis le 14 mai 2017), pas François Hollande.")
     assert ex.suggestion is None  # the name or the date: the evidence does not say which
 
 

@@ -519,3 +519,70 @@ def test_reimporting_a_pack_whose_facts_are_cited(db_url: str, tmp_path: Path) -
         assert s.get(Fact, fact_id) is None
     shown = run("check", str(SEED_PATH), "--dry-run", "--format", "json", db=db_url)
     assert shown.exit_code in (0, 1)
+
+
+# --- issue 16: titles, honorifics, copulas, coordination, counterparts, dates -----------------
+
+
+@pytest.mark.parametrize("text, published, span, subject, obj, of, at, dated_by, former", [
+    ("Le Chef de l’Etat, Son Excellence Monsieur Mohammed VI a présidé la séance.", SEED_DATE,
+     "Chef de l’Etat, Son Excellence Monsieur Mohammed VI", "Mohammed VI", "President", None, "2025-10-16", "publication", False),
+    ("En 2016, le président russe était Vladimir Poutine.", SEED_DATE,
+     "président russe était Vladimir Poutine", "Vladimir Putin", "President", "Russia", "2016", "statement", False),
+    ("In 2016 Russia's president was Vladimir Putin.", SEED_DATE,
+     "Russia's president was Vladimir Putin", "Vladimir Putin", "President", "Russia", "2016", "statement", False),
+    ("L'ex-président Vladimir Poutine a parlé.", SEED_DATE,
+     "président Vladimir Poutine", "Vladimir Putin", "President", None, "2025-10-16", "publication", True),
+    ("Lors de sa visite en mars 2016, le roi Mohammed VI a signé.", SEED_DATE,
+     "roi Mohammed VI", "Mohammed VI", "King", None, "2016-03", "sentence", False),
+    ("Nasser Bourita, ministre marocain des Affaires étrangères, a reçu son homologue russe, Sergueï Lavrov.", SEED_DATE,
+     "homologue russe, Sergueï Lavrov", "Sergey Lavrov", "Minister of Foreign Affairs", "Russia", "2025-10-16", "publication", False),
+])
+def test_office_forms_of_issue_16(kb: KnowledgeBase, text: str, published: date, span: str, subject: str,
+                                  obj: str, of: str | None, at: str, dated_by: str, former: bool) -> None:
+    claims = [c for c in extract_facts(text, lang="fr", published=published, kb=kb) if c.text == span]
+    assert len(claims) == 1, [c.text for c in extract_facts(text, lang="fr", published=published, kb=kb)]
+    c = claims[0]
+    assert (c.subject, c.object, c.of, c.at, c.dated_by, c.former) == (subject, obj, of, at, dated_by, former)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("King Mohammed VI of Morocco received the delegation.", [("Mohammed VI", "King", "Morocco")]),
+    ("Lat Diop est l'ex Directeur Général de la LONASE et Ministre des Sports.",
+     [("Lat Diop", "Director General", "LONASE"), ("Lat Diop", "Minister of Sports", None)]),
+    ("Monsieur Mamadou Ba, ancien Ministre de l’Economie, des Finances et du Plan, est mort.",
+     [("Mamadou Ba", "Minister of Finance", None)]),
+    ("In Moscow, the ambassador of Yugoslavia Borislav Milosevic said so.",
+     [("Borislav Milosevic", "Ambassador", "Yugoslavia")]),
+    ("Mais à Moscou, l'ambassadeur a affirmé.", []),
+])
+def test_office_forms_without_kb(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    got = [(c.subject, c.object, c.of) for c in extract_facts(text, lang="fr", published=SEED_DATE, kb=None)
+           if c.predicate == "holds_office"]
+    assert got == expected
+
+
+def test_the_pipeline_dates_facts_with_the_temporal_claims_it_made(kb: KnowledgeBase) -> None:
+    from verifier.extract.pipeline import extract_claims
+    text = "En 2016, le président russe était Vladimir Poutine."
+    claims = extract_claims(text, lang="fr", published=SEED_DATE, kb=kb)
+    (timex,) = [c for c in claims if c.kind == "temporal"]
+    (fact,) = [c for c in claims if c.kind == "factual"]
+    assert (timex.value, fact.at) == ("2016", "2016")
+
+
+def test_a_counterpart_mirrors_an_office_of_its_own_sentence_without_a_date() -> None:
+    text = "Nasser Bourita, ministre marocain des Affaires étrangères, a reçu son homologue russe, Sergueï Lavrov."
+    got = [(c.subject, c.object, c.of) for c in extract_facts(text, lang="fr", published=None, kb=None)]
+    assert got[-1] == ("Sergueï Lavrov", "Minister of Foreign Affairs", "Russia")
+
+
+@pytest.mark.parametrize("text", [
+    "Il a félicité le Gouvernement, le Ministre de la Justice notamment.",
+    "Il a demandé au Garde des Sceaux, Ministre de la Justice de prendre des mesures.",
+    "Au chapitre des Communes du Sénégal, le Chef de l’Etat a parlé.",
+    "Mais à Moscou, l'ambassadeur a affirmé.",
+    "Pour le Luxembourg, la députée a voté.",
+])
+def test_a_noun_with_its_article_is_no_holder(kb: KnowledgeBase, text: str) -> None:
+    assert extract_facts(text, lang="fr", published=SEED_DATE, kb=kb) == []

@@ -85,5 +85,6 @@ def test_an_english_duration_and_a_contradicted_presidency(seeded: Seeded) -> No
                                   "actuellement présidé par la France, doit se prononcer.")
     presides = next(v for k, v in fixes.items() if k.startswith("Conseil"))
     assert presides is not None and presides.startswith(
-        "The record says: Russia presides over the UN Security Council from 1 October 2025 to "
-        "31 October 2025 (source: Security Council Presidency (United Nations)).")
+        "Write « Russia » instead of « France », or correct the month: On 16 October 2025 the UN "
+        "Security Council was presided by Russia (1 October 2025 to 31 October 2025), not France")
+    assert presides.endswith("(source: Security Council Presidency (United Nations)).")

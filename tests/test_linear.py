@@ -74,3 +74,17 @@ def test_quote_regions_of_mixed_marks_is_linear() -> None:
 def test_extraction_is_linear_on_generated_patterns(units: list[str]) -> None:
     pattern = "".join(units)
     assert_linear(extract_fr, lambda n: pattern * n)
+
+
+# Issue 16: the factual-claim families, each unit repeated inside one endless sentence.
+FACT_UNITS = [
+    "Abc prendra en octobre la présidence ", "la visite d'État de Abc à Abc en 2016 ",
+    "Abc, membre non permanent ", "son homologue russe Abc ", "le roi Abc en 2016 ",
+    "prolonger le mandat de la Abc pour un an ", "Abc est l'ex ministre des Sports et ",
+    "résolution 2756 (2024) ", "Abc assure la présidence du Abc ",
+]
+
+
+@pytest.mark.parametrize("unit", FACT_UNITS)
+def test_fact_extraction_is_linear_on_repeated_units(unit: str) -> None:
+    assert_linear(extract_fr, lambda n: unit * n)

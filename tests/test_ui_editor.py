@@ -243,3 +243,16 @@ def test_worker_memory_limit_and_errors_come_back(monkeypatch: pytest.MonkeyPatc
         run_limited("verifier.extract.untrusted:read_source", b"", "empty.txt")
     doc = run_limited("verifier.extract.untrusted:read_source", SEED.read_bytes(), "s.txt")
     assert doc.sha256 and doc.analysis.sentences
+
+
+def test_a_counterpart_contradicted_by_the_facts_in_the_editor(seeded: Seeded) -> None:
+    """Issue 16 through the UI: "son homologue russe" takes the office of the minister named
+    before it; the demo facts say who held it, in the draft's language, with what to fix."""
+    at = check(sign_in("eddie"), "jeudi 16 octobre 2025\n\nNasser Bourita, ministre marocain des "
+                                 "Affaires étrangères, a reçu son homologue russe, Vladimir Poutine.")
+    errors = [e.value for e in at.error]
+    assert any(e.startswith("NOT READY TO PUBLISH: 1 contradicted claims") for e in errors), errors
+    body = html_of(at)
+    assert ("Faux : le 16 octobre 2025, la fonction de Minister of Foreign Affairs (Russia) était "
+            "Sergey Lavrov (depuis le 9 mars 2004), pas Vladimir Poutine.") in body
+    assert "Write « Sergey Lavrov » instead of « Vladimir Poutine »" in body

@@ -424,8 +424,8 @@ class TemporalClaim(ClaimBase):
 
 @dataclass(frozen=True, kw_only=True)
 class FactualClaim(ClaimBase):
-    """A statement about an office, a presidency or a dated event: subject, predicate, object,
-    at a date (`at`), with the words the text uses for each."""
+    """A statement about an office, a presidency, a membership, a mandate, a visit or a dated
+    event: subject, predicate, object, at a date (`at`), with the words the text uses for each."""
 
     kind: ClassVar[str] = "factual"
     predicate: str
@@ -443,6 +443,13 @@ class FactualClaim(ClaimBase):
     former: bool = field(default=False, metadata=_OMIT_FALSY)
     place: str | None = field(default=None, metadata=_OMIT_FALSY)
     office_key: str | None = field(default=None, metadata=_OMIT_FALSY)
+    # How `at` was chosen: "publication" (present tense: the article's date), "sentence" (a
+    # title in a sentence that gives a past date: the title may also be today's), "statement"
+    # (the sentence states the fact at that date: a copula, a presidency, a membership, a
+    # mandate, a visit). Absent in claims made before it existed (read as "publication").
+    dated_by: str | None = field(default=None, metadata=_OMIT_NONE)
+    duration: str | None = field(default=None, metadata=_OMIT_NONE)   # a mandate's: "P1Y"
+    qualifier: str | None = field(default=None, metadata=_OMIT_NONE)  # "non-permanent", "state visit"
 
     def to_json(self) -> JSON:
         out = super().to_json()

@@ -129,6 +129,18 @@ def quoted(text: str | None, lang: str, *, limit: int = MAX_QUOTED) -> str:
     return f"« {words} »" if lang == "fr" else f"“{words}”"
 
 
+def _in_claim_period(value: Any, fact: FactEvidence) -> bool:
+    """Whether a fact's term overlaps the date (day, month or year) a claim is about."""
+    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$", str(value or ""))
+    if not m:
+        return True
+    y = int(m[1])
+    lo = date(y, int(m[2] or 1), int(m[3] or 1))
+    hi = lo if m[3] else date(y, int(m[2]), calendar.monthrange(y, int(m[2]))[1]) if m[2] else date(y, 12, 31)
+    start, end = _iso(fact.valid_from), _iso(fact.valid_to)
+    return (start is None or start <= hi) and (end is None or lo <= end)
+
+
 def _first_upper(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -747,20 +759,51 @@ def _temporal(checked: CheckedClaim, claim: TemporalClaim, lang: str,
 # --------------------------------------------------------------------------------------------
 
 
+def claim_when(value: Any, published: date | None, lang: str) -> str:
+    """The date a factual claim is about, at its precision: "en 2016" / "in 2016", "en octobre
+    2025" / "in October 2025", "le 16 octobre 2025" / "on 16 October 2025"; the article's date
+    when it has none."""
+    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$", str(value or ""))
+    fr = lang == "fr"
+    if m and not m[2]:
+        return f"en {m[1]}" if fr else f"in {m[1]}"
+    if m and not m[3]:
+        return f"en {MONTHS[lang][int(m[2]) - 1]} {m[1]}" if fr else f"in {MONTHS[lang][int(m[2]) - 1]} {m[1]}"
+    day = _iso(value) or published
+    return on_day(day, lang) if day else ("à la date de l’article" if fr else "at the article's date")
+
+
+_FEMININE_TITLE = re.compile(r"(?:ière|rice|esse|ente|reine|chancelière|ministre\s+déléguée)$", re.IGNORECASE)
+
+
+def _office_phrase(claim: FactualClaim, fact: FactEvidence, lang: str) -> str:
+    """"le président (France)" in the article's words; "the President of France" from the
+    record in English."""
+    of = (fact.extra or {}).get("of")
+    if lang == "fr" and re.match(r"(?i)homologue|counterpart", claim.cue or ""):
+        # "son homologue russe": the office is the mirrored one's, named as the pack names it
+        return f"la fonction de {fact.object}" + (f" ({of})" if of else "")
+    if lang == "fr":
+        words = (claim.object_text or fact.object or "").strip()
+        words = words[:1].lower() + words[1:]
+        art = "la" if _FEMININE_TITLE.search(words) else "l’" if re.match(r"[aeiouéèêhAEIOUÉ]", words) else "le"
+        return f"{art}{'' if art.endswith('’') else ' '}{words}" + (f" ({of})" if of else "")
+    return f"the {fact.object}" + (f" of {of}" if of else "")
+
+
 def _factual(checked: CheckedClaim, claim: FactualClaim, lang: str,
              published: date | None) -> tuple[str, Suggestion | None]:
     fr = lang == "fr"
     facts = [ev for ev in checked.result.evidence if isinstance(ev, FactEvidence)]
     at = _iso(claim.at) or published
-    at_text = on_day(at, lang) if at else ("à la date de l’article" if fr else "at the article's date")
+    at_text = claim_when(claim.at, published, lang)
     finding = checked.finding
     subject = claim.subject_text or claim.subject or ""
     obj = claim.object_text or claim.object or ""
     if not facts:
-        return ((f"La base de faits n’a rien sur {quoted(subject or claim.text, lang)} : à vérifier "
-                 f"à la main." if fr else f"The knowledge base has nothing on "
-                                         f"{quoted(subject or claim.text, lang)}: check it by hand."),
-                None)
+        return ((f"La base de faits n’a rien sur {quoted(subject or claim.text, lang)} {at_text} : "
+                 f"à vérifier à la main." if fr else f"The knowledge base has nothing on "
+                 f"{quoted(subject or claim.text, lang)} {at_text}: check it by hand."), None)
     first = facts[0]
     period = period_text(_iso(first.valid_from), _iso(first.valid_to), lang)
     if claim.predicate == "presides":
@@ -788,6 +831,13 @@ def _factual(checked: CheckedClaim, claim: FactualClaim, lang: str,
             of = (first.extra or {}).get("of")
             record = (f"{first.object} ({of})" if fr else f"{first.object} of {of}") if of \
                 else first.object
+            if claim.dated_by == "sentence" and not (
+                    _iso(first.valid_from) is None or _in_claim_period(claim.at, first)):
+                return ((f"Exact à la date de l’article : {subject} est {office} ({record}, {period}) ; "
+                         f"la phrase parle de {at_text[3:]}, avant ce mandat (titre d’aujourd’hui)."
+                         if fr else f"Right at the article's date: {subject} is {quoted(office, lang)} "
+                                    f"({record}, {period}); the sentence is about {at_text[3:]}, before "
+                                    f"that term (today's title)."), None)
             return ((f"Exact : {at_text}, {subject} était bien {office} ({record}, {period})."
                      if fr else f"Right: {at_text}, {subject} was indeed {quoted(office, lang)} "
                                 f"({record}, {period})."), None)
@@ -800,14 +850,48 @@ def _factual(checked: CheckedClaim, claim: FactualClaim, lang: str,
                         None)
             other = next((f for f in facts if claim.subject and f.subject != claim.subject), None)
             if other is not None:
-                return ((f"Faux : {at_text}, la fonction de {office} revenait à {other.subject}, "
-                         f"pas à {subject}." if fr else f"Wrong: {at_text}, the office of "
-                                                       f"{quoted(office, lang)} was held by "
-                                                       f"{other.subject}, not {subject}."), None)
+                term = period_text(_iso(other.valid_from), _iso(other.valid_to), lang)
+                phrase = _office_phrase(claim, other, lang)
+                return ((f"Faux : {at_text}, {phrase} était {other.subject} ({term}), pas {subject}."
+                         if fr else f"Wrong: {at_text} {phrase} was {other.subject} ({term}), not "
+                                    f"{subject}."),
+                        None)  # the name or the date: the evidence does not say which
             return ((f"Faux : {at_text}, {subject} n’était pas {office} ; la base de faits donne "
                      f"{period}." if fr else f"Wrong: {at_text}, {subject} was not "
                                              f"{quoted(office, lang)}; the knowledge base records "
                                              f"{period}."), None)
+    if claim.predicate == "member_of":
+        seat = (first.extra or {}).get("seat")
+        if finding == "consistent":
+            return ((f"Exact : {at_text}, {subject} siégeait au {first.object}"
+                     + (f" (membre {'permanent' if seat == 'permanent' else 'non permanent'})" if seat else "")
+                     + f", {period}." if fr else
+                     f"Right: {at_text} {subject} sat on {_the(first.object or '')}"
+                     + (f" ({seat} member)" if seat else "") + f", {period}."), None)
+        return ((f"Faux : selon la base de faits, {checked.result.explanation}" if fr
+                 else f"Wrong: {checked.result.explanation}"), None)
+    if claim.predicate == "mandate":
+        res = (first.extra or {}).get("resolution")
+        if finding == "consistent":
+            return ((f"Exact : le mandat de {first.subject} a été renouvelé {period}"
+                     + (f" par la {res}" if res else "") + "." if fr else
+                     f"Right: the {first.subject} mandate was renewed {period}"
+                     + (f" by {res}" if res else "") + "."), None)
+        return ((f"Faux : le mandat de {first.subject} a été renouvelé {period}"
+                 + (f" par la {res}" if res else "") + " (base de faits)." if fr else
+                 f"Wrong: the {first.subject} mandate was renewed {period}"
+                 + (f" by {res}" if res else "") + " (knowledge base)."), None)
+    if claim.predicate == "visit":
+        recorded = _iso(first.valid_from)
+        where = (first.extra or {}).get("place") or claim.place or ""
+        if recorded is None:
+            return (fact_sentence(first, lang), None)
+        said = (f"la base de faits date la visite de {claim.subject} à {where} du {day_text(recorded, lang)}"
+                if fr else f"the knowledge base dates {claim.subject}'s visit to {where} to "
+                           f"{day_text(recorded, lang)}")
+        if finding == "consistent":
+            return (("Exact : " if fr else "Right: ") + said + ".", None)
+        return (("Faux : " if fr else "Wrong: ") + said + (f", pas {at_text}." if fr else f", not {at_text}."), None)
     if claim.predicate == "event":
         recorded = _iso(first.valid_from)
         label = f"{first.subject} ({first.object})" if first.object else first.subject
@@ -957,8 +1041,7 @@ def about(claim: Claim, lang: str | None = "en", published: date | None = None) 
             return (f"{'Date' if single else 'Période'} : {when}." if fr
                     else f"{'Date' if single else 'Period'}: {when}.")
         return "Une date." if fr else "A date."
-    at = _iso(claim.at) or published
-    at_text = on_day(at, lang) if at else ""
+    at_text = claim_when(claim.at, published, lang) if (claim.at or published) else ""
     subject = claim.subject_text or claim.subject or ""
     obj = claim.object_text or claim.object or ""
     if claim.predicate == "presides":
@@ -970,6 +1053,25 @@ def about(claim: Claim, lang: str | None = "en", published: date | None = None) 
         office = ("ancien " if fr else "former ") + obj if claim.former else obj
         return (f"Fonction : {subject}, {office}" + (f", {at_text}." if at_text else ".") if fr
                 else f"Office: {subject}, {office}" + (f", {at_text}." if at_text else "."))
+    if claim.predicate == "member_of":
+        seat = {"permanent": ("permanent", "permanent"), "non-permanent": ("non permanent", "non-permanent")}.get(
+            claim.qualifier or "", ("", ""))
+        return (f"Membre{' ' + seat[0] if seat[0] else ''} : {quoted(subject, lang)} au "
+                f"{quoted(obj, lang)}" + (f", {at_text}." if at_text else ".") if fr else
+                f"{quoted(subject, lang)} a{' ' + seat[1] if seat[1] else ''} member of "
+                f"{quoted(obj, lang)}" + (f", {at_text}." if at_text else "."))
+    if claim.predicate == "mandate":
+        how = claim.duration or claim.qualifier or ""
+        return (f"Mandat de {quoted(subject, lang)} renouvelé"
+                + (f" ({how})" if how else "") + (f", {at_text}." if at_text else ".") if fr else
+                f"The {quoted(subject, lang)} mandate renewed" + (f" ({how})" if how else "")
+                + (f", {at_text}." if at_text else "."))
+    if claim.predicate == "visit":
+        subject = claim.subject if claim.resolved and claim.subject else subject  # "du roi": who
+        return (f"Visite : {subject} à {quoted(claim.object_text or claim.place or '', lang)}"
+                + (f", {at_text}." if at_text else ".") if fr else
+                f"Visit: {subject} to {quoted(claim.object_text or claim.place or '', lang)}"
+                + (f", {at_text}." if at_text else "."))
     if claim.predicate == "event":
         dated = _iso(claim.at)
         return (f"Événement : {quoted(subject, lang)}"

@@ -21,6 +21,7 @@ from verifier.check.knowledge import describe_elapsed, elapsed, fmt_date
 from verifier.claims import (
     CheckedClaim,
     FactEvidence,
+    FactualClaim,
     PassageEvidence,
     QuoteClaim,
     TemporalClaim,
@@ -124,11 +125,37 @@ def _duration_fix(checked: CheckedClaim, lang: str, published: date | None) -> s
     return f"Write {quoted(better, lang)} instead of {quoted(claim.text, lang)}: {record}."
 
 
+def _claim_fix(checked: CheckedClaim, fact: FactEvidence, lang: str) -> str | None:
+    """The correction of a contradicted office, presidency or seat: the words to write instead
+    of the claim's, from the record (its explanation says when)."""
+    claim = checked.claim
+    if not isinstance(claim, FactualClaim) or checked.finding != "contradicted":
+        return None
+    why = checked.result.explanation.rstrip(".")
+    source = f" (source: {fact.source_title or fact.source_url})" if (
+        fact.source_title or fact.source_url) else ""
+    if claim.predicate == "holds_office" and claim.former:
+        return (f"Drop “former” before {quoted(claim.subject_text or claim.subject or '', lang)}: {why}"
+                f"{source}.")
+    if claim.predicate == "holds_office" and fact.subject != claim.subject and claim.subject_text:
+        return (f"Write {quoted(fact.subject, lang)} instead of {quoted(claim.subject_text, lang)}, "
+                f"or correct the date or the title: {why}{source}.")
+    if claim.predicate == "presides" and fact.object and claim.object_text and fact.object != claim.object:
+        return (f"Write {quoted(fact.object, lang)} instead of {quoted(claim.object_text, lang)}, or "
+                f"correct the month: {why}{source}.")
+    if claim.predicate in ("member_of", "mandate", "visit"):
+        return f"Correct {quoted(claim.text, lang)}: {why}{source}."
+    return None
+
+
 def _fact_fix(checked: CheckedClaim, lang: str) -> str | None:
     """A claim a recorded fact contradicts: what the record says, and where it comes from."""
     fact = next((ev for ev in checked.result.evidence if isinstance(ev, FactEvidence)), None)
     if fact is None:
         return None
+    fix = _claim_fix(checked, fact, lang)
+    if fix:
+        return fix
     says = fact_sentence(fact.subject, fact.predicate, fact.object, fact.valid_from,
                          fact.valid_to, dict(fact.extra or {}))
     if says is None:

@@ -4,11 +4,27 @@ used as evidence. Pure: typed claims, text and a KnowledgeBase in; one Finding (
 
 What is checked, and how
 ------------------------
-* factual ``presides``: the KB's presidency of the institution on the claim's date (``at``,
-  else the publication date). Another country on that date -> contradicted, naming it.
+A factual claim's date (``at``) is a day, a month or a year (else the publication date): the
+checks compare over that range (docs/decisions.md §35). A claim is contradicted only by a fact
+covering its date; with none, the finding is ``no_evidence``.
+
+* factual ``presides``: the KB's presidencies of the institution during the claim's date.
+  Another country then -> contradicted, naming it.
 * factual ``holds_office``: the person's recorded terms in that office (and country, when the
-  text names one). Held on that date -> consistent; held, but not then -> contradicted;
-  someone else recorded in that office of that country then -> contradicted.
+  text names one, else the country of their terms). Held then -> consistent (also, for a title
+  in a sentence about the past, ``dated_by == "sentence"``, held at the publication date);
+  someone else recorded in that office of that country then -> contradicted, naming them;
+  not held then but nobody recorded then -> no_evidence. ``former``: held before the date and
+  not at it.
+* factual ``member_of``: the seats recorded then; the country's seat of another kind
+  (permanent / non-permanent) or no seat while seats of that kind are recorded -> contradicted.
+* factual ``mandate``: the renewal the claim is about (by the resolution it names, else the
+  one starting in or just after its date); another duration, end date or resolution ->
+  contradicted.
+* factual ``visit``: the dated events with the person among the participants at that place;
+  none in the claim's period but one at another date -> contradicted, giving it.
+* factual ``event`` naming a resolution by number ("résolution 2756 (2024)"): that
+  resolution's adoption, compared at the precision the text gives.
 * factual ``event``: the KB date of the event, compared at the precision the text gives
   (day, month or year). One day off -> partial (time zones, overnight signings).
 * temporal with an ``anchor`` ("huit ans après <event>"): the time elapsed between the
@@ -189,36 +205,50 @@ def _country_of(kb: KnowledgeBase, value: Any) -> str | None:
     return m.name if m else kb.match_adjective(str(value))
 
 
-def _check_presides(c: FactualClaim, at: date, kb: KnowledgeBase) -> Finding:
-    inst = _match(kb, c, ("subject", "subject_text"), ("institution", "mission"))
-    written = c.subject_text or c.subject
-    if inst is None or not any(f.predicate == "presides" and f.subject == inst[0] for f in kb.facts):
-        return _with(c, "no_evidence", f"The knowledge base has no presidency record for {written!r}.")
-    fact = kb.presiding_at(inst[0], at)
-    if fact is None:
-        return _with(c, "no_evidence", f"The knowledge base has no record of who presided the {inst[0]} on {fmt_date(at)}.")
-    claimed = _country_of(kb, c.object) or _country_of(kb, c.object_text)
-    ev = [fact_evidence(fact, score=inst[1], method="kb.presiding_at")]
-    if claimed == fact.object:
-        return _with(c, "consistent",
-                     f"On {fmt_date(at)} the {fact.subject} was presided by {fact.object} ({_period(fact)}).", ev)
-    named = claimed or c.object_text or c.object
-    also = ""
-    if claimed:
-        theirs = [f for f in kb.facts if f.predicate == "presides" and f.subject == fact.subject and f.object == claimed]
-        if theirs:
-            near = min(theirs, key=lambda f: abs(((f.valid_from or at) - at).days))
-            ev.append(fact_evidence(near, score=inst[1], method="kb.presidency_of_claimed"))
-            also = f"; {claimed} presided it {_period(near)}"
-    return _with(c, "contradicted",
-                 f"On {fmt_date(at)} the {fact.subject} was presided by {fact.object} ({_period(fact)}), not {named}{also}.", ev)
-
-
 def _office_label(office: str, of: str | None) -> str:
     return f"{office} of {of}" if of else office
 
 
-def _check_office(c: FactualClaim, at: date, kb: KnowledgeBase) -> Finding:
+def _range_of(value: Any, published: date | None) -> tuple[date, date, str] | None:
+    """(first day, last day, precision) a claim's `at` covers: a day, a month ("2025-10") or a
+    year ("2016"); the publication date when it has none."""
+    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$", str(value or ""))
+    if not m:
+        return (published, published, "day") if published else None
+    y = int(m[1])
+    try:
+        if m[3]:
+            d = date(y, int(m[2]), int(m[3]))
+            return d, d, "day"
+        if m[2]:
+            mo = int(m[2])
+            return date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1]), "month"
+    except ValueError:
+        return None
+    return date(y, 1, 1), date(y, 12, 31), "year"
+
+
+def when_text(lo: date, hi: date, precision: str) -> str:
+    """"In 2016", "In October 2025", "On 16 October 2025": a claim's date in words."""
+    if precision == "year":
+        return f"In {lo.year}"
+    if precision == "month":
+        return f"In {month_name(lo.month)} {lo.year}"
+    return f"On {fmt_date(lo)}"
+
+
+def _overlaps(f: Fact, lo: date, hi: date) -> bool:
+    return (f.valid_from is None or f.valid_from <= hi) and (f.valid_to is None or lo <= f.valid_to)
+
+
+def _of(f: Fact) -> str | None:
+    return (f.extra or {}).get("of")
+
+
+def _check_office(c: FactualClaim, rng: tuple[date, date, str], kb: KnowledgeBase,
+                  published: date | None) -> Finding:
+    lo, hi, precision = rng
+    when = when_text(lo, hi, precision)
     person = _match(kb, c, ("subject", "subject_text"), ("person",))
     written = c.subject_text or c.subject
     if person is None:
@@ -229,41 +259,218 @@ def _check_office(c: FactualClaim, at: date, kb: KnowledgeBase) -> Finding:
                      f"The knowledge base has no record of the office {c.object_text or c.object!r}.")
     of = _country_of(kb, c.of)
     held = [f for f in kb.facts if f.predicate == "holds_office" and f.subject == person[0]
-            and f.object == office[0] and (of is None or (f.extra or {}).get("of") == of)]
+            and f.object == office[0] and (of is None or _of(f) == of)]
     score = min(person[1], office[1])
-    label = _office_label(office[0], of or ((held[0].extra or {}).get("of") if held else None))
+    label = _office_label(office[0], of or (_of(held[0]) if held else None))
     if c.former:
-        now = [f for f in held if _covers(f, at)]
+        now = [f for f in held if _covers(f, hi)]
         if now:  # checked first: a president re-elected after a gap is no "former" president
-            return _with(c, "contradicted", f"On {fmt_date(at)} {person[0]} was still {label} ({_period(now[0])}), not a former holder.",
+            return _with(c, "contradicted", f"On {fmt_date(hi)} {person[0]} was still {label} ({_period(now[0])}), not a former holder.",
                          [fact_evidence(f, score=score, method="kb.offices_of") for f in now])
-        past = [f for f in held if f.valid_to and f.valid_to < at]
+        past = [f for f in held if f.valid_to and f.valid_to < hi]
         if past:
-            return _with(c, "consistent", f"{person[0]} was {label} {_period(past[-1])}, before {fmt_date(at)}.",
+            return _with(c, "consistent", f"{person[0]} was {label} {_period(past[-1])}, before {fmt_date(hi)}.",
                          [fact_evidence(f, score=score, method="kb.offices_of") for f in past])
         return _with(c, "no_evidence", f"The knowledge base has no record of {person[0]} as {label}.")
-    covering = [f for f in held if _covers(f, at)]
+    covering = [f for f in held if _overlaps(f, lo, hi)]
     if covering:
         f = covering[0]
-        return _with(c, "consistent", f"On {fmt_date(at)} {person[0]} was {_office_label(office[0], (f.extra or {}).get('of'))} ({_period(f)}).",
+        return _with(c, "consistent", f"{when} {person[0]} was {_office_label(office[0], _of(f))} ({_period(f)}).",
                      [fact_evidence(f, score=score, method="kb.office_holder_at")])
-    holders = [h for h in kb.office_holders_at(office[0], at, of) if h.subject != person[0]]
-    if held:
+    if c.dated_by == "sentence" and published is not None:
+        today = [f for f in held if _covers(f, published)]
+        if today:  # "le président Macron" in a sentence about 2015: the title of today
+            f = today[0]
+            return _with(c, "consistent",
+                         f"On the article's date ({fmt_date(published)}) {person[0]} was {_office_label(office[0], _of(f))} "
+                         f"({_period(f)}): the title is today's, the sentence is about {when[3:]}.",
+                         [fact_evidence(f, score=score, method="kb.office_holder_at")])
+    countries = {_of(f) for f in held}
+    of_eff = of or (countries.pop() if len(countries) == 1 else None)
+    holders = _holders(kb, office[0], of_eff, lo, hi, exclude=person[0])
+    if held and not holders:
         terms = " and ".join(_period(f) for f in held)
-        who = f"; the holder then was {holders[0].subject}" if len(holders) == 1 else ""
+        return _with(c, "no_evidence",
+                     f"{when} {person[0]} was not {label} by the knowledge base's record ({terms}), "
+                     f"but it has no holder of that office then to compare.")
+    if held:
+        h = holders[0]
+        terms = " and ".join(_period(f) for f in held)
         return _with(c, "contradicted",
-                     f"On {fmt_date(at)} {person[0]} was not {label}: the knowledge base records {terms}{who}.",
-                     [fact_evidence(f, score=score, method="kb.offices_of") for f in held]
-                     + [fact_evidence(h, score=score, method="kb.office_holder_at") for h in holders[:1]])
-    others = kb.offices_of(person[0], at)
+                     f"{when} the {_office_label(office[0], _of(h))} was {h.subject} ({_period(h)}), not {person[0]}: "
+                     f"the knowledge base records {person[0]} as {label} {terms}.",
+                     [fact_evidence(h, score=score, method="kb.office_holder_at")]
+                     + [fact_evidence(f, score=score, method="kb.offices_of") for f in held])
+    others = [f for f in kb.offices_of(person[0]) if _overlaps(f, lo, hi)]
     if len(holders) == 1 and (of is not None or others):
         h = holders[0]
-        extra = f" ({person[0]} was {_office_label(others[0].object, (others[0].extra or {}).get('of'))})" if others else ""
+        extra = f" ({person[0]} was {_office_label(others[0].object, _of(others[0]))})" if others else ""
         return _with(c, "contradicted",
-                     f"On {fmt_date(at)} the {_office_label(office[0], (h.extra or {}).get('of'))} was {h.subject}, not {person[0]}{extra}.",
+                     f"{when} the {_office_label(office[0], _of(h))} was {h.subject} ({_period(h)}), not {person[0]}{extra}.",
                      [fact_evidence(h, score=score, method="kb.office_holder_at")]
                      + [fact_evidence(o, score=score, method="kb.offices_of") for o in others])
     return _with(c, "no_evidence", f"The knowledge base has no record of {person[0]} as {label}.")
+
+
+def _holders(kb: KnowledgeBase, office: str, of: str | None, lo: date, hi: date, *,
+             exclude: str) -> list[Fact]:
+    """Holders of an office (of a country) during [lo, hi] other than `exclude`: one holder
+    through the whole period first."""
+    found = [f for f in kb.office_holders_at(office, lo, of) if f.subject != exclude]
+    if lo != hi:
+        found += [f for f in kb.facts if f.predicate == "holds_office" and f.object == office
+                  and (of is None or _of(f) == of) and f.subject != exclude and _overlaps(f, lo, hi)
+                  and f not in found]
+    return found if of is not None or len({_of(f) for f in found}) <= 1 else []
+
+
+def _check_presides(c: FactualClaim, rng: tuple[date, date, str], kb: KnowledgeBase) -> Finding:
+    lo, hi, precision = rng
+    when = when_text(lo, hi, precision)
+    inst = _match(kb, c, ("subject", "subject_text"), ("institution", "mission"))
+    written = c.subject_text or c.subject
+    if inst is None or not any(f.predicate == "presides" and f.subject == inst[0] for f in kb.facts):
+        return _with(c, "no_evidence", f"The knowledge base has no presidency record for {written!r}.")
+    facts = [f for f in kb.facts if f.predicate == "presides" and f.subject == inst[0] and _overlaps(f, lo, hi)]
+    if not facts:
+        return _with(c, "no_evidence", f"The knowledge base has no record of who presided the {inst[0]} "
+                                       f"{when[0].lower() + when[1:]}.")
+    claimed = _country_of(kb, c.object) or _country_of(kb, c.object_text)
+    mine = [f for f in facts if f.object == claimed]
+    if mine:
+        fact = mine[0]
+        return _with(c, "consistent",
+                     f"{when} the {fact.subject} was presided by {fact.object} ({_period(fact)}).",
+                     [fact_evidence(fact, score=inst[1], method="kb.presiding_at")])
+    fact = facts[0]
+    ev = [fact_evidence(f, score=inst[1], method="kb.presiding_at") for f in facts[:2]]
+    named = claimed or c.object_text or c.object
+    who = " then ".join(f"{f.object} ({_period(f)})" for f in facts[:2])
+    also = ""
+    if claimed:
+        theirs = [f for f in kb.facts if f.predicate == "presides" and f.subject == fact.subject and f.object == claimed]
+        if theirs:
+            near = min(theirs, key=lambda f: abs(((f.valid_from or lo) - lo).days))
+            ev.append(fact_evidence(near, score=inst[1], method="kb.presidency_of_claimed"))
+            also = f"; {claimed} presided it {_period(near)}"
+    return _with(c, "contradicted",
+                 f"{when} the {fact.subject} was presided by {who}, not {named}{also}.", ev)
+
+
+def _check_membership(c: FactualClaim, rng: tuple[date, date, str], kb: KnowledgeBase) -> Finding:
+    lo, hi, precision = rng
+    when = when_text(lo, hi, precision)
+    inst = _match(kb, c, ("object", "object_text"), ("institution",))
+    country = _match(kb, c, ("subject", "subject_text"), ("country",))
+    if inst is None or country is None:
+        return _with(c, "no_evidence", f"The knowledge base has no membership record for {c.text!r}.")
+    members = [f for f in kb.facts if f.predicate == "member_of" and f.object == inst[0] and _overlaps(f, lo, hi)]
+    if not members:
+        return _with(c, "no_evidence", f"The knowledge base has no record of the members of the {inst[0]} "
+                                       f"{when[0].lower() + when[1:]}.")
+    score = min(inst[1], country[1])
+    theirs = [f for f in members if f.subject == country[0]]
+    if theirs:
+        f = theirs[0]
+        seat = (f.extra or {}).get("seat")
+        ev = [fact_evidence(f, score=score, method="kb.memberships_at")]
+        if c.qualifier and seat and seat != c.qualifier:
+            return _with(c, "contradicted", f"{when} {country[0]} was a {seat} member of the {inst[0]} "
+                                            f"({_period(f)}), not a {c.qualifier} one.", ev)
+        kind = f"a {seat} member" if seat else "a member"
+        return _with(c, "consistent", f"{when} {country[0]} was {kind} of the {inst[0]} ({_period(f)}).", ev)
+    # a seat the record does not list is a contradiction only when the record lists seats of
+    # that kind then (permanent members alone say nothing about who sat beside them)
+    sample = [f for f in members if (f.extra or {}).get("seat") == (c.qualifier or "non-permanent")
+              or (c.qualifier is None and not (f.extra or {}).get("seat"))]
+    if not sample:
+        return _with(c, "no_evidence", f"The knowledge base has no record of the {c.qualifier or 'elected'} members "
+                                       f"of the {inst[0]} {when[0].lower() + when[1:]}.")
+    past = kb.memberships_of(country[0], inst[0])
+    ev = [fact_evidence(f, score=score, method="kb.memberships_of") for f in past[-1:]]
+    seat = f"{c.qualifier} " if c.qualifier else ""
+    names = ", ".join(sorted(f.subject for f in sample)[:10])
+    was = f"; it sat {_period(past[-1])}" if past else ""
+    return _with(c, "contradicted",
+                 f"{when} {country[0]} was not a {seat}member of the {inst[0]}{was}; the {seat}members "
+                 f"then were {names}.", ev + [fact_evidence(f, score=score, method="kb.memberships_at") for f in sample[:1]])
+
+
+def _duration_words(duration: str) -> str:
+    m = _DURATION.match(duration or "")
+    if not m:
+        return duration
+    n = float(m["n"])
+    unit = {"Y": "year", "M": "month", "W": "week", "D": "day"}[m["u"]]
+    return f"{n:g} {unit}{'s' if n != 1 else ''}"
+
+
+def _months(duration: str) -> float | None:
+    m = _DURATION.match(duration or "")
+    if not m:
+        return None
+    n, unit = float(m["n"]), m["u"]
+    return n * {"Y": 12, "M": 1, "W": 12 / 52, "D": 12 / 365}[unit]
+
+
+def _check_mandate(c: FactualClaim, rng: tuple[date, date, str], kb: KnowledgeBase) -> Finding:
+    lo, hi, precision = rng
+    mandates = kb.mandates_of(str(c.subject or c.subject_text or ""))
+    written = c.subject_text or c.subject
+    if not mandates:
+        return _with(c, "no_evidence", f"The knowledge base has no mandate record for {written!r}.")
+    # the renewal the claim is about: the one by the resolution it names, else the one that
+    # starts in (or just after) the claim's period, else the nearest within 400 days
+    number = re.search(r"\d{3,4}", str(c.object or ""))
+    by_number = [f for f in mandates if number and re.search(rf"(?<!\d){number.group()}(?!\d)",
+                                                              str((f.extra or {}).get("resolution") or ""))]
+    starting = [f for f in mandates if f.valid_from and lo <= f.valid_from <= hi + timedelta(days=62)]
+    near = [f for f in mandates if f.valid_from and abs((f.valid_from - lo).days) <= 400]
+    chosen = by_number or starting or sorted(near, key=lambda x: abs(((x.valid_from or lo) - lo).days))
+    if not chosen:
+        return _with(c, "no_evidence", f"The knowledge base has no renewal of the {mandates[0].subject} "
+                                       f"mandate near {fmt_date(lo)}.")
+    f = chosen[0]
+    ev = [fact_evidence(f, score=FOUND_BY_DATE, method="kb.mandates_of")]
+    assert f.valid_from is not None
+    res = (f.extra or {}).get("resolution")
+    record = f"the {f.subject} mandate was renewed {_period(f)}" + (f" by {res}" if res else "")
+    problems = []
+    if c.duration and f.valid_to:
+        y, m, d = elapsed(f.valid_from, f.valid_to + timedelta(days=1))
+        stated = _months(c.duration)
+        if stated is not None and abs((y * 12 + m + d / 31) - stated) > 0.5:
+            problems.append(f"for {describe_elapsed(y, m, d)}, not {_duration_words(c.duration)}")
+    until = _iso(str(c.qualifier or "").removeprefix("until "))
+    if until and f.valid_to and until != f.valid_to:
+        problems.append(f"until {fmt_date(f.valid_to)}, not {fmt_date(until)}")
+    if c.object and res and not re.search(rf"(?<!\d){re.escape(str(c.object).split()[-1])}(?!\d)", res):
+        problems.append(f"by {res}, not {c.object}")
+    if problems:
+        return _with(c, "contradicted", f"The knowledge base records that {record}: " + "; ".join(problems) + ".", ev)
+    return _with(c, "consistent", f"The knowledge base records that {record}.", ev)
+
+
+def _check_visit(c: FactualClaim, rng: tuple[date, date, str], kb: KnowledgeBase) -> Finding:
+    lo, hi, precision = rng
+    when = when_text(lo, hi, precision)
+    person = _match(kb, c, ("subject", "subject_text"), ("person",))
+    place = c.place or c.object_text
+    if person is None or not place:
+        return _with(c, "no_evidence", f"The knowledge base has no record of {c.subject_text or c.subject!r}.")
+    visits = kb.visits_of(person[0], place)
+    if not visits:
+        return _with(c, "no_evidence", f"The knowledge base has no record of a visit by {person[0]} to {place}.")
+    inside = [f for f in visits if f.valid_from and lo <= f.valid_from <= hi]
+    if inside:
+        f = inside[0]
+        return _with(c, "consistent", f"The knowledge base records {_event_label(f)} in {place} with {person[0]} "
+                                      f"on {fmt_date(f.valid_from)}.", [fact_evidence(f, score=person[1], method="kb.visits_of")])  # type: ignore[arg-type]
+    f = min(visits, key=lambda x: abs(((x.valid_from or lo) - lo).days))
+    assert f.valid_from is not None
+    return _with(c, "contradicted", f"The knowledge base records {_event_label(f)} in {place} with {person[0]} "
+                                    f"on {fmt_date(f.valid_from)}, not {when[0].lower() + when[1:]}.",
+                 [fact_evidence(f, score=person[1], method="kb.visits_of")])
 
 
 def _claimed_date(value: str) -> tuple[date, str] | None:
@@ -283,7 +490,12 @@ def _event_label(f: Fact) -> str:
 
 def _check_event(c: FactualClaim, kb: KnowledgeBase) -> Finding:
     fact = None
+    number = re.search(r"(?i:r[ée]solution)\s+(?:n°\s*|no\.\s*)?(\d{3,4})(?!\d)", str(c.subject_text or ""))
+    if number:  # "résolution 2756 (2024)": the resolution with that number, whatever its year
+        fact = kb.resolution_by_number(number.group(1))
     for key in ("subject", "subject_text"):
+        if fact is not None:
+            break
         if getattr(c, key, None):
             fact = kb.when(str(getattr(c, key)))
             if fact:
@@ -442,6 +654,10 @@ def _dated_phrase(f: Fact, d: date) -> str:
     return f"{_event_label(f)} on {fmt_date(d)}"
 
 
+_FACT_CHECKS = {"presides": _check_presides, "member_of": _check_membership,
+                "mandate": _check_mandate, "visit": _check_visit}
+
+
 # --------------------------------------------------------------------------------------------
 # Entry point
 # --------------------------------------------------------------------------------------------
@@ -459,13 +675,13 @@ def check_claims(claims: Sequence[Claim], *, text: str, published: date | None,
     for c in claims:
         result: Finding | None = None
         if isinstance(c, FactualClaim):
-            at = _iso(c.at) or published
+            rng = _range_of(c.at, published)
             if c.predicate == "event":
                 result = _check_event(c, kb)
-            elif at is not None and c.predicate == "presides":
-                result = _check_presides(c, at, kb)
-            elif at is not None and c.predicate == "holds_office":
-                result = _check_office(c, at, kb)
+            elif rng is not None and c.predicate in _FACT_CHECKS:
+                result = _FACT_CHECKS[c.predicate](c, rng, kb)
+            elif rng is not None and c.predicate == "holds_office":
+                result = _check_office(c, rng, kb, published)
         elif isinstance(c, TemporalClaim):
             if c.anchor and published is not None:
                 result = _check_anchored(c, text, published, kb)

@@ -61,12 +61,22 @@ def _registered() -> list[Extractor]:
     from verifier.extract.facts import facts_in
     from verifier.extract.headline import headline_quotes
     from verifier.extract.quotes import quotes_in
-    from verifier.extract.temporal import timexes_in
+    from verifier.extract.temporal import Timex, timexes_in
+
+    made: dict[int, tuple[DocumentAnalysis, list[Timex]]] = {}
+
+    def timexes(i: ExtractionInput) -> list[Timex]:
+        # computed once per document: the temporal claims, and the dates of the factual ones
+        analysis = i.analysed()
+        kept = made.get(id(analysis))
+        if kept is None or kept[0] is not analysis:
+            kept = made[id(analysis)] = (analysis, timexes_in(analysis))
+        return kept[1]
 
     return [
         lambda i: headline_quotes(i.analysed(), quotes_in(i.analysed())),
-        lambda i: timexes_in(i.analysed()),
-        lambda i: facts_in(i.analysed(), i.kb),
+        timexes,
+        lambda i: facts_in(i.analysed(), i.kb, timexes(i)),
     ]
 
 

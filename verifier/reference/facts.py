@@ -28,11 +28,14 @@ PREDICATES: dict[str, dict[str, Any]] = {
                 "types": ("mission", "institution")},
     "adopted": {"object": True, "valid_from": True, "valid_to": False,
                 "types": ("resolution", "institution")},
+    # a country's seat in an institution: `seat` permanent | non-permanent (issue 16)
+    "member_of": {"object": True, "valid_from": True, "valid_to": False,
+                  "types": ("country", "institution")},
 }
 ENTITY_TYPES = ("person", "country", "institution", "office", "event", "mission", "resolution",
                 "place")
 # Keys of a fact entry that are kept in FactRecord.extra (and Fact.extra in the store).
-EXTRA_KEYS = ("of", "place", "participants", "about", "resolution", "note")
+EXTRA_KEYS = ("of", "place", "participants", "about", "resolution", "note", "seat")
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -240,6 +240,54 @@ class KnowledgeBase:
         return out
 
 
+    # --- lookups for the claims of issue 16 ------------------------------------------------
+
+    def resolution_by_number(self, number: str | int) -> FactRecord | None:
+        """The adoption fact of the resolution with this number ("2756" -> Resolution 2756
+        (2024) adopted on 31 October 2024), if the knowledge base has one."""
+        rx = re.compile(rf"(?<!\d){int(number)}(?!\d)")
+        found = [f for f in self.facts if f.predicate == "adopted" and rx.search(f.subject)]
+        return min(found, key=lambda f: f.valid_from or date.max) if found else None
+
+    def mandates_of(self, mission: str) -> list[FactRecord]:
+        """Every recorded mandate of a mission (one per renewal), earliest first."""
+        name = self._resolve(mission, ("mission", "institution")) or mission
+        return sorted((f for f in self.facts if f.predicate == "mandate" and f.subject == name),
+                      key=lambda f: (f.valid_from or f.valid_to or date.min))
+
+    def memberships_at(self, institution: str, at: date, country: str | None = None) -> list[FactRecord]:
+        """The member_of facts of an institution covering `at` (of one country when given)."""
+        inst = self._resolve(institution, ("institution",)) or institution
+        who = (self._resolve(country, ("country",)) or country) if country else None
+        return [f for f in self.facts if f.predicate == "member_of" and f.object == inst
+                and _covers(f, at) and (who is None or f.subject == who)]
+
+    def memberships_of(self, country: str, institution: str) -> list[FactRecord]:
+        """Every recorded seat of a country in an institution, earliest first."""
+        inst = self._resolve(institution, ("institution",)) or institution
+        who = self._resolve(country, ("country",)) or country
+        return sorted((f for f in self.facts if f.predicate == "member_of" and f.object == inst
+                       and f.subject == who), key=lambda f: f.valid_from or date.min)
+
+    def visits_of(self, person: str, place: str | None = None) -> list[FactRecord]:
+        """Dated events a person took part in (their `participants`), at `place` when given
+        (compared by canonical name or normalised spelling), earliest first."""
+        who = self._resolve(person, ("person",)) or person
+
+        def same_place(value: str | None) -> bool:
+            if place is None:
+                return True
+            if not value:
+                return False
+            a = self._resolve(place, ("place", "country")) or place
+            b = self._resolve(value, ("place", "country")) or value
+            return a == b or normalise_name(a) == normalise_name(b)
+
+        return sorted((f for f in self.facts if f.predicate == "event" and f.valid_from
+                       and who in ((f.extra or {}).get("participants") or [])
+                       and same_place((f.extra or {}).get("place"))),
+                      key=lambda f: f.valid_from or date.min)
+
 _demo_kb: KnowledgeBase | None = None
 
 

@@ -202,7 +202,8 @@ def _fact_from_entry(entry: Any, pack: str, where: str,
     subject_type, object_type = rule["types"]
     roles = [("subject", subject, subject_type),
              ("object", obj if predicate != "event" else None, object_type),
-             ("of", extra.get("of"), None), ("about", extra.get("about"), None)]
+             ("of", extra.get("of"), None), ("about", extra.get("about"), None),
+             ("place", extra.get("place"), "place")]  # its aliases: "Moscou" finds a visit to Moscow
     for name in extra.get("participants", []):
         roles.append(("participant", name, "person"))
     mentioned: dict[str, Any] = {}

@@ -1,0 +1,370 @@
+"""Claims that use the knowledge base (issue 16, docs/decisions.md §35): role appositions and
+counterparts, titles before names, former holders, UN Security Council presidencies in every
+tense, memberships, mandate renewals and resolutions, dated visits; in French and English, true
+and false, checked against tests/data/packs/claims.yaml (real-world values, written by hand).
+Each statement goes through the extractor and the check; some through the real CLI in a
+subprocess (`verifier check --format json --dry-run --facts ...`)."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from verifier.check.fixes import what_to_fix
+from verifier.check.knowledge import check_claims
+from verifier.claims import CheckedClaim, FactualClaim
+from verifier.explain import explain
+from verifier.extract.pipeline import extract_claims
+from verifier.reference.kb import KnowledgeBase
+
+ROOT = Path(__file__).resolve().parents[1]
+PACK = ROOT / "tests/data/packs/claims.yaml"
+KB = KnowledgeBase.from_pack(PACK)
+PUB = date(2025, 10, 16)
+
+
+def checked(text: str, lang: str, published: date = PUB, kb: KnowledgeBase = KB) -> list[CheckedClaim]:
+    claims = [c for c in extract_claims(text, lang=lang, published=published, kb=kb) if isinstance(c, FactualClaim)]
+    findings = check_claims(claims, text=text, published=published, kb=kb, lang=lang)
+    return [CheckedClaim(c, f) for c, f in zip(claims, findings, strict=True) if f is not None]
+
+
+def one(text: str, lang: str, predicate: str, published: date = PUB) -> CheckedClaim:
+    found = [c for c in checked(text, lang, published) if c.claim.predicate == predicate]
+    assert len(found) == 1, [(c.claim.predicate, c.claim.text) for c in checked(text, lang, published)]
+    return found[0]
+
+
+# (text, lang, published, finding, words the explanation must hold)
+OFFICES = [
+    ("En 2016, le président de la France était François Hollande.", "fr", PUB, "consistent", ["In 2016", "François Hollande"]),
+    ("En 2016, le président de la France était Emmanuel Macron.", "fr", PUB, "contradicted", ["In 2016 the President of France was François Hollande"]),
+    ("In 2016 France's president was François Hollande.", "en", PUB, "consistent", ["15 May 2012 to 14 May 2017"]),
+    ("In 2016 France's president was Emmanuel Macron.", "en", PUB, "contradicted", ["was François Hollande", "not Emmanuel Macron"]),
+    ("En 2009, le président russe était Vladimir Poutine.", "fr", PUB, "contradicted", ["Dmitry Medvedev"]),
+    ("Le président Emmanuel Macron a reçu la délégation.", "fr", PUB, "consistent", ["since 14 May 2017"]),
+    ("Le président Emmanuel Macron a reçu la délégation.", "fr", date(2015, 6, 1), "contradicted", ["François Hollande"]),
+    ("La chancelière Angela Merkel a reçu le roi.", "fr", PUB, "contradicted", ["Friedrich Merz"]),
+    ("La chancelière Angela Merkel a reçu le roi.", "fr", date(2015, 6, 1), "consistent", ["Chancellor of Germany"]),
+    ("Fed chair Jerome Powell spoke on Tuesday.", "en", PUB, "consistent", ["Chair of the Federal Reserve"]),
+    ("Fed chair Janet Yellen spoke on Tuesday.", "en", PUB, "contradicted", ["Jerome Powell"]),
+    ("Le président de la Fed, Jerome Powell, a parlé.", "fr", PUB, "consistent", ["since 5 February 2018"]),
+    ("UN Secretary-General António Guterres welcomed the vote.", "en", PUB, "consistent", ["United Nations"]),
+    ("UN Secretary-General António Guterres welcomed the vote.", "en", date(2016, 6, 16), "contradicted", ["Ban Ki-moon"]),
+    ("Le roi Mohammed VI a reçu la délégation.", "fr", PUB, "consistent", ["King of Morocco"]),
+    ("Le ministre marocain des Affaires étrangères, Nasser Bourita, a parlé.", "fr", PUB, "consistent", ["Morocco"]),
+    ("Le ministre marocain des Affaires étrangères, Nasser Bourita, a parlé.", "fr", date(2015, 5, 1), "contradicted", ["Salaheddine Mezouar"]),
+    ("Russian Foreign Minister Sergey Lavrov arrived.", "en", PUB, "consistent", ["since 9 March 2004"]),
+    ("In 2016 the then-president Emmanuel Macron signed the treaty.", "en", PUB, "contradicted", ["François Hollande"]),
+    ("In 2016 the then-president François Hollande signed the treaty.", "en", PUB, "consistent", ["In 2016"]),
+    # the knowledge base has no holder of the office then: no evidence, never contradicted
+    ("Le ministre russe des Affaires étrangères Sergueï Lavrov est arrivé.", "fr", date(2001, 1, 1), "no_evidence", ["no holder"]),
+    ("German Chancellor Friedrich Merz spoke.", "en", date(1990, 1, 1), "no_evidence", []),
+]
+
+
+@pytest.mark.parametrize("text, lang, published, finding, words", OFFICES)
+def test_offices_and_titles(text: str, lang: str, published: date, finding: str, words: list[str]) -> None:
+    c = one(text, lang, "holds_office", published)
+    assert c.finding == finding, c.result.explanation
+    for w in words:
+        assert w in c.result.explanation
+    assert c.claim.text == text[c.claim.start:c.claim.end]
+    if finding == "no_evidence":
+        assert c.result.evidence == ()
+    else:
+        assert c.result.evidence and all(e.source_url for e in c.result.evidence)
+
+
+COUNTERPARTS = [
+    # (text, lang, published, the counterpart's name, office, country, finding)
+    ("Nasser Bourita, ministre marocain des Affaires étrangères, a reçu son homologue russe, Sergueï Lavrov.",
+     "fr", PUB, "Sergey Lavrov", "Minister of Foreign Affairs", "Russia", "consistent"),
+    ("Nasser Bourita s'est entretenu avec son homologue russe Sergueï Lavrov à Moscou.",
+     "fr", PUB, "Sergey Lavrov", "Minister of Foreign Affairs", "Russia", "consistent"),
+    ("Nasser Bourita a reçu son homologue russe, Dmitri Medvedev.",
+     "fr", PUB, "Dmitry Medvedev", "Minister of Foreign Affairs", "Russia", "contradicted"),
+    ("Moroccan Foreign Minister Nasser Bourita met his Russian counterpart Sergei Lavrov.",
+     "en", PUB, "Sergey Lavrov", "Minister of Foreign Affairs", "Russia", "consistent"),
+    ("Sergey Lavrov, Russia's top diplomat, welcomed his Moroccan counterpart Nasser Bourita.",
+     "en", PUB, "Nasser Bourita", "Minister of Foreign Affairs", "Morocco", "consistent"),
+    ("Sergey Lavrov, Russia's top diplomat, welcomed his Moroccan counterpart Salaheddine Mezouar.",
+     "en", PUB, "Salaheddine Mezouar", "Minister of Foreign Affairs", "Morocco", "contradicted"),
+    ("Le président Emmanuel Macron a reçu son homologue russe Vladimir Poutine.",
+     "fr", PUB, "Vladimir Putin", "President", "Russia", "consistent"),
+    ("Le président Emmanuel Macron a reçu son homologue russe Dmitri Medvedev.",
+     "fr", PUB, "Dmitry Medvedev", "President", "Russia", "contradicted"),
+]
+
+
+@pytest.mark.parametrize("text, lang, published, name, office, country, finding", COUNTERPARTS)
+def test_counterparts_take_the_office_of_whom_they_mirror(text: str, lang: str, published: date, name: str,
+                                                          office: str, country: str, finding: str) -> None:
+    found = [c for c in checked(text, lang, published) if c.claim.predicate == "holds_office" and c.claim.subject == name]
+    assert len(found) == 1
+    c = found[0]
+    assert (c.claim.object, c.claim.of) == (office, country)
+    assert c.finding == finding, c.result.explanation
+
+
+def test_a_counterpart_with_no_country_or_several_people_is_no_claim() -> None:
+    assert [c for c in checked("Nasser Bourita a reçu son homologue, Sergueï Lavrov.", "fr")
+            if c.claim.subject == "Sergey Lavrov"] == []
+    assert [c for c in checked("Des ministres marocains et leurs homologues russes ont signé.", "fr")] == []
+
+
+FORMER = [
+    ("L'ancien président François Hollande a parlé.", "fr", "consistent", ["before 16 October 2025"]),
+    ("L'ancien président Emmanuel Macron a parlé.", "fr", "contradicted", ["still"]),
+    ("L'ex-président Nicolas Sarkozy a été entendu.", "fr", "consistent", ["16 May 2007 to 15 May 2012"]),
+    ("Former German chancellor Angela Merkel spoke.", "en", "consistent", ["22 November 2005 to 8 December 2021"]),
+    ("Former Fed chair Jerome Powell spoke.", "en", "contradicted", ["still"]),
+    ("L'ancienne chancelière Angela Merkel a parlé.", "fr", "consistent", ["Chancellor of Germany"]),
+    ("Ex-UN Secretary-General Ban Ki-moon spoke.", "en", "consistent", ["Secretary-General of United Nations"]),
+    ("L'ancien secrétaire général de l'ONU António Guterres a parlé.", "fr", "contradicted", ["still"]),
+    ("The then-president François Hollande signed the treaty.", "en", "consistent", ["before 16 October 2025"]),
+]
+
+
+@pytest.mark.parametrize("text, lang, finding, words", FORMER)
+def test_former_holders(text: str, lang: str, finding: str, words: list[str]) -> None:
+    c = one(text, lang, "holds_office")
+    assert c.claim.former is True
+    assert c.finding == finding, c.result.explanation
+    for w in words:
+        assert w in c.result.explanation
+
+
+def test_a_future_holder_is_no_claim() -> None:
+    assert checked("Le futur président Jean Dupont a parlé.", "fr") == []
+
+
+PRESIDENCIES = [
+    # (text, lang, published, finding, the month the claim is about)
+    ("La Russie se prépare à prendre, en octobre prochain, la présidence tournante du Conseil de sécurité.", "fr", date(2025, 9, 16), "consistent", "2025-10"),
+    ("La France prendra en octobre la présidence tournante du Conseil de sécurité.", "fr", date(2025, 9, 16), "contradicted", "2025-10"),
+    ("Le Conseil de sécurité est actuellement présidé par la Russie.", "fr", PUB, "consistent", "2025-10-16"),
+    ("Le Conseil de sécurité est actuellement présidé par la Chine.", "fr", PUB, "contradicted", "2025-10-16"),
+    ("Le Conseil de sécurité s'est réuni. La France a assuré la présidence en avril.", "fr", PUB, "consistent", "2025-04"),
+    ("Le Conseil de sécurité s'est réuni. La Russie a assuré la présidence en avril.", "fr", PUB, "contradicted", "2025-04"),
+    ("The Security Council met. France held the presidency in April.", "en", PUB, "consistent", "2025-04"),
+    ("The Security Council met. Russia held the presidency in April.", "en", PUB, "contradicted", "2025-04"),
+    ("The UN Security Council is currently presided by Russia.", "en", PUB, "consistent", "2025-10-16"),
+    ("Russia will take over the rotating presidency of the Security Council in November.", "en", PUB, "contradicted", "2025-11"),
+    ("Sierra Leone will take over the rotating presidency of the Security Council in November.", "en", PUB, "consistent", "2025-11"),
+    ("La Slovénie prendra la présidence du Conseil de sécurité en décembre.", "fr", PUB, "consistent", "2025-12"),
+]
+
+
+@pytest.mark.parametrize("text, lang, published, finding, at", PRESIDENCIES)
+def test_presidencies_in_every_tense(text: str, lang: str, published: date, finding: str, at: str) -> None:
+    c = one(text, lang, "presides", published)
+    assert c.claim.subject == "UN Security Council"
+    assert c.claim.at == at
+    assert c.finding == finding, c.result.explanation
+
+
+def test_a_presidency_the_pack_does_not_cover_is_no_evidence() -> None:
+    c = one("The Security Council met. France held the presidency in April 2019.", "en", "presides")
+    assert c.finding == "no_evidence" and c.claim.at == "2019-04"
+
+
+MEMBERSHIPS = [
+    ("L'Algérie, membre non permanent du Conseil de sécurité, a voté contre.", "fr", PUB, "consistent"),
+    ("Le Maroc, membre non permanent du Conseil de sécurité, a voté contre.", "fr", PUB, "contradicted"),
+    ("Le Maroc, membre non permanent du Conseil de sécurité, a voté contre.", "fr", date(2012, 10, 16), "consistent"),
+    ("La France, membre non permanent du Conseil de sécurité, a voté.", "fr", PUB, "contradicted"),
+    ("La France, membre permanent du Conseil de sécurité, a voté.", "fr", PUB, "consistent"),
+    ("Le Conseil de sécurité a voté. Le Danemark, membre non permanent, s'est abstenu.", "fr", PUB, "consistent"),
+    ("Algeria, a non-permanent member of the Security Council, voted against.", "en", PUB, "consistent"),
+    ("Morocco, a non-permanent member of the Security Council, voted against.", "en", PUB, "contradicted"),
+    ("China, a permanent member of the Security Council, abstained.", "en", PUB, "consistent"),
+    ("Pakistan, a non-permanent member of the Security Council, abstained.", "en", date(2024, 6, 1), "contradicted"),
+    ("The Security Council met. Somalia, a non-permanent member, spoke.", "en", PUB, "consistent"),
+    ("Algeria, a non-permanent member of the Security Council, voted.", "en", date(2010, 6, 1), "no_evidence"),
+]
+
+
+@pytest.mark.parametrize("text, lang, published, finding", MEMBERSHIPS)
+def test_memberships(text: str, lang: str, published: date, finding: str) -> None:
+    c = one(text, lang, "member_of", published)
+    assert c.claim.object == "UN Security Council"
+    assert c.finding == finding, c.result.explanation
+
+
+MANDATES = [
+    ("Le Conseil de sécurité doit prolonger le mandat de la MINURSO pour une année supplémentaire.", "fr", PUB, "consistent", "P1Y"),
+    ("Le Conseil de sécurité doit prolonger le mandat de la MINURSO de six mois.", "fr", PUB, "contradicted", "P6M"),
+    ("En 2024, le Conseil de sécurité a renouvelé le mandat de la MINURSO pour un an.", "fr", PUB, "consistent", "P1Y"),
+    ("En 2024, le Conseil de sécurité a renouvelé le mandat de la MINURSO pour deux ans.", "fr", PUB, "contradicted", "P2Y"),
+    ("La résolution 2756 (2024) a prolongé le mandat de la MINURSO jusqu'au 31 octobre 2025.", "fr", PUB, "consistent", None),
+    ("La résolution 2756 (2024) a prolongé le mandat de la MINURSO jusqu'au 30 avril 2025.", "fr", PUB, "contradicted", None),
+    ("The Council renewed MINURSO's mandate for one year on 31 October 2024.", "en", PUB, "consistent", "P1Y"),
+    ("The Council renewed MINURSO's mandate for six months on 31 October 2024.", "en", PUB, "contradicted", "P6M"),
+    ("In 2023 the Security Council extended the mandate of MINURSO for one year.", "en", PUB, "consistent", "P1Y"),
+    ("The Security Council extended the mandate of MINURSO until 31 October 2026.", "en", date(2025, 11, 2), "consistent", None),
+    ("The Security Council extended the mandate of MINURSO until 31 October 2027.", "en", date(2025, 11, 2), "contradicted", None),
+    ("The Security Council extended the mandate of MINURSO for one year.", "en", date(2019, 11, 2), "no_evidence", "P1Y"),
+]
+
+
+@pytest.mark.parametrize("text, lang, published, finding, duration", MANDATES)
+def test_mandate_renewals(text: str, lang: str, published: date, finding: str, duration: str | None) -> None:
+    c = one(text, lang, "mandate", published)
+    assert c.claim.subject == "MINURSO" and c.claim.duration == duration
+    assert c.finding == finding, c.result.explanation
+
+
+RESOLUTIONS = [
+    ("La résolution 2756 (2024) a prolongé le mandat.", "fr", "consistent"),
+    ("La résolution 2756 (2023) a prolongé le mandat.", "fr", "contradicted"),
+    ("Resolution 2797 (2025) renewed the mandate.", "en", "consistent"),
+    ("Resolution 2797 (2024) renewed the mandate.", "en", "contradicted"),
+    ("La résolution 2703 (2023) avait prolongé le mandat.", "fr", "consistent"),
+    ("Resolution 2703 (2022) had renewed the mandate.", "en", "contradicted"),
+    ("La résolution 2756, adoptée le 31 octobre 2024, prolonge le mandat.", "fr", "consistent"),
+    ("Resolution 2756 was adopted on 30 October 2024.", "en", "partial"),
+    ("La résolution 2756 a été adoptée le 31 octobre 2023.", "fr", "contradicted"),
+    ("La résolution 1234 (2019) a été adoptée.", "fr", "no_evidence"),
+]
+
+
+@pytest.mark.parametrize("text, lang, finding", RESOLUTIONS)
+def test_resolutions_by_number(text: str, lang: str, finding: str) -> None:
+    c = one(text, lang, "event")
+    assert c.finding == finding, c.result.explanation
+
+
+VISITS = [
+    ("Depuis 2016, lors de la visite d'Etat du roi à Moscou, les liens se sont renforcés.", "fr", "consistent"),
+    ("Depuis 2018, lors de la visite d'Etat du roi à Moscou, les liens se sont renforcés.", "fr", "contradicted"),
+    ("King Mohammed VI's state visit to Moscow in March 2016 opened a new chapter.", "en", "consistent"),
+    ("King Mohammed VI's state visit to Moscow in March 2017 opened a new chapter.", "en", "contradicted"),
+    ("En visite d'État à Rabat en octobre 2024, le président Emmanuel Macron a prononcé un discours.", "fr", "consistent"),
+    ("En visite d'État à Rabat en octobre 2022, le président Emmanuel Macron a prononcé un discours.", "fr", "contradicted"),
+    ("Emmanuel Macron visited Rabat in October 2024.", "en", "consistent"),
+    ("Emmanuel Macron visited Rabat in 2019.", "en", "contradicted"),
+    ("La visite officielle de Nasser Bourita à Moscou en 2016 a été préparée.", "fr", "no_evidence"),
+    ("The state visit by Emmanuel Macron to Rabat in October 2024 was a success.", "en", "consistent"),
+    ("Mohammed VI s'est rendu à Moscou en mars 2016.", "fr", "consistent"),
+    ("Mohammed VI s'est rendu à Moscou en mars 2019.", "fr", "contradicted"),
+]
+
+
+@pytest.mark.parametrize("text, lang, finding", VISITS)
+def test_dated_visits(text: str, lang: str, finding: str) -> None:
+    c = one(text, lang, "visit")
+    assert c.finding == finding, c.result.explanation
+    assert c.claim.at and c.claim.dated_by == "statement"
+
+
+def test_a_visit_without_a_date_is_no_claim() -> None:
+    assert [c for c in checked("La visite d'Etat du roi à Moscou a marqué les esprits.", "fr")
+            if c.claim.predicate == "visit"] == []
+
+
+# --- the right value in words, in the article's language, and the correction ------------------
+
+
+def test_a_contradicted_office_in_words_and_its_fix() -> None:
+    c = one("En 2016, le président de la France était Emmanuel Macron.", "fr", "holds_office")
+    fr = explain(c, lang="fr", published=PUB)
+    assert fr.summary.startswith("Faux : en 2016, le président (France) était François Hollande")
+    en = explain(c, lang="en", published=PUB)
+    assert en.summary.startswith("Wrong: in 2016 the President of France was François Hollande")
+    fix = what_to_fix(c, lang="fr", published=PUB)
+    assert fix and fix.startswith("Write « François Hollande » instead of « Emmanuel Macron »")
+    c = one("In 2016 France's president was Emmanuel Macron.", "en", "holds_office")
+    assert explain(c, lang="en", published=PUB).summary.startswith("Wrong: in 2016 the President of France was François Hollande")
+    fix = what_to_fix(c, lang="en", published=PUB)
+    assert fix and fix.startswith("Write “François Hollande” instead of “Emmanuel Macron”")
+
+
+def test_other_corrections_name_the_record() -> None:
+    c = one("L'ancien président Emmanuel Macron a parlé.", "fr", "holds_office")
+    assert (what_to_fix(c, lang="fr", published=PUB) or "").startswith("Drop “former”")
+    c = one("The Security Council met. Russia held the presidency in April.", "en", "presides")
+    assert (what_to_fix(c, lang="en", published=PUB) or "").startswith("Write “France” instead of “Russia”")
+    assert explain(c, lang="fr", published=PUB).summary.startswith("Faux : en avril 2025, la présidence")
+    c = one("Depuis 2018, lors de la visite d'Etat du roi à Moscou, les liens se sont renforcés.", "fr", "visit")
+    assert explain(c, lang="fr", published=PUB).summary == (
+        "Faux : la base de faits date la visite de Mohammed VI à Moscow du 15 mars 2016, pas en 2018.")
+    assert explain(c, lang="en", published=PUB).about == "Visit: Mohammed VI to “Moscou”, in 2018."
+    c = one("Le Maroc, membre non permanent du Conseil de sécurité, a voté contre.", "fr", "member_of")
+    assert "1 January 2012 to 31 December 2013" in (what_to_fix(c, lang="fr", published=PUB) or "")
+
+
+def test_a_title_of_today_in_a_sentence_about_the_past() -> None:
+    """"le président Macron" in a sentence about 2015: today's title, not a claim he was
+    president then; a copula ("était") states it at that date."""
+    text = "En 2015, le président Emmanuel Macron était ministre de l'Économie."
+    c, minister = checked(text, "fr")
+    assert c.claim.text == "président Emmanuel Macron" and minister.claim.object == "Minister of Finance"
+    assert minister.claim.dated_by == "statement"  # "Macron était ministre": stated for 2015
+    assert c.claim.dated_by == "sentence" and c.claim.at == "2015"
+    assert c.finding == "consistent" and "today's" in c.result.explanation
+
+
+# --- through the real CLI ----------------------------------------------------------------------
+
+
+def cli_check(tmp_path: Path, text: str, lang: str, published: str) -> dict:
+    doc = tmp_path / "article.txt"
+    doc.write_text(text, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "VERIFIER_DATABASE_URL": f"sqlite:///{tmp_path / 'none.db'}"}
+    env.pop("VERIFIER_TOKEN", None)
+    run = subprocess.run([sys.executable, "-m", "verifier.cli", "check", str(doc), "--format", "json", "--dry-run",
+                          "--facts", str(PACK), "--lang", lang, "--published", published],
+                         capture_output=True, text=True, env=env, timeout=300, cwd=tmp_path)
+    assert run.returncode in (0, 1), run.stderr
+    return json.loads(run.stdout)
+
+
+def test_cli_french_article(tmp_path: Path) -> None:
+    text = ("Nasser Bourita, ministre marocain des Affaires étrangères, a reçu jeudi son homologue russe, "
+            "Sergueï Lavrov. La Russie se prépare à prendre, en octobre prochain, la présidence tournante du "
+            "Conseil de sécurité. En 2016, le président de la France était Emmanuel Macron. L'Algérie, membre "
+            "non permanent du Conseil de sécurité, a voté contre.\n")
+    out = cli_check(tmp_path, text, "fr", "2025-09-18")
+    facts = {c["text"]: c for c in out["claims"] if c["kind"] == "factual"}
+    assert facts["homologue russe, Sergueï Lavrov"]["finding"] == "consistent"
+    assert facts["homologue russe, Sergueï Lavrov"]["of"] == "Russia"
+    presidency = next(c for c in facts.values() if c["predicate"] == "presides")
+    assert (presidency["at"], presidency["dated_by"], presidency["finding"]) == ("2025-10", "statement", "consistent")
+    macron = facts["président de la France était Emmanuel Macron"]
+    assert macron["finding"] == "contradicted" and "François Hollande" in macron["explanation"]
+    assert macron["evidence"][0]["subject"] == "François Hollande"
+    assert next(c for c in facts.values() if c["predicate"] == "member_of")["finding"] == "consistent"
+    assert out["summary"]["contradicted"] == 1
+
+
+def test_cli_english_article(tmp_path: Path) -> None:
+    text = ("Russia held the rotating presidency of the Security Council in April. The Council renewed "
+            "MINURSO's mandate for one year on 31 October 2024. Former Fed chair Janet Yellen spoke.\n")
+    out = cli_check(tmp_path, text, "en", "2025-10-16")
+    facts = {c["predicate"]: c for c in out["claims"] if c["kind"] == "factual"}
+    assert facts["presides"]["finding"] == "contradicted" and "France" in facts["presides"]["explanation"]
+    assert (facts["mandate"]["duration"], facts["mandate"]["finding"]) == ("P1Y", "consistent")
+    assert facts["holds_office"]["former"] is True and facts["holds_office"]["finding"] == "consistent"
+
+
+def test_memberships_and_visits_through_the_store(db_url: str, tmp_path: Path) -> None:
+    """A pack with member_of facts (their seat) and a visit's place aliases, imported into the
+    store (SQLite and PostgreSQL) and read back by `check`."""
+    from .test_cli import run
+
+    assert run("facts", "import", str(PACK), db=db_url).exit_code == 0
+    doc = tmp_path / "a.txt"
+    doc.write_text("L'Algérie, membre non permanent du Conseil de sécurité, a voté contre. Depuis 2018, "
+                   "lors de la visite d'Etat du roi à Moscou, les liens se sont renforcés.\n", encoding="utf-8")
+    result = run("check", str(doc), "--format", "json", "--lang", "fr", "--published", "2025-10-16", db=db_url)
+    facts = {c["predicate"]: c for c in json.loads(result.stdout)["claims"] if c["kind"] == "factual"}
+    assert facts["member_of"]["finding"] == "consistent"
+    assert facts["member_of"]["evidence"][0]["extra"]["seat"] == "non-permanent"
+    assert facts["visit"]["finding"] == "contradicted" and "15 March 2016" in facts["visit"]["explanation"]
+    assert result.exit_code == 1
