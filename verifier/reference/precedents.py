@@ -128,6 +128,8 @@ def read_precedent_file(data: bytes | str, *, name: str,
     if what is not None:
         raise PrecedentError(f"{name}: binary data ({what}), not a precedent list, ClaimReview "
                              "JSON or web page")
+    if b"\0" in data:  # UTF-16 without a byte-order mark, or binary
+        raise PrecedentError(f"{name}: not UTF-8 text (it holds NUL bytes)")
     if looks_like_html(data, name):
         return PrecedentFile("claimreview", parse_html(data, origin=name, base_url=url))
     try:
