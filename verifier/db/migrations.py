@@ -164,7 +164,11 @@ def _v7_claimreview_fields_and_feed_items(conn: Connection) -> None:
     stored so far, whose files did not say), and the table of feed items already ingested
     (docs/decisions.md §33)."""
     table = models.Precedent.__table__  # type: ignore[attr-defined]
+    # A database made before v2 got the precedent table from the current model: with these.
+    present = {c["name"] for c in inspect(conn).get_columns("precedent")}
     for name in ("publisher_name", "publisher_site", "claimant", "claim_date"):
+        if name in present:
+            continue
         kind = table.c[name].type.compile(dialect=conn.dialect)
         conn.exec_driver_sql(f"ALTER TABLE precedent ADD COLUMN {name} {kind}")
     models.FeedItem.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
