@@ -55,7 +55,9 @@ def parse_feed(data: bytes, *, name: str, url: str | None = None) -> Feed:
     headers = {"content-location": url} if url else {}
     parsed = feedparser.parse(io.BytesIO(data), response_headers=headers,
                               sanitize_html=False)
-    if not parsed.get("version") and not parsed.entries:
+    if not parsed.entries and (not parsed.get("version") or parsed.get("bozo")):
+        # Not a feed, or a broken one that gave nothing (a feed with a few faults that
+        # still gives its items is read: feedparser's loose parser).
         reason = parsed.get("bozo_exception")
         detail = f" ({_one_line(str(reason), 120)})" if reason else ""
         raise FeedError(f"{name}: not an RSS or Atom feed{detail}")

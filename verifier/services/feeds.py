@@ -148,7 +148,8 @@ def _ingest_item(store: Any, principal: Principal, feed: str, key: str | None,
                  link: str | None, title: str | None, **kw: Any) -> FeedItemResult:
     """One new item: its page ingested like `verifier ingest URL`, then remembered."""
     if not key or not link:
-        return FeedItemResult(key, link, title, "failed", error="the item has no link")
+        return FeedItemResult(key, link, title, "failed",
+                              error=f"{title or 'an untitled item'}: the item has no link")
     if not is_url(link):  # never a path: the feed's author chose the link
         return FeedItemResult(key, link, title, "failed",
                               error=f"{link}: not an http(s) link")
