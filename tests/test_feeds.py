@@ -209,3 +209,23 @@ def test_an_auditor_may_not_follow_feeds(store: Store, site: tuple[str, dict],
     with pytest.raises(services.PermissionDenied):
         services.feeds.poll_feed(services.Principal("audrey", "auditor", "ui"), feed, db=store)
     assert documents(store) == []
+
+
+def test_an_item_is_remembered_once_even_when_two_polls_race(store: Store,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from verifier.db import feeds
+
+    args = {"feed": "https://news.example/rss", "item": "guid-1", "link": "https://news.example/1",
+            "document_id": None}
+    with store.write() as s:
+        assert feeds.remember(session=s, **args)
+    with store.write() as s:
+        assert not feeds.remember(session=s, **args)  # seen
+    # The other poll inserted it between this one's check and insert: the unique index
+    # refuses it inside a savepoint, and the transaction goes on.
+    monkeypatch.setattr(feeds, "seen_items", lambda **_: set())
+    with store.write() as s:
+        assert not feeds.remember(session=s, **args)
+        s.add(FeedItem(feed=args["feed"], item="guid-2"))
+    with store.read() as s:
+        assert sorted(i.item for i in s.exec(select(FeedItem)).all()) == ["guid-1", "guid-2"]

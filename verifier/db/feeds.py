@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from verifier.db.models import FeedItem
@@ -24,6 +25,9 @@ def remember(*, session: Session, feed: str, item: str, link: str | None,
     recorded (another poll of the same feed got there first)."""
     if seen_items(session=session, feed=feed, keys=[item]):
         return False
-    session.add(FeedItem(feed=feed, item=item, link=link, document_id=document_id))
-    session.flush()
+    try:
+        with session.begin_nested():  # a concurrent poll may insert it between the two
+            session.add(FeedItem(feed=feed, item=item, link=link, document_id=document_id))
+    except IntegrityError:
+        return False
     return True
