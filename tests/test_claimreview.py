@@ -30,6 +30,13 @@ ROOT = Path(__file__).parents[1]
 OWNER = services.store_owner("test")
 
 
+@pytest.fixture(autouse=True)
+def _private_vector_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the `semantic` extra installed, imports and checks embed texts: keep them out of
+    the user's vector cache."""
+    monkeypatch.setenv("VERIFIER_EMBEDDING_CACHE", str(tmp_path / "vectors.sqlite"))
+
+
 def run_cli(*args: str, db: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """The real CLI in a subprocess, importing this checkout's package."""
     full = {k: v for k, v in os.environ.items() if k != "VERIFIER_TOKEN"}
@@ -299,3 +306,23 @@ def test_pages_are_parsed_in_the_limited_worker(tmp_path: Path,
     with pytest.raises(services.PrecedentError, match="document too complex"):
         services.sources.import_precedents(OWNER, (CR / "datafeed.jsonld").read_bytes(),
                                            name="feed.json", embed=False, db=store)
+
+
+def test_new_and_updated_reviews_get_their_sentence_vectors(store: Store) -> None:
+    """With the semantic extra: the new reviews' claims and titles are embedded at import;
+    an import that adds or changes nothing embeds nothing; an updated review (which may sit in
+    another collection) gets every precedent's vectors looked up, so dense retrieval, which
+    needs all of them, stays on."""
+    if not precedents.semantic_enabled():
+        pytest.skip("the semantic extra is not installed")
+    res = services.sources.import_precedents(OWNER, CR / "datafeed.jsonld", db=store)
+    assert res.embedded == 4  # two claims, two titles
+    res = services.sources.import_precedents(OWNER, CR / "datafeed.jsonld", db=store)
+    assert (res.imported, res.embedded) == (0, None)
+    services.sources.import_precedents(OWNER, CR / "factcheck-api.json", db=store)
+    doc = json.loads((CR / "datafeed.jsonld").read_text())
+    doc["dataFeedElement"][0]["item"][0] |= {"datePublished": "2025-05-01",
+                                             "claimReviewed": "The flood reached the arches"}
+    res = services.sources.import_precedents(OWNER, json.dumps(doc).encode(), name="u.json",
+                                             db=store)
+    assert res.updated == 1 and res.embedded == len({t for r in rows(store) for t in r[3:5] if t})

@@ -26,6 +26,13 @@ OWNER = services.store_owner("test")
 HTML = "text/html; charset=utf-8"
 
 
+@pytest.fixture(autouse=True)
+def _private_vector_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the `semantic` extra installed, imports and checks embed texts: keep them out of
+    the user's vector cache."""
+    monkeypatch.setenv("VERIFIER_EMBEDDING_CACHE", str(tmp_path / "vectors.sqlite"))
+
+
 def page(title: str, sentence: str) -> bytes:
     return (f"<!DOCTYPE html><html lang=en><head><meta charset=utf-8><title>{title}</title>"
             f"</head><body><article><h1>{title}</h1><p>{sentence}</p><p>The council met on "

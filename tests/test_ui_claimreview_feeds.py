@@ -4,6 +4,7 @@ follows a feed once ("Follow a feed": the pages of its new items stored)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlmodel import col, select
@@ -18,6 +19,13 @@ from .test_untrusted_input import serve
 __all__ = ["seeded"]
 
 CR = DATA / "claimreview"
+
+
+@pytest.fixture(autouse=True)
+def _private_vector_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the `semantic` extra installed, imports and checks embed texts: keep them out of
+    the user's vector cache."""
+    monkeypatch.setenv("VERIFIER_EMBEDDING_CACHE", str(tmp_path / "vectors.sqlite"))
 
 
 def _upload(name: str) -> tuple[str, bytes, str]:

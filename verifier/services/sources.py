@@ -191,8 +191,9 @@ def import_precedents(principal: Principal, file: str | Path | bytes, *,
                                           collection=coll, actor=principal.name)
     texts = None
     if embed and (res.imported or res.updated) and precedents.semantic_enabled():
-        with store.read() as s:
-            texts = precedents.embed_collection(session=s, collection=coll)
+        with store.read() as s:  # an updated review may be in another collection: all then
+            texts = precedents.embed_collection(session=s,
+                                                collection=None if res.updated else coll)
     return PrecedentImport(res.imported, coll, texts, res.known, res.updated, res.replaced)
 
 
