@@ -10,19 +10,23 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlmodel import col, select
 
 from verifier import services
 from verifier.db.models import AuditEvent, Precedent
 from verifier.db.store import Store, open_store
-from verifier.reference import precedents
+from verifier.reference import claimreview, precedents
+from verifier.reference.feeds import parse_feed
 
 from .conftest import DATA
+from .test_linear import assert_linear
 from .test_untrusted_input import serve
 
 CR = DATA / "claimreview"
@@ -326,3 +330,83 @@ def test_new_and_updated_reviews_get_their_sentence_vectors(store: Store) -> Non
     res = services.sources.import_precedents(OWNER, json.dumps(doc).encode(), name="u.json",
                                              db=store)
     assert res.updated == 1 and res.embedded == len({t for r in rows(store) for t in r[3:5] if t})
+
+
+# --- hostile input: never a crash, one line; every parser linear in its input -------------------
+
+_KEYS = ["@type", "@graph", "@id", "claims", "claimReview", "text", "url", "dataFeedElement",
+         "item", "claimReviewed", "reviewRating", "alternateName", "author", "itemReviewed",
+         "datePublished", "publisher", "site", "name", "inLanguage", "reviewDate", "claimDate",
+         "firstAppearance", "textualRating", "languageCode"]
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=12)
+    | st.sampled_from(["ClaimReview", "schema:ClaimReview", "DataFeed", "http://[::1",
+                       "2025-13-45", "https://x.example/a", "", " "]),
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(st.sampled_from(_KEYS), children, max_size=6), max_leaves=40)
+
+
+@given(_JSON)
+@settings(max_examples=300, deadline=None)
+def test_any_json_gives_reviews_or_one_line(doc: object) -> None:
+    try:
+        got = precedents.parse_precedents(json.dumps(doc).encode(), name="x.json")
+    except precedents.PrecedentError as exc:
+        assert "\n" not in str(exc) and str(exc).startswith("x.json: ")
+    else:
+        assert got and all(r.claim.strip() and r.external_id for r in got)
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (b"[" * 100_000 + b"]" * 100_000, "JSON nested too deeply"),
+    (b'{"claims": [{"text": "x", "claimDate": ' + b"9" * 5000 + b"}]}", "not valid JSON"),
+    (b'{"@graph": [{"@type": "ClaimReview", "claimReviewed": {"name": []}}]}',
+     "has no claimReviewed"),
+])
+def test_hostile_json_is_one_line(data: bytes, message: str) -> None:
+    with pytest.raises(precedents.PrecedentError, match=message) as caught:
+        precedents.parse_precedents(data, name="x.json")
+    assert "\n" not in str(caught.value)
+
+
+def _datafeed(n: int) -> str:
+    review = json.loads((CR / "datafeed.jsonld").read_text())["dataFeedElement"][0]["item"][0]
+    return json.dumps({"@type": "DataFeed", "dataFeedElement": [
+        {"@type": "DataFeedItem", "item": [review | {"url": f"https://x.example/{i}"}]}
+        for i in range(n)]})
+
+
+def _api_pages(n: int) -> str:
+    page = (CR / "factcheck-api.json").read_text().replace("\n", "")
+    return "\n".join([page] * n)
+
+
+def _rdfa_chain(n: int) -> str:
+    """RDFa as extruct gives it: a ClaimReview whose author is node n, node i referring to
+    nodes i-1, i-2 and i-3 (compacting each reference anew would take exponential time)."""
+    nodes: list[dict[str, object]] = [{
+        "@id": "cr", "@type": ["https://schema.org/ClaimReview"],
+        "https://schema.org/claimReviewed": [{"@value": "A claim"}],
+        "https://schema.org/author": [{"@id": f"_:n{n - 1}"}]}]
+    for i in range(n):
+        nodes.append({"@id": f"_:n{i}", "@type": ["https://schema.org/Thing"],
+                      "https://schema.org/name": [{"@value": f"node {i}"}],
+                      "https://schema.org/about": [{"@id": f"_:n{j}"}
+                                                   for j in range(max(0, i - 3), i)]})
+    return json.dumps(nodes)
+
+
+def _rss(n: int) -> str:
+    items = "".join(f"<item><title>Item {i}</title><link>https://x.example/{i}</link></item>"
+                    for i in range(n))
+    return f"<rss version='2.0'><channel><title>T</title>{items}</channel></rss>"
+
+
+@pytest.mark.parametrize(("parse", "make"), [
+    (lambda s: precedents.parse_precedents(s.encode(), name="f.json"), _datafeed),
+    (lambda s: precedents.parse_precedents(s.encode(), name="p.jsonl"), _api_pages),
+    (lambda s: claimreview._compact_rdfa(json.loads(s)), _rdfa_chain),
+    (lambda s: parse_feed(s.encode(), name="f.xml"), _rss),
+], ids=["datafeed", "api-pages", "rdfa-references", "rss"])
+def test_parsers_are_linear(parse: Callable[[str], object], make: Callable[[int], str]) -> None:
+    assert_linear(parse, make)

@@ -87,8 +87,8 @@ def precedents_import(
     try:
         res = services.sources.import_precedents(who, file, collection=collection,
                                                  embed=embed, db=db)
-    except (services.PrecedentError, services.PermissionDenied) as exc:
-        _fail(str(exc).splitlines()[0])
+    except (services.PrecedentError, services.PermissionDenied, ValueError, OSError) as exc:
+        _fail(str(exc).splitlines()[0] if str(exc).strip() else type(exc).__name__)
     typer.echo(f"imported {res.imported} precedents into {res.collection} ({res.summary()})")
     if res.embedded is not None:
         typer.echo(f"sentence vectors ready for {res.embedded} texts")

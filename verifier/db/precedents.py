@@ -129,9 +129,10 @@ def _merge(session: Session, rows: Sequence[PrecedentRow],
             known += 1
             continue
         if stored is None:
-            ext = r.external_id
+            ext, n = r.external_id, 1
             while ext in ids:  # an @id taken by another review of the collection
-                ext = f"{r.external_id}#{len(ids)}"
+                n += 1
+                ext = f"{r.external_id}#{n}"
             ids.add(ext)
             session.add(Precedent(collection=collection, **(_values(r) | {"external_id": ext})))
             imported += 1

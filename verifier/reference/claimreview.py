@@ -64,6 +64,8 @@ def json_documents(data: str, *, origin: str) -> list[Any]:
         first = exc
     except RecursionError:
         raise PrecedentError(f"{origin}: JSON nested too deeply") from None
+    except ValueError as exc:  # an integer of more than 4,300 digits
+        raise PrecedentError(f"{origin}: not valid JSON ({_first_line(exc)})") from None
     lines = [(n, line) for n, line in enumerate(data.splitlines(), 1) if line.strip()]
     if len(lines) < 2:
         raise PrecedentError(f"{origin}: not valid JSON ({first.msg} at line {first.lineno})")
@@ -73,9 +75,15 @@ def json_documents(data: str, *, origin: str) -> list[Any]:
             docs.append(json.loads(line))
         except json.JSONDecodeError as exc:
             raise PrecedentError(f"{origin}: not valid JSON (line {n}: {exc.msg})") from None
+        except ValueError as exc:
+            raise PrecedentError(f"{origin}: not valid JSON (line {n}: {_first_line(exc)})") from None
         except RecursionError:
             raise PrecedentError(f"{origin}: JSON nested too deeply (line {n})") from None
     return docs
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).splitlines() or [type(exc).__name__])[0][:200]
 
 
 def _type_names(obj: dict[str, Any]) -> set[str]:
@@ -109,8 +117,12 @@ def _site(url: Any) -> str | None:
     u = _text(url)
     if not u:
         return None
-    parts = urllib.parse.urlsplit(u)
-    return parts.hostname if parts.scheme.lower() in ("http", "https") and parts.hostname else None
+    try:
+        parts = urllib.parse.urlsplit(u)
+        host = parts.hostname
+    except ValueError:  # "http://[::1" and other unparsable URLs
+        return None
+    return host if parts.scheme.lower() in ("http", "https") and host else None
 
 
 def _nodes(doc: Any) -> Iterator[tuple[str, dict[str, Any], dict[str, Any] | None]]:
@@ -232,47 +244,57 @@ def parse_json(data: str, *, origin: str) -> list[PrecedentRow]:
 # ------------------------------------------------------------------------------ HTML pages
 
 _SCHEMA_PREFIXES = ("http://schema.org/", "https://schema.org/")
+# How deep references are followed from a ClaimReview (itemReviewed -> author -> name needs 2;
+# a chain of references in a hostile page stops here, as ids).
+_RDFA_DEPTH = 6
 
 
 def _compact_rdfa(nodes: list[Any]) -> list[dict[str, Any]]:
     """extruct's RDFa (expanded JSON-LD: full property IRIs, values as lists of {"@value"} or
-    {"@id"}) as plain nested schema.org nodes, references to blank nodes resolved once each."""
-    by_id = {n.get("@id"): n for n in nodes if isinstance(n, dict) and n.get("@id")}
+    {"@id"}) as plain nested schema.org nodes. Each node is compacted once (shared, not copied,
+    where several refer to it; a reference back to a node being compacted stays an id): linear
+    in the number of properties, whatever the references."""
+    by_id = {n["@id"]: n for n in nodes if isinstance(n, dict) and isinstance(n.get("@id"), str)}
     done: dict[str, dict[str, Any]] = {}
+    busy: set[str] = set()
 
-    def compact(node: dict[str, Any], depth: int) -> dict[str, Any]:
-        out: dict[str, Any] = {"@type": [_strip(t) for t in node.get("@type", [])
+    def value(v: Any, depth: int) -> Any:
+        if not isinstance(v, dict):
+            return None
+        if "@value" in v:
+            return v["@value"]
+        ref = v.get("@id")
+        target = by_id.get(ref) if isinstance(ref, str) else None
+        if target is None or not target.get("@type") or ref in busy or depth >= _RDFA_DEPTH:
+            return ref
+        return compact(target, depth + 1)
+
+    def compact(node: dict[str, Any], depth: int = 0) -> dict[str, Any]:
+        key = node.get("@id")
+        if isinstance(key, str) and key in done:
+            return done[key]
+        out: dict[str, Any] = {"@type": [_strip(t) for t in _list(node.get("@type"))
                                          if isinstance(t, str)]}
-        if isinstance(node.get("@id"), str):
-            out["@id"] = node["@id"]
-        for key, values in node.items():
-            if key.startswith("@") or not key.startswith(_SCHEMA_PREFIXES):
+        if isinstance(key, str):
+            out["@id"] = key
+            busy.add(key)
+            done[key] = out
+        for prop, values in node.items():
+            if prop.startswith("@") or not prop.startswith(_SCHEMA_PREFIXES):
                 continue
-            vals = values if isinstance(values, list) else [values]
-            got = []
-            for v in vals:
-                if not isinstance(v, dict):
-                    continue
-                if "@value" in v:
-                    got.append(v["@value"])
-                elif "@id" in v:
-                    ref = by_id.get(v["@id"])
-                    if ref is not None and ref is not node and depth < 4 and ref.get("@type"):
-                        got.append(done.get(v["@id"]) or compact(ref, depth + 1))
-                    else:
-                        got.append(v["@id"])
+            got = [x for x in (value(v, depth) for v in _list(values)) if x is not None]
             if got:
-                out[_strip(key)] = got[0] if len(got) == 1 else got
+                out[_strip(prop)] = got[0] if len(got) == 1 else got
+        if isinstance(key, str):
+            busy.discard(key)
         return out
 
-    result = []
-    for node in nodes:
-        if isinstance(node, dict) and "ClaimReview" in {_strip(t) for t in node.get("@type", [])
-                                                        if isinstance(t, str)}:
-            c = compact(node, 0)
-            done[str(node.get("@id"))] = c
-            result.append(c)
-    return result
+    return [compact(n) for n in nodes if isinstance(n, dict)
+            and "ClaimReview" in {_strip(t) for t in _list(n.get("@type")) if isinstance(t, str)}]
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
 
 
 def _strip(iri: str) -> str:

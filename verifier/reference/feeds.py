@@ -53,8 +53,11 @@ def parse_feed(data: bytes, *, name: str, url: str | None = None) -> Feed:
     if not data.strip():
         raise FeedError(f"{name}: empty, not an RSS or Atom feed")
     headers = {"content-location": url} if url else {}
-    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers,
-                              sanitize_html=False)
+    try:
+        parsed = feedparser.parse(io.BytesIO(data), response_headers=headers,
+                                  sanitize_html=False)
+    except Exception as exc:  # noqa: BLE001 - a parser's failure on hostile bytes: one line
+        raise FeedError(f"{name}: cannot read the feed ({type(exc).__name__})") from None
     if not parsed.entries and (not parsed.get("version") or parsed.get("bozo")):
         # Not a feed, or a broken one that gave nothing (a feed with a few faults that
         # still gives its items is read: feedparser's loose parser).

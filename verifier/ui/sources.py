@@ -73,7 +73,7 @@ def _import_precedents(items: list[tuple[bytes | str, str | None]],
             label = name or str(data)
             try:
                 res = services.sources.import_precedents(actor, data, name=name)
-            except (services.PrecedentError, services.PermissionDenied) as exc:
+            except (*REFUSED, services.PrecedentError) as exc:
                 failed += 1
                 st.error(str(exc).splitlines()[0])
                 continue
