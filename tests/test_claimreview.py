@@ -195,6 +195,8 @@ def test_a_new_rating_for_a_known_review_updates_it_and_an_older_one_does_not(st
                                              embed=False, db=store)
     assert (res.imported, res.known, res.updated) == (0, 1, 1)
     assert res.summary() == "0 imported, 1 already known, 1 updated"
+    assert res.to_json() == {"imported": 0, "collection": "update", "embedded": None,
+                             "known": 1, "updated": 1, "replaced": None}
     river = by_url(store)["https://checks.example.org/2025/04/river-bridge"]
     assert (river.verdict, river.reviewed_on, river.collection) == (
         "Mostly false", date(2025, 4, 20), "datafeed")

@@ -115,6 +115,10 @@ class PrecedentImport:
         text = f"{self.imported} imported, {self.known} already known"
         return text + (f", {self.updated} updated" if self.updated else "")
 
+    def to_json(self) -> dict[str, Any]:
+        """The counts as plain values (for the HTTP API and jobs)."""
+        return dict(self.__dict__)
+
 
 # What a precedent URL may answer: a saved fact-check page, ClaimReview JSON(-LD), a list.
 PRECEDENT_CONTENT_TYPES = {
