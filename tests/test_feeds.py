@@ -5,10 +5,8 @@ are stored, and it is tried again next time. The pages and the feed are served o
 a thread of the test (VERIFIER_ALLOW_HOSTS=127.0.0.1 lets the fetch rules reach it)."""
 from __future__ import annotations
 
-import os
 import re
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,9 +17,9 @@ from verifier import services
 from verifier.db.models import AuditEvent, Document, FeedItem
 from verifier.db.store import Store, open_store
 
+from .test_claimreview import run_cli as claimreview_cli
 from .test_untrusted_input import serve
 
-ROOT = Path(__file__).parents[1]
 OWNER = services.store_owner("test")
 HTML = "text/html; charset=utf-8"
 
@@ -64,13 +62,10 @@ def site(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, dict[str, tuple
         yield base, routes
 
 
-def run_cli(*args: str, db: str) -> subprocess.CompletedProcess[str]:
-    """The real CLI in a subprocess, importing this checkout's package."""
-    env = {k: v for k, v in os.environ.items() if k != "VERIFIER_TOKEN"}
-    env |= {"VERIFIER_DATABASE_URL": db, "PYTHONPATH": str(ROOT), "VERIFIER_SEMANTIC": "0",
-            "VERIFIER_ALLOW_HOSTS": "127.0.0.1"}
-    return subprocess.run([sys.executable, "-m", "verifier.cli", *args], capture_output=True,
-                          text=True, env=env, timeout=300, check=False)
+def run_cli(*args: str, db: str, env: dict[str, str] | None = None
+            ) -> subprocess.CompletedProcess[str]:
+    """The real CLI in a subprocess (test_claimreview.run_cli), the test server allowed."""
+    return claimreview_cli(*args, db=db, env={"VERIFIER_ALLOW_HOSTS": "127.0.0.1"} | (env or {}))
 
 
 def documents(store: Store) -> list[tuple[int | None, str | None]]:
@@ -190,12 +185,8 @@ def test_bad_feeds_are_one_line_exit_2_and_store_nothing(name: str, tmp_path: Pa
     store = open_store(db)
     data, message = BAD_FEEDS[name]
     (tmp_path / name).write_bytes(data)
-    env_cap = {"VERIFIER_MAX_BYTES": "500000"}
-    os.environ.update(env_cap)
-    try:
-        res = run_cli("ingest", "--feed", str(tmp_path / name), db=db)
-    finally:
-        os.environ.pop("VERIFIER_MAX_BYTES")
+    res = run_cli("ingest", "--feed", str(tmp_path / name), db=db,
+                  env={"VERIFIER_MAX_BYTES": "500000"})
     assert res.returncode == 2 and res.stdout == "", res.stdout
     err = res.stderr.strip()
     assert len(err.splitlines()) == 1 and message in err and "Traceback" not in err, err
