@@ -7,7 +7,8 @@ article checked against the demo facts (fact evidence scored 0-1), a reference s
 precedent (evidence without `similarity`), and a verdict.
 tests/data/schema/v4.* were written by schema version 4 (commit 4c50e20) with the same
 make_v2.py (the PostgreSQL one dumped with `pg_dump --inserts`); tests/data/schema/v5.* by
-schema version 5 (commit 8b7859c), the same way (pg_dump 15.20's `\restrict` lines removed)."""
+schema version 5 (commit 8b7859c), the same way (pg_dump 15.20's `\restrict` lines removed);
+tests/data/schema/v6.* by schema version 6 (commit 2c261c5), the same way."""
 from __future__ import annotations
 
 import shutil
@@ -86,7 +87,7 @@ def test_sqlite_database_from_v1_is_upgraded(tmp_path: Path) -> None:
         hits = conn.execute(text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH 'bonjour'")).all()
         assert len(hits) == 1  # rows written by v1 are in the index built by the upgrade
     engine.dispose()
-    assert _versions(url) == [1, 2, 3, 4, 5, 6]
+    assert _versions(url) == [1, 2, 3, 4, 5, 6, 7]
 
 
 @pytest.fixture
@@ -103,7 +104,7 @@ def test_postgres_database_from_v1_is_upgraded(pg_url: str) -> None:
                                  "to_tsquery('simple', 'bonjour')")).all()
         assert len(hits) == 1
     engine.dispose()
-    assert _versions(pg_url) == [1, 2, 3, 4, 5, 6]
+    assert _versions(pg_url) == [1, 2, 3, 4, 5, 6, 7]
 
 
 def _load_dump(pg_url: str, name: str) -> None:
@@ -154,13 +155,13 @@ def _assert_v2_upgraded(url: str) -> None:
 def test_sqlite_database_from_v2_gets_fact_scores_0_100(tmp_path: Path) -> None:
     url = _sqlite_fixture(tmp_path, "v2.sqlite")
     _assert_v2_upgraded(url)
-    assert _versions(url) == [2, 3, 4, 5, 6]
+    assert _versions(url) == [2, 3, 4, 5, 6, 7]
 
 
 def test_postgres_database_from_v2_gets_fact_scores_0_100(pg_url: str) -> None:
     _load_dump(pg_url, "v2.postgres.sql")
     _assert_v2_upgraded(pg_url)
-    assert _versions(pg_url) == [2, 3, 4, 5, 6]
+    assert _versions(pg_url) == [2, 3, 4, 5, 6, 7]
 
 
 def _assert_v4_upgraded(url: str) -> None:
@@ -188,13 +189,13 @@ def _assert_v4_upgraded(url: str) -> None:
 def test_sqlite_database_from_v4_gets_evidence_changed_at(tmp_path: Path) -> None:
     url = _sqlite_fixture(tmp_path, "v4.sqlite")
     _assert_v4_upgraded(url)
-    assert _versions(url) == [4, 5, 6]
+    assert _versions(url) == [4, 5, 6, 7]
 
 
 def test_postgres_database_from_v4_gets_evidence_changed_at(pg_url: str) -> None:
     _load_dump(pg_url, "v4.postgres.sql")
     _assert_v4_upgraded(pg_url)
-    assert _versions(pg_url) == [4, 5, 6]
+    assert _versions(pg_url) == [4, 5, 6, 7]
 
 
 def _assert_v5_upgraded(url: str) -> None:
@@ -208,7 +209,7 @@ def _assert_v5_upgraded(url: str) -> None:
 
     store = open_store(url)
     with store.read() as session:
-        assert database_version(session.connection()) == SCHEMA_VERSION == 6
+        assert database_version(session.connection()) == SCHEMA_VERSION
         old = session.exec(select(AuditEvent).order_by(col(AuditEvent.seq))).all()
         assert [(e.chain_version, e.channel, e.os_user) for e in old] == [(1, None, None)] * 7
         head_before = (old[-1].seq, old[-1].hash)
@@ -243,13 +244,13 @@ def _assert_v5_upgraded(url: str) -> None:
 def test_sqlite_database_from_v5_gets_chain_versions_and_tokens(tmp_path: Path) -> None:
     url = _sqlite_fixture(tmp_path, "v5.sqlite")
     _assert_v5_upgraded(url)
-    assert _versions(url) == [5, 6]
+    assert _versions(url) == [5, 6, 7]
 
 
 def test_postgres_database_from_v5_gets_chain_versions_and_tokens(pg_url: str) -> None:
     _load_dump(pg_url, "v5.postgres.sql")
     _assert_v5_upgraded(pg_url)
-    assert _versions(pg_url) == [5, 6]
+    assert _versions(pg_url) == [5, 6, 7]
 
 
 def _columns(url: str) -> dict[str, dict[str, tuple[str, bool]]]:
@@ -260,15 +261,16 @@ def _columns(url: str) -> dict[str, dict[str, tuple[str, bool]]]:
     try:
         insp = inspect(engine)
         return {t: {c["name"]: (str(c["type"]), bool(c["nullable"])) for c in insp.get_columns(t)}
-                for t in ("auditevent", "apitoken")}
+                for t in ("auditevent", "apitoken", "precedent", "feeditem")}
     finally:
         engine.dispose()
 
 
-def test_an_upgraded_database_has_the_columns_of_a_new_one(tmp_path: Path) -> None:
+@pytest.mark.parametrize("fixture", ["v5.sqlite", "v6.sqlite"])
+def test_an_upgraded_database_has_the_columns_of_a_new_one(tmp_path: Path, fixture: str) -> None:
     fresh = f"sqlite:///{tmp_path / 'fresh.db'}"
     open_store(fresh)
-    upgraded = _sqlite_fixture(tmp_path, "v5.sqlite")
+    upgraded = _sqlite_fixture(tmp_path, fixture)
     open_store(upgraded)
     assert _columns(upgraded) == _columns(fresh)
 
@@ -278,9 +280,66 @@ def pg_url_fresh() -> object:
     yield from postgres_schema_url()
 
 
+@pytest.mark.parametrize("fixture", ["v5.postgres.sql", "v6.postgres.sql"])
 def test_an_upgraded_postgres_database_has_the_columns_of_a_new_one(
-        pg_url: str, pg_url_fresh: str) -> None:
-    _load_dump(pg_url, "v5.postgres.sql")
+        pg_url: str, pg_url_fresh: str, fixture: str) -> None:
+    _load_dump(pg_url, fixture)
     open_store(pg_url)
     open_store(pg_url_fresh)
     assert _columns(pg_url) == _columns(pg_url_fresh)
+
+
+def _assert_v6_upgraded(url: str) -> None:
+    """v7 adds the precedents' publisher, claimant and claim date (NULL for the precedent v6
+    stored, from a list that did not say) and the feed items table. The stored precedent is
+    kept and still found; a ClaimReview import then merges by review URL beside it, and a
+    feed item can be recorded; the audit chain verifies across the upgrade."""
+    from verifier.db import feeds
+    from verifier.db.models import FeedItem
+
+    store = open_store(url)
+    with store.read() as session:
+        assert database_version(session.connection()) == SCHEMA_VERSION
+        old = session.exec(select(Precedent)).one()
+        assert (old.collection, old.external_id, old.verdict, old.url) == (
+            "fixture", "p1", "Mostly true", "https://example.org/p1")
+        assert (old.publisher_name, old.publisher_site, old.claimant, old.claim_date) == (
+            None, None, None, None)
+        assert session.exec(select(FeedItem)).all() == []
+        assert audit.verify_chain(session).ok
+        n = audit.verify_chain(session).events
+    from verifier.db import precedents
+
+    cr = DATA / "claimreview" / "datafeed.jsonld"
+    with store.write() as session:
+        assert precedents.import_precedents(session=session, path_or_bytes=cr, actor="t") == 2
+    with store.write() as session:
+        assert precedents.import_precedents(session=session, path_or_bytes=cr, actor="t") == 0
+    with store.read() as session:
+        hits = precedents.search(session=session, query=old.claim, use_semantic=False)
+        assert hits[0].external_id == "p1"
+    with store.write() as session:
+        doc = session.exec(select(Document)).first()
+        assert feeds.remember(session=session, feed="https://news.example/feed", item="a",
+                              link="https://news.example/a", document_id=doc.id if doc else None)
+    with store.read() as session:
+        river = session.exec(select(Precedent).where(
+            Precedent.url == "https://checks.example.org/2025/04/river-bridge")).one()
+        assert (river.publisher_site, river.claimant) == ("checks.example.org",
+                                                          "A councillor of Northtown")
+        assert feeds.seen_items(session=session, feed="https://news.example/feed",
+                                keys=["a", "b"]) == {"a"}
+        report = audit.verify_chain(session)
+        assert report.ok and report.events == n + 2  # the two imports
+
+
+def test_sqlite_database_from_v6_gets_claimreview_fields_and_feed_items(tmp_path: Path) -> None:
+    url = _sqlite_fixture(tmp_path, "v6.sqlite")
+    _assert_v6_upgraded(url)
+    assert _versions(url) == [6, 7]
+
+
+def test_postgres_database_from_v6_gets_claimreview_fields_and_feed_items(pg_url: str) -> None:
+    _load_dump(pg_url, "v6.postgres.sql")
+    _assert_v6_upgraded(pg_url)
+    assert _versions(pg_url) == [6, 7]

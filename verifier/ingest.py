@@ -28,6 +28,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import zipfile
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from functools import cached_property
@@ -84,6 +85,11 @@ _BOMS = [  # longest first: the UTF-32-LE BOM starts with the UTF-16-LE one
 # Single-byte encodings a French or English newsroom file plausibly uses when it is not UTF-8.
 _SINGLE_BYTE = ["cp1252", "latin_1", "iso8859_15"]
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # Unicode Cc except \t \n \v \f \r
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What binary format `data` starts like ("PNG image", "ZIP archive"...), else None."""
+    return next((what for magic, what in _MAGIC if data.startswith(magic)), None)
 
 
 class IngestError(ValueError):
@@ -215,10 +221,14 @@ def ingest_url(
     return ingest_raw(raw, max_bytes=_limit(max_bytes), **kw)
 
 
-def fetch_url(url: str, *, timeout: float | None = None,
-              max_bytes: int | None = None) -> RawDocument:
+def fetch_url(url: str, *, timeout: float | None = None, max_bytes: int | None = None,
+              types: Mapping[str, str] | None = None) -> RawDocument:
     """Fetch with urllib (the address checks and deadline of verifier.fetch, timeout, size cap
-    enforced while reading, content-type check); the bytes with the URL finally fetched."""
+    enforced while reading, content-type check); the bytes with the URL finally fetched.
+    `types`: the content types accepted and the format each gives (default: the documents
+    ingestion reads; a feed or a ClaimReview import accepts others)."""
+    accepted = _CONTENT_TYPES if types is None else types
+    expected = "HTML" if types is None else ", ".join(sorted(accepted))
     limit = _limit(max_bytes)
     timeout = get_settings().url_timeout if timeout is None else timeout
     scheme = urllib.parse.urlsplit(url).scheme.lower()
@@ -233,9 +243,9 @@ def fetch_url(url: str, *, timeout: float | None = None,
         with fetch.deadline(limit_s) as watch, fetch.opener().open(request, timeout=timeout) as resp:
             ctype = resp.headers.get_content_type() if resp.headers.get("Content-Type") else None
             charset = resp.headers.get_content_charset()
-            fmt = _CONTENT_TYPES.get(ctype) if ctype else None
+            fmt = accepted.get(ctype) if ctype else None
             if ctype and fmt is None:
-                raise IngestError(url, f"unsupported content type {ctype!r} (expected HTML)")
+                raise IngestError(url, f"unsupported content type {ctype!r} (expected {expected})")
             declared = resp.headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > limit:
                 raise DocumentTooBig(url, _too_big(int(declared), limit))
@@ -478,9 +488,9 @@ def _decode_text(data: bytes, name: str, declared: str | None = None) -> tuple[s
             except UnicodeDecodeError as exc:
                 raise IngestError(name, f"undecodable: {enc.upper()} byte-order mark but invalid "
                                         f"{enc.upper()} at byte {exc.start:,}") from exc
-    for magic, what in _MAGIC:
-        if data.startswith(magic):
-            raise IngestError(name, f"binary data ({what}), not text")
+    what = binary_kind(data)
+    if what is not None:
+        raise IngestError(name, f"binary data ({what}), not text")
     if b"\x00" in data:
         enc16 = _utf16_without_bom(data)
         if enc16:

@@ -10,6 +10,7 @@ nothing stored is changed), 3 a review conflict (the claim changed since you rea
 from __future__ import annotations
 
 import json
+from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -36,6 +37,7 @@ from verifier.cli.common import (
     DbOpt,
     Fmt,
     bad_input_exits_2,
+    fail,
     one_line,
     owner,
     parse_date,
@@ -80,7 +82,8 @@ PublishedOpt = Annotated[str | None, typer.Option("--published", help="Publicati
 @app.command()
 @bad_input_exits_2
 def ingest(
-    sources: Annotated[list[str], typer.Argument(help="Files (txt, md, html, docx, pdf) or http(s) URLs.")],
+    sources: Annotated[list[str] | None, typer.Argument(help="Files (txt, md, html, docx, pdf) or http(s) URLs.")] = None,
+    feed: Annotated[str | None, typer.Option("--feed", metavar="URL_OR_FILE", help="An RSS or Atom feed: ingest the page of every item not seen in an earlier run (remembered in the store).")] = None,
     kind: Annotated[Kind, typer.Option(help="What the documents are.")] = Kind.article,
     published: PublishedOpt = None,
     lang: LangOpt = None,
@@ -90,16 +93,22 @@ def ingest(
 ) -> None:
     """Read documents, store them with their claims, and print one line per document.
     Reference sources (--kind source) need an authenticated admin (VERIFIER_TOKEN of scope
-    admin, or --password-stdin) once the store has users."""
+    admin, or --password-stdin) once the store has users. With --feed: the feed's new items,
+    one line each, then "N new, M failed, K already seen"; a failed page is tried again on the
+    next run. Exit 2 when a document or page failed (the others are stored)."""
+    if not sources and feed is None:
+        fail("give files or URLs to ingest, or --feed URL_OR_FILE")
     pub = parse_date(published)
     failed = 0
     who = acting(as_name, password_stdin, what="ingest --kind source", db=db,
                  owner_ok=kind is not Kind.source or not store_has_users(db))
-    for src in sources:
+    lang_code = lang.value if lang else None
+    if feed is not None:
+        failed += _ingest_feed(who, feed, kind=kind.value, lang=lang_code, published=pub, db=db)
+    for src in sources or []:
         try:
-            res = services.ingest_document(who, src, kind=kind.value,
-                                           lang=lang.value if lang else None, published=pub,
-                                           db=db)
+            res = services.ingest_document(who, src, kind=kind.value, lang=lang_code,
+                                           published=pub, db=db)
         except BAD_INPUT as exc:
             typer.echo(f"error: {one_line(exc)}", err=True)
             failed += 1
@@ -109,6 +118,27 @@ def ingest(
         typer.echo(f"{d.id}\t{d.kind}\t{d.language}\t{d.published or '-'}\t{d.title or d.source_name}\t({state})")
     if failed:
         raise typer.Exit(2)
+
+
+def _ingest_feed(who: services.Principal, feed: str, *, kind: str, lang: str | None,
+                 published: date | None, db: str | None) -> int:
+    """Poll a feed once (services.feeds.poll_feed); one line per new item, failures on
+    standard error; how many failed."""
+    try:
+        poll = services.feeds.poll_feed(who, feed, kind=kind, lang=lang, published=published,
+                                        db=db)
+    except services.FeedError as exc:
+        typer.echo(f"error: {one_line(exc)}", err=True)
+        return 1
+    for item in poll.items:
+        if item.status == "failed":
+            typer.echo(f"error: {one_line(item.error or item.link or '')}", err=True)
+            continue
+        state = (f"stored, {item.claims} claims" if item.status == "new"
+                 else "already stored, unchanged")
+        typer.echo(f"{item.document_id}\t{one_line(item.title or item.link or '')}\t({state})")
+    typer.echo(f"{one_line(poll.title or poll.feed)}: {poll.summary()}")
+    return poll.count("failed")
 
 
 @app.command("list")

@@ -72,23 +72,24 @@ precedents_app = typer.Typer(help="Earlier fact-checks: import lists and ClaimRe
 
 @precedents_app.command("import")
 def precedents_import(
-    file: Annotated[Path, typer.Argument(help="TSV/CSV (id, claim, title, verdict, url, date) or ClaimReview JSON-LD.")],
-    collection: Annotated[str | None, typer.Option("--collection", help="Collection name (default: the file name); re-importing replaces it.")] = None,
+    file: Annotated[str, typer.Argument(metavar="FILE_OR_URL", help="TSV/CSV (id, claim, title, verdict, url, date); ClaimReview JSON-LD or a schema.org DataFeed; Fact Check Tools API responses (JSON, or pages as JSON lines); a saved fact-check page (HTML file or http(s) URL).")],
+    collection: Annotated[str | None, typer.Option("--collection", help="Collection name (default: the file name, or the URL's host); re-importing a TSV/CSV list replaces it, ClaimReview is merged by review URL.")] = None,
     embed: Annotated[bool, typer.Option("--embed/--no-embed", help="Compute the sentence vectors of the imported claims now (with the semantic extra; cached), so that searches only embed their query.")] = True,
     as_name: AsOpt = None,
     password_stdin: PasswordStdinOpt = False,
     db: DbOpt = None,
 ) -> None:
     """Import earlier fact-checks into the store, as an authenticated admin (VERIFIER_TOKEN of
-    scope admin, or --password-stdin) once the store has users."""
+    scope admin, or --password-stdin) once the store has users. Prints "N imported, M already
+    known"; exit 2, nothing stored, on a file that cannot be imported."""
     who = acting(as_name, password_stdin, what="precedents import", db=db,
                  owner_ok=not store_has_users(db))
     try:
         res = services.sources.import_precedents(who, file, collection=collection,
                                                  embed=embed, db=db)
-    except (services.PrecedentError, services.PermissionDenied) as exc:  # type: ignore[misc]
-        _fail(str(exc))
-    typer.echo(f"imported {res.imported} precedents into {res.collection}")
+    except (services.PrecedentError, services.PermissionDenied, ValueError, OSError) as exc:
+        _fail(str(exc).splitlines()[0] if str(exc).strip() else type(exc).__name__)
+    typer.echo(f"imported {res.imported} precedents into {res.collection} ({res.summary()})")
     if res.embedded is not None:
         typer.echo(f"sentence vectors ready for {res.embedded} texts")
 

@@ -158,6 +158,22 @@ def _v6_audit_origin_and_api_tokens(conn: Connection) -> None:
     models.ApiToken.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
 
 
+def _v7_claimreview_fields_and_feed_items(conn: Connection) -> None:
+    """v7: what ClaimReview says of a precedent besides its rating, review date and language
+    (the publisher's name and site, the claimant, the claim's date: NULL for the precedents
+    stored so far, whose files did not say), and the table of feed items already ingested
+    (docs/decisions.md §33)."""
+    table = models.Precedent.__table__  # type: ignore[attr-defined]
+    # A database made before v2 got the precedent table from the current model: with these.
+    present = {c["name"] for c in inspect(conn).get_columns("precedent")}
+    for name in ("publisher_name", "publisher_site", "claimant", "claim_date"):
+        if name in present:
+            continue
+        kind = table.c[name].type.compile(dialect=conn.dialect)
+        conn.exec_driver_sql(f"ALTER TABLE precedent ADD COLUMN {name} {kind}")
+    models.FeedItem.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
+
+
 # version -> step that brings a database from version-1 to version.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     2: _v2_precedents_and_fulltext,
@@ -165,6 +181,7 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     4: _v4_fact_scores_0_100,
     5: _v5_claim_evidence_changed_at,
     6: _v6_audit_origin_and_api_tokens,
+    7: _v7_claimreview_fields_and_feed_items,
 }
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 def utcnow() -> datetime:
@@ -207,9 +207,32 @@ class Precedent(SQLModel, table=True):
     reviewed_on: date | None = None
     language: str | None = None
     created_at: datetime = _created_at()
+    # Kept from ClaimReview (schema v7; NULL for lists that do not say): who published the
+    # review (name, web site), who made the claim and when.
+    publisher_name: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    publisher_site: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    claimant: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    claim_date: date | None = None
 
     __table_args__ = (Index("ux_precedent_collection_external", "collection", "external_id",
                             unique=True),)
+
+
+class FeedItem(SQLModel, table=True):
+    """An item of an RSS/Atom feed that was ingested (schema v7): the feed (its URL, or
+    `file:` and the absolute path of a local feed file), the item (its id, else its link), when
+    it was first seen and the document its page became. Items whose page failed are not
+    recorded, so the next poll tries them again."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    feed: str = Field(sa_column=Column(Text, nullable=False))
+    item: str = Field(sa_column=Column(Text, nullable=False))
+    link: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    first_seen: datetime = _created_at()
+    document_id: int | None = Field(default=None, foreign_key="document.id", index=True,
+                                    ondelete="SET NULL")
+
+    __table_args__ = (Index("ux_feeditem_feed_item", "feed", "item", unique=True),)
 
 
 # --- people and the audit trail ---------------------------------------------------------------

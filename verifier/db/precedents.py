@@ -7,12 +7,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from sqlalchemy import delete, func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from verifier.db import audit
 from verifier.db.fts import search_claims, search_precedents
@@ -23,12 +24,14 @@ from verifier.reference.precedents import (
     LEXICAL_FEATURES,
     Hit,
     PrecedentError,
+    PrecedentFile,
+    PrecedentRow,
     Stats,
     clean_query,
     features,
-    parse_precedents,
     query_parts,
     rank,
+    read_precedent_file,
     semantic_enabled,
 )
 from verifier.reference.precedents import precedent_evidence as precedent_evidence
@@ -37,11 +40,26 @@ from verifier.reference.precedents import precedent_evidence as precedent_eviden
 # caller that imports and searches precedents (the CLI) needs this module only.
 
 
+@dataclass(frozen=True)
+class StoredPrecedents:
+    """What an import did: reviews added, already known (same review URL with the same rating
+    and date, or an older one), known ones updated (a new rating or review date), and, for a
+    list that replaces its collection, how many rows the collection held before."""
+    imported: int
+    known: int = 0
+    updated: int = 0
+    replaced: int | None = None
+
+
+_FIELDS = ("claim", "title", "verdict", "reviewed_on", "language", "publisher_name",
+           "publisher_site", "claimant", "claim_date")
+
+
 def import_precedents(*, session: Session, path_or_bytes: str | Path | bytes, name: str | None = None,
                       collection: str | None = None, actor: str) -> int:
-    """Import a precedent file into `collection` (default: the file name without extension),
-    replacing what that collection held; audited as "precedents.import". Returns the count.
-    A bad file raises PrecedentError before anything is written."""
+    """Import a precedent file into `collection` (default: the file name without extension);
+    see `store_precedents`. Returns the count of new precedents. A bad file raises
+    PrecedentError before anything is written."""
     if isinstance(path_or_bytes, bytes):
         data: bytes | str = path_or_bytes
         name = name or "input"
@@ -52,21 +70,90 @@ def import_precedents(*, session: Session, path_or_bytes: str | Path | bytes, na
         except OSError as exc:
             raise PrecedentError(f"{p}: {exc.strerror or exc}") from None
         name = name or p.name
-    rows = parse_precedents(data, name=name)
-    collection = collection or Path(name).stem
-    old = session.exec(select(func.count()).select_from(Precedent)
-                       .where(Precedent.collection == collection)).one()
-    session.execute(delete(Precedent).where(Precedent.collection == collection))  # type: ignore[arg-type]
-    session.add_all([Precedent(collection=collection, external_id=r.external_id, claim=r.claim,
-                               title=r.title, verdict=r.verdict, url=r.url,
-                               reviewed_on=r.reviewed_on, language=r.language) for r in rows])
+    parsed = read_precedent_file(data, name=name)
+    return store_precedents(session=session, parsed=parsed, name=name,
+                            collection=collection or Path(name).stem, actor=actor).imported
+
+
+def store_precedents(*, session: Session, parsed: PrecedentFile, name: str, collection: str,
+                     actor: str) -> StoredPrecedents:
+    """Store the rows of a precedent file, audited as "precedents.import".
+
+    A list (TSV/CSV) replaces what `collection` held. ClaimReview is merged, deduplicated by
+    review URL over every collection (by id within the collection for a review without a
+    URL): a review already stored with the same rating and review date, or with a later
+    review date, is "already known" and left as it is; one with another rating or a later
+    review date replaces the stored fields (docs/decisions.md §33), the old and new rating and
+    date recorded in the audit event. Nothing is deleted."""
+    rows = parsed.rows
+    if parsed.format == "table":
+        old = session.exec(select(func.count()).select_from(Precedent)
+                           .where(Precedent.collection == collection)).one()
+        session.execute(delete(Precedent).where(Precedent.collection == collection))  # type: ignore[arg-type]
+        session.add_all([Precedent(collection=collection, **_values(r)) for r in rows])
+        result = StoredPrecedents(len(rows), replaced=int(old))
+        changes: list[dict[str, Any]] = []
+    else:
+        result, changes = _merge(session, rows, collection)
     session.flush()
     audit.append(session, actor=actor, action="precedents.import",
-                 old={"collection": collection, "count": int(old)},
-                 new={"collection": collection, "count": len(rows), "file": name})
+                 old={"collection": collection, "count": result.replaced}
+                 if result.replaced is not None else None,
+                 new={"collection": collection, "file": name, "format": parsed.format,
+                      "count": result.imported, "known": result.known,
+                      "updated": result.updated, "changes": changes})
     _STATS.clear()
     _DENSE.clear()
-    return len(rows)
+    return result
+
+
+def _values(r: PrecedentRow) -> dict[str, Any]:
+    return {"external_id": r.external_id, "url": r.url} | {f: getattr(r, f) for f in _FIELDS}
+
+
+def _merge(session: Session, rows: Sequence[PrecedentRow],
+           collection: str) -> tuple[StoredPrecedents, list[dict[str, Any]]]:
+    urls = [r.url for r in rows if r.url]
+    by_url: dict[str, Precedent] = {}
+    for k in range(0, len(urls), 500):
+        for p in session.exec(select(Precedent).where(
+                col(Precedent.url).in_(urls[k:k + 500])).order_by(col(Precedent.id))).all():
+            by_url.setdefault(p.url or "", p)
+    ids = set(session.exec(select(Precedent.external_id)
+                           .where(Precedent.collection == collection)).all())
+    imported = known = 0
+    changes: list[dict[str, Any]] = []
+    for r in rows:
+        stored = by_url.get(r.url) if r.url else None
+        if stored is None and (r.url is None and r.external_id in ids):
+            known += 1
+            continue
+        if stored is None:
+            ext, n = r.external_id, 1
+            while ext in ids:  # an @id taken by another review of the collection
+                n += 1
+                ext = f"{r.external_id}#{n}"
+            ids.add(ext)
+            session.add(Precedent(collection=collection, **(_values(r) | {"external_id": ext})))
+            imported += 1
+            continue
+        same = (stored.verdict, stored.reviewed_on) == (r.verdict, r.reviewed_on)
+        older = (stored.reviewed_on is not None and
+                 (r.reviewed_on is None or r.reviewed_on < stored.reviewed_on))
+        if same or older:
+            known += 1
+            continue
+        changes.append({"url": r.url, "collection": stored.collection,
+                        "verdict": [stored.verdict, r.verdict],
+                        "reviewed_on": [_iso(stored.reviewed_on), _iso(r.reviewed_on)]})
+        for f in _FIELDS:
+            setattr(stored, f, getattr(r, f))
+        session.add(stored)
+    return StoredPrecedents(imported, known, len(changes)), changes
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
 
 
 _STATS: dict[tuple[Any, ...], Stats] = {}

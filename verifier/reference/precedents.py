@@ -1,4 +1,5 @@
-"""Earlier fact-checks: parsing (TSV/CSV lists, ClaimReview JSON-LD), query cleaning, and the
+"""Earlier fact-checks: parsing (TSV/CSV lists here; ClaimReview in its published shapes in
+verifier/reference/claimreview.py), query cleaning, and the
 features and ranking of search (pure; verifier.db.precedents imports and searches the store).
 
 Search = candidate retrieval by BM25 through the store's full-text index (precedents' claim and
@@ -12,14 +13,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import math
 import os
 import re
 import unicodedata
 import warnings
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
@@ -35,12 +35,11 @@ from verifier.claims import (
     PrecedentDetail,
     PrecedentEvidence,
 )
+from verifier.ingest import binary_kind
 from verifier.reference import index, semantic
-
-
-class PrecedentError(ValueError):
-    pass
-
+from verifier.reference.claimreview import PrecedentError as PrecedentError
+from verifier.reference.claimreview import PrecedentRow as PrecedentRow
+from verifier.reference.claimreview import parse_date, parse_html, parse_json
 
 # --------------------------------------------------------------------------------------------
 # Parsing
@@ -53,27 +52,6 @@ _VERDICT_COLS = ("verdict", "rating", "label", "truth", "alternatename", "textua
 _URL_COLS = ("url", "link", "source_url", "review_url")
 _DATE_COLS = ("date", "reviewed_on", "datepublished", "date_published", "published")
 _LANG_COLS = ("language", "lang", "inlanguage")
-
-
-@dataclass(frozen=True)
-class PrecedentRow:
-    external_id: str
-    claim: str
-    title: str | None = None
-    verdict: str | None = None
-    url: str | None = None
-    reviewed_on: date | None = None
-    language: str | None = None
-
-
-def _parse_date(value: Any) -> date | None:
-    if not value:
-        return None
-    s = str(value).strip()
-    try:
-        return date.fromisoformat(s[:10])
-    except ValueError:
-        return None
 
 
 def _pick(row: dict[str, str], names: Sequence[str]) -> str | None:
@@ -116,70 +94,66 @@ def parse_table(data: str, *, delimiter: str, quoting: Any, origin: str) -> list
         seen.add(ext)
         when = _pick(row, _DATE_COLS)
         out.append(PrecedentRow(ext, claim, _pick(row, _TITLE_COLS), _pick(row, _VERDICT_COLS),
-                                _pick(row, _URL_COLS), _parse_date(when),
+                                _pick(row, _URL_COLS), parse_date(when),
                                 _pick(row, _LANG_COLS)))
     return out
 
 
-def _claimreview_objects(doc: Any) -> Iterable[dict[str, Any]]:
-    if isinstance(doc, list):
-        for d in doc:
-            yield from _claimreview_objects(d)
-    elif isinstance(doc, dict):
-        if "@graph" in doc:
-            yield from _claimreview_objects(doc["@graph"])
-        t = doc.get("@type")
-        types = t if isinstance(t, list) else [t]
-        if "ClaimReview" in types or ("claimReviewed" in doc and "@graph" not in doc):
-            yield doc
+@dataclass(frozen=True)
+class PrecedentFile:
+    """A precedent file read: `format` is "table" (a TSV/CSV list: importing it replaces its
+    collection) or "claimreview" (JSON, JSON lines or an HTML page: merged by review URL)."""
+    format: str
+    rows: list[PrecedentRow]
 
 
-def parse_claimreview(data: str, *, origin: str) -> list[PrecedentRow]:
+_HTML_NAMES = (".html", ".htm", ".xhtml")
+_JSON_NAMES = (".json", ".jsonld", ".json-ld", ".jsonl", ".ndjson")
+_TABLE_NAMES = (".csv", ".tsv", ".tab", ".txt")
+
+
+def looks_like_html(data: bytes, name: str) -> bool:
+    """Whether a precedent file is a web page (by its name, or its first non-blank byte)."""
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return name.lower().endswith(_HTML_NAMES) or head[:1] == b"<"
+
+
+def read_precedent_file(data: bytes | str, *, name: str,
+                        url: str | None = None) -> PrecedentFile:
+    """A precedent file's rows; the format comes from the name's extension, or the content.
+    `url`: where a page was fetched from (its reviews' URL when they give none)."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    what = binary_kind(data)
+    if what is not None:
+        raise PrecedentError(f"{name}: binary data ({what}), not a precedent list, ClaimReview "
+                             "JSON or web page")
+    if b"\0" in data:  # UTF-16 without a byte-order mark, or binary
+        raise PrecedentError(f"{name}: not UTF-8 text (it holds NUL bytes)")
+    if looks_like_html(data, name):
+        return PrecedentFile("claimreview", parse_html(data, origin=name, base_url=url))
     try:
-        doc = json.loads(data)
-    except json.JSONDecodeError as exc:
-        raise PrecedentError(f"{origin}: not valid JSON ({exc.msg} at line {exc.lineno})") from None
-    out: list[PrecedentRow] = []
-    seen: set[str] = set()
-    for n, obj in enumerate(_claimreview_objects(doc)):
-        claim = obj.get("claimReviewed")
-        if not isinstance(claim, str) or not claim.strip():
-            raise PrecedentError(f"{origin}: ClaimReview {n + 1} has no claimReviewed")
-        rating = obj.get("reviewRating") or {}
-        if isinstance(rating, list):
-            rating = rating[0] if rating else {}
-        verdict = rating.get("alternateName") or rating.get("name") if isinstance(rating, dict) else None
-        url = obj.get("url")
-        ext = str(obj.get("@id") or url or f"claimreview-{n + 1}")
-        if ext in seen:
-            ext = f"{ext}#{n + 1}"
-        seen.add(ext)
-        lang = obj.get("inLanguage")
-        out.append(PrecedentRow(ext, claim.strip(), obj.get("headline") or obj.get("name"),
-                                verdict, url, _parse_date(obj.get("datePublished")),
-                                lang if isinstance(lang, str) else None))
-    if not out:
-        raise PrecedentError(f"{origin}: no ClaimReview object found")
-    return out
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise PrecedentError(f"{name}: not UTF-8 text") from None
+    low = name.lower().split("?", 1)[0]
+    head = text.lstrip()[:1]
+    if low.endswith(_JSON_NAMES) or head in ("{", "["):
+        return PrecedentFile("claimreview", parse_json(text, origin=name))
+    if low.endswith(".csv"):
+        return PrecedentFile("table", parse_table(text, delimiter=",",
+                                                  quoting=csv.QUOTE_MINIMAL, origin=name))
+    if low.endswith(_TABLE_NAMES) or "\t" in text.split("\n", 1)[0]:
+        # Plain TSV: no quoting at all (CheckThat! fields start with '"').
+        return PrecedentFile("table", parse_table(text, delimiter="\t",
+                                                  quoting=csv.QUOTE_NONE, origin=name))
+    raise PrecedentError(f"{name}: unknown precedent format (expected .tsv, .csv, ClaimReview "
+                         "JSON-LD, a Fact Check Tools API response or an HTML page)")
 
 
 def parse_precedents(data: bytes | str, *, name: str) -> list[PrecedentRow]:
-    """Rows of a precedent file; the format comes from the name's extension, or the content."""
-    if isinstance(data, bytes):
-        try:
-            data = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise PrecedentError(f"{name}: not UTF-8 text") from None
-    low = name.lower()
-    head = data.lstrip()[:1]
-    if low.endswith((".json", ".jsonld", ".json-ld")) or head in ("{", "["):
-        return parse_claimreview(data, origin=name)
-    if low.endswith(".csv"):
-        return parse_table(data, delimiter=",", quoting=csv.QUOTE_MINIMAL, origin=name)
-    if low.endswith((".tsv", ".tab", ".txt")) or "\t" in data.split("\n", 1)[0]:
-        # Plain TSV: no quoting at all (CheckThat! fields start with '"').
-        return parse_table(data, delimiter="\t", quoting=csv.QUOTE_NONE, origin=name)
-    raise PrecedentError(f"{name}: unknown precedent format (expected .tsv, .csv or JSON-LD)")
+    """Rows of a precedent file (read_precedent_file)."""
+    return read_precedent_file(data, name=name).rows
 
 
 # --------------------------------------------------------------------------------------------

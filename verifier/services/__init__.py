@@ -11,6 +11,7 @@ verifier.api) import only this package (an import-linter contract in pyproject.t
     sources    reference sources, facts packs, precedents
     settings   the organisation that publishes the fact-checks (name, URL), set once
     exports    exports of claims, verdicts and evidence
+    feeds      poll an RSS/Atom feed once: ingest the pages of its new items
     audit      the audit chain and the history
     desk       what the review desk and the auditor's page read
     recheck    check stored documents again (claims updated in place); which documents new
@@ -35,6 +36,7 @@ from verifier.services import (
     desk,
     documents,
     exports,
+    feeds,
     review,
     settings,
     sources,
@@ -98,6 +100,7 @@ from verifier.services.documents import (
     submit_draft,
 )
 from verifier.services.exports import FORMATS, BrowserMissing, ExportError, ExportFilters
+from verifier.services.feeds import FeedError, FeedPoll
 from verifier.services.principal import (
     ADMIN_ROLES,
     AUDIT_ROLES,
@@ -122,19 +125,8 @@ from verifier.services.recheck import (
     documents_concerned_by_sources,
     recheck,
 )
-from verifier.services.sources import PackError, PrecedentImport
+from verifier.services.sources import PackError, PrecedentError, PrecedentImport
 from verifier.services.users import User
-
-# The precedents module is imported lazily (numpy, the semantic extra): its error class too.
-
-
-def __getattr__(name: str) -> object:
-    if name == "PrecedentError":
-        from verifier.reference.precedents import PrecedentError
-
-        return PrecedentError
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
 
 __all__ = [
     "ADMIN_ROLES", "AUDIT_ROLES", "CLAIM_KINDS", "CLAIM_STATUSES", "DEMO_ACCOUNTS",
@@ -143,16 +135,17 @@ __all__ = [
     "SOURCE_READER_ROLES", "STORE_OWNER", "TOKEN_SCOPES", "TRIAGE_GROUPS", "TRIAGE_LABELS",
     "VERDICTS", "Explanation",
     "BrowserMissing", "Channel", "Check", "CheckReport", "ClaimNotFound", "DocumentError",
-    "DocumentRecheck", "DocumentTooBig", "DocumentTooComplex", "DraftCheck", "ExportError", "ExportFilters", "IngestError",
+    "DocumentRecheck", "DocumentTooBig", "DocumentTooComplex", "DraftCheck", "ExportError", "ExportFilters",
+    "FeedError", "FeedPoll", "IngestError",
     "IngestResult", "IngestedDocument", "LastAdmin", "PackError", "PermissionDenied",
-    "PrecedentImport", "Principal", "QueueFilters", "QueueRow", "RecheckReport",
+    "PrecedentError", "PrecedentImport", "Principal", "QueueFilters", "QueueRow", "RecheckReport",
     "ReviewConflict", "ReviewError", "SchemaError", "Scope", "ShownDocument", "SubmittedDraft",
     "User", "UserError",
     "align", "audit", "check", "check_document", "check_draft", "check_text",
     "checked_claim", "claim_contract", "claim_dict", "claim_evidence", "counts", "demo", "demo_password", "desk", "document_claims",
     "document_summary", "documents", "documents_concerned_by_facts", "explain_claim",
     "documents_concerned_by_sources", "earlier_verdicts", "ensure_demo_accounts", "exports",
-    "extract", "extract_document", "get_claim", "ingest_document", "ingest_into",
+    "extract", "extract_document", "feeds", "get_claim", "ingest_document", "ingest_into",
     "knowledge_base", "list_documents", "load_demo", "max_document_bytes", "load_queue", "next_claim_id",
     "os_user", "precedent_check", "queue_documents", "quote_sources", "read", "read_text", "recheck",
     "review", "reviews_of", "save_checked", "settings", "show_document", "read_sources",

@@ -6,18 +6,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from verifier.db import queue
 from verifier.db.facts import ImportResult, PackError, list_facts, parse_pack, store_pack
+from verifier.reference.claimreview import PrecedentError
 from verifier.reference.facts import FactRecord, fact_sentence
 from verifier.services._base import Db, authorise, service, store_of
-from verifier.services.documents import IngestResult, ingest_document
+from verifier.services.documents import IngestResult, ingest_document, untrusted
 from verifier.services.principal import ADMIN_ROLES, ANY_ROLE, SOURCE_READER_ROLES, Principal
 
-__all__ = ["ImportResult", "PackError", "PrecedentImport", "add_source", "fact_table", "facts",
-           "import_pack", "import_packs", "import_precedents", "loaded_packs", "loaded_sources",
-           "search_precedents"]
+if TYPE_CHECKING:
+    from verifier.reference.precedents import PrecedentFile
+
+__all__ = ["ImportResult", "PackError", "PrecedentError", "PrecedentImport", "add_source",
+           "fact_table", "facts", "import_pack", "import_packs", "import_precedents",
+           "loaded_packs", "loaded_sources", "read_precedents", "search_precedents"]
 
 
 @service
@@ -99,30 +103,102 @@ def fact_table(principal: Principal, *, pack: str | None = None,
 
 @dataclass(frozen=True)
 class PrecedentImport:
-    imported: int
+    imported: int  # precedents added
     collection: str
     embedded: int | None  # texts with sentence vectors ready, None when not computed
+    known: int = 0  # reviews already stored (same URL, same rating and date, or older)
+    updated: int = 0  # reviews stored already whose rating or review date changed
+    replaced: int | None = None  # a TSV/CSV list: how many rows its collection held before
+
+    def summary(self) -> str:
+        """"N imported, M already known" (and "U updated" when some were)."""
+        text = f"{self.imported} imported, {self.known} already known"
+        return text + (f", {self.updated} updated" if self.updated else "")
+
+    def to_json(self) -> dict[str, Any]:
+        """The counts as plain values (for the HTTP API and jobs)."""
+        return dict(self.__dict__)
+
+
+# What a precedent URL may answer: a saved fact-check page, ClaimReview JSON(-LD), a list.
+PRECEDENT_CONTENT_TYPES = {
+    "text/html": "html", "application/xhtml+xml": "html", "application/json": "json",
+    "application/ld+json": "json", "text/plain": "txt", "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+}
+
+
+def _precedent_input(file: str | Path | bytes, name: str | None) -> tuple[bytes, str, str | None]:
+    """(bytes, name, URL fetched) of a precedent file: bytes as given, a file read (within the
+    ingestion size cap), a URL fetched with the rules of URL ingestion (ingest.fetch_url:
+    address checks, deadline, size cap)."""
+    from verifier.ingest import IngestError, fetch_url, is_url, read_file
+
+    try:
+        if isinstance(file, bytes):
+            return file, name or "input", None
+        if is_url(file):
+            raw = fetch_url(str(file).strip(), types=PRECEDENT_CONTENT_TYPES)
+            return raw.data, name or raw.name, raw.url
+        raw = read_file(file)
+        return raw.data, name or raw.name, None
+    except IngestError as exc:
+        raise PrecedentError(str(exc)) from None
+
+
+def read_precedents(principal: Principal | None, file: str | Path | bytes, *,
+                    name: str | None = None) -> tuple[PrecedentFile, str, str | None]:
+    """A precedent file read: (its rows and format, its name, the URL fetched). Web pages
+    (extruct, lxml) and whatever `untrusted` sends there are parsed in the limited worker;
+    PrecedentError, one line, on anything that cannot be imported."""
+    from verifier.reference.precedents import looks_like_html, read_precedent_file
+    from verifier.sandbox import DocumentTooComplex, run_limited
+
+    data, name, url = _precedent_input(file, name)
+    if untrusted(principal, file) or looks_like_html(data, name):
+        try:
+            parsed = run_limited("verifier.extract.untrusted:read_precedents", data, name, url,
+                                 what=name)
+        except DocumentTooComplex as exc:
+            raise PrecedentError(str(exc)) from None
+    else:
+        parsed = read_precedent_file(data, name=name, url=url)
+    return parsed, name, url
+
+
+def _default_collection(name: str, url: str | None) -> str:
+    """A URL's host name ("checks.example.org"); a file's name without its extension."""
+    import urllib.parse
+
+    if url:
+        return urllib.parse.urlsplit(url).hostname or "web"
+    return Path(name).stem or "input"
 
 
 @service
 def import_precedents(principal: Principal, file: str | Path | bytes, *,
-                      collection: str | None = None, embed: bool = True,
-                      db: Db = None) -> PrecedentImport:
-    """Import earlier fact-checks (TSV/CSV or ClaimReview JSON-LD; admins only); re-importing
-    a collection replaces it. With `embed` and the semantic extra, computes their vectors."""
+                      name: str | None = None, collection: str | None = None,
+                      embed: bool = True, db: Db = None) -> PrecedentImport:
+    """Import earlier fact-checks (admins only): a TSV/CSV list (re-importing a collection
+    replaces it), or ClaimReview (JSON-LD, a schema.org DataFeed, Fact Check Tools API
+    responses, a saved fact-check page or its URL) merged by review URL (db.precedents.
+    store_precedents). A file that holds none, or cannot be read: PrecedentError, nothing
+    stored. With `embed` and the semantic extra, computes the new texts' vectors."""
     from verifier.db import precedents
 
     store = store_of(db)
     authorise(store, principal, ADMIN_ROLES, "import precedents", scope="admin")
+    parsed, name, url = read_precedents(principal, file, name=name)
+    coll = collection or _default_collection(name, url)
     with store.write() as s:
-        n = precedents.import_precedents(session=s, path_or_bytes=file, collection=collection,
-                                         actor=principal.name)
-    name = collection or (Path(file).stem if not isinstance(file, bytes) else "input")
+        res = precedents.store_precedents(session=s, parsed=parsed, name=url or name,
+                                          collection=coll, actor=principal.name)
     texts = None
-    if embed and precedents.semantic_enabled():
-        with store.read() as s:
-            texts = precedents.embed_collection(session=s, collection=name)
-    return PrecedentImport(n, name, texts)
+    if embed and (res.imported or res.updated) and precedents.semantic_enabled():
+        with store.read() as s:  # an updated review may be in another collection: all then
+            texts = precedents.embed_collection(session=s,
+                                                collection=None if res.updated else coll)
+    return PrecedentImport(res.imported, coll, texts, res.known, res.updated, res.replaced)
 
 
 @service

@@ -12,6 +12,8 @@ from verifier.ui.i18n import _
 
 SOURCE_TYPES = ["txt", "md", "html", "htm", "docx", "pdf"]
 PACK_TYPES = ["yaml", "yml", "csv"]
+# Earlier fact-checks: lists, ClaimReview JSON(-LD) and API responses, saved fact-check pages.
+PRECEDENT_TYPES = ["tsv", "csv", "txt", "json", "jsonld", "jsonl", "ndjson", "html", "htm"]
 REFUSED = (services.IngestError, services.DocumentError, services.PermissionDenied,
            services.DocumentTooComplex, ValueError)
 
@@ -59,6 +61,60 @@ def _import_packs(files: list[Any], actor: services.Principal) -> int:
         status.update(label=f"{len(files) - failed} imported, {failed} refused",
                       state="error" if failed else "complete")
     return len(files) - failed
+
+
+def _import_precedents(items: list[tuple[bytes | str, str | None]],
+                       actor: services.Principal) -> None:
+    """Import earlier fact-checks: uploaded files (bytes, name) and fact-check page URLs
+    (url, None); one line each, and the totals "N imported, M already known"."""
+    with st.status(f"Importing {len(items)} fact-check files", expanded=True) as status:
+        imported = known = updated = failed = 0
+        for data, name in items:
+            label = name or str(data)
+            try:
+                res = services.sources.import_precedents(actor, data, name=name)
+            except (*REFUSED, services.PrecedentError) as exc:
+                failed += 1
+                st.error(str(exc).splitlines()[0])
+                continue
+            imported, known, updated = (imported + res.imported, known + res.known,
+                                        updated + res.updated)
+            st.text(f"{label}: {res.summary()} (collection {res.collection})")
+        total = f"{imported} imported, {known} already known"
+        total += f", {updated} updated" if updated else ""
+        total += f", {failed} refused" if failed else ""
+        status.update(label=total, state="error" if failed else "complete")
+    if failed:
+        st.error(total)
+    else:
+        st.success(total)
+
+
+def _follow_feed(me: services.Principal) -> None:
+    """Poll a feed once: the pages of its new items stored as articles (services.feeds)."""
+    with st.form("sources_feed", clear_on_submit=False):
+        st.markdown("**" + _("Follow a feed") + "**")
+        url = st.text_input(_("RSS or Atom feed URL"), key="sources_feed_url",
+                            placeholder="https://…/feed.xml")
+        go = st.form_submit_button(_("Poll the feed now"), key="sources_feed_btn")
+    if not go or not url.strip():
+        return
+    bar = st.progress(0, text=_("Reading the feed…"))
+
+    def progress(done: int, total: int, title: str) -> None:
+        bar.progress(done / total, text=f"{done} / {total}")
+
+    try:
+        poll = services.feeds.poll_feed(me, url.strip(), progress=progress)
+    except (*REFUSED, services.FeedError) as exc:
+        st.error(str(exc).splitlines()[0])
+        return
+    (st.warning if poll.count("failed") else st.success)(poll.summary())
+    if poll.items:
+        st.dataframe([{"status": i.status, "document": i.document_id, "claims": i.claims,
+                       "title": i.title or "", "link": i.link or "", "error": i.error or ""}
+                      for i in poll.items], hide_index=True, width="stretch",
+                     key="sources_feed_items")
 
 
 def _offer_recheck(me: services.Principal, *, sources: list[int], packs: int) -> None:
@@ -140,6 +196,8 @@ def render() -> None:
              services.sources.loaded_sources(me), "sources_table")
     _listing(_("Fact packs"), _("No fact packs yet."), services.sources.loaded_packs(me),
              "sources_packs")
+    st.divider()
+    _follow_feed(me)
     if user.role != "admin":
         st.caption(_("Only admins add sources and fact packs."))
         return
@@ -155,6 +213,22 @@ def render() -> None:
         packs_in = st.file_uploader(_("Packs (YAML or CSV)"), type=PACK_TYPES,
                                     accept_multiple_files=True, key="sources_pack_files")
         imp = st.form_submit_button(_("Import packs"), key="sources_import_btn")
+    with st.form("sources_precedents", clear_on_submit=True):
+        st.markdown("**" + _("Import earlier fact-checks") + "**")
+        st.caption(_("Lists (TSV, CSV), ClaimReview (JSON-LD, DataFeed), Fact Check Tools API "
+                     "responses, saved fact-check pages (HTML) or their URL. Reviews already "
+                     "known by their URL are not imported twice."))
+        prec_files = st.file_uploader(_("Fact-check files"), type=PRECEDENT_TYPES,
+                                      accept_multiple_files=True, key="sources_precedent_files")
+        prec_url = st.text_input(_("or the URL of a fact-check page"),
+                                 key="sources_precedent_url")
+        prec = st.form_submit_button(_("Import fact-checks"), key="sources_precedent_btn")
+    items: list[tuple[bytes | str, str | None]] = [(f.getvalue(), f.name)
+                                                   for f in prec_files or []]
+    if prec_url and prec_url.strip():
+        items.append((prec_url.strip(), None))
+    if prec and items:
+        _import_precedents(items, me)
     added = _add_sources(list(files), me) if add and files else []
     imported = _import_packs(list(packs_in), me) if imp and packs_in else 0
     _offer_recheck(me, sources=added, packs=imported)
