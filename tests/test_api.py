@@ -516,6 +516,14 @@ def test_facts_sources_and_precedents_import(api: Api) -> None:
     r = c.post("/v1/precedents", headers=h, files={"file": ("afp.tsv", PRECEDENTS)})
     assert r.status_code == 200, r.text
     assert r.json()["imported"] == 1 and r.json()["collection"] == "afp"
+    # ClaimReview in through the API too: a schema.org DataFeed, merged by review URL
+    feed = (Path(__file__).parent / "data" / "claimreview" / "datafeed.jsonld").read_bytes()
+    r = c.post("/v1/precedents", headers=h, files={"file": ("datafeed.jsonld", feed)})
+    assert r.status_code == 200, r.text
+    first = r.json()
+    assert first["imported"] > 0 and first["known"] == 0
+    again = c.post("/v1/precedents", headers=h, files={"file": ("datafeed.jsonld", feed)}).json()
+    assert again["imported"] == 0 and again["known"] == first["imported"]
     actions = {e.action for e in api_events(api.store)}
     assert actions and {e.actor for e in api_events(api.store)} == {"adam"}
 

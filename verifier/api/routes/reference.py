@@ -56,10 +56,12 @@ async def add_source(request: Request, response: Response, who: Caller) -> dict[
 
 @router.post("/precedents", summary="Import earlier fact-checks",
              openapi_extra=openapi_body(None, {"required": ["file"], "properties": {
-                 "file": binary("TSV/CSV (id, claim, title, verdict, url, date) or "
-                                "ClaimReview JSON."),
-                 "collection": string("Collection name (default: the file name); "
-                                      "re-importing replaces it.")}}),
+                 "file": binary("TSV/CSV (id, claim, title, verdict, url, date), ClaimReview "
+                                "JSON-LD, a schema.org DataFeed, Fact Check Tools API "
+                                "responses, or a saved fact-check page (HTML)."),
+                 "collection": string("Collection name (default: the file name); re-importing "
+                                      "a TSV/CSV list replaces it, ClaimReview is merged by "
+                                      "review URL.")}}),
              description="Scope admin.")
 async def import_precedents(request: Request, who: Caller) -> dict[str, Any]:
     body = await read_body(request, json_ok=False)
@@ -68,6 +70,5 @@ async def import_precedents(request: Request, who: Caller) -> dict[str, Any]:
         raise ApiError(422, "file: give the fact-checks to import")
     collection = body.text("collection") or PurePath(upload.name).stem
     result = await run_in_threadpool(services.sources.import_precedents, who, upload.data,
-                                     collection=collection, db=store(request))
-    return {"imported": result.imported, "collection": result.collection,
-            "embedded": result.embedded}
+                                     name=upload.name, collection=collection, db=store(request))
+    return result.to_json()
