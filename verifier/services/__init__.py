@@ -16,6 +16,9 @@ only this package (an import-linter contract in pyproject.toml keeps it so).
     recheck    check stored documents again (claims updated in place); which documents new
                sources or facts may concern
     tokens     per-user tokens (VERIFIER_TOKEN, the HTTP API): make, list, revoke, authenticate
+    jobs       long work as jobs (enqueue, get, list; run by `verifier worker` on PostgreSQL,
+               in-process on SQLite); the kinds of job (job_kind)
+    bulk       many files ingested in parallel processes (`verifier ingest DIR --workers N`)
     demo       the bundled demo
     principal  who is acting (Principal), and the roles each operation needs
 """
@@ -31,10 +34,12 @@ from verifier.ingest import IngestedDocument, IngestError
 from verifier.sandbox import DocumentTooComplex
 from verifier.services import (
     audit,
+    bulk,
     demo,
     desk,
     documents,
     exports,
+    jobs,
     review,
     settings,
     sources,
@@ -43,6 +48,7 @@ from verifier.services import (
 )
 from verifier.services import sessions as sessions  # idle expiry of browser sessions
 from verifier.services._base import store_failure
+from verifier.services.bulk import BulkReport, FileOutcome, ingest_files
 from verifier.services.demo import DEMO_ACCOUNTS, demo_password, ensure_demo_accounts, load_demo
 from verifier.services.desk import (
     FINDINGS,
@@ -96,6 +102,7 @@ from verifier.services.documents import (
     store_source,
 )
 from verifier.services.exports import FORMATS, BrowserMissing, ExportError, ExportFilters
+from verifier.services.jobs import JobError
 from verifier.services.principal import (
     ADMIN_ROLES,
     AUDIT_ROLES,
@@ -121,6 +128,7 @@ from verifier.services.recheck import (
     recheck,
 )
 from verifier.services.sources import PackError, PrecedentImport
+from verifier.services.taskqueue import QueueUnavailable
 from verifier.services.users import User
 
 # The precedents module is imported lazily (numpy, the semantic extra): its error class too.
@@ -140,7 +148,8 @@ __all__ = [
     "RECHECK_ROLES", "REVIEW_ROLES", "ROLES", "SCOPE_GRANTS", "SCOPE_ROLES",
     "SOURCE_READER_ROLES", "STORE_OWNER", "TOKEN_SCOPES", "TRIAGE_GROUPS", "TRIAGE_LABELS",
     "VERDICTS", "Explanation",
-    "BrowserMissing", "Channel", "Check", "CheckReport", "ClaimNotFound", "DocumentError",
+    "BrowserMissing", "BulkReport", "Channel", "FileOutcome", "JobError", "QueueUnavailable",
+    "bulk", "ingest_files", "jobs", "Check", "CheckReport", "ClaimNotFound", "DocumentError",
     "DocumentRecheck", "DocumentTooComplex", "DraftCheck", "ExportError", "ExportFilters", "IngestError",
     "IngestResult", "IngestedDocument", "LastAdmin", "PackError", "PermissionDenied",
     "PrecedentImport", "Principal", "QueueFilters", "QueueRow", "RecheckReport",
