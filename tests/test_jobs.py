@@ -134,7 +134,8 @@ def test_recheck_export_and_imports_as_jobs(sqlite_store: Store, tmp_path: Path)
     recheck = services.jobs.enqueue(OWNER, "recheck", {"concerned_by_facts": True},
                                     db=sqlite_store)
     assert (recheck.status, recheck.done, recheck.total) == ("done", 1, 1)
-    assert recheck.result and recheck.result["documents"] == 1
+    assert recheck.result and recheck.result["totals"]["documents"] == 1
+    assert [d["title"][:5] for d in recheck.result["documents"]] == ["Maroc"]
     out = tmp_path / "claims.csv"
     export = services.jobs.enqueue(OWNER, "export", {"format": "csv", "path": str(out)},
                                    db=sqlite_store)

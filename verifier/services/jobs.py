@@ -114,19 +114,23 @@ def _authorise_kind(store: Store, principal: Principal, spec: JobKind) -> None:
     authorise(store, principal, spec.roles, spec.what, scope=spec.scope)
 
 
+# (done, total or None) of the job running: a progress bar while it runs in-process (SQLite).
+Progress = Callable[[int, int | None], None]
+
+
 @service
 def enqueue(principal: Principal, kind: str, args: dict[str, Any] | None = None, *,
-            db: Db = None) -> Job:
+            progress: Progress | None = None, db: Db = None) -> Job:
     """Ask for one job; see enqueue_many."""
-    return enqueue_many(principal, kind, [args or {}], db=db)[0]
+    return enqueue_many(principal, kind, [args or {}], progress=progress, db=db)[0]
 
 
 @service
 def enqueue_many(principal: Principal, kind: str, many: Sequence[dict[str, Any]], *,
-                 db: Db = None) -> list[Job]:
+                 progress: Progress | None = None, db: Db = None) -> list[Job]:
     """Ask for jobs of one kind (one per arguments dict): recorded (audited: job.enqueue) in one
     transaction, then deferred to the task queue (PostgreSQL) or run here, one after the other
-    (SQLite). Returns the jobs as they are after that."""
+    (SQLite; `progress` is called as each runs). Returns the jobs as they are after that."""
     spec = _kind(kind)
     store = store_of(db)
     _authorise_kind(store, principal, spec)
@@ -140,7 +144,7 @@ def enqueue_many(principal: Principal, kind: str, many: Sequence[dict[str, Any]]
         _defer(store, ids)
     else:
         for job_id in ids:
-            run(job_id, db=store, worker="in-process")
+            run(job_id, db=store, worker="in-process", progress=progress)
     with store.read() as session:
         return [j for i in ids if (j := db_jobs.get(session=session, job_id=i)) is not None]
 
@@ -216,12 +220,14 @@ def job_json(job: Job) -> dict[str, Any]:
 # --- running jobs -----------------------------------------------------------------------------
 
 
-def run(job_id: int, *, db: Db = None, worker: str | None = None) -> Job:
+def run(job_id: int, *, db: Db = None, worker: str | None = None,
+        progress: Progress | None = None) -> Job:
     """Run one job (the worker's task; on SQLite, enqueue's): mark it running, run its kind as
     the principal who asked, record its progress and its end, done with its summary or failed
     with one error line. A job already done or failed is left as it is (a retry of a job whose
     end was recorded). An exception the kind raises fails the job (the queue does not retry
-    what failed on its own terms); only a dead worker makes the queue run a job again."""
+    what failed on its own terms); only a dead worker makes the queue run a job again.
+    `progress(done, total)` is called besides recording it."""
     store = store_of(db)
     with store.write() as session:
         job = db_jobs.start(session=session, job_id=job_id,
@@ -235,14 +241,16 @@ def run(job_id: int, *, db: Db = None, worker: str | None = None) -> Job:
         principal = Principal(job.requested_by, job.role, job.channel,  # type: ignore[arg-type]
                               job.scope)  # type: ignore[arg-type]
 
-    def progress(done: int, total: int | None) -> None:
+    def record(done: int, total: int | None) -> None:
         with store.write() as s:
             db_jobs.progress(session=s, job_id=job_id, done=done, total=total)
+        if progress is not None:
+            progress(done, total)
 
     try:
         spec = _kind(spec_name)
         _authorise_kind(store, principal, spec)
-        result = spec.run(JobContext(job_id, principal, store, args, progress, attempt))
+        result = spec.run(JobContext(job_id, principal, store, args, record, attempt))
     except Exception as exc:  # noqa: BLE001 - recorded as the job's error line
         log.warning("job %s (%s) failed: %s", job_id, spec_name, exc, exc_info=True)
         line = str(exc).splitlines()[0] if str(exc).strip() else type(exc).__name__
@@ -351,7 +359,14 @@ def _recheck(ctx: JobContext) -> dict[str, Any]:
     report = recheck(ctx.principal, document_ids=ids,
                      since=date.fromisoformat(since) if since else None,
                      progress=lambda done, total, _: ctx.progress(done, total), db=ctx.store)
-    return report.to_json()["totals"] | {"ready_to_publish": report.exit_code == 0}
+    out = report.to_json()
+    shown = out["documents"][:RECHECK_DOCUMENTS_KEPT]
+    return {"totals": out["totals"], "ready_to_publish": out["ready_to_publish"],
+            "documents": shown, "documents_not_listed": len(out["documents"]) - len(shown)}
+
+
+# A re-check job's result lists this many documents at most (the totals count them all).
+RECHECK_DOCUMENTS_KEPT = 500
 
 
 def _packs_args(args: dict[str, Any]) -> dict[str, Any]:
