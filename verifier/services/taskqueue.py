@@ -76,8 +76,11 @@ def ensure_schema(store: Store) -> None:
         if conn.execute(text("SELECT to_regclass('procrastinate_jobs')")).scalar() is None:
             raw = conn.connection.dbapi_connection
             assert raw is not None
-            with raw.cursor() as cur:  # no parameters: its "%" are not placeholders
+            cur = raw.cursor()
+            try:  # no parameters: its "%" are not placeholders
                 cur.execute(SchemaManager.get_schema())
+            finally:
+                cur.close()
 
 
 def defer(store: Store, job_ids: Sequence[int]) -> list[int]:
