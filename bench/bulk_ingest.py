@@ -30,6 +30,7 @@ from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+os.environ["PYTHONPATH"] = str(ROOT)  # the pool and queue worker processes import this tree
 
 from sqlalchemy import create_engine, text  # noqa: E402
 

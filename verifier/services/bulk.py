@@ -139,7 +139,11 @@ def ingest_files(principal: Principal, paths: Sequence[str | Path], *, kind: str
         for path in files:
             record(_one(principal, url, path, kind, lang, published))
     else:
-        ctx = multiprocessing.get_context("spawn")  # no inherited connections nor locks
+        # A fork server that has imported verifier once: each pool process is a fork of it
+        # (quick to start, no import per process), never of this process (whose connections
+        # and threads, a progress bar's say, a child must not inherit).
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["verifier.services.bulk"])
         with ProcessPoolExecutor(max_workers=min(workers, len(files)), mp_context=ctx,
                                  initializer=_pool_init) as pool:
             futures = {pool.submit(_one, principal, url, p, kind, lang, published): p
