@@ -285,3 +285,35 @@ def test_two_workers_one_killed_mid_job_every_document_stored_once(
     assert check.returncode == 0 and "audit log intact" in check.stdout, check.stdout
     listed = verifier("jobs", "list", "--format", "json", env=env)
     assert sorted(j["status"] for j in json.loads(listed.stdout)) == ["done"] * 4
+
+
+def test_export_as_a_job_through_the_cli(db_url: str, tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """`verifier export --out F --job`: on SQLite it runs at once; on PostgreSQL it is queued and
+    a worker writes the file; the job reports the path. Above the threshold (10,000 claims),
+    PostgreSQL exports into a file are jobs without --job."""
+    store = open_store(db_url)
+    services.ingest_document(OWNER, SEED, db=store)
+    env = cli_env(db_url, tmp_path)
+    out = tmp_path / "quotes.csv"
+    res = verifier("export", "--format", "csv", "--kind", "quote", "--out", str(out), "--job",
+                   env=env)
+    assert res.returncode == 0, res.stderr
+    [job] = services.jobs.list_jobs(OWNER, db=store)
+    assert job.args and job.args["filters"] == {"kind": "quote"}
+    if store.dialect == "postgresql":
+        assert res.stderr.strip() == f"job {job.id}: export queued"
+        assert not out.exists()
+        assert verifier("worker", "--burst", env=env).returncode == 0
+        job = services.jobs.get(OWNER, job.id or 0, db=store)
+    else:
+        assert res.stderr.strip().startswith(f"job {job.id}: export done, ")
+    assert job.status == "done" and job.result and job.result["path"] == str(out)
+    import csv
+
+    with out.open(encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if r.get("claim_id", "").isdigit()]
+    assert len(rows) == job.result["rows"] > 0 and {r["kind"] for r in rows} == {"quote"}
+    assert not services.jobs.export_runs_as_job(OWNER, db=store)  # 1 document, few claims
+    monkeypatch.setattr(services.jobs, "EXPORT_JOB_THRESHOLD", 0)
+    assert services.jobs.export_runs_as_job(OWNER, db=store) is (store.dialect == "postgresql")

@@ -27,6 +27,7 @@ from typing import Any
 
 from verifier.db import jobs as db_jobs
 from verifier.db.models import DOCUMENT_KINDS, Job
+from verifier.db.records import ExportFilters, count_claims
 from verifier.db.store import Store
 from verifier.db.users import PermissionDenied
 from verifier.services import taskqueue
@@ -41,8 +42,8 @@ from verifier.services.principal import (
 )
 
 __all__ = ["EXPORT_JOB_THRESHOLD", "FILE_CHANNELS", "JOB_KINDS", "JobContext", "JobError",
-           "JobKind", "enqueue", "enqueue_many", "get", "job_json", "job_kind", "list_jobs",
-           "run", "work"]
+           "JobKind", "enqueue", "enqueue_many", "export_runs_as_job", "get", "job_json",
+           "job_kind", "list_jobs", "run", "work"]
 
 log = logging.getLogger("verifier.jobs")
 
@@ -409,13 +410,39 @@ def _precedents_import(ctx: JobContext) -> dict[str, Any]:
     return {"imported": res.imported, "collection": res.collection, "embedded": res.embedded}
 
 
+@service
+def export_runs_as_job(principal: Principal, filters: ExportFilters | None = None, *,
+                       db: Db = None) -> bool:
+    """Whether an export into a file should be a job for the workers: on PostgreSQL, when it
+    covers more than EXPORT_JOB_THRESHOLD claims (on SQLite a job would run here anyway)."""
+    store = store_of(db)
+    authorise(store, principal, AUDIT_ROLES, "export", scope="audit")
+    if store.dialect != "postgresql":
+        return False
+    with store.read() as session:
+        return count_claims(session, filters or ExportFilters()) > EXPORT_JOB_THRESHOLD
+
+
+def _export_filters(raw: dict[str, Any]) -> ExportFilters:
+    """ExportFilters from their JSON form (ExportFilters.as_dict)."""
+    values: dict[str, Any] = {k: (date.fromisoformat(v) if k in ("since", "until") else v)
+                              for k, v in raw.items()}
+    return ExportFilters(**values)
+
+
 def _export_args(args: dict[str, Any]) -> dict[str, Any]:
     from verifier.services.exports import FORMATS
 
     fmt = args.get("format")
     if fmt not in FORMATS:
         raise JobError(f"format: one of {', '.join(FORMATS)} (got {fmt!r})")
-    return {"format": fmt, "path": _paths(args, "path")[0], "force": bool(args.get("force"))}
+    filters = args.get("filters") or {}
+    try:
+        _export_filters(filters)
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise JobError(f"filters: {exc}") from None
+    return {"format": fmt, "path": _paths(args, "path")[0], "force": bool(args.get("force")),
+            "filters": filters, "base_url": args.get("base_url")}
 
 
 @job_kind("export", roles=AUDIT_ROLES, scope="audit", what="export",
@@ -426,7 +453,9 @@ def _export(ctx: JobContext) -> dict[str, Any]:
     from verifier.services.exports import export_to_path
 
     ctx.progress(0, 1)
-    res = export_to_path(ctx.principal, ctx.arg("format"), ctx.arg("path"),
+    filters = _export_filters(ctx.arg("filters") or {})
+    res = export_to_path(ctx.principal, ctx.arg("format"), ctx.arg("path"), filters=filters,
+                         base_url=ctx.arg("base_url"),
                          force=ctx.arg("force", False) or ctx.attempt > 1, db=ctx.store)
     ctx.progress(1, 1)
     return {"path": ctx.arg("path"), "format": res.format, "rows": res.rows,
