@@ -174,7 +174,7 @@ def test_jobs_are_authorised_when_asked_for_and_seen_by_their_owner_or_an_admin(
     mine = services.jobs.enqueue(fatima, "recheck", {}, db=sqlite_store)
     assert services.jobs.get(fatima, mine.id or 0, db=sqlite_store).requested_by == "fatima"
     assert services.jobs.list_jobs(eddie, db=sqlite_store) == []
-    with pytest.raises(services.JobError, match="no job"):
+    with pytest.raises(services.jobs.JobNotFound, match="no job"):
         services.jobs.get(eddie, mine.id or 0, db=sqlite_store)
     assert [j.id for j in services.jobs.list_jobs(adam, db=sqlite_store)] == [mine.id]
 
@@ -317,3 +317,16 @@ def test_export_as_a_job_through_the_cli(db_url: str, tmp_path: Path,
     assert not services.jobs.export_runs_as_job(OWNER, db=store)  # 1 document, few claims
     monkeypatch.setattr(services.jobs, "EXPORT_JOB_THRESHOLD", 0)
     assert services.jobs.export_runs_as_job(OWNER, db=store) is (store.dialect == "postgresql")
+
+
+def test_ingest_queue_on_sqlite_runs_the_jobs_in_the_command(tmp_path: Path) -> None:
+    write_documents(tmp_path / "in", 5)
+    db = f"sqlite:///{tmp_path / 'claims.db'}"
+    env = cli_env(db, tmp_path)
+    res = verifier("ingest", str(tmp_path / "in"), "--queue", "--batch", "2", env=env)
+    assert res.returncode == 0, res.stderr
+    lines = [line.split("\t") for line in res.stdout.strip().splitlines()]
+    assert [(f[1], f[2], f[3]) for f in lines] == [("ingest", "done", "2/2")] * 2 + [
+        ("ingest", "done", "1/1")]
+    assert res.stderr.strip() == "3 jobs for 5 files"
+    assert documents_and_ingest_events(open_store(db)) == (5, 5, 5)

@@ -42,7 +42,7 @@ from verifier.services.principal import (
 )
 
 __all__ = ["EXPORT_JOB_THRESHOLD", "FILE_CHANNELS", "JOB_KINDS", "JobContext", "JobError",
-           "JobKind", "enqueue", "enqueue_many", "export_runs_as_job", "get", "job_json",
+           "JobKind", "JobNotFound", "enqueue", "enqueue_many", "export_runs_as_job", "get", "job_json",
            "job_kind", "list_jobs", "run", "work"]
 
 log = logging.getLogger("verifier.jobs")
@@ -56,7 +56,11 @@ FILE_CHANNELS = ("cli",)
 
 
 class JobError(ValueError):
-    """A job that cannot be asked for: unknown kind, bad arguments, unknown job."""
+    """A job that cannot be asked for: unknown kind, bad arguments (an API's 422)."""
+
+
+class JobNotFound(JobError):
+    """No such job, or not one the principal may see (an API's 404)."""
 
 
 @dataclass(frozen=True)
@@ -184,7 +188,7 @@ def get(principal: Principal, job_id: int, *, db: Db = None) -> Job:
     with store.read() as session:
         job = db_jobs.get(session=session, job_id=job_id)
     if job is None or not _may_see(store, principal, job):
-        raise JobError(f"no job with id {job_id}")
+        raise JobNotFound(f"no job with id {job_id}")
     return job
 
 
@@ -236,7 +240,7 @@ def run(job_id: int, *, db: Db = None, worker: str | None = None,
         if job is None:
             got = db_jobs.get(session=session, job_id=job_id)
             if got is None:
-                raise JobError(f"no job with id {job_id}")
+                raise JobNotFound(f"no job with id {job_id}")
             return got
         spec_name, args, attempt = job.kind, dict(job.args or {}), job.attempts
         principal = Principal(job.requested_by, job.role, job.channel,  # type: ignore[arg-type]
