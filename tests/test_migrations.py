@@ -8,7 +8,8 @@ precedent (evidence without `similarity`), and a verdict.
 tests/data/schema/v4.* were written by schema version 4 (commit 4c50e20) with the same
 make_v2.py (the PostgreSQL one dumped with `pg_dump --inserts`); tests/data/schema/v5.* by
 schema version 5 (commit 8b7859c), the same way (pg_dump 15.20's `\restrict` lines removed);
-tests/data/schema/v6.* by schema version 6 (commit 2c261c5), the same way."""
+tests/data/schema/v6.* by schema version 6 (commit 2c261c5), the same way (a precedent stored);
+tests/data/schema/v6-jobs.* too, by another branch (a verdict by fatima, seven audit events)."""
 from __future__ import annotations
 
 import shutil
@@ -87,7 +88,7 @@ def test_sqlite_database_from_v1_is_upgraded(tmp_path: Path) -> None:
         hits = conn.execute(text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH 'bonjour'")).all()
         assert len(hits) == 1  # rows written by v1 are in the index built by the upgrade
     engine.dispose()
-    assert _versions(url) == [1, 2, 3, 4, 5, 6, 7]
+    assert _versions(url) == [1, 2, 3, 4, 5, 6, 7, 8]
 
 
 @pytest.fixture
@@ -104,7 +105,7 @@ def test_postgres_database_from_v1_is_upgraded(pg_url: str) -> None:
                                  "to_tsquery('simple', 'bonjour')")).all()
         assert len(hits) == 1
     engine.dispose()
-    assert _versions(pg_url) == [1, 2, 3, 4, 5, 6, 7]
+    assert _versions(pg_url) == [1, 2, 3, 4, 5, 6, 7, 8]
 
 
 def _load_dump(pg_url: str, name: str) -> None:
@@ -155,13 +156,13 @@ def _assert_v2_upgraded(url: str) -> None:
 def test_sqlite_database_from_v2_gets_fact_scores_0_100(tmp_path: Path) -> None:
     url = _sqlite_fixture(tmp_path, "v2.sqlite")
     _assert_v2_upgraded(url)
-    assert _versions(url) == [2, 3, 4, 5, 6, 7]
+    assert _versions(url) == [2, 3, 4, 5, 6, 7, 8]
 
 
 def test_postgres_database_from_v2_gets_fact_scores_0_100(pg_url: str) -> None:
     _load_dump(pg_url, "v2.postgres.sql")
     _assert_v2_upgraded(pg_url)
-    assert _versions(pg_url) == [2, 3, 4, 5, 6, 7]
+    assert _versions(pg_url) == [2, 3, 4, 5, 6, 7, 8]
 
 
 def _assert_v4_upgraded(url: str) -> None:
@@ -189,13 +190,13 @@ def _assert_v4_upgraded(url: str) -> None:
 def test_sqlite_database_from_v4_gets_evidence_changed_at(tmp_path: Path) -> None:
     url = _sqlite_fixture(tmp_path, "v4.sqlite")
     _assert_v4_upgraded(url)
-    assert _versions(url) == [4, 5, 6, 7]
+    assert _versions(url) == [4, 5, 6, 7, 8]
 
 
 def test_postgres_database_from_v4_gets_evidence_changed_at(pg_url: str) -> None:
     _load_dump(pg_url, "v4.postgres.sql")
     _assert_v4_upgraded(pg_url)
-    assert _versions(pg_url) == [4, 5, 6, 7]
+    assert _versions(pg_url) == [4, 5, 6, 7, 8]
 
 
 def _assert_v5_upgraded(url: str) -> None:
@@ -244,13 +245,13 @@ def _assert_v5_upgraded(url: str) -> None:
 def test_sqlite_database_from_v5_gets_chain_versions_and_tokens(tmp_path: Path) -> None:
     url = _sqlite_fixture(tmp_path, "v5.sqlite")
     _assert_v5_upgraded(url)
-    assert _versions(url) == [5, 6, 7]
+    assert _versions(url) == [5, 6, 7, 8]
 
 
 def test_postgres_database_from_v5_gets_chain_versions_and_tokens(pg_url: str) -> None:
     _load_dump(pg_url, "v5.postgres.sql")
     _assert_v5_upgraded(pg_url)
-    assert _versions(pg_url) == [5, 6, 7]
+    assert _versions(pg_url) == [5, 6, 7, 8]
 
 
 def _columns(url: str) -> dict[str, dict[str, tuple[str, bool]]]:
@@ -289,7 +290,7 @@ def test_an_upgraded_postgres_database_has_the_columns_of_a_new_one(
     assert _columns(pg_url) == _columns(pg_url_fresh)
 
 
-def _assert_v6_upgraded(url: str) -> None:
+def _assert_v6_upgraded_claimreview(url: str) -> None:
     """v7 adds the precedents' publisher, claimant and claim date (NULL for the precedent v6
     stored, from a list that did not say) and the feed items table. The stored precedent is
     kept and still found; a ClaimReview import then merges by review URL beside it, and a
@@ -333,13 +334,48 @@ def _assert_v6_upgraded(url: str) -> None:
         assert report.ok and report.events == n + 2  # the two imports
 
 
+def _assert_v6_upgraded_jobs(url: str) -> None:
+    """v8 adds the job table, empty; nothing stored changes (the chain verifies, the verdict is
+    kept), and a job can be recorded and run on the upgraded store."""
+    from verifier.db.models import Job
+
+    store = open_store(url)
+    with store.read() as session:
+        assert database_version(session.connection()) == SCHEMA_VERSION
+        assert session.exec(select(Job)).all() == []
+        report = audit.verify_chain(session)
+        assert report.ok and report.events == 7 and audit.replay_reviews(session) == []
+        huit = session.exec(select(Claim).where(Claim.text == "huit ans")).one()
+        assert (huit.verdict, huit.reviewed_by) == ("False", "fatima")
+    fatima = services.Principal("fatima", "fact-checker", "cli")
+    job = services.jobs.enqueue(fatima, "recheck", {}, db=store)
+    if store.dialect == "postgresql":  # queued for the workers: run it as a worker's task does
+        assert job.status == "queued" and job.queue_id is not None
+        job = services.jobs.run(job.id or 0, db=store)
+    assert (job.status, job.done, job.total) == ("done", 1, 1)
+    with store.read() as session:
+        assert audit.verify_chain(session).ok
+
+
 def test_sqlite_database_from_v6_gets_claimreview_fields_and_feed_items(tmp_path: Path) -> None:
     url = _sqlite_fixture(tmp_path, "v6.sqlite")
-    _assert_v6_upgraded(url)
-    assert _versions(url) == [6, 7]
+    _assert_v6_upgraded_claimreview(url)
+    assert _versions(url) == [6, 7, 8]
 
 
 def test_postgres_database_from_v6_gets_claimreview_fields_and_feed_items(pg_url: str) -> None:
     _load_dump(pg_url, "v6.postgres.sql")
-    _assert_v6_upgraded(pg_url)
-    assert _versions(pg_url) == [6, 7]
+    _assert_v6_upgraded_claimreview(pg_url)
+    assert _versions(pg_url) == [6, 7, 8]
+
+
+def test_sqlite_database_from_v6_gets_the_job_table(tmp_path: Path) -> None:
+    url = _sqlite_fixture(tmp_path, "v6-jobs.sqlite")
+    _assert_v6_upgraded_jobs(url)
+    assert _versions(url) == [6, 7, 8]
+
+
+def test_postgres_database_from_v6_gets_the_job_table(pg_url: str) -> None:
+    _load_dump(pg_url, "v6-jobs.postgres.sql")
+    _assert_v6_upgraded_jobs(pg_url)
+    assert _versions(pg_url) == [6, 7, 8]

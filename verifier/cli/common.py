@@ -2,7 +2,8 @@
 one-line error with its exit code, and the decorator that turns the library's errors into them."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
 from functools import wraps
@@ -91,3 +92,34 @@ class Fmt(StrEnum):
 
     json = "json"
     table = "table"
+
+
+@contextmanager
+def progress_bar(label: str) -> Iterator[Callable[[int, int, str], None]]:
+    """A rich progress bar on stderr when stderr is a terminal, updated by the callback it
+    gives, `(done, total, what was just done)`; otherwise a callback that prints nothing (the
+    command's final line says what was done)."""
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        yield lambda done, total, title: None
+        return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  TimeRemainingColumn(), TextColumn("{task.description}"), console=console,
+                  transient=True) as bar:
+        task = bar.add_task("", total=None)
+
+        def update(done: int, total: int, title: str) -> None:
+            bar.update(task, completed=done, total=total, description=title[-50:])
+
+        yield update

@@ -27,13 +27,13 @@ from verifier.claims import (
     score_text,
 )
 from verifier.cli import api as cli_api
+from verifier.cli import jobs as cli_jobs
 from verifier.cli import match as cli_match
 from verifier.cli import recheck as cli_recheck
 from verifier.cli import review as cli_review
 from verifier.cli import setup as cli_setup
 from verifier.cli.auth import AsOpt, PasswordStdinOpt, acting, store_has_users
 from verifier.cli.common import (
-    BAD_INPUT,
     DbOpt,
     Fmt,
     bad_input_exits_2,
@@ -41,6 +41,7 @@ from verifier.cli.common import (
     one_line,
     owner,
     parse_date,
+    progress_bar,
     store_errors_exit_2,
 )
 from verifier.cli.facts import facts_app
@@ -63,6 +64,8 @@ cli_api.register(app)
 app.add_typer(cli_review.users_app, name="users")
 app.add_typer(cli_review.audit_app, name="audit")
 app.add_typer(tokens_app, name="tokens")
+app.add_typer(cli_jobs.jobs_app, name="jobs")
+cli_jobs.register(app)
 
 class Kind(StrEnum):
     article = "article"
@@ -82,42 +85,56 @@ PublishedOpt = Annotated[str | None, typer.Option("--published", help="Publicati
 @app.command()
 @bad_input_exits_2
 def ingest(
-    sources: Annotated[list[str] | None, typer.Argument(help="Files (txt, md, html, docx, pdf) or http(s) URLs.")] = None,
+    sources: Annotated[list[str] | None, typer.Argument(help="Files (txt, md, html, docx, pdf), folders (walked for those) or http(s) URLs.")] = None,
     feed: Annotated[str | None, typer.Option("--feed", metavar="URL_OR_FILE", help="An RSS or Atom feed: ingest the page of every item not seen in an earlier run (remembered in the store).")] = None,
     kind: Annotated[Kind, typer.Option(help="What the documents are.")] = Kind.article,
     published: PublishedOpt = None,
     lang: LangOpt = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Processes reading and checking files in parallel.")] = 1,
+    queue: Annotated[bool, typer.Option("--queue", help="Enqueue jobs of --batch files each for `verifier worker` (PostgreSQL); on SQLite they run here, one after the other.")] = False,
+    batch: Annotated[int, typer.Option("--batch", min=1, help="Files per job with --queue.")] = 50,
     as_name: AsOpt = None,
     password_stdin: PasswordStdinOpt = False,
     db: DbOpt = None,
 ) -> None:
     """Read documents, store them with their claims, and print one line per document.
-    Reference sources (--kind source) need an authenticated admin (VERIFIER_TOKEN of scope
-    admin, or --password-stdin) once the store has users. With --feed: the feed's new items,
-    one line each, then "N new, M failed, K already seen"; a failed page is tried again on the
-    next run. Exit 2 when a document or page failed (the others are stored)."""
+
+    Folders are walked for the formats ingestion reads; each file is one transaction, and a
+    file already stored (same text) is reported as such and left unchanged. With --workers N,
+    N processes read and check files at once. A summary goes to stderr (ingested, already
+    known, failed with reasons); exit 2 when a file failed. Reference sources (--kind source)
+    need an authenticated admin (VERIFIER_TOKEN of scope admin, or --password-stdin) once the
+    store has users. With --feed: the feed's new items, one line each, then "N new, M failed,
+    K already seen"; a failed page is tried again on the next run (exit 2)."""
     if not sources and feed is None:
-        fail("give files or URLs to ingest, or --feed URL_OR_FILE")
+        fail("give files, folders or URLs to ingest, or --feed URL_OR_FILE")
     pub = parse_date(published)
-    failed = 0
     who = acting(as_name, password_stdin, what="ingest --kind source", db=db,
                  owner_ok=kind is not Kind.source or not store_has_users(db))
     lang_code = lang.value if lang else None
+    failed = 0
     if feed is not None:
         failed += _ingest_feed(who, feed, kind=kind.value, lang=lang_code, published=pub, db=db)
-    for src in sources or []:
-        try:
-            res = services.ingest_document(who, src, kind=kind.value, lang=lang_code,
-                                           published=pub, db=db)
-        except BAD_INPUT as exc:
-            typer.echo(f"error: {one_line(exc)}", err=True)
-            failed += 1
+    if not sources:
+        raise typer.Exit(2 if failed else 0)
+    if queue:
+        cli_jobs.enqueue_files(who, sources, kind=kind.value, lang=lang_code,
+                               published=published, batch=batch, db=db)
+        return
+    with progress_bar("ingesting") as progress:
+        report = services.ingest_files(who, sources, kind=kind.value, lang=lang_code,
+                                       published=pub, workers=workers, progress=progress, db=db)
+    for o in report.outcomes:
+        if o.status == "failed":
+            typer.echo(f"error: {o.path}: {o.error}", err=True)
             continue
-        d = res.document
-        state = f"stored, {res.claims_added} claims" if res.created else "already stored, unchanged"
-        typer.echo(f"{d.id}\t{d.kind}\t{d.language}\t{d.published or '-'}\t{d.title or d.source_name}\t({state})")
-    if failed:
-        raise typer.Exit(2)
+        state = f"stored, {o.claims} claims" if o.status == "ingested" else "already stored, unchanged"
+        typer.echo(f"{o.document_id}\t{o.kind}\t{o.language}\t{o.published or '-'}\t{o.title}\t({state})")
+    c = report.counts
+    if len(report.outcomes) > 1:
+        typer.echo(f"{c['ingested']} ingested, {c['known']} already known, {c['failed']} failed",
+                   err=True)
+    raise typer.Exit(max(report.exit_code, 2 if failed else 0))
 
 
 def _ingest_feed(who: services.Principal, feed: str, *, kind: str, lang: str | None,

@@ -9,38 +9,13 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from typing import Annotated
 
 import typer
 
 from verifier import services
 from verifier.cli.auth import AsOpt, PasswordStdinOpt, acting
-from verifier.cli.common import DbOpt, Fmt, bad_input_exits_2, parse_date
-
-
-@contextmanager
-def _progress_bar() -> Iterator[Callable[[int, int, str], None]]:
-    """A rich progress bar on stderr when stderr is a terminal; otherwise a callback that
-    prints nothing (the final line says what was done)."""
-    from rich.console import Console
-
-    console = Console(stderr=True)
-    if not console.is_terminal:
-        yield lambda done, total, title: None
-        return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    with Progress(TextColumn("re-checking"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), TextColumn("{task.description}"), console=console,
-                  transient=True) as bar:
-        task = bar.add_task("", total=None)
-
-        def update(done: int, total: int, title: str) -> None:
-            bar.update(task, completed=done, total=total, description=title[:50])
-
-        yield update
+from verifier.cli.common import DbOpt, Fmt, bad_input_exits_2, parse_date, progress_bar
 
 
 def _table(report: services.RecheckReport) -> None:
@@ -81,7 +56,7 @@ def recheck(
     day = parse_date(since)
     who = acting(as_name, password_stdin, what="recheck", db=db, owner_ok=True)
     started = time.monotonic()
-    with _progress_bar() as progress:
+    with progress_bar("re-checking") as progress:
         report = services.recheck(who, document_id=document, since=day, progress=progress,
                                   db=db)
     if fmt is Fmt.json:

@@ -139,12 +139,15 @@ def export_cmd(
     kind: Annotated[str | None, typer.Option("--kind", help="quote, temporal or factual.")] = None,
     base_url: Annotated[str | None, typer.Option("--base-url", help="Where the report is published, an http(s) URL (ClaimReview url = BASE#claim-ID); default: the organisation's URL (verifier setup).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace the --out file if it exists (never the database itself).")] = False,
+    job: Annotated[bool, typer.Option("--job", help="Export as a job for `verifier worker` (PostgreSQL; on SQLite it runs here). Automatic above 10,000 claims on PostgreSQL.")] = False,
     as_name: AsOpt = None,
     password_stdin: PasswordStdinOpt = False,
     db: DbOpt = None,
 ) -> None:
     """Export claims, verdicts and evidence as an authenticated auditor or admin (VERIFIER_TOKEN
-    of scope audit, or --password-stdin); the export carries the audit head and is audited."""
+    of scope audit, or --password-stdin); the export carries the audit head and is audited.
+    With --out, an export of more than 10,000 claims on PostgreSQL (or any, with --job) is a
+    job for the workers: its id is printed, and `verifier jobs show ID` gives the file."""
     fmt_name = fmt.value
     filters = services.ExportFilters(document_id=document, since=_date(since, "--since"),
                             until=_date(until, "--until"), status=status, verdict=verdict,
@@ -152,6 +155,15 @@ def export_cmd(
     if out is None and fmt_name in ("xlsx", "pdf"):
         fail(f"--format {fmt_name} writes a binary file: give --out FILE")
     who = _as_user(as_name, password_stdin, "export", db)
+    if out is not None and (job or services.jobs.export_runs_as_job(who, filters, db=db)):
+        queued = services.jobs.enqueue(who, "export", {
+            "format": fmt_name, "path": str(out), "force": force, "filters": filters.as_dict(),
+            "base_url": base_url}, db=db)
+        typer.echo(f"job {queued.id}: export {queued.status}"
+                   + (f" ({queued.error})" if queued.error else "")
+                   + (f", {queued.result['rows']} rows to {out}" if queued.result else ""),
+                   err=True)
+        raise typer.Exit(2 if queued.status == "failed" else 0)
     if out is None:
         result = services.exports.export(who, fmt_name, sys.stdout.buffer, filters=filters,
                                          base_url=base_url, db=db)

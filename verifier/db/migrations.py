@@ -174,6 +174,13 @@ def _v7_claimreview_fields_and_feed_items(conn: Connection) -> None:
     models.FeedItem.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
 
 
+def _v8_jobs(conn: Connection) -> None:
+    """v8: the job table (long work run by workers: services/jobs.py). A new table only; no
+    stored row changes. PostgreSQL's task queue keeps its own tables (procrastinate_*), made
+    when a worker or an enqueue first needs them (services/taskqueue.py), not here."""
+    models.Job.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
+
+
 # version -> step that brings a database from version-1 to version.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     2: _v2_precedents_and_fulltext,
@@ -182,6 +189,7 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     5: _v5_claim_evidence_changed_at,
     6: _v6_audit_origin_and_api_tokens,
     7: _v7_claimreview_fields_and_feed_items,
+    8: _v8_jobs,
 }
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 
 def utcnow() -> datetime:
@@ -293,6 +293,37 @@ class ApiToken(SQLModel, table=True):
     revoked_at: datetime | None = Field(default=None,
                                         sa_column=Column(UTCDateTime(), nullable=True))
     revoked_by: str | None = None
+
+
+JOB_STATUSES = ("queued", "running", "done", "failed")
+
+
+class Job(SQLModel, table=True):
+    """Long work asked of the store (re-check, imports, big exports, bulk ingestion): who asked
+    (the principal, re-checked when the job runs), what (kind and JSON arguments), and how far
+    it got. A worker (`verifier worker` on PostgreSQL, the asking process on SQLite) runs it
+    through services/jobs.py; `queue_id` is the task queue's own id for it (procrastinate)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(index=True, max_length=32)
+    requested_by: str
+    role: str = Field(max_length=32)
+    channel: str = Field(max_length=8)
+    scope: str | None = Field(default=None, max_length=16)
+    args: dict[str, Any] | None = _json_column()
+    status: str = Field(default="queued", index=True, max_length=16)
+    done: int = 0
+    total: int | None = None
+    result: dict[str, Any] | None = _json_column()
+    error: str | None = None
+    attempts: int = 0
+    worker: str | None = None
+    queue_id: int | None = None
+    created_at: datetime = _created_at()
+    started_at: datetime | None = Field(default=None,
+                                        sa_column=Column(UTCDateTime(), nullable=True))
+    finished_at: datetime | None = Field(default=None,
+                                         sa_column=Column(UTCDateTime(), nullable=True))
 
 
 class SchemaVersion(SQLModel, table=True):

@@ -93,6 +93,16 @@ def snapshot(session: Session) -> None:
         session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
 
 
+def count_claims(session: Session, filters: ExportFilters) -> int:
+    """How many claims an export with `filters` covers."""
+    from sqlalchemy import func
+
+    q = select(func.count()).select_from(Claim.__table__)  # type: ignore[attr-defined]
+    for cond in filters.where():
+        q = q.where(cond)
+    return int(session.execute(q).scalar() or 0)
+
+
 def _claims_query(filters: ExportFilters, reviewed_only: bool):  # type: ignore[no-untyped-def]
     cols = ([_C[f] for f in CLAIM_FIELDS] + [_D[f].label(f"doc_{f}") for f in DOCUMENT_FIELDS]
             + [_D.meta.label("doc_meta")])

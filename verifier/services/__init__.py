@@ -17,6 +17,9 @@ verifier.api) import only this package (an import-linter contract in pyproject.t
     recheck    check stored documents again (claims updated in place); which documents new
                sources or facts may concern
     tokens     per-user tokens (VERIFIER_TOKEN, the HTTP API): make, list, revoke, authenticate
+    jobs       long work as jobs (enqueue, get, list; run by `verifier worker` on PostgreSQL,
+               in-process on SQLite); the kinds of job (job_kind)
+    bulk       many files ingested in parallel processes (`verifier ingest DIR --workers N`)
     demo       the bundled demo
     principal  who is acting (Principal), and the roles each operation needs
 """
@@ -32,11 +35,13 @@ from verifier.ingest import DocumentTooBig, IngestedDocument, IngestError
 from verifier.sandbox import DocumentTooComplex
 from verifier.services import (
     audit,
+    bulk,
     demo,
     desk,
     documents,
     exports,
     feeds,
+    jobs,
     review,
     settings,
     sources,
@@ -45,6 +50,7 @@ from verifier.services import (
 )
 from verifier.services import sessions as sessions  # idle expiry of browser sessions
 from verifier.services._base import store_failure
+from verifier.services.bulk import BulkReport, FileOutcome, ingest_files
 from verifier.services.demo import DEMO_ACCOUNTS, demo_password, ensure_demo_accounts, load_demo
 from verifier.services.desk import (
     FINDINGS,
@@ -101,6 +107,7 @@ from verifier.services.documents import (
 )
 from verifier.services.exports import FORMATS, BrowserMissing, ExportError, ExportFilters
 from verifier.services.feeds import FeedError, FeedPoll
+from verifier.services.jobs import JobError
 from verifier.services.principal import (
     ADMIN_ROLES,
     AUDIT_ROLES,
@@ -126,6 +133,7 @@ from verifier.services.recheck import (
     recheck,
 )
 from verifier.services.sources import PackError, PrecedentError, PrecedentImport
+from verifier.services.taskqueue import QueueUnavailable
 from verifier.services.users import User
 
 __all__ = [
@@ -134,7 +142,8 @@ __all__ = [
     "RECHECK_ROLES", "REVIEW_ROLES", "ROLES", "SCOPE_GRANTS", "SCOPE_ROLES",
     "SOURCE_READER_ROLES", "STORE_OWNER", "TOKEN_SCOPES", "TRIAGE_GROUPS", "TRIAGE_LABELS",
     "VERDICTS", "Explanation",
-    "BrowserMissing", "Channel", "Check", "CheckReport", "ClaimNotFound", "DocumentError",
+    "BrowserMissing", "BulkReport", "Channel", "FileOutcome", "JobError", "QueueUnavailable",
+    "bulk", "ingest_files", "jobs", "Check", "CheckReport", "ClaimNotFound", "DocumentError",
     "DocumentRecheck", "DocumentTooBig", "DocumentTooComplex", "DraftCheck", "ExportError", "ExportFilters",
     "FeedError", "FeedPoll", "IngestError",
     "IngestResult", "IngestedDocument", "LastAdmin", "PackError", "PermissionDenied",

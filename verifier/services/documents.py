@@ -355,11 +355,11 @@ class DraftCheck:
         return self.fixes[i] if 0 <= i < len(self.fixes) else None
 
 
-def _ingest_roles(kind: str) -> tuple[str, ...]:
+def ingest_roles(kind: str) -> tuple[str, ...]:
     return ADMIN_ROLES if kind == "source" else DRAFT_ROLES
 
 
-def _ingest_scope(kind: str) -> str:
+def ingest_scope(kind: str) -> str:
     """Adding a reference source changes every later check (an admin's act); storing an
     article or a draft with its checked claims is checking."""
     return "admin" if kind == "source" else "check"
@@ -375,7 +375,7 @@ def ingest_document(principal: Principal, source: str | Path | bytes, *, name: s
         raise DocumentError(f"unknown document kind {kind!r} (one of {', '.join(DOCUMENT_KINDS)})")
     store = store_of(db)
     what = "add reference sources" if kind == "source" else f"store {kind}s"
-    authorise(store, principal, _ingest_roles(kind), what, scope=_ingest_scope(kind))
+    authorise(store, principal, ingest_roles(kind), what, scope=ingest_scope(kind))
     return ingest_into(store, source, name=name, kind=kind, lang=lang, published=published,
                        actor=principal.name, limited=untrusted(principal, source))
 
@@ -405,9 +405,9 @@ def check(principal: Principal, source: str | Path, *, sources: Sequence[str | P
     else:
         store = store_of(db)
         kind_stored = "source" if sources else kind
-        authorise(store, principal, _ingest_roles(kind_stored),
+        authorise(store, principal, ingest_roles(kind_stored),
                   "store reference sources" if sources else "check and store documents",
-                  scope=_ingest_scope(kind_stored))
+                  scope=ingest_scope(kind_stored))
     try:
         kb: tuple[KnowledgeBase, str] | None = None
         claims: list[Claim] | None = None

@@ -22,7 +22,7 @@ from verifier.ingest import IngestError, fetch_url, is_url, read_file
 from verifier.reference.feeds import Feed, FeedError
 from verifier.sandbox import DocumentTooComplex, run_limited
 from verifier.services._base import Db, authorise, service, store_of
-from verifier.services.documents import _ingest_roles, _ingest_scope, ingest_into
+from verifier.services.documents import ingest_roles, ingest_scope, ingest_into
 from verifier.services.principal import Principal
 
 __all__ = ["FEED_CONTENT_TYPES", "FeedError", "FeedItemResult", "FeedPoll", "poll_feed"]
@@ -114,9 +114,9 @@ def poll_feed(principal: Principal, feed: str | Path | bytes, *, name: str | Non
     be fetched or read; a page that fails is an item with status "failed". `progress(done,
     total, title)` after each new item. Audited as "feed.poll" (each page as its ingestion)."""
     store = store_of(db)
-    authorise(store, principal, _ingest_roles(kind),
+    authorise(store, principal, ingest_roles(kind),
               "add reference sources" if kind == "source" else f"store {kind}s",
-              scope=_ingest_scope(kind))
+              scope=ingest_scope(kind))
     parsed, key = read_feed(feed, name=name)
     with store.read() as session:
         seen = db_feeds.seen_items(session=session, feed=key,

@@ -8,6 +8,7 @@ import streamlit as st
 
 from verifier import services
 from verifier.ui import auth
+from verifier.ui import jobs as jobs_panel
 from verifier.ui.i18n import _
 
 SOURCE_TYPES = ["txt", "md", "html", "htm", "docx", "pdf"]
@@ -15,7 +16,7 @@ PACK_TYPES = ["yaml", "yml", "csv"]
 # Earlier fact-checks: lists, ClaimReview JSON(-LD) and API responses, saved fact-check pages.
 PRECEDENT_TYPES = ["tsv", "csv", "txt", "json", "jsonld", "jsonl", "ndjson", "html", "htm"]
 REFUSED = (services.IngestError, services.DocumentError, services.PermissionDenied,
-           services.DocumentTooComplex, ValueError)
+           services.DocumentTooComplex, services.QueueUnavailable, ValueError)
 
 
 def _add_sources(files: list[Any], actor: services.Principal) -> list[int]:
@@ -153,22 +154,28 @@ def _recheck_offer(me: services.Principal) -> None:
         return
     bar = st.progress(0, text=f"Re-checking {docs}…")
 
-    def progress(done: int, total: int, title: str) -> None:
-        bar.progress(done / total, text=f"{done} of {total}: {title}")
+    def progress(done: int, total: int | None) -> None:
+        bar.progress(done / total if total else 0.0, text=f"{done} of {total or '?'}")
 
-    try:
-        report = services.recheck(me, document_ids=ids, progress=progress)
+    try:  # a job: run here on SQLite, by `verifier worker` on PostgreSQL
+        job = services.jobs.enqueue(me, "recheck", {"document_ids": ids}, progress=progress)
     except REFUSED as exc:
         st.error(str(exc).splitlines()[0])
         return
     ss.pop("sources_recheck")
-    st.success(_recheck_summary(report))
-    st.dataframe([d.to_json() for d in report.documents], hide_index=True, width="stretch",
+    if job.status == "failed":
+        st.error(job.error or "the re-check failed")
+        return
+    if job.status != "done" or not job.result:
+        st.info(_("Re-check queued as job {id}: its progress is shown under Jobs.").format(
+            id=job.id))
+        return
+    st.success(_recheck_summary(job.result["totals"]))
+    st.dataframe(job.result["documents"], hide_index=True, width="stretch",
                  key="sources_recheck_table")
 
 
-def _recheck_summary(report: services.RecheckReport) -> str:
-    t = report.to_json()["totals"]
+def _recheck_summary(t: dict[str, Any]) -> str:
     n = t["documents"]
     text = (f"Re-checked {n} document{'s' if n != 1 else ''}: {t['added']} claims added, {t['updated']} "
             f"updated ({t['moved']} moved), {t['removed']} removed; "
@@ -200,6 +207,7 @@ def render() -> None:
     _follow_feed(me)
     if user.role != "admin":
         st.caption(_("Only admins add sources and fact packs."))
+        jobs_panel.render(me)
         return
     st.divider()
     left, right = st.columns(2)
@@ -233,3 +241,4 @@ def render() -> None:
     imported = _import_packs(list(packs_in), me) if imp and packs_in else 0
     _offer_recheck(me, sources=added, packs=imported)
     _recheck_offer(me)
+    jobs_panel.render(me)
