@@ -22,7 +22,7 @@ from verifier.ingest import IngestError, fetch_url, is_url, read_file
 from verifier.reference.feeds import Feed, FeedError
 from verifier.sandbox import DocumentTooComplex, run_limited
 from verifier.services._base import Db, authorise, service, store_of
-from verifier.services.documents import ingest_roles, ingest_scope, ingest_into
+from verifier.services.documents import ingest_into, ingest_roles, ingest_scope
 from verifier.services.principal import Principal
 
 __all__ = ["FEED_CONTENT_TYPES", "FeedError", "FeedItemResult", "FeedPoll", "poll_feed"]
