@@ -567,3 +567,35 @@ def test_an_upload_is_read_in_the_limited_worker(api: Api,
     r = api.client.post("/v1/check", headers=api.as_("eddie"), data={"lang": "fr"},
                         files={"file": ("lourd.txt", HEAVY_TEXT[:20_000], "text/plain")})
     assert r.status_code == 200, r.text
+
+
+def test_jobs_are_asked_for_and_followed(api: Api) -> None:
+    """POST /v1/jobs asks for a re-check as the token's user; GET follows it (on SQLite it has
+    run when the POST answers; on PostgreSQL the worker's task is run here as a worker would);
+    someone else's job is a 404 to a non-admin; a kind that names server files is refused over
+    HTTP; a bad kind or bad arguments are a 422; all with one-line errors."""
+    c = api.client
+    r = c.post("/v1/jobs", headers=api.as_("fatima"), json={"kind": "recheck", "args": {}})
+    assert r.status_code == 202, r.text
+    job = r.json()
+    assert job["kind"] == "recheck" and job["requested_by"] == "fatima"
+    assert r.headers["Location"] == f"/v1/jobs/{job['id']}"
+    if api.store.dialect == "postgresql":
+        assert job["status"] == "queued"
+        services.jobs.run(job["id"], db=api.store)
+    got = c.get(f"/v1/jobs/{job['id']}", headers=api.as_("fatima")).json()
+    assert got["status"] == "done" and got["done"] == got["total"]
+    listed = c.get("/v1/jobs", headers=api.as_("fatima")).json()["jobs"]
+    assert [j["id"] for j in listed] == [job["id"]]
+    assert c.get("/v1/jobs", headers=api.as_("adam")).json()["jobs"][0]["id"] == job["id"]
+    one_line_error(c.get(f"/v1/jobs/{job['id']}", headers=api.as_("eddie")), 404)
+    one_line_error(c.get("/v1/jobs/999999", headers=api.as_("adam")), 404)
+    one_line_error(c.post("/v1/jobs", headers=api.as_("adam"),
+                          json={"kind": "ingest", "args": {"paths": ["/etc"]}}), 403)
+    one_line_error(c.post("/v1/jobs", headers=api.as_("adam"), json={"kind": "nope"}), 422,
+                   "unknown kind of job")
+    one_line_error(c.post("/v1/jobs", headers=api.as_("adam"),
+                          json={"kind": "feed.poll", "args": {"feeds": ["file:///etc/passwd"]}}), 422)
+    one_line_error(c.post("/v1/jobs", headers=api.as_("fatima"), json={"args": {}}), 422)
+    events = [e.action for e in api_events(api.store, "job.")]
+    assert "job.enqueue" in events

@@ -227,3 +227,23 @@ def test_an_item_is_remembered_once_even_when_two_polls_race(store: Store,
         s.add(FeedItem(feed=args["feed"], item="guid-2"))
     with store.read() as s:
         assert sorted(i.item for i in s.exec(select(FeedItem)).all()) == ["guid-1", "guid-2"]
+
+
+def test_feeds_are_polled_as_a_job(store: Store, site: tuple[str, dict]) -> None:
+    """"feed.poll" is a kind of job (services/jobs.py): on SQLite it runs when asked, on
+    PostgreSQL a worker runs it (run here as the worker's task does); run again, nothing new."""
+    base, routes = site
+    routes["/rss.xml"] = ("application/rss+xml", rss(base, [("Bridge", f"{base}/bridge.html"),
+                                                          ("Tram", f"{base}/tram.html")]))
+    job = services.jobs.enqueue(OWNER, "feed.poll", {"feeds": [f"{base}/rss.xml"]}, db=store)
+    if store.dialect == "postgresql":
+        job = services.jobs.run(job.id or 0, db=store)
+    assert (job.status, job.done, job.total) == ("done", 1, 1)
+    assert job.result is not None and (job.result["new"], job.result["failed"]) == (2, 0)
+    assert len(documents(store)) == 2
+    again = services.jobs.enqueue(OWNER, "feed.poll", {"feeds": [f"{base}/rss.xml"]}, db=store)
+    if store.dialect == "postgresql":
+        again = services.jobs.run(again.id or 0, db=store)
+    assert again.result is not None and (again.result["new"], again.result["seen"]) == (0, 2)
+    with pytest.raises(services.JobError, match="http"):
+        services.jobs.enqueue(OWNER, "feed.poll", {"feeds": ["/etc/passwd"]}, db=store)

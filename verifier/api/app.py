@@ -9,11 +9,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from verifier import __version__
 from verifier.api import errors
 from verifier.api.limits import BodyLimit
-from verifier.api.routes import audit, check, claims, documents, exports, me, reference
+from verifier.api.routes import audit, check, claims, documents, exports, jobs, me, reference
 from verifier.services._base import Db
 
 ROUTERS = (check.router, documents.router, claims.router, exports.router, audit.router,
-           reference.router, me.router)
+           reference.router, jobs.router, me.router)
 
 DESCRIPTION = """verifier's HTTP API: check a draft before publishing (`POST /v1/check`), ingest
 documents, review claims, export, verify the audit log, import facts, sources and earlier

@@ -61,8 +61,11 @@ def answer_for(exc: Exception) -> JSONResponse | None:
         return error(409, f"{one_line(exc)}; nothing saved: GET the claim again and retry",
                      claim_id=exc.claim_id, current_version=exc.current_version,
                      seen_version=exc.seen_version, changed_by=exc.changed_by, changed_at=at)
-    if isinstance(exc, services.ClaimNotFound | services.documents.DocumentNotFound):
+    if isinstance(exc, services.ClaimNotFound | services.documents.DocumentNotFound
+                  | services.jobs.JobNotFound):
         return error(404, str(exc))
+    if isinstance(exc, services.QueueUnavailable):
+        return error(503, str(exc))
     if isinstance(exc, services.DocumentTooBig):
         return error(413, str(exc))
     if isinstance(exc, services.BrowserMissing):

@@ -326,6 +326,43 @@ def _ingest(ctx: JobContext) -> dict[str, Any]:
     return report.summary()
 
 
+def _feed_args(args: dict[str, Any]) -> dict[str, Any]:
+    feeds = args.get("feeds") or ([args["feed"]] if args.get("feed") else [])
+    if not isinstance(feeds, list) or not feeds or not all(
+            isinstance(f, str) and f.lower().startswith(("http://", "https://")) for f in feeds):
+        raise JobError("feeds: give the http(s) URLs of the feeds to poll")
+    kind = args.get("kind", "article")
+    if kind not in DOCUMENT_KINDS:
+        raise JobError(f"unknown document kind {kind!r} (one of {', '.join(DOCUMENT_KINDS)})")
+    return {"feeds": feeds, "kind": kind, "lang": args.get("lang")}
+
+
+@job_kind("feed.poll", roles=DRAFT_ROLES, scope="check", what="poll feeds",
+          check_args=_feed_args)
+def _feed_poll(ctx: JobContext) -> dict[str, Any]:
+    """Poll each feed once (services.feeds.poll_feed): an item is remembered only once its page
+    is stored, one transaction per page, so a retry after a dead worker ingests what is left.
+    A feed that cannot be read is counted and the others still polled."""
+    from verifier.services.feeds import FeedError, poll_feed
+
+    feeds = ctx.arg("feeds")
+    counts = {"new": 0, "stored": 0, "failed": 0, "seen": 0}
+    errors: list[str] = []
+    for i, feed in enumerate(feeds):
+        ctx.progress(i, len(feeds))
+        try:
+            poll = poll_feed(ctx.principal, feed, kind=ctx.arg("kind", "article"),
+                             lang=ctx.arg("lang"), db=ctx.store)
+        except FeedError as exc:
+            errors.append(f"{feed}: {exc}")
+            continue
+        for key in ("new", "stored", "failed"):
+            counts[key] += poll.count(key)
+        counts["seen"] += poll.seen
+    ctx.progress(len(feeds), len(feeds))
+    return {"feeds": len(feeds), **counts, "feed_errors": errors}
+
+
 def _recheck_args(args: dict[str, Any]) -> dict[str, Any]:
     ids = args.get("document_ids")
     if ids is not None and (not isinstance(ids, list)
