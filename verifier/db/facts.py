@@ -62,7 +62,8 @@ def stored_record(row: dict[str, Any]) -> FactRecord:
     """The record of a fact row read as a mapping of column values (migrations read rows so)."""
     keys = ("id", "pack", "subject", "predicate", "object", "valid_from", "valid_to",
             "source_title", "source_url", "aliases", "extra")
-    return FactRecord(**{k: row.get(k) for k in keys})
+    values: dict[str, Any] = {k: row.get(k) for k in keys}
+    return FactRecord(**values)
 
 
 def fact_record(row: Fact) -> FactRecord:
@@ -103,14 +104,15 @@ def _insert(session: Session, table: Any, rows: Iterable[dict[str, Any]]) -> int
 
 def name_keys(fact: FactRecord) -> Iterator[tuple[str, str, str]]:
     """(key, entity, kind) for every name, alias and adjective of the entities a fact names:
-    kind "name" (a whole name, normalised), "adjective" (a demonym) or "token" (one word of a
-    person's name, TOKEN_MIN_LEN characters or more)."""
+    kind "name" (a whole name, normalised), "office" (the name of an office), "adjective" (a
+    demonym) or "token" (one word of a person's name, TOKEN_MIN_LEN characters or more)."""
     for entity, info in ((fact.aliases or {}).get("entities") or {}).items():
         names = [entity, *(a for v in (info.get("names") or {}).values() for a in v)]
+        kind = "office" if info.get("type") == "office" else "name"
         for name in names:
             key = normalise_name(name)
             if key:
-                yield key, entity, "name"
+                yield key, entity, kind
                 if info.get("type") == "person" and " " in key:
                     for word in key.split():
                         if len(word) >= TOKEN_MIN_LEN:
@@ -119,11 +121,13 @@ def name_keys(fact: FactRecord) -> Iterator[tuple[str, str, str]]:
             key = normalise_name(adj)
             if key:
                 yield key, entity, "adjective"
-    for name in (fact.subject, fact.object, (fact.extra or {}).get("of")):
+    for name, kind in ((fact.subject, "name"),
+                       (fact.object, "office" if fact.predicate == "holds_office" else "name"),
+                       ((fact.extra or {}).get("of"), "name")):
         if name:
             key = normalise_name(str(name))
             if key:
-                yield key, str(name), "name"
+                yield key, str(name), kind
 
 
 def _store_names(session: Session, pack: str, facts: Iterable[FactRecord]) -> int:
@@ -298,11 +302,14 @@ def _chunks(items: Sequence[str], size: int = 500) -> Iterator[list[str]]:
 
 def mentioned_entities(session: Session, text: str) -> set[str]:
     """The entities of the store whose name, alias, adjective or (for people) one name word
-    appears in `text` (the names index, FactName)."""
+    appears in `text` (the names index, FactName), offices aside: "le président" alone
+    would bring every president on record; an office's holders come through the person or
+    the country named with it."""
     keys = sorted(candidate_keys(text))
     found: set[str] = set()
     for chunk in _chunks(keys):
-        found.update(session.exec(select(FactName.entity).where(col(FactName.key).in_(chunk))).all())
+        found.update(session.exec(select(FactName.entity).where(
+            col(FactName.key).in_(chunk), FactName.kind != "office")).all())
     return found
 
 

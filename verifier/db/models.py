@@ -139,7 +139,7 @@ class FactName(SQLModel, table=True):
     pack: str = Field(index=True)
     key: str
     entity: str
-    kind: str = "name"  # name | adjective | token (one word of a person's name)
+    kind: str = "name"  # name | office | adjective | token (one word of a person's name)
 
 
 # --- claims, evidence, reviews ---------------------------------------------------------------

@@ -35,7 +35,9 @@ Pack format (CSV)
 -----------------
 One fact per row, a header naming the same keys: ``subject, predicate, object, of,
 valid_from, valid_to, source_title, source_url`` and optionally ``place, participants, about,
-resolution, note, subject_aliases, object_aliases, of_aliases``. Lists (aliases, participants)
+resolution, note, subject_aliases, object_aliases, of_aliases`` (and ``_adjectives``, ``_type``
+for subject, object and of; provenance: ``dataset, source_ref, retrieved, licence``: see
+docs/facts-packs.md). Lists (aliases, participants)
 are separated by ``|``; an alias may carry its language as a prefix: ``fr:Poutine|en:Putin``.
 The pack's name is the file name without its suffix.
 
@@ -79,9 +81,13 @@ from verifier.reference.facts import (
 )
 
 PROVENANCE_KEYS = ("dataset", "source_ref", "retrieved", "licence")
+# Per-fact names of its entities (CSV packs have no entities section): aliases, adjectives
+# (demonyms of a country) and types, for the subject, the object and the "of" entity.
+ROLE_KEYS = tuple(f"{role}_{what}" for role in ("subject", "object", "of")
+                  for what in ("aliases", "adjectives", "type"))
 FACT_KEYS = frozenset(("subject", "predicate", "object", "valid_from", "valid_to", "source",
-                       "source_title", "source_url", "subject_aliases", "object_aliases",
-                       "of_aliases", *EXTRA_KEYS, *PROVENANCE_KEYS))
+                       "source_title", "source_url", *ROLE_KEYS, *EXTRA_KEYS,
+                       *PROVENANCE_KEYS))
 # Top-level keys of a YAML pack that describe the pack itself (PackMeta).
 META_KEYS = ("description", "built", "covered_until", "licence", "sources")
 CSV_LIST_SEP = "|"
@@ -225,10 +231,16 @@ def _fact_from_entry(entry: Any, pack: str, where: str,
         if not name:
             continue
         ent = entities.setdefault(name, Entity(name=name))
+        if role in ("subject", "object", "of"):
+            given = _text(entry.get(f"{role}_type"), f"{role}_type", where)
+            if given is not None and given not in ENTITY_TYPES:
+                raise PackError(f"{where}: unknown {role}_type {given!r} "
+                                f"(one of {', '.join(ENTITY_TYPES)})")
+            ent.type = ent.type or given
+            merge_names(ent.aliases, _by_lang(entry.get(f"{role}_aliases"), where))
+            merge_names(ent.adjectives, _by_lang(entry.get(f"{role}_adjectives"), where))
         if ent.type is None and typ is not None:
             ent.type = typ
-        if role in ("subject", "object", "of"):
-            merge_names(ent.aliases, _by_lang(entry.get(f"{role}_aliases"), where))
         mentioned[name] = ent
     fact = FactRecord(pack=pack, subject=subject, predicate=predicate, object=obj or "",
                       valid_from=valid_from, valid_to=valid_to, source_title=title,
@@ -436,3 +448,41 @@ def parse_pack(path_or_bytes: str | Path | bytes, *, name: str | None = None,
                       facts=_attach_aliases(facts, entities), entities=entities,
                       meta=meta or found)
 
+
+
+# --------------------------------------------------------------------------------------------
+# Bundled packs (verifier/data/packs/, built by scripts/build_packs.py)
+# --------------------------------------------------------------------------------------------
+
+
+def bundled_manifest() -> dict[str, dict[str, Any]]:
+    """The bundled packs by name: file, description, build date, last day covered, licence,
+    sources, number of facts, SHA-256 (verifier/data/packs/packs.json)."""
+    import json
+    from importlib import resources
+
+    text = (resources.files("verifier") / "data" / "packs" / "packs.json").read_text(encoding="utf-8")
+    manifest: dict[str, dict[str, Any]] = json.loads(text)
+    return manifest
+
+
+def bundled_names(wanted: Sequence[str]) -> list[str]:
+    """The bundled pack names `wanted` asks for ("all" for every one); PackError naming the
+    packs there are for an unknown name."""
+    known = sorted(bundled_manifest())
+    if "all" in wanted:
+        return known
+    unknown = [w for w in wanted if w not in known]
+    if unknown:
+        raise PackError(f"no bundled pack {unknown[0]!r} (one of: all, {', '.join(known)})")
+    return list(dict.fromkeys(wanted))
+
+
+def parse_bundled(name: str) -> ParsedPack:
+    """A bundled pack, parsed and validated, with its description from the manifest."""
+    from importlib import resources
+
+    entry = bundled_manifest()[name]
+    raw = (resources.files("verifier") / "data" / "packs" / entry["file"]).read_bytes()
+    meta = pack_meta(entry, f"bundled pack {name}")
+    return parse_pack(raw, name=name, fmt="csv", meta=meta)
