@@ -159,8 +159,8 @@ def _v6_audit_origin_and_api_tokens(conn: Connection) -> None:
 
 
 def _v7_fact_sources_packs_and_names(conn: Connection) -> None:
-    """v7: each fact's source (dataset, entity id or row, retrieval date, licence) and the
-    country or institution of an office as an indexed column; the table of packs (build date,
+    """v7: each fact's source (dataset, entity id or row, retrieval date, licence), the
+    country or institution of an office as an indexed column, an index on the object; the table of packs (build date,
     licence, the last day covered, counts) and the table of normalised names (a document's
     knowledge base is read from the facts about the names it mentions). Facts stored before
     keep NULL sources and `of_name`, and have no pack row: the loader treats a pack without a
@@ -170,6 +170,7 @@ def _v7_fact_sources_packs_and_names(conn: Connection) -> None:
         kind = table.c[name].type.compile(dialect=conn.dialect)
         conn.exec_driver_sql(f"ALTER TABLE fact ADD COLUMN {name} {kind}")
     conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_fact_of_name ON fact (of_name)")
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_fact_object ON fact (object)")
     models.FactPack.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
     models.FactName.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
     _index_stored_facts(conn)

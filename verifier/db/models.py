@@ -96,7 +96,7 @@ class Fact(SQLModel, table=True):
     pack: str = Field(index=True)
     subject: str = Field(index=True)
     predicate: str = Field(index=True)
-    object: str
+    object: str = Field(index=True)  # v7: indexed (the facts about an institution, an office)
     valid_from: date | None = None
     valid_to: date | None = None
     source_title: str | None = None

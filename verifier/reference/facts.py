@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from verifier.claims import FactEvidence
@@ -85,6 +86,7 @@ _LEADING_ARTICLE = re.compile(r"^(?:(?:le|la|les|the|a|an)\s+|[ld]')")
 _NON_WORD = re.compile(r"[^\w']+")
 
 
+@lru_cache(maxsize=4096)
 def fold_char(c: str) -> str:
     """One character, lowercased without its accents; always one character (offsets stay)."""
     if c in "’‘ʼ`´":
@@ -95,9 +97,12 @@ def fold_char(c: str) -> str:
 
 def fold(text: str) -> str:
     """Lowercase without accents, same length as `text` (so offsets into it stay valid)."""
+    if text.isascii():
+        return text.lower().replace("`", "'")
     return "".join(fold_char(c) for c in text)
 
 
+@lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
     """The key names are compared by: lowercase, no accents, straight apostrophes, no leading
     article (le, la, les, l', the, a, an), punctuation and hyphens as spaces. Idempotent."""

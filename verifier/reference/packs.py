@@ -440,7 +440,7 @@ def parse_pack(path_or_bytes: str | Path | bytes, *, name: str | None = None,
     elif fmt == "yaml":
         pack_name, facts, entities, found = _parse_yaml(text, source, stem)
     elif fmt == "wikidata" and wikidata is not None:
-        pack_name, facts, entities, found = _parse_wikidata(text, source, name, wikidata,
+        pack_name, facts, entities, found = _parse_wikidata(text, source, stem, wikidata,
                                                             retrieved)
     else:
         raise PackError(f"{source}: unknown pack format {fmt!r} (yaml or csv)")
