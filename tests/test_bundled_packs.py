@@ -21,7 +21,7 @@ from verifier.reference.packs import PackError, bundled_manifest, bundled_names,
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKS = ROOT / "verifier" / "data" / "packs"
-OWNER = services.Principal("owner", "admin", "cli")
+OWNER = services.store_owner("test")
 # The Wikidata extract behind heads-of-state-and-government is not in the repository
 # (data/open/SOURCES.md); with it, the rebuild test rebuilds that pack too.
 WIKIDATA_HEADS = os.environ.get("VERIFIER_WIKIDATA_HEADS")

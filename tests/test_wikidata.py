@@ -25,7 +25,7 @@ from .conftest import DATA
 
 SPARQL = DATA / "wikidata" / "sparql-officeholders.json"
 DUMP = DATA / "wikidata" / "dump-lines.json"
-OWNER = services.Principal("owner", "admin", "cli")
+OWNER = services.store_owner("test")
 
 
 def test_sparql_results_give_office_terms_memberships_and_names() -> None:
