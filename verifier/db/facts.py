@@ -11,6 +11,7 @@ are inserted in batches of `BATCH` rows (docs/facts-packs.md, bench/facts_kb.py)
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -140,17 +141,35 @@ def _entity_keys(entity: str, typ: str | None, names: tuple[str, ...],
     return tuple(out)
 
 
+class _Recent:
+    """The last `size` name keys written: a pack's facts about one entity come together, so a
+    key already written is skipped without keeping every key of a million-fact pack in memory
+    (a key written twice only makes its lookup return the entity twice)."""
+
+    def __init__(self, size: int = 100_000) -> None:
+        self.size, self.keys = size, OrderedDict[tuple[str, str, str], None]()
+
+    def first_time(self, key: tuple[str, str, str]) -> bool:
+        if key in self.keys:
+            self.keys.move_to_end(key)
+            return False
+        self.keys[key] = None
+        if len(self.keys) > self.size:
+            self.keys.popitem(last=False)
+        return True
+
+
+def _name_rows(pack: str, fact: FactRecord, recent: _Recent) -> Iterator[dict[str, Any]]:
+    for k in name_keys(fact):
+        if recent.first_time(k):
+            yield {"pack": pack, "key": k[0][:500], "entity": k[1], "kind": k[2]}
+
+
 def _store_names(session: Session, pack: str, facts: Iterable[FactRecord]) -> int:
     session.execute(delete(FactName).where(col(FactName.pack) == pack))
-    seen: set[tuple[str, str, str]] = set()
-
-    def rows() -> Iterator[dict[str, Any]]:
-        for fact in facts:
-            for k in name_keys(fact):
-                if k not in seen:
-                    seen.add(k)
-                    yield {"pack": pack, "key": k[0][:500], "entity": k[1], "kind": k[2]}
-    return _insert(session, FactName.__table__, rows())  # type: ignore[attr-defined]
+    recent = _Recent()
+    return _insert(session, FactName.__table__,  # type: ignore[attr-defined]
+                   (row for fact in facts for row in _name_rows(pack, fact, recent)))
 
 
 def _store_pack_row(session: Session, name: str, meta: PackMeta, facts: int) -> None:
@@ -210,7 +229,7 @@ def store_pack(*, session: Session, pack: ParsedPack, actor: str) -> ImportResul
 def stream_pack(*, session: Session, name: str, facts: Iterable[FactRecord], meta: PackMeta,
                 actor: str, source: str = "<stream>") -> ImportResult:
     """Replace the stored facts of pack `name` with `facts`, read once as they come (memory
-    bounded by one batch and the set of distinct names, never by the number of facts): the
+    bounded by one batch and the last 100,000 name keys, never by the number of facts): the
     import of a large pack (a Wikidata extract, bench/facts_kb.py). Stored facts of the pack
     are deleted first (evidence keeps its copy of a fact, unlinked), in the caller's write
     transaction, so an error in the stream leaves the previous facts in place."""
@@ -220,7 +239,7 @@ def stream_pack(*, session: Session, name: str, facts: Iterable[FactRecord], met
         session.execute(update(Evidence).where(col(Evidence.fact_id).in_(chunk)).values(fact_id=None))
         session.execute(delete(Fact).where(col(Fact.id).in_(chunk)))
     session.execute(delete(FactName).where(col(FactName.pack) == name))
-    seen: set[tuple[str, str, str]] = set()
+    recent = _Recent()
     names: list[dict[str, Any]] = []
     count = 0
     now = utcnow()
@@ -229,10 +248,7 @@ def stream_pack(*, session: Session, name: str, facts: Iterable[FactRecord], met
         nonlocal count
         for fact in facts:
             count += 1
-            for k in name_keys(fact):
-                if k not in seen:
-                    seen.add(k)
-                    names.append({"pack": name, "key": k[0][:500], "entity": k[1], "kind": k[2]})
+            names.extend(_name_rows(name, fact, recent))
             yield _row_values(fact) | {"created_at": now}
             if len(names) >= BATCH:
                 session.execute(insert(FactName.__table__), names)  # type: ignore[attr-defined]
