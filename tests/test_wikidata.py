@@ -128,3 +128,39 @@ def test_wikidata_files_are_imported_with_their_source(store: Store, tmp_path: P
     assert {r.source_ref for r in rows if r.subject == "Vladimir Putin"} == {"Q159"}
     listed = {p["pack"]: p for p in services.sources.loaded_packs(OWNER, db=store)}
     assert listed["wd-dump"]["licence"] == "CC0-1.0" and listed["wd-dump"]["facts"] == 7
+
+
+def test_people_sharing_a_surname_are_never_confused() -> None:
+    """Two Castros, two Kims, two Bushes in one pack: each by his full name (a transliteration
+    forgiven), nobody by the surname they share, a near name, or a name missing a word."""
+    from verifier.reference.facts import FactRecord
+
+    def term(person: str, office: str, of: str, start: date, end: date | None,
+             *aliases: str) -> FactRecord:
+        return FactRecord(pack="p", subject=person, predicate="holds_office", object=office,
+                          valid_from=start, valid_to=end, extra={"of": of},
+                          aliases={"entities": {person: {"type": "person",
+                                                         "names": {"": list(aliases)}}}})
+
+    kb = KnowledgeBase([
+        term("Fidel Castro", "President", "Cuba", date(1976, 12, 2), date(2008, 2, 24), "Castro"),
+        term("Raúl Castro", "President", "Cuba", date(2008, 2, 24), date(2018, 4, 19), "Castro"),
+        term("Kim Jong-il", "Supreme Leader", "North Korea", date(1994, 7, 8), date(2011, 12, 17)),
+        term("Kim Jong-un", "Supreme Leader", "North Korea", date(2011, 12, 17), None),
+        term("George H. W. Bush", "President", "United States", date(1989, 1, 20), date(1993, 1, 20)),
+        term("George W. Bush", "President", "United States", date(2001, 1, 20), date(2009, 1, 20)),
+        term("Sergey Lavrov", "Minister of Foreign Affairs", "Russia", date(2004, 3, 9), None)])
+    person = ("person",)
+    found = {q: (m.name if (m := kb.match_entity(q, types=person)) else None) for q in (
+        "Fidel Castro", "Raul Castro", "Castro", "Kim Jong Un", "Kim Jong-il", "Kim Jong",
+        "Kim Jong-ul", "George W. Bush", "George H.W. Bush", "George Bush", "Bush",
+        "Sergueï Lavrov", "Sergei Lavrov", "Serguei Lavrov")}
+    assert found == {
+        "Fidel Castro": "Fidel Castro", "Raul Castro": "Raúl Castro", "Castro": None,
+        "Kim Jong Un": "Kim Jong-un", "Kim Jong-il": "Kim Jong-il", "Kim Jong": None,
+        "Kim Jong-ul": None, "George W. Bush": "George W. Bush",
+        "George H.W. Bush": "George H. W. Bush", "George Bush": None, "Bush": None,
+        "Sergueï Lavrov": "Sergey Lavrov", "Sergei Lavrov": "Sergey Lavrov",
+        "Serguei Lavrov": "Sergey Lavrov"}
+    assert kb.offices_of("Castro", date(2010, 1, 1)) == []  # no guess, no office
+    assert [f.subject for f in kb.offices_of("Raul Castro", date(2010, 1, 1))] == ["Raúl Castro"]
