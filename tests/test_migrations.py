@@ -88,7 +88,7 @@ def test_sqlite_database_from_v1_is_upgraded(tmp_path: Path) -> None:
         hits = conn.execute(text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH 'bonjour'")).all()
         assert len(hits) == 1  # rows written by v1 are in the index built by the upgrade
     engine.dispose()
-    assert _versions(url) == [1, 2, 3, 4, 5, 6, 7, 8]
+    assert _versions(url) == list(range(1, SCHEMA_VERSION + 1))
 
 
 @pytest.fixture
@@ -105,7 +105,7 @@ def test_postgres_database_from_v1_is_upgraded(pg_url: str) -> None:
                                  "to_tsquery('simple', 'bonjour')")).all()
         assert len(hits) == 1
     engine.dispose()
-    assert _versions(pg_url) == [1, 2, 3, 4, 5, 6, 7, 8]
+    assert _versions(pg_url) == list(range(1, SCHEMA_VERSION + 1))
 
 
 def _load_dump(pg_url: str, name: str) -> None:
@@ -156,13 +156,13 @@ def _assert_v2_upgraded(url: str) -> None:
 def test_sqlite_database_from_v2_gets_fact_scores_0_100(tmp_path: Path) -> None:
     url = _sqlite_fixture(tmp_path, "v2.sqlite")
     _assert_v2_upgraded(url)
-    assert _versions(url) == [2, 3, 4, 5, 6, 7, 8]
+    assert _versions(url) == list(range(2, SCHEMA_VERSION + 1))
 
 
 def test_postgres_database_from_v2_gets_fact_scores_0_100(pg_url: str) -> None:
     _load_dump(pg_url, "v2.postgres.sql")
     _assert_v2_upgraded(pg_url)
-    assert _versions(pg_url) == [2, 3, 4, 5, 6, 7, 8]
+    assert _versions(pg_url) == list(range(2, SCHEMA_VERSION + 1))
 
 
 def _assert_v4_upgraded(url: str) -> None:
@@ -190,13 +190,13 @@ def _assert_v4_upgraded(url: str) -> None:
 def test_sqlite_database_from_v4_gets_evidence_changed_at(tmp_path: Path) -> None:
     url = _sqlite_fixture(tmp_path, "v4.sqlite")
     _assert_v4_upgraded(url)
-    assert _versions(url) == [4, 5, 6, 7, 8]
+    assert _versions(url) == list(range(4, SCHEMA_VERSION + 1))
 
 
 def test_postgres_database_from_v4_gets_evidence_changed_at(pg_url: str) -> None:
     _load_dump(pg_url, "v4.postgres.sql")
     _assert_v4_upgraded(pg_url)
-    assert _versions(pg_url) == [4, 5, 6, 7, 8]
+    assert _versions(pg_url) == list(range(4, SCHEMA_VERSION + 1))
 
 
 def _assert_v5_upgraded(url: str) -> None:
@@ -245,13 +245,13 @@ def _assert_v5_upgraded(url: str) -> None:
 def test_sqlite_database_from_v5_gets_chain_versions_and_tokens(tmp_path: Path) -> None:
     url = _sqlite_fixture(tmp_path, "v5.sqlite")
     _assert_v5_upgraded(url)
-    assert _versions(url) == [5, 6, 7, 8]
+    assert _versions(url) == list(range(5, SCHEMA_VERSION + 1))
 
 
 def test_postgres_database_from_v5_gets_chain_versions_and_tokens(pg_url: str) -> None:
     _load_dump(pg_url, "v5.postgres.sql")
     _assert_v5_upgraded(pg_url)
-    assert _versions(pg_url) == [5, 6, 7, 8]
+    assert _versions(pg_url) == list(range(5, SCHEMA_VERSION + 1))
 
 
 def _columns(url: str) -> dict[str, dict[str, tuple[str, bool]]]:
@@ -262,7 +262,7 @@ def _columns(url: str) -> dict[str, dict[str, tuple[str, bool]]]:
     try:
         insp = inspect(engine)
         return {t: {c["name"]: (str(c["type"]), bool(c["nullable"])) for c in insp.get_columns(t)}
-                for t in ("auditevent", "apitoken", "precedent", "feeditem")}
+                for t in ("auditevent", "apitoken", "precedent", "feeditem", "fact", "factpack", "factname")}
     finally:
         engine.dispose()
 
@@ -360,22 +360,75 @@ def _assert_v6_upgraded_jobs(url: str) -> None:
 def test_sqlite_database_from_v6_gets_claimreview_fields_and_feed_items(tmp_path: Path) -> None:
     url = _sqlite_fixture(tmp_path, "v6.sqlite")
     _assert_v6_upgraded_claimreview(url)
-    assert _versions(url) == [6, 7, 8]
+    assert _versions(url) == list(range(6, SCHEMA_VERSION + 1))
 
 
 def test_postgres_database_from_v6_gets_claimreview_fields_and_feed_items(pg_url: str) -> None:
     _load_dump(pg_url, "v6.postgres.sql")
     _assert_v6_upgraded_claimreview(pg_url)
-    assert _versions(pg_url) == [6, 7, 8]
+    assert _versions(pg_url) == list(range(6, SCHEMA_VERSION + 1))
 
 
 def test_sqlite_database_from_v6_gets_the_job_table(tmp_path: Path) -> None:
     url = _sqlite_fixture(tmp_path, "v6-jobs.sqlite")
     _assert_v6_upgraded_jobs(url)
-    assert _versions(url) == [6, 7, 8]
+    assert _versions(url) == list(range(6, SCHEMA_VERSION + 1))
 
 
 def test_postgres_database_from_v6_gets_the_job_table(pg_url: str) -> None:
     _load_dump(pg_url, "v6-jobs.postgres.sql")
     _assert_v6_upgraded_jobs(pg_url)
-    assert _versions(pg_url) == [6, 7, 8]
+    assert _versions(pg_url) == list(range(6, SCHEMA_VERSION + 1))
+
+
+def _assert_v9_fact_sources(url: str) -> None:
+    """v9 adds each fact's source columns and `of_name`, the pack table and the names index.
+    Facts stored before keep their rows and ids with NULL sources and no pack row; the store's
+    knowledge base reads them as before; a pack imported after the upgrade gets its pack row,
+    names and `of_name`, and a text's knowledge base holds only the facts about its names."""
+    from sqlalchemy import inspect
+
+    from verifier.db.facts import knowledge_base_for_text, load_knowledge_base, pack_infos
+    from verifier.db.models import FactName, FactPack
+
+    store = open_store(url)
+    with store.read() as session:
+        before = session.exec(select(Fact).order_by(col(Fact.id))).all()
+        assert before and all(f.dataset is None and f.of_name is None for f in before)
+        # The facts stored before are indexed by their names, their packs have a row with
+        # their count and no build date, licence or end.
+        packs = session.exec(select(FactPack)).all()
+        assert sum(p.facts for p in packs) == len(before)
+        assert all(p.built is None and p.licence is None for p in packs)
+        assert session.exec(select(FactName).where(FactName.key == "russie")).all()
+        kb = load_knowledge_base(session)
+        assert len(kb) == len(before) and all(p.built is None for p in pack_infos(session))
+        indexes = {i["name"] for i in inspect(session.connection()).get_indexes("factname")}
+        assert "ix_factname_key" in indexes
+        assert "ix_fact_of_name" in {i["name"] for i in inspect(session.connection()).get_indexes("fact")}
+    pack = (b"pack: after\nbuilt: 2026-11-30\nlicence: CC0-1.0\nfacts:\n"
+            b"  - {subject: Sergey Lavrov, predicate: holds_office, object: Foreign Minister,"
+            b" of: Russia, valid_from: 2004-03-09, dataset: wikidata, source_ref: Q178798,"
+            b" retrieved: 2026-11-30, licence: CC0-1.0}\n")
+    from verifier.db.facts import import_pack
+
+    with store.write() as session:
+        import_pack(session=session, path_or_bytes=pack, name="after", fmt="yaml", actor="owner")
+    with store.read() as session:
+        row = session.exec(select(Fact).where(Fact.pack == "after")).one()
+        assert (row.dataset, row.source_ref, row.of_name) == ("wikidata", "Q178798", "Russia")
+        assert session.get(FactPack, "after").built.isoformat() == "2026-11-30"  # type: ignore[union-attr]
+        about = knowledge_base_for_text(session, "M. Lavrov, Sergey Lavrov.").facts
+        assert "after" in {f.pack for f in about} and all("Lavrov" in f.subject for f in about)
+        assert len(about) < len(before)
+        assert [f.id for f in session.exec(select(Fact).where(Fact.pack != "after")
+                                           .order_by(col(Fact.id))).all()] == [f.id for f in before]
+
+
+def test_sqlite_database_from_v5_gets_fact_sources_packs_and_names(tmp_path: Path) -> None:
+    _assert_v9_fact_sources(_sqlite_fixture(tmp_path, "v5.sqlite"))
+
+
+def test_postgres_database_from_v5_gets_fact_sources_packs_and_names(pg_url: str) -> None:
+    _load_dump(pg_url, "v5.postgres.sql")
+    _assert_v9_fact_sources(pg_url)

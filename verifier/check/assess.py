@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from verifier.check.calendar import check_temporal
@@ -18,6 +19,8 @@ from verifier.claims import (
     CalendarEvidence,
     CheckedClaim,
     Claim,
+    FactEvidence,
+    FactualClaim,
     Finding,
     PrecedentEvidence,
     TemporalClaim,
@@ -95,8 +98,37 @@ def knowledge_check(kb: KnowledgeBase) -> Check:
     def run(claims: Sequence[Claim], doc: IngestedDocument) -> Results:
         checked = check_claims(claims, text=doc.text, published=doc.published, kb=kb,
                                lang=doc.language, analysis=doc.analysis)
-        return {i: f for i, f in enumerate(checked) if f is not None}
+        return {i: beyond_pack(c, f, kb, doc.published) for i, (c, f)
+                in enumerate(zip(claims, checked, strict=True)) if f is not None}
     return run
+
+
+def beyond_pack(claim: Claim, finding: Finding, kb: KnowledgeBase,
+                published: date | None) -> Finding:
+    """A factual claim dated after the end of the pack its evidence comes from (or, without
+    evidence, after the end of a pack holding facts of the claim's kind) cannot be settled by that
+    pack: "cannot confirm: the pack NAME ends on DAY" (no_evidence, evidence kept), never
+    contradicted nor consistent (docs/facts-packs.md, docs/decisions.md §29)."""
+    if not isinstance(claim, FactualClaim):
+        return finding
+    at = _iso_day(claim.at) or published
+    if at is None:
+        return finding
+    packs = {e.pack for e in finding.evidence if isinstance(e, FactEvidence) and e.pack} \
+        or {f.pack for f in kb.facts if f.predicate == claim.predicate}
+    ended = kb.beyond_coverage(at, packs)
+    if ended is None:
+        return finding
+    return replace(finding, finding="no_evidence",
+                   explanation=f"cannot confirm: the pack {ended.name} ends on "
+                               f"{ended.ends()}, before {at} ({finding.explanation})")
+
+
+def _iso_day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
+    except ValueError:
+        return None
 
 
 def _precedents_only(f: Finding) -> bool:

@@ -6,6 +6,7 @@ Exit codes: 0 fine; 2 bad input (one line on stderr, nothing stored)."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -35,24 +36,54 @@ class ListFormat(StrEnum):
 
 @facts_app.command("import")
 def import_cmd(
-    files: Annotated[list[Path], typer.Argument(help="Pack files (.yaml, .yml or .csv); see docs/facts-packs.md.")],
+    files: Annotated[list[Path] | None, typer.Argument(
+        help="Pack files (.yaml, .yml, .csv, or a Wikidata SPARQL JSON result or JSON dump); "
+             "see docs/facts-packs.md.")] = None,
+    bundled: Annotated[list[str] | None, typer.Option(
+        "--bundled", help="A pack that comes with verifier (NAME, or 'all'); repeatable. "
+                          "`verifier facts bundled` lists them.")] = None,
+    retrieved: Annotated[str | None, typer.Option(
+        "--retrieved", help="The day the Wikidata files were downloaded (YYYY-MM-DD), kept "
+                            "with each of their facts.")] = None,
     as_name: AsOpt = None,
     password_stdin: PasswordStdinOpt = False,
     db: DbOpt = None,
 ) -> None:
     """Validate packs, then store them, each replacing the facts of the pack with the same name,
     as an authenticated admin (VERIFIER_TOKEN of scope admin, or --password-stdin) once the
-    store has users. Prints one line per pack (name, facts stored). If any pack is bad, nothing
-    is stored."""
+    store has users. Prints one line per pack (name, facts stored, build date). If any pack is
+    bad, nothing is stored."""
+    if not files and not bundled:
+        _fail("give pack files, or --bundled NAME (or --bundled all)")
+    try:
+        day = date.fromisoformat(retrieved) if retrieved else None
+    except ValueError:
+        _fail(f"--retrieved {retrieved!r} is not a date (YYYY-MM-DD)")
     who = acting(as_name, password_stdin, what="facts import", db=db,
                  owner_ok=not store_has_users(db))
     try:
-        results = services.sources.import_packs(who, list(files), db=db)
+        results = []
+        if bundled:
+            results += services.sources.import_bundled(who, list(bundled), db=db)
+        if files:
+            results += services.sources.import_packs(who, list(files), retrieved=day, db=db)
     except (services.PackError, services.PermissionDenied) as exc:
         _fail(str(exc))
+    built = {p["pack"]: p for p in services.sources.loaded_packs(who, db=db)}
     for r in results:
         replaced = f" (replaced {r.replaced})" if r.replaced else ""
-        typer.echo(f"{r.pack}\t{r.facts} facts stored{replaced}\t{r.source}")
+        info = built.get(r.pack) or {}
+        when = f"\tbuilt {info['built']}" if info.get("built") else ""
+        typer.echo(f"{r.pack}\t{r.facts} facts stored{replaced}{when}\t{r.source}")
+
+
+@facts_app.command("bundled")
+def bundled_cmd() -> None:
+    """List the packs that come with verifier: name, facts, build date, last day covered,
+    licence, description."""
+    for p in services.sources.bundled_packs(owner()):
+        typer.echo(f"{p['pack']}\t{p['facts']} facts\tbuilt {p['built']}\tcovers to "
+                   f"{p['covered until']}\t{p['licence']}\t{p['description']}")
 
 
 @facts_app.command("list")

@@ -282,6 +282,12 @@ def _summary_line(key: str, value: Any, width: int) -> str:
     """One line of a document summary; `url` is where the document was fetched from, the
     page's own claims are labelled as such (docs/decisions.md §22)."""
     shown = value if value is not None else "-"
+    if key == "packs":
+        shown = "; ".join(
+            f"{p['name']} ({p['facts'] or 0} facts, "
+            + (f"built {p['built']}, covers to {p['covered_until'] or p['built']}, "
+               f"{p['licence'] or 'licence not given'}" if p["built"] else "no build date")
+            + ")" for p in value) or "-"
     if key in ("claimed_url", "claimed_site"):
         shown = f"{value} (the page calls itself this; not verified)"
     return f"{key:{width}} {shown}"

@@ -181,6 +181,52 @@ def _v8_jobs(conn: Connection) -> None:
     models.Job.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
 
 
+def _v9_fact_sources_packs_and_names(conn: Connection) -> None:
+    """v9: each fact's source (dataset, entity id or row, retrieval date, licence), the
+    country or institution of an office as an indexed column, an index on the object; the table of packs (build date,
+    licence, the last day covered, counts) and the table of normalised names (a document's
+    knowledge base is read from the facts about the names it mentions). Facts stored before
+    keep NULL sources and `of_name`, and have no pack row: the loader treats a pack without a
+    row as it did before (no build date, every fact read)."""
+    table = models.Fact.__table__  # type: ignore[attr-defined]
+    for name in ("dataset", "source_ref", "retrieved", "licence", "of_name"):
+        kind = table.c[name].type.compile(dialect=conn.dialect)
+        conn.exec_driver_sql(f"ALTER TABLE fact ADD COLUMN {name} {kind}")
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_fact_of_name ON fact (of_name)")
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_fact_object ON fact (object)")
+    models.FactPack.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
+    models.FactName.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
+    _index_stored_facts(conn)
+
+
+def _index_stored_facts(conn: Connection) -> None:
+    """The names index and a pack row (count only: no build date, licence or end) for the
+    facts stored before v9, so that checks find them as they found them before. Adds rows to
+    the two new tables; the facts themselves are not changed."""
+    from collections import Counter
+
+    from verifier.db.facts import name_keys, stored_record
+
+    fact = models.Fact.__table__  # type: ignore[attr-defined]
+    counts: Counter[str] = Counter()
+    seen: set[tuple[str, str, str, str]] = set()
+    rows = []
+    for row in conn.execute(fact.select().order_by(fact.c.id)).mappings():
+        record = stored_record(dict(row))
+        counts[record.pack] += 1
+        for key, entity, kind in name_keys(record):
+            if (record.pack, key, entity, kind) not in seen:
+                seen.add((record.pack, key, entity, kind))
+                rows.append({"pack": record.pack, "key": key[:500], "entity": entity, "kind": kind})
+    if rows:
+        conn.execute(models.FactName.__table__.insert(), rows)  # type: ignore[attr-defined]
+    if counts:
+        now = models.utcnow()
+        conn.execute(models.FactPack.__table__.insert(),  # type: ignore[attr-defined]
+                     [{"name": n, "facts": c, "loaded_at": now, "sources": None}
+                      for n, c in sorted(counts.items())])
+
+
 # version -> step that brings a database from version-1 to version.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     2: _v2_precedents_and_fulltext,
@@ -190,6 +236,7 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     6: _v6_audit_origin_and_api_tokens,
     7: _v7_claimreview_fields_and_feed_items,
     8: _v8_jobs,
+    9: _v9_fact_sources_packs_and_names,
 }
 
 

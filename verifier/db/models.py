@@ -13,7 +13,7 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 
 def utcnow() -> datetime:
@@ -96,7 +96,7 @@ class Fact(SQLModel, table=True):
     pack: str = Field(index=True)
     subject: str = Field(index=True)
     predicate: str = Field(index=True)
-    object: str
+    object: str = Field(index=True)  # v7: indexed (the facts about an institution, an office)
     valid_from: date | None = None
     valid_to: date | None = None
     source_title: str | None = None
@@ -104,6 +104,42 @@ class Fact(SQLModel, table=True):
     aliases: dict[str, Any] | None = _json_column()
     extra: dict[str, Any] | None = _json_column()
     created_at: datetime = _created_at()
+    # v7: where the fact comes from (the dataset, the entity id or row in it, when it was
+    # retrieved, its licence) and the country or institution of an office (indexed: the
+    # facts of one country are read without reading the others).
+    dataset: str | None = None
+    source_ref: str | None = None
+    retrieved: date | None = None
+    licence: str | None = None
+    of_name: str | None = Field(default=None, index=True)
+
+
+class FactPack(SQLModel, table=True):
+    """v7: one row per stored pack: when it was built, under which licence, how many facts
+    it holds, and the last day its facts cover (a claim dated after it cannot be settled by the
+    pack: docs/facts-packs.md)."""
+
+    name: str = Field(primary_key=True)
+    description: str | None = None
+    built: date | None = None
+    covered_until: date | None = None
+    licence: str | None = None
+    sources: list[dict[str, Any]] | None = _json_column()
+    facts: int = 0
+    loaded_at: datetime = _created_at()
+
+
+class FactName(SQLModel, table=True):
+    """v7: every name, alias and adjective of the entities a pack's facts use, normalised
+    (`reference.facts.normalise_name`), so that a document's knowledge base is built from the
+    facts about the names it mentions instead of the whole store."""
+
+    __table_args__ = (Index("ix_factname_key", "key"),)
+    id: int | None = Field(default=None, primary_key=True)
+    pack: str = Field(index=True)
+    key: str
+    entity: str
+    kind: str = "name"  # name | office | adjective | token (one word of a person's name)
 
 
 # --- claims, evidence, reviews ---------------------------------------------------------------

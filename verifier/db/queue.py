@@ -272,17 +272,19 @@ def loaded_sources(store: Store) -> list[dict[str, Any]]:
 
 
 def loaded_packs(store: Store) -> list[dict[str, Any]]:
-    """The fact packs stored: facts, sources cited, when last loaded."""
+    """The fact packs stored: facts, build date, last day covered, licence, sources cited, when
+    last loaded (the pack rows of v7; a pack stored before has only its count)."""
+    from verifier.db.facts import pack_infos
+    from verifier.db.models import FactPack
+
     with store.read() as session:
-        rows = session.exec(select(Fact.pack, Fact.source_title, Fact.source_url,
-                                   Fact.created_at)).all()
-    packs: dict[str, dict[str, Any]] = defaultdict(lambda: {"facts": 0, "sources": set(),
-                                                            "loaded": None})
-    for pack, title, url, created in rows:
-        p = packs[pack]
-        p["facts"] += 1
-        if title or url:
-            p["sources"].add(title or url)
-        p["loaded"] = max(p["loaded"], created) if p["loaded"] else created
-    return [{"pack": name, "facts": p["facts"], "sources cited": len(p["sources"]),
-             "loaded": p["loaded"]} for name, p in sorted(packs.items())]
+        infos = pack_infos(session)
+        loaded = {p.name: p.loaded_at for p in session.exec(select(FactPack)).all()}
+        cited = dict(session.exec(  # type: ignore[call-overload]
+            select(Fact.pack, func.count(func.distinct(func.coalesce(Fact.source_title, Fact.source_url))))
+            .group_by(Fact.pack)).all())
+    return [{"pack": p.name, "facts": p.facts,
+             "built": p.built.isoformat() if p.built else "",
+             "covered until": p.covered_until.isoformat() if p.covered_until else "",
+             "licence": p.licence or "", "sources cited": int(cited.get(p.name, 0)),
+             "loaded": loaded.get(p.name)} for p in infos]

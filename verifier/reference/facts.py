@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from verifier.claims import FactEvidence
@@ -28,9 +29,10 @@ PREDICATES: dict[str, dict[str, Any]] = {
                 "types": ("mission", "institution")},
     "adopted": {"object": True, "valid_from": True, "valid_to": False,
                 "types": ("resolution", "institution")},
-    # a country's seat in an institution: `seat` permanent | non-permanent (issue 16)
-    "member_of": {"object": True, "valid_from": True, "valid_to": False,
-                  "types": ("country", "institution")},
+    # a country's seat in an institution: `seat` permanent | non-permanent (issue 16); the
+    # permanent members' seats need no start date
+    "member_of": {"object": True, "valid_from": False, "valid_to": False,
+                  "types": (None, "institution")},
 }
 ENTITY_TYPES = ("person", "country", "institution", "office", "event", "mission", "resolution",
                 "place")
@@ -52,6 +54,29 @@ class FactRecord:
     source_url: str | None = None
     aliases: dict[str, Any] | None = None
     extra: dict[str, Any] | None = None
+    # Provenance (docs/facts-packs.md): the dataset, the entity id or row in it, the day it
+    # was retrieved, its licence. None for hand-written packs that do not say.
+    dataset: str | None = None
+    source_ref: str | None = None
+    retrieved: date | None = None
+    licence: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class PackInfo:
+    """A stored pack as the knowledge base and the shells see it: its build date, the last day
+    its facts cover (a claim dated after it cannot be settled by the pack), licence, sources."""
+    name: str
+    facts: int = 0
+    built: date | None = None
+    covered_until: date | None = None
+    licence: str | None = None
+    description: str | None = None
+    sources: tuple[dict[str, Any], ...] = ()
+
+    def ends(self) -> date | None:
+        """The last day the pack speaks for: covered_until, else its build date."""
+        return self.covered_until or self.built
 
 
 # --------------------------------------------------------------------------------------------
@@ -63,6 +88,7 @@ _LEADING_ARTICLE = re.compile(r"^(?:(?:le|la|les|the|a|an)\s+|[ld]')")
 _NON_WORD = re.compile(r"[^\w']+")
 
 
+@lru_cache(maxsize=4096)
 def fold_char(c: str) -> str:
     """One character, lowercased without its accents; always one character (offsets stay)."""
     if c in "’‘ʼ`´":
@@ -73,9 +99,12 @@ def fold_char(c: str) -> str:
 
 def fold(text: str) -> str:
     """Lowercase without accents, same length as `text` (so offsets into it stay valid)."""
+    if text.isascii():
+        return text.lower().replace("`", "'")
     return "".join(fold_char(c) for c in text)
 
 
+@lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
     """The key names are compared by: lowercase, no accents, straight apostrophes, no leading
     article (le, la, les, l', the, a, an), punctuation and hyphens as spaces. Idempotent."""
@@ -182,6 +211,8 @@ def fact_sentence(subject: str, predicate: str, obj: str | None = None,
         by = f" (given by the {obj})" if obj else ""
         res = f", set by {extra['resolution']}" if extra.get("resolution") else ""
         return f"The mandate of {subject}{by} runs {during}{res}." if during else None
+    if predicate == "member_of" and obj:
+        return f"{subject} is a member of {obj}" + (f" {during}." if during else ".")
     if predicate == "adopted" and obj and valid_from:
         about = f" about {extra['about']}" if extra.get("about") else ""
         return f"{subject}{about} was adopted by the {obj} on {_day(valid_from)}."

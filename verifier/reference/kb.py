@@ -5,14 +5,21 @@ entity. Pure: no database (verifier.db.facts.load_knowledge_base builds one from
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from verifier.reference.facts import Entity, FactRecord, fold, merge_names, normalise_name
+from verifier.reference.facts import (
+    Entity,
+    FactRecord,
+    PackInfo,
+    fold,
+    merge_names,
+    normalise_name,
+)
 from verifier.reference.packs import parse_pack
 
 
@@ -37,6 +44,30 @@ FUZZY_CUTOFF = 88.0
 FUZZY_CUTOFF_ONE_WORD = 92.0
 
 
+# Two fuzzy candidates of the same type closer than this (0-100) are ambiguous: no match.
+FUZZY_MARGIN = 3.0
+
+
+def _ambiguous(names: Sequence[str], type_of: Callable[[str], str | None]) -> bool:
+    """Several distinct entities of one type answer to the same name (two Castros)."""
+    if len(set(names)) < 2:
+        return False
+    types = [type_of(n) for n in names]
+    return len(set(types)) < len(types)
+
+
+def _same_surname(a: str, b: str) -> bool:
+    """Whether two normalised multi-word names end with similar words: a fuzzy match may
+    forgive a transliterated first name (Sergueï / Sergey) but not another last word
+    (Jong-un / Jong-il; George W. Bush / George H. W. Bush keep their own initials)."""
+    wa, wb = a.split(), b.split()
+    if fuzz.ratio(wa[-1], wb[-1]) < 80:
+        return False
+    if len(wa) > 1 and len(wb) > 1 and len(wa[-2]) <= 3 and len(wb[-2]) <= 3:
+        return wa[-2] == wb[-2]  # "jong un" / "jong il" split: un != il
+    return True
+
+
 def _space_key(s: str) -> str:
     return re.sub(r"[\s\-\u00a0]+", " ", s)
 
@@ -49,8 +80,9 @@ def _covers(fact: FactRecord, at: date) -> bool:
 class KnowledgeBase:
     """Facts and entity names in memory; pure queries, no database."""
 
-    def __init__(self, facts: Iterable[FactRecord]):
+    def __init__(self, facts: Iterable[FactRecord], packs: Iterable[PackInfo] = ()):
         self.facts: list[FactRecord] = list(facts)
+        self.packs: dict[str, PackInfo] = {p.name: p for p in packs}
         self.entities: dict[str, Entity] = {}
         for fact in self.facts:
             for name, info in ((fact.aliases or {}).get("entities") or {}).items():
@@ -93,6 +125,29 @@ class KnowledgeBase:
     def __len__(self) -> int:
         return len(self.facts)
 
+    # --- packs and what they cover -------------------------------------------------------
+
+    def covered_until(self, pack: str) -> date | None:
+        """The last day pack `pack` speaks for (its covered_until, else its build date); None
+        when the pack says neither (a hand-written pack: no limit is assumed)."""
+        info = self.packs.get(pack)
+        return info.ends() if info else None
+
+    def beyond_coverage(self, at: date, packs: Iterable[str] | None = None) -> PackInfo | None:
+        """The pack (of `packs`, or of every pack the knowledge base knows) that ends before
+        `at`, the earliest-ending one; None when every pack covers `at` or says no end. A check
+        finding on a date past it says "cannot confirm: the pack ends on ...", never
+        "contradicted" (check/assess.py:knowledge_check)."""
+        names = set(packs) if packs is not None else set(self.packs)
+        ended = [p for n in names if (p := self.packs.get(n)) is not None
+                 and p.ends() is not None and p.ends() < at]  # type: ignore[operator]
+        return min(ended, key=lambda p: (p.ends(), p.name)) if ended else None
+
+    def packs_used(self) -> list[PackInfo]:
+        """The packs whose facts this knowledge base holds, by name (with their build dates)."""
+        names = {f.pack for f in self.facts} | set(self.packs)
+        return [self.packs.get(n) or PackInfo(name=n) for n in sorted(names)]
+
     # --- names ----------------------------------------------------------------------------
 
     def entity_type(self, name: str) -> str | None:
@@ -114,20 +169,33 @@ class KnowledgeBase:
 
         exact = sorted(n for n in self._index.get(key, ()) if allowed(n))
         if exact:
+            if _ambiguous(exact, self.entity_type):
+                return None  # "Castro" for Fidel and Raúl: which one is not for us to guess
             return EntityMatch(exact[0], 100.0)
         if len(key) < MIN_FUZZY_LEN:
             return None
         one_word = " " not in key
         cutoff = FUZZY_CUTOFF_ONE_WORD if one_word else FUZZY_CUTOFF
-        best: EntityMatch | None = None
+        scored: dict[str, float] = {}
         for cand, score, _ in process.extract(key, self._keys, scorer=fuzz.token_sort_ratio,
-                                              score_cutoff=cutoff, limit=5):
+                                              score_cutoff=cutoff, limit=10):
             if one_word != (" " not in cand) and score < 95:
                 continue  # "Lavrov" must not fuzzily match a two-word name
-            for n in sorted(self._index[cand]):
-                if allowed(n) and (best is None or score > best.score):
-                    best = EntityMatch(n, float(score))
-        return best
+            if not one_word and (len(key.split()) != len(cand.split())
+                                 or not _same_surname(key, cand)):
+                # Fuzzy matching forgives spelling (Sergueï / Sergey), not a missing or other
+                # word: "George Bush" is not "George W. Bush", "Kim Jong-un" not "Kim Jong-il".
+                continue
+            for n in self._index[cand]:
+                if allowed(n) and score > scored.get(n, 0.0):
+                    scored[n] = float(score)
+        if not scored:
+            return None
+        ranked = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))
+        if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < FUZZY_MARGIN \
+                and _ambiguous([n for n, _ in ranked[:2]], self.entity_type):
+            return None  # two entities of one kind equally close: no guess
+        return EntityMatch(*ranked[0])
 
     def match_adjective(self, word: str) -> str | None:
         """The country a demonym names ("russe", "Russian" -> Russia), if the KB knows it."""

@@ -35,7 +35,9 @@ Pack format (CSV)
 -----------------
 One fact per row, a header naming the same keys: ``subject, predicate, object, of,
 valid_from, valid_to, source_title, source_url`` and optionally ``place, participants, about,
-resolution, note, subject_aliases, object_aliases, of_aliases``. Lists (aliases, participants)
+resolution, note, subject_aliases, object_aliases, of_aliases`` (and ``_adjectives``, ``_type``
+for subject, object and of; provenance: ``dataset, source_ref, retrieved, licence``: see
+docs/facts-packs.md). Lists (aliases, participants)
 are separated by ``|``; an alias may carry its language as a prefix: ``fr:Poutine|en:Putin``.
 The pack's name is the file name without its suffix.
 
@@ -78,14 +80,32 @@ from verifier.reference.facts import (
     merge_names,
 )
 
+PROVENANCE_KEYS = ("dataset", "source_ref", "retrieved", "licence")
+# Per-fact names of its entities (CSV packs have no entities section): aliases, adjectives
+# (demonyms of a country) and types, for the subject, the object and the "of" entity.
+ROLE_KEYS = tuple(f"{role}_{what}" for role in ("subject", "object", "of")
+                  for what in ("aliases", "adjectives", "type"))
 FACT_KEYS = frozenset(("subject", "predicate", "object", "valid_from", "valid_to", "source",
-                       "source_title", "source_url", "subject_aliases", "object_aliases",
-                       "of_aliases", *EXTRA_KEYS))
+                       "source_title", "source_url", *ROLE_KEYS, *EXTRA_KEYS,
+                       *PROVENANCE_KEYS))
+# Top-level keys of a YAML pack that describe the pack itself (PackMeta).
+META_KEYS = ("description", "built", "covered_until", "licence", "sources")
 CSV_LIST_SEP = "|"
 
 
 class PackError(ValueError):
     """A pack that cannot be stored; the message is one line naming file, entry and problem."""
+
+
+@dataclass(frozen=True)
+class PackMeta:
+    """What a pack says of itself: when it was built, the last day its facts cover (a claim
+    dated after it cannot be settled by the pack), its licence and its sources."""
+    description: str | None = None
+    built: date | None = None
+    covered_until: date | None = None
+    licence: str | None = None
+    sources: tuple[dict[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -95,6 +115,7 @@ class ParsedPack:
     sha256: str
     facts: tuple[FactRecord, ...]
     entities: dict[str, Entity]
+    meta: PackMeta = PackMeta()
 
 
 
@@ -211,14 +232,24 @@ def _fact_from_entry(entry: Any, pack: str, where: str,
         if not name:
             continue
         ent = entities.setdefault(name, Entity(name=name))
+        if role in ("subject", "object", "of"):
+            given = _text(entry.get(f"{role}_type"), f"{role}_type", where)
+            if given is not None and given not in ENTITY_TYPES:
+                raise PackError(f"{where}: unknown {role}_type {given!r} "
+                                f"(one of {', '.join(ENTITY_TYPES)})")
+            ent.type = ent.type or given
+            merge_names(ent.aliases, _by_lang(entry.get(f"{role}_aliases"), where))
+            merge_names(ent.adjectives, _by_lang(entry.get(f"{role}_adjectives"), where))
         if ent.type is None and typ is not None:
             ent.type = typ
-        if role in ("subject", "object", "of"):
-            merge_names(ent.aliases, _by_lang(entry.get(f"{role}_aliases"), where))
         mentioned[name] = ent
     fact = FactRecord(pack=pack, subject=subject, predicate=predicate, object=obj or "",
                       valid_from=valid_from, valid_to=valid_to, source_title=title,
-                      source_url=url, aliases=None, extra=extra or None)
+                      source_url=url, aliases=None, extra=extra or None,
+                      dataset=_text(entry.get("dataset"), "dataset", where),
+                      source_ref=_text(entry.get("source_ref"), "source_ref", where),
+                      retrieved=_date(entry.get("retrieved"), "retrieved", where),
+                      licence=_text(entry.get("licence"), "licence", where))
     return fact, list(mentioned)
 
 
@@ -270,7 +301,19 @@ def _entry_lines(text: str) -> list[int]:
     return []
 
 
-Parsed = tuple[str, list[tuple[FactRecord, list[str]]], dict[str, Entity]]
+Parsed = tuple[str, list[tuple[FactRecord, list[str]]], dict[str, Entity], PackMeta]
+
+
+def pack_meta(data: dict[str, Any], where: str) -> PackMeta:
+    """The pack's own description (META_KEYS) from a YAML pack or a manifest entry."""
+    sources = data.get("sources") or []
+    if not isinstance(sources, list) or not all(isinstance(x, dict) for x in sources):
+        raise PackError(f"{where}: 'sources' must be a list of mappings (title, url, licence, ...)")
+    return PackMeta(description=_text(data.get("description"), "description", where),
+                    built=_date(data.get("built"), "built", where),
+                    covered_until=_date(data.get("covered_until"), "covered_until", where),
+                    licence=_text(data.get("licence"), "licence", where),
+                    sources=tuple({str(k): v for k, v in x.items()} for x in sources))
 
 
 class _PackLoader(yaml.SafeLoader):
@@ -290,7 +333,7 @@ def _parse_yaml(text: str, source: str, default_name: str | None) -> Parsed:
         raise PackError(f"{source}: invalid YAML{line}: {problem}") from None
     if not isinstance(data, dict):
         raise PackError(f"{source}: a pack must be a mapping with a 'facts' list")
-    unknown = sorted(set(map(str, data)) - {"pack", "description", "entities", "facts"})
+    unknown = sorted(set(map(str, data)) - {"pack", "entities", "facts", *META_KEYS})
     if unknown:
         raise PackError(f"{source}: unknown top-level key {unknown[0]!r}")
     name = _text(data.get("pack"), "pack", source) or default_name
@@ -305,7 +348,7 @@ def _parse_yaml(text: str, source: str, default_name: str | None) -> Parsed:
     for i, entry in enumerate(entries, 1):
         line = f" (line {lines[i - 1]})" if len(lines) >= i else ""
         facts.append(_fact_from_entry(entry, name, f"{source}: fact {i}{line}", entities))
-    return name, facts, entities
+    return name, facts, entities, pack_meta(data, source)
 
 
 def _parse_csv(text: str, source: str, default_name: str | None) -> Parsed:
@@ -330,13 +373,43 @@ def _parse_csv(text: str, source: str, default_name: str | None) -> Parsed:
         facts.append(_fact_from_entry(entry, default_name, f"{source}: fact {i} (line {reader.line_num})", entities))
     if not facts:
         raise PackError(f"{source}: no facts")
-    return default_name, facts, entities
+    return default_name, facts, entities, PackMeta()
+
+
+def _parse_wikidata(text: str, source: str, name: str | None, kind: str,
+                    retrieved: date | None) -> Parsed:
+    from verifier.reference.wikidata import WikidataError, read_dump_lines, read_sparql_json
+
+    pack = name or "wikidata"
+    try:
+        records = (read_sparql_json(text, pack=pack, retrieved=retrieved) if kind == "sparql"
+                   else read_dump_lines(text.splitlines(), pack=pack, retrieved=retrieved))
+    except WikidataError as exc:
+        raise PackError(f"{source}: {exc}") from None
+    if not records:
+        raise PackError(f"{source}: no facts (no position held, officeholder, head of state or "
+                        "government, member of or point in time statement)")
+    entities: dict[str, Entity] = {}
+    facts = []
+    for r in records:
+        for ent_name, info in ((r.aliases or {}).get("entities") or {}).items():
+            ent = entities.setdefault(ent_name, Entity(name=ent_name))
+            ent.type = ent.type or info.get("type")
+            merge_names(ent.aliases, info.get("names") or {})
+        facts.append((r, list((r.aliases or {}).get("entities") or {})))
+    return pack, facts, entities, PackMeta(licence="CC0-1.0", sources=(
+        {"title": "Wikidata", "url": "https://www.wikidata.org/", "licence": "CC0-1.0"},))
 
 
 def parse_pack(path_or_bytes: str | Path | bytes, *, name: str | None = None,
-               fmt: str | None = None) -> ParsedPack:
-    """Read and validate a pack (a path, or the bytes of a YAML or CSV file). Raises PackError
-    with one line naming the file, the entry and the problem; never stores anything."""
+               fmt: str | None = None, meta: PackMeta | None = None,
+               retrieved: date | None = None) -> ParsedPack:
+    """Read and validate a pack (a path, or the bytes of a YAML or CSV file, or of a Wikidata
+    SPARQL JSON result or dump lines: `fmt` "wikidata", or found by its first characters).
+    `meta` describes the pack when the file does not (a CSV pack's manifest entry);
+    `retrieved`: the day a Wikidata file was downloaded. Raises PackError with one line naming
+    the file, the entry and the problem; never stores anything."""
+    from verifier.reference.wikidata import sniff
     if isinstance(path_or_bytes, bytes):
         raw, source, stem, suffix = path_or_bytes, name or "<pack>", name, ""
     else:
@@ -350,7 +423,12 @@ def parse_pack(path_or_bytes: str | Path | bytes, *, name: str | None = None,
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise PackError(f"{source}: not UTF-8 text (byte {exc.start})") from None
-    if fmt is None:
+    wikidata = sniff(text[:20000]) if fmt in (None, "wikidata") else None
+    if fmt == "wikidata" and wikidata is None:
+        raise PackError(f"{source}: not a Wikidata SPARQL JSON result or JSON dump")
+    if wikidata is not None:
+        fmt = "wikidata"
+    elif fmt is None:
         if suffix in (".csv", ".tsv"):
             fmt = "csv"
         elif suffix in (".yaml", ".yml"):
@@ -359,11 +437,53 @@ def parse_pack(path_or_bytes: str | Path | bytes, *, name: str | None = None,
             first = text.lstrip().split("\n", 1)[0]
             fmt = "csv" if ("," in first and "subject" in first and ":" not in first) else "yaml"
     if fmt == "csv":
-        pack_name, facts, entities = _parse_csv(text, source, stem)
+        pack_name, facts, entities, found = _parse_csv(text, source, stem)
     elif fmt == "yaml":
-        pack_name, facts, entities = _parse_yaml(text, source, stem)
+        pack_name, facts, entities, found = _parse_yaml(text, source, stem)
+    elif fmt == "wikidata" and wikidata is not None:
+        pack_name, facts, entities, found = _parse_wikidata(text, source, stem, wikidata,
+                                                            retrieved)
     else:
         raise PackError(f"{source}: unknown pack format {fmt!r} (yaml or csv)")
     return ParsedPack(name=pack_name, source=source, sha256=hashlib.sha256(raw).hexdigest(),
-                      facts=_attach_aliases(facts, entities), entities=entities)
+                      facts=_attach_aliases(facts, entities), entities=entities,
+                      meta=meta or found)
 
+
+
+# --------------------------------------------------------------------------------------------
+# Bundled packs (verifier/data/packs/, built by scripts/build_packs.py)
+# --------------------------------------------------------------------------------------------
+
+
+def bundled_manifest() -> dict[str, dict[str, Any]]:
+    """The bundled packs by name: file, description, build date, last day covered, licence,
+    sources, number of facts, SHA-256 (verifier/data/packs/packs.json)."""
+    import json
+    from importlib import resources
+
+    text = (resources.files("verifier") / "data" / "packs" / "packs.json").read_text(encoding="utf-8")
+    manifest: dict[str, dict[str, Any]] = json.loads(text)
+    return manifest
+
+
+def bundled_names(wanted: Sequence[str]) -> list[str]:
+    """The bundled pack names `wanted` asks for ("all" for every one); PackError naming the
+    packs there are for an unknown name."""
+    known = sorted(bundled_manifest())
+    if "all" in wanted:
+        return known
+    unknown = [w for w in wanted if w not in known]
+    if unknown:
+        raise PackError(f"no bundled pack {unknown[0]!r} (one of: all, {', '.join(known)})")
+    return list(dict.fromkeys(wanted))
+
+
+def parse_bundled(name: str) -> ParsedPack:
+    """A bundled pack, parsed and validated, with its description from the manifest."""
+    from importlib import resources
+
+    entry = bundled_manifest()[name]
+    raw = (resources.files("verifier") / "data" / "packs" / entry["file"]).read_bytes()
+    meta = pack_meta(entry, f"bundled pack {name}")
+    return parse_pack(raw, name=name, fmt="csv", meta=meta)

@@ -6,9 +6,10 @@ from __future__ import annotations
 from importlib import resources
 
 from verifier.db.documents import find_by_sha256
-from verifier.db.facts import import_pack, list_facts
+from verifier.db.facts import import_pack, list_facts, pack_infos, store_pack
 from verifier.db.store import Store
 from verifier.db.users import add_user, get_user
+from verifier.reference.packs import bundled_manifest, parse_bundled
 from verifier.services._base import Db, authorise, service, store_of
 from verifier.services.documents import ingest_into
 from verifier.services.principal import ADMIN_ROLES, Principal
@@ -43,6 +44,9 @@ def demo_loaded(*, db: Db = None) -> bool:
     store = store_of(db)
     with store.read() as session:
         if not list_facts(session=session, pack="demo"):
+            return False
+        stored = {p.name for p in pack_infos(session)}
+        if not set(bundled_manifest()) <= stored:
             return False
         if any(get_user(session, name) is None for name, _ in DEMO_ACCOUNTS):
             return False
@@ -101,6 +105,19 @@ def _import_facts(store: Store, actor: str) -> tuple[str, int] | None:
     return result.pack, result.facts
 
 
+def _import_bundled(store: Store, actor: str) -> list[tuple[str, int, str]]:
+    """The bundled packs not stored yet (verifier/data/packs/): (pack, facts, build date)."""
+    with store.read() as session:
+        stored = {p.name for p in pack_infos(session)}
+    missing = [n for n in sorted(bundled_manifest()) if n not in stored]
+    if not missing:
+        return []
+    packs = [parse_bundled(n) for n in missing]
+    with store.write() as session:
+        done = [store_pack(session=session, pack=p, actor=actor) for p in packs]
+    return [(r.pack, r.facts, str(p.meta.built or "")) for r, p in zip(done, packs, strict=True)]
+
+
 @service
 def load_demo(principal: Principal, *, db: Db = None) -> list[str]:
     """Load the demo into the store (the facts pack, the accounts, the seed article, an example
@@ -113,6 +130,8 @@ def load_demo(principal: Principal, *, db: Db = None) -> list[str]:
     imported = _import_facts(store, principal.name)
     if imported is not None:
         lines.append(f"demo: facts pack {imported[0]} ({imported[1]} facts)")
+    for pack, n, built in _import_bundled(store, principal.name):
+        lines.append(f"demo: bundled facts pack {pack} ({n} facts, built {built})")
     _ensure_accounts(store, principal.name)
     lines.append("demo: accounts " + ", ".join(f"{n} ({r})" for n, r in DEMO_ACCOUNTS))
     if may_change:

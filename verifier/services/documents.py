@@ -17,7 +17,6 @@ from verifier.check.quotes import quote_check
 from verifier.claims import Alignment, Claim, Finding, PrecedentEvidence
 from verifier.db import audit, documents
 from verifier.db.documents import DocumentError
-from verifier.db.facts import fact_records
 from verifier.db.models import DOCUMENT_KINDS, Document, Fact
 from verifier.db.passages import LibraryAligner, library_size
 from verifier.db.store import Store
@@ -137,21 +136,39 @@ def extract_document(doc: IngestedDocument, *, kb: KnowledgeBase | None = None,
     return ExtractionReport(document=summary, claims=claims)
 
 
-def knowledge_base(store: Store | None = None, packs: Sequence[str | Path | bytes] = ()
-                   ) -> tuple[KnowledgeBase, str]:
+def knowledge_base(store: Store | None = None, packs: Sequence[str | Path | bytes] = (),
+                   text: str | None = None) -> tuple[KnowledgeBase, str]:
     """The facts to check against, and where they come from: the packs given, plus the facts
-    imported into the store; the bundled demo pack when there are neither."""
-    facts: list[FactRecord] = list(KnowledgeBase.from_pack(*packs).facts) if packs else []
+    imported into the store (with `text`, only those about the names it mentions:
+    db/facts.py:knowledge_base_for_text, so a store of a million facts is not read to check
+    one article); the bundled demo pack when there are neither."""
+    from verifier.db.facts import knowledge_base_for_text, load_knowledge_base
+
+    given = KnowledgeBase.from_pack(*packs) if packs else None
+    facts: list[FactRecord] = list(given.facts) if given else []
+    infos = list(given.packs.values()) if given else []
     origin = [f"{len(packs)} pack file(s)"] if packs else []
     if store is not None:
         with store.read() as session:
-            stored = fact_records(session.exec(select(Fact)).all())
-        if stored:
-            facts.extend(stored)
-            origin.append(f"{len(stored)} facts in the store")
-    if not facts:
+            stored = (knowledge_base_for_text(session, text) if text is not None
+                      else load_knowledge_base(session))
+            any_stored = bool(stored.facts) or session.exec(select(Fact.id).limit(1)).first() is not None
+        if any_stored:
+            facts.extend(stored.facts)
+            infos.extend(stored.packs.values())
+            origin.append(f"{len(stored.facts)} facts in the store"
+                          + (" about the names the text mentions" if text is not None else ""))
+    if not facts and not origin:
         return demo_knowledge_base(), "the bundled demo pack (no facts imported yet)"
-    return KnowledgeBase(facts), " and ".join(origin)
+    return KnowledgeBase(facts, packs=infos), " and ".join(origin)
+
+
+def packs_summary(kb: KnowledgeBase) -> list[dict[str, Any]]:
+    """The packs a check used, for the report (`document.packs`): name, build date, last day
+    covered, licence and facts stored."""
+    return [{"name": p.name, "built": p.built.isoformat() if p.built else None,
+             "covered_until": p.covered_until.isoformat() if p.covered_until else None,
+             "licence": p.licence, "facts": p.facts or None} for p in kb.packs_used()]
 
 
 def check_document(doc: IngestedDocument, *, kb: KnowledgeBase | None,
@@ -163,7 +180,8 @@ def check_document(doc: IngestedDocument, *, kb: KnowledgeBase | None,
     nothing."""
     claims, _ = assess(doc, kb=kb, checks=([quotes.check] if quotes else []) + list(checks),
                        claims=extracted)
-    summary = document_summary(doc) | {"knowledge_base": kb_origin}
+    summary = document_summary(doc) | {"knowledge_base": kb_origin,
+                                       "packs": packs_summary(kb) if kb is not None else []}
     return CheckReport(document=summary, claims=claims, sources=quotes.used() if quotes else [])
 
 
@@ -184,7 +202,8 @@ def check_ingested(doc: IngestedDocument, store: Store | None,
     and its origin given as `kb`), and earlier fact-checks; `extracted`: its claims, when a
     limited worker extracted them. Every check of a document goes through here (check,
     ingest, the editor's draft, re-check)."""
-    facts, origin = kb if kb is not None else knowledge_base(store, packs=list(packs))
+    facts, origin = kb if kb is not None else knowledge_base(store, packs=list(packs),
+                                                             text=doc.text)
     checks = [precedent_check(store)] if store is not None else []
     return check_document(doc, kb=facts, kb_origin=origin, checks=checks,
                           quotes=quote_sources(store, sources), extracted=extracted)
@@ -224,7 +243,10 @@ def ingest_into(store: Store, source: str | Path | bytes, *, name: str | None = 
     elif kind == "source":
         doc, spans = read_library_source(source, name=name, lang=lang)
     else:
-        kb = knowledge_base(store)  # the worker extracts with it, the checks check against it
+        # The worker extracts with it, the checks check against it (bytes: the facts about
+        # the names they spell; a path or URL: every stored fact).
+        hint = source.decode("utf-8", "replace") if isinstance(source, bytes) else None
+        kb = knowledge_base(store, text=hint)
         doc, claims = read_limited(source, name=name, lang=lang, published=published, kb=kb[0])
     with store.read() as session:
         existing = documents.find_by_sha256(session=session, sha256=doc.sha256)
@@ -446,7 +468,9 @@ def check_draft(principal: Principal, data: bytes, *, name: str, lang: str | Non
 def _checked_draft(store: Store, data: bytes, *, name: str, lang: str | None,
                    published: date | None, sources: Sequence[tuple[bytes, str]]
                    ) -> tuple[DraftCheck, IngestedDocument]:
-    kb = knowledge_base(store)  # the worker extracts with it, the checks check against it
+    # The worker extracts with it, the checks check against it: the facts about the names the
+    # draft's bytes spell (a draft is text; an HTML draft's tags only add keys that match none).
+    kb = knowledge_base(store, text=data.decode("utf-8", "replace"))
     doc, claims = read_limited(data, name=name, lang=lang, published=published, kb=kb[0])
     given = [read(b, name=n, limited=True) for b, n in sources]
     report = check_ingested(doc, store, given, kb=kb, extracted=claims)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -12,6 +13,7 @@ from verifier.db import queue
 from verifier.db.facts import ImportResult, PackError, list_facts, parse_pack, store_pack
 from verifier.reference.claimreview import PrecedentError
 from verifier.reference.facts import FactRecord, fact_sentence
+from verifier.reference.packs import bundled_manifest, bundled_names, parse_bundled
 from verifier.services._base import Db, authorise, service, store_of
 from verifier.services.documents import IngestResult, ingest_document, untrusted
 from verifier.services.principal import ADMIN_ROLES, ANY_ROLE, SOURCE_READER_ROLES, Principal
@@ -20,8 +22,9 @@ if TYPE_CHECKING:
     from verifier.reference.precedents import PrecedentFile
 
 __all__ = ["ImportResult", "PackError", "PrecedentError", "PrecedentImport", "add_source",
-           "fact_table", "facts", "import_pack", "import_packs", "import_precedents",
-           "loaded_packs", "loaded_sources", "read_precedents", "search_precedents"]
+           "bundled_packs", "fact_table", "facts", "import_bundled", "import_pack", "import_packs",
+           "import_precedents", "loaded_packs", "loaded_sources", "read_precedents",
+           "search_precedents"]
 
 
 @service
@@ -48,12 +51,12 @@ def loaded_packs(principal: Principal, *, db: Db = None) -> list[dict[str, Any]]
 @service
 def import_packs(principal: Principal, files: Sequence[str | Path | bytes], *,
                  names: Sequence[str | None] = (), fmt: str | None = None,
-                 db: Db = None) -> list[ImportResult]:
+                 retrieved: date | None = None, db: Db = None) -> list[ImportResult]:
     """Validate every pack, then store them all in one transaction, each replacing the stored
     pack of the same name (admins only). One bad pack (PackError), or a pack given twice:
     nothing is stored."""
-    packs = [parse_pack(f, name=names[i] if i < len(names) else None, fmt=fmt)
-             for i, f in enumerate(files)]
+    packs = [parse_pack(f, name=names[i] if i < len(names) else None, fmt=fmt,
+                        retrieved=retrieved) for i, f in enumerate(files)]
     pack_names = [p.name for p in packs]
     dupes = sorted({n for n in pack_names if pack_names.count(n) > 1})
     if dupes:
@@ -62,6 +65,29 @@ def import_packs(principal: Principal, files: Sequence[str | Path | bytes], *,
     authorise(store, principal, ADMIN_ROLES, "import fact packs", scope="admin")
     with store.write() as session:
         return [store_pack(session=session, pack=p, actor=principal.name) for p in packs]
+
+
+@service
+def import_bundled(principal: Principal, names: Sequence[str], *,
+                   db: Db = None) -> list[ImportResult]:
+    """Import bundled packs (verifier/data/packs/; "all" for every one), each replacing the
+    stored pack of the same name, in one transaction (admins only; an unknown name:
+    PackError, nothing stored)."""
+    packs = [parse_bundled(n) for n in bundled_names(list(names))]
+    store = store_of(db)
+    authorise(store, principal, ADMIN_ROLES, "import fact packs", scope="admin")
+    with store.write() as session:
+        return [store_pack(session=session, pack=p, actor=principal.name) for p in packs]
+
+
+@service
+def bundled_packs(principal: Principal) -> list[dict[str, Any]]:
+    """The packs that come with verifier: name, description, build date, last day covered,
+    licence and facts (rows for people; nothing stored is read)."""
+    return [{"pack": name, "built": e.get("built"), "covered until": e.get("covered_until"),
+             "licence": e.get("licence"), "facts": e.get("facts"),
+             "description": e.get("description")}
+            for name, e in sorted(bundled_manifest().items())]
 
 
 @service

@@ -63,6 +63,18 @@ def _sources_used(report: services.CheckReport) -> None:
     st.text(_("Quotes checked against: {sources}").format(sources="; ".join(names)))
 
 
+def _packs_used(report: services.CheckReport) -> None:
+    """The fact packs the draft was checked against, with their build dates."""
+    packs = report.document.get("packs") or []
+    if not packs:
+        return
+    names = [_("{name} (built {built}, covers to {end}, {licence})").format(
+                 name=p["name"], built=p["built"], end=p["covered_until"] or p["built"],
+                 licence=p["licence"] or "-") if p.get("built")
+             else _("{name} (no build date)").format(name=p["name"]) for p in packs]
+    st.text(_("Facts checked against: {packs}").format(packs="; ".join(names)))
+
+
 def _summary(checked: services.DraftCheck) -> None:
     """One line saying whether the draft is ready, one line of counts."""
     claims = checked.report.claims
@@ -155,6 +167,7 @@ def _evidence(me: services.Principal, checked: services.DraftCheck) -> None:
 def _show_result(me: services.Principal, checked: services.DraftCheck) -> None:
     _summary(checked)
     _sources_used(checked.report)
+    _packs_used(checked.report)
     _headline(checked)
     _annotated(checked)
 
