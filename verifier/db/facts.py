@@ -363,8 +363,28 @@ def knowledge_base_for_text(session: Session, text: str) -> KnowledgeBase:
     `load_knowledge_base`; a name the index misses cannot be matched fuzzily either (the
     index holds every word of people's names, so a transliterated first name still finds the
     person by the surname)."""
-    return KnowledgeBase(facts_about_entities(session, mentioned_entities(session, text)),
-                         packs=pack_infos(session))
+    mentioned = set(mentioned_entities(session, text))
+    facts = facts_about_entities(session, mentioned)
+    # Events are found by their place or their date, which the names index does not hold as
+    # a fact's subject, object or country: every stored event is read (they are few beside
+    # offices; the predicate is indexed).
+    seen_ids = {f.id for f in facts}
+    facts += [fact_record(r) for r in session.exec(select(Fact).where(Fact.predicate == "event")
+                                                   .order_by(col(Fact.id))).all()
+              if r.id not in seen_ids]
+    # One hop from an event found by its place or date: its actors' own facts, so that "la
+    # visite du roi à Moscou" can name the king the visit's fact names (his office).
+    actors = {name for f in facts if f.predicate in _ACTOR_HOP
+              for name in (f.subject, *((f.extra or {}).get("participants") or ()))} - mentioned
+    if actors:
+        seen = {f.id for f in facts}
+        facts += [f for f in facts_about_entities(session, actors) if f.id not in seen]
+        facts.sort(key=lambda f: f.id or 0)
+    return KnowledgeBase(facts, packs=pack_infos(session))
+
+
+# predicates whose subject (and participants) a document may name only by a title
+_ACTOR_HOP = {"visit", "event", "visited", "met"}
 
 
 def offices_at(session: Session, person: str, at: date | None = None) -> list[FactRecord]:
