@@ -96,7 +96,8 @@ def _one(principal: Principal, db: str, path: str, kind: str, lang: str | None,
         res = ingest_document(principal, path, kind=kind, lang=lang, published=published, db=db)
     except REFUSED as exc:
         line = str(exc).splitlines()[0] if str(exc).strip() else type(exc).__name__
-        return FileOutcome(path, "failed", error=line)
+        # the reason only: the shells name the file (some errors name it already)
+        return FileOutcome(path, "failed", error=line.removeprefix(f"{path}: "))
     d = res.document
     return FileOutcome(path, "ingested" if res.created else "known", document_id=d.id,
                        kind=d.kind, language=d.language,
