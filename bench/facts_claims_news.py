@@ -3,9 +3,10 @@ issue 16): per half (`dev`, `held`), how many of the gold checkable factual clai
 finds (an extracted factual claim overlapping the gold span, of the same family: offices;
 events and visits; presidencies; memberships; mandates and resolutions) and how many it settles
 correctly (consistent for a true claim, contradicted for a false one). Borderline gold items
-count neither way. Two knowledge bases: the demo pack alone, and the demo pack with
+count neither way. Three knowledge bases: the demo pack alone; the demo pack with
 tests/data/packs/senegal-2024.yaml (Senegal's heads of state and government and foreign
-ministers: the scope the bundled packs of issue 16 cover). Runs against whichever `verifier`
+ministers, written by hand); the demo pack with the bundled open-data packs of
+verifier/data/packs (issue 16). Runs against whichever `verifier`
 is importable (PYTHONPATH), so the same file measures main and a branch.
 
     PYTHONPATH=. .venv/bin/python bench/facts_claims_news.py [-v] [--half dev|held]
@@ -24,7 +25,9 @@ from fr_news_data import DATA, load  # noqa: E402
 
 FAMILY = {"holds_office": "office", "event": "event", "visit": "event", "presides": "presides",
           "member_of": "member", "mandate": "mandate", "resolution": "mandate"}
-PACKS = {"demo pack": [], "demo + senegal-2024 pack": [ROOT / "tests/data/packs/senegal-2024.yaml"]}
+BUNDLED = sorted((ROOT / "verifier/data/packs").glob("*.csv"))
+PACKS = {"demo pack": [], "demo + senegal-2024 pack": [ROOT / "tests/data/packs/senegal-2024.yaml"],
+         "demo + the bundled packs (verifier/data/packs, what `verifier demo` loads)": BUNDLED}
 
 
 def main() -> None:

@@ -29,8 +29,10 @@ pytestmark = pytest.mark.browser
 
 # The editor's page for the demo draft was 4,300 px tall with 11 claims (the issue); measured
 # here (1440 x 1000, the demo store) it was 7,973 px before the annotated draft, about 2,950
-# after. It must stay well below the issue's figure.
-EDITOR_MAX_HEIGHT = 3_200
+# after; 3,278 once the page names the facts packs it checked against, with their build dates
+# (issue 16), and the draft's factual claims are checked against the bundled packs. It must
+# stay well below the issue's figure.
+EDITOR_MAX_HEIGHT = 3_400
 
 
 def page_height(pg) -> int:  # type: ignore[no-untyped-def]

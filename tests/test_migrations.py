@@ -419,7 +419,13 @@ def _assert_v9_fact_sources(url: str) -> None:
         assert (row.dataset, row.source_ref, row.of_name) == ("wikidata", "Q178798", "Russia")
         assert session.get(FactPack, "after").built.isoformat() == "2026-11-30"  # type: ignore[union-attr]
         about = knowledge_base_for_text(session, "M. Lavrov, Sergey Lavrov.").facts
-        assert "after" in {f.pack for f in about} and all("Lavrov" in f.subject for f in about)
+        # the facts about Lavrov, the stored events (found by place or date: db/facts.py) and
+        # their actors' facts
+        assert "after" in {f.pack for f in about}
+        events = [f for f in about if f.predicate == "event"]
+        actors = {a for f in events for a in (f.subject, *((f.extra or {}).get("participants") or ()))}
+        assert all("Lavrov" in f.subject or f.predicate == "event" or f.subject in actors
+                   or f.object in actors for f in about)
         assert len(about) < len(before)
         assert [f.id for f in session.exec(select(Fact).where(Fact.pack != "after")
                                            .order_by(col(Fact.id))).all()] == [f.id for f in before]
