@@ -21,7 +21,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from fr_news_data import DATA, load  # noqa: E402
+from fr_news_data import ROOT as _ROOT  # noqa: E402
+from fr_news_data import SETS, load
+
+DATA = _ROOT / SETS["fr-news"][0]
 
 FAMILY = {"holds_office": "office", "event": "event", "visit": "event", "presides": "presides",
           "member_of": "member", "mandate": "mandate", "resolution": "mandate"}

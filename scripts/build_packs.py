@@ -175,7 +175,21 @@ def heads_of_state_and_government(names: Names, open_data: Path, meta: dict[str,
     retrieved = meta["built"]
     rows = []
     seen = set()
-    for r in _read_csv(extract):
+    entries = _read_csv(extract)
+    # Wikidata's "head of government" (P6) of a presidential system is the president: read as
+    # a "Prime Minister" it would contradict the real prime minister ("Le Premier ministre
+    # Ousmane Sonko" against a president). A head of government who is the head of state of
+    # the same country over an overlapping term is left out.
+    heads_of_state: dict[tuple[str, str], list[tuple[date, date | None]]] = {}
+    for r in entries:
+        if r["role"] == "head_of_state" and (start := _iso(r["start"])) is not None:
+            heads_of_state.setdefault((r["iso3"], r["person_qid"]), []).append((start, _iso(r["end"])))
+
+    def also_head_of_state(r: dict[str, str], start: date, end: date | None) -> bool:
+        return any(s0 <= (end or date.max) and start <= (e0 or date.max)
+                   for s0, e0 in heads_of_state.get((r["iso3"], r["person_qid"]), ()))
+
+    for r in entries:
         country = names.by_iso.get(r["iso3"])
         qid = r["person_qid"]
         if country is None or not qid.startswith("Q") or r["role"] not in ("head_of_state", "head_of_government"):
@@ -185,6 +199,8 @@ def heads_of_state_and_government(names: Names, open_data: Path, meta: dict[str,
             continue  # an end of unknown date ("somevalue"): the term is over, when is unknown
         if start is None or (end is not None and end < HEADS_SINCE) \
                 or (end is None and start < OPEN_TERM_SINCE):
+            continue
+        if r["role"] == "head_of_government" and also_head_of_state(r, start, end):
             continue
         fix = overrides.get(qid, {})
         title = fix.get("title") or country[r["role"]]

@@ -236,3 +236,23 @@ def test_cli_imports_bundled_packs(db_url: str) -> None:
     ok = _cli("facts", "import", "--bundled", "all", db=db_url, env=token_env(db_url, "adam", "admin"))
     assert ok.returncode == 0, ok.stderr
     assert len(ok.stdout.strip().splitlines()) == len(bundled_manifest())
+
+
+def test_no_president_is_read_as_a_prime_minister() -> None:
+    """Wikidata's head of government of a presidential system is the president: the build
+    leaves such terms out, so that the bundled pack never contradicts a real prime minister
+    with the president (Senegal, the Republic of Korea, Chad, Burundi had them)."""
+    import csv
+
+    path = Path(__file__).resolve().parents[1] / "verifier/data/packs/heads-of-state-and-government.csv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    presidents: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for r in rows:
+        if r["object"] == "President":
+            presidents.setdefault((r["subject"], r["of"]), []).append((r["valid_from"], r["valid_to"] or "9999"))
+    both = [(r["subject"], r["of"]) for r in rows if r["object"] in ("Prime Minister", "Head of Government")
+            and any(s <= (r["valid_to"] or "9999") and r["valid_from"] <= e
+                    for s, e in presidents.get((r["subject"], r["of"]), ()))]
+    assert both == []
+    senegal_pm = {r["subject"] for r in rows if r["of"] == "Senegal" and r["object"] == "Prime Minister"}
+    assert "Macky Sall" not in senegal_pm and "Bassirou Diomaye Diakhar Faye" not in senegal_pm
