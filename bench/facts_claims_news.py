@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 from fr_news_data import ROOT as _ROOT  # noqa: E402
-from fr_news_data import SETS, load
+from fr_news_data import SETS, load  # noqa: E402
 
 DATA = _ROOT / SETS["fr-news"][0]
 
