@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
+from datetime import date
 from typing import Any, ClassVar, Literal
 
 FINDINGS = ("consistent", "contradicted", "partial", "no_evidence")
@@ -286,6 +287,19 @@ _EVIDENCE_TYPES: dict[str, type[Any]] = {t.kind: t for t in (CalendarEvidence, F
 # facts in the order the check gave them (the fact its explanation names first).
 EVIDENCE_ORDER = {"passage": 0, "fact": 1, "calendar": 1, "precedent": 2}
 _BEST_FIRST = frozenset(("passage", "precedent"))
+
+
+def iso_day(value: Any) -> date | None:
+    """The day an ISO value names ("2025-10-16", "2025-10-16T09:00", or a date), or None for
+    anything else (a year or a month alone, an empty or malformed value)."""
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and len(value) >= 10:
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
 
 
 def score_text(score: Any) -> str:

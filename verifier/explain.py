@@ -37,6 +37,7 @@ from verifier.claims import (
     QuoteClaim,
     TemporalClaim,
     attribution_doubtful,
+    iso_day,
     ordered_evidence,
 )
 
@@ -137,23 +138,12 @@ def _in_claim_period(value: Any, fact: FactEvidence) -> bool:
     y = int(m[1])
     lo = date(y, int(m[2] or 1), int(m[3] or 1))
     hi = lo if m[3] else date(y, int(m[2]), calendar.monthrange(y, int(m[2]))[1]) if m[2] else date(y, 12, 31)
-    start, end = _iso(fact.valid_from), _iso(fact.valid_to)
+    start, end = iso_day(fact.valid_from), iso_day(fact.valid_to)
     return (start is None or start <= hi) and (end is None or lo <= end)
 
 
 def _first_upper(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def _iso(value: Any) -> date | None:
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
 
 
 def day_text(d: date, lang: str, *, weekday: bool = False) -> str:
@@ -304,7 +294,7 @@ def fact_sentence(ev: FactEvidence, lang: str | None = "en") -> str:
     "UN Security Council — présidence : Russia, du 1er au 31 octobre 2025."."""
     lang = language(lang)
     fr = lang == "fr"
-    start, end = _iso(ev.valid_from), _iso(ev.valid_to)
+    start, end = iso_day(ev.valid_from), iso_day(ev.valid_to)
     period = period_text(start, end, lang)
     extra = dict(ev.extra or {})
     subject, obj = ev.subject, ev.object or ""
@@ -354,8 +344,8 @@ def fact_sentence(ev: FactEvidence, lang: str | None = "en") -> str:
 def _fact_day(ev: FactEvidence) -> date | None:
     """The day a fact dates something to: a mandate's end, otherwise its start."""
     if ev.predicate == "mandate":
-        return _iso(ev.valid_to) or _iso(ev.valid_from)
-    return _iso(ev.valid_from) or _iso(ev.valid_to)
+        return iso_day(ev.valid_to) or iso_day(ev.valid_from)
+    return iso_day(ev.valid_from) or iso_day(ev.valid_to)
 
 
 # --------------------------------------------------------------------------------------------
@@ -523,7 +513,7 @@ def precedent_sentence(ev: PrecedentEvidence, lang: str | None = "en") -> str:
     label = ("même affirmation" if ev.identical else "affirmation semblable, pas identique") \
         if fr else ev.label
     d = ev.detail
-    when = _iso(d.date)
+    when = iso_day(d.date)
     where = ", ".join(x for x in (d.collection, day_text(when, lang) if when else d.date) if x)
     verdict = f" — verdict {quoted(d.verdict, lang)}" if d.verdict else ""
     return (f"{_first_upper(label)} : {quoted(d.text, lang, limit=200)}{verdict}"
@@ -547,10 +537,10 @@ def _duration(claim: TemporalClaim) -> tuple[int, str] | None:
 def _range(claim: TemporalClaim) -> tuple[date, date] | None:
     r = claim.resolved
     if isinstance(r, Sequence) and not isinstance(r, str) and r:
-        days = [d for d in (_iso(x) for x in r) if d]
+        days = [d for d in (iso_day(x) for x in r) if d]
         if days:
             return min(days), max(days)
-    day = _iso(claim.resolved_day) or _iso(claim.value)
+    day = iso_day(claim.resolved_day) or iso_day(claim.value)
     return (day, day) if day else None
 
 
@@ -593,7 +583,7 @@ def _anchored(checked: CheckedClaim, claim: TemporalClaim, lang: str,
         return ((f"La base de faits ne date pas {event} : la durée {said} reste à vérifier." if fr
                  else f"The knowledge base has no date for {event}: {said} needs checking by hand."),
                 None)
-    happened = _iso(facts[0].valid_from)
+    happened = iso_day(facts[0].valid_from)
     if happened is None or published is None:
         return None
     before = str(anchor.get("relation") or "AFTER").upper() != "BEFORE"
@@ -686,7 +676,7 @@ def _calendar(checked: CheckedClaim, claim: TemporalClaim, lang: str,
     fr = lang == "fr"
     said = quoted(claim.text, lang)
     finding = checked.finding
-    day = _iso(claim.value) if re.match(r"^\d{4}-\d{2}-\d{2}$", str(claim.value or "")) else None
+    day = iso_day(claim.value) if re.match(r"^\d{4}-\d{2}-\d{2}$", str(claim.value or "")) else None
     if claim.problem == "impossible date":
         return ((f"{said} n’est pas une date du calendrier : ce mois n’a pas ce jour." if fr
                  else f"{said} is not a calendar date: that month has no such day."), None)
@@ -769,7 +759,7 @@ def claim_when(value: Any, published: date | None, lang: str) -> str:
         return f"en {m[1]}" if fr else f"in {m[1]}"
     if m and not m[3]:
         return f"en {MONTHS[lang][int(m[2]) - 1]} {m[1]}" if fr else f"in {MONTHS[lang][int(m[2]) - 1]} {m[1]}"
-    day = _iso(value) or published
+    day = iso_day(value) or published
     return on_day(day, lang) if day else ("à la date de l’article" if fr else "at the article's date")
 
 
@@ -795,7 +785,7 @@ def _factual(checked: CheckedClaim, claim: FactualClaim, lang: str,
              published: date | None) -> tuple[str, Suggestion | None]:
     fr = lang == "fr"
     facts = [ev for ev in checked.result.evidence if isinstance(ev, FactEvidence)]
-    at = _iso(claim.at) or published
+    at = iso_day(claim.at) or published
     at_text = claim_when(claim.at, published, lang)
     finding = checked.finding
     subject = claim.subject_text or claim.subject or ""
@@ -805,7 +795,7 @@ def _factual(checked: CheckedClaim, claim: FactualClaim, lang: str,
                  f"à vérifier à la main." if fr else f"The knowledge base has nothing on "
                  f"{quoted(subject or claim.text, lang)} {at_text}: check it by hand."), None)
     first = facts[0]
-    period = period_text(_iso(first.valid_from), _iso(first.valid_to), lang)
+    period = period_text(iso_day(first.valid_from), iso_day(first.valid_to), lang)
     if claim.predicate == "presides":
         if finding == "consistent":
             return ((f"Exact : {at_text}, la présidence de {quoted(subject, lang)} "
@@ -821,7 +811,7 @@ def _factual(checked: CheckedClaim, claim: FactualClaim, lang: str,
         if finding == "consistent":
             if claim.former:
                 last = facts[-1]
-                term = period_text(_iso(last.valid_from), _iso(last.valid_to), lang)
+                term = period_text(iso_day(last.valid_from), iso_day(last.valid_to), lang)
                 before = ((f"avant le {day_text(at, lang)}" if fr else f"before {day_text(at, lang)}")
                           if at else "")
                 return ((f"Exact : {subject} a été {office} {term}"
@@ -832,7 +822,7 @@ def _factual(checked: CheckedClaim, claim: FactualClaim, lang: str,
             record = (f"{first.object} ({of})" if fr else f"{first.object} of {of}") if of \
                 else first.object
             if claim.dated_by == "sentence" and not (
-                    _iso(first.valid_from) is None or _in_claim_period(claim.at, first)):
+                    iso_day(first.valid_from) is None or _in_claim_period(claim.at, first)):
                 return ((f"Exact à la date de l’article : {subject} est {office} ({record}, {period}) ; "
                          f"la phrase parle de {at_text[3:]}, avant ce mandat (titre d’aujourd’hui)."
                          if fr else f"Right at the article's date: {subject} is {quoted(office, lang)} "
@@ -850,7 +840,7 @@ def _factual(checked: CheckedClaim, claim: FactualClaim, lang: str,
                         None)
             other = next((f for f in facts if claim.subject and f.subject != claim.subject), None)
             if other is not None:
-                term = period_text(_iso(other.valid_from), _iso(other.valid_to), lang)
+                term = period_text(iso_day(other.valid_from), iso_day(other.valid_to), lang)
                 phrase = _office_phrase(claim, other, lang)
                 return ((f"Faux : {at_text}, {phrase} était {other.subject} ({term}), pas {subject}."
                          if fr else f"Wrong: {at_text} {phrase} was {other.subject} ({term}), not "
@@ -882,7 +872,7 @@ def _factual(checked: CheckedClaim, claim: FactualClaim, lang: str,
                  f"Wrong: the {first.subject} mandate was renewed {period}"
                  + (f" by {res}" if res else "") + " (knowledge base)."), None)
     if claim.predicate == "visit":
-        recorded = _iso(first.valid_from)
+        recorded = iso_day(first.valid_from)
         where = (first.extra or {}).get("place") or claim.place or ""
         if recorded is None:
             return (fact_sentence(first, lang), None)
@@ -893,12 +883,12 @@ def _factual(checked: CheckedClaim, claim: FactualClaim, lang: str,
             return (("Exact : " if fr else "Right: ") + said + ".", None)
         return (("Faux : " if fr else "Wrong: ") + said + (f", pas {at_text}." if fr else f", not {at_text}."), None)
     if claim.predicate == "event":
-        recorded = _iso(first.valid_from)
+        recorded = iso_day(first.valid_from)
         label = f"{first.subject} ({first.object})" if first.object else first.subject
         if recorded is None:
             return ((f"La base de faits ne date pas {label}." if fr
                      else f"The knowledge base has no date for {label}."), None)
-        claimed = _iso(claim.at)
+        claimed = iso_day(claim.at)
         if finding == "consistent":
             return ((f"Exact : la base de faits situe {label} au {day_text(recorded, lang)}." if fr
                      else f"Right: the knowledge base dates {label} to {day_text(recorded, lang)}."),
@@ -1073,7 +1063,7 @@ def about(claim: Claim, lang: str | None = "en", published: date | None = None) 
                 f"Visit: {subject} to {quoted(claim.object_text or claim.place or '', lang)}"
                 + (f", {at_text}." if at_text else "."))
     if claim.predicate == "event":
-        dated = _iso(claim.at)
+        dated = iso_day(claim.at)
         return (f"Événement : {quoted(subject, lang)}"
                 + (f", daté du {day_text(dated, lang)}." if dated else ".") if fr
                 else f"Event: {quoted(subject, lang)}"
@@ -1101,7 +1091,7 @@ def evidence_line(ev: Evidence, claim: Claim | None, lang: str | None = "en",
         return EvidenceLine(ev.kind, title, precedent_sentence(ev, lang), ev.score,
                             ev.source_title, ev.source_url, note)
     assert isinstance(ev, CalendarEvidence)
-    day = _iso(claim.value) if isinstance(claim, TemporalClaim) and \
+    day = iso_day(claim.value) if isinstance(claim, TemporalClaim) and \
         re.match(r"^\d{4}-\d{2}-\d{2}$", str(claim.value or "")) else None
     if day is not None:
         sentence = (f"Le {day_text(day, lang)} est un {WEEKDAYS[lang][day.weekday()]}." if fr

@@ -24,6 +24,7 @@ from verifier.claims import (
     Finding,
     PrecedentEvidence,
     TemporalClaim,
+    iso_day,
     ordered_evidence,
 )
 from verifier.extract.pipeline import extract_document_claims
@@ -111,7 +112,7 @@ def beyond_pack(claim: Claim, finding: Finding, kb: KnowledgeBase,
     contradicted nor consistent (docs/facts-packs.md, docs/decisions.md §29)."""
     if not isinstance(claim, FactualClaim):
         return finding
-    at = _iso_day(claim.at) or published
+    at = iso_day(claim.at) or published
     if at is None:
         return finding
     packs = {e.pack for e in finding.evidence if isinstance(e, FactEvidence) and e.pack} \
@@ -122,13 +123,6 @@ def beyond_pack(claim: Claim, finding: Finding, kb: KnowledgeBase,
     return replace(finding, finding="no_evidence",
                    explanation=f"cannot confirm: the pack {ended.name} ends on "
                                f"{ended.ends()}, before {at} ({finding.explanation})")
-
-
-def _iso_day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
-    except ValueError:
-        return None
 
 
 def _precedents_only(f: Finding) -> bool:

@@ -25,6 +25,7 @@ from verifier.claims import (
     PassageEvidence,
     QuoteClaim,
     TemporalClaim,
+    iso_day,
 )
 from verifier.extract.numbers import (
     EN_NUMBER_WORDS,
@@ -56,13 +57,6 @@ def quoted(words: str, lang: str) -> str:
     """Words quoted as the draft's language quotes them: « … » in French, “…” in English."""
     words = " ".join(words.split())
     return f"« {words} »" if lang == "fr" else f"“{words}”"
-
-
-def _iso(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
 
 
 def rewrite_number(words: str, old: float, new: int, lang: str) -> str | None:
@@ -100,7 +94,7 @@ def _duration_fix(checked: CheckedClaim, lang: str, published: date | None) -> s
     m = _DURATION.match(str(claim.value or ""))
     fact = next((ev for ev in checked.result.evidence if isinstance(ev, FactEvidence)
                  and ev.method == "kb.when"), None)
-    day = _iso(fact.valid_from) if fact else None
+    day = iso_day(fact.valid_from) if fact else None
     if m is None or fact is None or day is None or published is None:
         return None
     event = f"{fact.subject} ({fact.object})" if fact.object else fact.subject

@@ -62,6 +62,7 @@ from verifier.claims import (
     FactualClaim,
     Finding,
     TemporalClaim,
+    iso_day,
 )
 from verifier.reference.facts import FOUND_BY_DATE, fact_evidence
 from verifier.reference.facts import FactRecord as Fact
@@ -84,17 +85,6 @@ def _period(f: Fact) -> str:
     if f.valid_to:
         return f"until {fmt_date(f.valid_to)}"
     return "undated"
-
-
-def _iso(value: Any) -> date | None:
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
 
 
 def _covers(f: Fact, at: date) -> bool:
@@ -441,7 +431,7 @@ def _check_mandate(c: FactualClaim, rng: tuple[date, date, str], kb: KnowledgeBa
         stated = _months(c.duration)
         if stated is not None and abs((y * 12 + m + d / 31) - stated) > 0.5:
             problems.append(f"for {describe_elapsed(y, m, d)}, not {_duration_words(c.duration)}")
-    until = _iso(str(c.qualifier or "").removeprefix("until "))
+    until = iso_day(str(c.qualifier or "").removeprefix("until "))
     if until and f.valid_to and until != f.valid_to:
         problems.append(f"until {fmt_date(f.valid_to)}, not {fmt_date(until)}")
     if c.object and res and not re.search(rf"(?<!\d){re.escape(str(c.object).split()[-1])}(?!\d)", res):
@@ -578,11 +568,11 @@ def claim_range(c: TemporalClaim) -> tuple[date, date] | None:
     days: list[date] = []
     r = c.resolved
     if isinstance(r, dict):
-        days += [d for d in (_iso(v) for v in r.values()) if d]
+        days += [d for d in (iso_day(v) for v in r.values()) if d]
     elif isinstance(r, list | tuple):
-        days += [d for d in (_iso(v) for v in r) if d]
+        days += [d for d in (iso_day(v) for v in r) if d]
     elif r is not None:
-        d = _iso(r)
+        d = iso_day(r)
         if d:
             days.append(d)
     value, mod = str(c.value or ""), c.mod

@@ -368,16 +368,16 @@ def knowledge_base_for_text(session: Session, text: str) -> KnowledgeBase:
     # Events are found by their place or their date, which the names index does not hold as
     # a fact's subject, object or country: every stored event is read (they are few beside
     # offices; the predicate is indexed).
-    seen_ids = {f.id for f in facts}
+    seen = {f.id for f in facts}
     facts += [fact_record(r) for r in session.exec(select(Fact).where(Fact.predicate == "event")
                                                    .order_by(col(Fact.id))).all()
-              if r.id not in seen_ids]
+              if r.id not in seen]
+    seen.update(f.id for f in facts)
     # One hop from an event found by its place or date: its actors' own facts, so that "la
     # visite du roi à Moscou" can name the king the visit's fact names (his office).
     actors = {name for f in facts if f.predicate in _ACTOR_HOP
               for name in (f.subject, *((f.extra or {}).get("participants") or ()))} - mentioned
     if actors:
-        seen = {f.id for f in facts}
         facts += [f for f in facts_about_entities(session, actors) if f.id not in seen]
         facts.sort(key=lambda f: f.id or 0)
     return KnowledgeBase(facts, packs=pack_infos(session))
