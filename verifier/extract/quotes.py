@@ -1660,16 +1660,17 @@ def _appositive_name_after(toks: list[_Tok], r: tuple[int, int], n: int) -> tupl
     return b + 1, e
 
 
-# '"Q," she said of the decision': "of" opens an adjunct right after a speech verb (and only
-# there: in "says the topic of citizenship" it belongs to a noun phrase)
-_SAID_OF = "of"
-# ... and "about" after "said" ('"Q," X said about the withdrawal'), not after "complained"
+# verbs after which "about" opens an adjunct ('"Q," X said about the withdrawal'), unlike
+# "complained about"
 _SAY_ABOUT = {"said", "says", "say", "wrote", "writes", "spoke", "speaks", "told", "tells"}
 
 
 def _said_of(toks: list[_Tok], cue: int, after: int) -> bool:
+    """Does token `after` open an adjunct of the speech verb at `cue`: "of" ('"Q," she said of
+    the plan'; only there: in "says the topic of citizenship" it belongs to a noun phrase), or
+    "about" after a verb of saying?"""
     w = toks[after].low
-    return w == _SAID_OF or w == "about" and toks[cue].low in _SAY_ABOUT
+    return w == "of" or w == "about" and toks[cue].low in _SAY_ABOUT
 
 
 def _incises_after(sent: _Sent) -> None:
