@@ -586,3 +586,36 @@ def test_a_counterpart_mirrors_an_office_of_its_own_sentence_without_a_date() ->
 ])
 def test_a_noun_with_its_article_is_no_holder(kb: KnowledgeBase, text: str) -> None:
     assert extract_facts(text, lang="fr", published=SEED_DATE, kb=kb) == []
+
+
+def _keys_by_definition(text: str, max_words: int = 6) -> set[str]:
+    """candidate_keys as its docstring defines it: normalise_name of every word n-gram."""
+    import re
+
+    from verifier.reference.facts import fold
+
+    words = re.findall(r"[\w'’]+", fold(text))
+    return {k for i in range(len(words)) for n in range(1, max_words + 1) if i + n <= len(words)
+            for k in [normalise_name(" ".join(words[i:i + n]))] if k}
+
+
+@given(st.lists(st.sampled_from(["le", "La", "les", "the", "A", "an", "l'", "d'", "L’ONU", "'x",
+                                 "aujourd'hui", "Côte", "d'Ivoire", "_", "Smith-Jones", "'",
+                                 "président", "Lavrov", "''le", "d'abord", "l'a", "É.", "x_y"]),
+                max_size=12))
+def test_candidate_keys_are_the_normalised_ngrams(words: list[str]) -> None:
+    """The fast path (each word normalised once) gives exactly the keys of the definition,
+    articles, elisions and punctuation-only words included."""
+    from verifier.db.facts import candidate_keys
+
+    text = " ".join(words)
+    assert candidate_keys(text) == _keys_by_definition(text)
+
+
+def test_candidate_keys_of_the_seed_are_the_normalised_ngrams() -> None:
+    from verifier.db.facts import candidate_keys
+
+    from .conftest import SEED
+
+    text = SEED.read_text(encoding="utf-8")
+    assert candidate_keys(text) == _keys_by_definition(text)

@@ -9,6 +9,8 @@ tests/data/schema/v4.* were written by schema version 4 (commit 4c50e20) with th
 make_v2.py (the PostgreSQL one dumped with `pg_dump --inserts`); tests/data/schema/v5.* by
 schema version 5 (commit 8b7859c), the same way (pg_dump 15.20's `\restrict` lines removed);
 tests/data/schema/v6.* by schema version 6 (commit 2c261c5), the same way (a precedent stored);
+tests/data/schema/v9.* by schema version 9 (commit c35a5d8), the same way (make_v2.py at that
+commit; one reviewed claim among 16).
 tests/data/schema/v6-jobs.* too, by another branch (a verdict by fatima, seven audit events)."""
 from __future__ import annotations
 
@@ -438,3 +440,57 @@ def test_sqlite_database_from_v5_gets_fact_sources_packs_and_names(tmp_path: Pat
 def test_postgres_database_from_v5_gets_fact_sources_packs_and_names(pg_url: str) -> None:
     _load_dump(pg_url, "v5.postgres.sql")
     _assert_v9_fact_sources(pg_url)
+
+
+def _assert_v10_reviewed_claims_search(url: str) -> None:
+    """v10: the claims' full-text index holds the reviewed claims only (what precedent search
+    reads): the reviewed claim of the v9 fixture is found, the unreviewed ones are not, and a
+    claim enters the index when it is reviewed and leaves it when its status goes back or it
+    is deleted; PostgreSQL's GIN index is partial."""
+    from verifier.db.fts import search_claims
+
+    store = open_store(url)
+    with store.read() as session:
+        assert database_version(session.connection()) == SCHEMA_VERSION
+        claims = session.exec(select(Claim).order_by(col(Claim.id))).all()
+        reviewed = [c for c in claims if c.status == "reviewed"]
+        assert [c.text for c in reviewed] == ["huit ans"]
+        assert [i for i, _ in search_claims(session=session, query="huit ans")] == [reviewed[0].id]
+        quote = next(c for c in claims if c.text.startswith("Nous considérons"))
+        assert search_claims(session=session, query=quote.text) == []
+        if session.get_bind().dialect.name == "postgresql":
+            defs = session.execute(text("SELECT indexdef FROM pg_indexes WHERE indexname = "
+                                        "'ix_claim_search_vector' AND schemaname = current_schema()")).scalars().all()
+            assert len(defs) == 1 and "WHERE" in defs[0] and "reviewed" in defs[0]
+    with store.write() as session:
+        session.execute(text("UPDATE claim SET status = 'reviewed' WHERE id = :i"), {"i": quote.id})
+    with store.read() as session:
+        assert [i for i, _ in search_claims(session=session, query=quote.text)][:1] == [quote.id]
+    with store.write() as session:
+        session.execute(text("UPDATE claim SET status = 'unreviewed' WHERE id = :i"), {"i": quote.id})
+        session.execute(text("UPDATE claim SET text = 'neuf années' WHERE id = :i"),
+                        {"i": reviewed[0].id})
+    with store.read() as session:
+        assert search_claims(session=session, query=quote.text) == []
+        assert search_claims(session=session, query="huit ans") == []
+        assert [i for i, _ in search_claims(session=session, query="neuf années")] == [reviewed[0].id]
+    with store.write() as session:
+        session.execute(text("DELETE FROM evidence WHERE claim_id = :i"), {"i": reviewed[0].id})
+        session.execute(text("DELETE FROM review WHERE claim_id = :i"), {"i": reviewed[0].id})
+        session.execute(text("DELETE FROM claim WHERE id = :i"), {"i": reviewed[0].id})
+    with store.read() as session:
+        assert search_claims(session=session, query="neuf années") == []
+        if session.get_bind().dialect.name == "sqlite":  # the FTS5 index is consistent
+            session.execute(text("INSERT INTO claim_fts(claim_fts) VALUES ('integrity-check')"))
+
+
+def test_sqlite_database_from_v9_indexes_reviewed_claims_only(tmp_path: Path) -> None:
+    url = _sqlite_fixture(tmp_path, "v9.sqlite")
+    _assert_v10_reviewed_claims_search(url)
+    assert _versions(url) == list(range(9, SCHEMA_VERSION + 1))
+
+
+def test_postgres_database_from_v9_indexes_reviewed_claims_only(pg_url: str) -> None:
+    _load_dump(pg_url, "v9.postgres.sql")
+    _assert_v10_reviewed_claims_search(pg_url)
+    assert _versions(pg_url) == list(range(9, SCHEMA_VERSION + 1))

@@ -24,7 +24,7 @@ from sqlmodel import Session, col, select
 
 from verifier.db import audit
 from verifier.db.models import Evidence, Fact, FactName, FactPack, utcnow
-from verifier.reference.facts import FactRecord, PackInfo, fold, normalise_name
+from verifier.reference.facts import _NON_WORD, FactRecord, PackInfo, fold, normalise_name
 from verifier.reference.kb import KnowledgeBase
 from verifier.reference.packs import PackError as PackError  # raised by import_pack
 from verifier.reference.packs import PackMeta, ParsedPack, parse_pack
@@ -309,18 +309,40 @@ def load_knowledge_base(session: Session, pack: str | None = None) -> KnowledgeB
 
 
 _WORD = re.compile(r"[\w'’]+")
+_ARTICLES = frozenset({"le", "la", "les", "the", "a", "an"})
+
+
+@lru_cache(maxsize=65536)
+def _word_key(word: str) -> tuple[str, bool]:
+    """A folded word's part of a name key (its punctuation and apostrophes as spaces), and
+    whether an n-gram starting with it has the key of its words' parts joined: true unless
+    normalise_name would strip something at its start (an article, "l'", "d'", a word with
+    no letters)."""
+    part = " ".join(_NON_WORD.sub(" ", word.replace("_", " ")).replace("'", " ").split())
+    plain = bool(part) and part.split(" ", 1)[0] not in _ARTICLES and normalise_name(word) == part
+    return part, plain
 
 
 def candidate_keys(text: str, max_words: int = MAX_NAME_WORDS) -> set[str]:
     """The normalised word n-grams (1 to `max_words` words) of `text`: every key a name
-    mentioned in it can have in the names index. Linear in the length of the text."""
+    mentioned in it can have in the names index (normalise_name of the n-gram). Linear in the
+    length of the text; each word is normalised once, and only the n-grams that start with
+    an article or an elided word are normalised whole."""
     words = [m.group() for m in _WORD.finditer(fold(text))]
+    parts = [_word_key(w) for w in words]
     keys: set[str] = set()
     for i in range(len(words)):
-        for n in range(1, max_words + 1):
-            if i + n > len(words):
-                break
-            key = normalise_name(" ".join(words[i:i + n]))
+        end = min(i + max_words, len(words))
+        if parts[i][1]:
+            joined = parts[i][0]
+            keys.add(joined)
+            for part, _ in parts[i + 1:end]:
+                if part:
+                    joined = f"{joined} {part}"
+                keys.add(joined)
+            continue
+        for n in range(i + 1, end + 1):
+            key = normalise_name(" ".join(words[i:n]))
             if key:
                 keys.add(key)
     return keys

@@ -67,8 +67,9 @@ def search_precedents(*, session: Session, query: str, limit: int = 100,
                 weights=weights)
 
 
-def search_claims(*, session: Session, query: str, limit: int = 100,
-                  status: str | None = "reviewed") -> list[tuple[int, float]]:
-    """(claim id, score) of stored claims (by default only reviewed ones), best first."""
-    where = f"AND t.status = '{status}'" if status in ("reviewed", "unreviewed") else ""
-    return _fts(session, table="claim", cols=["text"], query=query, limit=limit, where=where)
+def search_claims(*, session: Session, query: str, limit: int = 100) -> list[tuple[int, float]]:
+    """(claim id, score) of the reviewed claims, best first: the full-text index holds only
+    those (db/migrations.py `_FTS`), so a search costs the same however many unreviewed
+    claims the store holds."""
+    return _fts(session, table="claim", cols=["text"], query=query, limit=limit,
+                where="AND t.status = 'reviewed'")

@@ -13,6 +13,7 @@ previous version to tests/data/schema/.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from sqlalchemy import inspect, text
@@ -57,43 +58,69 @@ def _audit_triggers(conn: Connection) -> None:
 
 # Full-text indexes for candidate retrieval (verifier/reference/index.py queries them).
 # SQLite: external-content FTS5 tables kept in sync by triggers; PostgreSQL: GIN indexes over
-# to_tsvector('simple', ...), which need no extension and no superuser.
-_FTS = {
-    "passage": ("id", ["text"]),
-    "precedent": ("id", ["claim", "title"]),
-    "claim": ("id", ["text"]),
+# to_tsvector('simple', ...), which need no extension and no superuser. A table with a filter
+# indexes only the rows it holds (claims: the reviewed ones, the only claims searched, as
+# earlier fact-checks; indexing every claim made each search cost more as the store grew:
+# bench/bulk_ingest.py, decisions §38).
+_FTS: dict[str, tuple[str, list[str], str | None]] = {
+    "passage": ("id", ["text"], None),
+    "precedent": ("id", ["claim", "title"], None),
+    "claim": ("id", ["text"], "status = 'reviewed'"),
 }
 
 
 def _fulltext(conn: Connection) -> None:
-    for table, (key, cols) in _FTS.items():
+    for table, (key, cols, only) in _FTS.items():
         if conn.dialect.name == "sqlite":
-            colspec = ", ".join(cols)
-            new = ", ".join(f"new.{c}" for c in cols)
-            old = ", ".join(f"old.{c}" for c in cols)
-            conn.exec_driver_sql(
-                f"CREATE VIRTUAL TABLE IF NOT EXISTS {table}_fts USING fts5({colspec}, "
-                f"content='{table}', content_rowid='{key}', "
-                "tokenize='porter unicode61 remove_diacritics 2')")
-            conn.exec_driver_sql(
-                f"CREATE TRIGGER IF NOT EXISTS {table}_fts_ai AFTER INSERT ON {table} BEGIN "
-                f"INSERT INTO {table}_fts(rowid, {colspec}) VALUES (new.{key}, {new}); END")
-            conn.exec_driver_sql(
-                f"CREATE TRIGGER IF NOT EXISTS {table}_fts_ad AFTER DELETE ON {table} BEGIN "
-                f"INSERT INTO {table}_fts({table}_fts, rowid, {colspec}) "
-                f"VALUES ('delete', old.{key}, {old}); END")
-            conn.exec_driver_sql(
-                f"CREATE TRIGGER IF NOT EXISTS {table}_fts_au AFTER UPDATE OF {colspec} ON {table} BEGIN "
-                f"INSERT INTO {table}_fts({table}_fts, rowid, {colspec}) "
-                f"VALUES ('delete', old.{key}, {old}); "
-                f"INSERT INTO {table}_fts(rowid, {colspec}) VALUES (new.{key}, {new}); END")
-            conn.exec_driver_sql(f"INSERT INTO {table}_fts({table}_fts) VALUES ('rebuild')")
+            _fts5(conn, table, key, cols, only)
         elif conn.dialect.name == "postgresql":
-            _search_vector(conn, table, cols)
+            _search_vector(conn, table, cols, only)
 
 
-def _search_vector(conn: Connection, table: str, cols: list[str]) -> None:
-    """PostgreSQL: a stored, generated `search_vector` column with its GIN index. Ranking reads
+def _fts5(conn: Connection, table: str, key: str, cols: list[str], only: str | None) -> None:
+    """SQLite: the FTS5 table of `table` and the triggers that keep it in sync, holding the
+    rows that match `only` (all rows when None). An external-content FTS5 table must be told
+    the old values of a row it holds to forget it, and never a row it does not hold: each
+    statement tests `only` on its row, and an update forgets before it adds, in one trigger
+    (two triggers on one event fire in no promised order)."""
+    colspec = ", ".join(cols)
+    old_if = f" WHERE {_on('old', only)}" if only else ""
+    new_if = f" WHERE {_on('new', only)}" if only else ""
+    delete = (f"INSERT INTO {table}_fts({table}_fts, rowid, {colspec}) "
+              f"SELECT 'delete', old.{key}, {', '.join(f'old.{c}' for c in cols)}{old_if};")
+    insert = (f"INSERT INTO {table}_fts(rowid, {colspec}) "
+              f"SELECT new.{key}, {', '.join(f'new.{c}' for c in cols)}{new_if};")
+    watched = ", ".join(dict.fromkeys([*cols, *(_columns_of(only) if only else [])]))
+    conn.exec_driver_sql(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {table}_fts USING fts5({colspec}, "
+        f"content='{table}', content_rowid='{key}', "
+        "tokenize='porter unicode61 remove_diacritics 2')")
+    conn.exec_driver_sql(f"CREATE TRIGGER IF NOT EXISTS {table}_fts_ai AFTER INSERT ON {table} "
+                         f"BEGIN {insert} END")
+    conn.exec_driver_sql(f"CREATE TRIGGER IF NOT EXISTS {table}_fts_ad AFTER DELETE ON {table} "
+                         f"BEGIN {delete} END")
+    conn.exec_driver_sql(f"CREATE TRIGGER IF NOT EXISTS {table}_fts_au AFTER UPDATE OF {watched} "
+                         f"ON {table} BEGIN {delete} {insert} END")
+    if only is None:
+        conn.exec_driver_sql(f"INSERT INTO {table}_fts({table}_fts) VALUES ('rebuild')")
+        return
+    conn.exec_driver_sql(f"INSERT INTO {table}_fts({table}_fts) VALUES ('delete-all')")
+    conn.exec_driver_sql(f"INSERT INTO {table}_fts(rowid, {colspec}) "
+                         f"SELECT {key}, {colspec} FROM {table} WHERE {only}")
+
+
+def _on(row: str, only: str) -> str:
+    """`only` ("status = 'reviewed'") said of the trigger's `row` (new.status = 'reviewed')."""
+    return re.sub(r"^(\w+)", rf"{row}.\1", only)
+
+
+def _columns_of(only: str) -> list[str]:
+    return re.findall(r"^(\w+)", only)
+
+
+def _search_vector(conn: Connection, table: str, cols: list[str], only: str | None = None) -> None:
+    """PostgreSQL: a stored, generated `search_vector` column with its GIN index (partial when
+    `only`: queries that state the same condition use it). Ranking reads
     it instead of computing to_tsvector for every matching row (at 100,000 passages that was
     about 0.4 s per query: bench/library_check.py)."""
     doc = " || ' ' || ".join(f"coalesce({c}, '')" for c in cols)
@@ -101,7 +128,7 @@ def _search_vector(conn: Connection, table: str, cols: list[str]) -> None:
         f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS search_vector tsvector "
         f"GENERATED ALWAYS AS (to_tsvector('simple', {doc})) STORED")
     conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS ix_{table}_search_vector ON {table} "
-                         "USING gin (search_vector)")
+                         "USING gin (search_vector)" + (f" WHERE {only}" if only else ""))
     conn.exec_driver_sql(f"DROP INDEX IF EXISTS ix_{table}_fts")  # v2's expression index
 
 
@@ -121,7 +148,7 @@ def _v2_precedents_and_fulltext(conn: Connection) -> None:
 def _v3_search_vectors(conn: Connection) -> None:
     """v3: PostgreSQL keeps each searchable row's tsvector (SQLite: nothing to do)."""
     if conn.dialect.name == "postgresql":
-        for table, (_, cols) in _FTS.items():
+        for table, (_, cols, _only) in _FTS.items():
             _search_vector(conn, table, cols)
 
 
@@ -227,6 +254,20 @@ def _index_stored_facts(conn: Connection) -> None:
                       for n, c in sorted(counts.items())])
 
 
+def _v10_reviewed_claims_search(conn: Connection) -> None:
+    """v10: the full-text index of claims holds the reviewed claims only, the only ones
+    searched (earlier fact-checks): SQLite's triggers test the status and the FTS5 table is
+    refilled with the reviewed claims; PostgreSQL's GIN index becomes partial."""
+    key, cols, only = _FTS["claim"]
+    if conn.dialect.name == "sqlite":
+        for trigger in ("claim_fts_ai", "claim_fts_ad", "claim_fts_au"):
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {trigger}")
+        _fts5(conn, "claim", key, cols, only)
+    elif conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("DROP INDEX IF EXISTS ix_claim_search_vector")
+        _search_vector(conn, "claim", cols, only)
+
+
 # version -> step that brings a database from version-1 to version.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     2: _v2_precedents_and_fulltext,
@@ -237,6 +278,7 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     7: _v7_claimreview_fields_and_feed_items,
     8: _v8_jobs,
     9: _v9_fact_sources_packs_and_names,
+    10: _v10_reviewed_claims_search,
 }
 
 
