@@ -832,6 +832,25 @@ CASES += [
     # "said of": an adjunct after the verb, not the end of a report
     ("en", "\"We were never consulted,\" she said of the plan to close the library.",
      [{"speaker": "she", "cue": "said"}]),
+    # "this", "these", "those" may open a time adverbial, not a clause
+    ("en", "The chancellor spoke with the Polish premier this morning.", []),
+    ("en", "The governor phoned the union leaders these past weeks.", []),
+    ("en", "The chancellor told reporters this was the last offer.",
+     [{"text": "this was the last offer", "speaker": "The chancellor"}]),
+    # a surname after a lower-case title is a name
+    ("fr", "La ministre Vautrin a reconnu : « Nous avons tardé. »",
+     [{"speaker": "La ministre Vautrin", "reference": "Vautrin", "speaker_type": "person"}]),
+    # a statement titled with its speaker: its quotations are the speaker's, floating
+    ("fr", "Message de la présidente Lagarde au sujet de l'inflation\n"
+           "FRANCFORT, le 3 mars 2025 - « L'inflation recule plus vite que prévu. »\n« Nous restons vigilants. »",
+     [{"reference": "Lagarde", "floating": True, "speaker": None},
+      {"reference": "Lagarde", "floating": True}]),
+    ("en", "Statement from the Health Secretary Wes Streeting on junior doctors' strikes\n"
+           "\"This strike is unnecessary and I urge the union to return to talks.\"",
+     [{"reference": "Wes Streeting", "floating": True, "speaker": None}]),
+    # no statement title: a quotation without a speaker stays without one
+    ("fr", "Inflation : la BCE reste prudente\n« Nous restons vigilants. »",
+     [{"reference": None}]),
 ]
 
 

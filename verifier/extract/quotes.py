@@ -550,6 +550,7 @@ _FINITE = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "c
            "remain", "remains", "seem", "seems", "keep", "keeps", "kept", "give", "gives",
            "gave", "let", "put", "set", "lost", "left", "became", "become", "becomes"}
 _SUBJ_START = {"he", "she", "it", "they", "we", "i", "you", "there", "this", "these", "those"}
+_DEMONSTRATIVES = {"this", "these", "those"}
 
 
 def _is_boundary(t: _Tok, lex: Lexicon) -> bool:
@@ -579,8 +580,9 @@ def _clausal(toks: list[_Tok], a: int, b: int, lex: Lexicon) -> bool:
         # a noun phrase and a name in apposition: "Le maire, Paul Durand" is a subject
         return not (c < b - 1 and toks[c].raw == "," and not any(
             t.q >= 0 or _fr_verbish(t) or t.low in lex.aux or t.low in lex.cues for t in toks[a:c]))
-    if toks[a].low in _SUBJ_START or toks[a].low in _THAT:
+    if (toks[a].low in _SUBJ_START and toks[a].low not in _DEMONSTRATIVES) or toks[a].low in _THAT:
         return True
+    # "this", "these", "those" may be a determiner ("spoke to X this afternoon"): a verb must follow
     for t in toks[a:b]:
         w = t.low
         if t.q >= 0:
@@ -2263,6 +2265,7 @@ class _DocState:
     pending_intro: tuple[Quote, int] | None = None
     intro_period: bool = False
     narrator: bool = False            # the latest quotation was the writer's own
+    title_speaker: tuple[int, int] | None = None  # "Déclaration du premier ministre X": X
 
     def hops(self, a: int, b: int) -> int:
         """Sentences between offsets a <= b (0: the same sentence)."""
@@ -2279,6 +2282,7 @@ def quotes_in(analysis: DocumentAnalysis) -> list[Quote]:
     starts = [a for a, _ in sents]
     st = _DocState(text, Resolver(text, lex, quoted=[(a, b) for a, b, _ in marks],
                                   sentence_starts=starts), starts)
+    st.title_speaker = _title_speaker(text, lang)
     out: list[Quote] = []
     mi = 0
     skip = sorted(analysis.boilerplate)
@@ -2358,6 +2362,37 @@ def _speaker_span(doc: str, spk: tuple[int, int], lex: Lexicon) -> tuple[int, in
     return s, e
 
 
+# The title of a statement, a speech or a message that names who makes it (the document's
+# first line only): "Déclaration du premier ministre Carney à l'occasion de ...", "Statement by
+# the Foreign Secretary on ...". Its speaker ends before what the statement is about.
+_TITLE_SPEAKER = {
+    "fr": re.compile(
+        r"(?:Déclaration|Allocution|Discours|Message|Intervention|Communiqué|Lettre|Tribune)"
+        r"(?: commune| conjointe)?[ \t]+(?:de la |de l['’]|du |des |de |d['’])"
+        r"(?P<who>[^\n:–—]{2,90}?)"
+        r"(?=[ \t]+(?:à l['’]occasion|à propos|au sujet|sur |concernant|lors |pour |en réponse|"
+        r"devant|après|à la suite|en vue|au nom)|[ \t]*[:–—]|[ \t]*\n|[ \t]*$)"),
+    "en": re.compile(
+        r"(?:Joint[ \t]+)?(?:Statement|Remarks|Speech|Address|Message|Letter|Explanation[ \t]+of[ \t]+"
+        r"[Vv]ote)[ \t]+(?:by|from)[ \t]+(?P<who>[^\n:–—]{2,90}?)"
+        r"(?=[ \t]+(?:on|at|to|for|following|after|regarding|marking|about|in|ahead)[ \t]|"
+        r"[ \t]*[:–—]|[ \t]*\n|[ \t]*$)"),
+}
+
+
+def _title_speaker(text: str, lang: str) -> tuple[int, int] | None:
+    """The span of the speaker a statement's title names (the first non-blank line), or None."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    line_end = len(text) if end < 0 else end
+    if line_end - start > 200 or (rx := _TITLE_SPEAKER.get(lang)) is None:
+        return None
+    m = rx.match(text, start, line_end)
+    if m is None or not any(w[:1].isupper() for w in m.group("who").split()):
+        return None
+    return m.start("who"), m.end("who")
+
+
 def _floating(c: _Cand, st: _DocState, si: int) -> Quote:
     """A quotation with no speaker in its sentence: the speaker announced by the previous
     sentence ("X confirme. « Q »"), else the previous quote's speaker unless a person was named
@@ -2377,6 +2412,13 @@ def _floating(c: _Cand, st: _DocState, si: int) -> Quote:
                        speaker_end=src.speaker_end, reference=src.reference,
                        speaker_type=src.speaker_type, cue=src.cue, anonymous=src.anonymous,
                        confidence=conf, reasons=why)
+    if last is None and st.title_speaker is not None:
+        # a statement titled with its speaker: its first quotation is the speaker's (and the
+        # next ones continue it), whoever the statement names before
+        # (the title is no speaker span of the quote's own: floating, like "X confirme. « Q »")
+        made = _make(text, _Cand(c.s, c.e, c.qtype, st.title_speaker, None, how="title"),
+                     st, st.resolver.lex, None)
+        return replace(made, speaker=None, speaker_start=None, speaker_end=None, floating=True)
     named = st.resolver.last_name_position(c.s)
     if named and (last is None or named[0] > max(last.end, text.rfind("\n", 0, c.s))) \
             and c.s - named[0] < 400 and (last is None or _subject_position(st, named[0])):
@@ -2426,6 +2468,7 @@ _PATTERN = {
     "caption": (0.6, "no speech verb: name after the quotation"),
     "subject": (0.6, "no speech verb, speaker is the clause subject"),
     "intro": (0.85, "speech verb announcing the quotation"),
+    "title": (0.7, "no speech verb: a statement whose title names its speaker"),
     "": (0.6, "attribution"),
 }
 _RESOLUTION = {

@@ -91,6 +91,14 @@ def strip_titles(words: list[str], lex: Lexicon) -> tuple[list[str], list[str]]:
     return words[: last_title + 1], words[last_title + 1:]
 
 
+def _after_title(content: list[tuple[int, int, str]], run: list[tuple[int, int, str]],
+                 lex: Lexicon) -> bool:
+    """Is the one capitalised word `run` a surname after a title in lower case ("le premier
+    ministre Carney", "la ministre Joly")?"""
+    k = next((i for i, t in enumerate(content) if t is run[0]), 0)
+    return len(run) == 1 and k > 0 and content[k - 1][2] in lex.titles
+
+
 def analyse_mention(doc: str, start: int, end: int, lex: Lexicon) -> Mention:
     text = doc[start:end]
     ws = _words(text)
@@ -145,7 +153,8 @@ def analyse_mention(doc: str, start: int, end: int, lex: Lexicon) -> Mention:
         # "Heart and Stroke senior manager Erin Kim": the name closing the description
         caps_runs = [list(ws[tail:])]
         content = list(ws[:tail]) + caps_runs[0]
-    if caps_runs and ((content and caps_runs[0][0] is content[0]) or len(caps_runs[-1]) >= 2):
+    if caps_runs and ((content and caps_runs[0][0] is content[0]) or len(caps_runs[-1]) >= 2
+                      or _after_title(content, caps_runs[-1], lex)):
         run = [w for _, _, w in caps_runs[-1]]
         # drop trailing particles
         while run and run[-1].lower() in ("de", "van", "von", "le", "la", "da"):
