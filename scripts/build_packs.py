@@ -218,6 +218,15 @@ def heads_of_state_and_government(names: Names, open_data: Path, meta: dict[str,
                          source_title="Wikidata", source_url=f"https://www.wikidata.org/wiki/{qid}",
                          dataset="wikidata", source_ref=qid, retrieved=retrieved,
                          licence="CC0-1.0"))
+    # Terms the extract lacks (Senegal's prime ministers: Wikidata gives its presidents as
+    # heads of government), compiled from the official lists (SOURCES.md).
+    src = meta["sources"][1]
+    for r in _read_csv(open_data / "heads-supplement.csv"):
+        rows.append(_row(names, subject=r["person"], predicate="holds_office", object=r["office"],
+                         of=r["of"], valid_from=r["valid_from"], valid_to=r["valid_to"],
+                         subject_type="person", subject_aliases=r["aliases"], object_type="office",
+                         source_title=src["title"], source_url=r["source_url"] or src["url"],
+                         licence=meta["licence"]))
     return rows
 
 
