@@ -12,8 +12,10 @@ Inputs (data/open/SOURCES.md says where each comes from and its licence):
   countries.csv                    countries: English name, French names, demonyms, the titles
                                    of their heads of state and government
   institutions.csv                 institutions and offices with their French and English names
-  unsc-members.csv                 Security Council members per year
-  unsc-rotation.csv                the presidency the computed rotation continues from
+  unsc-members.csv                 Security Council members per year (names at the time)
+  unsc-names.csv                   the pack's name for a member's name at the time
+  unsc-permanent.csv               the permanent members
+  unsc-rotation.csv                the months the computed presidency rotation starts from
   institution-heads.csv            heads of the UN, IMF, World Bank, ECB, Fed, AU Commission,
                                    European Commission and European Council
   foreign-ministers.csv            foreign ministers (partial)
@@ -138,34 +140,75 @@ def _month_end(year: int, month: int) -> date:
 
 
 def un_security_council(names: Names, open_data: Path, meta: dict[str, Any]) -> list[dict[str, str]]:
-    """Members per year, and the presidency of each month: the members of the year in English
-    alphabetical order, continuing from the member after the previous month's president."""
+    """Members (each elected term as one fact, the permanent members from unsc-permanent.csv)
+    and the presidency of each month from the first month of unsc-rotation.csv on: the members
+    of the year in English alphabetical order of their names at the time, continuing from the
+    member after the previous month's president (a month listed in unsc-rotation.csv is taken
+    as given and the rotation continues from it)."""
     members = {int(r["year"]): _split(r["members"]) for r in _read_csv(open_data / "unsc-members.csv")}
-    anchor = _read_csv(open_data / "unsc-rotation.csv")[0]
+    renamed = {r["name"]: r for r in _read_csv(open_data / "unsc-names.csv")}
+    by_pack_name = {r["pack_name"]: r for r in renamed.values() if r["aliases_fr"] or r["aliases_en"]}
+    permanent = _read_csv(open_data / "unsc-permanent.csv")
+    anchors = {r["month"]: r for r in _read_csv(open_data / "unsc-rotation.csv")}
     src = meta["sources"]
+
+    def entity(role: str, name: str) -> dict[str, str]:
+        """The pack's name for a member's name at the time, with the aliases of a state the
+        countries file does not hold (the Soviet Union, the German Democratic Republic...)."""
+        r = renamed.get(name) or by_pack_name.get(name)
+        if r is None:
+            return {role: name}
+        extra = {f"{role}_type": "country",
+                 f"{role}_aliases": _langs(r["aliases_fr"], r["aliases_en"])} \
+            if r["pack_name"] not in names.countries else {}
+        return {role: r["pack_name"], **extra}
+
+    def as_named(name: str) -> str:
+        return renamed[name]["note"] if name in renamed else ""
+
     rows = []
-    permanent = set.intersection(*(set(m) for m in members.values()))
-    for country in sorted(permanent):
-        rows.append(_row(names, subject=country, predicate="member_of", object=COUNCIL,
-                         valid_from="1945-10-24", note="permanent member",
+    for r in permanent:
+        rows.append(_row(names, **entity("subject", r["name"]), predicate="member_of", object=COUNCIL,
+                         valid_from=r["valid_from"], valid_to=r["valid_to"], note=r["note"],
                          source_title=src[1]["title"], source_url=src[1]["url"]))
+    seats = {entity("subject", r["name"])["subject"] for r in permanent}
+    # An elected term is the run of consecutive years of one state (Upper Volta in 1984 and
+    # Burkina Faso in 1985 are one term), noted with the names it sat under if not its own.
+    terms: dict[str, list[tuple[int, int, list[str]]]] = {}
     for year, ms in sorted(members.items()):
-        for country in sorted(set(ms) - permanent):
-            rows.append(_row(names, subject=country, predicate="member_of", object=COUNCIL,
-                             valid_from=f"{year}-01-01", valid_to=f"{year}-12-31",
-                             note="elected member", source_title=src[1]["title"],
+        for m in ms:
+            pack_name = entity("subject", m)["subject"]
+            if pack_name in seats:
+                continue
+            spans = terms.setdefault(pack_name, [])
+            if spans and spans[-1][1] == year - 1:
+                spans[-1] = (spans[-1][0], year, spans[-1][2] + [m])
+            else:
+                spans.append((year, year, [m]))
+    for spans in terms.values():
+        for first, last, sat_as in spans:
+            notes = ["elected member"] + sorted({as_named(m) for m in sat_as} - {""})
+            rows.append(_row(names, **entity("subject", sat_as[-1]), predicate="member_of",
+                             object=COUNCIL, valid_from=f"{first}-01-01", valid_to=f"{last}-12-31",
+                             note="; ".join(notes), source_title=src[1]["title"],
                              source_url=src[1]["url"]))
-    last = anchor["president"]
-    first_year = int(anchor["month"][:4]) + 1
-    for year in range(first_year, max(members) + 1):
+    first_month = min(anchors)
+    last = ""
+    for year in range(int(first_month[:4]), max(members) + 1):
         order = sorted(members[year], key=_fold)
         for month in range(1, 13):
-            after = [m for m in order if _fold(m) > _fold(last)]
-            last = after[0] if after else order[0]
-            rows.append(_row(names, subject=COUNCIL, predicate="presides", object=last,
-                             valid_from=f"{year}-{month:02d}-01",
-                             valid_to=_month_end(year, month).isoformat(),
-                             source_title=src[0]["title"], source_url=src[0]["url"]))
+            key = f"{year}-{month:02d}"
+            if key < first_month:
+                continue
+            if key in anchors:
+                last = anchors[key]["president"]
+            else:
+                after = [m for m in order if _fold(m) > _fold(last)]
+                last = after[0] if after else order[0]
+            rows.append(_row(names, subject=COUNCIL, predicate="presides", **entity("object", last),
+                             valid_from=f"{key}-01", valid_to=_month_end(year, month).isoformat(),
+                             note=as_named(last), source_title=src[0]["title"],
+                             source_url=src[0]["url"]))
     return rows
 
 
