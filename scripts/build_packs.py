@@ -294,7 +294,8 @@ def un_peacekeeping(names: Names, open_data: Path, meta: dict[str, Any]) -> list
         number, year = r["resolution"].split()[1], r["resolution"].split("(")[-1].rstrip(")")
         res_aliases = (f"fr:résolution {number}|fr:résolution {number} ({year})|"
                        f"en:resolution {number}|en:S/RES/{number} ({year})|en:UNSCR {number}")
-        common = {"source_title": src["title"], "source_url": src["url"], "licence": meta["licence"]}
+        common = {"source_title": src["title"], "source_url": r.get("source_url") or src["url"],
+                  "licence": meta["licence"]}
         rows.append(_row(names, subject=r["resolution"], predicate="adopted", object=COUNCIL,
                          valid_from=r["adopted"], about=r["mission"], note=r["note"],
                          subject_type="resolution", subject_aliases=res_aliases, **common))
