@@ -22,6 +22,7 @@ Inputs (data/open/SOURCES.md says where each comes from and its licence):
   un-peacekeeping.csv              missions, their founding and renewing resolutions
   wikidata-label-overrides.csv     English names (and titles) for Wikidata items whose label
                                    in the extract is not English
+  heads-supplement.csv             office terms the extract lacks (Senegal's prime ministers)
   --wikidata-heads FILE            the Wikidata extract of heads of state and government
                                    (iso3, country, role, person, person_qid, start, end, ...);
                                    not in the repository (SOURCES.md): without it the pack
@@ -48,7 +49,7 @@ ROOT = Path(__file__).resolve().parents[1]
 OPEN_DATA = ROOT / "data" / "open"
 OUT = ROOT / "verifier" / "data" / "packs"
 COLUMNS = ("subject", "predicate", "object", "of", "valid_from", "valid_to", "source_title",
-           "source_url", "about", "resolution", "note", "subject_type", "subject_aliases",
+           "source_url", "about", "resolution", "note", "seat", "subject_type", "subject_aliases",
            "subject_adjectives", "object_type", "object_aliases", "object_adjectives", "of_type",
            "of_aliases",
            "of_adjectives", "dataset", "source_ref", "retrieved", "licence")
@@ -170,7 +171,7 @@ def un_security_council(names: Names, open_data: Path, meta: dict[str, Any]) -> 
     for r in permanent:
         rows.append(_row(names, **entity("subject", r["name"]), predicate="member_of", object=COUNCIL,
                          valid_from=r["valid_from"], valid_to=r["valid_to"], note=r["note"],
-                         source_title=src[1]["title"], source_url=src[1]["url"]))
+                         seat="permanent", source_title=src[1]["title"], source_url=src[1]["url"]))
     seats = {entity("subject", r["name"])["subject"] for r in permanent}
     # An elected term is the run of consecutive years of one state (Upper Volta in 1984 and
     # Burkina Faso in 1985 are one term), noted with the names it sat under if not its own.
@@ -190,7 +191,7 @@ def un_security_council(names: Names, open_data: Path, meta: dict[str, Any]) -> 
             notes = ["elected member"] + sorted({as_named(m) for m in sat_as} - {""})
             rows.append(_row(names, **entity("subject", sat_as[-1]), predicate="member_of",
                              object=COUNCIL, valid_from=f"{first}-01-01", valid_to=f"{last}-12-31",
-                             note="; ".join(notes), source_title=src[1]["title"],
+                             note="; ".join(notes), seat="non-permanent", source_title=src[1]["title"],
                              source_url=src[1]["url"]))
     first_month = min(anchors)
     last = ""
