@@ -280,9 +280,11 @@ def test_senegal_had_no_prime_minister_2019_2022(kb: KnowledgeBase) -> None:
     assert kb.match_entity("Mahammed Boun Abdallah Dionne", types=("person",)).name == "Mohamed Dionne"  # type: ignore[union-attr]
 
 
-# Presidencies from November 1990 on, against published months (press releases, the UN's
+# Presidencies from July 1990 on, against published months (press releases, the UN's
 # monthly programmes and records of the Council's meetings): (day, who presided, who did not).
 PUBLISHED_PRESIDENCIES = [
+    (date(1990, 7, 15), "Malaysia", "France"),               # S/PV.2932 thanks Malaysia for July
+    (date(1990, 8, 2), "Romania", "Soviet Union"),           # S/PV.2932, resolution 660
     (date(1990, 11, 29), "United States", "Yemen"),          # resolution 678, S/PV.2963
     (date(1992, 1, 31), "United Kingdom", "United States"),  # the first summit, S/PV.3046
     (date(1994, 4, 15), "New Zealand", "Nigeria"),
@@ -307,12 +309,12 @@ def test_presidencies_since_1990_follow_the_published_months(
     assert fact is not None and fact.object == country and fact.object != not_country
 
 
-def test_presidencies_before_november_1990_are_not_claimed(kb: KnowledgeBase) -> None:
-    """The computed rotation does not match the published months over 1967-1990 (Denmark in
-    June 1967, the United States in November 1990): the pack starts in November 1990."""
-    assert kb.presiding_at("UN Security Council", date(1990, 10, 15)) is None
+def test_presidencies_before_july_1990_are_not_claimed(kb: KnowledgeBase) -> None:
+    """The computed rotation does not match the published months over 1987-1990 (the Federal
+    Republic of Germany in July 1987, Malaysia in July 1990): the pack starts in July 1990."""
+    assert kb.presiding_at("UN Security Council", date(1990, 6, 15)) is None
     assert kb.presiding_at("UN Security Council", date(1967, 6, 5)) is None
-    assert kb.presiding_at("UN Security Council", date(1990, 11, 1)) is not None
+    assert kb.presiding_at("UN Security Council", date(1990, 7, 1)) is not None
 
 
 def _members(kb: KnowledgeBase, day: date) -> set[str]:
