@@ -12,14 +12,17 @@ Inputs (data/open/SOURCES.md says where each comes from and its licence):
   countries.csv                    countries: English name, French names, demonyms, the titles
                                    of their heads of state and government
   institutions.csv                 institutions and offices with their French and English names
-  unsc-members.csv                 Security Council members per year
-  unsc-rotation.csv                the presidency the computed rotation continues from
+  unsc-members.csv                 Security Council members per year (names at the time)
+  unsc-names.csv                   the pack's name for a member's name at the time
+  unsc-permanent.csv               the permanent members
+  unsc-rotation.csv                the months the computed presidency rotation starts from
   institution-heads.csv            heads of the UN, IMF, World Bank, ECB, Fed, AU Commission,
                                    European Commission and European Council
   foreign-ministers.csv            foreign ministers (partial)
   un-peacekeeping.csv              missions, their founding and renewing resolutions
   wikidata-label-overrides.csv     English names (and titles) for Wikidata items whose label
                                    in the extract is not English
+  heads-supplement.csv             office terms the extract lacks (Senegal's prime ministers)
   --wikidata-heads FILE            the Wikidata extract of heads of state and government
                                    (iso3, country, role, person, person_qid, start, end, ...);
                                    not in the repository (SOURCES.md): without it the pack
@@ -46,7 +49,7 @@ ROOT = Path(__file__).resolve().parents[1]
 OPEN_DATA = ROOT / "data" / "open"
 OUT = ROOT / "verifier" / "data" / "packs"
 COLUMNS = ("subject", "predicate", "object", "of", "valid_from", "valid_to", "source_title",
-           "source_url", "about", "resolution", "note", "subject_type", "subject_aliases",
+           "source_url", "about", "resolution", "note", "seat", "subject_type", "subject_aliases",
            "subject_adjectives", "object_type", "object_aliases", "object_adjectives", "of_type",
            "of_aliases",
            "of_adjectives", "dataset", "source_ref", "retrieved", "licence")
@@ -138,34 +141,75 @@ def _month_end(year: int, month: int) -> date:
 
 
 def un_security_council(names: Names, open_data: Path, meta: dict[str, Any]) -> list[dict[str, str]]:
-    """Members per year, and the presidency of each month: the members of the year in English
-    alphabetical order, continuing from the member after the previous month's president."""
+    """Members (each elected term as one fact, the permanent members from unsc-permanent.csv)
+    and the presidency of each month from the first month of unsc-rotation.csv on: the members
+    of the year in English alphabetical order of their names at the time, continuing from the
+    member after the previous month's president (a month listed in unsc-rotation.csv is taken
+    as given and the rotation continues from it)."""
     members = {int(r["year"]): _split(r["members"]) for r in _read_csv(open_data / "unsc-members.csv")}
-    anchor = _read_csv(open_data / "unsc-rotation.csv")[0]
+    renamed = {r["name"]: r for r in _read_csv(open_data / "unsc-names.csv")}
+    by_pack_name = {r["pack_name"]: r for r in renamed.values() if r["aliases_fr"] or r["aliases_en"]}
+    permanent = _read_csv(open_data / "unsc-permanent.csv")
+    anchors = {r["month"]: r for r in _read_csv(open_data / "unsc-rotation.csv")}
     src = meta["sources"]
+
+    def entity(role: str, name: str) -> dict[str, str]:
+        """The pack's name for a member's name at the time, with the aliases of a state the
+        countries file does not hold (the Soviet Union, the German Democratic Republic...)."""
+        r = renamed.get(name) or by_pack_name.get(name)
+        if r is None:
+            return {role: name}
+        extra = {f"{role}_type": "country",
+                 f"{role}_aliases": _langs(r["aliases_fr"], r["aliases_en"])} \
+            if r["pack_name"] not in names.countries else {}
+        return {role: r["pack_name"], **extra}
+
+    def as_named(name: str) -> str:
+        return renamed[name]["note"] if name in renamed else ""
+
     rows = []
-    permanent = set.intersection(*(set(m) for m in members.values()))
-    for country in sorted(permanent):
-        rows.append(_row(names, subject=country, predicate="member_of", object=COUNCIL,
-                         valid_from="1945-10-24", note="permanent member",
-                         source_title=src[1]["title"], source_url=src[1]["url"]))
+    for r in permanent:
+        rows.append(_row(names, **entity("subject", r["name"]), predicate="member_of", object=COUNCIL,
+                         valid_from=r["valid_from"], valid_to=r["valid_to"], note=r["note"],
+                         seat="permanent", source_title=src[1]["title"], source_url=src[1]["url"]))
+    seats = {entity("subject", r["name"])["subject"] for r in permanent}
+    # An elected term is the run of consecutive years of one state (Upper Volta in 1984 and
+    # Burkina Faso in 1985 are one term), noted with the names it sat under if not its own.
+    terms: dict[str, list[tuple[int, int, list[str]]]] = {}
     for year, ms in sorted(members.items()):
-        for country in sorted(set(ms) - permanent):
-            rows.append(_row(names, subject=country, predicate="member_of", object=COUNCIL,
-                             valid_from=f"{year}-01-01", valid_to=f"{year}-12-31",
-                             note="elected member", source_title=src[1]["title"],
+        for m in ms:
+            pack_name = entity("subject", m)["subject"]
+            if pack_name in seats:
+                continue
+            spans = terms.setdefault(pack_name, [])
+            if spans and spans[-1][1] == year - 1:
+                spans[-1] = (spans[-1][0], year, spans[-1][2] + [m])
+            else:
+                spans.append((year, year, [m]))
+    for spans in terms.values():
+        for first, last, sat_as in spans:
+            notes = ["elected member"] + sorted({as_named(m) for m in sat_as} - {""})
+            rows.append(_row(names, **entity("subject", sat_as[-1]), predicate="member_of",
+                             object=COUNCIL, valid_from=f"{first}-01-01", valid_to=f"{last}-12-31",
+                             note="; ".join(notes), seat="non-permanent", source_title=src[1]["title"],
                              source_url=src[1]["url"]))
-    last = anchor["president"]
-    first_year = int(anchor["month"][:4]) + 1
-    for year in range(first_year, max(members) + 1):
+    first_month = min(anchors)
+    last = ""
+    for year in range(int(first_month[:4]), max(members) + 1):
         order = sorted(members[year], key=_fold)
         for month in range(1, 13):
-            after = [m for m in order if _fold(m) > _fold(last)]
-            last = after[0] if after else order[0]
-            rows.append(_row(names, subject=COUNCIL, predicate="presides", object=last,
-                             valid_from=f"{year}-{month:02d}-01",
-                             valid_to=_month_end(year, month).isoformat(),
-                             source_title=src[0]["title"], source_url=src[0]["url"]))
+            key = f"{year}-{month:02d}"
+            if key < first_month:
+                continue
+            if key in anchors:
+                last = anchors[key]["president"]
+            else:
+                after = [m for m in order if _fold(m) > _fold(last)]
+                last = after[0] if after else order[0]
+            rows.append(_row(names, subject=COUNCIL, predicate="presides", **entity("object", last),
+                             valid_from=f"{key}-01", valid_to=_month_end(year, month).isoformat(),
+                             note=as_named(last), source_title=src[0]["title"],
+                             source_url=src[0]["url"]))
     return rows
 
 
@@ -218,6 +262,15 @@ def heads_of_state_and_government(names: Names, open_data: Path, meta: dict[str,
                          source_title="Wikidata", source_url=f"https://www.wikidata.org/wiki/{qid}",
                          dataset="wikidata", source_ref=qid, retrieved=retrieved,
                          licence="CC0-1.0"))
+    # Terms the extract lacks (Senegal's prime ministers: Wikidata gives its presidents as
+    # heads of government), compiled from the official lists (SOURCES.md).
+    src = meta["sources"][1]
+    for r in _read_csv(open_data / "heads-supplement.csv"):
+        rows.append(_row(names, subject=r["person"], predicate="holds_office", object=r["office"],
+                         of=r["of"], valid_from=r["valid_from"], valid_to=r["valid_to"],
+                         subject_type="person", subject_aliases=r["aliases"], object_type="office",
+                         source_title=src["title"], source_url=r["source_url"] or src["url"],
+                         licence=meta["licence"]))
     return rows
 
 
@@ -242,7 +295,8 @@ def un_peacekeeping(names: Names, open_data: Path, meta: dict[str, Any]) -> list
         number, year = r["resolution"].split()[1], r["resolution"].split("(")[-1].rstrip(")")
         res_aliases = (f"fr:résolution {number}|fr:résolution {number} ({year})|"
                        f"en:resolution {number}|en:S/RES/{number} ({year})|en:UNSCR {number}")
-        common = {"source_title": src["title"], "source_url": src["url"], "licence": meta["licence"]}
+        common = {"source_title": src["title"], "source_url": r.get("source_url") or src["url"],
+                  "licence": meta["licence"]}
         rows.append(_row(names, subject=r["resolution"], predicate="adopted", object=COUNCIL,
                          valid_from=r["adopted"], about=r["mission"], note=r["note"],
                          subject_type="resolution", subject_aliases=res_aliases, **common))
