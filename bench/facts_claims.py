@@ -7,7 +7,7 @@ seconds of `--runs` passes, the documents and factual claims per second, and the
 extractor reads the dates of the temporal extraction: it is timed with them given (as the
 pipeline gives them) and with them computed inside.
 
-    PYTHONPATH=. .venv/bin/python bench/facts_claims.py [--runs 5] [--baseline main]
+    PYTHONPATH=. .venv/bin/python bench/facts_claims.py [--runs 5] [--baseline main] [--bundled]
 """
 from __future__ import annotations
 
@@ -55,6 +55,13 @@ def baseline_module(rev: str):  # noqa: ANN201 - a module loaded from git
                             check=True, capture_output=True, text=True).stdout
     path = Path(tempfile.mkdtemp()) / "facts_baseline.py"
     path.write_text(source, encoding="utf-8")
+    # its lexicons (verifier/extract/lexicon/ of that revision), beside it as facts.py reads them
+    names = subprocess.run(["git", "-C", str(ROOT), "ls-tree", "--name-only", rev, "verifier/extract/lexicon/"],
+                           check=True, capture_output=True, text=True).stdout.split()
+    (path.parent / "lexicon").mkdir()
+    for name in names:
+        data = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:{name}"], check=True, capture_output=True).stdout
+        (path.parent / "lexicon" / Path(name).name).write_bytes(data)
     spec = importlib.util.spec_from_file_location("facts_baseline", path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
@@ -77,8 +84,14 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--baseline", default="main")
+    ap.add_argument("--bundled", action="store_true", help="the bundled packs as the knowledge base "
+                    "(verifier/data/packs/, every pack), not the demo and test packs")
     args = ap.parse_args()
-    kb = KnowledgeBase.from_pack(ROOT / "verifier/data/demo/facts.yaml", ROOT / "tests/data/packs/claims.yaml")
+    if args.bundled:
+        from verifier.reference.packs import bundled_names, parse_bundled
+        kb = KnowledgeBase([f for name in bundled_names(["all"]) for f in parse_bundled(name).facts])
+    else:
+        kb = KnowledgeBase.from_pack(ROOT / "verifier/data/demo/facts.yaml", ROOT / "tests/data/packs/claims.yaml")
     analyses = [analyse(t, lang, pub) for t, lang, pub in corpus()]
     for a in analyses:
         _ = a.sentences  # split once, outside the timings, as the pipeline does
