@@ -535,7 +535,7 @@ def _institution_referred(text: str, noun: str, pos: int, kb: KnowledgeBase | No
             cands.append((m.start(), m.end(), *_resolve(kb, canon, ("institution",))))
     words = " ".join(noun.lower().split())
     generic = words in ("institution", "organisation", "organization")
-    for start, end, name, ok in sorted(cands, key=lambda c: -c[0]):
+    for _start, end, name, ok in sorted(cands, key=lambda c: -c[0]):
         names = [*_INSTITUTION_NAMES.get(name, ()), name.lower()]
         if kb is not None and name in kb.entities:
             names += [a.lower() for v in kb.entities[name].aliases.values() for a in v]
