@@ -314,6 +314,10 @@ INSTITUTION_HEADS = [
     ("European Council President Charles Michel spoke in 2016.", "en", PUB, "contradicted", "President", "European Council", ["Donald Tusk"]),
     ("Le président du Conseil européen, António Costa, a parlé.", "fr", PUB, "consistent", "President", "European Council", ["since 1 December 2024"]),
     ("Le patron de la Fed, Jerome Powell, a parlé.", "fr", PUB, "consistent", "Chair", "Federal Reserve", []),
+    ("En 2015, le président de la Fed était Ben Bernanke.", "fr", PUB, "contradicted", "Chair", "Federal Reserve", ["Janet Yellen"]),
+    ("Le président de la Banque centrale européenne (BCE), Christine Lagarde, a parlé.", "fr", PUB, "consistent", "President", "European Central Bank", []),
+    ("António Guterres, secrétaire général de l'Organisation des Nations unies, a parlé.", "fr", PUB, "consistent", "Secretary-General", "United Nations", []),
+    ("The head of the IMF, Kristalina Georgieva, spoke.", "en", PUB, "consistent", "Managing Director", "International Monetary Fund", []),
     ("UN chief António Guterres spoke.", "en", PUB, "consistent", "Secretary-General", "United Nations", []),
     # "the bank", "l'institution": the institution named before whose names hold that noun
     ("The World Bank approved the loan. The bank's president, David Malpass, spoke.", "en", PUB, "contradicted", "President", "World Bank", ["Ajay Banga"]),

@@ -114,7 +114,9 @@ _NOMINEE = re.compile(r"[ \u00a0\-]+(?i:nominee|candidate|pick|hopeful|designate
 # Between an institution and the title after it: "IMF Managing Director", "the IMF's former chief".
 _INST_GAP = re.compile(r"(?:['’]s)?[ \u00a0]+(?:(?i:former|ex|late|then|ancien(?:ne)?)[ \u00a0\-]+)?$")
 # "de la BCE", "of the World Bank" after a title
-_INST_OF = re.compile(r"[ \u00a0]+(?:(?i:of)[ \u00a0]+(?:(?i:the)[ \u00a0]+)?|(?:du|des|de[ \u00a0]+la|de)[ \u00a0]+|(?:de[ \u00a0]+l|d)['’][ \u00a0]*)")
+_INST_OF = re.compile(r"[ \u00a0]+(?:(?i:of)[ \u00a0]+(?:(?i:the)[ \u00a0]+)?|(?:de[ \u00a0]+l|d)['’][ \u00a0]*|(?:du|des|de[ \u00a0]+la|de)[ \u00a0]+)")
+# "la Banque centrale européenne (BCE)": the acronym in brackets after a name is part of it
+_INST_ACRONYM = re.compile(r"[ \u00a0]*\([A-Z][A-Za-z.]{1,9}\)")
 # An institution's name going on ("European Council on Foreign Relations", "the IMF's Africa
 # department"): not the institution itself.
 _INST_LONGER = re.compile(r"['’]s[ \u00a0]|[ \u00a0]+(?:on|of|for|and|pour|et|de|du|des|d['’])[ \u00a0]*"
@@ -496,7 +498,12 @@ def _institution_at(text: str, p: int, limit: int, kb: KnowledgeBase | None) -> 
         canon, acronym = _INSTITUTIONS[_inst_key(m.group())]
         if _written_ok(m.group(), acronym):
             found = (p, m.end(), *_resolve(kb, canon, ("institution",)))
-    if found is None or _INST_LONGER.match(text, found[1], limit):
+    if found is None:
+        return None
+    acronym_after = _INST_ACRONYM.match(text, found[1], limit)
+    if acronym_after:
+        found = (found[0], acronym_after.end(), found[2], found[3])
+    if _INST_LONGER.match(text, found[1], limit):
         return None  # "European Council on Foreign Relations": a longer name
     return found
 
