@@ -99,6 +99,7 @@ def main() -> None:
     old = baseline_module(args.baseline)
     runners = {
         f"{args.baseline} (facts.py of {args.baseline})": lambda: [old.facts_in(a, kb) for a in analyses],
+        f"{args.baseline}, dates given": lambda: [old.facts_in(a, kb, t) for a, t in zip(analyses, timexes, strict=True)],
         "this branch, dates given": lambda: [current.facts_in(a, kb, t) for a, t in zip(analyses, timexes, strict=True)],
         "this branch, dates computed": lambda: [current.facts_in(a, kb) for a in analyses],
     }

@@ -484,6 +484,11 @@ def _written_ok(written: str, acronym: bool) -> bool:
     return " " in written.strip() or written[:1].isupper()
 
 
+def _known_institution(kb: KnowledgeBase | None, canon: str) -> tuple[str, bool]:
+    """A lexicon institution: (its name, whether the knowledge base has it by that name)."""
+    return canon, kb is not None and kb.entity_type(canon) == "institution"
+
+
 def _institution_at(text: str, p: int, limit: int, kb: KnowledgeBase | None) -> tuple[int, int, str, bool] | None:
     """The institution whose name starts at `p` (the longest of the lexicon's and the knowledge
     base's names): (start, end, canonical, resolved by the knowledge base)."""
@@ -497,7 +502,7 @@ def _institution_at(text: str, p: int, limit: int, kb: KnowledgeBase | None) -> 
     if m and (found is None or m.end() > found[1]):
         canon, acronym = _INSTITUTIONS[_inst_key(m.group())]
         if _written_ok(m.group(), acronym):
-            found = (p, m.end(), *_resolve(kb, canon, ("institution",)))
+            found = (p, m.end(), *_known_institution(kb, canon))
     if found is None:
         return None
     acronym_after = _INST_ACRONYM.match(text, found[1], limit)
@@ -522,7 +527,7 @@ def _institution_ending(text: str, s0: int, end: int, kb: KnowledgeBase | None) 
     if m and (found is None or m.start() < found[0]):
         canon, acronym = _INSTITUTIONS[_inst_key(m.group())]
         if _written_ok(m.group(), acronym):
-            found = (m.start(), end, *_resolve(kb, canon, ("institution",)))
+            found = (m.start(), end, *_known_institution(kb, canon))
     return found
 
 
@@ -539,7 +544,7 @@ def _institution_referred(text: str, noun: str, pos: int, kb: KnowledgeBase | No
     for m in _INST_AT.finditer(text, base, pos):
         canon, acronym = _INSTITUTIONS[_inst_key(m.group())]
         if _written_ok(m.group(), acronym):
-            cands.append((m.start(), m.end(), *_resolve(kb, canon, ("institution",))))
+            cands.append((m.start(), m.end(), *_known_institution(kb, canon)))
     words = " ".join(noun.lower().split())
     generic = words in ("institution", "organisation", "organization")
     for _start, end, name, ok in sorted(cands, key=lambda c: -c[0]):
