@@ -2,7 +2,8 @@
 the extractor of `--baseline` (a git revision, default `main`; its verifier/extract/facts.py is
 loaded from git beside this checkout's) and this checkout's, on the same analysed documents and
 knowledge base: the seed article, the 49 FTiB French texts (tests/data/text/ftib-texts.jsonl)
-and English and French sentences with every claim type. Prints, per extractor, the median
+and English and French sentences with every claim type (heads of institutions included).
+Prints, per extractor, the median
 seconds of `--runs` passes, the documents and factual claims per second, and the ratio. The new
 extractor reads the dates of the temporal extraction: it is timed with them given (as the
 pipeline gives them) and with them computed inside.
@@ -39,6 +40,7 @@ SENTENCES_FR = (
     "La résolution 2756 (2024) a prolongé le mandat de la MINURSO jusqu'au 31 octobre 2025.",
     "L'Algérie, membre non permanent du Conseil de sécurité, a voté contre.",
     "Depuis 2016, lors de la visite d'Etat du roi à Moscou, les liens se sont renforcés.",
+    "Le président de la BCE Mario Draghi a reçu la directrice générale du FMI, Kristalina Georgieva.",
 )
 SENTENCES_EN = (
     "Moroccan Foreign Minister Nasser Bourita met his Russian counterpart Sergei Lavrov.",
@@ -47,6 +49,7 @@ SENTENCES_EN = (
     "The Council renewed MINURSO's mandate for one year on 31 October 2024.",
     "Algeria, a non-permanent member of the Security Council, voted against.",
     "King Mohammed VI's state visit to Moscow in March 2016 opened a new chapter.",
+    "IMF Managing Director Kristalina Georgieva met the World Bank's president, Ajay Banga.",
 )
 
 
