@@ -371,6 +371,8 @@ NOT_INSTITUTION_HEADS = [
     "The president of the European Council on Foreign Relations, Mark Leonard, spoke.",
     "He was fed up, said the chair Jerome Powell.",
     "Le patron du club, Jean Dupont, a parlé.",
+    "Filippo Grandi, the head of the UN refugee agency, spoke.",
+    "The head of the UN nuclear watchdog, Rafael Grossi, spoke.",
 ]
 
 

@@ -121,6 +121,17 @@ _INST_ACRONYM = re.compile(r"[ \u00a0]*\([A-Z][A-Za-z.]{1,9}\)")
 # department"): not the institution itself.
 _INST_LONGER = re.compile(r"['’]s[ \u00a0]|[ \u00a0]+(?:on|of|for|and|pour|et|de|du|des|d['’])[ \u00a0]*"
                           r"(?:(?:the|la|le|les|l['’])[ \u00a0]*)?[A-ZÀ-Ö]")
+# A body of an institution named after it ("the head of the UN refugee agency", "president of
+# the UN General Assembly", "le chef de la mission de l'ONU"): the body's office, not the
+# institution's. Looked for in the three words after the institution's name, up to a comma.
+_BODY_NOUNS = frozenset((
+    "agency agencies office watchdog body mission programme program envoy panel court tribunal "
+    "committee council force forces operation team department division board secretariat "
+    "commission assembly fund bank organization organisation system delegation representative "
+    "rapporteur summit conference staff unit "
+    "agence bureau organe comité conseil cour opération équipe département secrétariat assemblée "
+    "fonds banque délégation représentant représentante envoyé envoyée sommet conférence unité").split())
+_AFTER_WORDS = re.compile(r"[^,;:.()!?\n]{0,60}")
 # A common noun for an institution named before: "the bank's chair", "le président de l'institution"
 _INST_NOUNS = (r"central\s+bank|bank|fund|commission|council|organi[sz]ation|institution|"
                r"banque\s+centrale|banque|fonds|conseil|organisation")
@@ -510,6 +521,10 @@ def _institution_at(text: str, p: int, limit: int, kb: KnowledgeBase | None) -> 
         found = (found[0], acronym_after.end(), found[2], found[3])
     if _INST_LONGER.match(text, found[1], limit):
         return None  # "European Council on Foreign Relations": a longer name
+    after = _AFTER_WORDS.match(text, found[1], limit)
+    if after and any(w.lower().removesuffix("'s").removesuffix("’s") in _BODY_NOUNS
+                     for w in after.group().split()[:3]):
+        return None  # "the UN refugee agency", "the UN General Assembly": one of its bodies
     return found
 
 
