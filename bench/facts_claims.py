@@ -2,12 +2,13 @@
 the extractor of `--baseline` (a git revision, default `main`; its verifier/extract/facts.py is
 loaded from git beside this checkout's) and this checkout's, on the same analysed documents and
 knowledge base: the seed article, the 49 FTiB French texts (tests/data/text/ftib-texts.jsonl)
-and English and French sentences with every claim type. Prints, per extractor, the median
+and English and French sentences with every claim type (heads of institutions included).
+Prints, per extractor, the median
 seconds of `--runs` passes, the documents and factual claims per second, and the ratio. The new
 extractor reads the dates of the temporal extraction: it is timed with them given (as the
 pipeline gives them) and with them computed inside.
 
-    PYTHONPATH=. .venv/bin/python bench/facts_claims.py [--runs 5] [--baseline main]
+    PYTHONPATH=. .venv/bin/python bench/facts_claims.py [--runs 5] [--baseline main] [--bundled]
 """
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ SENTENCES_FR = (
     "La résolution 2756 (2024) a prolongé le mandat de la MINURSO jusqu'au 31 octobre 2025.",
     "L'Algérie, membre non permanent du Conseil de sécurité, a voté contre.",
     "Depuis 2016, lors de la visite d'Etat du roi à Moscou, les liens se sont renforcés.",
+    "Le président de la BCE Mario Draghi a reçu la directrice générale du FMI, Kristalina Georgieva.",
 )
 SENTENCES_EN = (
     "Moroccan Foreign Minister Nasser Bourita met his Russian counterpart Sergei Lavrov.",
@@ -47,6 +49,7 @@ SENTENCES_EN = (
     "The Council renewed MINURSO's mandate for one year on 31 October 2024.",
     "Algeria, a non-permanent member of the Security Council, voted against.",
     "King Mohammed VI's state visit to Moscow in March 2016 opened a new chapter.",
+    "IMF Managing Director Kristalina Georgieva met the World Bank's president, Ajay Banga.",
 )
 
 
@@ -55,6 +58,13 @@ def baseline_module(rev: str):  # noqa: ANN201 - a module loaded from git
                             check=True, capture_output=True, text=True).stdout
     path = Path(tempfile.mkdtemp()) / "facts_baseline.py"
     path.write_text(source, encoding="utf-8")
+    # its lexicons (verifier/extract/lexicon/ of that revision), beside it as facts.py reads them
+    names = subprocess.run(["git", "-C", str(ROOT), "ls-tree", "--name-only", rev, "verifier/extract/lexicon/"],
+                           check=True, capture_output=True, text=True).stdout.split()
+    (path.parent / "lexicon").mkdir()
+    for name in names:
+        data = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:{name}"], check=True, capture_output=True).stdout
+        (path.parent / "lexicon" / Path(name).name).write_bytes(data)
     spec = importlib.util.spec_from_file_location("facts_baseline", path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
@@ -77,8 +87,14 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--baseline", default="main")
+    ap.add_argument("--bundled", action="store_true", help="the bundled packs as the knowledge base "
+                    "(verifier/data/packs/, every pack), not the demo and test packs")
     args = ap.parse_args()
-    kb = KnowledgeBase.from_pack(ROOT / "verifier/data/demo/facts.yaml", ROOT / "tests/data/packs/claims.yaml")
+    if args.bundled:
+        from verifier.reference.packs import bundled_names, parse_bundled
+        kb = KnowledgeBase([f for name in bundled_names(["all"]) for f in parse_bundled(name).facts])
+    else:
+        kb = KnowledgeBase.from_pack(ROOT / "verifier/data/demo/facts.yaml", ROOT / "tests/data/packs/claims.yaml")
     analyses = [analyse(t, lang, pub) for t, lang, pub in corpus()]
     for a in analyses:
         _ = a.sentences  # split once, outside the timings, as the pipeline does
@@ -86,6 +102,7 @@ def main() -> None:
     old = baseline_module(args.baseline)
     runners = {
         f"{args.baseline} (facts.py of {args.baseline})": lambda: [old.facts_in(a, kb) for a in analyses],
+        f"{args.baseline}, dates given": lambda: [old.facts_in(a, kb, t) for a, t in zip(analyses, timexes, strict=True)],
         "this branch, dates given": lambda: [current.facts_in(a, kb, t) for a, t in zip(analyses, timexes, strict=True)],
         "this branch, dates computed": lambda: [current.facts_in(a, kb) for a in analyses],
     }

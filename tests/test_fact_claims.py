@@ -268,6 +268,133 @@ def test_a_visit_without_a_date_is_no_claim() -> None:
             if c.claim.predicate == "visit"] == []
 
 
+# --- heads of institutions, against the bundled packs (verifier/data/packs/) -------------------
+
+
+def _bundled() -> KnowledgeBase:
+    from verifier.reference.facts import PackInfo
+    from verifier.reference.packs import bundled_names, parse_bundled
+
+    facts, infos = [], []
+    for name in bundled_names(["all"]):
+        p = parse_bundled(name)
+        facts.extend(p.facts)
+        infos.append(PackInfo(name=name, built=p.meta.built, covered_until=p.meta.covered_until,
+                              licence=p.meta.licence, facts=len(p.facts)))
+    return KnowledgeBase(facts, packs=infos)
+
+
+BUNDLED = _bundled()
+
+# (text, lang, published, finding, office, institution, words the explanation must hold)
+INSTITUTION_HEADS = [
+    ("In 2015 the Fed chair Ben Bernanke spoke.", "en", PUB, "contradicted", "Chair", "Federal Reserve", ["Janet Yellen"]),
+    ("In 2015 the Fed chair Janet Yellen spoke.", "en", PUB, "consistent", "Chair", "Federal Reserve", ["3 February 2014 to 3 February 2018"]),
+    ("Fed Chair Jerome Powell spoke on Tuesday.", "en", PUB, "consistent", "Chair", "Federal Reserve", ["since 5 February 2018"]),
+    ("Federal Reserve Chairman Ben Bernanke spoke in 2008.", "en", PUB, "consistent", "Chair", "Federal Reserve", ["In 2008"]),
+    ("Federal Reserve Chairman Alan Greenspan spoke in 2008.", "en", PUB, "contradicted", "Chair", "Federal Reserve", ["Ben Bernanke"]),
+    ("IMF Managing Director Kristalina Georgieva warned on Monday.", "en", PUB, "consistent", "Managing Director", "International Monetary Fund", ["since 1 October 2019"]),
+    ("IMF Managing Director Christine Lagarde warned on Monday.", "en", PUB, "contradicted", "Managing Director", "International Monetary Fund", ["Kristalina Georgieva"]),
+    ("La directrice générale du FMI Kristalina Georgieva a averti lundi.", "fr", PUB, "consistent", "Managing Director", "International Monetary Fund", []),
+    ("En 2016, la directrice générale du FMI, Kristalina Georgieva, a averti.", "fr", PUB, "consistent", "Managing Director", "International Monetary Fund", ["today's"]),
+    ("En 2016, la directrice générale du FMI était Kristalina Georgieva.", "fr", PUB, "contradicted", "Managing Director", "International Monetary Fund", ["Christine Lagarde"]),
+    ("Le président de la BCE Mario Draghi a parlé.", "fr", PUB, "contradicted", "President", "European Central Bank", ["Christine Lagarde"]),
+    ("En 2015, le président de la BCE Mario Draghi a parlé.", "fr", PUB, "consistent", "President", "European Central Bank", ["1 November 2011 to 31 October 2019"]),
+    ("Mario Draghi, président de la BCE, a parlé en 2012.", "fr", PUB, "consistent", "President", "European Central Bank", ["In 2012"]),
+    ("European Commission President Ursula von der Leyen spoke.", "en", PUB, "consistent", "President", "European Commission", ["since 1 December 2019"]),
+    ("European Commission President Jean-Claude Juncker spoke.", "en", PUB, "contradicted", "President", "European Commission", ["Ursula von der Leyen"]),
+    ("La présidente de la Commission européenne, Ursula von der Leyen, a parlé.", "fr", PUB, "consistent", "President", "European Commission", []),
+    ("Le secrétaire général de l'ONU António Guterres a parlé.", "fr", PUB, "consistent", "Secretary-General", "United Nations", []),
+    ("En 2010, le secrétaire général de l'ONU était António Guterres.", "fr", PUB, "contradicted", "Secretary-General", "United Nations", ["Ban Ki-moon"]),
+    ("UN Secretary-General Kofi Annan spoke in 2003.", "en", PUB, "consistent", "Secretary-General", "United Nations", ["In 2003"]),
+    ("The president of the World Bank, Ajay Banga, spoke.", "en", PUB, "consistent", "President", "World Bank", ["since 2 June 2023"]),
+    ("The president of the World Bank, David Malpass, spoke.", "en", PUB, "contradicted", "President", "World Bank", ["Ajay Banga"]),
+    ("Le président de la Commission de l'Union africaine, Moussa Faki Mahamat, a parlé.", "fr", PUB, "contradicted", "Chairperson", "African Union Commission", ["Mahmoud Ali Youssouf"]),
+    ("Le président de la Commission de l'Union africaine, Moussa Faki Mahamat, a parlé.", "fr", date(2020, 5, 1), "consistent", "Chairperson", "African Union Commission", []),
+    ("European Council President Charles Michel spoke in 2016.", "en", PUB, "contradicted", "President", "European Council", ["Donald Tusk"]),
+    ("Le président du Conseil européen, António Costa, a parlé.", "fr", PUB, "consistent", "President", "European Council", ["since 1 December 2024"]),
+    ("Le patron de la Fed, Jerome Powell, a parlé.", "fr", PUB, "consistent", "Chair", "Federal Reserve", []),
+    ("En 2015, le président de la Fed était Ben Bernanke.", "fr", PUB, "contradicted", "Chair", "Federal Reserve", ["Janet Yellen"]),
+    ("Le président de la Banque centrale européenne (BCE), Christine Lagarde, a parlé.", "fr", PUB, "consistent", "President", "European Central Bank", []),
+    ("António Guterres, secrétaire général de l'Organisation des Nations unies, a parlé.", "fr", PUB, "consistent", "Secretary-General", "United Nations", []),
+    ("The head of the IMF, Kristalina Georgieva, spoke.", "en", PUB, "consistent", "Managing Director", "International Monetary Fund", []),
+    ("UN chief António Guterres spoke.", "en", PUB, "consistent", "Secretary-General", "United Nations", []),
+    # "the bank", "l'institution": the institution named before whose names hold that noun
+    ("The World Bank approved the loan. The bank's president, David Malpass, spoke.", "en", PUB, "contradicted", "President", "World Bank", ["Ajay Banga"]),
+    ("La Banque mondiale a approuvé le prêt. Le président de l'institution, Ajay Banga, a parlé.", "fr", PUB, "consistent", "President", "World Bank", []),
+]
+
+
+@pytest.mark.parametrize("text, lang, published, finding, office, institution, words", INSTITUTION_HEADS)
+def test_heads_of_institutions_against_the_bundled_packs(text: str, lang: str, published: date, finding: str,
+                                                         office: str, institution: str, words: list[str]) -> None:
+    (c,) = [c for c in checked(text, lang, published, kb=BUNDLED) if c.claim.predicate == "holds_office"]
+    assert (c.claim.object, c.claim.of) == (office, institution)
+    assert c.finding == finding, c.result.explanation
+    for w in words:
+        assert w in c.result.explanation
+    assert c.claim.text == text[c.claim.start:c.claim.end]
+    assert c.result.evidence and all(e.source_url for e in c.result.evidence)
+
+
+FORMER_HEADS = [
+    ("Former IMF chief Christine Lagarde spoke.", "en", "consistent", ["5 July 2011 to 12 September 2019"]),
+    ("Ex-IMF chief Kristalina Georgieva spoke.", "en", "contradicted", ["still"]),
+    ("L'ancien président de la BCE Mario Draghi a parlé.", "fr", "consistent", ["before 16 October 2025"]),
+    ("L'ex-président de la BCE Christine Lagarde a parlé.", "fr", "contradicted", ["still"]),
+    ("Ban Ki-moon, former UN Secretary-General, spoke.", "en", "consistent", ["Secretary-General of United Nations"]),
+    ("Kristalina Georgieva, the IMF's former managing director, spoke.", "en", "contradicted", ["still"]),
+    ("L'ancienne présidente de la Commission européenne Ursula von der Leyen a parlé.", "fr", "contradicted", ["still"]),
+    ("Former Fed Chair Janet Yellen spoke.", "en", "consistent", ["Chair of Federal Reserve"]),
+]
+
+
+@pytest.mark.parametrize("text, lang, finding, words", FORMER_HEADS)
+def test_former_heads_of_institutions(text: str, lang: str, finding: str, words: list[str]) -> None:
+    (c,) = [c for c in checked(text, lang, kb=BUNDLED) if c.claim.predicate == "holds_office"]
+    assert c.claim.former is True
+    assert c.finding == finding, c.result.explanation
+    for w in words:
+        assert w in c.result.explanation
+
+
+NOT_INSTITUTION_HEADS = [
+    "The chair of the board, John Smith, resigned.",
+    "Board chair John Smith resigned.",
+    "Le président du club, Jean Dupont, a démissionné.",
+    "Barclays said the bank's chairman, Nigel Higgins, would leave.",
+    "The bank's chair, Jerome Powell, spoke.",  # no bank named before
+    "IMF chief economist Gita Gopinath spoke.",
+    "Deputy Managing Director of the IMF Gita Gopinath spoke.",
+    "Le directeur général adjoint du FMI, Kenji Okamura, a parlé.",
+    "Fed chair nominee Kevin Warsh spoke.",
+    "The president of the European Council on Foreign Relations, Mark Leonard, spoke.",
+    "He was fed up, said the chair Jerome Powell.",
+    "Le patron du club, Jean Dupont, a parlé.",
+    "Filippo Grandi, the head of the UN refugee agency, spoke.",
+    "The head of the UN nuclear watchdog, Rafael Grossi, spoke.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_INSTITUTION_HEADS)
+def test_other_chairs_and_presidents_are_no_claim_about_these_institutions(text: str) -> None:
+    institutions = {"Federal Reserve", "International Monetary Fund", "World Bank", "European Central Bank",
+                    "European Council", "European Commission", "United Nations", "African Union Commission"}
+    lang = "fr" if " du " in text else "en"
+    claims = [c for c in extract_claims(text, lang=lang, published=PUB, kb=BUNDLED) if isinstance(c, FactualClaim)]
+    assert [(c.text, c.of) for c in claims if c.of in institutions or c.object in ("Chair", "Managing Director")] == []
+
+
+def test_an_institution_head_without_a_knowledge_base_keeps_the_lexicon_names() -> None:
+    from verifier.extract.facts import extract_facts
+
+    (c,) = extract_facts("La directrice générale du FMI Kristalina Georgieva a averti.", lang="fr", published=PUB)
+    assert (c.subject, c.of, c.object, c.resolved) == ("Kristalina Georgieva", "International Monetary Fund",
+                                                      "Director General", False)
+    # "chief" names the institution's head: which office that is, only a knowledge base says
+    assert extract_facts("IMF chief Kristalina Georgieva warned.", lang="en", published=PUB) == []
+
+
 # --- the right value in words, in the article's language, and the correction ------------------
 
 

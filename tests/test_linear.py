@@ -82,9 +82,26 @@ FACT_UNITS = [
     "Abc, membre non permanent ", "son homologue russe Abc ", "le roi Abc en 2016 ",
     "prolonger le mandat de la Abc pour un an ", "Abc est l'ex ministre des Sports et ",
     "résolution 2756 (2024) ", "Abc assure la présidence du Abc ",
+    "le président de la BCE Abc ", "IMF chief ", "the Banque mondiale bank's chair ",
+    "ex-IMF ", "président de l'institution Abc ",
 ]
 
 
 @pytest.mark.parametrize("unit", FACT_UNITS)
 def test_fact_extraction_is_linear_on_repeated_units(unit: str) -> None:
     assert_linear(extract_fr, lambda n: unit * n)
+
+
+# The heads of institutions with a knowledge base: its institutions' names before and after the
+# titles, and "the bank" looking back for the institution it is.
+INSTITUTION_UNITS = ["le président de la BCE Abc ", "World Bank president ", "the bank's chair ",
+                     "la Banque mondiale, le président de l'institution Abc "]
+
+
+@pytest.mark.parametrize("unit", INSTITUTION_UNITS)
+def test_institution_heads_are_linear_with_a_knowledge_base(unit: str) -> None:
+    from verifier.reference.kb import KnowledgeBase
+    from verifier.reference.packs import bundled_names, parse_bundled
+
+    kb = KnowledgeBase([f for name in bundled_names(["all"]) for f in parse_bundled(name).facts])
+    assert_linear(lambda text: extract_claims(text, lang="fr", kb=kb), lambda n: unit * n)

@@ -68,6 +68,79 @@ _TITLE_RE = re.compile(
     r"(?<![\w])(?:(?<=ex-)|(?<=then-)|(?<![\-]))(?:" + "|".join(f"(?P<t{i}>{p})" for i, (p, _, _) in enumerate(_TITLES))
     + r")(?![\w\-])", re.IGNORECASE)
 
+# Heads of institutions ("le président de la BCE Mario Draghi", "IMF Managing Director X",
+# "UN Secretary-General X", "the bank's chair, X"): a head title with an institution named
+# right before it, or after it with "de"/"of", from lexicon/institutions.txt or the knowledge
+# base's institutions. `@institution` (third column of the title tables): a title only with
+# one; `@head` (the office): the institution's head, whatever its title ("IMF chief").
+INSTITUTION = "@institution"
+HEAD = "@head"
+HEAD_TITLES = frozenset(("President", "Chair", "Managing Director", "Secretary-General",
+                         "Director General", HEAD))
+INSTITUTION_WINDOW_BACK = 60  # characters before a title where an institution ("IMF") is looked for
+
+
+def _load_institutions() -> dict[str, tuple[str, bool]]:
+    """Folded name -> (canonical institution, whether the name is an acronym)."""
+    out: dict[str, tuple[str, bool]] = {}
+    path = Path(__file__).with_name("lexicon") / "institutions.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        canon, names = line.split("\t")
+        for name in names.split("|"):
+            out[_inst_key(name)] = (canon, name.replace(".", "").isupper())
+    return out
+
+
+def _inst_key(written: str) -> str:
+    return re.sub(r"[\s\u00a0]+", " ", written.replace("’", "'")).lower()
+
+
+_INSTITUTIONS = _load_institutions()
+_INSTITUTION_NAMES: dict[str, list[str]] = {}
+for _key, (_canon, _acr) in _INSTITUTIONS.items():
+    _INSTITUTION_NAMES.setdefault(_canon, []).append(_key)
+_INST_ALT = "|".join(re.escape(k).replace(r"\ ", r"[\s\u00a0]+").replace("'", "['’]")
+                     for k in sorted(_INSTITUTIONS, key=len, reverse=True))
+_INST_AT = re.compile(rf"(?<![\w])(?:{_INST_ALT})(?![\w\-])", re.IGNORECASE)
+_INST_ENDING = re.compile(rf"(?<![\w])(?:{_INST_ALT})$", re.IGNORECASE)
+_CAP_END = re.compile(r"[A-ZÀ-ÖØ-Þ][\w.’'\-]*$")
+# "Deputy Managing Director of the IMF", "directeur général adjoint du FMI": another office
+_DEPUTY_BEFORE = re.compile(r"(?<![\w])(?i:deputy|vice|assistant|associate|acting|interim|sous|vice)[ \u00a0\-]+$")
+_DEPUTY_AFTER = re.compile(r"[ \u00a0\-]+(?i:adjointe?|délégué(?:e)?|par\s+intérim|intérimaire)(?![\w])")
+# "Fed chair nominee X", "la présidente désignée": not (yet) the office
+_NOMINEE = re.compile(r"[ \u00a0\-]+(?i:nominee|candidate|pick|hopeful|designate|élue?|désignée?|pressentie?)(?![\w])")
+# Between an institution and the title after it: "IMF Managing Director", "the IMF's former chief".
+_INST_GAP = re.compile(r"(?:['’]s)?[ \u00a0]+(?:(?i:former|ex|late|then|ancien(?:ne)?)[ \u00a0\-]+)?$")
+# "de la BCE", "of the World Bank" after a title
+_INST_OF = re.compile(r"[ \u00a0]+(?:(?i:of)[ \u00a0]+(?:(?i:the)[ \u00a0]+)?|(?:de[ \u00a0]+l|d)['’][ \u00a0]*|(?:du|des|de[ \u00a0]+la|de)[ \u00a0]+)")
+# "la Banque centrale européenne (BCE)": the acronym in brackets after a name is part of it
+_INST_ACRONYM = re.compile(r"[ \u00a0]*\([A-Z][A-Za-z.]{1,9}\)")
+# An institution's name going on ("European Council on Foreign Relations", "the IMF's Africa
+# department"): not the institution itself.
+_INST_LONGER = re.compile(r"['’]s[ \u00a0]|[ \u00a0]+(?:on|of|for|and|pour|et|de|du|des|d['’])[ \u00a0]*"
+                          r"(?:(?:the|la|le|les|l['’])[ \u00a0]*)?[A-ZÀ-Ö]")
+# A body of an institution named after it ("the head of the UN refugee agency", "president of
+# the UN General Assembly", "le chef de la mission de l'ONU"): the body's office, not the
+# institution's. Looked for in the three words after the institution's name, up to a comma.
+_BODY_NOUNS = frozenset((
+    "agency agencies office watchdog body mission programme program envoy panel court tribunal "
+    "committee council force forces operation team department division board secretariat "
+    "commission assembly fund bank organization organisation system delegation representative "
+    "rapporteur summit conference staff unit "
+    "agence bureau organe comité conseil cour opération équipe département secrétariat assemblée "
+    "fonds banque délégation représentant représentante envoyé envoyée sommet conférence unité").split())
+_AFTER_WORDS = re.compile(r"[^,;:.()!?\n]{0,60}")
+# A common noun for an institution named before: "the bank's chair", "le président de l'institution"
+_INST_NOUNS = (r"central\s+bank|bank|fund|commission|council|organi[sz]ation|institution|"
+               r"banque\s+centrale|banque|fonds|conseil|organisation")
+_ANAPHOR_BEFORE = re.compile(rf"(?<![\w])(?i:the|its)[ \u00a0]+(?P<noun>(?i:{_INST_NOUNS}))['’]s[ \u00a0]+"
+                             r"(?:(?i:former|ex|then)[ \u00a0\-]+)?$")
+_ANAPHOR_AFTER = re.compile(rf"[ \u00a0]+(?i:of[ \u00a0]+the|de[ \u00a0]+la|du|de[ \u00a0]+l['’]|de[ \u00a0]+cette)[ \u00a0]*"
+                            rf"(?P<noun>(?i:{_INST_NOUNS}))(?![\w\-])(?![ \u00a0]+[a-zà-ÿ])")
+ANAPHOR_WINDOW = 400  # characters back to the institution "the bank" is
+
 # Ministerial portfolios: written form -> canonical English.
 _PORTFOLIOS: list[tuple[str, str]] = [
     (r"Affaires\s+étrangères(?:,?\s+de\s+la\s+Coopération\s+africaine\s+et\s+des\s+Marocains\s+résidant\s+à\s+l['’]étranger)?", "Foreign Affairs"),
@@ -414,6 +487,135 @@ def _place_of(text: str, pos: int, end: int, kb: KnowledgeBase | None) -> tuple[
 # --------------------------------------------------------------------------------------------
 
 
+def _written_ok(written: str, acronym: bool) -> bool:
+    """An institution's name as a name: an acronym in capitals, one word capitalised ("Fed",
+    not the verb "fed"); a name of several words in any case ("la banque mondiale")."""
+    if acronym:
+        return written.replace(".", "").isupper()
+    return " " in written.strip() or written[:1].isupper()
+
+
+def _known_institution(kb: KnowledgeBase | None, canon: str) -> tuple[str, bool]:
+    """A lexicon institution: (its name, whether the knowledge base has it by that name)."""
+    return canon, kb is not None and kb.entity_type(canon) == "institution"
+
+
+def _institution_at(text: str, p: int, limit: int, kb: KnowledgeBase | None) -> tuple[int, int, str, bool] | None:
+    """The institution whose name starts at `p` (the longest of the lexicon's and the knowledge
+    base's names): (start, end, canonical, resolved by the knowledge base)."""
+    found: tuple[int, int, str, bool] | None = None
+    if kb is not None:
+        window = text[p:min(limit, p + 80)]
+        ms = kb.find_mentions(window, types=("institution",))
+        if ms and ms[0].start == 0 and _written_ok(window[:ms[0].end], False):
+            found = (p, p + ms[0].end, ms[0].name, True)
+    m = _INST_AT.match(text, p, limit)
+    if m and (found is None or m.end() > found[1]):
+        canon, acronym = _INSTITUTIONS[_inst_key(m.group())]
+        if _written_ok(m.group(), acronym):
+            found = (p, m.end(), *_known_institution(kb, canon))
+    if found is None:
+        return None
+    acronym_after = _INST_ACRONYM.match(text, found[1], limit)
+    if acronym_after:
+        found = (found[0], acronym_after.end(), found[2], found[3])
+    if _INST_LONGER.match(text, found[1], limit):
+        return None  # "European Council on Foreign Relations": a longer name
+    after = _AFTER_WORDS.match(text, found[1], limit)
+    if after and any(w.lower().removesuffix("'s").removesuffix("’s") in _BODY_NOUNS
+                     for w in after.group().split()[:3]):
+        return None  # "the UN refugee agency", "the UN General Assembly": one of its bodies
+    return found
+
+
+def _institution_ending(text: str, s0: int, end: int, kb: KnowledgeBase | None) -> tuple[int, int, str, bool] | None:
+    """The institution whose name ends at `end` ("IMF" of "IMF Managing Director")."""
+    ws = max(s0, end - INSTITUTION_WINDOW_BACK)
+    if not _CAP_END.search(text, ws, end):
+        return None  # an institution's name before a title ends with a capitalised word
+    found: tuple[int, int, str, bool] | None = None
+    if kb is not None:
+        ms = kb.find_mentions(text[ws:end], types=("institution",))
+        if ms and ws + ms[-1].end == end and _written_ok(text[ws + ms[-1].start:end], False):
+            found = (ws + ms[-1].start, end, ms[-1].name, True)
+    m = _INST_ENDING.search(text, ws, end)
+    if m and (found is None or m.start() < found[0]):
+        canon, acronym = _INSTITUTIONS[_inst_key(m.group())]
+        if _written_ok(m.group(), acronym):
+            found = (m.start(), end, *_known_institution(kb, canon))
+    return found
+
+
+def _institution_referred(text: str, noun: str, pos: int, kb: KnowledgeBase | None) -> tuple[str, bool] | None:
+    """The institution "the bank" / "l'institution" at `pos` refers to: the last one named in
+    the ANAPHOR_WINDOW characters before whose names hold that noun ("bank": the World Bank),
+    any for "institution"; none when another name with that noun comes between ("Deutsche
+    Bank")."""
+    base = max(0, pos - ANAPHOR_WINDOW)
+    cands: list[tuple[int, int, str, bool]] = []
+    if kb is not None:
+        cands += [(base + m.start, base + m.end, m.name, True)
+                  for m in kb.find_mentions(text[base:pos], types=("institution",))]
+    for m in _INST_AT.finditer(text, base, pos):
+        canon, acronym = _INSTITUTIONS[_inst_key(m.group())]
+        if _written_ok(m.group(), acronym):
+            cands.append((m.start(), m.end(), *_known_institution(kb, canon)))
+    words = " ".join(noun.lower().split())
+    generic = words in ("institution", "organisation", "organization")
+    for _start, end, name, ok in sorted(cands, key=lambda c: -c[0]):
+        names = [*_INSTITUTION_NAMES.get(name, ()), name.lower()]
+        if kb is not None and name in kb.entities:
+            names += [a.lower() for v in kb.entities[name].aliases.values() for a in v]
+        if not generic and not any(re.search(rf"(?<![\w]){re.escape(words)}(?![\w])", n) for n in names):
+            continue
+        if re.search(rf"(?<![\w]){re.escape(noun[:1].upper() + noun[1:])}(?![\w])", text[end:pos]):
+            return None  # "Deutsche Bank" between: which bank is not for us to guess
+        return name, ok
+    return None
+
+
+def _institution_of_title(text: str, s0: int, s1: int, t_start: int, t_end: int, kb: KnowledgeBase | None
+                          ) -> tuple[tuple[int, int], str, bool, int, int] | None:
+    """The institution a head title is of: named after it ("président de la BCE", "president of
+    the World Bank"), before it ("IMF Managing Director", "the IMF's chief"), or a common noun
+    for the last one named ("the bank's chair", "le président de l'institution"):
+    (span written, canonical, resolved, start and end of the whole title)."""
+    of = _INST_OF.match(text, t_end, s1)
+    if of:
+        inst = _institution_at(text, of.end(), s1, kb)
+        if inst:
+            return (inst[0], inst[1]), inst[2], inst[3], t_start, inst[1]
+    gap = _INST_GAP.search(text, max(s0, t_start - 20), t_start)
+    if gap and gap.start() > s0:
+        inst = _institution_ending(text, s0, gap.start(), kb)
+        if inst:
+            return (inst[0], inst[1]), inst[2], inst[3], inst[0], t_end
+    before = _ANAPHOR_BEFORE.search(text, max(s0, t_start - 40), t_start)
+    after = None if before else _ANAPHOR_AFTER.match(text, t_end, s1)
+    anaphor = before or after
+    if anaphor:
+        referred = _institution_referred(text, anaphor.group("noun"), anaphor.start("noun"), kb)
+        if referred:
+            span = (anaphor.start("noun"), anaphor.end("noun"))
+            return span, referred[0], referred[1], (span[0] if before else t_start), (t_end if before else span[1])
+    return None
+
+
+def _head_office(kb: KnowledgeBase | None, institution: str, key: str, written: str) -> str | None:
+    """The office a head title names at an institution: the knowledge base's office of that
+    institution with that name ("président" of the Fed: its Chair), else its one recorded head
+    office; else the title's own office (None for a bare "chief", "patron")."""
+    offices = kb.offices_at_institution(institution) if kb is not None else []
+    if key in offices:
+        return key
+    named = [o for o in offices if kb is not None and kb.is_name_of(o, written)]
+    if len(named) == 1:
+        return named[0]
+    if len(offices) == 1:
+        return offices[0]
+    return None if key == HEAD else key
+
+
 def _title_key(m: re.Match[str]) -> tuple[str, str | None]:
     """(canonical office, the country or institution the title implies) of a title match."""
     for i, (_, key, of) in enumerate(_TITLES):
@@ -483,18 +685,34 @@ def _offices(text: str, s0: int, s1: int, dates: _Dates, kb: KnowledgeBase | Non
         of_written: str | None = None
         of_span: tuple[int, int] | None = None
         portfolio: str | None = None
+        head_of: str | None = None  # the office at an institution a head title names
+        inst = None
+        word_lead = ""
+        if key in HEAD_TITLES or implied_of == INSTITUTION:
+            inst = _institution_of_title(text, s0, s1, t_start, pos, kb)
+            if inst is None and implied_of == INSTITUTION:
+                continue  # "the chair of the board", "le patron du club": no office we know
+            if inst is not None:
+                head_of = _head_office(kb, inst[1], key, text[t_start:pos])
+                if head_of is None or _NOMINEE.match(text, pos, s1) or _DEPUTY_AFTER.match(text, pos, s1) \
+                        or _DEPUTY_BEFORE.search(text, max(s0, t_start - 14), t_start):
+                    continue  # "Fed chair nominee X", "Deputy Managing Director": not the office
+                of_span, of_canon, of_written = inst[0], inst[1], text[inst[0][0]:inst[0][1]]
+                implied_of = None
+                word_lead = text[max(s0, t_start - 14):t_start]  # "the IMF's former chief"
+                t_start, pos = inst[3], inst[4]
         # Country before the title: "Russian Foreign Minister", "Russia's foreign minister"
-        found_before = _country_before(text, s0, t_start, kb)
+        found_before = None if inst else _country_before(text, s0, t_start, kb)
         if found_before:
             of_canon, of_written, of_span = found_before
         lead_end = of_span[0] if of_span and of_span[0] < t_start else t_start  # "Former German chancellor"
         lead = text[max(s0, lead_end - 14):lead_end]
-        if _NOT_YET.search(lead):
+        if _NOT_YET.search(lead) or (inst and _NOT_YET.search(word_lead)):
             continue  # "le futur président": not an office held at any date the text gives
-        former = bool(_FORMER.search(lead))
-        then = bool(_THEN.search(lead))  # "the then-president", "le président d'alors"
+        former = bool(_FORMER.search(lead)) or bool(inst and _FORMER.search(word_lead))
+        then = bool(_THEN.search(lead)) or bool(inst and _THEN.search(word_lead))  # "the then-president", "le président d'alors"
         # Adjective after the title: "ministre russe", "président marocain", "homologue russe"
-        adj = re.compile(r"\s+(?P<a>[a-zà-ÿ][\w\-]+)").match(text, pos, s1)
+        adj = None if inst else re.compile(r"\s+(?P<a>[a-zà-ÿ][\w\-]+)").match(text, pos, s1)
         if adj and _demonym(kb, adj.group("a")):
             of_canon, of_written = _demonym(kb, adj.group("a")), adj.group("a")
             of_span = (adj.start("a"), adj.end("a"))
@@ -510,7 +728,7 @@ def _offices(text: str, s0: int, s1: int, dates: _Dates, kb: KnowledgeBase | Non
                 of_canon, of_written, of_span = adj_of
         title_end = pos
         office_written = text[t_start:title_end]
-        office_key = _office_name(key, portfolio)
+        office_key = head_of or _office_name(key, portfolio)
         # "du Maroc", "of Russia" after the title
         if of_span is None and implied_of is None and not counterpart:
             place = _place_of(text, pos, s1, kb)
@@ -591,6 +809,11 @@ def _offices(text: str, s0: int, s1: int, dates: _Dates, kb: KnowledgeBase | Non
                 continue
             office, counterpart_key, office_resolved = source
             office_key = counterpart_key or office
+        elif head_of and kb is not None and head_of not in kb.offices_at_institution(of_canon or "") \
+                and kb.match_entity(office_written, types=("office",)):
+            # no office recorded at the institution, but one named by the whole title ("Fed
+            # chair", "président de la Fed" of a pack without the Fed's own offices)
+            office, office_resolved = _resolve(kb, office_written, ("office",))
         else:
             office, office_resolved = _resolve(kb, office_key, ("office",))
             if not office_resolved and kb is not None:

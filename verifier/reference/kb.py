@@ -106,6 +106,7 @@ class KnowledgeBase:
                     self._adjectives.setdefault(key, set()).add(ent.name)
         self._keys = list(self._index)
         self._mention_re: re.Pattern[str] | None = None
+        self._institution_offices: dict[str, list[str]] | None = None
         self._mention_forms: dict[str, list[tuple[str, bool, bool]]] = {}
 
     # --- construction ---------------------------------------------------------------------
@@ -169,6 +170,9 @@ class KnowledgeBase:
 
         exact = sorted(n for n in self._index.get(key, ()) if allowed(n))
         if exact:
+            own = [n for n in exact if normalise_name(n) == key]
+            if len(own) == 1:  # an entity's own name beats another's alias ("President", not
+                return EntityMatch(own[0], 100.0)  # the Chair whose French alias is "président")
             if _ambiguous(exact, self.entity_type):
                 return None  # "Castro" for Fidel and Raúl: which one is not for us to guess
             return EntityMatch(exact[0], 100.0)
@@ -285,6 +289,26 @@ class KnowledgeBase:
             return []
         return [f for f in self.facts if f.predicate == "holds_office" and f.subject == name
                 and (at is None or _covers(f, at))]
+
+    def offices_at_institution(self, institution: str) -> list[str]:
+        """The offices the knowledge base records holders of at an institution (the `of` of its
+        holds_office facts), the most held first: what "the president of the IMF" can be."""
+        if self._institution_offices is None:
+            counts: dict[str, dict[str, int]] = {}
+            for f in self.facts:
+                of = (f.extra or {}).get("of")
+                if f.predicate == "holds_office" and of and f.object:
+                    per = counts.setdefault(of, {})
+                    per[f.object] = per.get(f.object, 0) + 1
+            self._institution_offices = {of: sorted(per, key=lambda o: (-per[o], o)) for of, per in counts.items()}
+        return list(self._institution_offices.get(institution, ()))
+
+    def is_name_of(self, entity: str, written: str) -> bool:
+        """Whether `written` is the entity's name or one of its aliases (compared normalised)."""
+        ent = self.entities.get(entity)
+        key = normalise_name(written)
+        return ent is not None and bool(key) and any(
+            normalise_name(a) == key for a in (ent.name, *(a for v in ent.aliases.values() for a in v)))
 
     def presiding_at(self, institution: str, at: date) -> FactRecord | None:
         """The presides fact (institution presided by a country) covering `at`."""
