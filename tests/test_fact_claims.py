@@ -495,3 +495,53 @@ def test_memberships_and_visits_through_the_store(db_url: str, tmp_path: Path) -
     assert facts["member_of"]["evidence"][0]["extra"]["seat"] == "non-permanent"
     assert facts["visit"]["finding"] == "contradicted" and "15 March 2016" in facts["visit"]["explanation"]
     assert result.exit_code == 1
+
+
+# --- people named by part of their name, against the bundled packs ------------------------------
+
+# (text, lang, published, finding, words the explanation must hold)
+PARTIAL_NAMES = [
+    # the surname or a later name alone, the middle names left out: confirmed
+    ("Le président Erdogan a reçu son homologue.", "fr", date(2024, 10, 14), "consistent", ["Recep Tayyip Erdoğan"]),
+    ("President Erdogan met the delegation on Monday.", "en", date(2024, 10, 14), "consistent", ["Recep Tayyip Erdoğan"]),
+    ("Le Président Diomaye a présidé le conseil.", "fr", date(2024, 10, 14), "consistent", ["Bassirou Diomaye Diakhar Faye"]),
+    ("Le chef de l'État, Bassirou Diomaye Faye, a présidé le conseil.", "fr", date(2024, 10, 14), "consistent", ["since 2 April 2024"]),
+    # never contradicted on part of a name: the part may be someone else's
+    ("En 2010, le président turc était Erdogan.", "fr", date(2024, 10, 14), "no_evidence", ["only in part"]),
+    ("En 2010, le président de la Turquie était Recep Tayyip Erdogan.", "fr", date(2024, 10, 14), "contradicted", ["Abdullah Gül"]),
+    ("Le président Bush a parlé.", "fr", date(2024, 10, 14), "no_evidence", ["only in part"]),
+    # the full name still contradicts
+    ("Le président George W. Bush a parlé.", "fr", date(2024, 10, 14), "contradicted", ["Joe Biden"]),
+]
+
+
+@pytest.mark.parametrize("text, lang, published, finding, words", PARTIAL_NAMES)
+def test_people_named_in_part(text: str, lang: str, published: date, finding: str, words: list[str]) -> None:
+    found = [c for c in checked(text, lang, published, kb=BUNDLED) if c.claim.predicate == "holds_office"]
+    assert len(found) == 1, [(c.claim.subject, c.finding) for c in found]
+    assert found[0].finding == finding, found[0].result.explanation
+    for w in words:
+        assert w in found[0].result.explanation
+
+
+def test_part_of_a_name_that_two_people_share_or_a_first_name_matches_nobody() -> None:
+    kb = KnowledgeBase.from_pack(
+        b"pack: partial\nentities:\n"
+        b"  - {name: Fidel Alejandro Castro, type: person}\n"
+        b"  - {name: Raul Modesto Castro, type: person}\n"
+        b"  - {name: Recep Tayyip Erdogan, type: person}\n"
+        b"facts:\n"
+        b"  - {subject: Fidel Alejandro Castro, predicate: holds_office, object: President, of: Cuba,"
+        b" valid_from: 1976-12-02, valid_to: 2008-02-24}\n"
+        b"  - {subject: Raul Modesto Castro, predicate: holds_office, object: President, of: Cuba,"
+        b" valid_from: 2008-02-24, valid_to: 2018-04-19}\n"
+        b"  - {subject: Recep Tayyip Erdogan, predicate: holds_office, object: President, of: Turkey,"
+        b" valid_from: 2014-08-28}\n")
+    assert kb.match_entity("Castro", types=("person",)) is None
+    assert kb.match_entity("Fidel Castro", types=("person",)).name == "Fidel Alejandro Castro"  # type: ignore[union-attr]
+    assert kb.match_entity("Recep", types=("person",)) is None  # a first name alone
+    m = kb.match_entity("Tayyip Erdogan", types=("person",))
+    assert m is None  # the first name left out but not at the start: no part of the name
+    m = kb.match_entity("Erdoğan", types=("person",))
+    assert m is not None and m.partial and m.name == "Recep Tayyip Erdogan"
+    assert kb.match_entity("Erdogan", types=("country",)) is None

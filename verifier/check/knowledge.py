@@ -66,7 +66,7 @@ from verifier.claims import (
 )
 from verifier.reference.facts import FOUND_BY_DATE, fact_evidence
 from verifier.reference.facts import FactRecord as Fact
-from verifier.reference.kb import KnowledgeBase
+from verifier.reference.kb import EntityMatch, KnowledgeBase
 
 FINDINGS = ("consistent", "contradicted", "partial", "no_evidence")
 PREDICTION_WINDOW_DAYS = 90
@@ -178,13 +178,13 @@ def judge_duration(stated: float, unit: str, a: date, b: date, *, mod: str | Non
 # --------------------------------------------------------------------------------------------
 
 
-def _match(kb: KnowledgeBase, claim: FactualClaim, keys: Sequence[str], types: Sequence[str]) -> tuple[str, float] | None:
+def _match(kb: KnowledgeBase, claim: FactualClaim, keys: Sequence[str], types: Sequence[str]) -> EntityMatch | None:
     for key in keys:
         value = getattr(claim, key, None)
         if value:
             m = kb.match_entity(str(value), types=types)
             if m:
-                return m.name, m.score
+                return m
     return None
 
 
@@ -237,6 +237,21 @@ def _of(f: Fact) -> str | None:
 
 def _check_office(c: FactualClaim, rng: tuple[date, date, str], kb: KnowledgeBase,
                   published: date | None) -> Finding:
+    """An office claim's finding; a person named by part of their name only ("le président
+    Erdogan") may confirm it, never contradict it: the part may name someone the knowledge
+    base does not hold."""
+    found = _check_office_of(c, rng, kb, published)
+    person = _match(kb, c, ("subject_text", "subject"), ("person",))  # as written
+    if found.finding == "contradicted" and person is not None and person.partial:
+        written = c.subject_text or c.subject
+        return _with(c, "no_evidence",
+                     f"{written!r} names {person.name} only in part, and the knowledge base does "
+                     f"not confirm the claim for {person.name}: someone else may be meant.")
+    return found
+
+
+def _check_office_of(c: FactualClaim, rng: tuple[date, date, str], kb: KnowledgeBase,
+                     published: date | None) -> Finding:
     lo, hi, precision = rng
     when = when_text(lo, hi, precision)
     person = _match(kb, c, ("subject", "subject_text"), ("person",))

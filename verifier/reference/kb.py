@@ -26,6 +26,7 @@ from verifier.reference.packs import parse_pack
 class EntityMatch(NamedTuple):
     name: str
     score: float
+    partial: bool = False  # a person named by part of their name only ("Erdogan")
 
 
 class Mention(NamedTuple):
@@ -43,6 +44,12 @@ MIN_FUZZY_LEN = 6
 FUZZY_CUTOFF = 88.0
 FUZZY_CUTOFF_ONE_WORD = 92.0
 
+
+# A person named by part of their name ("le président Erdogan", "Bassirou Diomaye Faye" for
+# Bassirou Diomaye Diakhar Faye) matches with this score when no other person of the knowledge
+# base answers to the same part; the checks never contradict on such a match (check/knowledge).
+PARTIAL_NAME_SCORE = 90.0
+MIN_PARTIAL_WORD = 4
 
 # Two fuzzy candidates of the same type closer than this (0-100) are ambiguous: no match.
 FUZZY_MARGIN = 3.0
@@ -66,6 +73,19 @@ def _same_surname(a: str, b: str) -> bool:
     if len(wa) > 1 and len(wb) > 1 and len(wa[-2]) <= 3 and len(wb[-2]) <= 3:
         return wa[-2] == wb[-2]  # "jong un" / "jong il" split: un != il
     return True
+
+
+def _writes_part(words: list[str], name: list[str]) -> bool:
+    """Do `words` write part of the full `name`: a later name alone, or the first and last
+    names with names between left out, in order?"""
+    if len(words) >= len(name):
+        return False
+    if len(words) == 1:
+        return words[0] in name[1:]
+    if words[0] != name[0] or words[-1] != name[-1]:
+        return False
+    it = iter(name)
+    return all(w in it for w in words)
 
 
 def _space_key(s: str) -> str:
@@ -108,6 +128,7 @@ class KnowledgeBase:
         self._mention_re: re.Pattern[str] | None = None
         self._institution_offices: dict[str, list[str]] | None = None
         self._mention_forms: dict[str, list[tuple[str, bool, bool]]] = {}
+        self._name_words: dict[str, dict[str, list[list[str]]]] | None = None
 
     # --- construction ---------------------------------------------------------------------
 
@@ -177,7 +198,7 @@ class KnowledgeBase:
                 return None  # "Castro" for Fidel and Raúl: which one is not for us to guess
             return EntityMatch(exact[0], 100.0)
         if len(key) < MIN_FUZZY_LEN:
-            return None
+            return self._partial_person(key) if types is None or "person" in types else None
         one_word = " " not in key
         cutoff = FUZZY_CUTOFF_ONE_WORD if one_word else FUZZY_CUTOFF
         scored: dict[str, float] = {}
@@ -194,12 +215,40 @@ class KnowledgeBase:
                 if allowed(n) and score > scored.get(n, 0.0):
                     scored[n] = float(score)
         if not scored:
-            return None
+            return self._partial_person(key) if types is None or "person" in types else None
         ranked = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))
         if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < FUZZY_MARGIN \
                 and _ambiguous([n for n, _ in ranked[:2]], self.entity_type):
             return None  # two entities of one kind equally close: no guess
         return EntityMatch(*ranked[0])
+
+    def _partial_person(self, key: str) -> EntityMatch | None:
+        """The one person whose name the normalised `key` writes in part: its surname or a
+        later name alone ("erdogan", "diomaye": never the first name alone), or its first and
+        last names with some of the names between left out ("bassirou diomaye faye"). None when
+        no person, or more than one, answers to it (two Castros, two Bushes)."""
+        words = key.split()
+        if len(words) == 1 and len(words[0]) < MIN_PARTIAL_WORD:
+            return None
+        found = {person for person, names in self._person_names().get(words[-1], {}).items()
+                 if any(_writes_part(words, n) for n in names)}
+        if len(found) != 1:
+            return None
+        return EntityMatch(found.pop(), PARTIAL_NAME_SCORE, partial=True)
+
+    def _person_names(self) -> dict[str, dict[str, list[list[str]]]]:
+        """word -> person -> the person's names (normalised, as word lists) holding it."""
+        if self._name_words is None:
+            index: dict[str, dict[str, list[list[str]]]] = {}
+            for ent in self.entities.values():
+                if ent.type != "person":
+                    continue
+                for alias in [ent.name, *(a for names in ent.aliases.values() for a in names)]:
+                    ws = normalise_name(alias).split()
+                    for w in set(ws):
+                        index.setdefault(w, {}).setdefault(ent.name, []).append(ws)
+            self._name_words = index
+        return self._name_words
 
     def match_adjective(self, word: str) -> str | None:
         """The country a demonym names ("russe", "Russian" -> Russia), if the KB knows it."""
