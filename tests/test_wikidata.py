@@ -46,7 +46,7 @@ def test_sparql_results_give_office_terms_memberships_and_names() -> None:
     assert putin.source_url == "https://www.wikidata.org/wiki/Q7747"
     # Labels and aliases in French name the same person.
     kb = KnowledgeBase(facts)
-    assert kb.match_entity("Vladimir Poutine") == ("Vladimir Putin", 100.0)
+    assert kb.match_entity("Vladimir Poutine") == ("Vladimir Putin", 100.0, False)
     assert kb.match_entity("Maroc").name == "Morocco"  # type: ignore[union-attr]
     assert [f.subject for f in kb.office_holders_at("President of Russia", date(2010, 1, 1))] \
         == ["Dmitry Medvedev"]
