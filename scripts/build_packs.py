@@ -11,6 +11,8 @@ Inputs (data/open/SOURCES.md says where each comes from and its licence):
   packs.yaml                       the packs: description, build date, coverage, licence, sources
   countries.csv                    countries: English name, French names, demonyms, the titles
                                    of their heads of state and government
+  cldr-country-names.csv           every other country's French name (Unicode CLDR, through
+                                   Babel: scripts/cldr_country_names.py)
   institutions.csv                 institutions and offices with their French and English names
   unsc-members.csv                 Security Council members per year (names at the time)
   unsc-names.csv                   the pack's name for a member's name at the time
@@ -93,6 +95,8 @@ class Names:
         self.countries = {r["name"]: r for r in _read_csv(open_data / "countries.csv")}
         self.by_iso = {r["iso3"]: r for r in self.countries.values()}
         self.other = {r["name"]: r for r in _read_csv(open_data / "institutions.csv")}
+        # every other country's French name, from Unicode CLDR (scripts/cldr_country_names.py)
+        self.cldr = {r["name_en"]: r for r in _read_csv(open_data / "cldr-country-names.csv")}
 
     def role(self, role: str, name: str) -> dict[str, str]:
         """The row columns naming `name` as subject, object or of."""
@@ -106,6 +110,11 @@ class Names:
         o = self.other.get(name)
         if o is not None:
             return {f"{role}_type": o["type"], f"{role}_aliases": _langs(o["aliases_fr"], o["aliases_en"])}
+        cldr = self.cldr.get(name)
+        if cldr is not None:
+            fr = [n for n in dict.fromkeys([cldr["name_fr"], cldr["name_fr"].replace("’", "'")])
+                  if n and n != name]
+            return {f"{role}_type": "country", f"{role}_aliases": _langs("|".join(fr))}
         return {}
 
 

@@ -398,6 +398,10 @@ CLAIMS = [
     ("Le Maroc, membre non permanent du Conseil de sécurité, a voté contre.", "fr", date(2015, 10, 16), "contradicted"),
     ("Le Premier ministre Amadou Ba a inauguré le pont.", "fr", date(2023, 3, 1), "consistent"),
     ("Le Premier ministre Ousmane Sonko a inauguré le pont.", "fr", date(2023, 3, 1), "contradicted"),
+    # countries that countries.csv does not hold are named in French from CLDR
+    ("La Nouvelle-Zélande a assuré la présidence du Conseil de sécurité en avril 1994.", "fr", date(2024, 10, 14), "consistent"),
+    ("Le Liban a assuré la présidence du Conseil de sécurité en avril 1994.", "fr", date(2024, 10, 14), "contradicted"),
+    ("La Jordanie, membre non permanent du Conseil de sécurité, a voté pour.", "fr", date(2015, 3, 1), "consistent"),
 ]
 
 
