@@ -848,6 +848,19 @@ CASES += [
     ("en", "Statement from the Health Secretary Wes Streeting on junior doctors' strikes\n"
            "\"This strike is unnecessary and I urge the union to return to talks.\"",
      [{"reference": "Wes Streeting", "floating": True, "speaker": None}]),
+    # passive cues: the subject is told, not telling
+    ("en", "Last spring, investors were sharply reminded that rates can rise.", []),
+    ("en", "Travellers are still advised to avoid the border region.", []),
+    ("en", "Although the merger isn't explicitly mentioned, it shapes every line of the report.", []),
+    # "spoke" takes no reported content; "it" needs a verb
+    ("en", "The coach spoke warmly of his captain after the team flew home.", []),
+    ("en", "When a road closes, the police tweet it out.", []),
+    # the speaker of "Name, who ..., said" is the name
+    ("en", "Ruth Okafor, who chaired the panel, drafted the rules and retired in 2019, said the rules were still valid.",
+     [{"text": "the rules were still valid", "speaker": "Ruth Okafor"}]),
+    # "a statement released by X": X
+    ("en", "\"The plant will reopen,\" said a statement released by the regional health authority.",
+     [{"speaker": "the regional health authority"}]),
     # no statement title: a quotation without a speaker stays without one
     ("fr", "Inflation : la BCE reste prudente\n« Nous restons vigilants. »",
      [{"reference": None}]),

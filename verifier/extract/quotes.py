@@ -550,7 +550,13 @@ _FINITE = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "c
            "remain", "remains", "seem", "seems", "keep", "keeps", "kept", "give", "gives",
            "gave", "let", "put", "set", "lost", "left", "became", "become", "becomes"}
 _SUBJ_START = {"he", "she", "it", "they", "we", "i", "you", "there", "this", "these", "those"}
-_DEMONSTRATIVES = {"this", "these", "those"}
+# subject words that also open non-clauses ("this afternoon", "tweet it out", "there and back")
+_NEEDS_VERB = {"this", "these", "those", "it", "there"}
+# forms of "be" before a cue participle make it passive ("were reminded that", "are advised
+# to", "isn't mentioned"): the subject is told, not telling
+_BE_FORMS = {"is", "are", "was", "were", "be", "been", "being", "isn't", "isn’t", "aren't",
+             "aren’t", "wasn't", "wasn’t", "weren't", "weren’t", "'s", "’s", "'re", "’re"}
+_SPEAK = {"speak", "speaks", "spoke", "speaking", "spoken"}  # "spoke highly of": no content
 
 
 def _is_boundary(t: _Tok, lex: Lexicon) -> bool:
@@ -563,6 +569,16 @@ def _is_boundary(t: _Tok, lex: Lexicon) -> bool:
 
 def _is_sep(t: _Tok) -> bool:
     return t.q >= 0 or t.raw in _SEPARATORS
+
+
+def _passive(toks: list[_Tok], i: int) -> bool:
+    """Is the English cue at token i a passive participle ("they were rudely reminded that",
+    "Canadians are still advised to", "isn't explicitly mentioned")?"""
+    j = i - 1
+    while j >= 0 and (toks[j].low in ("not", "still", "also", "never", "often", "repeatedly")
+                      or (toks[j].low.endswith("ly") and toks[j].raw[:1].islower())):
+        j -= 1
+    return j >= 0 and toks[j].low in _BE_FORMS and toks[i].low.endswith(("ed", "en", "ld", "wn"))
 
 
 def _clausal(toks: list[_Tok], a: int, b: int, lex: Lexicon) -> bool:
@@ -580,9 +596,10 @@ def _clausal(toks: list[_Tok], a: int, b: int, lex: Lexicon) -> bool:
         # a noun phrase and a name in apposition: "Le maire, Paul Durand" is a subject
         return not (c < b - 1 and toks[c].raw == "," and not any(
             t.q >= 0 or _fr_verbish(t) or t.low in lex.aux or t.low in lex.cues for t in toks[a:c]))
-    if (toks[a].low in _SUBJ_START and toks[a].low not in _DEMONSTRATIVES) or toks[a].low in _THAT:
+    if (toks[a].low in _SUBJ_START and toks[a].low not in _NEEDS_VERB) or toks[a].low in _THAT:
         return True
-    # "this", "these", "those" may be a determiner ("spoke to X this afternoon"): a verb must follow
+    # "this" may be a determiner ("spoke to X this afternoon"), "it" an object ("tweet it
+    # out"): a verb must follow
     for t in toks[a:b]:
         w = t.low
         if t.q >= 0:
@@ -920,7 +937,14 @@ def _right_np(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> tuple[int, int
             toks[j].low in lex.adjunct or toks[j].low in _TIME_ADJ
             or fr and toks[j].low in ("alors", "tandis", "quand", "puisque", "car", "à")):
         return None
+    if not fr and j + 1 < hi and toks[j].low == "by" and toks[j - 1].low in _ISSUED \
+            and any(toks[x].low in lex.document for x in range(k, j)):
+        # "said a statement released by the Prime Minister's Office": who issued it
+        return _right_np(toks, j + 1, hi, lex) or (k, j)
     return k, j
+
+
+_ISSUED = {"released", "issued", "published", "sent", "posted", "distributed", "signed"}
 
 
 _FR_LEAD_SKIP = {"hier", "soir", "matin", "aujourd’hui", "aujourd'hui", *WEEKDAYS["fr"],
@@ -1847,6 +1871,10 @@ def _report_subject(sent: _Sent, c: _Cue) -> tuple[_Cue, tuple[int, int] | None]
             np_ = _sentence_subject(toks, lex, c.la - 1)
         if np_ is None:
             return None
+    if np_ and np_[0] > 1 and toks[np_[0] - 1].low in ("who", "qui") and toks[np_[0] - 2].raw == ",":
+        # "Sarah Buckley, who attended the school across the street, said ...": the phrase
+        # after "who" is the relative clause; the speaker is what it is about
+        np_ = _left_np(toks, np_[0] - 2, 0, lex) or np_
     if np_ and np_[0] > 0 and toks[np_[0] - 1].low in lex.subordinators and toks[np_[0] - 1].low not in (
             "and", "but", "et", "mais", "that", "que", "qu’", "qu'") and sent.first_verb_cue() < np_[0]:
         return None  # reported speech inside a subordinate clause of an earlier report
@@ -1960,6 +1988,8 @@ def _reports_before(sent: _Sent) -> None:
                     and _fr_complement(toks, c, c.k, limit, lex) == (c.k, "indirect"))
                 or _fr_directive(toks, c, c.k, limit) is not None))):
             continue
+        if not fr and _passive(toks, c.i):
+            continue
         subject = _report_subject(sent, c)
         if subject is None:
             continue
@@ -2019,7 +2049,7 @@ def _reports_before(sent: _Sent) -> None:
             qtype = "indirect"   # "urged Chinese citizens to consider ...", "advised people never to ..."
         else:
             t = toks[k]
-            if t.low in lex.prepositions or not t.raw[0].isalnum() or t.low in _THAT:
+            if t.low in lex.prepositions or not t.raw[0].isalnum() or t.low in _THAT or w in _SPEAK:
                 continue
             if w in lex.object_verbs and w not in TELL_VERBS and t.low not in _SUBJ_START:
                 continue
