@@ -861,6 +861,20 @@ CASES += [
     # "a statement released by X": X
     ("en", "\"The plant will reopen,\" said a statement released by the regional health authority.",
      [{"speaker": "the regional health authority"}]),
+    # "agreed that": a report; "agreed to", "agreed on" are not
+    ("en", "The two ministers agreed that the border crossing would reopen in May.",
+     [{"text": "that the border crossing would reopen in May", "speaker": "The two ministers"}]),
+    ("en", "The two ministers agreed to meet again in May.", []),
+    # a speech transcript: a header line naming the speaker, then paragraphs without marks
+    ("en", "Remarks by the Foreign Secretary Yvette Cooper at the OSCE Ministerial Council\n"
+           "Thank you, Chair, and thank you to our hosts for their work this year.\n"
+           "The security of Europe depends on the principles this organisation was built on.\n"
+           "Thank you.",
+     [{"reference": "Yvette Cooper", "floating": True, "quote_type": "unmarked"},
+      {"reference": "Yvette Cooper", "floating": True, "quote_type": "unmarked"}]),
+    # an institution's statement about itself is prose, not a speech
+    ("fr", "Déclaration de la préfecture du Nord sur les inondations\n"
+           "La préfecture du Nord a activé sa cellule de crise ce matin à six heures.", []),
     # no statement title: a quotation without a speaker stays without one
     ("fr", "Inflation : la BCE reste prudente\n« Nous restons vigilants. »",
      [{"reference": None}]),

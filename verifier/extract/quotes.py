@@ -2358,7 +2358,57 @@ def quotes_in(analysis: DocumentAnalysis) -> list[Quote]:
         if cands and not any(c.intro for c in cands):
             pi = st.pending_intro
             st.pending_intro = None if pi and pi[1] < si else pi
+    speech = _speech_body(text, lang, marks, skip)
+    if speech is not None:
+        who, paras = speech
+        for a, b in paras:
+            if not any(q.start < b and a < q.end for q in out):
+                made = _make(text, _Cand(a, b, "unmarked", who, None, how="speech"), st, lex, None)
+                out.append(replace(made, speaker=None, speaker_start=None, speaker_end=None,
+                                   floating=True))
+        out.sort(key=lambda q: q.start)
     return out
+
+
+# A speech's header line among the first lines: "Explanation of Vote by Ambassador X, UK
+# Deputy Permanent Representative to the UN, at the UN Security Council meeting on ...",
+# "Remarks by the Foreign Secretary at ...", "Intervention de X au Conseil de sécurité".
+# (Not "Statement" / "Déclaration": an institution's statement is mostly prose about itself.)
+_SPEECH_HEAD = re.compile(r"(?:Explanation[ \t]+of[ \t]+[Vv]ote|Remarks|Speech|Address|"
+                          r"Intervention|Discours|Allocution)\b")
+_SPEECH_HEAD_LINES = 5
+_SPEECH_MIN_WORDS = 5
+
+
+def _speech_body(text: str, lang: str, marks: Sequence[tuple[int, int, str]],
+                 skip: Sequence[tuple[int, int]]) -> tuple[tuple[int, int], list[tuple[int, int]]] | None:
+    """A transcript of one speech: a header line naming its speaker among the first lines,
+    then paragraphs with no quotation mark at all. Returns the speaker's span in the header
+    and the paragraphs after it (boilerplate and short lines left out), or None."""
+    pos, lines = 0, 0
+    while pos < len(text) and lines < _SPEECH_HEAD_LINES:
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end]
+        if line.strip():
+            lines += 1
+            if _SPEECH_HEAD.match(line.strip()):
+                who = _title_speaker(text[pos:end], lang)
+                if who is not None and not any(a >= end for a, _, _ in marks):
+                    body = []
+                    p = end + 1
+                    while p < len(text):
+                        e = text.find("\n", p)
+                        e = len(text) if e < 0 else e
+                        a = p + len(text[p:e]) - len(text[p:e].lstrip())
+                        b = p + len(text[p:e].rstrip())
+                        if b > a and len(text[a:b].split()) >= _SPEECH_MIN_WORDS \
+                                and not any(x < b and a < y for x, y in skip):
+                            body.append((a, b))
+                        p = e + 1
+                    return (who[0] + pos, who[1] + pos), body
+        pos = end + 1
+    return None
 
 
 _AGE_RE = re.compile(r"(?i)\d+(?:[ \u00a0-]*(?:ans?|years?|yrs?)(?:[ -]old)?)?")
@@ -2499,6 +2549,7 @@ _PATTERN = {
     "subject": (0.6, "no speech verb, speaker is the clause subject"),
     "intro": (0.85, "speech verb announcing the quotation"),
     "title": (0.7, "no speech verb: a statement whose title names its speaker"),
+    "speech": (0.7, "no speech verb: a paragraph of a speech whose header names its speaker"),
     "": (0.6, "attribution"),
 }
 _RESOLUTION = {
