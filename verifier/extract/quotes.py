@@ -2380,7 +2380,7 @@ _SPEECH_HEAD_LINES = 5
 _SPEECH_MIN_WORDS = 5
 
 
-def _speech_body(text: str, lang: str, marks: Sequence[tuple[int, int, str]],
+def _speech_body(text: str, lang: str, marks: Sequence[tuple[int, int, bool]],
                  skip: Sequence[tuple[int, int]]) -> tuple[tuple[int, int], list[tuple[int, int]]] | None:
     """A transcript of one speech: a header line naming its speaker among the first lines,
     then paragraphs with no quotation mark at all. Returns the speaker's span in the header
