@@ -20,7 +20,10 @@ Inputs (data/open/SOURCES.md says where each comes from and its licence):
   unsc-rotation.csv                the months the computed presidency rotation starts from
   institution-heads.csv            heads of the UN, IMF, World Bank, ECB, Fed, AU Commission,
                                    European Commission and European Council
-  foreign-ministers.csv            foreign ministers (partial)
+  foreign-ministers.csv            foreign ministers compiled by hand: kept for the countries the
+                                   EveryPolitician extract below lacks
+  foreign-minister-offices.csv     which position of which EveryPolitician repository is the
+                                   country's foreign minister, and the pack's name of the office
   un-peacekeeping.csv              missions, their founding and renewing resolutions
   wikidata-label-overrides.csv     English names (and titles) for Wikidata items whose label
                                    in the extract is not English
@@ -29,6 +32,12 @@ Inputs (data/open/SOURCES.md says where each comes from and its licence):
                                    (iso3, country, role, person, person_qid, start, end, ...);
                                    not in the repository (SOURCES.md): without it the pack
                                    heads-of-state-and-government is left as it is.
+  --wikidata-ministers FILE        the holders of the countries' government positions as Wikidata
+                                   records them, from EveryPolitician's country repositories
+                                   (scripts/collect_holders21.py; repo, commit, retrieved,
+                                   position, person, person_qid, start, end); not in the
+                                   repository (SOURCES.md): without it the pack foreign-ministers
+                                   is left as it is.
 """
 from __future__ import annotations
 
@@ -61,6 +70,9 @@ HEADS_SINCE = date(2000, 1, 1)
 # (medieval kings "still in office"): left out.
 OPEN_TERM_SINCE = date(1975, 1, 1)
 COUNCIL = "UN Security Council"
+# Two people recorded in one office over more than this many common days: one of the two
+# statements is wrong and nothing says which, so neither is kept (the foreign ministers pack).
+OVERLAP_TOLERANCE = 31
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:
@@ -292,6 +304,110 @@ def _office_holders(names: Names, path: Path, meta: dict[str, Any]) -> list[dict
             for r in _read_csv(path)]
 
 
+def _known_from(value: str) -> date | None:
+    """The first day a term certainly covers: the day, or for a date of month or year precision
+    ("2019-04", "2008") the first day after that month or year."""
+    if len(value) == 10:
+        return _iso(value)
+    if len(value) == 7 and (d := _iso(value + "-01")) is not None:
+        return _month_end(d.year, d.month) + timedelta(days=1)
+    if len(value) == 4 and value.isdigit():
+        return date(int(value) + 1, 1, 1)
+    return None
+
+
+def _known_until(value: str) -> date | None:
+    """The last day a term certainly covers: the day, or the last day before that month or
+    year."""
+    if len(value) == 10:
+        return _iso(value)
+    if len(value) == 7 and (d := _iso(value + "-01")) is not None:
+        return d - timedelta(days=1)
+    if len(value) == 4 and value.isdigit():
+        return date(int(value) - 1, 12, 31)
+    return None
+
+
+def foreign_ministers(names: Names, open_data: Path, meta: dict[str, Any],
+                      holders: Path) -> list[dict[str, str]]:
+    """Foreign ministers from the EveryPolitician extract of Wikidata (the positions that
+    foreign-minister-offices.csv names), and the hand-compiled terms of the countries the
+    extract lacks.
+
+    A date of month or year precision is read as the days it certainly covers (a term from
+    "2008" to "2011" is known from 2009-01-01 to 2010-12-31; "2008" to "2008" says nothing);
+    terms of one person in one office that touch or overlap are one term; when two people hold
+    one office over more than OVERLAP_TOLERANCE common days (an open term running to the day
+    the data was retrieved), neither term is kept; terms that ended before 2000 are left out."""
+    offices = {(r["repo"], r["position"]): r for r in _read_csv(open_data / "foreign-minister-offices.csv")}
+    hand = _read_csv(open_data / "foreign-ministers.csv")
+
+    def aliases(country: str, person: str, start: date) -> str:
+        """The names the hand-compiled list gives the same person (same name, or a term of the
+        same country starting within three days): "Ana Palacio" for Wikidata's "Ana de Palacio
+        y del Valle-Lersundi", "fr:Sergueï Lavrov"... Names only: no date comes from there."""
+        for h in hand:
+            h_start = _iso(h["valid_from"])
+            if h["of"] == country and (_fold(h["person"]) == _fold(person) or (
+                    h_start is not None and abs((h_start - start).days) <= 3)):
+                same = _fold(h["person"]) == _fold(person)
+                return "|".join(([] if same else [h["person"]]) + _split(h["aliases"]))
+        return ""
+    src = meta["sources"]
+    # (country, office, person Q-id) -> terms [start, end (None: open)], with the row they
+    # come from
+    terms: dict[tuple[str, str, str], list[tuple[date, date | None, dict[str, str]]]] = {}
+    for row in _read_csv(holders):
+        post = offices.get((row["repo"], row["position"]))
+        qid, person = row["person_qid"], row["person"]
+        if post is None or not qid.startswith("Q") or not person or \
+                (person[:1] == "Q" and person[1:].isdigit()):
+            continue
+        first = _known_from(row["start"])
+        until = _known_until(row["end"]) if row["end"] else None
+        if first is None or (row["end"] and until is None) or (until is not None and until < first):
+            continue
+        terms.setdefault((post["country"], post["office"], qid), []).append((first, until, row))
+    Term = tuple[date, date | None, str, dict[str, str]]
+    merged: dict[tuple[str, str], list[Term]] = {}
+    for (country, office, qid), spans in sorted(terms.items()):
+        spans.sort(key=lambda t: (t[0], t[1] or date.max))
+        out: list[tuple[date, date | None, dict[str, str]]] = []
+        for first, until, row in spans:
+            if out and (out[-1][1] is None or first <= out[-1][1] + timedelta(days=1)):
+                s0, e0, r0 = out[-1]
+                out[-1] = (s0, None if until is None or e0 is None else max(e0, until), r0)
+            else:
+                out.append((first, until, row))
+        merged.setdefault((country, office), []).extend((s, e, qid, r) for s, e, r in out)
+    rows = []
+    covered = set()
+
+    def last(t: Term) -> date:
+        return t[1] or date.fromisoformat(t[3]["retrieved"])
+
+    for (country, office), held in sorted(merged.items()):
+        conflicting = {i for i, a in enumerate(held) for b in held
+                       if a[2] != b[2] and (min(last(a), last(b)) - max(a[0], b[0])).days + 1
+                       > OVERLAP_TOLERANCE}
+        for i, (start, end, qid, r) in enumerate(held):
+            covered.add(country)
+            if i in conflicting or (end is not None and end < HEADS_SINCE):
+                continue
+            rows.append(_row(names, subject=r["person"], predicate="holds_office", object=office,
+                             of=country, valid_from=start.isoformat(),
+                             valid_to=end.isoformat() if end else "", subject_type="person",
+                             subject_aliases=aliases(country, r["person"], start),
+                             object_type="office", source_title=f"{src[0]['title']}: {r['repo']}",
+                             source_url=f"https://www.wikidata.org/wiki/{qid}",
+                             dataset="wikidata", source_ref=qid, retrieved=r["retrieved"],
+                             licence="CC0-1.0"))
+    rows += [r for r in _office_holders(names, open_data / "foreign-ministers.csv",
+                                        {**meta, "sources": src[1:]})
+             if r["of"] not in covered]
+    return rows
+
+
 def un_peacekeeping(names: Names, open_data: Path, meta: dict[str, Any]) -> list[dict[str, str]]:
     """Each resolution as an `adopted` fact about its mission, each renewal's mandate as a
     `mandate` fact (the mission's names ride on its mandate facts)."""
@@ -320,7 +436,8 @@ def un_peacekeeping(names: Names, open_data: Path, meta: dict[str, Any]) -> list
 # --------------------------------------------------------------------------------------------
 
 
-def build(open_data: Path, out: Path, wikidata_heads: Path | None) -> dict[str, Any]:
+def build(open_data: Path, out: Path, wikidata_heads: Path | None,
+          wikidata_ministers: Path | None = None) -> dict[str, Any]:
     names = Names(open_data)
     config = yaml.safe_load((open_data / "packs.yaml").read_text(encoding="utf-8"))
     manifest_path = out / "packs.json"
@@ -329,12 +446,14 @@ def build(open_data: Path, out: Path, wikidata_heads: Path | None) -> dict[str, 
     builders = {
         "un-security-council": lambda m: un_security_council(names, open_data, m),
         "institution-heads": lambda m: _office_holders(names, open_data / "institution-heads.csv", m),
-        "foreign-ministers": lambda m: _office_holders(names, open_data / "foreign-ministers.csv", m),
         "un-peacekeeping": lambda m: un_peacekeeping(names, open_data, m),
     }
     if wikidata_heads is not None:
         builders["heads-of-state-and-government"] = lambda m: heads_of_state_and_government(
             names, open_data, m, wikidata_heads)
+    if wikidata_ministers is not None:
+        builders["foreign-ministers"] = lambda m: foreign_ministers(names, open_data, m,
+                                                                    wikidata_ministers)
     out.mkdir(parents=True, exist_ok=True)
     for name, make in builders.items():
         meta = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in config[name].items()}
@@ -353,12 +472,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--open-data", type=Path, default=OPEN_DATA)
     ap.add_argument("--wikidata-heads", type=Path, default=None,
                     help="the Wikidata extract of heads of state and government (SOURCES.md)")
+    ap.add_argument("--wikidata-ministers", type=Path, default=None,
+                    help="EveryPolitician's Wikidata office holders (SOURCES.md)")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
-    if args.wikidata_heads is not None and not args.wikidata_heads.is_file():
-        print(f"error: {args.wikidata_heads}: no such file", file=sys.stderr)
-        return 2
-    manifest = build(args.open_data, args.out, args.wikidata_heads)
+    for given in (args.wikidata_heads, args.wikidata_ministers):
+        if given is not None and not given.is_file():
+            print(f"error: {given}: no such file", file=sys.stderr)
+            return 2
+    manifest = build(args.open_data, args.out, args.wikidata_heads, args.wikidata_ministers)
     for name, entry in manifest.items():
         print(f"{name}\t{entry['facts']} facts\tbuilt {entry['built']}\t{entry['licence']}")
     return 0
