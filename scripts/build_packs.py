@@ -20,8 +20,7 @@ Inputs (data/open/SOURCES.md says where each comes from and its licence):
   unsc-rotation.csv                the months the computed presidency rotation starts from
   institution-heads.csv            heads of the UN, IMF, World Bank, ECB, Fed, AU Commission,
                                    European Commission and European Council
-  foreign-ministers.csv            foreign ministers compiled by hand: kept for the countries the
-                                   EveryPolitician extract below lacks
+  foreign-ministers.csv            foreign ministers compiled by hand (the pack foreign-ministers)
   foreign-minister-offices.csv     which position of which EveryPolitician repository is the
                                    country's foreign minister, and the pack's name of the office
   un-peacekeeping.csv              missions, their founding and renewing resolutions
@@ -36,8 +35,9 @@ Inputs (data/open/SOURCES.md says where each comes from and its licence):
                                    records them, from EveryPolitician's country repositories
                                    (scripts/collect_holders21.py; repo, commit, retrieved,
                                    position, person, person_qid, start, end); not in the
-                                   repository (SOURCES.md): without it the pack foreign-ministers
-                                   is left as it is.
+                                   repository (SOURCES.md): without it the pack
+                                   foreign-ministers-wikidata (the countries foreign-ministers.csv
+                                   does not hold) is left as it is.
 """
 from __future__ import annotations
 
@@ -331,8 +331,8 @@ def _known_until(value: str) -> date | None:
 def foreign_ministers(names: Names, open_data: Path, meta: dict[str, Any],
                       holders: Path) -> list[dict[str, str]]:
     """Foreign ministers from the EveryPolitician extract of Wikidata (the positions that
-    foreign-minister-offices.csv names), and the hand-compiled terms of the countries the
-    extract lacks.
+    foreign-minister-offices.csv names) of the countries the hand-compiled pack
+    (foreign-ministers.csv, the pack foreign-ministers: known until 2025) does not hold.
 
     A date of month or year precision is read as the days it certainly covers (a term from
     "2008" to "2011" is known from 2009-01-01 to 2010-12-31; "2008" to "2008" says nothing);
@@ -381,7 +381,7 @@ def foreign_ministers(names: Names, open_data: Path, meta: dict[str, Any],
                 out.append((first, until, row))
         merged.setdefault((country, office), []).extend((s, e, qid, r) for s, e, r in out)
     rows = []
-    covered = set()
+    by_hand = {h["of"] for h in hand}
 
     def last(t: Term) -> date:
         return t[1] or date.fromisoformat(t[3]["retrieved"])
@@ -391,8 +391,7 @@ def foreign_ministers(names: Names, open_data: Path, meta: dict[str, Any],
                        if a[2] != b[2] and (min(last(a), last(b)) - max(a[0], b[0])).days + 1
                        > OVERLAP_TOLERANCE}
         for i, (start, end, qid, r) in enumerate(held):
-            covered.add(country)
-            if i in conflicting or (end is not None and end < HEADS_SINCE):
+            if country in by_hand or i in conflicting or (end is not None and end < HEADS_SINCE):
                 continue
             rows.append(_row(names, subject=r["person"], predicate="holds_office", object=office,
                              of=country, valid_from=start.isoformat(),
@@ -402,9 +401,6 @@ def foreign_ministers(names: Names, open_data: Path, meta: dict[str, Any],
                              source_url=f"https://www.wikidata.org/wiki/{qid}",
                              dataset="wikidata", source_ref=qid, retrieved=r["retrieved"],
                              licence="CC0-1.0"))
-    rows += [r for r in _office_holders(names, open_data / "foreign-ministers.csv",
-                                        {**meta, "sources": src[1:]})
-             if r["of"] not in covered]
     return rows
 
 
@@ -451,9 +447,11 @@ def build(open_data: Path, out: Path, wikidata_heads: Path | None,
     if wikidata_heads is not None:
         builders["heads-of-state-and-government"] = lambda m: heads_of_state_and_government(
             names, open_data, m, wikidata_heads)
+    builders["foreign-ministers"] = lambda m: _office_holders(
+        names, open_data / "foreign-ministers.csv", m)
     if wikidata_ministers is not None:
-        builders["foreign-ministers"] = lambda m: foreign_ministers(names, open_data, m,
-                                                                    wikidata_ministers)
+        builders["foreign-ministers-wikidata"] = lambda m: foreign_ministers(
+            names, open_data, m, wikidata_ministers)
     out.mkdir(parents=True, exist_ok=True)
     for name, make in builders.items():
         meta = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in config[name].items()}

@@ -191,7 +191,7 @@ def test_a_claim_after_the_pack_ends_is_cannot_confirm_never_contradicted(store:
 
 
 def test_foreign_ministers_after_the_pack_ends_or_in_a_gap_are_never_contradicted(store: Store) -> None:
-    services.sources.import_bundled(OWNER, ["foreign-ministers"], db=store)
+    services.sources.import_bundled(OWNER, ["foreign-ministers", "foreign-ministers-wikidata"], db=store)
     text = "Japanese Foreign Minister Taro Kono met his counterpart."
     checked = {day: [c for c in services.check_text(text, lang="en", published=day, store=store).claims
                      if getattr(c.claim, "subject", None) == "Taro Kono"]
@@ -200,7 +200,7 @@ def test_foreign_ministers_after_the_pack_ends_or_in_a_gap_are_never_contradicte
     assert [c.result.finding for c in checked[date(2018, 6, 1)]] == ["consistent"]
     late = checked[date(2023, 6, 1)]
     assert [c.result.finding for c in late] == ["no_evidence"]
-    assert late[0].result.explanation.startswith("cannot confirm: the pack foreign-ministers ends on 2022-03-19")
+    assert late[0].result.explanation.startswith("cannot confirm: the pack foreign-ministers-wikidata ends on 2022-03-19")
     gap = services.check_text("Le ministre sénégalais des Affaires étrangères Sidiki Kaba a reçu son homologue.",
                               lang="fr", published=date(2005, 6, 1), store=store)
     kaba = [c for c in gap.claims if getattr(c.claim, "subject", None) == "Sidiki Kaba"]
@@ -246,7 +246,7 @@ def test_cli_imports_bundled_packs(db_url: str) -> None:
     assert lines[1].startswith(f"un-peacekeeping\t{facts['un-peacekeeping']} facts stored\tbuilt 2026-12-01")
     bad = _cli("facts", "import", "--bundled", "nope", db=db_url)
     assert bad.returncode == 2 and bad.stderr.strip() == (
-        "error: no bundled pack 'nope' (one of: all, foreign-ministers, "
+        "error: no bundled pack 'nope' (one of: all, foreign-ministers, foreign-ministers-wikidata, "
         "heads-of-state-and-government, institution-heads, un-peacekeeping, un-security-council)")
     listed = _cli("facts", "bundled", db=db_url)
     assert listed.returncode == 0
@@ -369,8 +369,9 @@ def test_elected_terms_and_seats(kb: KnowledgeBase) -> None:
 
 
 # Foreign ministers of the countries the pack holds: (country, day, minister, not the minister).
-# Germany's terms are compiled by hand; the others come from EveryPolitician's extract of
-# Wikidata (2022), under Wikidata's names.
+# The ten countries of the hand-compiled pack foreign-ministers (known until 2025); the others
+# come from EveryPolitician's extract of Wikidata (2022, the pack foreign-ministers-wikidata),
+# under Wikidata's names.
 FOREIGN_MINISTERS = [
     ("Germany", date(2010, 6, 1), "Guido Westerwelle", "Frank-Walter Steinmeier"),
     ("Allemagne", date(2015, 6, 1), "Frank-Walter Steinmeier", "Guido Westerwelle"),
@@ -378,15 +379,19 @@ FOREIGN_MINISTERS = [
     ("United Kingdom", date(2015, 6, 1), "Philip Hammond", "William Hague"),
     ("Royaume-Uni", date(2017, 1, 1), "Boris Johnson", "Jeremy Hunt"),
     ("Italy", date(2015, 6, 1), "Paolo Gentiloni", "Federica Mogherini"),
-    ("Spain", date(2012, 6, 1), "José García-Margallo y Marfil", "Trinidad Jiménez"),
+    ("Spain", date(2012, 6, 1), "José Manuel García-Margallo", "Trinidad Jiménez"),
     ("China", date(2015, 6, 1), "Wang Yi", "Yang Jiechi"),
     ("Chine", date(2010, 3, 1), "Yang Jiechi", "Wang Yi"),
     ("Algeria", date(2015, 6, 1), "Ramtane Lamamra", "Mourad Medelci"),
     ("Algérie", date(2020, 1, 1), "Sabri Boukadoum", "Ramtane Lamamra"),
-    ("Morocco", date(2010, 6, 1), "Taieb Fassi Fihri", "Nasser Bourita"),
+    ("Morocco", date(2010, 6, 1), "Taïeb Fassi Fihri", "Nasser Bourita"),
+    ("France", date(2016, 6, 1), "Jean-Marc Ayrault", "Laurent Fabius"),
+    ("France", date(2006, 6, 1), "Philippe Douste-Blazy", "Michel Barnier"),
+    ("United Kingdom", date(2025, 10, 1), "Yvette Cooper", "David Lammy"),
     ("Russia", date(2010, 1, 1), "Sergey Lavrov", "Igor Ivanov"),
     ("United States", date(2019, 1, 1), "Mike Pompeo", "Rex Tillerson"),
     # countries the hand-compiled list did not hold
+    # countries of the Wikidata extract
     ("Senegal", date(2018, 6, 1), "Sidiki Kaba", "Mankeur Ndiaye"),
     ("Sénégal", date(2021, 6, 1), "Aissata Tall Sall", "Amadou Ba"),
     ("Tunisia", date(2017, 6, 1), "Khemaies Jhinaoui", "Othman Jerandi"),
@@ -414,35 +419,33 @@ def test_foreign_ministers(kb: KnowledgeBase, country: str, day: date, minister:
 
 def test_foreign_ministers_the_data_does_not_settle(kb: KnowledgeBase) -> None:
     """What the extract lacks or leaves in doubt gives no holder (a claim is then not
-    contradicted): Senegal 2000-2012 (no term in Wikidata), France 2005-2007 (Wikidata had two
-    ministers at once: both left out), Gabon in 2008 (Jean Ping's term is known to the year
+    contradicted): Senegal 2000-2012 (no term in Wikidata), Mauritius since 2019 (Wikidata had
+    two ministers at once: both left out), Gabon in 2008 (Jean Ping's term is known to the year
     only, 1999 to 2008: kept from 2000 to 2007), India's foreign secretaries (a position the
     extract also calls "Minister of Foreign Affairs": not read as the minister)."""
     assert _holders(kb, "Minister of Foreign Affairs", date(2005, 6, 1), "Senegal") == set()
-    assert _holders(kb, "Minister of Foreign Affairs", date(2006, 6, 1), "France") == set()
+    assert _holders(kb, "Minister of Foreign Affairs", date(2020, 6, 1), "Mauritius") == set()
     assert _holders(kb, "Minister of Foreign Affairs", date(2005, 6, 1), "Gabon") == {"Jean Ping"}
     assert _holders(kb, "Minister of Foreign Affairs", date(2008, 6, 1), "Gabon") == set()
     assert _holders(kb, "Minister of Foreign Affairs", date(2010, 6, 1), "India") == {"S. M. Krishna"}
     assert kb.facts_about("Nirupama Rao") == []
-    # one person, several Wikidata statements (Le Drian 2017-05-17 and 2017-06-21): one term
-    drian = [f for f in kb.offices_of("Jean-Yves Le Drian", date(2019, 1, 1))
-             if f.object == "Minister of Foreign Affairs"]
-    assert [(f.valid_from, f.valid_to) for f in drian] == [(date(2017, 5, 17), date(2022, 5, 20))]
-    # the hand-compiled names are aliases of Wikidata's
-    assert kb.match_entity("José Manuel García-Margallo", types=("person",)).name == "José García-Margallo y Marfil"  # type: ignore[union-attr]
+    # the hand-compiled countries come from the hand-compiled pack only
+    assert {f.pack for f in kb.facts if f.predicate == "holds_office" and (f.extra or {}).get("of") in
+            ("France", "Spain") and f.object == "Minister of Foreign Affairs"} == {"foreign-ministers"}
     assert kb.match_entity("Sergueï Lavrov", types=("person",)).name == "Sergey Lavrov"  # type: ignore[union-attr]
 
 
-def test_the_foreign_ministers_pack_ends_with_its_earliest_retrieval(kb: KnowledgeBase) -> None:
-    assert kb.covered_until("foreign-ministers") == date(2022, 3, 19)
-    ended = kb.beyond_coverage(date(2023, 3, 1), ["foreign-ministers"])
-    assert ended is not None and ended.name == "foreign-ministers"
+def test_the_foreign_ministers_packs_end_where_their_sources_do(kb: KnowledgeBase) -> None:
+    assert kb.covered_until("foreign-ministers-wikidata") == date(2022, 3, 19)
+    assert kb.covered_until("foreign-ministers") == date(2025, 10, 31)
+    ended = kb.beyond_coverage(date(2023, 3, 1), ["foreign-ministers-wikidata"])
+    assert ended is not None and ended.name == "foreign-ministers-wikidata"
     import csv
-    rows = list(csv.DictReader((PACKS / "foreign-ministers.csv").open(encoding="utf-8")))
-    wikidata = [r for r in rows if r["dataset"] == "wikidata"]
-    assert len({r["of"] for r in wikidata}) == 65 and {r["of"] for r in rows} - {r["of"] for r in wikidata} == {"Germany"}
-    assert all(r["source_ref"].startswith("Q") and r["licence"] == "CC0-1.0" and r["retrieved"] >= "2022-03-19"
-               for r in wikidata)
+    wikidata = list(csv.DictReader((PACKS / "foreign-ministers-wikidata.csv").open(encoding="utf-8")))
+    hand = list(csv.DictReader((PACKS / "foreign-ministers.csv").open(encoding="utf-8")))
+    assert len({r["of"] for r in wikidata}) == 56 and not {r["of"] for r in wikidata} & {r["of"] for r in hand}
+    assert all(r["dataset"] == "wikidata" and r["source_ref"].startswith("Q") and r["licence"] == "CC0-1.0"
+               and r["retrieved"] >= "2022-03-19" for r in wikidata)
     assert min(r["retrieved"] for r in wikidata) == "2022-03-19"
 
 
