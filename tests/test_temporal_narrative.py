@@ -212,12 +212,68 @@ def test_assess_reports_resolved_as_no_evidence() -> None:
     assert f.explanation.startswith("Resolved to Thursday 16 October 2025")
 
 
+# ---- fourth round (issue 12): the day being marked, periods after a date, limits in a past
+# clause, prospective cues, rates, year ranges in English, "futur" before its noun ----------
+@pytest.mark.parametrize("text, expected", [
+    # a statement issued on the day it marks: "cette journée", "en ce jour de ..." is that day
+    ("En ce jour de commémoration, la ministre salue le courage des sauveteurs.",
+     [("ce jour", "DATE", "2025-10-16")]),
+    ("Profitons de cette journée pour remercier les bénévoles.",
+     [("cette journée", "DATE", "2025-10-16")]),
+    # ... or the day the story is telling
+    ("Le 4 septembre, les enseignants ont fait grève. Cette journée a mobilisé 40 % d'entre eux.",
+     [("Le 4 septembre", "DATE", "2025-09-04"), ("Cette journée", "DATE", "2025-09-04")]),
+    # "à ce jour" stays "up to now"
+    ("Aucun suspect n'a été interpellé à ce jour.", [("ce jour", "TIME", "PRESENT_REF")]),
+    # a season, a year, a month "suivant(e)" / "précédent(e)" follows the date just written
+    ("La digue a cédé à l'hiver 2021 ; l'été suivant, les travaux ont commencé.",
+     [("l'hiver 2021", "DATE", "2021-WI"), ("l'été suivant", "DATE", "2022-SU")]),
+    ("Elle a rejoint le club en 2017. L'année suivante, elle en prenait la présidence.",
+     [("2017", "DATE", "2017"), ("L'année suivante", "DATE", "2018")]),
+    ("Le chantier a démarré en juin 2023 ; le mois précédent, le permis avait été signé.",
+     [("juin 2023", "DATE", "2023-06"), ("le mois précédent", "DATE", "2023-05")]),
+    # "futur" before its noun names what is to be, not a time; after it, FUTURE_REF
+    ("Le futur hôpital accueillera ses premiers patients en 2027.", [("2027", "DATE", "2027")]),
+    ("Ces dettes pèseront sur les générations futures.", [("futures", "TIME", "FUTURE_REF")]),
+    # a prospective cue in a past clause: the next one
+    ("Les ministres se sont réunis en vue du sommet de lundi.", [("lundi", "DATE", "2025-10-20")]),
+])
+def test_fourth_round_fr(text: str, expected: list) -> None:
+    assert _got(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "by" / "until" with a day: ahead, unless the clause is past (then the nearest one)
+    ("Waiting lists had fallen to 4,100 by 12 October.", [("12 October", "DATE", "2025-10-12")]),
+    ("The consultation stays open until 30 November.", [("30 November", "DATE", "2025-11-30")]),
+    ("The bridge will be closed until 20 October.", [("20 October", "DATE", "2025-10-20")]),
+    # a prospective verb in a past clause points ahead
+    ("The two leaders looked ahead to the summit in Rome on Monday.",
+     [("Monday", "DATE", "2025-10-20")]),
+    ("The two leaders met in Rome on Monday.", [("Monday", "DATE", "2025-10-13")]),
+    # a rate: "a week" after a count, an amount or a quantity of things
+    ("Carers can claim £83 a week.", [("a week", "SET", "P1W")]),
+    ("The clinic sees 300 patients a day.", [("a day", "SET", "P1D")]),
+    ("Inspectors visit the site twice a year.", [("a year", "SET", "P1Y")]),
+    ("The repairs took a week.", [("a week", "DURATION", "P1W")]),
+    ("The strike ended a week ago.", [("a week ago", "DATE", "2025-W41")]),
+    # a range of years: both ends, as in French
+    ("She chaired the committee in 2011-2015.", [("2011", "DATE", "2011"), ("2015", "DATE", "2015")]),
+])
+def test_fourth_round_en(text: str, expected: list) -> None:
+    assert _got(text, lang="en") == expected
+
+
 # ---- the new pattern families stay linear in their input -----------------------------------
 @pytest.mark.parametrize("lang, unit", [
     ("fr", "Le 3 mars, dans la soirée et la nuit, de 1982-1990 puis en mars-avril, au début des "
            "années 60, d'ici la fin de l'année, à la même époque, l'actuel maire, le 20 heures. "),
     ("fr", "la nuit la soirée 1982-1990-1991/1992 mars-avril-mai d'ici d'ici des années des "),
     ("en", "for weeks and in recent months, for another year; later that month, that year. "),
+    ("fr", "En ce jour de fête, cette journée, l'été suivant, de futures étapes, en vue du "
+           "sommet de lundi, jusqu'au 3 mars 1982-1990. "),
+    ("en", "£20 a week, 300 claims a day, twice a year, 2011-2015/2016, by 12 October, looked "
+           "ahead to Monday. "),
 ])
 def test_new_patterns_time_grows_linearly(lang: str, unit: str) -> None:
     import time

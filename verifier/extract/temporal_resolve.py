@@ -181,7 +181,8 @@ def value_range(value: str | None, mod: str | None = None) -> tuple[str, str] | 
 # ---- clause tense ------------------------------------------------------------------------
 _FR_FUTURE = re.compile(
     r"(?<![\w])(?:sera|seront|serai|serons|aura|auront|va|vont|ira|iront|fera|feront|pourra|"
-    r"pourront|devra|devront|doit|doivent|prévue?s?|prévoit|prochaine?s?|"
+    r"pourront|devra|devront|doit|doivent|prévue?s?|prévoit|prochaine?s?|à\s+venir|"
+    r"en\s+vue\s+d(?:e|u|es)|en\s+prévision\s+d(?:e|u|es)|"
     r"\w{3,}(?:era|eront|ira|iront|rons)|\w{2,}(?:erai|irai)|"
     r"\w{2,}(?:dra|dront|rra|rront))(?![\w'’])", re.I)  # tiendra, prendront, verra
 _PP = (r"\w+(?:é|ée|és|ées|i|ie|is|ies|it|ite|u|ue|us|ues|ert|erte|eint|einte|ort|orte|aint|"
@@ -200,7 +201,8 @@ _FR_PAST = re.compile(
     r"s['’]agissait)|dernière?s?|depuis)(?![\w'’])", re.I)
 _EN_FUTURE = re.compile(
     r"(?<![\w'’])(?:will|won['’]t|would|shall|['’]ll|going\s+to|is\s+to|are\s+to|plans?\s+to|"
-    r"scheduled|expected\s+to|next|upcoming)(?![\w'’])", re.I)
+    r"scheduled|expected\s+to|next|upcoming|forthcoming|"
+    r"look(?:s|ed|ing)?\s+(?:ahead|forward)\s+to|in\s+preparation\s+for)(?![\w'’])", re.I)
 _EN_PAST = re.compile(
     r"(?<![\w'’])(?:was|were|had|did|said|told|went|came|took|made|gave|met|held|left|"
     r"began|won|lost|died|last|ago|\w{2,}ed)(?![\w'’])", re.I)

@@ -545,6 +545,9 @@ def h_lastnext_fr(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
         return [Cand(m.start(), m.end(), "TIME", "rel", off=-1 if rel == "last" else 1,
                      unit="D", part=ptag)]
     if u in SEASONS or season_code(u) and re.fullmatch(r"[ée]t[ée]", u):
+        if prevrel:  # "l'automne suivant": after the date just mentioned, not the paper's
+            return [Cand(m.start(), m.end(), "DATE", "season_prev", season=season_code(u),
+                         off=off)]
         return [Cand(m.start(), m.end(), "DATE", "season", season=season_code(u), rel=rel)]
     unit = _THIS_UNITS.get(u)
     if unit is None:
@@ -642,6 +645,18 @@ def _time_context(text: str, start: int, end: int) -> bool:
 _DAY_MEASURED = re.compile(r"\s+(?:after|before|later|earlier|ago|apart|early|late)\b", re.I)
 
 
+# before "a week" / "an hour" that make it a rate (a SET): a count ("twice", "three times"),
+# an amount ("£20", "5%"), or a quantity and its plural noun ("1,200 claims", "a record number
+# of claims", "ten hours"), with no punctuation in between
+_RATE_BEFORE_EN = re.compile(
+    r"(?:(?<![\w'’])(?:once|twice|thrice|times)|(?<!\S)[£$€]?\d[\d,.]*(?:%|p|bn|m|k)?|"
+    r"(?:(?<![\w,.])\d[\d,.]*|(?<![\w'’])(?:number|numbers|hundreds|thousands|millions|"
+    r"dozens|many|more|fewer)\s+of|(?<![\w'’])(?:many|more|fewer))\s+(?:[a-z-]+\s+)?"
+    r"[a-z-]{2,}s)\s+$", re.I)
+_RATE_NOT_AFTER = re.compile(r"[\s-]+(?:of|ago|later|earlier|after|before|early|late|or|and)(?![\w'’])",
+                             re.I)
+
+
 def h_duration(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     u = m.group("u")
     nraw = m.group("n").strip()
@@ -679,6 +694,11 @@ def h_duration(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
             return None
     else:
         after = text[m.end():m.end() + 6].lower()
+        if nraw.lower() in ("a", "an") and not hedge and not q and \
+                _RATE_BEFORE_EN.search(text, max(0, m.start() - 60), m.start()) and \
+                not _RATE_NOT_AFTER.match(text, m.end()):
+            value = _duration_value(1, u)  # "£20 a week", "10 hours a day", "twice a year"
+            return [Cand(m.start(), m.end(), "SET", "abs", value=value)] if value else None
         if after.startswith(("-old", " old", "s old")) or (words and words[-1] == "aged"):
             return None
         if nraw.lower() in ("one", "a") and ul == "day" and not hedge and not q and not (
@@ -1209,6 +1229,17 @@ def h_present_phrase(m: re.Match[str], text: str, lang: str) -> list[Cand] | Non
     return [Cand(m.start(g), m.end(g), "TIME", "abs", value="PRESENT_REF")]
 
 
+def h_this_day(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    """'cette journée', 'en ce jour de fête', 'ce jour du Souvenir': the day being told (the
+    last day mentioned, else the reference day: a statement issued on the day it marks).
+    'à ce jour' (up to now) and 'ce jour-là' are other rules."""
+    if prev_word(text, m.start()) in ("à", "a", "jusqu'à", "jusqu’à"):
+        return None
+    if not m.group("j") and not m.group("of") and prev_word(text, m.start()) != "en":
+        return None  # a bare "ce jour": left to the other rules
+    return [Cand(m.start(), m.end(), "DATE", "prev", off=0, unit="D", or_ref=True)]
+
+
 def h_another(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     """'for another year': one more unit, a duration."""
     return [Cand(m.start(), m.end(), "DURATION", "abs", value=_duration_value(1, m.group("u")))]
@@ -1228,10 +1259,22 @@ def h_adj_ref(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     if w.startswith("actuel"):
         return [Cand(m.start("w"), m.end("w"), "TIME", "abs", value="PRESENT_REF")]
     if w in ("futur", "future") and prev_word(text, m.start("w")) in ("le", "du", "au", "l"):
-        nxt = re.match(r"\s+[a-zàâçéèêëîïôûùüÿœ]", text[m.end():m.end() + 3])
-        if not nxt:
-            return None  # "le futur" as a noun, alone: not a reference to a time here
+        return None  # "le futur" as a noun: not a reference to a time here
+    nxt = _NEXT_CONTENT.match(text, m.end())
+    if nxt and nxt.group(1).lower() not in _NOT_A_HEAD and \
+            prev_word(text, m.start("w")) in _DETERMINERS:
+        return None  # before its noun ("de futures étapes", "le futur stade"): what is to be,
+        # not a time; after it ("les générations futures") FTiB marks FUTURE_REF
     return [Cand(m.start("w"), m.end("w"), "TIME", "abs", value="FUTURE_REF")]
+
+
+_DETERMINERS = {"le", "la", "les", "l", "l'", "l’", "de", "d'", "d’", "des", "du", "un", "une",
+                "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "notre", "nos",
+                "votre", "vos", "mon", "ma", "mes", "au", "aux"}
+_NEXT_CONTENT = re.compile(r"[ \t\u00a0]+([a-zàâçéèêëîïôûùüÿœ][\w-]*)")
+_NOT_A_HEAD = {"de", "du", "des", "d", "et", "ou", "qui", "que", "qu", "à", "a", "au", "aux",
+               "en", "dans", "pour", "sur", "avec", "sans", "comme", "ne", "n", "se", "s", "y",
+               "doivent", "pourront", "seront", "auront", "sont", "ont", "est"}
 
 
 def _rx(p: str, flags: int = I) -> re.Pattern[str]:
@@ -1328,6 +1371,8 @@ _RULES_FR: list[tuple[re.Pattern[str], Handler]] = [
          rf"pass[ée]e?|pr[ée]c[ée]dente))?|p[ée]riode\s+de\s+l{A}(?:an|ann[ée]e)\s+"
          rf"(?:derni[eè]re?|pass[ée]e?|pr[ée]c[ée]dente)){R}"), h_same_period),
     (_rx(rf"{L}(?P<w>actuel(?:le)?s?|futur(?:e|s|es)?){R}(?!-)"), h_adj_ref),
+    (_rx(rf"{L}(?:cette\s+(?P<j>journ[ée]e)|ce\s+jour(?=(?P<of>\s+(?:de|du|d{A}))?))(?![-\w])"),
+     h_this_day),
     (_rx(rf"{L}(?:de\s+(?P<a>nos\s+jours)|[àa]\s+(?P<b>l{A}heure\s+actuelle)|"
          rf"en\s+(?P<c>ce\s+moment)|[àa]\s+(?P<d>ce\s+jour)(?![-\w])){R}"), h_present_phrase),
     # "la dernière décennie", "ce dernier siècle": one unit up to now, a duration
@@ -1406,6 +1451,9 @@ _RULES_EN: list[tuple[re.Pattern[str], Handler]] = [
      h_another),
     (_rx(rf"{L}(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?P<u>year|month|week){R}(?!-)"),
      h_anaphor_unit),
+    # "1998-2004", "the 2019/2020 season": two years, as in French ("2015-16" is left out)
+    (_rx(r"(?<![\w/.,-])(?P<y1>(?:1[89]|20)\d\d)\s?[-–/]\s?(?P<y2>(?:1[89]|20)\d\d|\d\d)"
+         r"(?![\w/-]|[.,]\d)"), h_year_range),
 ]
 
 
@@ -1460,7 +1508,7 @@ _KEYS_FR: list[tuple[tuple[str, ...] | _Words, bool]] = [
     (_Words({"nuit", "soir", "soirée", "soiree", "matin", "matinée", "matinee", "journée",
              "journee", "après", "apres"}), False), (("-", "/", "–"), True),
     (_MONTHS_FR, False), (("année", "annee"), True), (("ici",), False),
-    (("même", "meme"), False), (("actuel", "futur"), False),
+    (("même", "meme"), False), (("actuel", "futur"), False), (("ce jour", "cette journ"), False),
     (("nos jours", "actuelle", "ce moment", "ce jour"), False),
     (("dern",), False),
     (("pendant", "depuis", "durant"), False),
@@ -1481,7 +1529,7 @@ _KEYS_EN: list[tuple[tuple[str, ...] | _Words, bool]] = [
     (("ago",), False), (("morning", "afternoon", "evening", "night"), False),
     (("earlier", "later"), False),
     (_Words({"weeks", "months", "years", "decades", "days", "hours"}), False), (("another",), False),
-    (_Words({"year", "month", "week"}), False),
+    (_Words({"year", "month", "week"}), False), (("-", "/", "–"), True),
 ]
 _DIGIT = re.compile(r"\d")
 
@@ -1768,12 +1816,56 @@ def _resolve_shift(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
     return
 
 
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_V_BASE = re.compile(r"(\d{4})-(?:(\d\d)|(SP|SU|FA|WI))")
+
+
+def _base_month(value: str | None) -> tuple[int, int] | None:
+    """(year, month) of a value with a month or a season ('2024-03-05', '2024-03', '2024-SP')."""
+    m = _V_BASE.match(value or "")
+    if not m:
+        return None
+    return int(m.group(1)), int(m.group(2)) if m.group(2) else _SEASON_START[m.group(3)]
+
+
+def _resolve_season_prev(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
+    """'l'automne suivant', 'l'hiver précédent': the season after (before) the date last
+    mentioned ('au printemps 2024, puis à l'automne suivant' -> 2024-FA), else the reference
+    date's."""
+    d = c.data
+    season, off = d["season"], d["off"]
+    base = _base_month(ctx.get("prev_value"))
+    if base is None:
+        if ref is None:
+            c.value = f"XXXX-{season}"
+            return
+        base = (ref.year, ref.month)
+    y, mo = base
+    start = _SEASON_START[season]
+    if off > 0:
+        y = y if start > mo else y + 1
+    else:
+        y = y if start < mo else y - 1
+    c.value = f"{y:04d}-{season}"
+
+
 def _resolve_prev(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
     """A day relative to the previous day mentioned ('le lendemain', 'the same day'), else to
-    the reference date."""
+    the reference date. A month or a year ('l'année suivante', 'le mois précédent') counts
+    from the last date mentioned with that precision ('en 2019. L'année suivante' -> 2020);
+    ``or_ref`` ('cette journée', 'en ce jour de fête'): the reference day when no day was
+    mentioned before."""
     d = c.data
     base = ctx.get("prev_day")
     unit = d.get("unit", "D")
+    pv = ctx.get("prev_value")
+    if unit in ("Y", "M") and pv and (unit == "Y" or re.match(r"\d{4}-\d\d(?!\d)", pv)) \
+            and re.match(r"\d{4}", pv):
+        y, mo = int(pv[:4]), int(pv[5:7]) if unit == "M" else 1
+        c.value = _shift(dt.date(y, mo, 1), unit, d.get("off", 0))
+        return
+    if base is None and d.get("or_ref") and ref is not None:
+        base = ref.isoformat()
     if base is None:
         if unit != "D" and ref is not None:
             c.value = _shift(ref, unit, d.get("off", 0))
@@ -1916,6 +2008,7 @@ _RESOLVERS: dict[str, Callable[[Cand, dt.date | None, dict[str, Any]], None]] = 
     "shift": _resolve_shift,
     "prev": _resolve_prev,
     "anch_day": _resolve_anch_day,
+    "season_prev": _resolve_season_prev,
     "time": _resolve_time,
     "part": _resolve_time,
     "ago": _resolve_ago,
