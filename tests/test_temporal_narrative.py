@@ -237,6 +237,24 @@ def test_assess_reports_resolved_as_no_evidence() -> None:
     ("Ces dettes pèseront sur les générations futures.", [("futures", "TIME", "FUTURE_REF")]),
     # a prospective cue in a past clause: the next one
     ("Les ministres se sont réunis en vue du sommet de lundi.", [("lundi", "DATE", "2025-10-20")]),
+    # two decades coordinated: the second one is a decade too, not a year
+    ("Dans les années 1960 et 1970, le port employait 3 000 dockers.",
+     [("les années 1960", "DATE", "196X"), ("1970", "DATE", "197X")]),
+    ("La chanson a marqué les années 80 et 90.",
+     [("les années 80", "DATE", "198X"), ("90", "DATE", "199X")]),
+    # "1990" after another word stays a year
+    ("Le port a fermé en 1990 et rouvert en 2000.", [("1990", "DATE", "1990"), ("2000", "DATE", "2000")]),
+    # quarters and half-years
+    ("Le chiffre d'affaires a reculé au deuxième trimestre 2024.",
+     [("deuxième trimestre 2024", "DATE", "2024-Q2")]),
+    ("Le premier semestre de 2023 avait été meilleur.",
+     [("Le premier semestre de 2023", "DATE", "2023-H1")]),
+    # "l'année d'après" is "l'année suivante"
+    ("Il a quitté le gouvernement en 2012, puis l'année d'après le parti.",
+     [("2012", "DATE", "2012"), ("l'année d'après", "DATE", "2013")]),
+    # a season after "de"/"d'" without an article is a kind of thing, not a time
+    ("Pensez à monter vos pneus d'hiver.", []),
+    ("L'hiver dernier, les pneus ont manqué.", [("L'hiver dernier", "DATE", "2024-WI")]),
 ])
 def test_fourth_round_fr(text: str, expected: list) -> None:
     assert _got(text) == expected
@@ -259,6 +277,13 @@ def test_fourth_round_fr(text: str, expected: list) -> None:
     ("The strike ended a week ago.", [("a week ago", "DATE", "2025-W41")]),
     # a range of years: both ends, as in French
     ("She chaired the committee in 2011-2015.", [("2011", "DATE", "2011"), ("2015", "DATE", "2015")]),
+    # quarters and halves; a fraction or a match's half is neither
+    ("Exports grew in the third quarter of 2023.",
+     [("the third quarter of 2023", "DATE", "2023-Q3")]),
+    ("The firm expects a profit in H2 2026.", [("H2 2026", "DATE", "2026-H2")]),
+    ("Rates will fall in the first half of 2027.", [("the first half of 2027", "DATE", "2027-H1")]),
+    ("A quarter of the staff voted against.", []),
+    ("The visitors equalised in the second half.", []),
 ])
 def test_fourth_round_en(text: str, expected: list) -> None:
     assert _got(text, lang="en") == expected
@@ -273,7 +298,9 @@ def test_fourth_round_en(text: str, expected: list) -> None:
     ("fr", "En ce jour de fête, cette journée, l'été suivant, de futures étapes, en vue du "
            "sommet de lundi, jusqu'au 3 mars 1982-1990. "),
     ("en", "£20 a week, 300 claims a day, twice a year, 2011-2015/2016, by 12 October, looked "
-           "ahead to Monday. "),
+           "ahead to Monday, the third quarter of 2024, Q3 2025, a quarter of the staff. "),
+    ("fr", "les années 1960 et 1970, 80-90, au deuxième trimestre 2024, le premier semestre, "
+           "l'année d'après, pneus d'hiver. "),
 ])
 def test_new_patterns_time_grows_linearly(lang: str, unit: str) -> None:
     import time

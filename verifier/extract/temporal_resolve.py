@@ -138,6 +138,7 @@ _V_WEEK = re.compile(r"(\d{4})-W(\d{2})(-WE)?$")
 _V_SEASON = re.compile(r"(\d{4})-(SP|SU|FA|WI)$")
 _V_DECADE = re.compile(r"(\d{3})X$")
 _V_CENTURY = re.compile(r"(\d{2})(?:XX)?$")
+_V_PART = re.compile(r"(\d{4})-(Q[1-4]|H[12])$")  # a quarter, a half-year
 
 
 def value_range(value: str | None, mod: str | None = None) -> tuple[str, str] | None:
@@ -165,6 +166,12 @@ def value_range(value: str | None, mod: str | None = None) -> tuple[str, str] | 
             y = int(m[1])
             (sm, sd), (em, ed) = _SEASON_RANGE[m[2]]
             a, b = _span_range(dt.date(y, sm, sd), dt.date(y + (em < sm), em, ed), mod)
+        elif m := _V_PART.match(value):
+            y, k = int(m[1]), m[2]
+            first = (int(k[1]) - 1) * (3 if k[0] == "Q" else 6) + 1
+            last = first + (2 if k[0] == "Q" else 5)
+            a, b = _span_range(dt.date(y, first, 1),
+                               dt.date(y, last, calendar.monthrange(y, last)[1]), mod)
         elif m := _V_DECADE.match(value):
             y = int(m[1]) * 10
             a, b = _span_range(dt.date(y, 1, 1), dt.date(y + 9, 12, 31), mod)

@@ -345,6 +345,10 @@ _FUNCTION_S = {"les", "des", "ses", "ces", "mes", "tes", "nos", "vos", "leurs", 
                "êtes", "étaient", "avaient", "étais", "avais", "sera", "seras"}
 
 
+_DECADE_BEFORE = re.compile(r"ann[ée]es\s+(?:19|20)?\d0(?:\s*,\s*|\s+(?:et|ou|à)\s+|\s*[-–]\s*)$",
+                            re.I)
+
+
 def h_year(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     ys = m.group("y")
     y = int(ys)
@@ -359,6 +363,8 @@ def h_year(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
         return None
     if _UNIT_AFTER.match(after):
         return None
+    if lang == "fr" and ys.endswith("0") and _DECADE_BEFORE.search(text, max(0, s - 30), s):
+        return None  # "les années 1970 et 1980": the second decade (h_decade)
     pw = prev_word(text, m.start())
     if pw.rstrip(".") in _YEAR_BAD_PREV and not (lang == "en" and pw == "a"):
         return None
@@ -394,7 +400,44 @@ def h_decade(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     if len(y) == 2:
         y = ("19" if int(y) >= 20 else "20") + y if lang == "fr" else "19" + y
     value = y[:3] + "X"
-    return [Cand(m.start(), m.end(), "DATE", "abs", value=value)]
+    out = [Cand(m.start(), m.end(), "DATE", "abs", value=value)]
+    if m.groupdict().get("y2"):  # "les années 1970 et 1980", "les années 80-90": two decades
+        y2 = m.group("y2")
+        if len(y2) == 2:
+            y2 = ("19" if int(y2) >= 20 else "20") + y2
+        out[0].end = m.end("y")
+        out.append(Cand(m.start("y2"), m.end("y2"), "DATE", "abs", value=y2[:3] + "X"))
+    return out
+
+
+_ORDINAL_PART = {"premier": 1, "1er": 1, "first": 1, "deuxième": 2, "deuxieme": 2, "second": 2,
+                 "2e": 2, "2ème": 2, "2eme": 2, "troisième": 3, "troisieme": 3, "third": 3,
+                 "3e": 3, "3ème": 3, "3eme": 3, "quatrième": 4, "quatrieme": 4, "fourth": 4,
+                 "4e": 4, "4ème": 4, "4eme": 4}
+
+
+def h_quarter(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    """'le premier trimestre 2025', 'au troisième trimestre', 'le second semestre': a quarter
+    (YYYY-Qn) or a half-year (YYYY-Hn); without a year, the one the clause's tense points to."""
+    half = m.group("u").lower().startswith(("semestre", "half", "h"))
+    n = int(m.group("ord")[1]) if m.group("ord")[0] in "QHqh" else \
+        _ORDINAL_PART.get(m.group("ord").lower(), 0)
+    if not 1 <= n <= (2 if half else 4):
+        return None
+    det = m.group("det")
+    start = m.start() if det and det.lower() in ("le", "the") else m.start("ord")
+    return [Cand(start, m.end(), "DATE", "quarter", n=n, half=half, yraw=m.group("y"))]
+
+
+def h_quarter_en(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    """English quarters and halves; 'the first half of the match' is not one."""
+    if m.group("ord2"):
+        o = m.group("ord2")
+        return [Cand(m.start(), m.end(), "DATE", "quarter", n=int(o[1]), half=o[0] == "H",
+                     yraw=m.group("y2"))]
+    if not m.group("y") and m.group("u") == "half":
+        return None  # "the second half" alone: of a match, a speech...
+    return h_quarter(m, text, lang)
 
 
 _NAME_AFTER = re.compile(r"[ \t\u00a0]+[A-Z][a-z]")
@@ -534,7 +577,11 @@ def h_this(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
 
 def h_lastnext_fr(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     u = m.group("u").lower()
-    rw = m.group("rel").lower()
+    rw = m.group("rel").lower().replace("’", "'")
+    if rw.startswith("d'apr"):
+        rw = "suivant"  # "l'année d'après": the one after the date just written
+    elif rw.startswith("d'av"):
+        rw = "précédent"
     rel = _rel_word(rw)
     prevrel = rw.startswith(("préc", "prec", "suiv"))
     off = -1 if rel == "last" else 1
@@ -694,6 +741,8 @@ def h_duration(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
             return None
     else:
         after = text[m.end():m.end() + 6].lower()
+        if ul in ("quarter", "quarters") and re.match(r"\s+of\s+(?!a\s+century)", text[m.end():m.end() + 16]):
+            return None  # "a quarter of the population": a fraction
         if nraw.lower() in ("a", "an") and not hedge and not q and \
                 _RATE_BEFORE_EN.search(text, max(0, m.start() - 60), m.start()) and \
                 not _RATE_NOT_AFTER.match(text, m.end()):
@@ -974,6 +1023,9 @@ def h_season(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
         return None
     if not gd.get("y") and re.match(r"\s+(?:de|du|des)\s|\s+d['’]", text[m.end():m.end() + 5]):
         return None  # "le Printemps de l'environnement", "l'hiver des ...": a name, a metaphor
+    if lang == "fr" and not (det or gd.get("y") or gd.get("rel")) and \
+            re.search(r"(?<![\w'’])(?:d['’]|de\s+)$", text[max(0, m.start() - 4):m.start()], I):
+        return None  # "les soldes d'hiver", "des pneus de printemps": a kind, not a time
     if not det and titlecase_mid(text, m.start("s"), s):
         return None
     detl = (det or "").strip().lower()
@@ -1301,7 +1353,8 @@ _RULES_FR: list[tuple[re.Pattern[str], Handler]] = [
          rf"\s+(?P<year>{YEAR4}))?{R}"), h_month),
     (_rx(rf"{L}(?P<det>l{A}ann[ée]e\s+|l{A}an\s+)?(?P<y>\d{{4}})(?!\d)"), h_year),
     (_rx(rf"{L}(?:en|dès|depuis)\s+(?P<y>{A}?\d\d)(?=\s*[,.;:()!?]|\s+et\s|\s*$)"), h_year2),
-    (_rx(rf"{L}(?:(?P<det>les\s+)|(?<=\bdes\s))ann[ée]es\s+(?P<y>(?:19|20)?\d0){R}"), h_decade),
+    (_rx(rf"{L}(?:(?P<det>les\s+)|(?<=\bdes\s))ann[ée]es\s+(?P<y>(?:19|20)?\d0){R}"
+         rf"(?:(?:\s*,\s*|\s+(?:et|ou|à)\s+|\s*[-–]\s*)(?P<y2>(?:19|20)?\d0){R})?"), h_decade),
     (_rx(rf"{L}(?:(?P<edge>(?:la\s+)?(?:fin|d[ée]but|milieu)\s+du\s+)|(?P<det>le\s+))?"
          rf"(?P<n>[IVXL]+)\s*(?:e|ème|è|ᵉ|eme)\s+si[eè]cle{R}", 0), h_century),
     (_rx(rf"{L}(?P<w>avant-hier|apr[eè]s-demain|hier|aujourd{A}hui|demain)"
@@ -1312,8 +1365,12 @@ _RULES_FR: list[tuple[re.Pattern[str], Handler]] = [
          rf"(?!-l)"), h_this),
     (_rx(rf"{L}(?P<det>la|le|l{A})\s*(?P<u>semaine|mois|ann[ée]e|an|week-end|weekend|trimestre|"
          rf"semestre|si[eè]cle|d[ée]cennie|[ée]t[ée]|hiver|automne|printemps|nuit|soir[ée]e)\s+"
-         rf"(?P<rel>derni[eè]re?|pass[ée]e?|prochaine?|pr[ée]c[ée]dente?|suivante?){R}"),
+         rf"(?P<rel>derni[eè]re?|pass[ée]e?|prochaine?|pr[ée]c[ée]dente?|suivante?|"
+         rf"d{A}apr[eè]s|d{A}avant){R}(?!-)"),
      h_lastnext_fr),
+    (_rx(rf"{L}(?:(?P<det>le|au)\s+)?(?P<ord>premier|1er|deuxi[eè]me|second|2e|2[eè]me|"
+         rf"troisi[eè]me|3e|3[eè]me|quatri[eè]me|4e|4[eè]me)\s+(?P<u>trimestre|semestre)"
+         rf"(?:\s+(?:de\s+)?(?P<y>{YEAR4}))?{R}"), h_quarter),
     (_rx(rf"{L}il\s+y\s+a\s+(?:(?P<hedge>{HEDGE_FR})\s*)?(?P<n>{NUM_FR})\s*(?P<u>{UNIT_FR}){R}"),
      h_ago),
     (_rx(rf"{L}(?P<det>(?:la|le)\s+)?(?P<edge>fin|d[ée]but|milieu|mi-)\s*(?:du\s+|de\s+la\s+|"
@@ -1451,6 +1508,11 @@ _RULES_EN: list[tuple[re.Pattern[str], Handler]] = [
      h_another),
     (_rx(rf"{L}(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?P<u>year|month|week){R}(?!-)"),
      h_anaphor_unit),
+    # "the third quarter of 2024", "the second half of 2025", "Q3 2025", "H1 2024"
+    (_rx(rf"{L}(?:(?P<det>the)\s+)?(?P<ord>first|second|third|fourth)\s+(?P<u>quarter|half)"
+         rf"(?:\s+(?:of\s+)?(?P<y>{YEAR4}))?{R}(?!\s+(?:of\s+)?(?:the|a|an|this|that|its|his|her|"
+         rf"their|our|century|decade|[A-Z]))|{L}(?P<ord2>[QH][1-4])\s+(?P<y2>{YEAR4}){R}", 0),
+     h_quarter_en),
     # "1998-2004", "the 2019/2020 season": two years, as in French ("2015-16" is left out)
     (_rx(r"(?<![\w/.,-])(?P<y1>(?:1[89]|20)\d\d)\s?[-–/]\s?(?P<y2>(?:1[89]|20)\d\d|\d\d)"
          r"(?![\w/-]|[.,]\d)"), h_year_range),
@@ -1491,7 +1553,8 @@ _KEYS_FR: list[tuple[tuple[str, ...] | _Words, bool]] = [
     (_MONTHS_FR, True), (_MONTHS_FR, True), (_MONTHS_FR, True), (("/", "."), True),
     (("-",), True), (_MONTHS_FR, True), (_MONTHS_FR, False), ((), True), ((), True),
     (("année", "annee"), True), (("siècle", "siecle"), False), (("hier", "demain", "aujourd"), False),
-    (("ce ", "cet ", "cette "), False), (("dern", "pass", "proch", "préc", "prec", "suiv"), False),
+    (("ce ", "cet ", "cette "), False), (("dern", "pass", "proch", "préc", "prec", "suiv", "apr", "avant"), False),
+    (("trimestre", "semestre"), False),
     (("il y a",), False), (("fin", "début", "debut", "milieu", "mi-"), False),
     (("fin", "début", "debut", "milieu", "mi-"), True),
     (("printemps", "été", "ete", "automne", "hiver"), False), (_WEEKDAYS_FR, False),
@@ -1529,7 +1592,8 @@ _KEYS_EN: list[tuple[tuple[str, ...] | _Words, bool]] = [
     (("ago",), False), (("morning", "afternoon", "evening", "night"), False),
     (("earlier", "later"), False),
     (_Words({"weeks", "months", "years", "decades", "days", "hours"}), False), (("another",), False),
-    (_Words({"year", "month", "week"}), False), (("-", "/", "–"), True),
+    (_Words({"year", "month", "week"}), False), (("quarter", "half", "q", "h"), False),
+    (("-", "/", "–"), True),
 ]
 _DIGIT = re.compile(r"\d")
 
@@ -1828,6 +1892,29 @@ def _base_month(value: str | None) -> tuple[int, int] | None:
     return int(m.group(1)), int(m.group(2)) if m.group(2) else _SEASON_START[m.group(3)]
 
 
+def _resolve_quarter(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
+    """A quarter or half-year: its year as written, else the year of a date earlier in the
+    sentence, else from the reference date and the tense (as a month would be)."""
+    d = c.data
+    tag = ("H" if d["half"] else "Q") + str(d["n"])
+    y = _year(d.get("yraw"), ref)
+    if y is None:
+        y = _same_sentence_year(c, ctx)
+    if y is None:
+        if ref is None:
+            c.value = f"XXXX-{tag}"
+            return
+        first = (d["n"] - 1) * (6 if d["half"] else 3) + 1
+        last = first + (5 if d["half"] else 2)
+        if c.tense == "PAST":  # a quarter not over yet is last year's
+            y = ref.year - 1 if last >= ref.month else ref.year
+        elif c.tense == "FUTURE":
+            y = ref.year + 1 if last < ref.month else ref.year
+        else:
+            y = ref.year
+    c.value = f"{y:04d}-{tag}"
+
+
 def _resolve_season_prev(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
     """'l'automne suivant', 'l'hiver précédent': the season after (before) the date last
     mentioned ('au printemps 2024, puis à l'automne suivant' -> 2024-FA), else the reference
@@ -2008,6 +2095,7 @@ _RESOLVERS: dict[str, Callable[[Cand, dt.date | None, dict[str, Any]], None]] = 
     "shift": _resolve_shift,
     "prev": _resolve_prev,
     "anch_day": _resolve_anch_day,
+    "quarter": _resolve_quarter,
     "season_prev": _resolve_season_prev,
     "time": _resolve_time,
     "part": _resolve_time,
