@@ -1417,7 +1417,7 @@ _RULES_FR: list[tuple[re.Pattern[str], Handler]] = [
          rf"jour\s+de\s+l{A}an){R}"), h_holiday),
     (_rx(rf"{L}(?:(?P<det>la|le|l{A})\s*|(?<=\b[Aa]u\s)(?P<petit>petit\s+)?|(?<=\b[Ee]n\s))"
          rf"(?P<part>nuit|soir[ée]e|matin[ée]e|journ[ée]e|apr[eè]s-midi|matin|soir){R}"), h_part),
-    (_rx(r"(?<![\w/.,-])(?P<y1>(?:1[89]|20)\d\d)\s?[-–/]\s?(?P<y2>(?:1[89]|20)\d\d|\d\d)"
+    (_rx(r"(?P<y1>(?:1(?<![\w/.,-]1)[89]|2(?<![\w/.,-]2)0)\d\d)\s?[-–/]\s?(?P<y2>(?:1[89]|20)\d\d|\d\d)"
          r"(?![\w/-]|[.,]\d)"), h_year_range),
     (_rx(rf"{L}(?P<m1>{MON_FR_FULL})\s?[-–/]\s?(?P<m2>{MON_FR_FULL})(?:\s+(?P<year>{YEAR4}))?{R}"),
      h_month_range),
@@ -1511,10 +1511,10 @@ _RULES_EN: list[tuple[re.Pattern[str], Handler]] = [
     # "the third quarter of 2024", "the second half of 2025", "Q3 2025", "H1 2024"
     (_rx(rf"{L}(?:(?P<det>the)\s+)?(?P<ord>first|second|third|fourth)\s+(?P<u>quarter|half)"
          rf"(?:\s+(?:of\s+)?(?P<y>{YEAR4}))?{R}(?!\s+(?:of\s+)?(?:the|a|an|this|that|its|his|her|"
-         rf"their|our|century|decade|[A-Z]))|{L}(?P<ord2>[QH][1-4])\s+(?P<y2>{YEAR4}){R}", 0),
-     h_quarter_en),
+         rf"their|our|century|decade|[A-Z]))(?P<ord2>)", 0), h_quarter_en),
+    (_rx(rf"{L}(?P<ord2>[QH][1-4])\s+(?P<y2>{YEAR4}){R}", 0), h_quarter_en),
     # "1998-2004", "the 2019/2020 season": two years, as in French ("2015-16" is left out)
-    (_rx(r"(?<![\w/.,-])(?P<y1>(?:1[89]|20)\d\d)\s?[-–/]\s?(?P<y2>(?:1[89]|20)\d\d|\d\d)"
+    (_rx(r"(?P<y1>(?:1(?<![\w/.,-]1)[89]|2(?<![\w/.,-]2)0)\d\d)\s?[-–/]\s?(?P<y2>(?:1[89]|20)\d\d|\d\d)"
          r"(?![\w/-]|[.,]\d)"), h_year_range),
 ]
 
@@ -1592,7 +1592,8 @@ _KEYS_EN: list[tuple[tuple[str, ...] | _Words, bool]] = [
     (("ago",), False), (("morning", "afternoon", "evening", "night"), False),
     (("earlier", "later"), False),
     (_Words({"weeks", "months", "years", "decades", "days", "hours"}), False), (("another",), False),
-    (_Words({"year", "month", "week"}), False), (("quarter", "half", "q", "h"), False),
+    (_Words({"year", "month", "week"}), False), (("quarter", "half"), False),
+    (("q1", "q2", "q3", "q4", "h1", "h2"), True),
     (("-", "/", "–"), True),
 ]
 _DIGIT = re.compile(r"\d")
