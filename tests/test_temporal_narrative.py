@@ -255,6 +255,18 @@ def test_assess_reports_resolved_as_no_evidence() -> None:
     # a season after "de"/"d'" without an article is a kind of thing, not a time
     ("Pensez à monter vos pneus d'hiver.", []),
     ("L'hiver dernier, les pneus ont manqué.", [("L'hiver dernier", "DATE", "2024-WI")]),
+    # "en fin de journée" is the day in force, like a part of the day
+    ("Lundi en fin de journée, la motion a été rejetée.",
+     [("Lundi", "DATE", "2025-10-13"), ("fin de journée", "DATE", "2025-10-13")]),
+    # a part of the day subject of a past clause opening the sentence
+    ("Le 7 juin, la grêle a frappé la ville. La nuit a été longue pour les pompiers.",
+     [("Le 7 juin", "DATE", "2025-06-07"), ("La nuit", "TIME", "2025-06-07TNI")]),
+    ("La nuit tombe vite en novembre.", [("novembre", "DATE", "2025-11")]),
+    # "-là": the part of the day, the day, the year of the date just written
+    ("L'usine a fermé le 30 avril. Ce matin-là, 200 salariés attendaient devant les grilles.",
+     [("le 30 avril", "DATE", "2025-04-30"), ("Ce matin-là", "TIME", "2025-04-30TMO")]),
+    ("Elle a été élue en 2008. Cette année-là, la crise financière éclatait.",
+     [("2008", "DATE", "2008"), ("Cette année-là", "DATE", "2008")]),
 ])
 def test_fourth_round_fr(text: str, expected: list) -> None:
     assert _got(text) == expected
@@ -284,6 +296,11 @@ def test_fourth_round_fr(text: str, expected: list) -> None:
     ("Rates will fall in the first half of 2027.", [("the first half of 2027", "DATE", "2027-H1")]),
     ("A quarter of the staff voted against.", []),
     ("The visitors equalised in the second half.", []),
+    # "the next morning": the morning after the day last written
+    ("The dam gave way on 2 May. The next morning, the valley was under water.",
+     [("2 May", "DATE", "2025-05-02"), ("The next morning", "TIME", "2025-05-03TMO")]),
+    # "over the weekend" in a past clause on a weekday: the weekend just gone
+    ("Volunteers cleared the beach over the weekend.", [("the weekend", "DATE", "2025-W41-WE")]),
 ])
 def test_fourth_round_en(text: str, expected: list) -> None:
     assert _got(text, lang="en") == expected
@@ -300,7 +317,8 @@ def test_fourth_round_en(text: str, expected: list) -> None:
     ("en", "£20 a week, 300 claims a day, twice a year, 2011-2015/2016, by 12 October, looked "
            "ahead to Monday, the third quarter of 2024, Q3 2025, a quarter of the staff. "),
     ("fr", "les années 1960 et 1970, 80-90, au deuxième trimestre 2024, le premier semestre, "
-           "l'année d'après, pneus d'hiver. "),
+           "l'année d'après, pneus d'hiver. La nuit a été longue, ce soir-là, cette année-là. "),
+    ("en", "The next morning, over the weekend, the following night. "),
 ])
 def test_new_patterns_time_grows_linearly(lang: str, unit: str) -> None:
     import time

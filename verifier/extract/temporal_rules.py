@@ -1000,7 +1000,9 @@ def h_edge(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
         c.mod = mod
         return [c]
     if ul in ("journée", "journee", "day"):
-        c = Cand(start, m.end(), "DATE", "rel", off=0, unit="D")
+        # "mercredi en fin de journée", "at the end of the day": the day in force, as a part
+        # of the day would be (the sentence's date, else the paragraph's, else the paper's)
+        c = Cand(start, m.end(), "DATE", "part", part="")
         c.mod = mod
         return [c]
     unit = _THIS_UNITS.get(ul)
@@ -1185,6 +1187,11 @@ _PART_BEFORE = {"dans", "pendant", "durant", "toute", "vers", "avant", "après",
 _PART_AFTER_DE = {"cours", "milieu", "fin", "début", "debut", "long", "partie", "reste"}
 
 
+# "La nuit a été agitée", "La matinée s'est achevée": the part of the day is the subject of a
+# past clause opening the sentence, a time of the narrative
+_PART_SUBJECT = re.compile(r"\s+(?:a|avait|aura)\s+été\s|\s+s['’](?:est|était)\s|\s+fut\s", I)
+
+
 def h_part(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     """'dans la soirée', 'pendant la nuit', 'au petit matin': a part of the day on the date in
     force (see _resolve_time)."""
@@ -1200,8 +1207,9 @@ def h_part(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
         pw = words[-1] if words else ""
         ok = pw in _PART_BEFORE or (pw == "de" and len(words) == 2 and words[0] in _PART_AFTER_DE)
         coordinated = re.match(rf"\s+et\s+(?:la|le|l{A})\s*{PART_FR}{R}", text[m.end():m.end() + 24], I)
-        if not ok and not coordinated and not (at_sentence_start(text, start)
-                                                and text[m.end():m.end() + 1] == ","):
+        subject = at_sentence_start(text, start) and _PART_SUBJECT.match(text, m.end())
+        if not ok and not coordinated and not subject and not (
+                at_sentence_start(text, start) and text[m.end():m.end() + 1] == ","):
             return None   # "La soirée et la nuit ont été agitées" is kept
         if re.match(r"\s+(?:de|d['’]|des|du)\s", text[m.end():m.end() + 5]) and \
                 not re.match(rf"\s+(?:de|du)\s+(?:{WD_FR}|\d)", text[m.end():m.end() + 14], I):
@@ -1279,6 +1287,20 @@ def h_present_phrase(m: re.Match[str], text: str, lang: str) -> list[Cand] | Non
     (preposition out)."""
     g = next(k for k in ("a", "b", "c", "d") if m.group(k))
     return [Cand(m.start(g), m.end(g), "TIME", "abs", value="PRESENT_REF")]
+
+
+_THAT_UNIT_FR = {"semaine": "W", "mois": "M", "année": "Y", "annee": "Y", "an": "Y"}
+
+
+def h_that_fr(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    """'ce soir-là', 'cette nuit-là' (a part of the day last mentioned), 'ce jour-là' (that
+    day), 'cette année-là', 'ce mois-là' (the year, the month of the date just written)."""
+    u = m.group("u").lower()
+    if u in _THAT_UNIT_FR:
+        return [Cand(m.start(), m.end(), "DATE", "anaph", unit=_THAT_UNIT_FR[u])]
+    if u in ("jour", "journée", "journee"):
+        return [Cand(m.start(), m.end(), "DATE", "prev", off=0, unit="D")]
+    return [Cand(m.start(), m.end(), "TIME", "prev", off=0, part="T" + PARTS[u])]
 
 
 def h_this_day(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
@@ -1430,6 +1452,8 @@ _RULES_FR: list[tuple[re.Pattern[str], Handler]] = [
     (_rx(rf"{L}(?P<w>actuel(?:le)?s?|futur(?:e|s|es)?){R}(?!-)"), h_adj_ref),
     (_rx(rf"{L}(?:cette\s+(?P<j>journ[ée]e)|ce\s+jour(?=(?P<of>\s+(?:de|du|d{A}))?))(?![-\w])"),
      h_this_day),
+    (_rx(rf"{L}(?:ce|cet|cette)\s+(?P<u>soir[ée]e|soir|matin[ée]e|matin|nuit|apr[eè]s-midi|jour|"
+         rf"journ[ée]e|semaine|mois|ann[ée]e|an)-l[àa]{R}"), h_that_fr),
     (_rx(rf"{L}(?:de\s+(?P<a>nos\s+jours)|[àa]\s+(?P<b>l{A}heure\s+actuelle)|"
          rf"en\s+(?P<c>ce\s+moment)|[àa]\s+(?P<d>ce\s+jour)(?![-\w])){R}"), h_present_phrase),
     # "la dernière décennie", "ce dernier siècle": one unit up to now, a duration
@@ -1499,6 +1523,14 @@ _RULES_EN: list[tuple[re.Pattern[str], Handler]] = [
          rf"months|weeks|days|centuries)\s+ago{R}"),
      lambda m, t, lang: [Cand(m.start(), m.end(), "DATE", "abs", value="PAST_REF")]),
     (_rx(rf"{L}(?P<det>that|the\s+same|that\s+same)\s+(?P<part>{PART_EN}){R}"), h_that_part),
+    # "the next morning", "the following evening", "the previous night": a day on from the last
+    (_rx(rf"{L}the\s+(?P<rel>next|following|previous)\s+(?P<part>{PART_EN}){R}"),
+     lambda m, t, lang: [Cand(m.start(), m.end(), "TIME", "prev",
+                              off=-1 if m.group("rel").lower() == "previous" else 1,
+                              part="T" + PARTS[m.group("part").lower()])]),
+    # "over the weekend", "at the weekend": the one just gone in a past clause, else this one
+    (_rx(rf"(?<![\w])(?:over|during|at|on)\s+(?P<w>the\s+weekend){R}"),
+     lambda m, t, lang: [Cand(m.start("w"), m.end("w"), "DATE", "rel", off=0, unit="WE")]),
     (_rx(rf"{L}(?P<n>{NUM_EN})\s+(?P<u>years|year|months|month|weeks|week|days|day)\s+"
          rf"(?P<dir>earlier|later){R}(?!\s+than)"), h_shift),
     (_rx(rf"{L}(?:for|over|in)\s+(?P<span>(?:many\s+|recent\s+)?(?P<u>weeks|months|years|decades|"
@@ -1572,6 +1604,7 @@ _KEYS_FR: list[tuple[tuple[str, ...] | _Words, bool]] = [
              "journee", "après", "apres"}), False), (("-", "/", "–"), True),
     (_MONTHS_FR, False), (("année", "annee"), True), (("ici",), False),
     (("même", "meme"), False), (("actuel", "futur"), False), (("ce jour", "cette journ"), False),
+    (("-là", "-la"), False),
     (("nos jours", "actuelle", "ce moment", "ce jour"), False),
     (("dern",), False),
     (("pendant", "depuis", "durant"), False),
@@ -1590,6 +1623,7 @@ _KEYS_EN: list[tuple[tuple[str, ...] | _Words, bool]] = [
     (("now", "currently", "nowadays", "recently", "present", "future", "the past"), False),
     (("every", "each", "annually", "yearly"), False), (("christmas", "new year", "easter"), False),
     (("ago",), False), (("morning", "afternoon", "evening", "night"), False),
+    (("morning", "afternoon", "evening", "night"), False), (("weekend",), False),
     (("earlier", "later"), False),
     (_Words({"weeks", "months", "years", "decades", "days", "hours"}), False), (("another",), False),
     (_Words({"year", "month", "week"}), False), (("quarter", "half"), False),
