@@ -267,6 +267,9 @@ def test_assess_reports_resolved_as_no_evidence() -> None:
      [("le 30 avril", "DATE", "2025-04-30"), ("Ce matin-là", "TIME", "2025-04-30TMO")]),
     ("Elle a été élue en 2008. Cette année-là, la crise financière éclatait.",
      [("2008", "DATE", "2008"), ("Cette année-là", "DATE", "2008")]),
+    # "un mercredi": which weekday, not a day near the paper's
+    ("Le 14 juillet 1789 tombait un mardi.",
+     [("Le 14 juillet 1789", "DATE", "1789-07-14"), ("mardi", "DATE", "XXXX-WXX-2")]),
 ])
 def test_fourth_round_fr(text: str, expected: list) -> None:
     assert _got(text) == expected
@@ -301,6 +304,10 @@ def test_fourth_round_fr(text: str, expected: list) -> None:
      [("2 May", "DATE", "2025-05-02"), ("The next morning", "TIME", "2025-05-03TMO")]),
     # "over the weekend" in a past clause on a weekday: the weekend just gone
     ("Volunteers cleared the beach over the weekend.", [("the weekend", "DATE", "2025-W41-WE")]),
+    # "the coming days", "the past few weeks": an unspecified number of units
+    ("Talks will resume in the coming days.", [("the coming days", "DURATION", "PXD")]),
+    ("Prices have climbed over the past few months.", [("the past few months", "DURATION", "PXM")]),
+    ("The election fell on a Thursday.", [("Thursday", "DATE", "XXXX-WXX-4")]),
 ])
 def test_fourth_round_en(text: str, expected: list) -> None:
     assert _got(text, lang="en") == expected
@@ -318,7 +325,8 @@ def test_fourth_round_en(text: str, expected: list) -> None:
            "ahead to Monday, the third quarter of 2024, Q3 2025, a quarter of the staff. "),
     ("fr", "les années 1960 et 1970, 80-90, au deuxième trimestre 2024, le premier semestre, "
            "l'année d'après, pneus d'hiver. La nuit a été longue, ce soir-là, cette année-là. "),
-    ("en", "The next morning, over the weekend, the following night. "),
+    ("en", "The next morning, over the weekend, the following night, in the coming days, the "
+           "past few weeks, on a Sunday. "),
 ])
 def test_new_patterns_time_grows_linearly(lang: str, unit: str) -> None:
     import time

@@ -909,6 +909,10 @@ def h_weekday(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
         if text[m.end():m.end() + 1] == "-" or (m.start() and text[m.start() - 1] == "-"):
             return None
     start = m.start("det") if det else m.start("wd")
+    wdn = weekday_of(wd)
+    if wdn is not None and not det and not rel and prev_word(text, m.start("wd")) in ("un", "a"):
+        # "le 1er mai 2024 tombait un mercredi", "it fell on a Sunday": which weekday, not when
+        return [Cand(start, m.end(), "DATE", "abs", value=f"XXXX-WXX-{wdn + 1}")]
     r = _rel_word(rel) or (_rel_word(detl) if detl in ("ce", "cet", "this", "last", "next") else None)
     ptag = None
     if part:
@@ -1538,6 +1542,11 @@ _RULES_EN: list[tuple[re.Pattern[str], Handler]] = [
      h_vague_duration),
     (_rx(rf"{L}(?P<span>another\s+(?P<u>year|month|week|day|decade|hour)){R}(?!-)"),
      h_another),
+    # "in the coming days", "over the past few weeks": an unspecified number of units, as
+    # "les prochains jours", "ces dernières semaines" in French
+    (_rx(rf"{L}(?P<span>the\s+(?:coming|next\s+few|past\s+few|last\s+few|few\s+)\s*"
+         rf"(?P<u>days|weeks|months|years|decades)){R}(?!\s+(?:ago|earlier|later|before|after)\b)"),
+     h_vague_duration),
     (_rx(rf"{L}(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?P<u>year|month|week){R}(?!-)"),
      h_anaphor_unit),
     # "the third quarter of 2024", "the second half of 2025", "Q3 2025", "H1 2024"
@@ -1626,6 +1635,7 @@ _KEYS_EN: list[tuple[tuple[str, ...] | _Words, bool]] = [
     (("morning", "afternoon", "evening", "night"), False), (("weekend",), False),
     (("earlier", "later"), False),
     (_Words({"weeks", "months", "years", "decades", "days", "hours"}), False), (("another",), False),
+    (("coming", "few"), False),
     (_Words({"year", "month", "week"}), False), (("quarter", "half"), False),
     (("q1", "q2", "q3", "q4", "h1", "h2"), True),
     (("-", "/", "–"), True),
