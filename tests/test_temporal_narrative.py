@@ -270,6 +270,15 @@ def test_assess_reports_resolved_as_no_evidence() -> None:
     # "un mercredi": which weekday, not a day near the paper's
     ("Le 14 juillet 1789 tombait un mardi.",
      [("Le 14 juillet 1789", "DATE", "1789-07-14"), ("mardi", "DATE", "XXXX-WXX-2")]),
+    # the n-th or last weekday of a month or of a season: one day
+    ("Le passage à l'heure d'hiver a lieu le dernier dimanche d'octobre.",
+     [("le dernier dimanche d'octobre", "DATE", "2025-10-26")]),
+    ("La fête du village se tiendra le deuxième samedi de juin 2026.",
+     [("le deuxième samedi de juin 2026", "DATE", "2026-06-13")]),
+    ("La course partira le premier dimanche de l'été 2026.",
+     [("le premier dimanche de l'été 2026", "DATE", "2026-06-21")]),
+    ("La course partira le premier dimanche du printemps 2026.",
+     [("le premier dimanche du printemps 2026", "DATE", "2026-03-22")]),
 ])
 def test_fourth_round_fr(text: str, expected: list) -> None:
     assert _got(text) == expected
@@ -308,6 +317,8 @@ def test_fourth_round_fr(text: str, expected: list) -> None:
     ("Talks will resume in the coming days.", [("the coming days", "DURATION", "PXD")]),
     ("Prices have climbed over the past few months.", [("the past few months", "DURATION", "PXM")]),
     ("The election fell on a Thursday.", [("Thursday", "DATE", "XXXX-WXX-4")]),
+    ("Thanksgiving falls on the fourth Thursday of November 2026.",
+     [("the fourth Thursday of November 2026", "DATE", "2026-11-26")]),
 ])
 def test_fourth_round_en(text: str, expected: list) -> None:
     assert _got(text, lang="en") == expected
@@ -326,7 +337,8 @@ def test_fourth_round_en(text: str, expected: list) -> None:
     ("fr", "les années 1960 et 1970, 80-90, au deuxième trimestre 2024, le premier semestre, "
            "l'année d'après, pneus d'hiver. La nuit a été longue, ce soir-là, cette année-là. "),
     ("en", "The next morning, over the weekend, the following night, in the coming days, the "
-           "past few weeks, on a Sunday. "),
+           "past few weeks, on a Sunday, the first Tuesday of November. "),
+    ("fr", "le dernier dimanche d'octobre 2025, le premier lundi du printemps. "),
 ])
 def test_new_patterns_time_grows_linearly(lang: str, unit: str) -> None:
     import time
@@ -347,6 +359,8 @@ def test_new_patterns_time_grows_linearly(lang: str, unit: str) -> None:
 
 @pytest.mark.parametrize("lang, text", [
     ("fr", "Dans la soirée, puis au petit matin et en fin d'après-midi, pendant la journée. " * 3),
+    ("fr", "le dernier dimanche d'octobre, le premier lundi du printemps 2026, un mardi. " * 3),
+    ("en", "the first Tuesday of November, the last Monday in May 2024, on a Sunday. " * 3),
     ("en", "For weeks, in recent months, over many years; later that month, the same week. " * 3),
 ])
 def test_new_anchored_rules_match_finditer(lang: str, text: str) -> None:

@@ -429,6 +429,30 @@ def h_quarter(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     return [Cand(start, m.end(), "DATE", "quarter", n=n, half=half, yraw=m.group("y"))]
 
 
+_NTH = {"premier": 1, "1er": 1, "first": 1, "deuxième": 2, "deuxieme": 2, "second": 2,
+        "troisième": 3, "troisieme": 3, "third": 3, "quatrième": 4, "quatrieme": 4, "fourth": 4,
+        "dernier": -1, "last": -1}
+_SEASON_FIRST_DAY = {"SP": (3, 20), "SU": (6, 21), "FA": (9, 23), "WI": (12, 21)}
+
+
+def h_nth_weekday(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    """'le premier dimanche de septembre', 'le dernier dimanche d'octobre 2025', 'the second
+    Tuesday of May', 'le premier dimanche du printemps': one day, counted in that month or
+    season (its year as written, else from the reference date and the tense)."""
+    n = _NTH.get(m.group("ord").lower())
+    wd = weekday_of(m.group("wd"))
+    p = m.group("p").lower()
+    mon = month_of(p)
+    season = None if mon else season_code(p)
+    if n is None or wd is None or (lang == "en" and not m.group("wd")[0].isupper()):
+        return None
+    if lang == "en" and mon is None and season is None:
+        return None
+    start = m.start("det") if m.group("det") else m.start("ord")
+    return [Cand(start, m.end(), "DATE", "nth_wd", n=n, wd=wd, m=mon, season=season,
+                 yraw=m.group("y"))]
+
+
 def h_quarter_en(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     """English quarters and halves; 'the first half of the match' is not one."""
     if m.group("ord2"):
@@ -1409,6 +1433,10 @@ _RULES_FR: list[tuple[re.Pattern[str], Handler]] = [
          rf"(?:\s+(?P<y>{YEAR4})|\s+(?P<rel>derni[eè]r|prochain|pass[ée]))?{R}"), h_season),
     (_rx(rf"{L}(?:(?P<det>ce|le)\s+)?(?P<wd>{WD_FR})(?:\s+(?P<part>{PART_FR}|midi)(?!-))?"
          rf"(?:\s+(?P<rel>dernier|prochain|pass[ée]|suivant|pr[ée]c[ée]dent))?{R}"), h_weekday),
+    (_rx(rf"{L}(?:(?P<det>le)\s+)?(?P<ord>premier|1er|deuxi[eè]me|second|troisi[eè]me|"
+         rf"quatri[eè]me|dernier)\s+(?P<wd>{WD_FR})\s+(?:du\s+mois\s+)?(?:de\s+l{A}|de\s+|d{A}|du\s+)"
+         rf"(?P<p>{MON_FR_FULL}|printemps|[ée]t[ée]|automne|hiver)(?:\s+(?P<y>{YEAR4}))?{R}"),
+     h_nth_weekday),
     (_rx(rf"{L}(?:(?P<det>le|la|l{A})\s*)(?P<w>lendemain|veille|surlendemain|avant-veille|"
          rf"m[êe]me\s+jour)(?:\s+(?:au\s+)?(?P<part>{PART_FR}))?{R}"), h_prevrel),
     (_rx(rf"(?<=\b[Aa]u\s)(?P<det>)(?P<w>lendemain)(?:\s+(?P<part>{PART_FR}))?{R}"), h_prevrel),
@@ -1505,6 +1533,9 @@ _RULES_EN: list[tuple[re.Pattern[str], Handler]] = [
      h_season),
     (_rx(rf"{L}(?:(?P<det>this|last|next|on|by|until|since|from)\s+)?(?P<wd>{WD_EN})"
          rf"(?:\s+(?P<part>{PART_EN}))?(?P<rel>){R}"), h_weekday),
+    (_rx(rf"{L}(?:(?P<det>the)\s+)(?P<ord>first|second|third|fourth|last)\s+(?P<wd>{WD_EN})\s+"
+         rf"(?:of|in)\s+(?P<p>{MON_EN_FULL}|spring|summer|autumn|fall|winter)(?:\s+(?P<y>{YEAR4}))?{R}"),
+     h_nth_weekday),
     (_rx(rf"{L}(?P<det>)(?P<w>the\s+day\s+before|the\s+day\s+after|the\s+next\s+day|"
          rf"the\s+following\s+day|the\s+same\s+day|the\s+previous\s+day|that\s+day|"
          rf"the\s+night\s+before|the\s+eve){R}"), h_prevrel),
@@ -1599,6 +1630,7 @@ _KEYS_FR: list[tuple[tuple[str, ...] | _Words, bool]] = [
     (("il y a",), False), (("fin", "début", "debut", "milieu", "mi-"), False),
     (("fin", "début", "debut", "milieu", "mi-"), True),
     (("printemps", "été", "ete", "automne", "hiver"), False), (_WEEKDAYS_FR, False),
+    (_WEEKDAYS_FR, False),
     (("lendemain", "veille", "même jour", "meme jour"), False), (("lendemain",), False),
     (("même", "meme"), False), (("h",), True), (("heure",), False), (("midi", "minuit"), False),
     (_UNITS_FR, False), (("dern", "proch"), False), (("demi-",), False), (("quinquennat", "septennat"), False),
@@ -1625,6 +1657,7 @@ _KEYS_EN: list[tuple[tuple[str, ...] | _Words, bool]] = [
     (("this", "last", "next", "previous", "following", "past", "coming"), False),
     (("ago",), False), (_EDGE_KEYS_EN, False),
     (("spring", "summer", "autumn", "fall", "winter"), False), (_WEEKDAYS_EN, False),
+    (_WEEKDAYS_EN, False),
     (("the day", "the next day", "following day", "same day", "previous day", "that day",
       "night before", "the eve"), False),
     (("m",), True), ((":",), True), (("noon", "midnight"), False), (_UNITS_EN, False),
@@ -1937,6 +1970,35 @@ def _base_month(value: str | None) -> tuple[int, int] | None:
     return int(m.group(1)), int(m.group(2)) if m.group(2) else _SEASON_START[m.group(3)]
 
 
+def _resolve_nth_weekday(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
+    """The n-th (or last) weekday of a month or from a season's first day."""
+    d = c.data
+    y = _year(d.get("yraw"), ref)
+    if d["m"]:
+        first_month, first_day = d["m"], 1
+    else:
+        first_month, first_day = _SEASON_FIRST_DAY[d["season"]]
+    if y is None:
+        if ref is None:
+            c.value = None
+            return
+        y = infer_year(first_month, None, ref, c.tense, None)
+    if d["n"] > 0:
+        day = dt.date(y, first_month, first_day)
+        day += dt.timedelta(days=(d["wd"] - day.weekday()) % 7 + 7 * (d["n"] - 1))
+        if d["m"] and day.month != d["m"]:
+            c.value = None
+            return
+    else:
+        if not d["m"]:
+            c.value = None
+            return
+        y2, m2 = add_months(y, d["m"], 1)
+        day = dt.date(y2, m2, 1) - dt.timedelta(days=1)
+        day -= dt.timedelta(days=(day.weekday() - d["wd"]) % 7)
+    c.value = day.isoformat()
+
+
 def _resolve_quarter(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
     """A quarter or half-year: its year as written, else the year of a date earlier in the
     sentence, else from the reference date and the tense (as a month would be)."""
@@ -2141,6 +2203,7 @@ _RESOLVERS: dict[str, Callable[[Cand, dt.date | None, dict[str, Any]], None]] = 
     "prev": _resolve_prev,
     "anch_day": _resolve_anch_day,
     "quarter": _resolve_quarter,
+    "nth_wd": _resolve_nth_weekday,
     "season_prev": _resolve_season_prev,
     "time": _resolve_time,
     "part": _resolve_time,
