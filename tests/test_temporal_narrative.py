@@ -319,6 +319,9 @@ def test_fourth_round_fr(text: str, expected: list) -> None:
     ("The election fell on a Thursday.", [("Thursday", "DATE", "XXXX-WXX-4")]),
     ("Thanksgiving falls on the fourth Thursday of November 2026.",
      [("the fourth Thursday of November 2026", "DATE", "2026-11-26")]),
+    # an adjective between the number and the unit
+    ("The jury deliberated for two full days.", [("two full days", "DURATION", "P2D")]),
+    ("After a whole day of talks, the envoys left.", [("a whole day", "DURATION", "P1D")]),
 ])
 def test_fourth_round_en(text: str, expected: list) -> None:
     assert _got(text, lang="en") == expected

@@ -775,7 +775,8 @@ def h_duration(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
         if after.startswith(("-old", " old", "s old")) or (words and words[-1] == "aged"):
             return None
         if nraw.lower() in ("one", "a") and ul == "day" and not hedge and not q and not (
-                _DAY_MEASURED.match(text, m.end()) or pw in ("only", "just", "full", "whole", "entire")):
+                _DAY_MEASURED.match(text, m.end()) or gd.get("adj")
+                or pw in ("only", "just", "full", "whole", "entire")):
             return None   # "one day, he will return"; "only one day after" is one day
         if pw in ("once", "twice", "times", "per") or nraw.lower() in ("a", "an") and \
                 pw in ("once", "twice", "thrice"):
@@ -1545,7 +1546,8 @@ _RULES_EN: list[tuple[re.Pattern[str], Handler]] = [
     (_rx(rf"{L}(?P<pre>at|by|until|before|after|around|about|from|since|till)\s+(?P<w>noon|midnight){R}",
          0), h_noon),
     (_rx(rf"{L}(?P<q>(?:the|over\s+the)\s+(?:past|last|next|coming|previous|following)\s+)?"
-         rf"(?:(?P<hedge>{HEDGE_EN})\s+)?(?P<n>{NUM_EN})[\s-]+(?P<u>{UNIT_EN})"
+         rf"(?:(?P<hedge>{HEDGE_EN})\s+)?(?P<n>{NUM_EN})[\s-]+"
+         rf"(?:(?P<adj>full|whole|entire|long|straight|consecutive)\s+)?(?P<u>{UNIT_EN})"
          rf"(?P<half>\s+and\s+a\s+half)?{R}"), h_duration),
     (_rx(rf"{L}half\s+an?\s+(?P<u>hour|day|century|decade|year){R}"), h_half),
     (_rx(rf"{L}(?P<w>now|currently|nowadays|recently|at\s+present|the\s+future|the\s+past){R}"),
