@@ -277,6 +277,9 @@ def test_assess_reports_resolved_as_no_evidence() -> None:
      [("le deuxième samedi de juin 2026", "DATE", "2026-06-13")]),
     ("La course partira le premier dimanche de l'été 2026.",
      [("le premier dimanche de l'été 2026", "DATE", "2026-06-21")]),
+    # a year after a name in capitals is part of the name; in a headline in capitals it is a year
+    ("Le programme « HORIZON 2040 » a été présenté aux élus.", []),
+    ("BUDGET 2026 : CE QUI CHANGE", [("2026", "DATE", "2026")]),
     ("La course partira le premier dimanche du printemps 2026.",
      [("le premier dimanche du printemps 2026", "DATE", "2026-03-22")]),
 ])

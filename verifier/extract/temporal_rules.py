@@ -373,6 +373,12 @@ def h_year(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
                                                             s - len(rawm.group(0))]) \
             and month_of(rawm.group(1)) is None and rawm.group(1) not in _YEAR_OK_CAPS:
         return None  # "Vision 2030", "Sénégal 2050", "Windows 2000": part of a name
+    capm = re.search(r"(?<![\w'’])([A-ZÀ-ÖØ-Þ]{4,})\s+$", text[max(0, s - 20):s])
+    if capm and month_of(capm.group(1)) is None and capm.group(1).lower() not in _YEAR_GOOD_PREV \
+            and capm.group(1).lower() not in _YEAR_STRONG_PREV \
+            and capm.group(1).title() not in _YEAR_OK_CAPS \
+            and not re.match(r"[\W\d_]*[A-ZÀ-ÖØ-Þ]{2,}\b", text[e:e + 15]):  # not a headline in capitals
+        return None  # "SÉNÉGAL 2050", "VISION 2030" in capitals: a name too ("EN 2024" is kept)
     det = m.group("det")
     good_prev = det or pw in _YEAR_GOOD_PREV or pw.endswith(("'en", "’en"))
     strong_prev = det or pw in _YEAR_STRONG_PREV or pw.endswith(("'en", "’en"))
