@@ -280,6 +280,10 @@ def test_assess_reports_resolved_as_no_evidence() -> None:
     # a year after a name in capitals is part of the name; in a headline in capitals it is a year
     ("Le programme « HORIZON 2040 » a été présenté aux élus.", []),
     ("BUDGET 2026 : CE QUI CHANGE", [("2026", "DATE", "2026")]),
+    # "Maintenant" opening a question turns the discourse; elsewhere it is now
+    ("Le plan est voté. Maintenant, qui va le financer ?", []),
+    ("Maintenant, les candidats doivent déposer leur dossier.",
+     [("Maintenant", "TIME", "PRESENT_REF")]),
     ("La course partira le premier dimanche du printemps 2026.",
      [("le premier dimanche du printemps 2026", "DATE", "2026-03-22")]),
 ])

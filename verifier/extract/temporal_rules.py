@@ -1091,6 +1091,10 @@ _REFS = {"maintenant": ("TIME", "PRESENT_REF"), "actuellement": ("TIME", "PRESEN
          "the past": ("TIME", "PAST_REF"), "at present": ("TIME", "PRESENT_REF")}
 
 
+_QUESTION_AFTER = re.compile(r"\s*,?\s*(?:comment|pourquoi|que|qu['’]|quoi|où|qui|quel(?:le)?s?|"
+                             r"how|why|what|where|who|which)(?![\w'’])", re.I)
+
+
 def h_ref(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     w = " ".join(m.group("w").lower().replace("’", "'").split())
     if w.startswith("actuel"):
@@ -1102,6 +1106,9 @@ def h_ref(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
         return None
     if w == "now" and re.match(r"\s+that\b", text[m.end():m.end() + 6]):
         return None
+    if w in ("now", "maintenant") and at_sentence_start(text, m.start()) and \
+            _QUESTION_AFTER.match(text, m.end()):
+        return None  # "Maintenant, comment faire ?", "Now, why does it matter?": a discourse turn
     if w in ("the future", "the past"):
         nx = _NEXT_LOWER.match(text, m.end())
         if nx and nx.group(1) not in _REF_NOUN_NEXT and not nx.group(1).endswith("ly"):
