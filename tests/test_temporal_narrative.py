@@ -212,12 +212,143 @@ def test_assess_reports_resolved_as_no_evidence() -> None:
     assert f.explanation.startswith("Resolved to Thursday 16 October 2025")
 
 
+# ---- fourth round (issue 12): the day being marked, periods after a date, limits in a past
+# clause, prospective cues, rates, year ranges in English, "futur" before its noun ----------
+@pytest.mark.parametrize("text, expected", [
+    # a statement issued on the day it marks: "cette journée", "en ce jour de ..." is that day
+    ("En ce jour de commémoration, la ministre salue le courage des sauveteurs.",
+     [("ce jour", "DATE", "2025-10-16")]),
+    ("Profitons de cette journée pour remercier les bénévoles.",
+     [("cette journée", "DATE", "2025-10-16")]),
+    # ... or the day the story is telling
+    ("Le 4 septembre, les enseignants ont fait grève. Cette journée a mobilisé 40 % d'entre eux.",
+     [("Le 4 septembre", "DATE", "2025-09-04"), ("Cette journée", "DATE", "2025-09-04")]),
+    # "à ce jour" stays "up to now"
+    ("Aucun suspect n'a été interpellé à ce jour.", [("ce jour", "TIME", "PRESENT_REF")]),
+    # a season, a year, a month "suivant(e)" / "précédent(e)" follows the date just written
+    ("La digue a cédé à l'hiver 2021 ; l'été suivant, les travaux ont commencé.",
+     [("l'hiver 2021", "DATE", "2021-WI"), ("l'été suivant", "DATE", "2022-SU")]),
+    ("Elle a rejoint le club en 2017. L'année suivante, elle en prenait la présidence.",
+     [("2017", "DATE", "2017"), ("L'année suivante", "DATE", "2018")]),
+    ("Le chantier a démarré en juin 2023 ; le mois précédent, le permis avait été signé.",
+     [("juin 2023", "DATE", "2023-06"), ("le mois précédent", "DATE", "2023-05")]),
+    # "futur" before its noun names what is to be, not a time; after it, FUTURE_REF
+    ("Le futur hôpital accueillera ses premiers patients en 2027.", [("2027", "DATE", "2027")]),
+    ("Ces dettes pèseront sur les générations futures.", [("futures", "TIME", "FUTURE_REF")]),
+    # a prospective cue in a past clause: the next one
+    ("Les ministres se sont réunis en vue du sommet de lundi.", [("lundi", "DATE", "2025-10-20")]),
+    # two decades coordinated: the second one is a decade too, not a year
+    ("Dans les années 1960 et 1970, le port employait 3 000 dockers.",
+     [("les années 1960", "DATE", "196X"), ("1970", "DATE", "197X")]),
+    ("La chanson a marqué les années 80 et 90.",
+     [("les années 80", "DATE", "198X"), ("90", "DATE", "199X")]),
+    # "1990" after another word stays a year
+    ("Le port a fermé en 1990 et rouvert en 2000.", [("1990", "DATE", "1990"), ("2000", "DATE", "2000")]),
+    # quarters and half-years
+    ("Le chiffre d'affaires a reculé au deuxième trimestre 2024.",
+     [("deuxième trimestre 2024", "DATE", "2024-Q2")]),
+    ("Le premier semestre de 2023 avait été meilleur.",
+     [("Le premier semestre de 2023", "DATE", "2023-H1")]),
+    # "l'année d'après" is "l'année suivante"
+    ("Il a quitté le gouvernement en 2012, puis l'année d'après le parti.",
+     [("2012", "DATE", "2012"), ("l'année d'après", "DATE", "2013")]),
+    # a season after "de"/"d'" without an article is a kind of thing, not a time
+    ("Pensez à monter vos pneus d'hiver.", []),
+    ("L'hiver dernier, les pneus ont manqué.", [("L'hiver dernier", "DATE", "2024-WI")]),
+    # "en fin de journée" is the day in force, like a part of the day
+    ("Lundi en fin de journée, la motion a été rejetée.",
+     [("Lundi", "DATE", "2025-10-13"), ("fin de journée", "DATE", "2025-10-13")]),
+    # a part of the day subject of a past clause opening the sentence
+    ("Le 7 juin, la grêle a frappé la ville. La nuit a été longue pour les pompiers.",
+     [("Le 7 juin", "DATE", "2025-06-07"), ("La nuit", "TIME", "2025-06-07TNI")]),
+    ("La nuit tombe vite en novembre.", [("novembre", "DATE", "2025-11")]),
+    # "-là": the part of the day, the day, the year of the date just written
+    ("L'usine a fermé le 30 avril. Ce matin-là, 200 salariés attendaient devant les grilles.",
+     [("le 30 avril", "DATE", "2025-04-30"), ("Ce matin-là", "TIME", "2025-04-30TMO")]),
+    ("Elle a été élue en 2008. Cette année-là, la crise financière éclatait.",
+     [("2008", "DATE", "2008"), ("Cette année-là", "DATE", "2008")]),
+    # "un mercredi": which weekday, not a day near the paper's
+    ("Le 14 juillet 1789 tombait un mardi.",
+     [("Le 14 juillet 1789", "DATE", "1789-07-14"), ("mardi", "DATE", "XXXX-WXX-2")]),
+    # the n-th or last weekday of a month or of a season: one day
+    ("Le passage à l'heure d'hiver a lieu le dernier dimanche d'octobre.",
+     [("le dernier dimanche d'octobre", "DATE", "2025-10-26")]),
+    ("La fête du village se tiendra le deuxième samedi de juin 2026.",
+     [("le deuxième samedi de juin 2026", "DATE", "2026-06-13")]),
+    ("La course partira le premier dimanche de l'été 2026.",
+     [("le premier dimanche de l'été 2026", "DATE", "2026-06-21")]),
+    # a year after a name in capitals is part of the name; in a headline in capitals it is a year
+    ("Le programme « HORIZON 2040 » a été présenté aux élus.", []),
+    ("BUDGET 2026 : CE QUI CHANGE", [("2026", "DATE", "2026")]),
+    # "Maintenant" opening a question turns the discourse; elsewhere it is now
+    ("Le plan est voté. Maintenant, qui va le financer ?", []),
+    ("Maintenant, les candidats doivent déposer leur dossier.",
+     [("Maintenant", "TIME", "PRESENT_REF")]),
+    ("La course partira le premier dimanche du printemps 2026.",
+     [("le premier dimanche du printemps 2026", "DATE", "2026-03-22")]),
+])
+def test_fourth_round_fr(text: str, expected: list) -> None:
+    assert _got(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "by" / "until" with a day: ahead, unless the clause is past (then the nearest one)
+    ("Waiting lists had fallen to 4,100 by 12 October.", [("12 October", "DATE", "2025-10-12")]),
+    ("The consultation stays open until 30 November.", [("30 November", "DATE", "2025-11-30")]),
+    ("The bridge will be closed until 20 October.", [("20 October", "DATE", "2025-10-20")]),
+    # a prospective verb in a past clause points ahead
+    ("The two leaders looked ahead to the summit in Rome on Monday.",
+     [("Monday", "DATE", "2025-10-20")]),
+    ("The two leaders met in Rome on Monday.", [("Monday", "DATE", "2025-10-13")]),
+    # a rate: "a week" after a count, an amount or a quantity of things
+    ("Carers can claim £83 a week.", [("a week", "SET", "P1W")]),
+    ("The clinic sees 300 patients a day.", [("a day", "SET", "P1D")]),
+    ("Inspectors visit the site twice a year.", [("a year", "SET", "P1Y")]),
+    ("The repairs took a week.", [("a week", "DURATION", "P1W")]),
+    ("The strike ended a week ago.", [("a week ago", "DATE", "2025-W41")]),
+    # a range of years: both ends, as in French
+    ("She chaired the committee in 2011-2015.", [("2011", "DATE", "2011"), ("2015", "DATE", "2015")]),
+    # quarters and halves; a fraction or a match's half is neither
+    ("Exports grew in the third quarter of 2023.",
+     [("the third quarter of 2023", "DATE", "2023-Q3")]),
+    ("The firm expects a profit in H2 2026.", [("H2 2026", "DATE", "2026-H2")]),
+    ("Rates will fall in the first half of 2027.", [("the first half of 2027", "DATE", "2027-H1")]),
+    ("A quarter of the staff voted against.", []),
+    ("The visitors equalised in the second half.", []),
+    # "the next morning": the morning after the day last written
+    ("The dam gave way on 2 May. The next morning, the valley was under water.",
+     [("2 May", "DATE", "2025-05-02"), ("The next morning", "TIME", "2025-05-03TMO")]),
+    # "over the weekend" in a past clause on a weekday: the weekend just gone
+    ("Volunteers cleared the beach over the weekend.", [("the weekend", "DATE", "2025-W41-WE")]),
+    # "the coming days", "the past few weeks": an unspecified number of units
+    ("Talks will resume in the coming days.", [("the coming days", "DURATION", "PXD")]),
+    ("Prices have climbed over the past few months.", [("the past few months", "DURATION", "PXM")]),
+    ("The election fell on a Thursday.", [("Thursday", "DATE", "XXXX-WXX-4")]),
+    ("Thanksgiving falls on the fourth Thursday of November 2026.",
+     [("the fourth Thursday of November 2026", "DATE", "2026-11-26")]),
+    # an adjective between the number and the unit
+    ("The jury deliberated for two full days.", [("two full days", "DURATION", "P2D")]),
+    ("After a whole day of talks, the envoys left.", [("a whole day", "DURATION", "P1D")]),
+])
+def test_fourth_round_en(text: str, expected: list) -> None:
+    assert _got(text, lang="en") == expected
+
+
 # ---- the new pattern families stay linear in their input -----------------------------------
 @pytest.mark.parametrize("lang, unit", [
     ("fr", "Le 3 mars, dans la soirée et la nuit, de 1982-1990 puis en mars-avril, au début des "
            "années 60, d'ici la fin de l'année, à la même époque, l'actuel maire, le 20 heures. "),
     ("fr", "la nuit la soirée 1982-1990-1991/1992 mars-avril-mai d'ici d'ici des années des "),
     ("en", "for weeks and in recent months, for another year; later that month, that year. "),
+    ("fr", "En ce jour de fête, cette journée, l'été suivant, de futures étapes, en vue du "
+           "sommet de lundi, jusqu'au 3 mars 1982-1990. "),
+    ("en", "£20 a week, 300 claims a day, twice a year, 2011-2015/2016, by 12 October, looked "
+           "ahead to Monday, the third quarter of 2024, Q3 2025, a quarter of the staff. "),
+    ("fr", "les années 1960 et 1970, 80-90, au deuxième trimestre 2024, le premier semestre, "
+           "l'année d'après, pneus d'hiver. La nuit a été longue, ce soir-là, cette année-là. "),
+    ("en", "The next morning, over the weekend, the following night, in the coming days, the "
+           "past few weeks, on a Sunday, the first Tuesday of November. "),
+    ("fr", "le dernier dimanche d'octobre 2025, le premier lundi du printemps. "),
 ])
 def test_new_patterns_time_grows_linearly(lang: str, unit: str) -> None:
     import time
@@ -238,6 +369,8 @@ def test_new_patterns_time_grows_linearly(lang: str, unit: str) -> None:
 
 @pytest.mark.parametrize("lang, text", [
     ("fr", "Dans la soirée, puis au petit matin et en fin d'après-midi, pendant la journée. " * 3),
+    ("fr", "le dernier dimanche d'octobre, le premier lundi du printemps 2026, un mardi. " * 3),
+    ("en", "the first Tuesday of November, the last Monday in May 2024, on a Sunday. " * 3),
     ("en", "For weeks, in recent months, over many years; later that month, the same week. " * 3),
 ])
 def test_new_anchored_rules_match_finditer(lang: str, text: str) -> None:

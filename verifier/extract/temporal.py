@@ -252,8 +252,14 @@ def _resolve_all(kept: list[Cand], text: str, lang: str, ref: dt.date | None,
             ctx["para"], ctx["para_day"] = pi, None
         if pending and pending[0].sentence != si:
             pending = []
-        c.tense = _local_tense(text, c.start, lang) or nearest_tense(
-            markers_cache[si], c.start - s_start, (c.start - s_start, c.end - s_start))
+        clause = nearest_tense(markers_cache[si], c.start - s_start,
+                               (c.start - s_start, c.end - s_start))
+        local = _local_tense(text, c.start, lang)
+        if local == "UNTIL":  # "until 23 February" in a past clause: the nearest one
+            local = None if clause == "PAST" else "FUTURE"
+            c.tense = local
+        else:
+            c.tense = local or clause
         c.sentence = si
         ctx["sent_text_end"] = s_end
         resolve_candidate(c, ref, ctx)
@@ -298,7 +304,8 @@ def _follow_range(c: Cand, prev: Cand | None, text: str) -> None:
     c.value = f"{year:04d}-{m2.group(2)}"
 
 
-_DEADLINE_BEFORE = re.compile(r"(?:jusqu['’](?:au|à|a)|d['’]ici(?:\s+(?:le|à))?|until|by)\s*$", re.I)
+_DEADLINE_BEFORE = re.compile(r"d['’]ici(?:\s+(?:le|à))?\s*$", re.I)
+_UNTIL_BEFORE = re.compile(r"(?:jusqu['’](?:au|à|a)|until|by)\s*$", re.I)
 _PP_BEFORE_FR = re.compile(r"(?<!\sla\s)(?<!\sle\s)(?<!\sles\s)(?<!\sune\s)(?<!\sun\s)(?<!\ssa\s)"
                            r"(?<!\sson\s)(?<![dl]['’])(?<![\w'’])(?!(?:été|était)\s)"
                            r"\w{3,}(?:é|ée|és|ées)\s+$", re.I)
@@ -310,11 +317,15 @@ _AUX_BEFORE = re.compile(r"(?<![\w])(?:sera|seront|serait|seraient|est|sont|êtr
 
 
 def _local_tense(text: str, start: int, lang: str) -> str | None:
-    """Cues right before the expression that beat the clause's verb: a deadline preposition
-    ('jusqu'au 30 juin' points ahead) or a past participle ('annoncées mercredi')."""
+    """Cues right before the expression that beat the clause's verb: a deadline ('d'ici le 30
+    juin' points ahead), a limit ('jusqu'au 30 juin', 'by 23 February': "UNTIL", ahead
+    unless the clause is in the past: 'had fallen to 300 by 23 February' is the nearest 23
+    February, maybe a few days back) or a past participle ('annoncées mercredi')."""
     before = text[max(0, start - 25):start]
     if _DEADLINE_BEFORE.search(before):
         return "FUTURE"
+    if _UNTIL_BEFORE.search(before):
+        return "UNTIL"
     m = (_PP_BEFORE_EN if lang == "en" else _PP_BEFORE_FR).search(before)
     if m and not _AUX_BEFORE.search(before, 0, m.start()):
         return "PAST"

@@ -138,6 +138,7 @@ _V_WEEK = re.compile(r"(\d{4})-W(\d{2})(-WE)?$")
 _V_SEASON = re.compile(r"(\d{4})-(SP|SU|FA|WI)$")
 _V_DECADE = re.compile(r"(\d{3})X$")
 _V_CENTURY = re.compile(r"(\d{2})(?:XX)?$")
+_V_PART = re.compile(r"(\d{4})-(Q[1-4]|H[12])$")  # a quarter, a half-year
 
 
 def value_range(value: str | None, mod: str | None = None) -> tuple[str, str] | None:
@@ -165,6 +166,12 @@ def value_range(value: str | None, mod: str | None = None) -> tuple[str, str] | 
             y = int(m[1])
             (sm, sd), (em, ed) = _SEASON_RANGE[m[2]]
             a, b = _span_range(dt.date(y, sm, sd), dt.date(y + (em < sm), em, ed), mod)
+        elif m := _V_PART.match(value):
+            y, k = int(m[1]), m[2]
+            first = (int(k[1]) - 1) * (3 if k[0] == "Q" else 6) + 1
+            last = first + (2 if k[0] == "Q" else 5)
+            a, b = _span_range(dt.date(y, first, 1),
+                               dt.date(y, last, calendar.monthrange(y, last)[1]), mod)
         elif m := _V_DECADE.match(value):
             y = int(m[1]) * 10
             a, b = _span_range(dt.date(y, 1, 1), dt.date(y + 9, 12, 31), mod)
@@ -181,7 +188,8 @@ def value_range(value: str | None, mod: str | None = None) -> tuple[str, str] | 
 # ---- clause tense ------------------------------------------------------------------------
 _FR_FUTURE = re.compile(
     r"(?<![\w])(?:sera|seront|serai|serons|aura|auront|va|vont|ira|iront|fera|feront|pourra|"
-    r"pourront|devra|devront|doit|doivent|prévue?s?|prévoit|prochaine?s?|"
+    r"pourront|devra|devront|doit|doivent|prévue?s?|prévoit|prochaine?s?|à\s+venir|"
+    r"en\s+vue\s+d(?:e|u|es)|en\s+prévision\s+d(?:e|u|es)|"
     r"\w{3,}(?:era|eront|ira|iront|rons)|\w{2,}(?:erai|irai)|"
     r"\w{2,}(?:dra|dront|rra|rront))(?![\w'’])", re.I)  # tiendra, prendront, verra
 _PP = (r"\w+(?:é|ée|és|ées|i|ie|is|ies|it|ite|u|ue|us|ues|ert|erte|eint|einte|ort|orte|aint|"
@@ -200,7 +208,8 @@ _FR_PAST = re.compile(
     r"s['’]agissait)|dernière?s?|depuis)(?![\w'’])", re.I)
 _EN_FUTURE = re.compile(
     r"(?<![\w'’])(?:will|won['’]t|would|shall|['’]ll|going\s+to|is\s+to|are\s+to|plans?\s+to|"
-    r"scheduled|expected\s+to|next|upcoming)(?![\w'’])", re.I)
+    r"scheduled|expected\s+to|next|upcoming|forthcoming|"
+    r"look(?:s|ed|ing)?\s+(?:ahead|forward)\s+to|in\s+preparation\s+for)(?![\w'’])", re.I)
 _EN_PAST = re.compile(
     r"(?<![\w'’])(?:was|were|had|did|said|told|went|came|took|made|gave|met|held|left|"
     r"began|won|lost|died|last|ago|\w{2,}ed)(?![\w'’])", re.I)

@@ -345,6 +345,10 @@ _FUNCTION_S = {"les", "des", "ses", "ces", "mes", "tes", "nos", "vos", "leurs", 
                "êtes", "étaient", "avaient", "étais", "avais", "sera", "seras"}
 
 
+_DECADE_BEFORE = re.compile(r"ann[ée]es\s+(?:19|20)?\d0(?:\s*,\s*|\s+(?:et|ou|à)\s+|\s*[-–]\s*)$",
+                            re.I)
+
+
 def h_year(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     ys = m.group("y")
     y = int(ys)
@@ -359,6 +363,8 @@ def h_year(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
         return None
     if _UNIT_AFTER.match(after):
         return None
+    if lang == "fr" and ys.endswith("0") and _DECADE_BEFORE.search(text, max(0, s - 30), s):
+        return None  # "les années 1970 et 1980": the second decade (h_decade)
     pw = prev_word(text, m.start())
     if pw.rstrip(".") in _YEAR_BAD_PREV and not (lang == "en" and pw == "a"):
         return None
@@ -367,6 +373,12 @@ def h_year(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
                                                             s - len(rawm.group(0))]) \
             and month_of(rawm.group(1)) is None and rawm.group(1) not in _YEAR_OK_CAPS:
         return None  # "Vision 2030", "Sénégal 2050", "Windows 2000": part of a name
+    capm = re.search(r"(?<![\w'’])([A-ZÀ-ÖØ-Þ]{4,})\s+$", text[max(0, s - 20):s])
+    if capm and month_of(capm.group(1)) is None and capm.group(1).lower() not in _YEAR_GOOD_PREV \
+            and capm.group(1).lower() not in _YEAR_STRONG_PREV \
+            and capm.group(1).title() not in _YEAR_OK_CAPS \
+            and not re.match(r"[\W\d_]*[A-ZÀ-ÖØ-Þ]{2,}\b", text[e:e + 15]):  # not a headline in capitals
+        return None  # "SÉNÉGAL 2050", "VISION 2030" in capitals: a name too ("EN 2024" is kept)
     det = m.group("det")
     good_prev = det or pw in _YEAR_GOOD_PREV or pw.endswith(("'en", "’en"))
     strong_prev = det or pw in _YEAR_STRONG_PREV or pw.endswith(("'en", "’en"))
@@ -394,7 +406,68 @@ def h_decade(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     if len(y) == 2:
         y = ("19" if int(y) >= 20 else "20") + y if lang == "fr" else "19" + y
     value = y[:3] + "X"
-    return [Cand(m.start(), m.end(), "DATE", "abs", value=value)]
+    out = [Cand(m.start(), m.end(), "DATE", "abs", value=value)]
+    if m.groupdict().get("y2"):  # "les années 1970 et 1980", "les années 80-90": two decades
+        y2 = m.group("y2")
+        if len(y2) == 2:
+            y2 = ("19" if int(y2) >= 20 else "20") + y2
+        out[0].end = m.end("y")
+        out.append(Cand(m.start("y2"), m.end("y2"), "DATE", "abs", value=y2[:3] + "X"))
+    return out
+
+
+_ORDINAL_PART = {"premier": 1, "1er": 1, "first": 1, "deuxième": 2, "deuxieme": 2, "second": 2,
+                 "2e": 2, "2ème": 2, "2eme": 2, "troisième": 3, "troisieme": 3, "third": 3,
+                 "3e": 3, "3ème": 3, "3eme": 3, "quatrième": 4, "quatrieme": 4, "fourth": 4,
+                 "4e": 4, "4ème": 4, "4eme": 4}
+
+
+def h_quarter(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    """'le premier trimestre 2025', 'au troisième trimestre', 'le second semestre': a quarter
+    (YYYY-Qn) or a half-year (YYYY-Hn); without a year, the one the clause's tense points to."""
+    half = m.group("u").lower().startswith(("semestre", "half", "h"))
+    n = int(m.group("ord")[1]) if m.group("ord")[0] in "QHqh" else \
+        _ORDINAL_PART.get(m.group("ord").lower(), 0)
+    if not 1 <= n <= (2 if half else 4):
+        return None
+    det = m.group("det")
+    start = m.start() if det and det.lower() in ("le", "the") else m.start("ord")
+    return [Cand(start, m.end(), "DATE", "quarter", n=n, half=half, yraw=m.group("y"))]
+
+
+_NTH = {"premier": 1, "1er": 1, "first": 1, "deuxième": 2, "deuxieme": 2, "second": 2,
+        "troisième": 3, "troisieme": 3, "third": 3, "quatrième": 4, "quatrieme": 4, "fourth": 4,
+        "dernier": -1, "last": -1}
+_SEASON_FIRST_DAY = {"SP": (3, 20), "SU": (6, 21), "FA": (9, 23), "WI": (12, 21)}
+
+
+def h_nth_weekday(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    """'le premier dimanche de septembre', 'le dernier dimanche d'octobre 2025', 'the second
+    Tuesday of May', 'le premier dimanche du printemps': one day, counted in that month or
+    season (its year as written, else from the reference date and the tense)."""
+    n = _NTH.get(m.group("ord").lower())
+    wd = weekday_of(m.group("wd"))
+    p = m.group("p").lower()
+    mon = month_of(p)
+    season = None if mon else season_code(p)
+    if n is None or wd is None or (lang == "en" and not m.group("wd")[0].isupper()):
+        return None
+    if lang == "en" and mon is None and season is None:
+        return None
+    start = m.start("det") if m.group("det") else m.start("ord")
+    return [Cand(start, m.end(), "DATE", "nth_wd", n=n, wd=wd, m=mon, season=season,
+                 yraw=m.group("y"))]
+
+
+def h_quarter_en(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    """English quarters and halves; 'the first half of the match' is not one."""
+    if m.group("ord2"):
+        o = m.group("ord2")
+        return [Cand(m.start(), m.end(), "DATE", "quarter", n=int(o[1]), half=o[0] == "H",
+                     yraw=m.group("y2"))]
+    if not m.group("y") and m.group("u") == "half":
+        return None  # "the second half" alone: of a match, a speech...
+    return h_quarter(m, text, lang)
 
 
 _NAME_AFTER = re.compile(r"[ \t\u00a0]+[A-Z][a-z]")
@@ -534,7 +607,11 @@ def h_this(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
 
 def h_lastnext_fr(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     u = m.group("u").lower()
-    rw = m.group("rel").lower()
+    rw = m.group("rel").lower().replace("’", "'")
+    if rw.startswith("d'apr"):
+        rw = "suivant"  # "l'année d'après": the one after the date just written
+    elif rw.startswith("d'av"):
+        rw = "précédent"
     rel = _rel_word(rw)
     prevrel = rw.startswith(("préc", "prec", "suiv"))
     off = -1 if rel == "last" else 1
@@ -545,6 +622,9 @@ def h_lastnext_fr(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
         return [Cand(m.start(), m.end(), "TIME", "rel", off=-1 if rel == "last" else 1,
                      unit="D", part=ptag)]
     if u in SEASONS or season_code(u) and re.fullmatch(r"[ée]t[ée]", u):
+        if prevrel:  # "l'automne suivant": after the date just mentioned, not the paper's
+            return [Cand(m.start(), m.end(), "DATE", "season_prev", season=season_code(u),
+                         off=off)]
         return [Cand(m.start(), m.end(), "DATE", "season", season=season_code(u), rel=rel)]
     unit = _THIS_UNITS.get(u)
     if unit is None:
@@ -642,6 +722,18 @@ def _time_context(text: str, start: int, end: int) -> bool:
 _DAY_MEASURED = re.compile(r"\s+(?:after|before|later|earlier|ago|apart|early|late)\b", re.I)
 
 
+# before "a week" / "an hour" that make it a rate (a SET): a count ("twice", "three times"),
+# an amount ("£20", "5%"), or a quantity and its plural noun ("1,200 claims", "a record number
+# of claims", "ten hours"), with no punctuation in between
+_RATE_BEFORE_EN = re.compile(
+    r"(?:(?<![\w'’])(?:once|twice|thrice|times)|(?<!\S)[£$€]?\d[\d,.]*(?:%|p|bn|m|k)?|"
+    r"(?:(?<![\w,.])\d[\d,.]*|(?<![\w'’])(?:number|numbers|hundreds|thousands|millions|"
+    r"dozens|many|more|fewer)\s+of|(?<![\w'’])(?:many|more|fewer))\s+(?:[a-z-]+\s+)?"
+    r"[a-z-]{2,}s)\s+$", re.I)
+_RATE_NOT_AFTER = re.compile(r"[\s-]+(?:of|ago|later|earlier|after|before|early|late|or|and)(?![\w'’])",
+                             re.I)
+
+
 def h_duration(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     u = m.group("u")
     nraw = m.group("n").strip()
@@ -679,10 +771,18 @@ def h_duration(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
             return None
     else:
         after = text[m.end():m.end() + 6].lower()
+        if ul in ("quarter", "quarters") and re.match(r"\s+of\s+(?!a\s+century)", text[m.end():m.end() + 16]):
+            return None  # "a quarter of the population": a fraction
+        if nraw.lower() in ("a", "an") and not hedge and not q and \
+                _RATE_BEFORE_EN.search(text, max(0, m.start() - 60), m.start()) and \
+                not _RATE_NOT_AFTER.match(text, m.end()):
+            value = _duration_value(1, u)  # "£20 a week", "10 hours a day", "twice a year"
+            return [Cand(m.start(), m.end(), "SET", "abs", value=value)] if value else None
         if after.startswith(("-old", " old", "s old")) or (words and words[-1] == "aged"):
             return None
         if nraw.lower() in ("one", "a") and ul == "day" and not hedge and not q and not (
-                _DAY_MEASURED.match(text, m.end()) or pw in ("only", "just", "full", "whole", "entire")):
+                _DAY_MEASURED.match(text, m.end()) or gd.get("adj")
+                or pw in ("only", "just", "full", "whole", "entire")):
             return None   # "one day, he will return"; "only one day after" is one day
         if pw in ("once", "twice", "times", "per") or nraw.lower() in ("a", "an") and \
                 pw in ("once", "twice", "thrice"):
@@ -840,6 +940,10 @@ def h_weekday(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
         if text[m.end():m.end() + 1] == "-" or (m.start() and text[m.start() - 1] == "-"):
             return None
     start = m.start("det") if det else m.start("wd")
+    wdn = weekday_of(wd)
+    if wdn is not None and not det and not rel and prev_word(text, m.start("wd")) in ("un", "a"):
+        # "le 1er mai 2024 tombait un mercredi", "it fell on a Sunday": which weekday, not when
+        return [Cand(start, m.end(), "DATE", "abs", value=f"XXXX-WXX-{wdn + 1}")]
     r = _rel_word(rel) or (_rel_word(detl) if detl in ("ce", "cet", "this", "last", "next") else None)
     ptag = None
     if part:
@@ -931,7 +1035,9 @@ def h_edge(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
         c.mod = mod
         return [c]
     if ul in ("journée", "journee", "day"):
-        c = Cand(start, m.end(), "DATE", "rel", off=0, unit="D")
+        # "mercredi en fin de journée", "at the end of the day": the day in force, as a part
+        # of the day would be (the sentence's date, else the paragraph's, else the paper's)
+        c = Cand(start, m.end(), "DATE", "part", part="")
         c.mod = mod
         return [c]
     unit = _THIS_UNITS.get(ul)
@@ -954,6 +1060,9 @@ def h_season(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
         return None
     if not gd.get("y") and re.match(r"\s+(?:de|du|des)\s|\s+d['’]", text[m.end():m.end() + 5]):
         return None  # "le Printemps de l'environnement", "l'hiver des ...": a name, a metaphor
+    if lang == "fr" and not (det or gd.get("y") or gd.get("rel")) and \
+            re.search(r"(?<![\w'’])(?:d['’]|de\s+)$", text[max(0, m.start() - 4):m.start()], I):
+        return None  # "les soldes d'hiver", "des pneus de printemps": a kind, not a time
     if not det and titlecase_mid(text, m.start("s"), s):
         return None
     detl = (det or "").strip().lower()
@@ -982,6 +1091,10 @@ _REFS = {"maintenant": ("TIME", "PRESENT_REF"), "actuellement": ("TIME", "PRESEN
          "the past": ("TIME", "PAST_REF"), "at present": ("TIME", "PRESENT_REF")}
 
 
+_QUESTION_AFTER = re.compile(r"\s*,?\s*(?:comment|pourquoi|que|qu['’]|quoi|où|qui|quel(?:le)?s?|"
+                             r"how|why|what|where|who|which)(?![\w'’])", re.I)
+
+
 def h_ref(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     w = " ".join(m.group("w").lower().replace("’", "'").split())
     if w.startswith("actuel"):
@@ -993,6 +1106,9 @@ def h_ref(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
         return None
     if w == "now" and re.match(r"\s+that\b", text[m.end():m.end() + 6]):
         return None
+    if w in ("now", "maintenant") and at_sentence_start(text, m.start()) and \
+            _QUESTION_AFTER.match(text, m.end()):
+        return None  # "Maintenant, comment faire ?", "Now, why does it matter?": a discourse turn
     if w in ("the future", "the past"):
         nx = _NEXT_LOWER.match(text, m.end())
         if nx and nx.group(1) not in _REF_NOUN_NEXT and not nx.group(1).endswith("ly"):
@@ -1113,6 +1229,11 @@ _PART_BEFORE = {"dans", "pendant", "durant", "toute", "vers", "avant", "après",
 _PART_AFTER_DE = {"cours", "milieu", "fin", "début", "debut", "long", "partie", "reste"}
 
 
+# "La nuit a été agitée", "La matinée s'est achevée": the part of the day is the subject of a
+# past clause opening the sentence, a time of the narrative
+_PART_SUBJECT = re.compile(r"\s+(?:a|avait|aura)\s+été\s|\s+s['’](?:est|était)\s|\s+fut\s", I)
+
+
 def h_part(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     """'dans la soirée', 'pendant la nuit', 'au petit matin': a part of the day on the date in
     force (see _resolve_time)."""
@@ -1128,8 +1249,9 @@ def h_part(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
         pw = words[-1] if words else ""
         ok = pw in _PART_BEFORE or (pw == "de" and len(words) == 2 and words[0] in _PART_AFTER_DE)
         coordinated = re.match(rf"\s+et\s+(?:la|le|l{A})\s*{PART_FR}{R}", text[m.end():m.end() + 24], I)
-        if not ok and not coordinated and not (at_sentence_start(text, start)
-                                                and text[m.end():m.end() + 1] == ","):
+        subject = at_sentence_start(text, start) and _PART_SUBJECT.match(text, m.end())
+        if not ok and not coordinated and not subject and not (
+                at_sentence_start(text, start) and text[m.end():m.end() + 1] == ","):
             return None   # "La soirée et la nuit ont été agitées" is kept
         if re.match(r"\s+(?:de|d['’]|des|du)\s", text[m.end():m.end() + 5]) and \
                 not re.match(rf"\s+(?:de|du)\s+(?:{WD_FR}|\d)", text[m.end():m.end() + 14], I):
@@ -1209,6 +1331,31 @@ def h_present_phrase(m: re.Match[str], text: str, lang: str) -> list[Cand] | Non
     return [Cand(m.start(g), m.end(g), "TIME", "abs", value="PRESENT_REF")]
 
 
+_THAT_UNIT_FR = {"semaine": "W", "mois": "M", "année": "Y", "annee": "Y", "an": "Y"}
+
+
+def h_that_fr(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    """'ce soir-là', 'cette nuit-là' (a part of the day last mentioned), 'ce jour-là' (that
+    day), 'cette année-là', 'ce mois-là' (the year, the month of the date just written)."""
+    u = m.group("u").lower()
+    if u in _THAT_UNIT_FR:
+        return [Cand(m.start(), m.end(), "DATE", "anaph", unit=_THAT_UNIT_FR[u])]
+    if u in ("jour", "journée", "journee"):
+        return [Cand(m.start(), m.end(), "DATE", "prev", off=0, unit="D")]
+    return [Cand(m.start(), m.end(), "TIME", "prev", off=0, part="T" + PARTS[u])]
+
+
+def h_this_day(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    """'cette journée', 'en ce jour de fête', 'ce jour du Souvenir': the day being told (the
+    last day mentioned, else the reference day: a statement issued on the day it marks).
+    'à ce jour' (up to now) and 'ce jour-là' are other rules."""
+    if prev_word(text, m.start()) in ("à", "a", "jusqu'à", "jusqu’à"):
+        return None
+    if not m.group("j") and not m.group("of") and prev_word(text, m.start()) != "en":
+        return None  # a bare "ce jour": left to the other rules
+    return [Cand(m.start(), m.end(), "DATE", "prev", off=0, unit="D", or_ref=True)]
+
+
 def h_another(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     """'for another year': one more unit, a duration."""
     return [Cand(m.start(), m.end(), "DURATION", "abs", value=_duration_value(1, m.group("u")))]
@@ -1228,10 +1375,22 @@ def h_adj_ref(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     if w.startswith("actuel"):
         return [Cand(m.start("w"), m.end("w"), "TIME", "abs", value="PRESENT_REF")]
     if w in ("futur", "future") and prev_word(text, m.start("w")) in ("le", "du", "au", "l"):
-        nxt = re.match(r"\s+[a-zàâçéèêëîïôûùüÿœ]", text[m.end():m.end() + 3])
-        if not nxt:
-            return None  # "le futur" as a noun, alone: not a reference to a time here
+        return None  # "le futur" as a noun: not a reference to a time here
+    nxt = _NEXT_CONTENT.match(text, m.end())
+    if nxt and nxt.group(1).lower() not in _NOT_A_HEAD and \
+            prev_word(text, m.start("w")) in _DETERMINERS:
+        return None  # before its noun ("de futures étapes", "le futur stade"): what is to be,
+        # not a time; after it ("les générations futures") FTiB marks FUTURE_REF
     return [Cand(m.start("w"), m.end("w"), "TIME", "abs", value="FUTURE_REF")]
+
+
+_DETERMINERS = {"le", "la", "les", "l", "l'", "l’", "de", "d'", "d’", "des", "du", "un", "une",
+                "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "notre", "nos",
+                "votre", "vos", "mon", "ma", "mes", "au", "aux"}
+_NEXT_CONTENT = re.compile(r"[ \t\u00a0]+([a-zàâçéèêëîïôûùüÿœ][\w-]*)")
+_NOT_A_HEAD = {"de", "du", "des", "d", "et", "ou", "qui", "que", "qu", "à", "a", "au", "aux",
+               "en", "dans", "pour", "sur", "avec", "sans", "comme", "ne", "n", "se", "s", "y",
+               "doivent", "pourront", "seront", "auront", "sont", "ont", "est"}
 
 
 def _rx(p: str, flags: int = I) -> re.Pattern[str]:
@@ -1258,7 +1417,8 @@ _RULES_FR: list[tuple[re.Pattern[str], Handler]] = [
          rf"\s+(?P<year>{YEAR4}))?{R}"), h_month),
     (_rx(rf"{L}(?P<det>l{A}ann[ée]e\s+|l{A}an\s+)?(?P<y>\d{{4}})(?!\d)"), h_year),
     (_rx(rf"{L}(?:en|dès|depuis)\s+(?P<y>{A}?\d\d)(?=\s*[,.;:()!?]|\s+et\s|\s*$)"), h_year2),
-    (_rx(rf"{L}(?:(?P<det>les\s+)|(?<=\bdes\s))ann[ée]es\s+(?P<y>(?:19|20)?\d0){R}"), h_decade),
+    (_rx(rf"{L}(?:(?P<det>les\s+)|(?<=\bdes\s))ann[ée]es\s+(?P<y>(?:19|20)?\d0){R}"
+         rf"(?:(?:\s*,\s*|\s+(?:et|ou|à)\s+|\s*[-–]\s*)(?P<y2>(?:19|20)?\d0){R})?"), h_decade),
     (_rx(rf"{L}(?:(?P<edge>(?:la\s+)?(?:fin|d[ée]but|milieu)\s+du\s+)|(?P<det>le\s+))?"
          rf"(?P<n>[IVXL]+)\s*(?:e|ème|è|ᵉ|eme)\s+si[eè]cle{R}", 0), h_century),
     (_rx(rf"{L}(?P<w>avant-hier|apr[eè]s-demain|hier|aujourd{A}hui|demain)"
@@ -1269,8 +1429,12 @@ _RULES_FR: list[tuple[re.Pattern[str], Handler]] = [
          rf"(?!-l)"), h_this),
     (_rx(rf"{L}(?P<det>la|le|l{A})\s*(?P<u>semaine|mois|ann[ée]e|an|week-end|weekend|trimestre|"
          rf"semestre|si[eè]cle|d[ée]cennie|[ée]t[ée]|hiver|automne|printemps|nuit|soir[ée]e)\s+"
-         rf"(?P<rel>derni[eè]re?|pass[ée]e?|prochaine?|pr[ée]c[ée]dente?|suivante?){R}"),
+         rf"(?P<rel>derni[eè]re?|pass[ée]e?|prochaine?|pr[ée]c[ée]dente?|suivante?|"
+         rf"d{A}apr[eè]s|d{A}avant){R}(?!-)"),
      h_lastnext_fr),
+    (_rx(rf"{L}(?:(?P<det>le|au)\s+)?(?P<ord>premier|1er|deuxi[eè]me|second|2e|2[eè]me|"
+         rf"troisi[eè]me|3e|3[eè]me|quatri[eè]me|4e|4[eè]me)\s+(?P<u>trimestre|semestre)"
+         rf"(?:\s+(?:de\s+)?(?P<y>{YEAR4}))?{R}"), h_quarter),
     (_rx(rf"{L}il\s+y\s+a\s+(?:(?P<hedge>{HEDGE_FR})\s*)?(?P<n>{NUM_FR})\s*(?P<u>{UNIT_FR}){R}"),
      h_ago),
     (_rx(rf"{L}(?P<det>(?:la|le)\s+)?(?P<edge>fin|d[ée]but|milieu|mi-)\s*(?:du\s+|de\s+la\s+|"
@@ -1283,6 +1447,10 @@ _RULES_FR: list[tuple[re.Pattern[str], Handler]] = [
          rf"(?:\s+(?P<y>{YEAR4})|\s+(?P<rel>derni[eè]r|prochain|pass[ée]))?{R}"), h_season),
     (_rx(rf"{L}(?:(?P<det>ce|le)\s+)?(?P<wd>{WD_FR})(?:\s+(?P<part>{PART_FR}|midi)(?!-))?"
          rf"(?:\s+(?P<rel>dernier|prochain|pass[ée]|suivant|pr[ée]c[ée]dent))?{R}"), h_weekday),
+    (_rx(rf"{L}(?:(?P<det>le)\s+)?(?P<ord>premier|1er|deuxi[eè]me|second|troisi[eè]me|"
+         rf"quatri[eè]me|dernier)\s+(?P<wd>{WD_FR})\s+(?:du\s+mois\s+)?(?:de\s+l{A}|de\s+|d{A}|du\s+)"
+         rf"(?P<p>{MON_FR_FULL}|printemps|[ée]t[ée]|automne|hiver)(?:\s+(?P<y>{YEAR4}))?{R}"),
+     h_nth_weekday),
     (_rx(rf"{L}(?:(?P<det>le|la|l{A})\s*)(?P<w>lendemain|veille|surlendemain|avant-veille|"
          rf"m[êe]me\s+jour)(?:\s+(?:au\s+)?(?P<part>{PART_FR}))?{R}"), h_prevrel),
     (_rx(rf"(?<=\b[Aa]u\s)(?P<det>)(?P<w>lendemain)(?:\s+(?P<part>{PART_FR}))?{R}"), h_prevrel),
@@ -1317,7 +1485,7 @@ _RULES_FR: list[tuple[re.Pattern[str], Handler]] = [
          rf"jour\s+de\s+l{A}an){R}"), h_holiday),
     (_rx(rf"{L}(?:(?P<det>la|le|l{A})\s*|(?<=\b[Aa]u\s)(?P<petit>petit\s+)?|(?<=\b[Ee]n\s))"
          rf"(?P<part>nuit|soir[ée]e|matin[ée]e|journ[ée]e|apr[eè]s-midi|matin|soir){R}"), h_part),
-    (_rx(r"(?<![\w/.,-])(?P<y1>(?:1[89]|20)\d\d)\s?[-–/]\s?(?P<y2>(?:1[89]|20)\d\d|\d\d)"
+    (_rx(r"(?P<y1>(?:1(?<![\w/.,-]1)[89]|2(?<![\w/.,-]2)0)\d\d)\s?[-–/]\s?(?P<y2>(?:1[89]|20)\d\d|\d\d)"
          r"(?![\w/-]|[.,]\d)"), h_year_range),
     (_rx(rf"{L}(?P<m1>{MON_FR_FULL})\s?[-–/]\s?(?P<m2>{MON_FR_FULL})(?:\s+(?P<year>{YEAR4}))?{R}"),
      h_month_range),
@@ -1328,6 +1496,10 @@ _RULES_FR: list[tuple[re.Pattern[str], Handler]] = [
          rf"pass[ée]e?|pr[ée]c[ée]dente))?|p[ée]riode\s+de\s+l{A}(?:an|ann[ée]e)\s+"
          rf"(?:derni[eè]re?|pass[ée]e?|pr[ée]c[ée]dente)){R}"), h_same_period),
     (_rx(rf"{L}(?P<w>actuel(?:le)?s?|futur(?:e|s|es)?){R}(?!-)"), h_adj_ref),
+    (_rx(rf"{L}(?:cette\s+(?P<j>journ[ée]e)|ce\s+jour(?=(?P<of>\s+(?:de|du|d{A}))?))(?![-\w])"),
+     h_this_day),
+    (_rx(rf"{L}(?:ce|cet|cette)\s+(?P<u>soir[ée]e|soir|matin[ée]e|matin|nuit|apr[eè]s-midi|jour|"
+         rf"journ[ée]e|semaine|mois|ann[ée]e|an)-l[àa]{R}"), h_that_fr),
     (_rx(rf"{L}(?:de\s+(?P<a>nos\s+jours)|[àa]\s+(?P<b>l{A}heure\s+actuelle)|"
          rf"en\s+(?P<c>ce\s+moment)|[àa]\s+(?P<d>ce\s+jour)(?![-\w])){R}"), h_present_phrase),
     # "la dernière décennie", "ce dernier siècle": one unit up to now, a duration
@@ -1375,6 +1547,9 @@ _RULES_EN: list[tuple[re.Pattern[str], Handler]] = [
      h_season),
     (_rx(rf"{L}(?:(?P<det>this|last|next|on|by|until|since|from)\s+)?(?P<wd>{WD_EN})"
          rf"(?:\s+(?P<part>{PART_EN}))?(?P<rel>){R}"), h_weekday),
+    (_rx(rf"{L}(?:(?P<det>the)\s+)(?P<ord>first|second|third|fourth|last)\s+(?P<wd>{WD_EN})\s+"
+         rf"(?:of|in)\s+(?P<p>{MON_EN_FULL}|spring|summer|autumn|fall|winter)(?:\s+(?P<y>{YEAR4}))?{R}"),
+     h_nth_weekday),
     (_rx(rf"{L}(?P<det>)(?P<w>the\s+day\s+before|the\s+day\s+after|the\s+next\s+day|"
          rf"the\s+following\s+day|the\s+same\s+day|the\s+previous\s+day|that\s+day|"
          rf"the\s+night\s+before|the\s+eve){R}"), h_prevrel),
@@ -1384,7 +1559,8 @@ _RULES_EN: list[tuple[re.Pattern[str], Handler]] = [
     (_rx(rf"{L}(?P<pre>at|by|until|before|after|around|about|from|since|till)\s+(?P<w>noon|midnight){R}",
          0), h_noon),
     (_rx(rf"{L}(?P<q>(?:the|over\s+the)\s+(?:past|last|next|coming|previous|following)\s+)?"
-         rf"(?:(?P<hedge>{HEDGE_EN})\s+)?(?P<n>{NUM_EN})[\s-]+(?P<u>{UNIT_EN})"
+         rf"(?:(?P<hedge>{HEDGE_EN})\s+)?(?P<n>{NUM_EN})[\s-]+"
+         rf"(?:(?P<adj>full|whole|entire|long|straight|consecutive)\s+)?(?P<u>{UNIT_EN})"
          rf"(?P<half>\s+and\s+a\s+half)?{R}"), h_duration),
     (_rx(rf"{L}half\s+an?\s+(?P<u>hour|day|century|decade|year){R}"), h_half),
     (_rx(rf"{L}(?P<w>now|currently|nowadays|recently|at\s+present|the\s+future|the\s+past){R}"),
@@ -1397,6 +1573,14 @@ _RULES_EN: list[tuple[re.Pattern[str], Handler]] = [
          rf"months|weeks|days|centuries)\s+ago{R}"),
      lambda m, t, lang: [Cand(m.start(), m.end(), "DATE", "abs", value="PAST_REF")]),
     (_rx(rf"{L}(?P<det>that|the\s+same|that\s+same)\s+(?P<part>{PART_EN}){R}"), h_that_part),
+    # "the next morning", "the following evening", "the previous night": a day on from the last
+    (_rx(rf"{L}the\s+(?P<rel>next|following|previous)\s+(?P<part>{PART_EN}){R}"),
+     lambda m, t, lang: [Cand(m.start(), m.end(), "TIME", "prev",
+                              off=-1 if m.group("rel").lower() == "previous" else 1,
+                              part="T" + PARTS[m.group("part").lower()])]),
+    # "over the weekend", "at the weekend": the one just gone in a past clause, else this one
+    (_rx(rf"(?<![\w])(?:over|during|at|on)\s+(?P<w>the\s+weekend){R}"),
+     lambda m, t, lang: [Cand(m.start("w"), m.end("w"), "DATE", "rel", off=0, unit="WE")]),
     (_rx(rf"{L}(?P<n>{NUM_EN})\s+(?P<u>years|year|months|month|weeks|week|days|day)\s+"
          rf"(?P<dir>earlier|later){R}(?!\s+than)"), h_shift),
     (_rx(rf"{L}(?:for|over|in)\s+(?P<span>(?:many\s+|recent\s+)?(?P<u>weeks|months|years|decades|"
@@ -1404,8 +1588,21 @@ _RULES_EN: list[tuple[re.Pattern[str], Handler]] = [
      h_vague_duration),
     (_rx(rf"{L}(?P<span>another\s+(?P<u>year|month|week|day|decade|hour)){R}(?!-)"),
      h_another),
+    # "in the coming days", "over the past few weeks": an unspecified number of units, as
+    # "les prochains jours", "ces dernières semaines" in French
+    (_rx(rf"{L}(?P<span>the\s+(?:coming|next\s+few|past\s+few|last\s+few|few\s+)\s*"
+         rf"(?P<u>days|weeks|months|years|decades)){R}(?!\s+(?:ago|earlier|later|before|after)\b)"),
+     h_vague_duration),
     (_rx(rf"{L}(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?P<u>year|month|week){R}(?!-)"),
      h_anaphor_unit),
+    # "the third quarter of 2024", "the second half of 2025", "Q3 2025", "H1 2024"
+    (_rx(rf"{L}(?:(?P<det>the)\s+)?(?P<ord>first|second|third|fourth)\s+(?P<u>quarter|half)"
+         rf"(?:\s+(?:of\s+)?(?P<y>{YEAR4}))?{R}(?!\s+(?:of\s+)?(?:the|a|an|this|that|its|his|her|"
+         rf"their|our|century|decade|[A-Z]))(?P<ord2>)", 0), h_quarter_en),
+    (_rx(rf"{L}(?P<ord2>[QH][1-4])\s+(?P<y2>{YEAR4}){R}", 0), h_quarter_en),
+    # "1998-2004", "the 2019/2020 season": two years, as in French ("2015-16" is left out)
+    (_rx(r"(?P<y1>(?:1(?<![\w/.,-]1)[89]|2(?<![\w/.,-]2)0)\d\d)\s?[-–/]\s?(?P<y2>(?:1[89]|20)\d\d|\d\d)"
+         r"(?![\w/-]|[.,]\d)"), h_year_range),
 ]
 
 
@@ -1443,10 +1640,12 @@ _KEYS_FR: list[tuple[tuple[str, ...] | _Words, bool]] = [
     (_MONTHS_FR, True), (_MONTHS_FR, True), (_MONTHS_FR, True), (("/", "."), True),
     (("-",), True), (_MONTHS_FR, True), (_MONTHS_FR, False), ((), True), ((), True),
     (("année", "annee"), True), (("siècle", "siecle"), False), (("hier", "demain", "aujourd"), False),
-    (("ce ", "cet ", "cette "), False), (("dern", "pass", "proch", "préc", "prec", "suiv"), False),
+    (("ce ", "cet ", "cette "), False), (("dern", "pass", "proch", "préc", "prec", "suiv", "apr", "avant"), False),
+    (("trimestre", "semestre"), False),
     (("il y a",), False), (("fin", "début", "debut", "milieu", "mi-"), False),
     (("fin", "début", "debut", "milieu", "mi-"), True),
     (("printemps", "été", "ete", "automne", "hiver"), False), (_WEEKDAYS_FR, False),
+    (_WEEKDAYS_FR, False),
     (("lendemain", "veille", "même jour", "meme jour"), False), (("lendemain",), False),
     (("même", "meme"), False), (("h",), True), (("heure",), False), (("midi", "minuit"), False),
     (_UNITS_FR, False), (("dern", "proch"), False), (("demi-",), False), (("quinquennat", "septennat"), False),
@@ -1460,7 +1659,8 @@ _KEYS_FR: list[tuple[tuple[str, ...] | _Words, bool]] = [
     (_Words({"nuit", "soir", "soirée", "soiree", "matin", "matinée", "matinee", "journée",
              "journee", "après", "apres"}), False), (("-", "/", "–"), True),
     (_MONTHS_FR, False), (("année", "annee"), True), (("ici",), False),
-    (("même", "meme"), False), (("actuel", "futur"), False),
+    (("même", "meme"), False), (("actuel", "futur"), False), (("ce jour", "cette journ"), False),
+    (("-là", "-la"), False),
     (("nos jours", "actuelle", "ce moment", "ce jour"), False),
     (("dern",), False),
     (("pendant", "depuis", "durant"), False),
@@ -1472,6 +1672,7 @@ _KEYS_EN: list[tuple[tuple[str, ...] | _Words, bool]] = [
     (("this", "last", "next", "previous", "following", "past", "coming"), False),
     (("ago",), False), (_EDGE_KEYS_EN, False),
     (("spring", "summer", "autumn", "fall", "winter"), False), (_WEEKDAYS_EN, False),
+    (_WEEKDAYS_EN, False),
     (("the day", "the next day", "following day", "same day", "previous day", "that day",
       "night before", "the eve"), False),
     (("m",), True), ((":",), True), (("noon", "midnight"), False), (_UNITS_EN, False),
@@ -1479,9 +1680,13 @@ _KEYS_EN: list[tuple[tuple[str, ...] | _Words, bool]] = [
     (("now", "currently", "nowadays", "recently", "present", "future", "the past"), False),
     (("every", "each", "annually", "yearly"), False), (("christmas", "new year", "easter"), False),
     (("ago",), False), (("morning", "afternoon", "evening", "night"), False),
+    (("morning", "afternoon", "evening", "night"), False), (("weekend",), False),
     (("earlier", "later"), False),
     (_Words({"weeks", "months", "years", "decades", "days", "hours"}), False), (("another",), False),
-    (_Words({"year", "month", "week"}), False),
+    (("coming", "few"), False),
+    (_Words({"year", "month", "week"}), False), (("quarter", "half"), False),
+    (("q1", "q2", "q3", "q4", "h1", "h2"), True),
+    (("-", "/", "–"), True),
 ]
 _DIGIT = re.compile(r"\d")
 
@@ -1768,12 +1973,108 @@ def _resolve_shift(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
     return
 
 
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_V_BASE = re.compile(r"(\d{4})-(?:(\d\d)|(SP|SU|FA|WI))")
+
+
+def _base_month(value: str | None) -> tuple[int, int] | None:
+    """(year, month) of a value with a month or a season ('2024-03-05', '2024-03', '2024-SP')."""
+    m = _V_BASE.match(value or "")
+    if not m:
+        return None
+    return int(m.group(1)), int(m.group(2)) if m.group(2) else _SEASON_START[m.group(3)]
+
+
+def _resolve_nth_weekday(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
+    """The n-th (or last) weekday of a month or from a season's first day."""
+    d = c.data
+    y = _year(d.get("yraw"), ref)
+    if d["m"]:
+        first_month, first_day = d["m"], 1
+    else:
+        first_month, first_day = _SEASON_FIRST_DAY[d["season"]]
+    if y is None:
+        if ref is None:
+            c.value = None
+            return
+        y = infer_year(first_month, None, ref, c.tense, None)
+    if d["n"] > 0:
+        day = dt.date(y, first_month, first_day)
+        day += dt.timedelta(days=(d["wd"] - day.weekday()) % 7 + 7 * (d["n"] - 1))
+        if d["m"] and day.month != d["m"]:
+            c.value = None
+            return
+    else:
+        if not d["m"]:
+            c.value = None
+            return
+        y2, m2 = add_months(y, d["m"], 1)
+        day = dt.date(y2, m2, 1) - dt.timedelta(days=1)
+        day -= dt.timedelta(days=(day.weekday() - d["wd"]) % 7)
+    c.value = day.isoformat()
+
+
+def _resolve_quarter(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
+    """A quarter or half-year: its year as written, else the year of a date earlier in the
+    sentence, else from the reference date and the tense (as a month would be)."""
+    d = c.data
+    tag = ("H" if d["half"] else "Q") + str(d["n"])
+    y = _year(d.get("yraw"), ref)
+    if y is None:
+        y = _same_sentence_year(c, ctx)
+    if y is None:
+        if ref is None:
+            c.value = f"XXXX-{tag}"
+            return
+        first = (d["n"] - 1) * (6 if d["half"] else 3) + 1
+        last = first + (5 if d["half"] else 2)
+        if c.tense == "PAST":  # a quarter not over yet is last year's
+            y = ref.year - 1 if last >= ref.month else ref.year
+        elif c.tense == "FUTURE":
+            y = ref.year + 1 if last < ref.month else ref.year
+        else:
+            y = ref.year
+    c.value = f"{y:04d}-{tag}"
+
+
+def _resolve_season_prev(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
+    """'l'automne suivant', 'l'hiver précédent': the season after (before) the date last
+    mentioned ('au printemps 2024, puis à l'automne suivant' -> 2024-FA), else the reference
+    date's."""
+    d = c.data
+    season, off = d["season"], d["off"]
+    base = _base_month(ctx.get("prev_value"))
+    if base is None:
+        if ref is None:
+            c.value = f"XXXX-{season}"
+            return
+        base = (ref.year, ref.month)
+    y, mo = base
+    start = _SEASON_START[season]
+    if off > 0:
+        y = y if start > mo else y + 1
+    else:
+        y = y if start < mo else y - 1
+    c.value = f"{y:04d}-{season}"
+
+
 def _resolve_prev(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
     """A day relative to the previous day mentioned ('le lendemain', 'the same day'), else to
-    the reference date."""
+    the reference date. A month or a year ('l'année suivante', 'le mois précédent') counts
+    from the last date mentioned with that precision ('en 2019. L'année suivante' -> 2020);
+    ``or_ref`` ('cette journée', 'en ce jour de fête'): the reference day when no day was
+    mentioned before."""
     d = c.data
     base = ctx.get("prev_day")
     unit = d.get("unit", "D")
+    pv = ctx.get("prev_value")
+    if unit in ("Y", "M") and pv and (unit == "Y" or re.match(r"\d{4}-\d\d(?!\d)", pv)) \
+            and re.match(r"\d{4}", pv):
+        y, mo = int(pv[:4]), int(pv[5:7]) if unit == "M" else 1
+        c.value = _shift(dt.date(y, mo, 1), unit, d.get("off", 0))
+        return
+    if base is None and d.get("or_ref") and ref is not None:
+        base = ref.isoformat()
     if base is None:
         if unit != "D" and ref is not None:
             c.value = _shift(ref, unit, d.get("off", 0))
@@ -1916,6 +2217,9 @@ _RESOLVERS: dict[str, Callable[[Cand, dt.date | None, dict[str, Any]], None]] = 
     "shift": _resolve_shift,
     "prev": _resolve_prev,
     "anch_day": _resolve_anch_day,
+    "quarter": _resolve_quarter,
+    "nth_wd": _resolve_nth_weekday,
+    "season_prev": _resolve_season_prev,
     "time": _resolve_time,
     "part": _resolve_time,
     "ago": _resolve_ago,
