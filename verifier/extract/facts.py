@@ -769,30 +769,13 @@ def _offices(text: str, s0: int, s1: int, dates: _Dates, kb: KnowledgeBase | Non
                     out.append(_coordinated(prev, text, t_start, title_end, office_key, kb,
                                             dates, of_canon or of_written, of_span))
                 continue
-            if lm.group("adj") and not _demonym(kb, lm.group("adj")) and not _FORMER.search(lm.group("adj")):
+            named = _name_then_title(text, lm, t_start - len(left), s0, kb, of_span is None)
+            if named is None:
                 continue
-            base = t_start - len(left)
-            span = _trim_name(text, base + lm.start("n"), base + lm.end("n"))
-            if span is None or _LOCATIVE.search(text, max(s0, span[0] - 12), span[0]):
-                continue  # "à Moscou, l'ambassadeur", "le Gouvernement, le ministre": no person
-            name = text[span[0]:span[1]]
-            if kb is not None:
-                found = kb.match_entity(name)
-                if found and kb.entity_type(found.name) not in (None, "person"):
-                    continue
-                person = (span[0], span[1], found.name, True) if found else (span[0], span[1], name, False)
-            else:
-                person = (span[0], span[1], name, False)
-            if lm.group("adj") and of_span is None and _demonym(kb, lm.group("adj")):
-                of_canon, of_written = _demonym(kb, lm.group("adj")), lm.group("adj")
-                of_span = (base + lm.start("adj"), base + lm.end("adj"))
-            if lm.group("pw") and of_span is None:
-                w = lm.group("pw")
-                found_c = kb.match_entity(w, types=("country",)) if kb else None
-                of_canon, of_written = (found_c.name if found_c else None), w
-                of_span = (base + lm.start("pw"), base + lm.end("pw"))
-            former = former or bool(lm.group("adj") and _FORMER.search(lm.group("adj")))
-            copula = bool(lm.group("cop"))
+            person, of_found, named_former, copula = named
+            if of_found is not None:
+                of_canon, of_written, of_span = of_found
+            former = former or named_former
             claim_start, claim_end = person[0], max(title_end, of_span[1] if of_span else title_end)
         assert claim_end is not None
         at, dated_by = dates.at(claim_start, claim_end, former=former)
@@ -831,6 +814,35 @@ def _offices(text: str, s0: int, s1: int, dates: _Dates, kb: KnowledgeBase | Non
             object_text=office_written, cue=office_written, resolved=person[3],
             former=former, office_key=office_key, dated_by=dated_by))
     return out
+
+
+def _name_then_title(text: str, lm: re.Match[str], base: int, s0: int, kb: KnowledgeBase | None,
+                     want_of: bool) -> tuple[tuple[int, int, str, bool],
+                                             tuple[str | None, str, tuple[int, int]] | None,
+                                             bool, bool] | None:
+    """"Sergueï Lavrov, chef de la diplomatie russe", "Lat Diop est l'ex Directeur général":
+    the person named before a title (`lm`: _NAME_THEN_TITLE matched on the text from `base`),
+    the country its adjective or possessive names (when `want_of`), whether it says "former",
+    whether a copula links them; None when no person is named there."""
+    adj = lm.group("adj")
+    if adj and not _demonym(kb, adj) and not _FORMER.search(adj):
+        return None
+    span = _trim_name(text, base + lm.start("n"), base + lm.end("n"))
+    if span is None or _LOCATIVE.search(text, max(s0, span[0] - 12), span[0]):
+        return None  # "à Moscou, l'ambassadeur", "le Gouvernement, le ministre": no person
+    name = text[span[0]:span[1]]
+    found = kb.match_entity(name) if kb is not None else None
+    if found and kb is not None and kb.entity_type(found.name) not in (None, "person"):
+        return None
+    person = (span[0], span[1], found.name, True) if found else (span[0], span[1], name, False)
+    of_found: tuple[str | None, str, tuple[int, int]] | None = None
+    if want_of and adj and (demonym := _demonym(kb, adj)):
+        of_found = (demonym, adj, (base + lm.start("adj"), base + lm.end("adj")))
+    elif want_of and lm.group("pw"):
+        w = lm.group("pw")
+        found_c = kb.match_entity(w, types=("country",)) if kb else None
+        of_found = (found_c.name if found_c else None, w, (base + lm.start("pw"), base + lm.end("pw")))
+    return person, of_found, bool(adj and _FORMER.search(adj)), bool(lm.group("cop"))
 
 
 def _coordinated(prev: FactClaim, text: str, t_start: int, title_end: int, office_key: str,
