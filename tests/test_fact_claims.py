@@ -42,6 +42,9 @@ def one(text: str, lang: str, predicate: str, published: date = PUB) -> CheckedC
 
 # (text, lang, published, finding, words the explanation must hold)
 OFFICES = [
+    # a quarter dates the claim to its year
+    ("Au deuxième trimestre 2016, le président de la France était François Hollande.", "fr", PUB, "consistent", ["In 2016"]),
+    ("In the second quarter of 2016, the president of France was Nicolas Sarkozy.", "en", PUB, "contradicted", ["François Hollande"]),
     ("En 2016, le président de la France était François Hollande.", "fr", PUB, "consistent", ["In 2016", "François Hollande"]),
     ("En 2016, le président de la France était Emmanuel Macron.", "fr", PUB, "contradicted", ["In 2016 the President of France was François Hollande"]),
     ("In 2016 France's president was François Hollande.", "en", PUB, "consistent", ["15 May 2012 to 14 May 2017"]),

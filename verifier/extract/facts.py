@@ -217,6 +217,7 @@ DATE_WINDOW = 300  # characters around a claim where the date of its sentence is
 # The date a claim is about: a date of its sentence (from the temporal extraction), else the
 # publication date.
 _DATED = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_PART_OF_YEAR = re.compile(r"^(\d{4})-(?:Q[1-4]|H[12])$")
 
 
 def _day(value: str | None) -> date | None:
@@ -248,9 +249,10 @@ class _Dates:
 
     def __init__(self, timexes: Sequence[Timex], published: date | None):
         self.published = published
-        self.items = sorted((t.start, t.end, str(t.value), t.tense) for t in timexes
-                            if t.timex_type == "DATE" and t.role != "dateline"
-                            and _DATED.match(str(t.value or "")))
+        # a quarter or a half-year ("2024-Q2", "2026-H2") dates a claim to its year
+        self.items = sorted((t.start, t.end, _PART_OF_YEAR.sub(r"\1", str(t.value)), t.tense)
+                            for t in timexes if t.timex_type == "DATE" and t.role != "dateline"
+                            and _DATED.match(_PART_OF_YEAR.sub(r"\1", str(t.value or ""))))
         self.starts = [i[0] for i in self.items]
         self.sentence = (0, 0)
         # durations and dates, for mandates: (start, end, value, type)
