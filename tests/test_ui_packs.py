@@ -19,8 +19,10 @@ def test_sources_page_lists_bundled_packs_with_build_date_and_licence(seeded: Se
     packs = frame_with(at, "pack").set_index("pack")
     assert list(packs.index) == ["demo", "un-peacekeeping", "un-security-council"]
     council = packs.loc["un-security-council"]
+    from verifier.reference.packs import bundled_manifest
+
     assert (council["facts"], council["built"], council["covered until"], council["licence"]) \
-        == (169, "2026-12-01", "2026-12-31", "CC0-1.0")
+        == (bundled_manifest()["un-security-council"]["facts"], "2026-12-01", "2026-12-31", "CC0-1.0")
     assert packs.loc["demo", "built"] == ""  # a hand-written pack says no build date
 
 
