@@ -875,6 +875,10 @@ CASES += [
     # an institution's statement about itself is prose, not a speech
     ("fr", "Déclaration de la préfecture du Nord sur les inondations\n"
            "La préfecture du Nord a activé sa cellule de crise ce matin à six heures.", []),
+    # a plural verb and a singular noun phrase after it: an object, not an inverted subject
+    ("fr", "L'honorable Anne Roy, ministre de la Santé, et l'honorable Paul Gagnon, ministre des "
+           "Sports, soulignent la Journée mondiale de la santé.", []),
+    ("fr", "« Le pont est sûr », affirment les ingénieurs.", [{"speaker": "les ingénieurs"}]),
     # no statement title: a quotation without a speaker stays without one
     ("fr", "Inflation : la BCE reste prudente\n« Nous restons vigilants. »",
      [{"reference": None}]),

@@ -581,6 +581,18 @@ def _passive(toks: list[_Tok], i: int) -> bool:
     return j >= 0 and toks[j].low in _BE_FORMS and toks[i].low.endswith(("ed", "en", "ld", "wn"))
 
 
+_FR_SINGULAR_DET = {"le", "la", "l'", "l’", "un", "une", "son", "sa", "ce", "cet", "cette"}
+
+
+def _plural_cue_singular_np(toks: list[_Tok], c: _Cue, r: tuple[int, int]) -> bool:
+    """A French plural verb ("soulignent", "ont déclaré") and a singular noun phrase after it
+    ("la Fête nationale"): no inverted subject, the noun phrase is the verb's object."""
+    plural = any(t.low in ("ont", "sont") or (t.low.endswith("ent") and len(t.low) > 4)
+                 for t in toks[c.la:c.k])
+    return plural and toks[r[0]].low in _FR_SINGULAR_DET \
+        and not any(t.low in ("et", "ainsi") for t in toks[r[0]:r[1] + 1])  # "le X et le Y"
+
+
 def _clausal(toks: list[_Tok], a: int, b: int, lex: Lexicon) -> bool:
     """Does tokens a..b-1 look like a clause (a finite verb), not a bare noun phrase?"""
     if a >= b:
@@ -1737,7 +1749,8 @@ def _incises_after(sent: _Sent) -> None:
                     toks[after].low in lex.adjunct or toks[after].low in _TIME_ADJ
                     or _said_of(toks, c.i, after) or _manner_adverb_last(toks, after, n, fr)):
                 continue
-        elif _is_sep(toks[sep]) and not (not fr and (toks[c.i].low in TELL_VERBS or c.incise_only and False)) and (r := _right_np(toks, c.k, n, lex)):
+        elif _is_sep(toks[sep]) and not (not fr and (toks[c.i].low in TELL_VERBS or c.incise_only and False)) \
+                and (r := _right_np(toks, c.k, n, lex)) and not (fr and _plural_cue_singular_np(toks, c, r)):
             if not fr and (name := _appositive_name_after(toks, r, n)):
                 r = name   # "says Campbell's partner, Jason Louth.": the name speaks
             spk = spk_of(r)
