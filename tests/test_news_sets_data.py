@@ -1,0 +1,107 @@
+"""The blind news sets (tests/data/news-2 and news-3, French and English) stay consistent
+without running any extractor: every offset points at its string, both files hold the same
+documents, each language and half keeps its counts, and the benches' loader splits them as
+their READMEs say."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True)
+class NewsSet:
+    folder: str
+    key: str                      # the benches' name of the set (bench/fr_news_data.py)
+    counts: tuple[str, ...]       # what its check_gold.py prints
+    halves: dict[str, tuple[int, int]]  # half -> (French docs, English docs)
+
+
+NEWS_SETS = [
+    NewsSet("news-2", "news2", (
+        "en-dev3   8 docs  quotes   15 core +   8 borderline  timexes   27 core +  16 borderline",
+        "en-held3   3 docs  quotes    1 core +   4 borderline  timexes    6 core +   7 borderline",
+        "en-held4  13 docs  quotes   32 core +   8 borderline  timexes   57 core +  23 borderline",
+        "fr-dev3   8 docs  quotes   18 core +   5 borderline  timexes   27 core +  13 borderline",
+        "fr-held3   3 docs  quotes    2 core +   2 borderline  timexes    5 core +   4 borderline",
+        "fr-held4  17 docs  quotes   53 core +  11 borderline  timexes   67 core +  22 borderline",
+        "all     52 docs  quotes  121 core +  38 borderline  timexes  189 core +  85 borderline",
+    ), {"dev3": (8, 8), "held3": (3, 3), "held4": (17, 13)}),
+    NewsSet("news-3", "news3", (
+        "en-dev5   9 docs  quotes   23 core +  10 borderline  timexes   39 core +  11 borderline",
+        "en-held5   7 docs  quotes   10 core +  10 borderline  timexes   23 core +   9 borderline",
+        "fr-dev5  10 docs  quotes   23 core +  10 borderline  timexes   31 core +  12 borderline",
+        "fr-held5   9 docs  quotes   17 core +  12 borderline  timexes   34 core +  10 borderline",
+        "all     35 docs  quotes   73 core +  42 borderline  timexes  127 core +  42 borderline",
+    ), {"dev5": (10, 9), "held5": (9, 7)}),
+]
+IDS = [s.folder for s in NEWS_SETS]
+
+
+def _fr_news_check():
+    spec = importlib.util.spec_from_file_location("fr_news_check", DATA / "fr-news" / "check_gold.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.mark.parametrize("news", NEWS_SETS, ids=IDS)
+def test_gold_offsets_and_counts(news: NewsSet) -> None:
+    run = subprocess.run([sys.executable, str(DATA / news.folder / "check_gold.py")],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "ERROR" not in run.stdout
+    assert tuple(run.stdout.splitlines()) == news.counts
+
+
+@pytest.mark.parametrize("news", NEWS_SETS, ids=IDS)
+def test_a_shifted_offset_is_reported(news: NewsSet, tmp_path: Path) -> None:
+    """The checker is not vacuous: one quote and one timex moved by a character fail it."""
+    check = _fr_news_check()
+    halves = set(news.halves)
+    assert check.main(DATA / news.folder, halves, lambda g, doc: doc["lang"]) == 0
+    for field in ("quotes", "timexes"):
+        for name in ("docs.jsonl", "gold.jsonl"):
+            shutil.copy(DATA / news.folder / name, tmp_path / name)
+        gold = [json.loads(x) for x in (tmp_path / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
+        victim = next(g for g in gold if g[field])
+        victim[field][0]["quote_start" if field == "quotes" else "end"] += 1
+        (tmp_path / "gold.jsonl").write_text(
+            "".join(json.dumps(g, ensure_ascii=False) + "\n" for g in gold), encoding="utf-8")
+        assert check.main(tmp_path, halves, lambda g, doc: doc["lang"]) == 1, field
+
+
+@pytest.mark.parametrize("news", NEWS_SETS, ids=IDS)
+def test_loader_splits_by_language_and_half(news: NewsSet) -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from fr_news_data import SETS, halves, load
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    for lang, col in (("fr", 0), ("en", 1)):
+        docs = load(news.key, lang)
+        assert {d["lang"] for d in docs} == {lang}
+        assert len(docs) == sum(n[col] for n in news.halves.values())
+        hs = halves(docs, SETS[news.key][1])
+        assert {h: len(hs[h]) for h in news.halves} == {h: n[col] for h, n in news.halves.items()}
+        assert all(d["text"] and d["dct"] == d["published"] for d in docs)
+
+
+def test_the_french_news_set_still_loads_as_before() -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from fr_news_data import SETS, halves, load
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    old = halves(load(), SETS["fr-news"][1])
+    assert [len(old[h]) for h in ("dev", "held", "held2", "all")] == [11, 10, 14, 35]
