@@ -435,3 +435,18 @@ def test_abbreviated_july_and_one_day(lang: str, sentence: str, expected: list) 
     got = [(t.text, t.timex_type, t.value)
            for t in extract_temporal(sentence, lang=lang, published=dt.date(2025, 7, 3))]
     assert got == expected
+
+
+@pytest.mark.parametrize("lang, unit", [("fr", "trimestre"), ("fr", "semestre"), ("en", "quarter"),
+                                        ("en", "half")])
+def test_every_ordinal_of_a_quarter_or_half_reads_without_error(lang: str, unit: str) -> None:
+    """Every ordinal the quarter rule knows, and the Q/H forms, give a value or nothing, never
+    an error ("quatrième" starts with the q of "Q4")."""
+    from verifier.extract.temporal_rules import _ORDINAL_PART
+
+    for word in [*_ORDINAL_PART, "Q4", "H2", "q1", "h1"]:
+        for text in (f"Au {word} {unit} 2024, les ventes ont baissé.", f"In the {word} {unit} of 2024 sales fell."):
+            found = extract_temporal(text, lang=lang, published=dt.date(2025, 1, 10))
+            assert all(t.value for t in found)
+    assert [t.value for t in extract_temporal("Au quatrième trimestre 2024, les ventes ont baissé.",
+                                              lang="fr", published=dt.date(2025, 1, 10))] == ["2024-Q4"]

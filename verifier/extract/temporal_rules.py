@@ -426,8 +426,9 @@ def h_quarter(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     """'le premier trimestre 2025', 'au troisième trimestre', 'le second semestre': a quarter
     (YYYY-Qn) or a half-year (YYYY-Hn); without a year, the one the clause's tense points to."""
     half = m.group("u").lower().startswith(("semestre", "half", "h"))
-    n = int(m.group("ord")[1]) if m.group("ord")[0] in "QHqh" else \
-        _ORDINAL_PART.get(m.group("ord").lower(), 0)
+    o = m.group("ord")
+    # "Q3", "H1"; else an ordinal word ("quatrième" starts with a q too)
+    n = int(o[1]) if re.fullmatch(r"[QHqh][1-4]", o) else _ORDINAL_PART.get(o.lower(), 0)
     if not 1 <= n <= (2 if half else 4):
         return None
     det = m.group("det")
