@@ -42,7 +42,7 @@ def growth(fn: Callable[[str], object], make: Callable[[int], str]) -> tuple[int
     while base < 0.02 and n < 200_000:
         n *= 2
         base = _best(fn, make(n))
-    big = _best(fn, make(n * FACTOR), runs=2)
+    big = _best(fn, make(n * FACTOR), runs=3)
     return n, base, big
 
 
