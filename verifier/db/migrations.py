@@ -13,8 +13,8 @@ previous version to tests/data/schema/.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
+from typing import NamedTuple
 
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
@@ -62,10 +62,21 @@ def _audit_triggers(conn: Connection) -> None:
 # indexes only the rows it holds (claims: the reviewed ones, the only claims searched, as
 # earlier fact-checks; indexing every claim made each search cost more as the store grew:
 # bench/bulk_ingest.py, decisions §38).
-_FTS: dict[str, tuple[str, list[str], str | None]] = {
+class _RowFilter(NamedTuple):
+    """The rows a full-text index holds: `column` equal to `value`."""
+
+    column: str
+    value: str
+
+    def sql(self, row: str = "") -> str:
+        """The condition, of a trigger's `row` (new, old) or of the table's rows."""
+        return f"{row + '.' if row else ''}{self.column} = '{self.value}'"
+
+
+_FTS: dict[str, tuple[str, list[str], _RowFilter | None]] = {
     "passage": ("id", ["text"], None),
     "precedent": ("id", ["claim", "title"], None),
-    "claim": ("id", ["text"], "status = 'reviewed'"),
+    "claim": ("id", ["text"], _RowFilter("status", "reviewed")),
 }
 
 
@@ -77,20 +88,20 @@ def _fulltext(conn: Connection) -> None:
             _search_vector(conn, table, cols, only)
 
 
-def _fts5(conn: Connection, table: str, key: str, cols: list[str], only: str | None) -> None:
+def _fts5(conn: Connection, table: str, key: str, cols: list[str], only: _RowFilter | None) -> None:
     """SQLite: the FTS5 table of `table` and the triggers that keep it in sync, holding the
     rows that match `only` (all rows when None). An external-content FTS5 table must be told
     the old values of a row it holds to forget it, and never a row it does not hold: each
     statement tests `only` on its row, and an update forgets before it adds, in one trigger
     (two triggers on one event fire in no promised order)."""
     colspec = ", ".join(cols)
-    old_if = f" WHERE {_on('old', only)}" if only else ""
-    new_if = f" WHERE {_on('new', only)}" if only else ""
+    old_if = f" WHERE {only.sql('old')}" if only else ""
+    new_if = f" WHERE {only.sql('new')}" if only else ""
     delete = (f"INSERT INTO {table}_fts({table}_fts, rowid, {colspec}) "
               f"SELECT 'delete', old.{key}, {', '.join(f'old.{c}' for c in cols)}{old_if};")
     insert = (f"INSERT INTO {table}_fts(rowid, {colspec}) "
               f"SELECT new.{key}, {', '.join(f'new.{c}' for c in cols)}{new_if};")
-    watched = ", ".join(dict.fromkeys([*cols, *(_columns_of(only) if only else [])]))
+    watched = ", ".join(dict.fromkeys([*cols, *([only.column] if only else [])]))
     conn.exec_driver_sql(
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {table}_fts USING fts5({colspec}, "
         f"content='{table}', content_rowid='{key}', "
@@ -106,19 +117,11 @@ def _fts5(conn: Connection, table: str, key: str, cols: list[str], only: str | N
         return
     conn.exec_driver_sql(f"INSERT INTO {table}_fts({table}_fts) VALUES ('delete-all')")
     conn.exec_driver_sql(f"INSERT INTO {table}_fts(rowid, {colspec}) "
-                         f"SELECT {key}, {colspec} FROM {table} WHERE {only}")
+                         f"SELECT {key}, {colspec} FROM {table} WHERE {only.sql()}")
 
 
-def _on(row: str, only: str) -> str:
-    """`only` ("status = 'reviewed'") said of the trigger's `row` (new.status = 'reviewed')."""
-    return re.sub(r"^(\w+)", rf"{row}.\1", only)
-
-
-def _columns_of(only: str) -> list[str]:
-    return re.findall(r"^(\w+)", only)
-
-
-def _search_vector(conn: Connection, table: str, cols: list[str], only: str | None = None) -> None:
+def _search_vector(conn: Connection, table: str, cols: list[str],
+                   only: _RowFilter | None = None) -> None:
     """PostgreSQL: a stored, generated `search_vector` column with its GIN index (partial when
     `only`: queries that state the same condition use it). Ranking reads
     it instead of computing to_tsvector for every matching row (at 100,000 passages that was
@@ -128,7 +131,7 @@ def _search_vector(conn: Connection, table: str, cols: list[str], only: str | No
         f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS search_vector tsvector "
         f"GENERATED ALWAYS AS (to_tsvector('simple', {doc})) STORED")
     conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS ix_{table}_search_vector ON {table} "
-                         "USING gin (search_vector)" + (f" WHERE {only}" if only else ""))
+                         "USING gin (search_vector)" + (f" WHERE {only.sql()}" if only else ""))
     conn.exec_driver_sql(f"DROP INDEX IF EXISTS ix_{table}_fts")  # v2's expression index
 
 
