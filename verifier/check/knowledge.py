@@ -241,8 +241,10 @@ def _check_office(c: FactualClaim, rng: tuple[date, date, str], kb: KnowledgeBas
     Erdogan") may confirm it, never contradict it: the part may name someone the knowledge
     base does not hold."""
     found = _check_office_of(c, rng, kb, published)
+    if found.finding != "contradicted":
+        return found
     person = _match(kb, c, ("subject_text", "subject"), ("person",))  # as written
-    if found.finding == "contradicted" and person is not None and person.partial:
+    if person is not None and person.partial:
         written = c.subject_text or c.subject
         return _with(c, "no_evidence",
                      f"{written!r} names {person.name} only in part, and the knowledge base does "

@@ -107,7 +107,7 @@ _INST_AT = re.compile(rf"(?<![\w])(?:{_INST_ALT})(?![\w\-])", re.IGNORECASE)
 _INST_ENDING = re.compile(rf"(?<![\w])(?:{_INST_ALT})$", re.IGNORECASE)
 _CAP_END = re.compile(r"[A-ZÀ-ÖØ-Þ][\w.’'\-]*$")
 # "Deputy Managing Director of the IMF", "directeur général adjoint du FMI": another office
-_DEPUTY_BEFORE = re.compile(r"(?<![\w])(?i:deputy|vice|assistant|associate|acting|interim|sous|vice)[ \u00a0\-]+$")
+_DEPUTY_BEFORE = re.compile(r"(?<![\w])(?i:deputy|vice|assistant|associate|acting|interim|sous)[ \u00a0\-]+$")
 _DEPUTY_AFTER = re.compile(r"[ \u00a0\-]+(?i:adjointe?|délégué(?:e)?|par\s+intérim|intérimaire)(?![\w])")
 # "Fed chair nominee X", "la présidente désignée": not (yet) the office
 _NOMINEE = re.compile(r"[ \u00a0\-]+(?i:nominee|candidate|pick|hopeful|designate|élue?|désignée?|pressentie?)(?![\w])")
@@ -250,9 +250,10 @@ class _Dates:
     def __init__(self, timexes: Sequence[Timex], published: date | None):
         self.published = published
         # a quarter or a half-year ("2024-Q2", "2026-H2") dates a claim to its year
-        self.items = sorted((t.start, t.end, _PART_OF_YEAR.sub(r"\1", str(t.value)), t.tense)
-                            for t in timexes if t.timex_type == "DATE" and t.role != "dateline"
-                            and _DATED.match(_PART_OF_YEAR.sub(r"\1", str(t.value or ""))))
+        dated = ((t, _PART_OF_YEAR.sub(r"\1", str(t.value or ""))) for t in timexes
+                 if t.timex_type == "DATE" and t.role != "dateline")
+        self.items = sorted((t.start, t.end, value, t.tense) for t, value in dated
+                            if _DATED.match(value))
         self.starts = [i[0] for i in self.items]
         self.sentence = (0, 0)
         # durations and dates, for mandates: (start, end, value, type)
