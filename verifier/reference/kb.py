@@ -198,7 +198,7 @@ class KnowledgeBase:
                 return None  # "Castro" for Fidel and Raúl: which one is not for us to guess
             return EntityMatch(exact[0], 100.0)
         if len(key) < MIN_FUZZY_LEN:
-            return self._partial_person(key) if types is None or "person" in types else None
+            return self._partial_person(key, types)
         one_word = " " not in key
         cutoff = FUZZY_CUTOFF_ONE_WORD if one_word else FUZZY_CUTOFF
         scored: dict[str, float] = {}
@@ -215,20 +215,21 @@ class KnowledgeBase:
                 if allowed(n) and score > scored.get(n, 0.0):
                     scored[n] = float(score)
         if not scored:
-            return self._partial_person(key) if types is None or "person" in types else None
+            return self._partial_person(key, types)
         ranked = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))
         if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < FUZZY_MARGIN \
                 and _ambiguous([n for n, _ in ranked[:2]], self.entity_type):
             return None  # two entities of one kind equally close: no guess
         return EntityMatch(*ranked[0])
 
-    def _partial_person(self, key: str) -> EntityMatch | None:
+    def _partial_person(self, key: str, types: Sequence[str] | None) -> EntityMatch | None:
         """The one person whose name the normalised `key` writes in part: its surname or a
         later name alone ("erdogan", "diomaye": never the first name alone), or its first and
         last names with some of the names between left out ("bassirou diomaye faye"). None when
         no person, or more than one, answers to it (two Castros, two Bushes)."""
         words = key.split()
-        if len(words) == 1 and len(words[0]) < MIN_PARTIAL_WORD:
+        if (types is not None and "person" not in types) or \
+                (len(words) == 1 and len(words[0]) < MIN_PARTIAL_WORD):
             return None
         found = {person for person, names in self._person_names().get(words[-1], {}).items()
                  if any(_writes_part(words, n) for n in names)}
