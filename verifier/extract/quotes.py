@@ -2390,6 +2390,7 @@ def quotes_in(analysis: DocumentAnalysis) -> list[Quote]:
 _SPEECH_HEAD = re.compile(r"(?:Explanation[ \t]+of[ \t]+[Vv]ote|Remarks|Speech|Address|"
                           r"Intervention|Discours|Allocution)\b")
 _SPEECH_HEAD_LINES = 5
+_TEXT_LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a non-blank line, trimmed (linear: no lazy tail)
 _SPEECH_MIN_WORDS = 5
 
 
@@ -2398,29 +2399,15 @@ def _speech_body(text: str, lang: str, marks: Sequence[tuple[int, int, bool]],
     """A transcript of one speech: a header line naming its speaker among the first lines,
     then paragraphs with no quotation mark at all. Returns the speaker's span in the header
     and the paragraphs after it (boilerplate and short lines left out), or None."""
-    pos, lines = 0, 0
-    while pos < len(text) and lines < _SPEECH_HEAD_LINES:
-        end = text.find("\n", pos)
-        end = len(text) if end < 0 else end
-        line = text[pos:end]
-        if line.strip():
-            lines += 1
-            if _SPEECH_HEAD.match(line.strip()):
-                who = _title_speaker(text[pos:end], lang)
-                if who is not None and not any(a >= end for a, _, _ in marks):
-                    body = []
-                    p = end + 1
-                    while p < len(text):
-                        e = text.find("\n", p)
-                        e = len(text) if e < 0 else e
-                        a = p + len(text[p:e]) - len(text[p:e].lstrip())
-                        b = p + len(text[p:e].rstrip())
-                        if b > a and len(text[a:b].split()) >= _SPEECH_MIN_WORDS \
-                                and not any(x < b and a < y for x, y in skip):
-                            body.append((a, b))
-                        p = e + 1
-                    return (who[0] + pos, who[1] + pos), body
-        pos = end + 1
+    lines = _TEXT_LINE.finditer(text)
+    for _, head in zip(range(_SPEECH_HEAD_LINES), lines):
+        a, b = head.span()
+        who = _title_speaker(text[a:b], lang) if _SPEECH_HEAD.match(text, a) else None
+        if who is not None and not any(x >= b for x, _, _ in marks):
+            body = [(x, y) for x, y in (m.span() for m in lines)
+                    if len(text[x:y].split()) >= _SPEECH_MIN_WORDS
+                    and not any(u < y and x < v for u, v in skip)]
+            return (who[0] + a, who[1] + a), body
     return None
 
 
