@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import islice
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -2400,7 +2401,7 @@ def _speech_body(text: str, lang: str, marks: Sequence[tuple[int, int, bool]],
     then paragraphs with no quotation mark at all. Returns the speaker's span in the header
     and the paragraphs after it (boilerplate and short lines left out), or None."""
     lines = _TEXT_LINE.finditer(text)
-    for _, head in zip(range(_SPEECH_HEAD_LINES), lines):
+    for head in islice(lines, _SPEECH_HEAD_LINES):
         a, b = head.span()
         who = _title_speaker(text[a:b], lang) if _SPEECH_HEAD.match(text, a) else None
         if who is not None and not any(x >= b for x, _, _ in marks):
