@@ -26,9 +26,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import islice
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from verifier.analysis import DocumentAnalysis, analyse
 from verifier.calendar_names import WEEKDAYS
