@@ -340,19 +340,8 @@ def foreign_ministers(names: Names, open_data: Path, meta: dict[str, Any],
     one office over more than OVERLAP_TOLERANCE common days (an open term running to the day
     the data was retrieved), neither term is kept; terms that ended before 2000 are left out."""
     offices = {(r["repo"], r["position"]): r for r in _read_csv(open_data / "foreign-minister-offices.csv")}
-    hand = _read_csv(open_data / "foreign-ministers.csv")
-
-    def aliases(country: str, person: str, start: date) -> str:
-        """The names the hand-compiled list gives the same person (same name, or a term of the
-        same country starting within three days): "Ana Palacio" for Wikidata's "Ana de Palacio
-        y del Valle-Lersundi", "fr:Sergueï Lavrov"... Names only: no date comes from there."""
-        for h in hand:
-            h_start = _iso(h["valid_from"])
-            if h["of"] == country and (_fold(h["person"]) == _fold(person) or (
-                    h_start is not None and abs((h_start - start).days) <= 3)):
-                same = _fold(h["person"]) == _fold(person)
-                return "|".join(([] if same else [h["person"]]) + _split(h["aliases"]))
-        return ""
+    # the countries of the hand-compiled pack: their ministers come from it alone
+    by_hand = {h["of"] for h in _read_csv(open_data / "foreign-ministers.csv")}
     src = meta["sources"]
     # (country, office, person Q-id) -> terms [start, end (None: open)], with the row they
     # come from
@@ -360,7 +349,7 @@ def foreign_ministers(names: Names, open_data: Path, meta: dict[str, Any],
     for row in _read_csv(holders):
         post = offices.get((row["repo"], row["position"]))
         qid, person = row["person_qid"], row["person"]
-        if post is None or not qid.startswith("Q") or not person or \
+        if post is None or post["country"] in by_hand or not qid.startswith("Q") or not person or \
                 (person[:1] == "Q" and person[1:].isdigit()):
             continue
         first = _known_from(row["start"])
@@ -381,7 +370,6 @@ def foreign_ministers(names: Names, open_data: Path, meta: dict[str, Any],
                 out.append((first, until, row))
         merged.setdefault((country, office), []).extend((s, e, qid, r) for s, e, r in out)
     rows = []
-    by_hand = {h["of"] for h in hand}
 
     def last(t: Term) -> date:
         return t[1] or date.fromisoformat(t[3]["retrieved"])
@@ -391,12 +379,11 @@ def foreign_ministers(names: Names, open_data: Path, meta: dict[str, Any],
                        if a[2] != b[2] and (min(last(a), last(b)) - max(a[0], b[0])).days + 1
                        > OVERLAP_TOLERANCE}
         for i, (start, end, qid, r) in enumerate(held):
-            if country in by_hand or i in conflicting or (end is not None and end < HEADS_SINCE):
+            if i in conflicting or (end is not None and end < HEADS_SINCE):
                 continue
             rows.append(_row(names, subject=r["person"], predicate="holds_office", object=office,
                              of=country, valid_from=start.isoformat(),
                              valid_to=end.isoformat() if end else "", subject_type="person",
-                             subject_aliases=aliases(country, r["person"], start),
                              object_type="office", source_title=f"{src[0]['title']}: {r['repo']}",
                              source_url=f"https://www.wikidata.org/wiki/{qid}",
                              dataset="wikidata", source_ref=qid, retrieved=r["retrieved"],
