@@ -882,6 +882,46 @@ CASES += [
     # no statement title: a quotation without a speaker stays without one
     ("fr", "Inflation : la BCE reste prudente\n« Nous restons vigilants. »",
      [{"reference": None}]),
+    # a block quotation whose marks the page's layout carried: the lead-in ends its paragraph
+    # with a speech verb and a colon; the next paragraph is the speaker's, the ones after it
+    # continue it while they hold no attribution of their own
+    ("fr", "La maire de Nantes, Claire Lebrun, a visité le chantier jeudi. Elle a déclaré :\n"
+           "Ce pont sera ouvert aux piétons avant la fin de l’été, nous y veillerons.\n"
+           "Les entreprises ont tenu leurs engagements malgré la crue du mois de mars dernier.\n"
+           "Le préfet a annoncé une enquête sur les retards.",
+     [{"text": "Ce pont sera ouvert aux piétons avant la fin de l’été, nous y veillerons.",
+       "speaker": "Elle", "reference": "Claire Lebrun", "cue": "a déclaré", "quote_type": "unmarked",
+       "floating": False},
+      {"text": "Les entreprises ont tenu leurs engagements malgré la crue du mois de mars dernier.",
+       "speaker": None, "reference": "Claire Lebrun", "floating": True}]),
+    ("fr", "Interrogé sur le budget, le ministre Marc Olivier a répondu que :\n"
+           "les hôpitaux recevront deux milliards supplémentaires dès janvier.\n"
+           "Sur les retraites, poursuit-il\n"
+           "aucune décision ne sera prise avant la fin des concertations.",
+     [{"text": "les hôpitaux recevront deux milliards supplémentaires dès janvier.",
+       "reference": "Marc Olivier", "quote_type": "unmarked"},
+      {"text": "aucune décision ne sera prise avant la fin des concertations.",
+       "speaker": "il", "reference": "Marc Olivier", "cue": "poursuit-il"}]),
+    # a source line alone ("Selon X"), its words in the next line; the source's own commas
+    # make one attribution, not a quotation
+    ("fr", "Selon la directrice de l’agence, de l’eau et des forêts Inès Caron\n"
+           "Les nappes phréatiques sont remontées au niveau de 2019 dans la région.",
+     [{"text": "Les nappes phréatiques sont remontées au niveau de 2019 dans la région.",
+       "reference": "Inès Caron", "cue": "Selon"}]),
+    ("en", "The transport secretary, Ruth Allen, spoke after the vote. She told reporters:\n"
+           "We will publish the timetable for the new line before Parliament rises in July.\n"
+           "The vote passed by 312 to 201.",
+     [{"text": "We will publish the timetable for the new line before Parliament rises in July.",
+       "speaker": "She", "reference": "Ruth Allen", "quote_type": "unmarked"}]),
+    # no block: the words began before the colon (a list follows), a line with its own content
+    # after "Selon X,", a colon that ends no speech verb
+    ("fr", "Le ministre a demandé aux préfets d’accorder une attention particulière :\n"
+           "à la sécurité des écoles pendant les travaux de l’été prochain ;", []),
+    ("fr", "Selon le rapport, la dette a doublé en dix ans. Elle se compose de trois parties :\n"
+           "Les emprunts de l’État auprès des banques commerciales et des marchés.",
+     [{"text": "la dette a doublé en dix ans", "cue": "Selon"}]),
+    ("en", "The agenda of the summit is as follows:\n"
+           "Trade, energy security and the reconstruction of the port were discussed.", []),
 ]
 
 

@@ -2027,6 +2027,8 @@ def _reports_before(sent: _Sent) -> None:
         intro = False
         if k < n and toks[k].low in _THAT:
             qtype = "indirect"
+            if k + 2 == hi == n and toks[k + 1].raw == ":":
+                intro = True   # "il a déclaré que :" and the words in the next paragraph
         elif k < n and toks[k].raw == ":":
             start = k + 1
             qtype = "unmarked"
@@ -2332,8 +2334,13 @@ def quotes_in(analysis: DocumentAnalysis) -> list[Quote]:
     skip = sorted(analysis.boilerplate)
     para_quotes = 0
     para_start = -1
+    block: Quote | None = None   # the latest paragraph quoted whole (see _block_paragraph)
+    block_end = -1
     for si, (s, e) in enumerate(sents):
+        if s < block_end:
+            continue   # the rest of a paragraph quoted whole
         if any(a < e and s < b for a, b in skip) or _HEADLINE_RE.match(text, s):
+            block = None
             continue
         while mi < len(marks) and marks[mi][1] <= s:
             mi += 1
@@ -2342,6 +2349,14 @@ def quotes_in(analysis: DocumentAnalysis) -> list[Quote]:
             para_start, para_quotes = ps, 0
         toks = _tokens(text, s, e, marks, mi, lang)
         cands = _analyse(text, toks, lex)
+        if ps == s:
+            block, block_end = _block_paragraph(st, sents, si, marks, mi, cands, block, lex, out)
+            if block is not None:
+                if not any(a < block.end and block.start < b for a, b in skip):
+                    out.append(block)
+                    st.last = block
+                st.pending_intro = None
+                continue
         if not cands and ps < s:
             cands, para_quotes = _caption_cands(text, s, e, ps, para_quotes, out, lex)
         for c in cands:
@@ -2382,6 +2397,115 @@ def quotes_in(analysis: DocumentAnalysis) -> list[Quote]:
                                    floating=True))
         out.sort(key=lambda q: q.start)
     return out
+
+
+def _block_paragraph(st: _DocState, sents: list[tuple[int, int]], si: int,
+                     marks: list[tuple[int, int, bool]], mi: int, cands: list[_Cand],
+                     block: Quote | None, lex: Lexicon, out: list[Quote]) -> tuple[Quote | None, int]:
+    """A paragraph quoted whole without quotation marks (a block quotation whose marks the
+    page's layout carried): after a lead-in that ends its paragraph with a colon ("Il a
+    affirmé :", "She told reporters:"), the next paragraph is the speaker's words; the
+    paragraphs after it continue them (floating, like the paragraphs of a statement) while they
+    hold no quotation mark and no attribution of their own. ``si`` starts a paragraph and
+    ``cands`` are its first sentence's candidates; returns the quote (or None) and the end of
+    the paragraph."""
+    text = st.text
+    s = sents[si][0]
+    pe = _line_end(text, s)
+    if mi < len(marks) and marks[mi][0] < pe or len(text[s:pe].split()) < 3:
+        return None, -1
+    pending = st.pending_intro
+    if pending is not None and pending[1] == si - 1 and not st.intro_period and \
+            "\n" in text[sents[si - 1][1]:s] and _bare_lead_in(text[slice(*sents[si - 1])], pending[0].cue):
+        made = _make(text, _Cand(s, pe, "unmarked", None, pending[0].cue, how="intro"), st, lex, None)
+        src = pending[0]
+        return replace(made, speaker=src.speaker, speaker_start=src.speaker_start,
+                       speaker_end=src.speaker_end, reference=src.reference,
+                       speaker_type=src.speaker_type, anonymous=src.anonymous,
+                       confidence=src.confidence, reasons=("speech verb and colon ending the "
+                                                           "previous paragraph", *src.reasons[1:])), pe
+    lead = _lead_in_line(text, s, lex)
+    if lead is not None:
+        line, spk, how, cue = lead
+        while out and out[-1].start >= line and out[-1].end <= s:
+            out.pop()   # "Selon le ministre de l'Économie, du Plan et ...": one attribution
+        return _make(text, _Cand(s, pe, "unmarked", spk, cue, how=how), st, lex, None), pe
+    if block is None or cands or len(text[s:pe].split()) < _BLOCK_MIN_WORDS:
+        return None, -1
+    if text[block.end:s].strip() or text[block.end:s].count("\n") > 2:
+        return None, -1
+    k = si
+    while k < len(sents) and sents[k][0] < pe:
+        a, b = sents[k]
+        toks = _tokens(text, a, b, marks, mi, lex.lang)
+        if any(_narrated(toks, c, lex) for c in _find_cues(toks, lex, text)) or _analyse(text, toks, lex):
+            return None, -1   # the narrative goes on: someone announced, said, asked...
+        k += 1
+    n = st.hops(block.start, s)
+    return replace(Quote(text[s:pe], s, pe, None, None, None, None, None, None, "unmarked", False,
+                         False), reference=block.reference, speaker_type=block.speaker_type,
+                   anonymous=block.anonymous, floating=True,
+                   confidence=_clip(min(block.confidence, 0.7) - 0.04 * max(0, n - 1)),
+                   reasons=("no speech verb", "continues a quotation set as its own paragraphs")), pe
+
+
+# A line that is an attribution alone, its words in the next line: an incise ("Toutefois,
+# précise-t-il", "Cette situation, ajoute-t-elle,") or a source ("Selon le ministre X",
+# "According to the agency:")
+_INCISE_LINE = re.compile(r"(?:[^\n,]{1,60},[ \t]*)?(?P<cue>[^\W\d_]+(?:-t)?-(?P<who>il|elle|ils|elles))"
+                          r"[ \t]*[,:]?[ \t]*")
+_SOURCE_LINE = re.compile(r"(?P<cue>Selon|D[’']après|According[ \t]+to)[ \t]+(?P<who>[^\n:]{3,150}?)[ \t]*:?[ \t]*")
+
+
+def _lead_in_line(text: str, s: int, lex: Lexicon) -> tuple[int, tuple[int, int], str, str] | None:
+    """The start, speaker span, pattern and cue of the line before offset s (a paragraph start)
+    when that line is an attribution alone (_INCISE_LINE, _SOURCE_LINE), else None."""
+    if s < 2 or text[s - 1] != "\n" or text[s - 2] == "\n":
+        return None
+    a = text.rfind("\n", 0, s - 1) + 1
+    b = s - 1
+    if (m := _INCISE_LINE.fullmatch(text, a, b)) is not None and \
+            m.group("cue").split("-")[0].lower() in lex.incise | lex.cues:
+        return a, m.span("who"), "incise", m.group("cue")
+    m = _SOURCE_LINE.fullmatch(text, a, b)
+    if m is None or text[b - 1] in ".!?":
+        return None
+    ws = m.group("who").split()
+    if len(ws) > _SOURCE_MAX_WORDS or any(w.endswith((".", "!", "?", ";")) for w in ws) or any(
+            w.lower() in _FR_VERBISH or w.lower() in lex.aux for w in ws):
+        return None   # "Selon X, la vision est ...": the words are in the line
+    return (a, m.span("who"), "according", m.group("cue")) if ws[0][:1].isupper() or \
+        ws[0].lower() in lex.determiners else None
+
+
+def _narrated(toks: list[_Tok], c: _Cue, lex: Lexicon) -> bool:
+    """Is cue c a speech verb of the narrative ("Le préfet a annoncé une enquête"), not of the
+    speaker's own words ("les données que nous avons fournies", "en fournissant", "avaient été
+    annoncés")?"""
+    t = toks[c.i]
+    if c.kind != "verb" or t.low.endswith(("ant", "ing")) or c.la > 0 and toks[c.la - 1].low == "en":
+        return False
+    before = {x.low for x in toks[max(0, c.la - 3):c.la]}
+    return not (before & lex.first_person or before & {"été", "been", "be", "being"}
+                or any(x.low in _BE_FORMS for x in toks[max(0, c.la - 1):c.i]))
+
+
+_SOURCE_MAX_WORDS = 14
+_BLOCK_MIN_WORDS = 8   # a shorter line after a block quotation is rather a heading or narrative
+_LEAD_IN_STOP = ("de", "d’", "d'", "du", "des", "to", "que", "qu’", "qu'", "that", "if", "si", "whether")
+
+
+def _bare_lead_in(sentence: str, cue: str | None) -> bool:
+    """Does the sentence end with its speech verb and a colon, the quotation not begun yet:
+    "Il a affirmé :", "He told reporters:", "a déclaré à la presse :", "a déclaré que :" (and
+    not "a demandé au ministre d'accorder une attention particulière :", whose words began)?"""
+    if not cue or not sentence.endswith(":") or (k := sentence.rfind(cue)) < 0:
+        return False
+    gap = sentence[k + len(cue):-1].lower().split()
+    if gap and gap[-1] in ("que", "that"):
+        gap.pop()
+    return len(gap) <= 4 and not any(w.startswith(_LEAD_IN_STOP) and (
+        w in _LEAD_IN_STOP or w[:2] in ("d’", "d'") or w[:3] in ("qu’", "qu'")) for w in gap)
 
 
 # A speech's header line among the first lines: "Explanation of Vote by Ambassador X, UK
