@@ -920,6 +920,13 @@ CASES += [
     ("fr", "Selon le rapport, la dette a doublé en dix ans. Elle se compose de trois parties :\n"
            "Les emprunts de l’État auprès des banques commerciales et des marchés.",
      [{"text": "la dette a doublé en dix ans", "cue": "Selon"}]),
+    # a short quotation inside its sentence with no speech verb: a slogan, a term, not words
+    # reported; with a verb of judging its subject's words
+    ("en", 'Protesters carried banners reading "Save our library now" and "Books not bombs" '
+           "outside city hall.", []),
+    ("fr", "Le cortège scandait « Non à la fermeture » devant la mairie.", []),
+    ("en", 'The mayor denounced a "reckless and costly gamble" on Tuesday.',
+     [{"speaker": "The mayor", "text": '"reckless and costly gamble"'}]),
     ("en", "The agenda of the summit is as follows:\n"
            "Trade, energy security and the reconstruction of the port were discussed.", []),
 ]

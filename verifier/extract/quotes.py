@@ -2102,6 +2102,9 @@ def _reports_before(sent: _Sent) -> None:
         limit = a
 
 
+_SHORT_INSIDE = 6
+
+
 def _unattributed_quotations(sent: _Sent) -> None:
     """Phase 4: quotations with no attribution of their own: an incise inside the marks
     (« A, a-t-il dit, B »), a quotation after a colon ("X a pris la parole : « Q »"), the
@@ -2115,7 +2118,10 @@ def _unattributed_quotations(sent: _Sent) -> None:
             continue
         nw = len(_WORDS_RE.findall(t.raw))
         standalone = words_out == 0
-        if nw < 4 and not (standalone and nw >= 2) and not t.cont:
+        # inside its sentence (words before it, no colon), a short quotation with no speech
+        # verb is a phrase quoted (a slogan, a term, a title), unless its clause has a subject
+        inside = j > 0 and toks[j - 1].raw != ":" and any(x.q < 0 and x.raw[0].isalnum() for x in toks[:j])
+        if (nw < 4 or nw < _SHORT_INSIDE and inside) and not (standalone and nw >= 2) and not t.cont:
             if (subj := _short_quote_subject(doc, toks, lex, j)) is not None:
                 cands.append(_Cand(t.s, t.e, "marked", spk_of(subj), None, how="object"))
             continue
