@@ -922,8 +922,8 @@ CASES += [
      [{"text": "la dette a doublé en dix ans", "cue": "Selon"}]),
     # a short quotation inside its sentence with no speech verb: a slogan, a term, not words
     # reported; with a verb of judging its subject's words
-    ("en", 'Protesters carried banners reading "Save our library now" and "Books not bombs" '
-           "outside city hall.", []),
+    ("en", 'Among the slogans were "Save our library now" and "Books not bombs".', []),
+    ("en", 'The word nougat comes from Occitan but here means "of no value or importance".', []),
     ("fr", "Le cortège scandait « Non à la fermeture » devant la mairie.", []),
     ("en", 'The mayor denounced a "reckless and costly gamble" on Tuesday.',
      [{"speaker": "The mayor", "text": '"reckless and costly gamble"'}]),

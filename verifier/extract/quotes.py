@@ -2118,10 +2118,10 @@ def _unattributed_quotations(sent: _Sent) -> None:
             continue
         nw = len(_WORDS_RE.findall(t.raw))
         standalone = words_out == 0
-        # inside its sentence (words before it, no colon), a short quotation with no speech
-        # verb is a phrase quoted (a slogan, a term, a title), unless its clause has a subject
+        # inside its sentence (words before it, no colon), a short quotation that no speech
+        # verb of the sentence nor a subject claims is a phrase quoted (a slogan, a term, a title)
         inside = j > 0 and toks[j - 1].raw != ":" and any(x.q < 0 and x.raw[0].isalnum() for x in toks[:j])
-        if (nw < 4 or nw < _SHORT_INSIDE and inside) and not (standalone and nw >= 2) and not t.cont:
+        if nw < 4 and not (standalone and nw >= 2) and not t.cont:
             if (subj := _short_quote_subject(doc, toks, lex, j)) is not None:
                 cands.append(_Cand(t.s, t.e, "marked", spk_of(subj), None, how="object"))
             continue
@@ -2156,7 +2156,8 @@ def _unattributed_quotations(sent: _Sent) -> None:
             # subject of the quotation's own clause, not the last person named
             cands.append(_Cand(t.s, t.e, "marked", spk_of(subj), None, how="subject"))
             continue
-        cands.append(_Cand(t.s, t.e, "marked", None, None, floating=True))
+        if nw >= _SHORT_INSIDE or not inside or t.cont or sent.cues:
+            cands.append(_Cand(t.s, t.e, "marked", None, None, floating=True))
 
 
 # verbs after which a short quotation is the subject's words: "called the plan a "disaster"",
