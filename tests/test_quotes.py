@@ -924,7 +924,9 @@ CASES += [
     # reported; with a verb of judging its subject's words
     ("en", 'Among the slogans were "Save our library now" and "Books not bombs".', []),
     ("en", 'The word nougat comes from Occitan but here means "of no value or importance".', []),
-    ("fr", "Le cortège scandait « Non à la fermeture » devant la mairie.", []),
+    ("fr", "Parmi les slogans figuraient « Non à la fermeture » et « Sauvons la maternité ».", []),
+    ("fr", "Le cortège scandait « Non à la fermeture » devant la mairie.",
+     [{"speaker": "Le cortège"}]),
     ("en", 'The mayor denounced a "reckless and costly gamble" on Tuesday.',
      [{"speaker": "The mayor", "text": '"reckless and costly gamble"'}]),
     ("en", "The agenda of the summit is as follows:\n"
