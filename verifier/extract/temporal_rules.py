@@ -545,7 +545,8 @@ def h_relday(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     pw = prev_word(text, m.start())
     if w == "demain" and pw in ("de", "d'", "d’") and not part:
         return [Cand(m.start(), m.end(), "TIME", "abs", value="FUTURE_REF")]
-    if w == "today" and pw in ("of",) and not part:
+    if w == "today" and pw in ("of",) and not part and \
+            not re.search(r"(?<![\w'’])as\s+of\s+$", text[max(0, m.start() - 8):m.start()], I):
         return [Cand(m.start(), m.end(), "TIME", "abs", value="PRESENT_REF")]
     if w == "tonight":
         part = "night"
@@ -1046,6 +1047,8 @@ def h_edge(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     start = m.start("det") if gd.get("det") else m.start("edge")
     if lang == "fr" and not gd.get("det") and prev_word(text, start) in ("de", "d'", "d’"):
         return None  # "une fête de fin d'année": a kind of party, not a date
+    if lang == "fr" and u[:1].isupper() and not u.isupper() and not u[:1].isdigit():
+        return None  # "au début de la Semaine de la citoyenneté": a named week, an event
     ul = u.lower()
     named = re.match(rf"\s+d(?:e\s+|{A})(?P<mon>{MON_FR_FULL})(?:\s+(?P<y>{YEAR4}))?{R}",
                      text[m.end():m.end() + 30], I) if lang == "fr" and ul == "mois" else None
@@ -1157,6 +1160,9 @@ def h_ref(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     if w in ("now", "maintenant") and at_sentence_start(text, m.start()) and \
             _QUESTION_AFTER.match(text, m.end()):
         return None  # "Maintenant, comment faire ?", "Now, why does it matter?": a discourse turn
+    if w in ("the future", "the past") and re.search(r"(?<![\w'’])[a-z]{3,}s?\s+of\s+$",
+                                                       text[max(0, m.start() - 25):m.start()]):
+        return None  # "the partnerships of the future", "a relic of the past": a modifier
     if w in ("the future", "the past"):
         nx = _NEXT_LOWER.match(text, m.end())
         if nx and nx.group(1) not in _REF_NOUN_NEXT and not nx.group(1).endswith("ly"):
@@ -1264,6 +1270,11 @@ _HOLIDAYS = {"noël": (12, 25), "noel": (12, 25), "toussaint": (11, 1),
 
 # commemorations that statements are issued for: the day only with "this", "last", "next"
 _OCCASIONS = {"remembrance day", "armistice day", "canada day"}
+_OCCASION_BEFORE = re.compile(r"(?:(?<!\w)occasion\s+(?:du|de\s+la|de\s+l['’]|de|d['’]|of)|"
+                              r"(?<![\w'’])to\s+mark|(?<![\w'’])pour\s+(?:souligner|marquer))\s*$",
+                              re.I)
+_STATEMENT_BEFORE = re.compile(r"(?<!\w)(?:d[ée]claration|message|allocution|discours|statement|"
+                               r"remarks|message)s?(?!\w)", re.I)
 _GREETINGS = {"merry", "happy", "joyeux", "joyeuses", "joyeuse", "bon", "bonne", "bonnes"}
 
 
@@ -1274,6 +1285,11 @@ def h_holiday(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
         return None
     if prev_word(text, m.start()) in _GREETINGS:
         return None  # "a Merry Christmas", "Joyeux Noël", "Happy New Year's Eve": a wish
+    if _OCCASION_BEFORE.search(text, max(0, m.start() - 30), m.start()) and \
+            _STATEMENT_BEFORE.search(text[max(0, m.start() - 160):m.start()].rsplit("\n", 1)[-1]):
+        return None  # "déclaration à l'occasion du Nouvel An", "a statement to mark
+        # Christmas": what a statement is issued for, the occasion's name (the news sets leave
+        # it out; "à l'occasion de Noël, il a gracié 200 détenus" stays a date)
     if h in _OCCASIONS and not m.group("det"):
         return None  # "a statement on Remembrance Day": the occasion's name; "this
         # Remembrance Day" is the day
@@ -1613,6 +1629,10 @@ _RULES_FR: list[tuple[re.Pattern[str], Handler]] = [
     # "le mois à venir" (next month), "les semaines à venir" (some weeks from now)
     (_rx(rf"{L}(?:(?P<det>les|ces|le|la|l{A})\s*)?(?P<u>semaines?|mois|ann[ée]es?|jours|"
          rf"d[ée]cennies?|heures)\s+[àa]\s+venir{R}"), h_to_come),
+    # "l'année écoulée", "l'année qui vient de s'écouler", "l'année qui s'achève"
+    (_rx(rf"{L}l{A}(?:ann[ée]e|an)\s+(?:[ée]coul[ée]e|qui\s+vient\s+de\s+s{A}[ée]couler|"
+         rf"qui\s+s{A}ach[eè]ve|qui\s+se\s+termine){R}"),
+     lambda m, t, lang: [Cand(m.start(), m.end(), "DATE", "ended_year")]),
     # "10 dollars par jour", "deux réunions par an": a rate, as "£20 a week" in English
     (_rx(rf"{L}par\s+(?P<u>an|ann[ée]e|mois|semaine|jour|heure|nuit){R}(?![-'’])"), h_rate_fr),
 ]
@@ -1779,6 +1799,7 @@ _KEYS_FR: list[tuple[tuple[str, ...] | _Words, bool]] = [
     (("dern",), False),
     (("pendant", "depuis", "durant"), False),
     (("à venir", "a venir"), False),
+    (("coul", "achève", "acheve", "termine"), False),
     (("par ",), False),
 ]
 _KEYS_EN: list[tuple[tuple[str, ...] | _Words, bool]] = [
@@ -2369,6 +2390,15 @@ def _resolve_holiday(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
     return
 
 
+def _resolve_ended_year(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
+    """'l'année écoulée', 'l'année qui s'achève': the year just ended, or ending when the
+    paper is of December (a year-end message)."""
+    if ref is None:
+        c.value = "XXXX"
+        return
+    c.value = f"{ref.year if ref.month == 12 else ref.year - 1:04d}"
+
+
 def _resolve_same_period(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
     """'à la même époque (de l'an dernier)': the reference date's month, a year before."""
     c.value = f"{ref.year - 1:04d}-{ref.month:02d}" if ref is not None else "XXXX-XX"
@@ -2409,6 +2439,7 @@ _RESOLVERS: dict[str, Callable[[Cand, dt.date | None, dict[str, Any]], None]] = 
     "season": _resolve_season,
     "holiday": _resolve_holiday,
     "same_period": _resolve_same_period,
+    "ended_year": _resolve_ended_year,
     "anaph": _resolve_anaphor,
 }
 
