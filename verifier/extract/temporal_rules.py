@@ -1301,7 +1301,9 @@ def h_holiday(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
             return None  # "the Christmas classic", "a Christmas tree": a modifier
     extra = 1 if m.group("det") and re.match(r"(?:le\s+)?lundi", m.group("det"), I) else 0
     start = m.start("det") if m.group("det") else m.start("h")
-    return [Cand(start, m.end(), "DATE", "holiday", spec=spec, extra=extra)]
+    det = (m.group("det") or "").strip().lower()
+    return [Cand(start, m.end(), "DATE", "holiday", spec=spec, extra=extra,
+                 rel=det if det in ("this", "last", "next") else None)]
 
 
 def season_code(s: str) -> str:
@@ -2380,9 +2382,12 @@ def _resolve_holiday(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
         return
     cands = [_easter_or_fixed(d["spec"], y, d.get("extra", 0))
              for y in (ref.year - 1, ref.year, ref.year + 1)]
-    if c.tense == "PAST":
+    rel = d.get("rel")
+    if rel == "this":  # "this Remembrance Day": the reference year's
+        pick = cands[1]
+    elif c.tense == "PAST" or rel == "last":
         pick = max(x for x in cands if x <= ref)
-    elif c.tense == "FUTURE":
+    elif c.tense == "FUTURE" or rel == "next":
         pick = min(x for x in cands if x >= ref)
     else:
         pick = min(cands, key=lambda x: abs((x - ref).days))
