@@ -565,7 +565,8 @@ def h_relday(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
 
 _NOWADAYS_AFTER = re.compile(r"\s*,?\s*(?:encore|comme\s+hier|plus\s+que\s+jamais)(?![\w'’])", I)
 _NOWADAYS_BEFORE = re.compile(r"(?:encore|comme)\s*,?\s*$", I)
-_CONTRAST_BEFORE = re.compile(r"(?<![\w'’])(?:alors\s+qu|tandis\s+qu|lorsqu|mais|or)['’\s]\s*$", I)
+_CONTRAST_BEFORE = re.compile(r"(?<![\w'’])(?:(?:alors\s+qu|tandis\s+qu|lorsqu|mais|or)['’\s]|"
+                              r"(?:malheureusement|heureusement|h[ée]las)\s*,?)\s*$", I)
 
 
 def _nowadays(text: str, start: int, end: int) -> str | None:
