@@ -389,6 +389,15 @@ def test_fourth_round_en(text: str, expected: list) -> None:
     ("Le premier ministre a fait la déclaration suivante à l'occasion de Noël :", []),
     ("À l'occasion de Noël, le président a gracié 200 détenus.", [("Noël", "DATE", "2024-12-25")]),
     ("Le président souhaite un joyeux Noël à tous les Français.", []),
+    # a directive and its infinitive point ahead; without an infinitive the past stays
+    ("Le chef de l'État a invité le ministre à préparer les assises le 28 novembre.",
+     [("le 28 novembre", "DATE", "2025-11-28")]),
+    ("Le ministre a demandé le 3 octobre la démission du directeur.",
+     [("le 3 octobre", "DATE", "2025-10-03")]),
+    # "aujourd'hui" after an evaluative adverb, in the present: nowadays
+    ("Malheureusement, aujourd'hui, la pêche artisanale nourrit de moins en moins de familles.",
+     [("aujourd'hui", "TIME", "PRESENT_REF")]),
+    ("Aujourd'hui, le ministre a inauguré le nouveau port.", [("Aujourd'hui", "DATE", "2025-10-16")]),
 ])
 def test_fifth_round_fr(text: str, expected: list) -> None:
     assert _got(text) == expected
