@@ -334,6 +334,107 @@ def test_fourth_round_en(text: str, expected: list) -> None:
     assert _got(text, lang="en") == expected
 
 
+# ---- fifth round (issue 12): categories behind the blind sets' errors -----------------------
+@pytest.mark.parametrize("text, expected", [
+    # a number after "n°" is a text's number, not a year or a range of years
+    ("Le décret n° 2019-1025 du 4 mars 2020 est abrogé.", [("4 mars 2020", "DATE", "2020-03-04")]),
+    ("La loi organique n°2021-07 du 12 avril 2021 fixe la composition du conseil.",
+     [("12 avril 2021", "DATE", "2021-04-12")]),
+    ("Le maire a dirigé la commune de 1995-2008.",
+     [("1995", "DATE", "1995"), ("2008", "DATE", "2008")]),
+    # rates: "par jour", "par an" after a quantity
+    ("Une place en crèche coûte 12 euros par jour aux familles.", [("par jour", "SET", "P1D")]),
+    ("Le bureau se réunit deux fois par an.", [("par an", "SET", "P1Y")]),
+    ("Il a surveillé l'évolution de la situation heure par heure.", []),
+    # "à venir": the next unit, or an unspecified number of them
+    ("La direction présentera son plan au cours du mois à venir.",
+     [("mois à venir", "DATE", "2025-11")]),
+    ("Les négociations reprendront dans les semaines à venir.",
+     [("les semaines à venir", "DURATION", "PXW")]),
+    ("Les réservations sont ouvertes pour les 15 jours à venir.",
+     [("15 jours", "DURATION", "P15D")]),
+    # the day before / after a date written right after it: one expression
+    ("La veille du 1er mai, les syndicats ont défilé à Lyon.",
+     [("La veille du 1er mai", "DATE", "2025-04-30")]),
+    ("Le surlendemain de Noël, les soldes commenceront.",
+     [("Le surlendemain de Noël", "DATE", "2025-12-27")]),
+    ("À la veille du scrutin, les candidats ont débattu.", [("la veille", "DATE", "XXXX-XX-XX")]),
+    # a date and its part of the day; a day and month with the year after it
+    ("Vendredi 3 octobre au matin, la police a évacué le campement.",
+     [("Vendredi 3 octobre au matin", "TIME", "2025-10-03TMO")]),
+    ("Le chantier sera livré le 30 juin de l'année prochaine.",
+     [("le 30 juin de l'année prochaine", "DATE", "2026-06-30")]),
+    # "l'avenir de X" (what becomes of X) and names; post-nominal "actuel"
+    ("Les participants ont débattu de l'avenir des petites exploitations.", []),
+    ("La ministre se rendra au Forum de l'Avenir à Genève.", []),
+    ("Il faut préparer l'avenir dès maintenant.",
+     [("l'avenir", "TIME", "FUTURE_REF"), ("maintenant", "TIME", "PRESENT_REF")]),
+    ("Les tensions commerciales actuelles pèsent sur les exportations.", []),
+    ("L'actuel président du conseil a démissionné.", [("actuel", "TIME", "PRESENT_REF")]),
+    ("La région est frappée par la sécheresse depuis des décennies.",
+     [("des décennies", "DURATION", "PXDE")]),
+    # observances are events, not lengths of time
+    ("La commune organise une journée nationale de la propreté.", []),
+    ("Les élus ont observé une minute de silence en hommage aux victimes.", []),
+    # the upper end of a range of durations; an age group stays out
+    ("Les peines encourues passent de 2 à 5 ans.", [("5 ans", "DURATION", "P5Y")]),
+    ("Les jeunes de 16 à 25 ans peuvent s'inscrire.", []),
+    ("L'État a signé un protocole de 10 ans avec l'opérateur.", [("10 ans", "DURATION", "P10Y")]),
+    # the year just ended; "over the last year"
+    ("Le rapport revient sur l'année écoulée.", [("l'année écoulée", "DATE", "2024")]),
+    ("Au cours de la dernière année, le nombre d'inscrits a doublé.",
+     [("la dernière année", "DURATION", "P1Y")]),
+    # a named week; the occasion a statement is issued for; a wish
+    ("La Semaine de la mobilité s'ouvre au début de la Semaine européenne.", []),
+    ("Le premier ministre a fait la déclaration suivante à l'occasion de Noël :", []),
+    ("À l'occasion de Noël, le président a gracié 200 détenus.", [("Noël", "DATE", "2024-12-25")]),
+    ("Le président souhaite un joyeux Noël à tous les Français.", []),
+    # a directive and its infinitive point ahead; without an infinitive the past stays
+    ("Le chef de l'État a invité le ministre à préparer les assises le 28 novembre.",
+     [("le 28 novembre", "DATE", "2025-11-28")]),
+    ("Le ministre a demandé le 3 octobre la démission du directeur.",
+     [("le 3 octobre", "DATE", "2025-10-03")]),
+    # "aujourd'hui" after an evaluative adverb, in the present: nowadays
+    ("Malheureusement, aujourd'hui, la pêche artisanale nourrit de moins en moins de familles.",
+     [("aujourd'hui", "TIME", "PRESENT_REF")]),
+    ("Aujourd'hui, le ministre a inauguré le nouveau port.", [("Aujourd'hui", "DATE", "2025-10-16")]),
+])
+def test_fifth_round_fr(text: str, expected: list) -> None:
+    assert _got(text) == expected
+
+
+def test_year_just_ended_in_a_year_end_message() -> None:
+    assert _got("Les familles réfléchiront à l'année qui vient de s'écouler.",
+                published=dt.date(2025, 12, 31)) == [
+        ("l'année qui vient de s'écouler", "DATE", "2025")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tenants had complained for months before the council acted.",
+     [("months", "DURATION", "PXM")]),
+    ("Over the last year, applications have tripled.", [("the last year", "DURATION", "P1Y")]),
+    ("It was the last year of the programme.", []),
+    ("The grant scheme closes on 30 November this year.",
+     [("30 November this year", "DATE", "2025-11-30")]),
+    ("The new rules apply from 1 March next year.", [("1 March next year", "DATE", "2026-03-01")]),
+    ("The conference runs from November 4 to 6, 2025 in Ottawa.",
+     [("November 4", "DATE", "2025-11-04"), ("6, 2025", "DATE", "2025-11-06")]),
+    ("The festival took place on July 11-13, 2025.",
+     [("July 11", "DATE", "2025-07-11"), ("13, 2025", "DATE", "2025-07-13")]),
+    ("The ferries stop running the day after Boxing Day.",
+     [("the day after Boxing Day", "DATE", "2025-12-27")]),
+    ("On this Remembrance Day, we remember those who served.",
+     [("this Remembrance Day", "DATE", "2025-11-11")]),
+    ("The minister issued a statement to mark Remembrance Day.", []),
+    ("The leaders wished each other a Merry Christmas.", []),
+    ("The deal could add £250 million a year to exports.", [("a year", "SET", "P1Y")]),
+    ("As of today, 40 shelters remain open.", [("today", "DATE", "2025-10-16")]),
+    ("The town hopes to build the schools of the future.", []),
+])
+def test_fifth_round_en(text: str, expected: list) -> None:
+    assert _got(text, lang="en") == expected
+
+
 # ---- the new pattern families stay linear in their input -----------------------------------
 @pytest.mark.parametrize("lang, unit", [
     ("fr", "Le 3 mars, dans la soirée et la nuit, de 1982-1990 puis en mars-avril, au début des "
@@ -349,6 +450,12 @@ def test_fourth_round_en(text: str, expected: list) -> None:
     ("en", "The next morning, over the weekend, the following night, in the coming days, the "
            "past few weeks, on a Sunday, the first Tuesday of November. "),
     ("fr", "le dernier dimanche d'octobre 2025, le premier lundi du printemps. "),
+    ("fr", "n° 2019-15 du 4 mars 2020, 12 euros par jour, le mois à venir, les 15 jours à venir, "
+           "la veille du 1er mai, vendredi 3 octobre au matin, le 30 juin de l'année prochaine, "
+           "l'avenir des villes, de 2 à 5 ans, l'année écoulée, une minute de silence. "),
+    ("fr", "la veille du la veille de la veille d'à venir par par jour n° n°2019 "),
+    ("en", "from November 4 to 6, 2025, July 11-13, 30 November this year, the day after Boxing "
+           "Day, this Remembrance Day, a Merry Christmas, for months before, the last year. "),
 ])
 def test_new_patterns_time_grows_linearly(lang: str, unit: str) -> None:
     import time
@@ -372,6 +479,7 @@ def test_new_patterns_time_grows_linearly(lang: str, unit: str) -> None:
     ("fr", "le dernier dimanche d'octobre, le premier lundi du printemps 2026, un mardi. " * 3),
     ("en", "the first Tuesday of November, the last Monday in May 2024, on a Sunday. " * 3),
     ("en", "For weeks, in recent months, over many years; later that month, the same week. " * 3),
+    ("en", "November 4 to 6, 2025, July 11-13 and March 3 through 5, 2024; June 1. " * 3),
 ])
 def test_new_anchored_rules_match_finditer(lang: str, text: str) -> None:
     from verifier.extract.temporal_rules import _RULES

@@ -29,6 +29,7 @@ from verifier.extract.temporal_resolve import nearest_tense, tense_markers, valu
 from verifier.extract.temporal_rules import (
     DATED_KINDS,
     Cand,
+    join_day_of,
     rebase,
     resolve_candidate,
     rule_matches,
@@ -180,7 +181,7 @@ def timexes_in(analysis: DocumentAnalysis) -> list[Timex]:
     if skip:
         spans = [(int(s[0]), int(s[1])) for s in skip]
         kept = [c for c in kept if not any(c.start < e and s < c.end for s, e in spans)]
-    kept = _drop_lone_ici(kept, text)
+    kept = join_day_of(_drop_lone_ici(kept, text), text)
     if not kept:
         return []
 

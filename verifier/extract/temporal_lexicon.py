@@ -64,4 +64,7 @@ DURATION_HEADS = {"plus", "moins", "près", "bout", "terme", "cours", "espace", 
                   "règne", "guerre", "moratoire", "suspension", "interdiction", "sursis",
                   "investissement", "investissements", "budget", "projet", "étude", "chantier",
                   "mission", "trêve", "accord", "partenariat", "service", "stage", "formation",
-                  "occupation", "conflit", "crise", "total", "environ"}
+                  "occupation", "conflit", "crise", "total", "environ", "protocole", "traité",
+                  "convention", "cycle", "phase", "horizon", "garantie", "concession",
+                  "licence", "permis", "visa", "prêt", "emprunt", "crédit", "législature",
+                  "mandature", "prolongation", "renouvellement", "prorogation"}

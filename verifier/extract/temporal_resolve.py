@@ -190,6 +190,10 @@ _FR_FUTURE = re.compile(
     r"(?<![\w])(?:sera|seront|serai|serons|aura|auront|va|vont|ira|iront|fera|feront|pourra|"
     r"pourront|devra|devront|doit|doivent|prévue?s?|prévoit|prochaine?s?|à\s+venir|"
     r"en\s+vue\s+d(?:e|u|es)|en\s+prévision\s+d(?:e|u|es)|"
+    # a directive and its infinitive ("a invité le ministre à préparer ...", "a demandé au
+    # gouvernement de finaliser ..."): what is asked is yet to be done
+    r"(?:invit|demand|exhort|instruit|enjoint|charg)ée?s?\s+(?:[\w'’-]+\s+){0,6}?"
+    r"(?:à|de|d['’])\s*\w+(?:er|ir|re)|"
     r"\w{3,}(?:era|eront|ira|iront|rons)|\w{2,}(?:erai|irai)|"
     r"\w{2,}(?:dra|dront|rra|rront))(?![\w'’])", re.I)  # tiendra, prendront, verra
 _PP = (r"\w+(?:é|ée|és|ées|i|ie|is|ies|it|ite|u|ue|us|ues|ert|erte|eint|einte|ort|orte|aint|"

@@ -200,8 +200,9 @@ def _duration_value(n: float | None, u: str, half: bool = False) -> str | None:
     if unit is None:
         return None
     des, mult, is_time = unit
-    if n is None:
-        return ("PTX" if is_time else "PX") + des
+    if n is None:  # "des décennies", "for centuries": PXDE, PXCE (TIMEX3's decade, century)
+        return ("PTX" if is_time else "PX") + {10: "DE", 100: "CE"}.get(int(mult), des) \
+            if des == "Y" else ("PTX" if is_time else "PX") + des
     q = n * mult + (0.5 * mult if half else 0)
     if q != int(q):  # 1.5 years -> P18M, half an hour -> PT30M
         smaller = {("Y", False): ("M", 12, False), ("D", False): ("H", 24, True),
@@ -234,6 +235,17 @@ def h_dmy(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     return [_mk_date(m, m.start(), m.end(), lang, day=m.group("day"), mon=mon,
                      year=m.group("year"), wd=m.group("wd"), rel=m.groupdict().get("rel"),
                      part=m.groupdict().get("part"))]   # "jeudi soir 26 septembre"
+
+
+def h_day_range_en(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    """'from June 15 to 17, 2025', 'March 3-5': two dates, the month written before the first
+    and the year after the second applying to both (TimeML: two TIMEX3)."""
+    mon = m.group("mon")
+    if mon.islower() or _day_num(m.group("d2")) <= _day_num(m.group("d1")):
+        return None
+    year = m.group("year")
+    return [_mk_date(m, m.start(), m.end("d1"), lang, day=m.group("d1"), mon=mon, year=year),
+            _mk_date(m, m.start("d2"), m.end(), lang, day=m.group("d2"), mon=mon, year=year)]
 
 
 def h_list(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
@@ -345,6 +357,16 @@ _FUNCTION_S = {"les", "des", "ses", "ces", "mes", "tes", "nos", "vos", "leurs", 
                "êtes", "étaient", "avaient", "étais", "avais", "sera", "seras"}
 
 
+# "la loi n° 2010-15", "décret n°2024-940", "Act No. 2019-3": a number of a text, not a year
+_NUMBERED_BEFORE = re.compile(r"(?:(?<![\w])n[°º]\.?|(?<![\w])no\.|(?<![\w])num[ée]ro|"
+                              r"(?<![\w])number)\s*$", re.I)
+
+
+def numbered(text: str, start: int) -> bool:
+    """A number right after "n°", "numéro", "No." is an identifier (a law's, a decree's)."""
+    return _NUMBERED_BEFORE.search(text, max(0, start - 10), start) is not None
+
+
 _DECADE_BEFORE = re.compile(r"ann[ée]es\s+(?:19|20)?\d0(?:\s*,\s*|\s+(?:et|ou|à)\s+|\s*[-–]\s*)$",
                             re.I)
 
@@ -353,7 +375,7 @@ def h_year(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     ys = m.group("y")
     y = int(ys)
     s, e = m.start("y"), m.end("y")
-    if hyphen_joined(text, s, e):
+    if hyphen_joined(text, s, e) or numbered(text, m.start()):
         return None
     before = text[max(0, s - 2):s]
     if re.match(r"\d[\s\u00a0\u202f.,']", before) or (before[-1:] in "$€£#+/×x*" and before):
@@ -523,7 +545,8 @@ def h_relday(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     pw = prev_word(text, m.start())
     if w == "demain" and pw in ("de", "d'", "d’") and not part:
         return [Cand(m.start(), m.end(), "TIME", "abs", value="FUTURE_REF")]
-    if w == "today" and pw in ("of",) and not part:
+    if w == "today" and pw in ("of",) and not part and \
+            not re.search(r"(?<![\w'’])as\s+of\s+$", text[max(0, m.start() - 8):m.start()], I):
         return [Cand(m.start(), m.end(), "TIME", "abs", value="PRESENT_REF")]
     if w == "tonight":
         part = "night"
@@ -542,7 +565,8 @@ def h_relday(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
 
 _NOWADAYS_AFTER = re.compile(r"\s*,?\s*(?:encore|comme\s+hier|plus\s+que\s+jamais)(?![\w'’])", I)
 _NOWADAYS_BEFORE = re.compile(r"(?:encore|comme)\s*,?\s*$", I)
-_CONTRAST_BEFORE = re.compile(r"(?<![\w'’])(?:alors\s+qu|tandis\s+qu|lorsqu|mais|or)['’\s]\s*$", I)
+_CONTRAST_BEFORE = re.compile(r"(?<![\w'’])(?:(?:alors\s+qu|tandis\s+qu|lorsqu|mais|or)['’\s]|"
+                              r"(?:malheureusement|heureusement|h[ée]las)\s*,?)\s*$", I)
 
 
 def _nowadays(text: str, start: int, end: int) -> str | None:
@@ -570,6 +594,9 @@ _THIS_UNITS = {"semaine": "W", "week": "W", "mois": "M", "month": "M", "année":
                "century": "C", "décennie": "DE", "decennie": "DE", "decade": "DE"}
 
 
+_LAST_OF = re.compile(r"\s+(?:of|before|that|when|in\s+which|to|for)(?![\w'’])", I)
+
+
 def h_this(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     det = " ".join(m.group("det").lower().split())
     u = m.group("u").lower()
@@ -580,6 +607,8 @@ def h_this(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     if det in ("the past", "the last", "the next", "the coming"):
         if u in PARTS:
             return None
+        if det == "the last" and _LAST_OF.match(text, m.end()):
+            return None  # "the last year of his term", "the last week before the vote"
         return [Cand(m.start(), m.end(), "DURATION", "abs", value=_duration_value(1, u))]
     if det in ("the previous", "the following", "the next"):
         kind = "prevunit"
@@ -727,12 +756,19 @@ _DAY_MEASURED = re.compile(r"\s+(?:after|before|later|earlier|ago|apart|early|la
 # an amount ("£20", "5%"), or a quantity and its plural noun ("1,200 claims", "a record number
 # of claims", "ten hours"), with no punctuation in between
 _RATE_BEFORE_EN = re.compile(
-    r"(?:(?<![\w'’])(?:once|twice|thrice|times)|(?<!\S)[£$€]?\d[\d,.]*(?:%|p|bn|m|k)?|"
+    r"(?:(?<![\w'’])(?:once|twice|thrice|times)|(?<!\S)[£$€]?\d[\d,.]*(?:%|p|bn|m|k)?(?:\s+(?:million|billion|thousand|trillion))?|"
     r"(?:(?<![\w,.])\d[\d,.]*|(?<![\w'’])(?:number|numbers|hundreds|thousands|millions|"
     r"dozens|many|more|fewer)\s+of|(?<![\w'’])(?:many|more|fewer))\s+(?:[a-z-]+\s+)?"
     r"[a-z-]{2,}s)\s+$", re.I)
 _RATE_NOT_AFTER = re.compile(r"[\s-]+(?:of|ago|later|earlier|after|before|early|late|or|and)(?![\w'’])",
                              re.I)
+
+
+# after "journée" / "minute": the name of an observance, not a length of time
+_EVENT_AFTER_FR = re.compile(r"(?<=[ée]e)\s+(?:nationale|mondiale|internationale|portes\s+ouvertes|"
+                             r"de\s+(?:solidarit[ée]|mobilisation|deuil|r[ée]flexion|l['’]|la\s))|"
+                             r"(?<=minute)s?\s+de\s+silence", I)
+_FROM_N_BEFORE = re.compile(r"(?<![\w'’])de\s+(?:\d+|" + FR_NUMBER_WORDS + r")\s+(?:ans?\s+)?[àa]\s+$", I)
 
 
 def h_duration(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
@@ -749,7 +785,15 @@ def h_duration(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     if lang == "fr":
         if ul.startswith("heure") and not hedge and not q and tv_news(text, m.start(), m.end()):
             return None  # "le 20 heures de France 2": a news programme
-        if not hedge and not q and pw in ("à", "a") and ul.startswith("an") and not \
+        if not hedge and not q and _EVENT_AFTER_FR.match(text, m.end()):
+            return None  # "une journée nationale de deuil", "une minute de silence": an event
+        rng = _FROM_N_BEFORE.search(text, max(0, m.start() - 30), m.start()) \
+            if not hedge and not q and pw in ("à", "a") and ul.startswith("an") else None
+        if rng and prev_word(text, rng.start()) in AGE_NOUNS:
+            return None  # "les enfants de 6 à 12 ans": an age group
+        if rng:
+            pass  # "portés de 3 à 7 ans": the upper end of a range of durations
+        elif not hedge and not q and pw in ("à", "a") and ul.startswith("an") and not \
                 re.match(r"\s+(?:de|d['’])\s*(?:prison|réclusion|détention|travaux|emprisonnement)",
                          text[m.end():m.end() + 20], I):
             return None  # "mort à 85 ans": an age ("condamné à 10 ans de prison" is kept)
@@ -982,7 +1026,7 @@ def h_prevrel(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
         if key in ("day before", "day after") and not (am.group().strip() or a):
             a = None
         if a:
-            c = Cand(start, m.end(), "TIME" if ptag else "DATE", "anch_day", part=ptag)
+            c = Cand(start, m.end(), "TIME" if ptag else "DATE", "anch_day", part=ptag, off=off)
             c.anchor = {"text": text[a[0]:a[1]], "start": a[0], "end": a[1],
                         "relation": "AFTER" if off > 0 else "BEFORE"}
             return [c]
@@ -1004,6 +1048,8 @@ def h_edge(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     start = m.start("det") if gd.get("det") else m.start("edge")
     if lang == "fr" and not gd.get("det") and prev_word(text, start) in ("de", "d'", "d’"):
         return None  # "une fête de fin d'année": a kind of party, not a date
+    if lang == "fr" and u[:1].isupper() and not u.isupper() and not u[:1].isdigit():
+        return None  # "au début de la Semaine de la citoyenneté": a named week, an event
     ul = u.lower()
     named = re.match(rf"\s+d(?:e\s+|{A})(?P<mon>{MON_FR_FULL})(?:\s+(?P<y>{YEAR4}))?{R}",
                      text[m.end():m.end() + 30], I) if lang == "fr" and ul == "mois" else None
@@ -1092,6 +1138,7 @@ _REFS = {"maintenant": ("TIME", "PRESENT_REF"), "actuellement": ("TIME", "PRESEN
          "the past": ("TIME", "PAST_REF"), "at present": ("TIME", "PRESENT_REF")}
 
 
+_OF_NOUN = re.compile(r"\s+(?:de|des|du|d['’])(?=[\s\w])", I)
 _QUESTION_AFTER = re.compile(r"\s*,?\s*(?:comment|pourquoi|que|qu['’]|quoi|où|qui|quel(?:le)?s?|"
                              r"how|why|what|where|who|which)(?![\w'’])", re.I)
 
@@ -1105,11 +1152,18 @@ def h_ref(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     t = _REFS.get(w) or _REFS.get(w.replace("a présent", "à présent"))
     if t is None:
         return None
+    if w == "l'avenir" and (not m.group("w")[-6].islower() and not at_sentence_start(text, m.start())
+                            or _OF_NOUN.match(text, m.end())):
+        return None  # "le Sommet de l'Avenir" (a name), "l'avenir des secteurs" (what becomes
+        # of them, a noun phrase; "préparer l'avenir" stays FUTURE_REF)
     if w == "now" and re.match(r"\s+that\b", text[m.end():m.end() + 6]):
         return None
     if w in ("now", "maintenant") and at_sentence_start(text, m.start()) and \
             _QUESTION_AFTER.match(text, m.end()):
         return None  # "Maintenant, comment faire ?", "Now, why does it matter?": a discourse turn
+    if w in ("the future", "the past") and re.search(r"(?<![\w'’])[a-z]{3,}s?\s+of\s+$",
+                                                       text[max(0, m.start() - 25):m.start()]):
+        return None  # "the partnerships of the future", "a relic of the past": a modifier
     if w in ("the future", "the past"):
         nx = _NEXT_LOWER.match(text, m.end())
         if nx and nx.group(1) not in _REF_NOUN_NEXT and not nx.group(1).endswith("ly"):
@@ -1132,6 +1186,37 @@ _SET_UNITS = {"an": "P1Y", "ans": "P1Y", "année": "P1Y", "années": "P1Y", "ann
               "months": "P1M", "week": "P1W", "weeks": "P1W", "day": "P1D", "days": "P1D",
               "hour": "PT1H", "hours": "PT1H", "morning": "P1D", "night": "P1D",
               "evening": "P1D", "weekend": "P1WE"}
+
+
+def h_to_come(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    """'au cours du mois à venir', 'l'année à venir': the next one, as 'le mois prochain';
+    'les semaines à venir', 'des années à venir': an unspecified number of them, as 'les
+    prochaines semaines' (a duration)."""
+    u = m.group("u").lower()
+    det = (m.group("det") or "").lower()
+    if not det and re.search(r"(?:\d|" + FR_NUMBER_WORDS + r")\s+$", text[max(0, m.start() - 25):m.start()],
+                             I):
+        return None  # "les 30 jours à venir": the duration rule's "30 jours"
+    plural = det in ("les", "ces") or (u.endswith("s") and u != "mois") or (
+        not det and prev_word(text, m.start()) in ("des", "aux", "ces", "les"))
+    if plural:
+        return [Cand(m.start(), m.end(), "DURATION", "abs", value=_duration_value(None, u))]
+    unit = _THIS_UNITS.get(u)
+    if unit is None:
+        return None
+    return [Cand(m.start(), m.end(), "DATE", "rel", off=1, unit=unit)]
+
+
+_RATE_FR_AFTER = re.compile(r"\s+(?:de|d['’]|du|des|suivant|précédent|où|qui|que)(?![\w'’])", I)
+
+
+def h_rate_fr(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
+    """'10 dollars par jour', 'trois fois par an': SET ('jour par jour', 'par jour de pluie',
+    'par an de prison' are not rates)."""
+    u = m.group("u").lower()
+    if prev_word(text, m.start()) == u or _RATE_FR_AFTER.match(text, m.end()):
+        return None
+    return [Cand(m.start(), m.end(), "SET", "abs", value=_SET_UNITS[u.replace("annee", "année")])]
 
 
 def h_set(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
@@ -1174,10 +1259,24 @@ def _easter(y: int) -> dt.date:
 
 
 _HOLIDAYS = {"noël": (12, 25), "noel": (12, 25), "toussaint": (11, 1),
+             "christmas eve": (12, 24), "new year's eve": (12, 31), "remembrance day": (11, 11),
+             "armistice day": (11, 11), "canada day": (7, 1), "boxing day": (12, 26),
+             "good friday": ("E", -2), "halloween": (10, 31), "valentine's day": (2, 14),
+
              "saint-sylvestre": (12, 31), "nouvel an": (1, 1), "jour de l'an": (1, 1),
              "christmas": (12, 25), "christmas day": (12, 25), "new year's day": (1, 1),
              "pâques": ("E", 0), "paques": ("E", 0), "pentecôte": ("E", 49),
              "pentecote": ("E", 49), "ascension": ("E", 39), "easter": ("E", 0)}
+
+
+# commemorations that statements are issued for: the day only with "this", "last", "next"
+_OCCASIONS = {"remembrance day", "armistice day", "canada day"}
+_OCCASION_BEFORE = re.compile(r"(?:(?<!\w)occasion\s+(?:du|de\s+la|de\s+l['’]|de|d['’]|of)|"
+                              r"(?<![\w'’])to\s+mark|(?<![\w'’])pour\s+(?:souligner|marquer))\s*$",
+                              re.I)
+_STATEMENT_BEFORE = re.compile(r"(?<!\w)(?:d[ée]claration|message|allocution|discours|statement|"
+                               r"remarks|message)s?(?!\w)", re.I)
+_GREETINGS = {"merry", "happy", "joyeux", "joyeuses", "joyeuse", "bon", "bonne", "bonnes"}
 
 
 def h_holiday(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
@@ -1185,6 +1284,16 @@ def h_holiday(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     spec = _HOLIDAYS.get(h)
     if spec is None or not m.group("h")[0].isupper() and not h.startswith("jour"):
         return None
+    if prev_word(text, m.start()) in _GREETINGS:
+        return None  # "a Merry Christmas", "Joyeux Noël", "Happy New Year's Eve": a wish
+    if _OCCASION_BEFORE.search(text, max(0, m.start() - 30), m.start()) and \
+            _STATEMENT_BEFORE.search(text[max(0, m.start() - 160):m.start()].rsplit("\n", 1)[-1]):
+        return None  # "déclaration à l'occasion du Nouvel An", "a statement to mark
+        # Christmas": what a statement is issued for, the occasion's name (the news sets leave
+        # it out; "à l'occasion de Noël, il a gracié 200 détenus" stays a date)
+    if h in _OCCASIONS and not m.group("det"):
+        return None  # "a statement on Remembrance Day": the occasion's name; "this
+        # Remembrance Day" is the day
     if lang == "en" and re.match(r"\s+(?!Day\b|Eve\b|Monday\b|Sunday\b)[A-Z][a-z]", text[m.end():m.end() + 4]):
         return None  # "the Easter Rising", "Christmas Island"
     if lang == "en" and _DET_BEFORE_EN.search(text, max(0, m.start() - 6), m.start()):
@@ -1193,7 +1302,9 @@ def h_holiday(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
             return None  # "the Christmas classic", "a Christmas tree": a modifier
     extra = 1 if m.group("det") and re.match(r"(?:le\s+)?lundi", m.group("det"), I) else 0
     start = m.start("det") if m.group("det") else m.start("h")
-    return [Cand(start, m.end(), "DATE", "holiday", spec=spec, extra=extra)]
+    det = (m.group("det") or "").strip().lower()
+    return [Cand(start, m.end(), "DATE", "holiday", spec=spec, extra=extra,
+                 rel=det if det in ("this", "last", "next") else None)]
 
 
 def season_code(s: str) -> str:
@@ -1272,8 +1383,8 @@ def h_year_range(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     y1s, y2s = m.group("y1"), m.group("y2")
     y1 = int(y1s)
     y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
-    if not _year_range_ok(y1, y2):
-        return None
+    if not _year_range_ok(y1, y2) or numbered(text, m.start()):
+        return None  # "la loi n° 2010-15 du 6 juillet 2010": the law's number
     if lang == "en" and len(y2s) == 2:
         return None  # "2015-16": a season written short; our English gold leaves it out
     return [Cand(m.start("y1"), m.end("y1"), "DATE", "abs", value=str(y1)),
@@ -1373,6 +1484,12 @@ def h_adj_ref(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     """'l'actuel directeur', 'les générations futures': PRESENT_REF, FUTURE_REF (FTiB marks
     these adjectives; 'prochain', 'précédent' before a noun it marks too rarely to follow)."""
     w = m.group("w").lower()
+    if lang == "fr" and titlecase_mid(text, m.start("w"), m.group("w")):
+        return None  # "le Forum Future Investment Initiative": a name
+    if re.search(r"[\w-]\s+$", text[max(0, m.start("w") - 3):m.start("w")]) and \
+            prev_word(text, m.start("w")) not in _DETERMINERS and w.startswith("actuel"):
+        return None  # after its noun ("la gouvernance actuelle", "les pressions actuelles"):
+        # a property of the noun; the news sets leave it out, FTiB marks "l'actuel ministre"
     if w.startswith("actuel"):
         return [Cand(m.start("w"), m.end("w"), "TIME", "abs", value="PRESENT_REF")]
     if w in ("futur", "future") and prev_word(text, m.start("w")) in ("le", "du", "au", "l"):
@@ -1504,14 +1621,29 @@ _RULES_FR: list[tuple[re.Pattern[str], Handler]] = [
     (_rx(rf"{L}(?:de\s+(?P<a>nos\s+jours)|[àa]\s+(?P<b>l{A}heure\s+actuelle)|"
          rf"en\s+(?P<c>ce\s+moment)|[àa]\s+(?P<d>ce\s+jour)(?![-\w])){R}"), h_present_phrase),
     # "la dernière décennie", "ce dernier siècle": one unit up to now, a duration
-    (_rx(rf"{L}(?:la|cette|le|ce)\s+derni[eè]re?\s+(?P<u>d[ée]cennie|si[eè]cle){R}"),
+    (_rx(rf"{L}(?:(?:la|cette|le|ce)\s+derni[eè]re?\s+(?P<u>d[ée]cennie|si[eè]cle)|"
+         rf"(?:(?<=\bde\s)|(?<=pendant\s)|(?<=durant\s)|(?<=\bsur\s)|(?<=depuis\s))"
+         rf"la\s+derni[eè]re\s+(?P<y>ann[ée]e)(?!\s+(?:de|du|d{A}|des|où|qui|que|avant|pour)(?![\w'’])))"
+         rf"{R}"),
      lambda m, t, lang: [Cand(m.start(), m.end(), "DURATION", "abs",
-                              value=_duration_value(1, m.group("u")))]),
+                              value=_duration_value(1, m.group("u") or m.group("y")))]),
     (_rx(rf"{L}(?:pendant|depuis|durant)\s+(?P<span>des\s+(?P<u>ann[ée]es|mois|semaines|jours|"
          rf"heures|d[ée]cennies|si[eè]cles)){R}"), h_vague_duration),
+    # "le mois à venir" (next month), "les semaines à venir" (some weeks from now)
+    (_rx(rf"{L}(?:(?P<det>les|ces|le|la|l{A})\s*)?(?P<u>semaines?|mois|ann[ée]es?|jours|"
+         rf"d[ée]cennies?|heures)\s+[àa]\s+venir{R}"), h_to_come),
+    # "l'année écoulée", "l'année qui vient de s'écouler", "l'année qui s'achève"
+    (_rx(rf"{L}l{A}(?:ann[ée]e|an)\s+(?:[ée]coul[ée]e|qui\s+vient\s+de\s+s{A}[ée]couler|"
+         rf"qui\s+s{A}ach[eè]ve|qui\s+se\s+termine){R}"),
+     lambda m, t, lang: [Cand(m.start(), m.end(), "DATE", "ended_year")]),
+    # "10 dollars par jour", "deux réunions par an": a rate, as "£20 a week" in English
+    (_rx(rf"{L}par\s+(?P<u>an|ann[ée]e|mois|semaine|jour|heure|nuit){R}(?![-'’])"), h_rate_fr),
 ]
 
 _RULES_EN: list[tuple[re.Pattern[str], Handler]] = [
+    # "June 15 to 17, 2025", "March 3-5": two days of one month, the year after both
+    (_rx(rf"{L}(?P<mon>{MON_EN})\s+(?P<d1>{DAY_EN})\s*(?:[-–]|to|through|and)\s*"
+         rf"(?P<d2>{DAY_EN})(?:,?\s+(?P<year>{YEAR4}))?{R}"), h_day_range_en),
     (_rx(rf"{L}(?:(?P<wd>{WD_EN}),?\s+)?(?:the\s+)?(?P<mon>{MON_EN})\s+(?P<day>{DAY_EN})"
          rf"(?:,?\s+(?P<year>{YEAR4}))?{R}"), h_dmy),
     (_rx(rf"{L}(?:(?P<wd>{WD_EN}),?\s+)?(?:the\s+)?(?P<day>{DAY_EN})\s+(?:of\s+)?(?P<mon>{MON_EN})"
@@ -1536,7 +1668,7 @@ _RULES_EN: list[tuple[re.Pattern[str], Handler]] = [
     (_rx(rf"{L}(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|"
          rf"tomorrow|tonight)(?:\s+(?P<part>{PART_EN}))?{R}"), h_relday),
     (_rx(rf"{L}(?P<det>this|last|next|the\s+previous|the\s+following|the\s+next|the\s+past|"
-         rf"the\s+coming|earlier\s+this|later\s+this)\s+(?P<u>{PART_EN}|week|month|year|weekend|"
+         rf"the\s+last|the\s+coming|earlier\s+this|later\s+this)\s+(?P<u>{PART_EN}|week|month|year|weekend|"
          rf"decade|century|quarter|summer|winter|spring|autumn|fall){R}"), h_this),
     (_rx(rf"{L}(?:(?P<hedge>{HEDGE_EN})\s+)?(?P<n>{NUM_EN})\s+(?P<u>{UNIT_EN})\s+ago{R}"), h_ago),
     (_rx(rf"{L}(?P<edge>early|late|mid-|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
@@ -1568,7 +1700,10 @@ _RULES_EN: list[tuple[re.Pattern[str], Handler]] = [
      h_ref),
     (_rx(rf"{L}(?:(?:every|each)\s+(?:(?P<n>\d+|other)\s+)?(?P<u>years?|months?|weeks?|days?|"
          rf"hours?|mornings?|nights?|evenings?|weekends?|{WD_EN})|annually|yearly){R}"), h_set),
-    (_rx(rf"{L}(?P<det>)(?P<h>Christmas\s+Day|Christmas|New\s+Year{A}s\s+Day|Easter){R}", 0),
+    (_rx(rf"{L}(?P<det>(?:[Tt]his|[Ll]ast|[Nn]ext)\s+(?=[A-Z]))?(?P<h>Christmas\s+Day|Christmas\s+Eve|"
+         rf"Christmas|New\s+Year{A}s\s+Day|New\s+Year{A}s\s+Eve|Easter|Remembrance\s+Day|"
+         rf"Armistice\s+Day|Canada\s+Day|Boxing\s+Day|Good\s+Friday|Halloween|"
+         rf"Valentine{A}s\s+Day){R}", 0),
      h_holiday),
     (_rx(rf"{L}(?:(?P<hedge>many|several|some|a\s+few|a\s+couple\s+of)\s+)?(?P<u>decades|years|"
          rf"months|weeks|days|centuries)\s+ago{R}"),
@@ -1584,8 +1719,9 @@ _RULES_EN: list[tuple[re.Pattern[str], Handler]] = [
      lambda m, t, lang: [Cand(m.start("w"), m.end("w"), "DATE", "rel", off=0, unit="WE")]),
     (_rx(rf"{L}(?P<n>{NUM_EN})\s+(?P<u>years|year|months|month|weeks|week|days|day)\s+"
          rf"(?P<dir>earlier|later){R}(?!\s+than)"), h_shift),
-    (_rx(rf"{L}(?:for|over|in)\s+(?P<span>(?:many\s+|recent\s+)?(?P<u>weeks|months|years|decades|"
-         rf"days|hours)){R}(?!\s+(?:ago|earlier|later|before|after|old|of)\b)(?!-)"),
+    (_rx(rf"{L}(?:(?P<for>for)|over|in)\s+(?P<span>(?:many\s+|recent\s+)?(?P<u>weeks|months|years|"
+         rf"decades|days|hours)){R}(?!\s+(?:ago|earlier|later|old|of)\b)"
+         rf"(?(for)|(?!\s+(?:before|after)\b))(?!-)"),
      h_vague_duration),
     (_rx(rf"{L}(?P<span>another\s+(?P<u>year|month|week|day|decade|hour)){R}(?!-)"),
      h_another),
@@ -1665,8 +1801,12 @@ _KEYS_FR: list[tuple[tuple[str, ...] | _Words, bool]] = [
     (("nos jours", "actuelle", "ce moment", "ce jour"), False),
     (("dern",), False),
     (("pendant", "depuis", "durant"), False),
+    (("à venir", "a venir"), False),
+    (("coul", "achève", "acheve", "termine"), False),
+    (("par ",), False),
 ]
 _KEYS_EN: list[tuple[tuple[str, ...] | _Words, bool]] = [
+    (_MONTHS_EN, True),
     (_MONTHS_EN, True), (_MONTHS_EN, True), (("/", "."), True), (("-",), True),
     (_MONTHS_EN, True), (_MONTHS_EN, False), ((), True), (("0s",), True),
     (("century",), True), (("yesterday", "today", "tomorrow", "tonight"), False),
@@ -1679,7 +1819,9 @@ _KEYS_EN: list[tuple[tuple[str, ...] | _Words, bool]] = [
     (("m",), True), ((":",), True), (("noon", "midnight"), False), (_UNITS_EN, False),
     (("half a",), False),
     (("now", "currently", "nowadays", "recently", "present", "future", "the past"), False),
-    (("every", "each", "annually", "yearly"), False), (("christmas", "new year", "easter"), False),
+    (("every", "each", "annually", "yearly"), False),
+    (("christmas", "new year", "easter", "remembrance", "armistice", "canada day", "boxing day",
+      "good friday", "halloween", "valentine"), False),
     (("ago",), False), (("morning", "afternoon", "evening", "night"), False),
     (("morning", "afternoon", "evening", "night"), False), (("weekend",), False),
     (("earlier", "later"), False),
@@ -1866,6 +2008,12 @@ def _resolve_date(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
     the reference date and tense."""
     d = c.data
     y = _year(d.get("yraw"), ref)
+    yo = d.get("year_of")
+    if yo is not None:  # "31 December this year": the year of the expression after it
+        yo.sentence, yo.tense = c.sentence, c.tense
+        resolve_candidate(yo, ref, ctx)
+        if yo.value and re.fullmatch(r"\d{4}", yo.value):
+            y = int(yo.value)
     if y is None and d.get("rel") is None:
         y = _same_sentence_year(c, ctx)
         d["yinh"] = y is not None
@@ -2090,9 +2238,67 @@ def _resolve_anch_day(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None
     """'au lendemain de <event>', 'the day after <event>' (anchored to an event): the last day
     mentioned in the same sentence, else an unknown day."""
     d = c.data
+    of = d.get("of")
+    if of is not None:  # "la veille du 14 juillet", "the day after Christmas": that date's
+        of.sentence, of.tense = c.sentence, c.tense  # neighbour (see join_day_of)
+        resolve_candidate(of, ref, ctx)
+        day = of.value[:10] if of.value and re.fullmatch(r"\d{4}-\d\d-\d\d", of.value[:10]) \
+            else None
+        c.value = (_shift(dt.date.fromisoformat(day), "D", d.get("off", 0)) if day
+                   else "XXXX-XX-XX") + (d.get("part") or "")
+        return
     dates = ctx.get("sent_dates", {}).get(c.sentence)
     c.value = (dates[-1].value[:10] if dates else "XXXX-XX-XX") + (d.get("part") or "")
     return
+
+
+def join_day_of(kept: list[Cand], text: str | None = None) -> list[Cand]:
+    """'la veille du Nouvel An', 'le lendemain du 14 juillet', 'the day after Christmas Day':
+    the day before (after) a date written right after it, one expression (its value from that
+    date's); 'à la veille du scrutin' stays anchored on the event."""
+    out: list[Cand] = []
+    skip_next = False
+    for i, c in enumerate(kept):
+        if skip_next:
+            skip_next = False
+            continue
+        nxt = kept[i + 1] if i + 1 < len(kept) else None
+        if nxt is not None and c.kind in ("anch_day", "prev") and c.data.get("off") \
+                and c.data.get("unit", "D") == "D" and nxt.type == "DATE" \
+                and nxt.kind not in DATED_KINDS and text is not None \
+                and (_DAY_OF_GAP.fullmatch(text, c.end, nxt.start) or (
+                    text[c.start:c.end].lower().endswith(("after", "before"))
+                    and not text[c.end:nxt.start].strip())):
+            c.end = nxt.end
+            c.kind = "anch_day"
+            c.data["of"] = nxt
+            c.anchor = None
+            skip_next = True
+        elif nxt is not None and c.kind == "date" and not c.data.get("yraw") \
+                and not c.data.get("rel") and nxt.kind == "rel" and nxt.data.get("unit") == "Y" \
+                and text is not None and _YEAR_OF_GAP.fullmatch(text, c.end, nxt.start):
+            # "31 December this year", "le 15 mars de l'année prochaine": that year's day
+            c.end = nxt.end
+            c.data["year_of"] = nxt
+            skip_next = True
+        elif nxt is not None and c.kind in ("date", "weekday", "rel") and c.type == "DATE" \
+                and nxt.kind == "part" and nxt.data.get("part") and text is not None \
+                and _PART_OF_GAP.fullmatch(text, c.end, nxt.start):
+            # "mercredi 11 septembre au matin", "hier dans la soirée": a part of that day
+            c.end = nxt.end
+            c.type = "TIME"
+            c.data["then_part"] = nxt.data["part"]
+            skip_next = True
+        out.append(c)
+    return out
+
+
+_YEAR_OF_GAP = re.compile(r"\s+(?:de\s+)?", I)
+_PART_OF_GAP = re.compile(r",?\s+(?:au|en|dans)\s+", I)
+
+
+# between "la veille", "the day after" and the date it counts from
+_DAY_OF_GAP = re.compile(r"\s+(?:du|de\s+la|de\s+l['’]|de|of)\s+|\s+d['’]\s*|\s+de\s+l['’]\s*", I)
 
 
 DATED_KINDS = frozenset({"time", "part"})  # take the date in force (see _resolve_time)
@@ -2177,14 +2383,26 @@ def _resolve_holiday(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
         return
     cands = [_easter_or_fixed(d["spec"], y, d.get("extra", 0))
              for y in (ref.year - 1, ref.year, ref.year + 1)]
-    if c.tense == "PAST":
+    rel = d.get("rel")
+    if rel == "this":  # "this Remembrance Day": the reference year's
+        pick = cands[1]
+    elif c.tense == "PAST" or rel == "last":
         pick = max(x for x in cands if x <= ref)
-    elif c.tense == "FUTURE":
+    elif c.tense == "FUTURE" or rel == "next":
         pick = min(x for x in cands if x >= ref)
     else:
         pick = min(cands, key=lambda x: abs((x - ref).days))
     c.value = pick.isoformat()
     return
+
+
+def _resolve_ended_year(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
+    """'l'année écoulée', 'l'année qui s'achève': the year just ended, or ending when the
+    paper is of December (a year-end message)."""
+    if ref is None:
+        c.value = "XXXX"
+        return
+    c.value = f"{ref.year if ref.month == 12 else ref.year - 1:04d}"
 
 
 def _resolve_same_period(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
@@ -2227,6 +2445,7 @@ _RESOLVERS: dict[str, Callable[[Cand, dt.date | None, dict[str, Any]], None]] = 
     "season": _resolve_season,
     "holiday": _resolve_holiday,
     "same_period": _resolve_same_period,
+    "ended_year": _resolve_ended_year,
     "anaph": _resolve_anaphor,
 }
 
@@ -2238,3 +2457,6 @@ def resolve_candidate(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None
     resolve = _RESOLVERS.get(c.kind)
     if resolve is not None:
         resolve(c, ref, ctx)
+    part = c.data.get("then_part")
+    if part and c.value and re.fullmatch(r"\d{4}-\d\d-\d\d", c.value):
+        c.value += part  # "mercredi 11 septembre au matin" (see join_day_of)
