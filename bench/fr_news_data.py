@@ -5,7 +5,9 @@ bench/quotes_fr_news.py and bench/temporal_fr_news.py:
 - ``news2`` (tests/data/news-2/): French and English (``lang`` per document), halves ``dev3``,
   ``held3`` and ``held4``; a language is picked with ``lang``;
 - ``news3`` (tests/data/news-3/): French and English (``lang`` per document), halves ``dev5`` and
-  ``held5``; a language is picked with ``lang``.
+  ``held5``; a language is picked with ``lang``;
+- ``news4`` (tests/data/news-4/): French and English (``lang`` per document), halves ``dev6`` and
+  ``held6``; a language is picked with ``lang``.
 """
 from __future__ import annotations
 
@@ -16,7 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SETS = {"fr-news": ("tests/data/fr-news", ("dev", "held", "held2")),
         "news2": ("tests/data/news-2", ("dev3", "held3", "held4")),
-        "news3": ("tests/data/news-3", ("dev5", "held5"))}
+        "news3": ("tests/data/news-3", ("dev5", "held5")),
+        "news4": ("tests/data/news-4", ("dev6", "held6"))}
 HALVES = SETS["fr-news"][1]
 
 

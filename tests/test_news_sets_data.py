@@ -1,4 +1,4 @@
-"""The blind news sets (tests/data/news-2 and news-3, French and English) stay consistent
+"""The blind news sets (tests/data/news-2, news-3 and news-4, French and English) stay consistent
 without running any extractor: every offset points at its string, both files hold the same
 documents, each language and half keeps its counts, and the benches' loader splits them as
 their READMEs say."""
@@ -43,6 +43,13 @@ NEWS_SETS = [
         "fr-held5   9 docs  quotes   17 core +  12 borderline  timexes   34 core +  10 borderline",
         "all     35 docs  quotes   73 core +  42 borderline  timexes  127 core +  42 borderline",
     ), {"dev5": (10, 9), "held5": (9, 7)}),
+    NewsSet("news-4", "news4", (
+        "en-dev6   4 docs  quotes    3 core +   1 borderline  timexes   24 core +   3 borderline",
+        "en-held6   3 docs  quotes    2 core +   1 borderline  timexes   17 core +   7 borderline",
+        "fr-dev6  16 docs  quotes   29 core +  13 borderline  timexes   64 core +  46 borderline",
+        "fr-held6  16 docs  quotes   36 core +   9 borderline  timexes   69 core +  35 borderline",
+        "all     39 docs  quotes   70 core +  24 borderline  timexes  174 core +  91 borderline",
+    ), {"dev6": (16, 4), "held6": (16, 3)}),
 ]
 IDS = [s.folder for s in NEWS_SETS]
 
