@@ -306,11 +306,10 @@ CASES = [
     # incise with a tell-verb and its object
     ("en", '"I came here to thank you," Sara Malik told the prime minister in a soft voice.',
      [{"text": '"I came here to thank you,"', "speaker": "Sara Malik", "cue": "told"}]),
-    # a short first part before a mid-sentence incise, then the continuation
+    # a short first part before a mid-sentence incise, the verb after it: one quotation
     ("en", "Most of the money, they promise, will be returned to families in the provinces.",
-     [{"text": "Most of the money", "speaker": "they"},
-      {"text": "will be returned to families in the provinces", "speaker": "they",
-       "continues": True}]),
+     [{"text": "Most of the money, they promise, will be returned to families in the provinces",
+       "speaker": "they"}]),
     # the writer's own dialogue ("I said") is not a reported quote, nor what follows it
     ("en", 'My son asked about the horse.\n"I like to think it is the dad," I said.\n'
            '"No. It is the mom, obviously."', []),
@@ -652,10 +651,10 @@ CASES += [
      [{"text": "the central bank risked falling behind", "speaker": "Some economists"}]),
     ("en", "Traders see a cut in September, according to CME FedWatch data.",
      [{"quote_type": "according_to", "speaker": "CME FedWatch data"}]),
-    # an interrupting attribution with a noun phrase subject: two parts of one quote
+    # an interrupting attribution with a noun phrase subject: one quotation around it
     ("en", "It would, the chancellor said, be wise to wait for the report.",
-     [{"text": "It would", "speaker": "the chancellor"},
-      {"text": "be wise to wait for the report", "speaker": "the chancellor", "continues": True}]),
+     [{"text": "It would, the chancellor said, be wise to wait for the report",
+       "speaker": "the chancellor"}]),
     # an incise after a quotation closed by "?" or "!", a manner adverb ending the incise, a
     # possessive subject after the verb
     ("en", '"Where would he go? Who would take him?" Mara said.',
@@ -929,6 +928,21 @@ CASES += [
      [{"speaker": "Le cortège"}]),
     ("en", 'The mayor denounced a "reckless and costly gamble" on Tuesday.',
      [{"speaker": "The mayor", "text": '"reckless and costly gamble"'}]),
+    # an incise interrupting the words: one quotation around it when the words after it cannot
+    # stand alone (a verb, an adjective); two when they open a clause or a phrase of their own
+    ("en", "It would, the minister said, be wise to wait for the final figures.",
+     [{"text": "It would, the minister said, be wise to wait for the final figures",
+       "speaker": "the minister"}]),
+    ("fr", "Il serait, a estimé le ministre, prudent d’attendre le rapport final avant de trancher.",
+     [{"text": "Il serait, a estimé le ministre, prudent d’attendre le rapport final avant de trancher",
+       "speaker": "le ministre"}]),
+    ("en", "Prices rose sharply, the minister said on Tuesday, and wages will follow next year.",
+     [{"text": "Prices rose sharply", "speaker": "the minister"},
+      {"text": "and wages will follow next year", "speaker": "the minister", "continues": True}]),
+    # an English cue form after a determiner and an adjective is a noun
+    ("en", "The company reports that sales rose in the spring.",
+     [{"text": "that sales rose in the spring", "speaker": "The company"}]),
+    ("en", "The final figures were published by the agency on Friday.", []),
     ("en", "The agenda of the summit is as follows:\n"
            "Trade, energy security and the reconstruction of the port were discussed.", []),
 ]

@@ -376,6 +376,21 @@ class _Cue:
     kind: str         # verb | according | participle
 
 
+# English cue forms that are nouns as well: after a determiner and an adjective, a noun
+_EN_NOUN_CUES = {"report", "reports", "figures", "comment", "comments", "claim", "claims", "note",
+                 "notes", "answer", "answers", "reply", "replies", "remark", "remarks", "warning",
+                 "warnings", "estimate", "estimates", "statement", "statements", "response",
+                 "argument", "arguments", "promise", "promises", "suggestion", "tweet", "tweets",
+                 "post", "posts", "word", "words", "admission", "explanation", "forecast", "forecasts"}
+
+
+_EN_NOUN_ADJ = {"final", "new", "latest", "initial", "preliminary", "recent", "annual", "monthly",
+                "weekly", "quarterly", "full", "first", "last", "previous", "same", "earlier",
+                "later", "official", "opening", "closing", "brief", "detailed", "written", "joint",
+                "separate", "public", "internal", "independent", "interim", "draft", "provisional",
+                "updated", "revised", "further", "similar", "critical", "damning"}
+
+
 def _find_cues(toks: list[_Tok], lex: Lexicon, doc: str) -> list[_Cue]:
     out: list[_Cue] = []
     fr = lex.lang == "fr"
@@ -490,9 +505,11 @@ def _find_cues(toks: list[_Tok], lex: Lexicon, doc: str) -> list[_Cue]:
             if i > 0 and toks[i - 1].low == "to" and not negated and la == i:
                 i += 1
                 continue
-            if la == i and i > 0 and toks[i - 1].low in lex.determiners:
+            if la == i and i > 0 and (toks[i - 1].low in lex.determiners or (
+                    w in _EN_NOUN_CUES and i > 1 and toks[i - 2].low in lex.determiners
+                    and toks[i - 1].low in _EN_NOUN_ADJ)):
                 i += 1
-                continue   # "the report", "a statement": a noun
+                continue   # "the report", "a statement", "the final figures": a noun
         pron = None
         # cue text without the inverted pronoun
         parts = []
@@ -1766,8 +1783,9 @@ def _incises_after(sent: _Sent) -> None:
                 np_ = (np_[0] - 2, np_[1])   # "..., bankers and analysts say."
             if np_ is None or np_[0] == 0 or not _is_sep(toks[np_[0] - 1]) or np_[1] - np_[0] > 9:
                 continue
-            if toks[np_[0]].low in lex.subordinators:
-                continue
+            if toks[np_[0]].low in lex.subordinators or toks[np_[0]].low in lex.aux \
+                    or toks[np_[0]].low in _BE_FORMS:
+                continue   # "..., be wise to wait for the final report": no noun phrase
             if not fr and toks[c.i].low in TELL_VERBS and after < n and toks[after].q < 0 and (
                     toks[after].low in _OBJ_PRON or toks[after].low in lex.determiners
                     or toks[after].raw[:1].isupper()):
@@ -1792,6 +1810,7 @@ def _incises_after(sent: _Sent) -> None:
             sep = np_[0] - 1
             spk = spk_of(np_)
         # the quote before the separator: a quotation right before it, or the clause
+        fragment = False
         a = min(sent.first_free(), sep)
         for j in range(sep - 1, a - 1, -1):
             if toks[j].q < 0 and toks[j].raw in (":", ";", "—", "–", "--"):
@@ -1808,12 +1827,13 @@ def _incises_after(sent: _Sent) -> None:
             sp = _span(toks, a, end)
             mid = (after + 1 < n and toks[after].raw == "," and toks[after + 1].q < 0
                    and toks[after + 1].raw[0].isalpha() and toks[after + 1].low not in _RELATIVE
-                   and _clausal(toks, after + 1, n, lex) and a == 0
-                   and not last_cue > after)
+                   and (_clausal(toks, after + 1, n, lex) or toks[after + 1].raw[0].islower())
+                   and a == 0 and not last_cue > after)
             nwords = sum(1 for t in toks[a:end] if t.raw[0].isalnum() or t.q >= 0)
             if not sp or nwords < (2 if mid else 3):
                 continue
-            if not mid and not _clausal(toks, a, end, lex):
+            fragment = not _clausal(toks, a, end, lex)
+            if fragment and not mid:
                 continue
             if fr and _fr_adverbial(toks, a, lex) and not any(_fr_verbish(t) for t in toks[a:end]):
                 continue  # "Devant les membres du Parlement, la reine a salué ...": an adverbial
@@ -1840,6 +1860,16 @@ def _incises_after(sent: _Sent) -> None:
                 if sp and _words_in(doc[sp[0]:sp[1]]) >= 3:
                     cands.append(_Cand(sp[0], sp[1], "indirect", spk, toks[j2].raw, how="incise"))
                     claim(j, n)
+            elif (j2 < n and qtype == "unmarked" and toks[j2].q < 0 and toks[j2].raw[:1].islower()
+                  and not _opens_clause(toks[j2], lex) and _verb_in(toks, j2, n, lex)
+                  and toks[j2].low not in _RELATIVE and not (not fr and toks[j2].low.endswith("ing"))
+                  and not last_verb_cue >= j2 and (sp := _span(toks, j2, n))
+                  and _words_in(doc[sp[0]:sp[1]]) >= 2):
+                # "It would, the minister said, be wise to wait": the words after the incise
+                # cannot stand alone (a verb, an adjective): one quotation around the
+                # interrupting clause (a clause, a phrase after it is a quotation of its own)
+                cands[-1].e = sp[1]
+                claim(j, n)
             elif (j2 < n and qtype == "unmarked" and toks[j2].q < 0 and toks[j2].raw[0].isalpha()
                   and toks[j2].low not in _RELATIVE and not (not fr and toks[j2].low.endswith("ing"))
                   and _clausal(toks, j2, n, lex)
@@ -1849,6 +1879,27 @@ def _incises_after(sent: _Sent) -> None:
                 if sp and _words_in(doc[sp[0]:sp[1]]) >= 3:
                     cands.append(_Cand(sp[0], sp[1], "unmarked", spk, c.text, continues=True, how="incise"))
                     claim(j, n)
+
+
+_CONJ = {"and", "but", "or", "so", "yet", "et", "mais", "ou", "donc", "car", "puis"}
+
+
+def _opens_clause(t: _Tok, lex: Lexicon) -> bool:
+    """Can t start a clause or a phrase of its own (a pronoun, a determiner, a preposition, a
+    conjunction, an adverb), so that the words after an incise need nothing before it?"""
+    w = t.low
+    return (w in lex.determiners or w in lex.prepositions or w in lex.subordinators or w in _CONJ
+            or w in _SUBJ_START or w in _FR_CLAUSE_START or w in lex.adjunct or w.endswith("ly")
+            or w.endswith("ment") and lex.lang == "fr")
+
+
+def _verb_in(toks: list[_Tok], a: int, b: int, lex: Lexicon) -> bool:
+    """Is there a verb among tokens a..b-1 (not an apposition: "Louise Arbour, procureur du
+    tribunal")?"""
+    if lex.lang == "fr":
+        return any(_fr_verbish(t) or _fr_infinitive(t) or t.low in lex.aux for t in toks[a:b])
+    return any(t.low in _FINITE or t.low in _BE_FORMS or t.low in lex.aux for t in toks[a:b]) \
+        or _clausal(toks, a, b, lex)
 
 
 def _report_subject(sent: _Sent, c: _Cue) -> tuple[_Cue, tuple[int, int] | None] | None:
