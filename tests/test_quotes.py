@@ -939,6 +939,28 @@ CASES += [
     ("en", "Prices rose sharply, the minister said on Tuesday, and wages will follow next year.",
      [{"text": "Prices rose sharply", "speaker": "the minister"},
       {"text": "and wages will follow next year", "speaker": "the minister", "continues": True}]),
+    # a statement over paragraphs, opened once and cut before its end (an excerpt): a
+    # quotation nested in one of its paragraphs does not end it; announced by "qui suit" with
+    # no colon as well
+    ("fr", "Le ministre Paul Girard a fait la déclaration suivante :\n"
+           "« Bonne fête nationale à toutes et à tous!\n"
+           "Cette année, le slogan « Ensemble, plus loin » nous rappelle nos valeurs communes.\n"
+           "Depuis deux siècles, nos régions bâtissent le pays avec courage.",
+     [{"reference": "Paul Girard", "floating": False},
+      {"text": "Cette année, le slogan « Ensemble, plus loin » nous rappelle nos valeurs communes.",
+       "floating": True, "reference": "Paul Girard"},
+      {"text": "Depuis deux siècles, nos régions bâtissent le pays avec courage",
+       "floating": True, "reference": "Paul Girard"}]),
+    ("fr", "Aujourd’hui, la ministre Léa Morin a fait la déclaration qui suit pour souligner la "
+           "Journée de la Terre.\n"
+           "« La Journée de la Terre nous rappelle l’urgence d’agir pour le climat.\n"
+           "Il y a trente ans, nos rivières étaient bien plus polluées qu’aujourd’hui.",
+     [{"reference": "Léa Morin"},
+      {"text": "Il y a trente ans, nos rivières étaient bien plus polluées qu’aujourd’hui",
+       "reference": "Léa Morin"}]),
+    # a quotation nested in a quotation of one paragraph
+    ("fr", "« Le mot « impossible » n’existe pas chez nous », a lancé la capitaine Anne Roy.",
+     [{"text": "« Le mot « impossible » n’existe pas chez nous »", "speaker": "la capitaine Anne Roy"}]),
     # an English cue form after a determiner and an adjective is a noun
     ("en", "The company reports that sales rose in the spring.",
      [{"text": "that sales rose in the spring", "speaker": "The company"}]),

@@ -87,6 +87,7 @@ def _pair_marks(text: str) -> list[tuple[int, int, bool]]:
     n = len(text)
     marks_at: dict[str, list[int]] = {}   # positions of « » “ ”, for _runs_on (bisect: linear)
     opened_after_colon = False
+    depth = 0   # quotations nested in the open one (« and » or “ and ” only)
     for m in _MARK_RE.finditer(text):
         c = m.group()
         i = m.start()
@@ -95,6 +96,7 @@ def _pair_marks(text: str) -> list[tuple[int, int, bool]]:
         if c == "\n":
             if not opener:
                 continue
+            depth = 0
             end = i
             while end > ostart and text[end - 1] in " \t":
                 end -= 1
@@ -139,13 +141,20 @@ def _pair_marks(text: str) -> list[tuple[int, int, bool]]:
                     continue  # an apostrophe, or an elided year ("‘19")
                 if c == '"' and i + 1 < n and text[i + 1] == "\n":
                     continue
-                opener, ostart, cont = c, i, False
+                opener, ostart, cont, depth = c, i, False, 0
                 k = i - 1
                 while k >= 0 and text[k] in " \t\n\u00a0":
                     k -= 1
-                opened_after_colon = k >= 0 and text[k] == ":" and "\n" in text[k:i]
+                opened_after_colon = k >= 0 and "\n" in text[k:i] and (
+                    text[k] == ":" or _STATEMENT_LINE_RE.search(text, text.rfind("\n", 0, k) + 1, k + 1) is not None)
             continue
         closer = _OPEN_CLOSE[opener]
+        if c == opener and opener != closer and i > ostart:
+            depth += 1   # « ... « nested » ... »
+            continue
+        if c == closer and depth:
+            depth -= 1
+            continue
         if c == "’" and opener in "\"“" and i + 1 < n and text[i + 1] == "’":
             out.append((ostart, i + 2, cont))   # closed by two apostrophes: ’’
             opener = ""
@@ -163,6 +172,11 @@ def _pair_marks(text: str) -> list[tuple[int, int, bool]]:
         if end - ostart > 1:
             out.append((ostart, end, cont))
     return out
+
+
+# a line announcing a statement, its text in the next paragraphs
+_STATEMENT_LINE_RE = re.compile(r"(?i)\b(?:(?:déclaration|statement|message|allocution)[ \t]+"
+                                r"(?:suivante|suivant|qui[ \t]+suit|ci-dessous|below)|following[ \t]+statement)")
 
 
 def _runs_on(text: str, i: int, opener: str, closer: str, after_colon: bool,
@@ -186,11 +200,23 @@ def _runs_on(text: str, i: int, opener: str, closer: str, after_colon: bool,
             return True
         j = o[no]
         return j > 0 and not text[j - 1].isspace() and (j + 1 >= len(text) or text[j + 1] in " \n\t.,;")
-    next_open = o[no] if no < len(o) else None
-    next_close = c[nc] if nc < len(c) else None
-    if next_close is None:
-        return next_open is None and after_colon
-    return next_open is None or next_close < next_open
+    for _ in range(_NESTED_MAX):
+        next_open = o[no] if no < len(o) else None
+        next_close = c[nc] if nc < len(c) else None
+        if next_close is None:
+            return next_open is None and after_colon
+        if next_open is None or next_close < next_open:
+            return True
+        line = text.rfind("\n", 0, next_open) + 1
+        if not text[line:next_open].strip() or "\n" in text[next_open:next_close]:
+            return False
+        # a quotation inside a later paragraph, after words ("Le thème, « ... », nous
+        # invite"): nested in the running one, which goes on
+        no, nc = bisect_left(o, next_close), bisect_left(c, next_close + 1)
+    return False
+
+
+_NESTED_MAX = 20   # nested quotations looked past (a bound: each line break costs O(1) lookups)
 
 
 # ---------------------------------------------------------------------------------------------
