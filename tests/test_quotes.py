@@ -961,6 +961,19 @@ CASES += [
     # a quotation nested in a quotation of one paragraph
     ("fr", "« Le mot « impossible » n’existe pas chez nous », a lancé la capitaine Anne Roy.",
      [{"text": "« Le mot « impossible » n’existe pas chez nous »", "speaker": "la capitaine Anne Roy"}]),
+    # a quote box's signature on a line of its own: the paragraph before is the signer's
+    ("fr", "Le nouvel uniforme sera distribué dans toutes les provinces d’ici l’automne.\n"
+           "Nos agents méritent un équipement moderne, pensé pour leur travail de tous les jours.\n"
+           "- Claire Dubois - Directrice générale",
+     [{"text": "Nos agents méritent un équipement moderne, pensé pour leur travail de tous les jours.",
+       "speaker": "Claire Dubois", "reference": "Claire Dubois", "quote_type": "unmarked"}]),
+    ("en", "The bridge reopens on Monday after two years of repairs.\n"
+           "“We kept our promise to every commuter in this city.”\n"
+           "— Maria Lopez, Mayor of Riverton",
+     [{"text": "“We kept our promise to every commuter in this city.”", "speaker": "Maria Lopez"}]),
+    # a list of dashes is no signature
+    ("fr", "Étaient présents :\n- le ministre de l’Intérieur et des collectivités locales,\n"
+           "- du Cabinet Performance de Victor Ndiaye", []),
     # an English cue form after a determiner and an adjective is a noun
     ("en", "The company reports that sales rose in the spring.",
      [{"text": "that sales rose in the spring", "speaker": "The company"}]),

@@ -1919,9 +1919,13 @@ def _opens_clause(t: _Tok, lex: Lexicon) -> bool:
             or w.endswith("ment") and lex.lang == "fr")
 
 
+_VERB_WINDOW = 8
+
+
 def _verb_in(toks: list[_Tok], a: int, b: int, lex: Lexicon) -> bool:
-    """Is there a verb among tokens a..b-1 (not an apposition: "Louise Arbour, procureur du
-    tribunal")?"""
+    """Is there a verb among the first tokens of a..b-1 (not an apposition: "Louise Arbour,
+    procureur du tribunal")? A window of _VERB_WINDOW tokens: linear however many cues."""
+    b = min(b, a + _VERB_WINDOW)
     if lex.lang == "fr":
         return any(_fr_verbish(t) or _fr_infinitive(t) or t.low in lex.aux for t in toks[a:b])
     return any(t.low in _FINITE or t.low in _BE_FORMS or t.low in lex.aux for t in toks[a:b]) \
@@ -2190,6 +2194,7 @@ def _unattributed_quotations(sent: _Sent) -> None:
     doc, toks, lex, fr, n, cands = sent.doc, sent.toks, sent.lex, sent.fr, sent.n, sent.cands
     claimed, spk_of = sent.claimed, sent.spk_of
     words_out = sum(1 for t in toks if t.q < 0 and t.raw[0].isalnum())
+    first_word = next((j for j, t in enumerate(toks) if t.q < 0 and t.raw[0].isalnum()), n)
     for j, t in enumerate(toks):
         if t.q < 0 or claimed[j]:
             continue
@@ -2197,7 +2202,7 @@ def _unattributed_quotations(sent: _Sent) -> None:
         standalone = words_out == 0
         # inside its sentence (words before it, no colon), a short quotation that no speech
         # verb of the sentence nor a subject claims is a phrase quoted (a slogan, a term, a title)
-        inside = j > 0 and toks[j - 1].raw != ":" and any(x.q < 0 and x.raw[0].isalnum() for x in toks[:j])
+        inside = j > first_word and toks[j - 1].raw != ":"
         if nw < 4 and not (standalone and nw >= 2) and not t.cont:
             if (subj := _short_quote_subject(doc, toks, lex, j)) is not None:
                 cands.append(_Cand(t.s, t.e, "marked", spk_of(subj), None, how="object"))
@@ -2431,6 +2436,9 @@ def quotes_in(analysis: DocumentAnalysis) -> list[Quote]:
         ps = text.rfind("\n", 0, s) + 1
         if ps != para_start:
             para_start, para_quotes = ps, 0
+        if ps == s and _signed(st, s, _line_end(text, s), out, lex):
+            block = None
+            continue
         toks = _tokens(text, s, e, marks, mi, lang)
         cands = _analyse(text, toks, lex)
         if ps == s:
@@ -2481,6 +2489,45 @@ def quotes_in(analysis: DocumentAnalysis) -> list[Quote]:
                                    floating=True))
         out.sort(key=lambda q: q.start)
     return out
+
+
+# a quote box's signature on a line of its own: "-- Le très hon. Justin Trudeau, premier
+# ministre du Canada", "- Mike Duheme - Commissaire", "— Jane Doe, Mayor of Springfield"
+_SIGNATURE_RE = re.compile(r"[—–-]{1,2}[ \t]*(?P<name>[^\n,—–-]{2,60}?)"
+                           r"(?:[ \t]*(?:,|[ \t][—–-]{1,2})[ \t]*[^\n]{1,120}?)?[ \t]*\.?")
+
+
+def _signed(st: _DocState, s: int, e: int, out: list[Quote], lex: Lexicon) -> bool:
+    """Is the line s..e a quote box's signature (_SIGNATURE_RE, a capitalised name of at most
+    six words)? Then the paragraph before it is the signer's: its quotations without a speaker
+    take the name, or the whole paragraph is one quotation when it held none."""
+    text = st.text
+    if e - s > 200 or text[s] not in "—–-" or (m := _SIGNATURE_RE.fullmatch(text, s, e)) is None:
+        return False
+    words = m.group("name").split()
+    if not 1 < len(words) <= 6 or not (words[0][:1].isupper() and words[-1][:1].isupper()) \
+            or any(w[:1].isdigit() for w in words):
+        return False
+    prev_end = s - 1
+    while prev_end > 0 and text[prev_end - 1] in " \t\n":
+        prev_end -= 1
+    prev_start = text.rfind("\n", 0, prev_end) + 1
+    if prev_end - prev_start < 20 or len(text[prev_start:prev_end].split()) < _SPEECH_MIN_WORDS \
+            or text[prev_start] in "-—–•*":
+        return False   # a list item, not a quote box
+    who = m.span("name")
+    inside = [k for k, q in enumerate(out) if q.start >= prev_start and q.end <= prev_end + 1]
+    if not inside:
+        out.append(_make(text, _Cand(prev_start, prev_end, "unmarked", who, None, how="caption"),
+                         st, lex, None))
+        st.last = out[-1]
+        return True
+    for k in inside:
+        q = out[k]
+        if q.speaker is None:
+            made = _make(text, _Cand(q.start, q.end, q.quote_type, who, None, how="caption"), st, lex, None)
+            out[k] = replace(made, floating=q.floating, continues=q.continues)
+    return True
 
 
 def _block_paragraph(st: _DocState, sents: list[tuple[int, int]], si: int,
