@@ -279,9 +279,9 @@ _SUBJECT_DESCRIPTION_AFTER = re.compile(
 # "La rencontre s'est tenue à Washington." is the person of the sentence before
 _EVENTS = {"meeting", "call", "talks", "conversation", "discussion", "visit", "summit", "conference",
            "session", "ceremony", "event", "debate", "hearing", "interview", "vote", "trip",
-           "rencontre", "réunion", "entretien", "appel", "conversation", "visite", "sommet",
+           "rencontre", "réunion", "entretien", "appel", "visite", "sommet",
            "conférence", "séance", "cérémonie", "événement", "évènement", "débat", "audience",
-           "scrutin", "voyage", "échange", "échanges", "discussion", "discussions", "entrevue"}
+           "scrutin", "voyage", "échange", "échanges", "discussions", "entrevue"}
 # an opening adverbial before the subject: "Writing on X, ", "Dans une interview au Monde, "
 _OPENING_ADVERBIAL = re.compile(r"[^,.;:!?\n«»\"“”]{2,60},[ \u00a0]+")
 _AUX_BETWEEN = re.compile(r"(?i)(?<![\w’'])(?:a|ont|est|sont|avait|avaient|sera|has|have|had|was|"
@@ -437,7 +437,7 @@ class Resolver:
                 # not the subject that a later "il" / "he" continues
                 after_prep = True
             de = next((i for i, w in enumerate(nm[1:-2], 1) if w in ("de", "du")), None)
-            if de is not None and not nm[de + 1] in _PARTICLE_WORDS:
+            if de is not None and nm[de + 1] not in _PARTICLE_WORDS:
                 # "Cabinet Performance de Victor Ndiaye": a full name after "de" is the person
                 nm = nm[de + 1:]
             if len(nm) < 2 or set(w.lower() for w in nm) & lex.org:
