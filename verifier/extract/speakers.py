@@ -349,14 +349,16 @@ def _modifier_run(content: list[tuple[int, int, str]], run: list[tuple[int, int,
 _PARTICLE_WORDS = {w.capitalize() for w in _PARTICLES} | _PARTICLES
 
 
+_EX_RE = re.compile(r"^(?:[ld][’'])?(?:ex-?)?")   # "l'ex-président" -> "président"
+
+
 def _governed(prev: list[str], lex: Lexicon) -> bool:
     """Do the words before a name end with a preposition that governs it, past determiners,
     "ex-", "former" and lower-case titles ("avec l'ex-président", "du président", "of
     Governor")?"""
     j = len(prev) - 1
     while j >= 0 and prev[j][-1:].isalpha() and (
-            prev[j].lower() in _BEFORE_NAME or prev[j].lower() in lex.titles
-            or re.fullmatch(r"(?i)(?:l[’'])?ex-?", prev[j]) is not None):
+            prev[j].lower() in _BEFORE_NAME or _EX_RE.sub("", prev[j].lower()) in lex.titles | {""}):
         j -= 1
     if j < 0:
         return False
@@ -549,10 +551,14 @@ class Resolver:
         if mention.kind != "nominal" or mention.plural or mention.speaker_type != "person" \
                 or mention.anonymous or gender and mention.gender and mention.gender != gender:
             return None
-        if _head(mention, self.lex) in _EVENTS:
+        head = _head(mention, self.lex)
+        if head in _EVENTS:
             return None   # "The meeting was held in Ottawa. He said": an event says nothing
         ref = self._by_office(mention)
-        if ref is None and plain and not mention.name:
+        if ref is None and plain and not mention.name and not (
+                _NAME_RUN.search(mention.text, 1) and head not in self.lex.titles | self.lex.anonymous):
+            # (not "The record of Prime Minister John Durand": a thing of the person it names,
+            # which only a title or a person noun at its head would make a speaker)
             ref = mention.text
         if ref is None:
             return None
