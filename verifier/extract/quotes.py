@@ -34,7 +34,7 @@ from verifier.analysis import DocumentAnalysis, analyse
 from verifier.calendar_names import WEEKDAYS
 from verifier.claims import QuoteClaim
 from verifier.extract.quote_lexicon import TELL_VERBS, Lexicon, load_lexicon
-from verifier.extract.speakers import Mention, Resolver, analyse_mention
+from verifier.extract.speakers import Mention, Resolver, analyse_mention, trim_speaker
 
 __all__ = ["Quote", "extract_quotes"]
 
@@ -2682,6 +2682,7 @@ def _speaker_span(doc: str, spk: tuple[int, int], lex: Lexicon) -> tuple[int, in
         s += 1
     if e <= s:
         return None
+    s, e = trim_speaker(doc, s, e, lex)
     t = doc[s:e]
     low = t.lower()
     if _AGE_RE.fullmatch(t) or low in _SENT_ADVERBS:

@@ -45,6 +45,16 @@ _STOP_CAPS = {"the", "a", "an", "le", "la", "les", "un", "une", "in", "on", "at"
               *(w.lower() for w in (*WEEKDAYS["en"], *MONTHS["en"], *WEEKDAYS["fr"]))}
 _PREP_CUT = {"of", "at", "from", "for", "with", "in", "on", "de", "du", "des", "d’", "d'", "à", "au", "aux",
              "chez", "pour", "who", "qui", "and", "et", ","}
+# the particles inside a name ("Marine Le Pen", "Charles de Gaulle"): no name starts with one
+_PARTICLES = {"de", "du", "des", "le", "la", "van", "von", "der", "den", "da", "di", "del", "bin",
+              "ben", "ibn", "al", "el"}
+# prepositions whose object is a complement or an addressee, never the head of a description
+_GOVERNING = {"of", "for", "to", "with", "by", "from", "about", "against", "de", "du", "des", "d’",
+              "d'", "à", "au", "aux", "avec", "par", "pour", "contre", "chez", "auprès", "sur"}
+# what may stand between such a preposition and a name: determiners, "ex", "former"
+_BEFORE_NAME = {"le", "la", "les", "l’", "l'", "the", "a", "an", "un", "une", "son", "sa", "ses",
+                "his", "her", "their", "leur", "ex", "l’ex", "l'ex", "former", "late", "ancien",
+                "ancienne", "feu", "then", "current", "actuel", "actuelle"}
 _DEFINITE = {"the", "this", "that", "le", "la", "l’", "l'", "ce", "cet", "cette", "les", "these",
              "those", "ces"}
 
@@ -161,6 +171,10 @@ def analyse_mention(doc: str, start: int, end: int, lex: Lexicon) -> Mention:
             run.pop()
         tit, nm = strip_titles(run, lex)
         nm = _drop_acronyms(nm)
+        if nm and all(w.lower().rstrip(".") in lex.titles for w in run) and cut < len(ws):
+            # "Secretary of State for Scotland Douglas Alexander": the title and its complement
+            # describe the name at the end, which is no title
+            tit, nm = run, []
         if nm and all(w.lower().rstrip(".") in lex.titles for w in run) and low[:1] and low[0] in _DEFINITE \
                 and (ws[0][2][:1].islower() or start == 0 or _SENTENCE_END_BEFORE.search(doc, max(0, start - 6), start)):
             # "le Président de la République", "le Chef de l'Etat": a capitalised title is a
@@ -181,12 +195,18 @@ def analyse_mention(doc: str, start: int, end: int, lex: Lexicon) -> Mention:
             org = True  # an acronym: RCMP, EDC, ONU
         if name and set(n.lower() for n in nm) & lex.org:
             org = True
+        elif name and titles and len(nm) >= 2 and not name.isupper():
+            org = False   # "Police spokesman Tom Reed": the title's holder, not the police
     if name is None and len(ws) >= 3:
         # "le ministre de la Défense Shaoul Mofaz", "the spokesperson for Y, John Smith"
         k = len(ws)
         while k > 0 and (_is_cap(ws[k - 1][2]) or (k < len(ws) and low[k - 1] in ("de", "van", "von", "da"))):
             k -= 1
         run = [w for _, _, w in ws[k:]]
+        # "the biographer of Winston Churchill", "the author of the report for X", "a spokesman
+        # for Mayor Eric Adams", "la députée à Élisabeth Borne": a name (after its titles) right
+        # after a preposition is governed by it, a complement or an addressee, not the speaker
+        governed = k > 0 and low[k - 1] in _GOVERNING and len(strip_titles(run, lex)[1]) < 3
         if k > 0 and len(run) >= 3 and low[k - 1] in _PREP_CUT | lex.determiners:
             run = run[1:]   # the complement of the title: "de la Défense"
         if run and run[0].lower() in ("de", "van", "von", "da"):
@@ -194,6 +214,10 @@ def analyse_mention(doc: str, start: int, end: int, lex: Lexicon) -> Mention:
             # complement, not the speaker; "le président de Renaissance Gabriel Attal" has one
             # more capitalised word before the name
             run = run[2:] if len(run) >= 4 else []
+            if run and run[0].lower() in _PARTICLES:
+                run = []   # "de Marine Le Pen", "de Charles de Gaulle": one name, cut inside
+        elif governed:
+            run = []
         if k > 0 and len(run) >= 2 and not set(w.lower() for w in run) & lex.org \
                 and not any(w.isupper() and len(w) > 1 for w in run):
             tit, nm = strip_titles(run, lex)
@@ -251,6 +275,13 @@ _SUBJECT_DESCRIPTION = re.compile(
 _SUBJECT_DESCRIPTION_AFTER = re.compile(
     r"(?:[Ll]e|[Ll]a|[Ll][’']|[Tt]he)[ \u00a0]*(?:[^\s,.;:]+[ \u00a0]+){0,7}?[^\s,.;:]+(?=[ \u00a0]+"
     r"(?:a|avait|est|était|sera|s[’']est|se|has|had|was|is|will|[a-z]{3,}ed)[ \u00a0])")
+# events and meetings, which open a sentence as its subject but never speak: a pronoun after
+# "La rencontre s'est tenue à Washington." is the person of the sentence before
+_EVENTS = {"meeting", "call", "talks", "conversation", "discussion", "visit", "summit", "conference",
+           "session", "ceremony", "event", "debate", "hearing", "interview", "vote", "trip",
+           "rencontre", "réunion", "entretien", "appel", "visite", "sommet",
+           "conférence", "séance", "cérémonie", "événement", "évènement", "débat", "audience",
+           "scrutin", "voyage", "échange", "échanges", "discussions", "entrevue"}
 # an opening adverbial before the subject: "Writing on X, ", "Dans une interview au Monde, "
 _OPENING_ADVERBIAL = re.compile(r"[^,.;:!?\n«»\"“”]{2,60},[ \u00a0]+")
 _AUX_BETWEEN = re.compile(r"(?i)(?<![\w’'])(?:a|ont|est|sont|avait|avaient|sera|has|have|had|was|"
@@ -315,6 +346,26 @@ def _modifier_run(content: list[tuple[int, int, str]], run: list[tuple[int, int,
     return False
 
 
+_PARTICLE_WORDS = {w.capitalize() for w in _PARTICLES} | _PARTICLES
+
+
+_EX_RE = re.compile(r"^(?:[ld][’'])?(?:ex-?)?")   # "l'ex-président" -> "président"
+
+
+def _governed(prev: list[str], lex: Lexicon) -> bool:
+    """Do the words before a name end with a preposition that governs it, past determiners,
+    "ex-", "former" and lower-case titles ("avec l'ex-président", "du président", "of
+    Governor")?"""
+    j = len(prev) - 1
+    while j >= 0 and prev[j][-1:].isalpha() and (
+            prev[j].lower() in _BEFORE_NAME or _EX_RE.sub("", prev[j].lower()) in lex.titles | {""}):
+        j -= 1
+    if j < 0:
+        return False
+    w = prev[j].lower()
+    return w in ("de", "du", "des", "of") or (j < len(prev) - 1 and w in _GOVERNING | _OBJECT_BEFORE)
+
+
 @dataclass
 class _Entity:
     pos: int
@@ -374,12 +425,23 @@ class Resolver:
                 nm = nm[1:]   # "Ministre du Tourisme": the complement of a title is no name
             prev = self.doc[max(0, m.start() - 30):m.start()].split()
             after_prep = bool(prev) and prev[-1].lower() in _OBJECT_BEFORE
-            if (after_prep or prev and prev[-1].lower() in ("de", "of", "du", "la", "le", "l’", "l'", "d’", "d'")) \
+            if (after_prep or prev and prev[-1].lower() in ("de", "of", "du", "des", "la", "le", "l’", "l'", "d’", "d'")) \
                     and len(nm) >= 3 and not tit:
                 # "explique au Figaro Jean Dupont", "l'ambassadeur de Yougoslavie Borislav
                 # Milosevic": a medium or a place, then the name
                 nm = nm[1:]
+                while nm and nm[0][:1].islower():
+                    nm = nm[1:]   # "du Programme de Modernisation": no name left
                 after_prep = False
+            elif not after_prep and _governed(prev, lex):
+                # "le gouvernement du président Macky Sall", "en froid avec l'ex-président X",
+                # "the office of Governor Kathy Hochul": a person mentioned in a complement,
+                # not the subject that a later "il" / "he" continues
+                after_prep = True
+            de = next((i for i, w in enumerate(nm[1:-2], 1) if w in ("de", "du")), None)
+            if de is not None and nm[de + 1] not in _PARTICLE_WORDS:
+                # "Cabinet Performance de Victor Ndiaye": a full name after "de" is the person
+                nm = nm[de + 1:]
             if len(nm) < 2 or set(w.lower() for w in nm) & lex.org:
                 continue
             cased = _caps_surname(nm)
@@ -479,16 +541,24 @@ class Resolver:
         if prev <= after or "\n" in self.doc[prev:pos] or cur in self.subjects:
             return None
         m = _SUBJECT_DESCRIPTION.match(self.doc, prev)
-        if not m and plain and (a := _OPENING_ADVERBIAL.match(self.doc, prev)):
-            m = _SUBJECT_DESCRIPTION_AFTER.match(self.doc, a.end())
+        if not m and plain:
+            # "The Prime Minister raised ...", "Writing on X, the opposition leader attacked"
+            a = _OPENING_ADVERBIAL.match(self.doc, prev)
+            m = _SUBJECT_DESCRIPTION_AFTER.match(self.doc, a.end() if a else prev)
         if not m:
             return None
         mention = analyse_mention(self.doc, m.start(), m.end(), self.lex)
         if mention.kind != "nominal" or mention.plural or mention.speaker_type != "person" \
                 or mention.anonymous or gender and mention.gender and mention.gender != gender:
             return None
+        head = _head(mention, self.lex)
+        if head in _EVENTS:
+            return None   # "The meeting was held in Ottawa. He said": an event says nothing
         ref = self._by_office(mention)
-        if ref is None and plain and not mention.name:
+        if ref is None and plain and not mention.name and not (
+                _NAME_RUN.search(mention.text, 1) and head not in self.lex.titles | self.lex.anonymous):
+            # (not "The record of Prime Minister John Durand": a thing of the person it names,
+            # which only a title or a person noun at its head would make a speaker)
             ref = mention.text
         if ref is None:
             return None
@@ -840,3 +910,42 @@ def _strip_det(text: str, lex: Lexicon) -> str:
     if m:
         return m.group(2)
     return text
+
+
+# connectives that open a sentence before its subject without a comma ("Cependant le ministre a
+# estimé que ...", "C'est pourquoi le Président a demandé ..."): not part of the speaker
+_CONNECTIVE_RE = re.compile(
+    r"(?i)(?:(?:cependant|pourtant|toutefois|néanmoins|ainsi|enfin|ensuite|alors|désormais|donc|"
+    r"mais|or|et|puis|aussi|d[’']ailleurs|par[ \u00a0]+ailleurs|en[ \u00a0]+outre|de[ \u00a0]+plus|"
+    r"dès[ \u00a0]+lors|c[’']est[ \u00a0]+pourquoi|c[’']est[ \u00a0]+ainsi[ \u00a0]+que|however|"
+    r"meanwhile|still|yet|nevertheless|nonetheless|moreover|also|then|so|and|but|thus|therefore|"
+    r"hence)[ \u00a0]+)+(?=\S)")
+# a name or a description followed by the person it was said to: "la députée à Élisabeth Borne"
+_TO_NAME_RE = re.compile(r"[ \u00a0]+(?:à|to)[ \u00a0]+[A-ZÀ-ÖØ-Þ][\w’'\-.]*"
+                         r"(?:[ \u00a0]+[A-ZÀ-ÖØ-Þ][\w’'\-.]*)+$")
+_SUBJECT_PRONOUNS = {"il", "elle", "ils", "elles", "he", "she", "they"}
+
+
+def trim_speaker(doc: str, s: int, e: int, lex: Lexicon) -> tuple[int, int]:
+    """The noun phrase of a speaker span found by the quote extractor: without a connective
+    before it ("Cependant le ministre", "C'est pourquoi le Président de la République"), the
+    clause after a subject pronoun ("Il nie toute implication" -> "Il"), the end of the sentence
+    before one ("... à Washington D.C. Il" -> "Il"), or the person spoken to ("la députée à
+    Élisabeth Borne" -> "la députée")."""
+    m = _CONNECTIVE_RE.match(doc, s, e)
+    if m and m.end() < e:
+        s = m.end()
+    ws = _words(doc[s:e])
+    if len(ws) >= 2:
+        first, second, last = ws[0][2].lower(), ws[1][2], ws[-1][2].lower()
+        if first in _SUBJECT_PRONOUNS and second[:1].islower() and second.lower() not in (
+                "et", "and", "ou", "or", "aussi", "also", "même", "-même", "himself", "herself",
+                "themselves", "both", "all", "tous", "toutes", "deux"):
+            return s + ws[0][0], s + ws[0][1]   # "Il nie toute implication"
+        if last in _SUBJECT_PRONOUNS and ws[-2][2].endswith("."):
+            return s + ws[-1][0], s + ws[-1][1]   # "... D.C. Il"
+    t = _TO_NAME_RE.search(doc, s, e)
+    before = doc[s:t.start()].split() if t else []
+    if t and t.end() == e and before and (_is_cap(before[-1]) or before[-1].lower() in lex.titles):
+        e = t.start()   # (after a name or a title only: "un diplomate présent à Moscou" stays)
+    return s, e
