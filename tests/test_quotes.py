@@ -974,6 +974,14 @@ CASES += [
     # a list of dashes is no signature
     ("fr", "Étaient présents :\n- le ministre de l’Intérieur et des collectivités locales,\n"
            "- du Cabinet Performance de Victor Ndiaye", []),
+    # a sentence adverb before "selon X," / "according to X,"; a noun phrase is no adverb
+    ("fr", "Cependant, selon la préfecture, la manifestation a réuni 3 000 personnes.",
+     [{"text": "la manifestation a réuni 3 000 personnes", "speaker": "la préfecture",
+       "quote_type": "according_to"}]),
+    ("fr", "Par ailleurs, selon le syndicat, la grève sera reconduite lundi.",
+     [{"speaker": "le syndicat"}]),
+    ("en", "However, according to the agency, prices will fall next year.",
+     [{"text": "prices will fall next year", "speaker": "the agency"}]),
     # an English cue form after a determiner and an adjective is a noun
     ("en", "The company reports that sales rose in the spring.",
      [{"text": "that sales rose in the spring", "speaker": "The company"}]),

@@ -1637,9 +1637,14 @@ def _leading_attribution(sent: _Sent) -> None:
                                       "toujours"):
         st += 1
     lead = None
+    # "Cependant, selon X, Q", "However, according to X, Q": a sentence adverb first
+    comma = next((j for j in range(st, min(n, st + 4)) if toks[j].raw == ","), None)
+    adverbial = comma is not None and comma > st and not any(t.q >= 0 for t in toks[st:comma]) and (
+        comma == st + 1 and toks[st].low not in lex.determiners or toks[st].low in lex.prepositions)
+    starts = (st, comma + 1) if adverbial and comma is not None else (st,)
     for c in cues:
-        if c.kind == "according" and c.la == st:
-            lead = c
+        if c.kind == "according" and c.la in starts:
+            lead, st = c, c.la
             break
     if lead is None and fr and st < n and toks[st].low == "pour" and st + 1 < n:
         # viewpoint "Pour X, ..." with a person's name (two capitalised words) or a pronoun
