@@ -982,6 +982,12 @@ CASES += [
      [{"speaker": "le syndicat"}]),
     ("en", "However, according to the agency, prices will fall next year.",
      [{"text": "prices will fall next year", "speaker": "the agency"}]),
+    # "the mother of two": a number after "of" ends a noun phrase
+    ("en", '"We will not give up," the mother of two told reporters outside the court.',
+     [{"speaker": "the mother of two", "cue": "told"}]),
+    # a quotation after a copula is a name given ("the theme is ..."), not words said
+    ("fr", "Le thème de cette année est « Ensemble, plus forts à chaque saison ».", []),
+    ("en", 'The motto of the campaign was "every child deserves a warm home this winter".', []),
     # an English cue form after a determiner and an adjective is a noun
     ("en", "The company reports that sales rose in the spring.",
      [{"text": "that sales rose in the spring", "speaker": "The company"}]),

@@ -410,6 +410,7 @@ _EN_NOUN_CUES = {"report", "reports", "figures", "comment", "comments", "claim",
                  "post", "posts", "word", "words", "admission", "explanation", "forecast", "forecasts"}
 
 
+_EN_NUMBERS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "one"}
 _EN_NOUN_ADJ = {"final", "new", "latest", "initial", "preliminary", "recent", "annual", "monthly",
                 "weekly", "quarterly", "full", "first", "last", "previous", "same", "earlier",
                 "later", "official", "opening", "closing", "brief", "detailed", "written", "joint",
@@ -531,7 +532,8 @@ def _find_cues(toks: list[_Tok], lex: Lexicon, doc: str) -> list[_Cue]:
             if i > 0 and toks[i - 1].low == "to" and not negated and la == i:
                 i += 1
                 continue
-            if la == i and i > 0 and (toks[i - 1].low in lex.determiners or (
+            if la == i and i > 0 and (toks[i - 1].low in lex.determiners and not (
+                    i > 1 and toks[i - 2].low == "of" and toks[i - 1].low in _EN_NUMBERS) or (
                     w in _EN_NOUN_CUES and i > 1 and toks[i - 2].low in lex.determiners
                     and toks[i - 1].low in _EN_NOUN_ADJ)):
                 i += 1
@@ -770,8 +772,9 @@ def _left_np(toks: list[_Tok], la: int, lo: int, lex: Lexicon) -> tuple[int, int
     if i > lo and toks[i - 1].raw[0].isalnum() and j - i >= 12:
         return None
     last = toks[j - 1].low
-    if last in lex.determiners or (last in lex.prepositions and last not in ("out", "up")):
-        return None
+    if last in lex.determiners and not (last in _EN_NUMBERS and j - 2 >= i and toks[j - 2].low == "of") \
+            or (last in lex.prepositions and last not in ("out", "up")):
+        return None   # (not "the mother of two")
     if last.endswith(("'s", "’s")) and last not in _CONTRACTED_SUBJ:
         return None
     if toks[i].low in lex.first_person or _CONTRACTION_RE.sub("", toks[i].low) in lex.first_person or (i + 1 == j and toks[i].low in ("there", "that", "this", "what", "which", "it’s", "it's", "one")):
@@ -2243,7 +2246,8 @@ def _unattributed_quotations(sent: _Sent) -> None:
             # subject of the quotation's own clause, not the last person named
             cands.append(_Cand(t.s, t.e, "marked", spk_of(subj), None, how="subject"))
             continue
-        if nw >= _SHORT_INSIDE or not inside or t.cont or sent.cues:
+        if (nw >= _SHORT_INSIDE or not inside or t.cont or sent.cues) and not (
+                inside and toks[j - 1].low in _COPULAS):   # "Le thème est « Q »": a name given
             cands.append(_Cand(t.s, t.e, "marked", None, None, floating=True))
 
 
@@ -2337,10 +2341,15 @@ def _clause_subject(toks: list[_Tok], lex: Lexicon, j: int) -> tuple[int, int] |
         t = toks[x]
         if t.q >= 0 or t.raw in (";", ":", "—", "–", "(", ")"):
             return None
-        verb = verb or _verbish(t, lex)
+        verb = verb or _verbish(t, lex) and t.low not in _COPULAS
     if not verb:
-        return None
+        return None   # no verb, or "Le thème de l'année est « Q »": a name given, not words said
     return subj
+
+
+_COPULAS = {"is", "are", "was", "were", "be", "been", "becomes", "became", "remains", "remained",
+            "est", "sont", "était", "étaient", "sera", "seront", "fut", "furent", "serait",
+            "seraient", "devient", "deviennent", "devenu", "reste", "restent", "demeure", "demeurent"}
 
 
 _HEADLINE_RE = re.compile(r"(?i)(?:read more|related|watch|à lire aussi|a lire aussi|lire aussi|voir aussi)\s*:")
