@@ -982,6 +982,16 @@ CASES += [
      [{"speaker": "le syndicat"}]),
     ("en", "However, according to the agency, prices will fall next year.",
      [{"text": "prices will fall next year", "speaker": "the agency"}]),
+    # a header line naming who made the statement or speech, then its paragraphs
+    ("en", "Jane Holt – Statement on the flood recovery\n"
+           "The statement made by Jane Holt, the Environment Secretary, on 4 March 2026.\n"
+           "I have seen for myself the damage the floods have done to homes across the county.\n"
+           "We will rebuild every bridge that was lost, and we will do it this year.",
+     [{"reference": "Jane Holt", "floating": True, "quote_type": "unmarked"},
+      {"reference": "Jane Holt", "floating": True}]),
+    # "agreed on the need to": the content, not a time ("said on Tuesday")
+    ("en", "Turning to the shared challenges of both countries, the leaders agreed on the importance "
+           "of working closely together.", []),
     # "the mother of two": a number after "of" ends a noun phrase
     ("en", '"We will not give up," the mother of two told reporters outside the court.',
      [{"speaker": "the mother of two", "cue": "told"}]),

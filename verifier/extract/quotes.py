@@ -1763,6 +1763,12 @@ def _said_of(toks: list[_Tok], cue: int, after: int) -> bool:
     return w == "of" or w == "about" and toks[cue].low in _SAY_ABOUT
 
 
+# English speech verbs whose "on" opens their content, not a time or place ("agreed on the need
+# to", "insisted on", "commented on", "called on X to")
+_ON_COMPLEMENT = ("agree", "insist", "comment", "focus", "reflect", "elaborat", "call", "touch",
+                  "dwell", "remark", "expand", "brief", "updat", "reiterat")
+
+
 def _incises_after(sent: _Sent) -> None:
     """Phase 2: an incise after the quote: "Q, a déclaré X" / "Q," he said / "Q, according to
     X"; then the second part of an interrupted quote or ", adding that ..." after it."""
@@ -1835,6 +1841,8 @@ def _incises_after(sent: _Sent) -> None:
                 if w in _THAT or not (w in _TIME_ADJ or w in lex.adjunct or _said_of(toks, c.i, after)
                                       or _manner_adverb_last(toks, after, n, fr)):
                     continue
+                if w in ("on", "upon") and toks[c.i].low.startswith(_ON_COMPLEMENT):
+                    continue   # "X, the leaders agreed on the need to ...": the content follows
                 if c.incise_only:
                     continue
             if after < n and (toks[after].raw == ":" or toks[after].q >= 0):
@@ -2659,6 +2667,12 @@ def _bare_lead_in(sentence: str, cue: str | None) -> bool:
 # (Not "Statement" / "Déclaration": an institution's statement is mostly prose about itself.)
 _SPEECH_HEAD = re.compile(r"(?:Explanation[ \t]+of[ \t]+[Vv]ote|Remarks|Speech|Address|"
                           r"Intervention|Discours|Allocution)\b")
+# "The statement made by Keir Starmer, the Prime Minister, on 9 October 2025." (a speech's or a
+# statement's header line naming the person who made it), "Discours prononcé par X le ..."
+_MADE_BY = re.compile(r"(?:The[ \t]+|This[ \t]+)?(?:[Ss]tatement|[Ss]peech|[Rr]emarks|[Aa]ddress|"
+                      r"Déclaration|Discours|Allocution)[ \t]+(?:was[ \t]+|were[ \t]+)?"
+                      r"(?:made|delivered|given|prononcée?|faite?)[ \t]+(?:by|par)[ \t]+"
+                      r"(?P<who>[A-Z][^\n,:;()–—]{1,80}?)(?=[ \t]*[,(;:–—]|[ \t]+(?:on|at|le|à|au)[ \t]|[ \t]*\.?[ \t]*$)")
 _SPEECH_HEAD_LINES = 5
 _TEXT_LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a non-blank line, trimmed (linear: no lazy tail)
 _SPEECH_MIN_WORDS = 5
@@ -2672,7 +2686,10 @@ def _speech_body(text: str, lang: str, marks: Sequence[tuple[int, int, bool]],
     lines = _TEXT_LINE.finditer(text)
     for head in islice(lines, _SPEECH_HEAD_LINES):
         a, b = head.span()
-        who = _title_speaker(text[a:b], lang) if _SPEECH_HEAD.match(text, a) else None
+        if (made := _MADE_BY.match(text, a, b)) is not None:
+            who: tuple[int, int] | None = (made.start("who") - a, made.end("who") - a)
+        else:
+            who = _title_speaker(text[a:b], lang) if _SPEECH_HEAD.match(text, a) else None
         if who is not None and not any(x >= b for x, _, _ in marks):
             body = [(x, y) for x, y in (m.span() for m in lines)
                     if len(text[x:y].split()) >= _SPEECH_MIN_WORDS
