@@ -992,6 +992,14 @@ CASES += [
     # "agreed on the need to": the content, not a time ("said on Tuesday")
     ("en", "Turning to the shared challenges of both countries, the leaders agreed on the importance "
            "of working closely together.", []),
+    # "avant d'ajouter :", "before adding:": the next quotation is the same speaker's
+    ("fr", "« C'est une faute », lance-t-elle, avant d'ajouter : « Nous irons jusqu'au bout ».",
+     [{"speaker": "elle"}, {"text": "« Nous irons jusqu'au bout »", "speaker": "elle", "continues": True}]),
+    ("en", '"It is a mistake," she said, before adding: "We will go all the way."',
+     [{"speaker": "she"}, {"speaker": "she", "continues": True}]),
+    # a judging verb after a subject with an apposition: a one-word quotation is theirs
+    ("fr", "Le président de la région, Laurent Wauquiez, juge « irresponsable » la décision de l'État.",
+     [{"text": "« irresponsable »", "reference": "Laurent Wauquiez"}]),
     # "the mother of two": a number after "of" ends a noun phrase
     ("en", '"We will not give up," the mother of two told reporters outside the court.',
      [{"speaker": "the mother of two", "cue": "told"}]),

@@ -2246,6 +2246,11 @@ def _unattributed_quotations(sent: _Sent) -> None:
         if inner:
             cands.extend(inner)
             continue
+        if j > 1 and toks[j - 1].raw == ":" and (toks[j - 2].low in lex.cues or toks[j - 2].core in lex.cues) \
+                and (prev := next((c for c in reversed(cands) if c.spk is not None and c.e <= t.s), None)):
+            # "« Q1 », lance-t-elle, avant d'ajouter : « Q2 »", "before adding: "Q2"": the same speaker
+            cands.append(_Cand(t.s, t.e, "marked", prev.spk, toks[j - 2].raw, continues=True, how=prev.how))
+            continue
         if j > 0 and toks[j - 1].raw == ":" and (subj := _colon_speaker(toks, lex, j - 1)):
             cands.append(_Cand(t.s, t.e, "marked", spk_of(subj), None, how="colon"))
             continue
@@ -2289,7 +2294,10 @@ def _short_quote_subject(doc: str, toks: list[_Tok], lex: Lexicon, j: int) -> tu
         k = verb - 1
         if toks[k].low in lex.pronouns:
             return k, k + 1
-    return _clause_subject(toks, lex, j)
+    # "Le président de la région, X, juge « irresponsable » la décision": the noun phrase before
+    # the verb when the clause's subject is not found past the apposition
+    subj = _clause_subject(toks, lex, j)
+    return subj if subj is not None or toks[verb - 1].raw != "," else _left_np(toks, verb, 0, lex)
 
 
 _AT_SIDE = {"chez", "côté"}
