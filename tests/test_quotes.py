@@ -1000,6 +1000,9 @@ CASES += [
     # a judging verb after a subject with an apposition: a one-word quotation is theirs
     ("fr", "Le président de la région, Laurent Wauquiez, juge « irresponsable » la décision de l'État.",
      [{"text": "« irresponsable »", "reference": "Laurent Wauquiez"}]),
+    # "told the court his client ...": the person told, then the clause
+    ("en", "Her lawyer told the court his client was innocent.",
+     [{"text": "his client was innocent", "speaker": "Her lawyer"}]),
     # "the mother of two": a number after "of" ends a noun phrase
     ("en", '"We will not give up," the mother of two told reporters outside the court.',
      [{"speaker": "the mother of two", "cue": "told"}]),

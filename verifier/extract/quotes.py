@@ -2054,6 +2054,9 @@ _FR_TELL_STEMS = ("inform", "avert", "averti", "préven", "prévien", "prévenu"
                   "persuad", "assur")
 
 
+_CLAUSE_DET = {"the", "a", "an", "his", "her", "their", "its", "my", "our", "your", "this", "these"}
+
+
 def _clause_follows(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> bool:
     """Does a clause start at k (a determiner, a few words, a past-tense verb): "warned the
     central bank risked ..." has no person warned, "warned the committee that" has."""
@@ -2062,6 +2065,8 @@ def _clause_follows(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> bool:
     x = k + 1
     while x < hi and x - k < 5 and toks[x].q < 0 and toks[x].raw[:1].isalpha() \
             and not _EN_VERBISH_RE.fullmatch(toks[x].low) and toks[x].low not in _FINITE:
+        if x > k + 1 and toks[x].low in _CLAUSE_DET:
+            return False   # "told the court his client was innocent": a second noun phrase
         x += 1
     return x < hi and x > k + 1 and toks[x].raw[:1].islower() and (
         bool(_EN_VERBISH_RE.fullmatch(toks[x].low)) or toks[x].low in _FINITE)
