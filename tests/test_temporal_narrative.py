@@ -60,6 +60,20 @@ def test_english_weekday_of_publication_unchanged() -> None:
     # a date far after the time, in another clause, does not claim it
     ("À 11 h, le ministre a annoncé que le scrutin se tiendra le 9 novembre.",
      [("11 h", "TIME", "2025-10-16T11:00"), ("le 9 novembre", "DATE", "2025-11-09")]),
+    # the narrative's day goes on in the next paragraphs when the tense agrees: a past
+    # account of a past day, a verbless schedule, a future event on a future day
+    ("Le 12 octobre, vers 3 h 40, les pompiers ont été appelés pour un incendie.\n"
+     "Vers 6 h, le feu a été maîtrisé.",
+     [("Le 12 octobre", "DATE", "2025-10-12"), ("3 h 40", "TIME", "2025-10-12T03:40"),
+      ("6 h", "TIME", "2025-10-12T06:00")]),
+    ("DATE :\nLe mardi 21 octobre 2025\nHEURE :\n18 h 30",
+     [("Le mardi 21 octobre 2025", "DATE", "2025-10-21"), ("18 h 30", "TIME", "2025-10-21T18:30")]),
+    ("Le salon ouvrira le 24 octobre.\nLes portes ouvriront à 9 h.",
+     [("le 24 octobre", "DATE", "2025-10-24"), ("9 h", "TIME", "2025-10-24T09:00")]),
+    # "d'ici" is no day in force: the time belongs to the date after it
+    ("Les inscriptions sont ouvertes d'ici 16 h, le lundi 20 octobre.",
+     [("ici", "DATE", "2025-10-16"), ("16 h", "TIME", "2025-10-20T16:00"),
+      ("le lundi 20 octobre", "DATE", "2025-10-20")]),
 ])
 def test_clock_time_on_the_date_in_force(text: str, expected: list) -> None:
     assert _got(text) == expected

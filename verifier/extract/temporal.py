@@ -273,7 +273,7 @@ def _resolve_all(kept: list[Cand], text: str, lang: str, ref: dt.date | None,
             if c.data.get("undated"):
                 pending.append(c)
             continue  # a time takes the date in force, it does not set it
-        if c.value and _DAY_VALUE.match(c.value):
+        if c.value and _DAY_VALUE.match(c.value) and not c.data.get("ici"):   # ("d'ici": no day in force)
             if c.role != "dateline":
                 ctx["prev_day"] = ctx["para_day"] = c.value[:10]
             ctx["sent_dates"].setdefault(si, []).append(c)

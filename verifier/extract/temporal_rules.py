@@ -2312,6 +2312,7 @@ def _time_suffix(c: Cand) -> str:
 def _resolve_time(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
     """A clock time ('à 15 h 45') or a part of the day ('dans la soirée'): on the date in
     force, the last day mentioned before it in its sentence, else in its paragraph, else the
+    last day of an earlier paragraph when the time's tense agrees with it, else the
     reference date (marked ``undated``: a date right after it in the sentence may still claim
     it, see ``rebase``)."""
     dates = ctx.get("sent_dates", {}).get(c.sentence)
@@ -2321,11 +2322,22 @@ def _resolve_time(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
         c.data["undated"] = True
         if ctx.get("para_day"):
             base = ctx["para_day"]
+        elif (day := ctx.get("prev_day")) and ref is not None and _day_still_in_force(day, c.tense, ref):
+            base = day
         elif ref is not None:
             base = ref.isoformat()
         else:
             base = "XXXX-XX-XX"
     c.value = base + _time_suffix(c)
+
+
+def _day_still_in_force(day: str, tense: str | None, ref: dt.date) -> bool:
+    """Does the last day written in an earlier paragraph still date a clock time ("Le 29
+    juillet, vers 4 h 11, ...\nVers 7 h, la police a été informée ...", "DATE : le mercredi 4
+    février\nHEURE : 17 h 45")? Yes when the time's clause agrees with it: no verb, a past
+    clause and a day not after the reference date, a future clause and a day not before it."""
+    ref_day = ref.isoformat()
+    return tense is None or tense == "PAST" and day <= ref_day or tense == "FUTURE" and day >= ref_day
 
 
 def rebase(c: Cand, day: str) -> None:
