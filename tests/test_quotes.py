@@ -1003,6 +1003,17 @@ CASES += [
     # "told the court his client ...": the person told, then the clause
     ("en", "Her lawyer told the court his client was innocent.",
      [{"text": "his client was innocent", "speaker": "Her lawyer"}]),
+    # a capitalised adjective opening the sentence keeps its noun; an adverb is no noun
+    ("en", 'Environmental groups have called the plan "a betrayal of future generations."',
+     [{"speaker": "Environmental groups"}]),
+    ("en", 'Sparkes also called the pact "a surrender of our sovereignty to others".',
+     [{"speaker": "Sparkes"}]),
+    # "Coun." and other abbreviated titles do not end the speaker; a speech verb is no part
+    # of the noun phrase a relative clause follows
+    ("en", "Residents are frustrated, said Coun. Diane Deans, who represents the area.",
+     [{"speaker": "Coun. Diane Deans", "reference": "Diane Deans"}]),
+    ("en", '"I do not know what we will do," admitted the owner, who asked that her name not be used.',
+     [{"speaker": "the owner"}, {"speaker": "the owner", "text": "that her name not be used"}]),
     # "the mother of two": a number after "of" ends a noun phrase
     ("en", '"We will not give up," the mother of two told reporters outside the court.',
      [{"speaker": "the mother of two", "cue": "told"}]),

@@ -228,7 +228,8 @@ _ABBR = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "gov", "sen",
          "m", "mme", "mlle", "me", "pr", "ste", "av", "bd", "p", "pp", "cf", "ex", "fig", "vol",
          "etc", "approx", "dept", "univ", "mt", "ft", "u.s", "u.k", "d.c", "e.g", "i.e", "a.m",
          "p.m", "n.b", "b.c", "n.s", "p.e.i", "n.l", "n.w.t", "ont", "que", "man", "sask", "alta",
-        "cpl", "pte", "pfc", "cst", "maj", "adm", "brig", "atty", "msgr", "pres", "gén", "mgr"}
+        "cpl", "pte", "pfc", "cst", "maj", "adm", "brig", "atty", "msgr", "pres", "gén", "mgr",
+        "coun", "cllr", "ald", "amb", "asst", "assoc", "sec", "treas"}
 # a run of final punctuation (then closing marks, French style "réglé. »" too: the sentence
 # ends with the quotation when a capital follows), a colon ending its line, a line break. The
 # run is matched whole without a lookahead (it cannot backtrack: issue 13, a run of dots was
@@ -610,7 +611,9 @@ def _is_boundary(t: _Tok, lex: Lexicon) -> bool:
         return True
     if not t.raw[0].isalnum():
         return t.raw not in (".", "’", "'", "&", "-", "$", "%")
-    return t.low in lex.subordinators or t.low in ("who", "qui", "said", "says")
+    return t.low in lex.subordinators or t.low in ("who", "qui", "said", "says") or (
+        lex.lang == "en" and t.low in lex.cues and t.raw[:1].islower()
+        and (t.low.endswith("ed") or t.low in _EN_IRREGULAR_PAST))   # "admitted the owner, who"
 
 
 def _is_sep(t: _Tok) -> bool:
@@ -1011,7 +1014,8 @@ _FR_LEAD_SKIP = {"hier", "soir", "matin", "aujourd’hui", "aujourd'hui", *WEEKD
                  "toutefois", "ensuite", "alors", "enfin", "notamment", "cependant", "pourtant",
                  "néanmoins", "d’ailleurs", "d'ailleurs", "aussitôt", "immédiatement"}
 _ABBR_TITLE = {"mr", "mrs", "ms", "dr", "prof", "m", "mme", "st", "sen", "gov", "rep", "lt", "gen",
-               "sgt", "det", "insp", "const", "supt", "rev", "hon", "capt", "col", "jr", "sr"}
+               "sgt", "det", "insp", "const", "supt", "rev", "hon", "capt", "col", "jr", "sr",
+               "coun", "cllr", "ald", "amb", "cpl", "cst", "maj", "adm", "brig", "msgr", "pres"}
 _TIME_ADJ = {*_WEEKDAYS, "yesterday", "today", "last", "earlier", "later", "hier", "aujourd’hui",
              "aujourd'hui",
              "in", "on", "at", "during", "after", "before", "via", "through", "by", "to", "told",
@@ -1350,6 +1354,17 @@ def _sentence_subject(toks: list[_Tok], lex: Lexicon, upto: int) -> tuple[int, i
                 and (_FR_LONE_PARTICIPLE_RE.fullmatch(toks[j].raw) if lex.lang == "fr"
                      else _EN_PARTICIPIAL_RE.search(toks[j].low)):
             return None   # "Venu soutenir les grévistes :", "Speaking to reporters": a participle
+        if k - j == 1 and j == i and k < upto and toks[k].raw[:1].islower() and not _verbish(toks[k], lex) \
+                and toks[k].low not in lex.prepositions and toks[k].low not in _RELATIVE \
+                and toks[k].low not in lex.adverbs and not toks[k].low.endswith("ly"):
+            # "Environmental groups have called ...": a capitalised adjective opening the
+            # sentence, its noun after it, up to the verb
+            v = k
+            while v < upto and v - k < 4 and toks[v].q < 0 and toks[v].raw[:1].isalpha() \
+                    and toks[v].raw[:1].islower() and not _verbish(toks[v], lex):
+                v += 1
+            if v < upto and _verbish(toks[v], lex):
+                return i, v
         return i, k
     if lex.lang == "fr" and j > i and j < upto and toks[j].low in lex.titles | lex.anonymous:
         # "Le président de l'UIMM", "L'adjoint au maire"
