@@ -1014,6 +1014,11 @@ CASES += [
      [{"speaker": "Coun. Diane Deans", "reference": "Diane Deans"}]),
     ("en", '"I do not know what we will do," admitted the owner, who asked that her name not be used.',
      [{"speaker": "the owner"}, {"speaker": "the owner", "text": "that her name not be used"}]),
+    # a title, then the name in apposition: the name speaks; particles inside the name
+    ("fr", "Le ministre de l'Économie, Bruno Le Maire, a estimé dimanche que « la croissance sera là ».",
+     [{"speaker": "Bruno Le Maire", "reference": "Bruno Le Maire"}]),
+    ("fr", "« Il n'y a pas de plan B », a prévenu Ursula von der Leyen à Bruxelles.",
+     [{"reference": "Ursula von der Leyen"}]),
     # "the mother of two": a number after "of" ends a noun phrase
     ("en", '"We will not give up," the mother of two told reporters outside the court.',
      [{"speaker": "the mother of two", "cue": "told"}]),

@@ -716,6 +716,16 @@ def _name_before_appositions(toks: list[_Tok], comma: int, lo: int, lex: Lexicon
     return i, e
 
 
+_NAME_PARTICLES = {"de", "du", "des", "le", "la", "van", "von", "der", "den", "da", "di", "del", "bin", "al"}
+
+
+def _person_name(toks: list[_Tok], a: int, b: int) -> bool:
+    """Are tokens a..b-1 a name: capitalised words, particles inside ("Bruno Le Maire",
+    "Ursula von der Leyen")?"""
+    return b > a and toks[a].raw[:1].isupper() and toks[b - 1].raw[:1].isupper() and all(
+        t.q < 0 and (t.raw[:1].isupper() or t.low in _NAME_PARTICLES) for t in toks[a:b])
+
+
 def _left_np(toks: list[_Tok], la: int, lo: int, lex: Lexicon) -> tuple[int, int] | None:
     """Subject noun phrase ending just before token la (an apposition between commas skipped)."""
     j = la
@@ -743,10 +753,11 @@ def _left_np(toks: list[_Tok], la: int, lo: int, lex: Lexicon) -> tuple[int, int
         i = j
         while i > lo and not _is_boundary(toks[i - 1], lex) and j - i < 12:
             i -= 1
-        if i < j and appos[1] - appos[0] <= 4 and all(t.raw[:1].isupper() for t in toks[appos[0]:appos[1]]) \
+        if i < j and appos[1] - appos[0] <= 5 and _person_name(toks, appos[0], appos[1]) \
                 and (toks[j - 1].raw[:1].islower() or (not any(t.raw[:1].isupper() for t in toks[i + 1:j])
-                                                       and toks[i].low in lex.determiners | {"his", "her", "their", "its"})):
-            return appos
+                                                       and toks[i].low in lex.determiners | {"his", "her", "their", "its"})
+                     or toks[i].low in lex.determiners and i + 1 < j and toks[i + 1].low in lex.titles):
+            return appos   # ("Le ministre de l'Économie, Bruno Le Maire, a estimé": the name)
         # "Ernie LeBlanc, father of Jason LeBlanc, 42, says": a second apposition
         if i < j and i - 1 > lo and toks[i - 1].low == "," and toks[i].raw[:1].islower():
             k2 = i - 2

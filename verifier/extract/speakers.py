@@ -48,6 +48,9 @@ _PREP_CUT = {"of", "at", "from", "for", "with", "in", "on", "de", "du", "des", "
 # the particles inside a name ("Marine Le Pen", "Charles de Gaulle"): no name starts with one
 _PARTICLES = {"de", "du", "des", "le", "la", "van", "von", "der", "den", "da", "di", "del", "bin",
               "ben", "ibn", "al", "el"}
+# the lower-case particles that may continue a name run ("Ursula von der Leyen", "Rafael van
+# der Vaart", "Luis de la Fuente" is cut at "la": an article there is rather a complement's)
+_INNER_PARTICLES = {"de", "van", "von", "der", "den", "ter", "ten", "bin", "al", "da", "di", "del", "dos", "das"}
 # prepositions whose object is a complement or an addressee, never the head of a description
 _GOVERNING = {"of", "for", "to", "with", "by", "from", "about", "against", "de", "du", "des", "d’",
               "d'", "à", "au", "aux", "avec", "par", "pour", "contre", "chez", "auprès", "sur"}
@@ -135,7 +138,7 @@ def analyse_mention(doc: str, start: int, end: int, lex: Lexicon) -> Mention:
     cur: list[tuple[int, int, str]] = []
     for t in content:
         w = t[2]
-        if _is_cap(w) or (cur and w.lower() in ("de", "van", "von", "bin", "al", "da")):
+        if _is_cap(w) or (cur and w.lower() in _INNER_PARTICLES):
             cur.append(t)
         else:
             if cur:
