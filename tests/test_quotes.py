@@ -1019,6 +1019,20 @@ CASES += [
      [{"speaker": "Bruno Le Maire", "reference": "Bruno Le Maire"}]),
     ("fr", "« Il n'y a pas de plan B », a prévenu Ursula von der Leyen à Bruxelles.",
      [{"reference": "Ursula von der Leyen"}]),
+    # a long subject: a parenthesis, the name in apposition, a relative clause between commas
+    ("fr", "Le président de la Fédération des exploitants agricoles (FDEA), Paul Roux, qui "
+           "s'exprimait à l'issue d'une rencontre avec la ministre, a assuré que la mobilisation "
+           "continuerait.",
+     [{"text": "que la mobilisation continuerait", "speaker": "Paul Roux"}]),
+    # "told X that A and argued that B": two reports of the first verb's subject
+    ("en", "The company's finance chief, Sarah Lim, who joined from a rival last year, told "
+           "analysts that margins would improve and argued that the worst was over.",
+     [{"text": "that margins would improve", "speaker": "Sarah Lim"},
+      {"text": "that the worst was over", "speaker": "Sarah Lim", "cue": "argued"}]),
+    # "the statement read": a document's words
+    ('en', '"We have been clear from the start," the statement read.',
+     [{"speaker": "the statement", "cue": "read"}]),
+    ("en", "She read the letter aloud to the court.", []),
     # "the mother of two": a number after "of" ends a noun phrase
     ("en", '"We will not give up," the mother of two told reporters outside the court.',
      [{"speaker": "the mother of two", "cue": "told"}]),

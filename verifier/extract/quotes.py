@@ -726,6 +726,17 @@ def _person_name(toks: list[_Tok], a: int, b: int) -> bool:
         t.q < 0 and (t.raw[:1].isupper() or t.low in _NAME_PARTICLES) for t in toks[a:b])
 
 
+def _paren_before(toks: list[_Tok], i: int, lo: int) -> int:
+    """The start of a short parenthesis ending right before token i, after a word ("la
+    Fédération nationale ... (FNSEA)"); i when there is none."""
+    if i - 1 <= lo or toks[i - 1].raw != ")":
+        return i
+    k = i - 2
+    while k > lo and i - k <= 6 and toks[k].raw != "(" and toks[k].q < 0 and toks[k].raw[:1].isalnum():
+        k -= 1
+    return k if k > lo and toks[k].raw == "(" and k < i - 2 and toks[k - 1].raw[:1].isalnum() else i
+
+
 def _left_np(toks: list[_Tok], la: int, lo: int, lex: Lexicon) -> tuple[int, int] | None:
     """Subject noun phrase ending just before token la (an apposition between commas skipped)."""
     j = la
@@ -745,14 +756,16 @@ def _left_np(toks: list[_Tok], la: int, lo: int, lex: Lexicon) -> tuple[int, int
             # "L'envoyé spécial X qui s'est rendu hier à Belgrade, s'est déclaré ...": the
             # relative clause is not closed off by a comma before it
             return _left_np(toks, k, lo, lex)
+        if lex.lang == "fr" and k > lo and toks[k].low == "qui" and toks[k - 1].raw == ",":
+            k -= 1   # "X, qui s'exprimait à l'issue de ..., a assuré": a relative between commas
         if k < lo or toks[k].low != ",":
             return None
         appos = (k + 1, j - 1)
         j = k
         # "His father, Ernie LeBlanc, says": the name in the apposition is the better mention
         i = j
-        while i > lo and not _is_boundary(toks[i - 1], lex) and j - i < 12:
-            i -= 1
+        while i > lo and j - i < 16 and (not _is_boundary(toks[i - 1], lex) or _paren_before(toks, i, lo) < i):
+            i = _paren_before(toks, i, lo) if toks[i - 1].raw == ")" else i - 1
         if i < j and appos[1] - appos[0] <= 5 and _person_name(toks, appos[0], appos[1]) \
                 and (toks[j - 1].raw[:1].islower() or (not any(t.raw[:1].isupper() for t in toks[i + 1:j])
                                                        and toks[i].low in lex.determiners | {"his", "her", "their", "its"})
@@ -2001,6 +2014,9 @@ def _report_subject(sent: _Sent, c: _Cue) -> tuple[_Cue, tuple[int, int] | None]
             # "She told reporters that A and argued that B": the sentence's subject, shared;
             # the first report keeps what comes before "and"
             np_ = _sentence_subject(toks, lex, c.la - 1)
+            prev = [cc for cc in cues if cc.kind == "verb" and cc.i < c.la - 1]
+            if np_ is None and prev and not prev[-1].pron:
+                np_ = _left_np(toks, prev[-1].la, 0, lex)   # (the subject of the first report)
             if np_ is not None:
                 c = _Cue(c.i, c.la, c.k, c.text, c.pron, c.incise_only, "coord")
         if np_ is None and fr and c.la > 0 and toks[c.la - 1].low == "en" and toks[c.i].low.endswith("ant"):
