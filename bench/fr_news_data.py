@@ -8,6 +8,12 @@ bench/quotes_fr_news.py and bench/temporal_fr_news.py:
   ``held5``; a language is picked with ``lang``;
 - ``news4`` (tests/data/news-4/): French and English (``lang`` per document), halves ``dev6`` and
   ``held6``; a language is picked with ``lang``.
+
+It also holds what every bench split in halves shares (bench/quotes.py, quotes_fr.py, temporal.py,
+temporal_en.py and the two news benches): ``--half`` (``half_option``) and the halves a bench
+prints (``shown``). Asked for one half, a bench prints that half's figures only and runs the
+extractor on that half's documents only, so measuring a development half never computes anything
+on a held-out one; without ``--half`` it prints every half and ``all``.
 """
 from __future__ import annotations
 
@@ -43,11 +49,24 @@ def halves(docs: list[dict], names: tuple[str, ...] = HALVES) -> dict[str, list[
     return {**{h: [d for d in docs if d["half"] == h] for h in names}, "all": docs}
 
 
+def half_option(ap: argparse.ArgumentParser, names: list[str] | tuple[str, ...]) -> None:
+    """``--half NAME|all`` (default ``all``: every half and their union)."""
+    ap.add_argument("--half", choices=[*names, "all"], default="all",
+                    help="print this half only, and run the extractor on its documents only")
+
+
+def shown(hs: dict[str, list], show: str) -> dict[str, list]:
+    """The halves a bench prints for ``--half show``: all of ``hs`` (every half, then ``all``)
+    when ``show`` is ``all``, else that half only. ``hs[show]`` holds the documents to run the
+    extractor on."""
+    return dict(hs) if show == "all" else {show: hs[show]}
+
+
 def parse_args(ap: argparse.ArgumentParser) -> argparse.Namespace:
     """``ap``'s own arguments plus ``--set``, ``--lang`` and ``--half`` (checked against the set)."""
     ap.add_argument("--set", dest="name", choices=list(SETS), default="fr-news")
     ap.add_argument("--lang", choices=["fr", "en"], default="fr")
-    ap.add_argument("--half", choices=[h for _, hs in SETS.values() for h in hs] + ["all"], default="all")
+    half_option(ap, [h for _, hs in SETS.values() for h in hs])
     args = ap.parse_args()
     if args.half != "all" and args.half not in SETS[args.name][1]:
         ap.error(f"--half {args.half} is not a half of --set {args.name}")

@@ -1,7 +1,13 @@
 """Quote extractor benchmark: Gender Gap Tracker protocol on the English dev set (both halves,
-split by article id) and the French seed; speed in words per second (median of 3 runs).
+split by article id: half A = the first half of the sorted ids, for development; half B = the
+rest, held out) and the French seed; speed in words per second (median of 3 runs).
 
-    .venv/bin/python bench/quotes.py [--corpus /work/shared/corpus] [--errors N] [--half A|B]
+Without ``--half``, figures of half A, half B and all, speed over every article. ``--half A``
+(or ``B``) prints that half's figures only, runs the extractor on that half's articles only
+(speed included) and lists its errors with ``--errors N``; the seed report is printed in every
+mode.
+
+    .venv/bin/python bench/quotes.py [--corpus /work/shared/corpus] [--errors N] [--half A|B|all] [--sweep]
 """
 from __future__ import annotations
 
@@ -14,8 +20,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from _pipeline import quotes as product_quotes  # noqa: E402
+from fr_news_data import half_option, shown  # noqa: E402
 
 from verifier.claims import ATTRIBUTION_THRESHOLD  # noqa: E402
 from verifier.extract.quotes import Quote, extract_quotes  # noqa: E402
@@ -175,8 +183,8 @@ def seed_report(corpus: Path) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", default="/work/shared/corpus")
-    ap.add_argument("--errors", type=int, default=0, help="print N error examples")
-    ap.add_argument("--half", choices=["A", "B", "all"], default="all")
+    ap.add_argument("--errors", type=int, default=0, help="print N error examples of --half")
+    half_option(ap, ["A", "B"])
     ap.add_argument("--sweep", action="store_true", help="accuracy above/below other thresholds")
     args = ap.parse_args()
     global SWEEP
@@ -188,16 +196,22 @@ def main() -> None:
         articles = [json.loads(x) for x in dev.read_text(encoding="utf-8").splitlines() if x.strip()]
         articles.sort(key=lambda a: a["id"])
         half = len(articles) // 2
-        A, B = articles[:half], articles[half:]
-        preds = {a["id"]: product_quotes(a["text"], "en") for a in articles}
-        print(f"English dev: {len(articles)} articles, {sum(len(a['quotes']) for a in articles)} "
-              f"gold quotes; half A = first {len(A)} ids (development), half B = rest (held out)")
-        for label, arts in (("half A", A), ("half B", B), ("all", articles)):
-            print(line(label, arts, [preds[a["id"]] for a in arts]))
-        print(f"  speed: {speed(articles):,.0f} words/s (English dev, in-process, median of 3)")
+        hs = {"A": articles[:half], "B": articles[half:], "all": articles}
+        run = hs[args.half]   # one half only: the extractor does not even run on the other's texts
+        preds = {a["id"]: product_quotes(a["text"], "en") for a in run}
+        if args.half == "all":
+            print(f"English dev: {len(articles)} articles, {sum(len(a['quotes']) for a in articles)} "
+                  f"gold quotes; half A = first {half} ids (development), half B = rest (held out)")
+        else:
+            print(f"English dev, half {args.half} only: {len(run)} articles, "
+                  f"{sum(len(a['quotes']) for a in run)} gold quotes "
+                  f"({'first' if args.half == 'A' else 'last'} {len(run)} of {len(articles)} ids)")
+        for key, arts in shown(hs, args.half).items():
+            print(line("all" if key == "all" else f"half {key}", arts, [preds[a["id"]] for a in arts]))
+        where = "English dev" if args.half == "all" else f"English dev half {args.half}"
+        print(f"  speed: {speed(run):,.0f} words/s ({where}, in-process, median of 3)")
         if args.errors:
-            show = {"A": A, "B": B, "all": articles}[args.half]
-            _errors(show, preds, args.errors)
+            _errors(run, preds, args.errors)
     else:
         print(f"  (no {dev}: English figures skipped)")
     print(seed_report(corpus))

@@ -3,7 +3,11 @@ Gender Gap Tracker protocol (P/R/F1 @0.3 and @0.8, speaker accuracy by span, by 
 split into a development half (even positions in id order) and a held-out half (odd positions).
 Quotes marked ``borderline`` count neither way (as for the seed).
 
-    .venv/bin/python bench/quotes_fr.py [--errors N] [--half dev|held|all]
+Without ``--half``, figures of dev, held and all. ``--half dev`` (or ``held``) prints that half's
+figures only, runs the extractor on that half's documents only and lists its errors with
+``--errors N``.
+
+    .venv/bin/python bench/quotes_fr.py [--errors N] [--half dev|held|all] [--sweep]
 """
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from _pipeline import quotes as product_quotes  # noqa: E402
+from fr_news_data import half_option, shown  # noqa: E402
 from quotes import confidence_line, evaluate, score_article  # noqa: E402
 
 GOLD = ROOT / "tests/data/quotes/fr-ftib-gold.jsonl"
@@ -39,17 +44,17 @@ def prepare(doc: dict) -> tuple[dict, list]:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--errors", type=int, default=0)
-    ap.add_argument("--half", choices=["dev", "held", "all"], default="all")
+    ap.add_argument("--errors", type=int, default=0, help="list the errors of --half")
+    half_option(ap, ["dev", "held"])
     ap.add_argument("--sweep", action="store_true", help="accuracy above/below other thresholds")
     args = ap.parse_args()
     sweep = (0.4, 0.5, 0.55, 0.65, 0.7, 0.75) if args.sweep else ()
     docs = load()
     halves = {"dev": docs[0::2], "held": docs[1::2], "all": docs}
-    prepared = {d["id"]: prepare(d) for d in docs}
+    # one half only: the extractor does not even run on the other's texts
+    prepared = {d["id"]: prepare(d) for d in halves[args.half]}
     print("== French quotes: our FTiB annotation (GGT protocol; borderline items excluded)")
-    for label in ("dev", "held", "all"):
-        ds = halves[label]
+    for label, ds in shown(halves, args.half).items():
         arts = [prepared[d["id"]][0] for d in ds]
         preds = [prepared[d["id"]][1] for d in ds]
         ng = sum(len(a["quotes"]) for a in arts)

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from fr_news_data import SETS, halves, load, parse_args  # noqa: E402
+from fr_news_data import SETS, halves, load, parse_args, shown  # noqa: E402
 from quotes import evaluate, score_article  # noqa: E402
 
 
@@ -42,10 +42,7 @@ def report(docs: list[dict], extract, show: str = "all", errors: int = 0, name: 
     # one half only: the extractor does not even run on the others' texts
     prepared = {d["id"]: prepare(d, extract) for d in hs[show]}
     print(f"== {lang} quotes: blind news set {name} ({folder}; GGT protocol; borderline items excluded)")
-    for label in (*names, "all"):
-        if show != "all" and label != show:   # one half only: nothing of the others
-            continue
-        ds = hs[label]
+    for label, ds in shown(hs, show).items():   # one half only: nothing of the others
         arts = [prepared[d["id"]][0] for d in ds]
         preds = [prepared[d["id"]][1] for d in ds]
         ng = sum(len(a["quotes"]) for a in arts)

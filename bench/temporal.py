@@ -6,10 +6,16 @@ alignment, strict = same span, relaxed = overlap >= 1 character; value and type 
 relaxed matches (value F1 = correct values / predictions, / gold). The FTiB documents are split in
 two halves by sorted id (A = first 24, used for development; B = the other 25, held out).
 
-Run: .venv/bin/python bench/temporal.py [--no-dateparser]
+Without ``--half``, rows of A, B and all, and speed over every FTiB paragraph. ``--half A`` (or
+``B``) prints that half's rows only and runs the extractors (verifier and the dateparser baseline)
+on that half's documents only, speed included; ``-v`` lists the errors of ``--half`` (all
+documents by default). The seed report is printed in every mode.
+
+Run: .venv/bin/python bench/temporal.py [--no-dateparser] [-v] [--half A|B|all]
 """
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import json
 import os
@@ -21,6 +27,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from fr_news_data import half_option, shown  # noqa: E402
 
 from verifier.extract.temporal import extract_temporal  # noqa: E402
 
@@ -36,6 +45,12 @@ def load_ftib() -> list[dict]:
     docs = [json.loads(line) for line in path.open(encoding="utf-8")]
     docs.sort(key=lambda d: d["id"])
     return docs
+
+
+def ftib_halves(docs: list[dict]) -> dict[str, list[dict]]:
+    """Half A (the first half of the sorted ids, for development), B (the rest, held out), all."""
+    half = len(docs) // 2
+    return {"A": docs[:half], "B": docs[half:], "all": docs}
 
 
 def align(gold: list[dict], pred: list[dict]) -> list[tuple[dict, dict]]:
@@ -230,11 +245,16 @@ def seed_report() -> None:
 
 
 def main() -> None:
-    use_dp = "--no-dateparser" not in sys.argv
-    verbose = "-v" in sys.argv
-    docs = load_ftib()
-    half = len(docs) // 2
-    halves = {"A (dev, first 24 ids)": docs[:half], "B (held out)": docs[half:], "all 49": docs}
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--no-dateparser", dest="use_dp", action="store_false",
+                    help="skip the dateparser baseline")
+    ap.add_argument("-v", dest="verbose", action="store_true", help="list the errors of --half")
+    half_option(ap, ["A", "B"])
+    args = ap.parse_args()
+    use_dp, verbose = args.use_dp, args.verbose
+    hs = ftib_halves(load_ftib())
+    labels = {"A": f"A (dev, first {len(hs['A'])} ids)", "B": "B (held out)", "all": f"all {len(hs['all'])}"}
+    run = hs[args.half]   # one half only: the extractors do not even run on the other's texts
     type_sets = {"DATE": {"DATE"}, "TIME": {"TIME"}, "DATE+TIME": {"DATE", "TIME"},
                  "DURATION": {"DURATION"}, "SET": {"SET"}}
     systems = {"verifier": ours}
@@ -242,11 +262,12 @@ def main() -> None:
         systems["dateparser"] = dateparser_preds
     cache: dict[tuple[str, str], list[dict]] = {}
     for sysname, fn in systems.items():
-        for d in docs:
+        for d in run:
             cache[(sysname, d["id"])] = fn(d, {"DATE", "TIME", "DURATION", "SET"})
     for tname, types in type_sets.items():
         rows = {}
-        for hname, hdocs in halves.items():
+        for key, hdocs in shown(hs, args.half).items():
+            hname = labels[key]
             for sysname in systems:
                 if sysname == "dateparser" and tname not in ("DATE", "DATE+TIME"):
                     continue
@@ -257,13 +278,13 @@ def main() -> None:
                         pred = cache[(sysname, d["id"])]
                     s.add(gold_of(d, types), pred, doc_id=d["id"], text=d["text"])
                 rows[f"{sysname} {hname}"] = s.row()
-                if verbose and sysname == "verifier" and hname == "all 49" and tname == "DATE+TIME":
+                if verbose and sysname == "verifier" and key == args.half and tname == "DATE+TIME":
                     for e in s.errors:
                         print("   ", e)
         table(f"FTiB dev, gold {tname}", rows)
     if verbose:
         s = Score()
-        for d in docs:
+        for d in run:
             s.add(gold_of(d, {"DURATION", "SET"}), [p for p in cache[("verifier", d["id"])]
                                                    if p["type"] in ("DURATION", "SET")],
                   doc_id=d["id"], text=d["text"])
@@ -272,10 +293,11 @@ def main() -> None:
 
     seed_report()
 
-    paras = paragraphs(docs)
+    paras = paragraphs(run)
     v_speed = speed(lambda p, dct: extract_temporal(p, lang="fr",
                                                     published=dt.date.fromisoformat(dct)), paras)
-    print(f"\n## Speed ({len(paras)} paragraphs of the FTiB dev texts, median of 5 runs, one core)")
+    where = "the FTiB dev texts" if args.half == "all" else f"the FTiB dev texts of half {args.half}"
+    print(f"\n## Speed ({len(paras)} paragraphs of {where}, median of 5 runs, one core)")
     print(speed_line("verifier:  ", v_speed))
     if use_dp:
         print(speed_line("dateparser:", dateparser_speed(paras, "fr")))

@@ -8,14 +8,20 @@ VERIFIER_CORPUS=dir). ``neutral`` spans (borderline expressions) count neither w
 
 Protocol as bench/temporal.py (corpus README section 2): one-to-one alignment, strict = same span,
 relaxed = overlap >= 1 character; value and type accuracy over relaxed matches. Halves by sorted
-id: A = the first 8 articles (development), B = the other 9 (held out; only -v --held lists
-their errors). Speed: every paragraph of the 50 GGT texts, and of the French FTiB dev texts, wall and CPU
-(time.process_time) paragraphs/s, median of 5 runs.
+id: A = the first 8 articles (development), B = the other 9 (held out). Speed: every paragraph of
+the 50 GGT texts, and of the French FTiB dev texts, wall and CPU (time.process_time)
+paragraphs/s, median of 5 runs.
 
-Run: .venv/bin/python bench/temporal_en.py [--no-dateparser] [-v] [--held]
+Without ``--half``, rows of A, B and all; ``-v`` lists the errors of A (and of B with
+``--held``). ``--half A`` (or ``B``) prints that half's rows only and lists its errors with
+``-v``; the extractors run on that half's articles only, and the speed lines are measured on
+that half's GGT articles and on the FTiB half of the same name (bench/temporal.py's A or B).
+
+Run: .venv/bin/python bench/temporal_en.py [--no-dateparser] [-v] [--held] [--half A|B|all]
 """
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import json
 import os
@@ -26,7 +32,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from temporal import Score, load_ftib, paragraphs, speed, speed_line, table  # noqa: E402
+from fr_news_data import half_option, shown  # noqa: E402
+from temporal import Score, ftib_halves, load_ftib, paragraphs, speed, speed_line, table  # noqa: E402
 
 from verifier.extract.temporal import extract_temporal  # noqa: E402
 
@@ -68,20 +75,32 @@ def crawl_day(doc_id: str) -> dt.date:
 
 
 def main() -> None:
-    use_dp = "--no-dateparser" not in sys.argv
-    verbose = "-v" in sys.argv
-    show_held = "--held" in sys.argv
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--no-dateparser", dest="use_dp", action="store_false",
+                    help="skip the dateparser baseline")
+    ap.add_argument("-v", dest="verbose", action="store_true",
+                    help="list the errors of half A, or of --half")
+    ap.add_argument("--held", action="store_true", help="with -v and no --half: half B's errors too")
+    half_option(ap, ["A", "B"])
+    args = ap.parse_args()
+    use_dp, verbose = args.use_dp, args.verbose
     docs, texts = load()
     half = 8
-    halves = {"A (dev, first 8 ids)": docs[:half], "B (held out, 9)": docs[half:],
-              f"all {len(docs)}": docs}
+    hs = {"A": docs[:half], "B": docs[half:], "all": docs}
+    labels = {"A": f"A (dev, first {half} ids)", "B": f"B (held out, {len(docs) - half})",
+              "all": f"all {len(docs)}"}
+    run = hs[args.half]   # one half only: the extractors do not even run on the other's texts
+    listed = {"A", "B"} if args.held else {"A"}   # whose errors -v lists
+    if args.half != "all":
+        listed = {args.half}
     systems = {"verifier": ours}
     if use_dp:
         systems["dateparser"] = dateparser_preds
-    cache = {(s, d["id"]): fn(d) for s, fn in systems.items() for d in docs}
+    cache = {(s, d["id"]): fn(d) for s, fn in systems.items() for d in run}
     for tname, types in {"DATE": {"DATE"}, "TIME": {"TIME"}, "DATE+TIME": TYPES}.items():
         rows = {}
-        for hname, hdocs in halves.items():
+        for key, hdocs in shown(hs, args.half).items():
+            hname = labels[key]
             for sysname in systems:
                 if sysname == "dateparser" and tname == "TIME":
                     continue
@@ -95,27 +114,33 @@ def main() -> None:
                     gold = [g for g in d["timexes"] if g["type"] in types]
                     s.add(gold, pred, d["neutral"], doc_id=d["id"], text=d["text"])
                 rows[f"{sysname} {hname}"] = s.row()
-                if (verbose and sysname == "verifier" and tname == "DATE+TIME"
-                        and (hname.startswith("A") or (show_held and hname.startswith("B")))):
+                if verbose and sysname == "verifier" and tname == "DATE+TIME" and key in listed:
                     for e in s.errors:
                         print("   ", e)
         table(f"GGT English ({len(docs)} articles, our annotation), gold {tname}", rows)
 
-    paras = [(p, crawl_day(i).isoformat()) for i, t in texts.items()
+    if args.half == "all":
+        en_texts, en_where = texts, "the 50 GGT texts"
+        fr_docs, fr_where = load_ftib(), "the FTiB dev texts"
+    else:   # that half's texts only, and the FTiB half of the same name
+        en_texts = {d["id"]: d["text"] for d in run}
+        en_where = f"the {len(run)} GGT texts of half {args.half}"
+        fr_docs = ftib_halves(load_ftib())[args.half]
+        fr_where = f"the FTiB dev texts of half {args.half}"
+    paras = [(p, crawl_day(i).isoformat()) for i, t in en_texts.items()
              for p in t.split("\n") if p.strip(" .")]  # GGT writes "\n .\n " between paragraphs
     v_en = speed(lambda p, dct: extract_temporal(p, lang="en",
                                                  published=dt.date.fromisoformat(dct)), paras)
-    fr_paras = paragraphs(load_ftib())
+    fr_paras = paragraphs(fr_docs)
     v_fr = speed(lambda p, dct: extract_temporal(p, lang="fr",
                                                  published=dt.date.fromisoformat(dct)), fr_paras)
     print("\n## Speed (median of 5 runs, one core; CPU = time.process_time, steadier under load)")
-    print(speed_line("verifier en:", v_en) + f" ({len(paras)} paragraphs of the 50 GGT texts)")
-    print(speed_line("verifier fr:", v_fr) + f" ({len(fr_paras)} paragraphs of the FTiB dev texts)")
+    print(speed_line("verifier en:", v_en) + f" ({len(paras)} paragraphs of {en_where})")
+    print(speed_line("verifier fr:", v_fr) + f" ({len(fr_paras)} paragraphs of {fr_where})")
     if use_dp:
         from temporal import dateparser_speed
 
         print(speed_line("dateparser en:", dateparser_speed(paras, "en")))
-
 
 if __name__ == "__main__":
     main()

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from fr_news_data import SETS, load, parse_args  # noqa: E402
+from fr_news_data import SETS, load, parse_args, shown  # noqa: E402
 from fr_news_data import halves as split_halves  # noqa: E402
 
 TYPES = {"DATE": {"DATE"}, "TIME": {"TIME"}, "DATE+TIME": {"DATE", "TIME"},
@@ -41,9 +41,7 @@ def report(docs: list[dict], predict, verbose: bool = False, show: str = "all", 
     cache = {d["id"]: predict(d) for d in halves[show]}
     for tname, types in TYPES.items():
         rows = {}
-        for hname, hdocs in halves.items():
-            if show != "all" and hname != show:   # one half only: nothing of the others
-                continue
+        for hname, hdocs in shown(halves, show).items():   # one half only: nothing of the others
             s = Score()
             for d in hdocs:
                 gold = [g for g in d["timexes"] if g["type"] in types and not g["borderline"]]
