@@ -7,7 +7,8 @@ Without ``--half``, figures of half A, half B and all, speed over every article.
 (speed included) and lists its errors with ``--errors N``; the seed report is printed in every
 mode.
 
-    .venv/bin/python bench/quotes.py [--corpus /work/shared/corpus] [--errors N] [--half A|B|all] [--sweep]
+    .venv/bin/python bench/quotes.py [--corpus /work/shared/corpus] [--errors N] [--half A|B|all]
+        [--sweep]
 """
 from __future__ import annotations
 

@@ -253,7 +253,8 @@ def main() -> None:
     args = ap.parse_args()
     use_dp, verbose = args.use_dp, args.verbose
     hs = ftib_halves(load_ftib())
-    labels = {"A": f"A (dev, first {len(hs['A'])} ids)", "B": "B (held out)", "all": f"all {len(hs['all'])}"}
+    labels = {"A": f"A (dev, first {len(hs['A'])} ids)", "B": "B (held out)",
+              "all": f"all {len(hs['all'])}"}
     run = hs[args.half]   # one half only: the extractors do not even run on the other's texts
     type_sets = {"DATE": {"DATE"}, "TIME": {"TIME"}, "DATE+TIME": {"DATE", "TIME"},
                  "DURATION": {"DURATION"}, "SET": {"SET"}}
@@ -296,7 +297,7 @@ def main() -> None:
     paras = paragraphs(run)
     v_speed = speed(lambda p, dct: extract_temporal(p, lang="fr",
                                                     published=dt.date.fromisoformat(dct)), paras)
-    where = "the FTiB dev texts" if args.half == "all" else f"the FTiB dev texts of half {args.half}"
+    where = "the FTiB dev texts" + ("" if args.half == "all" else f" of half {args.half}")
     print(f"\n## Speed ({len(paras)} paragraphs of {where}, median of 5 runs, one core)")
     print(speed_line("verifier:  ", v_speed))
     if use_dp:

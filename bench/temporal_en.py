@@ -80,7 +80,8 @@ def main() -> None:
                     help="skip the dateparser baseline")
     ap.add_argument("-v", dest="verbose", action="store_true",
                     help="list the errors of half A, or of --half")
-    ap.add_argument("--held", action="store_true", help="with -v and no --half: half B's errors too")
+    ap.add_argument("--held", action="store_true",
+                    help="with -v and no --half: half B's errors too")
     half_option(ap, ["A", "B"])
     args = ap.parse_args()
     use_dp, verbose = args.use_dp, args.verbose
