@@ -1927,39 +1927,47 @@ def _incises_after(sent: _Sent) -> None:
         cands.append(_Cand(s0, e0, qtype, spk, c.text,
                            how="according" if c.kind == "according" else "incise"))
         claim(0, after)
-        # the rest: the second part of an interrupted quote, or ", adding that ..."
-        j = after
-        while j < n and toks[j].q < 0 and toks[j].raw not in (",", ".") and j - after < 10:
-            j += 1
-        if j < n and toks[j].raw == ",":
-            j2 = j + 1
-            if j2 < n and toks[j2].q >= 0:
-                cands.append(_Cand(toks[j2].s, toks[j2].e, "marked", spk, c.text, continues=True, how="incise"))
-                claim(j, j2 + 1)
-            elif j2 < n and toks[j2].low in (_FR_PARTICIPLE_CONT if fr else _EN_PARTICIPLE_CONT):
-                sp = _span(toks, j2 + 1, n)
-                if sp and _words_in(doc[sp[0]:sp[1]]) >= 3:
-                    cands.append(_Cand(sp[0], sp[1], "indirect", spk, toks[j2].raw, how="incise"))
-                    claim(j, n)
-            elif (j2 < n and qtype == "unmarked" and toks[j2].q < 0 and toks[j2].raw[:1].islower()
-                  and not _opens_clause(toks[j2], lex) and _verb_in(toks, j2, n, lex)
-                  and toks[j2].low not in _RELATIVE and not (not fr and toks[j2].low.endswith("ing"))
-                  and not last_verb_cue >= j2 and (sp := _span(toks, j2, n))
-                  and _words_in(doc[sp[0]:sp[1]]) >= 2):
-                # "It would, the minister said, be wise to wait": the words after the incise
-                # cannot stand alone (a verb, an adjective): one quotation around the
-                # interrupting clause (a clause, a phrase after it is a quotation of its own)
-                cands[-1].e = sp[1]
+        _after_incise(sent, c, spk, after, qtype, last_verb_cue)
+
+
+def _after_incise(sent: _Sent, c: _Cue, spk: tuple[int, int] | None, after: int, qtype: str,
+                  last_verb_cue: int) -> None:
+    """Phase 2, what follows an incise: the second part of an interrupted quote ("« A », a-t-il
+    dit, « B »"; "It would, the minister said, be wise to wait", one quotation around it), or
+    ", adding that ..."."""
+    doc, toks, lex, fr, n, cands, claim = sent.doc, sent.toks, sent.lex, sent.fr, sent.n, sent.cands, sent.claim
+    j = after
+    while j < n and toks[j].q < 0 and toks[j].raw not in (",", ".") and j - after < 10:
+        j += 1
+    if j < n and toks[j].raw == ",":
+        j2 = j + 1
+        if j2 < n and toks[j2].q >= 0:
+            cands.append(_Cand(toks[j2].s, toks[j2].e, "marked", spk, c.text, continues=True, how="incise"))
+            claim(j, j2 + 1)
+        elif j2 < n and toks[j2].low in (_FR_PARTICIPLE_CONT if fr else _EN_PARTICIPLE_CONT):
+            sp = _span(toks, j2 + 1, n)
+            if sp and _words_in(doc[sp[0]:sp[1]]) >= 3:
+                cands.append(_Cand(sp[0], sp[1], "indirect", spk, toks[j2].raw, how="incise"))
                 claim(j, n)
-            elif (j2 < n and qtype == "unmarked" and toks[j2].q < 0 and toks[j2].raw[0].isalpha()
-                  and toks[j2].low not in _RELATIVE and not (not fr and toks[j2].low.endswith("ing"))
-                  and _clausal(toks, j2, n, lex)
-                  and not (fr and j == after and toks[j2].low not in _FR_CLAUSE_START)
-                  and not last_verb_cue >= j2):
-                sp = _span(toks, j2, n)
-                if sp and _words_in(doc[sp[0]:sp[1]]) >= 3:
-                    cands.append(_Cand(sp[0], sp[1], "unmarked", spk, c.text, continues=True, how="incise"))
-                    claim(j, n)
+        elif (j2 < n and qtype == "unmarked" and toks[j2].q < 0 and toks[j2].raw[:1].islower()
+              and not _opens_clause(toks[j2], lex) and _verb_in(toks, j2, n, lex)
+              and toks[j2].low not in _RELATIVE and not (not fr and toks[j2].low.endswith("ing"))
+              and not last_verb_cue >= j2 and (sp := _span(toks, j2, n))
+              and _words_in(doc[sp[0]:sp[1]]) >= 2):
+            # "It would, the minister said, be wise to wait": the words after the incise
+            # cannot stand alone (a verb, an adjective): one quotation around the
+            # interrupting clause (a clause, a phrase after it is a quotation of its own)
+            cands[-1].e = sp[1]
+            claim(j, n)
+        elif (j2 < n and qtype == "unmarked" and toks[j2].q < 0 and toks[j2].raw[0].isalpha()
+              and toks[j2].low not in _RELATIVE and not (not fr and toks[j2].low.endswith("ing"))
+              and _clausal(toks, j2, n, lex)
+              and not (fr and j == after and toks[j2].low not in _FR_CLAUSE_START)
+              and not last_verb_cue >= j2):
+            sp = _span(toks, j2, n)
+            if sp and _words_in(doc[sp[0]:sp[1]]) >= 3:
+                cands.append(_Cand(sp[0], sp[1], "unmarked", spk, c.text, continues=True, how="incise"))
+                claim(j, n)
 
 
 _CONJ = {"and", "but", "or", "so", "yet", "et", "mais", "ou", "donc", "car", "puis"}
