@@ -1033,6 +1033,12 @@ CASES += [
     ('en', '"We have been clear from the start," the statement read.',
      [{"speaker": "the statement", "cue": "read"}]),
     ("en", "She read the letter aloud to the court.", []),
+    # "Ce que confirme X : « Q »": the subject after the verb of the "ce que" clause
+    ("fr", "Ce que confirme le préfet : « Les contrôles seront renforcés. »",
+     [{"speaker": "le préfet"}]),
+    # crowds' shouted words
+    ("fr", "« Ça suffit ! », ont scandé les manifestants.",
+     [{"speaker": "les manifestants", "cue": "ont scandé"}]),
     # "the mother of two": a number after "of" ends a noun phrase
     ("en", '"We will not give up," the mother of two told reporters outside the court.',
      [{"speaker": "the mother of two", "cue": "told"}]),

@@ -2358,11 +2358,36 @@ def _short_quote_subject(doc: str, toks: list[_Tok], lex: Lexicon, j: int) -> tu
 _AT_SIDE = {"chez", "côté"}
 
 
+_CE_QUE = {"que", "qu’", "qu'"}
+
+
+def _ce_que_subject(toks: list[_Tok], lex: Lexicon, colon: int) -> tuple[int, int] | None:
+    """"Ce que confirme le préfet : « Q »", "C'est ce qu'a rappelé la ministre : « Q »": the
+    subject inverted after the speech verb of a "ce que" clause, up to the colon."""
+    if lex.lang != "fr":
+        return None
+    k = next((x for x in range(min(colon, 4)) if toks[x].low == "ce" and x + 1 < colon
+              and toks[x + 1].low in _CE_QUE), None)
+    if k is None:
+        return None
+    v = k + 2
+    while v < colon and (toks[v].low in lex.aux or toks[v].low in lex.adverbs):
+        v += 1
+    if v >= colon or not (toks[v].low in lex.cues or toks[v].core in lex.cues):
+        return None
+    a = v + 1
+    if a < colon and (toks[a].low in lex.determiners or toks[a].raw[:1].isupper()) and colon - a <= 10:
+        return a, colon
+    return None
+
+
 def _colon_speaker(toks: list[_Tok], lex: Lexicon, colon: int) -> tuple[int, int] | None:
     """Who speaks in "X : « Q »": the subject when nothing or a clause with a verb stands
     between it and the colon ("Macron : « Q »", "Le ministre a pris la parole : « Q »"); the
     noun phrase after "chez" / "côté" ("Même son de cloche chez Force ouvrière : « Q »",
     "Côté syndical, ... "); None for anything else (an opening adverb is no speaker)."""
+    if (inv := _ce_que_subject(toks, lex, colon)) is not None:
+        return inv
     subj = _sentence_subject(toks, lex, colon)
     if subj is not None and not (subj == (0, 1) and toks[1].raw[:1].islower() and toks[1].low not in _FR_CLITIC
                                  and not any(_verbish(t, lex) for t in toks[1:colon])):
