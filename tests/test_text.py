@@ -588,6 +588,8 @@ def test_seed_boilerplate_equals_gold():
         ("The mayor said the bridge would reopen in May. (Jane Roe/The Canadian Press)", "caption"),
         ("Le maire a inauguré la passerelle samedi. (Photo : Jean Martin)", "caption"),
         ("Des manifestants devant la préfecture, mardi. (Crédit photo : AFP)", "caption"),
+        ("Jane Roe / PA Images via Getty Images The mayor at the opening of the bridge in May.", "caption"),
+        ("Jean Martin/AFP Le maire lors de l'inauguration de la passerelle.", "caption"),
     ],
 )
 def test_boilerplate_lines(line, kind):
@@ -601,6 +603,8 @@ def test_boilerplate_lines(line, kind):
     "line",
     [
         "Related to this, the minister said no.",
+        "PARIS / AFP - Le président a déclaré que la France tiendrait ses engagements.",
+        "Reuters reported on Monday that the talks had stalled.",
         "Read more books, she said.",
         "See also the report published on Monday.",
         "Advertisement revenue fell by 10 per cent.",

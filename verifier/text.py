@@ -578,12 +578,22 @@ _CREDIT = re.compile(
     r"|Getty Images|AFP|Reuters|AP Photo[^()\n]{0,40})\)\.?$")
 
 
+# a photo credit opening a caption line: "Niall Carson / PA Images via Getty Images Kevin
+# Vickers at a ceremony ...", "Sean Kilpatrick/The Canadian Press Prime Minister ..."
+_CREDIT_OPEN = re.compile(
+    r"[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3}[ \t]*/[ \t]*[^\n/]{0,40}?"
+    r"\b(?:Getty[ \t]+Images|AFP|Reuters|The[ \t]+Canadian[ \t]+Press|Canadian[ \t]+Press|"
+    r"Associated[ \t]+Press|AP[ \t]+Photo|Shutterstock|EPA|PA[ \t]+Images|Bloomberg|Sipa|Hans[ \t]+Lucas)\b"
+    r"(?![ \t]*[-–—:(])")   # (not a dateline: "PARIS / AFP - Le président ...")
+
+
 def find_boilerplate(text: str) -> list[Span]:
     """Lines kept in the text but skipped by extraction: category breadcrumbs
     ("InternationalNational", "Politique / Monde"; kind "category_labels"), related-article
     links ("À lire aussi : ...", "Read more:"; kind "related_link"), interface trailers
     ("Partager", "Advertisement", "Story continues below advertisement"; kind "ui") and photo
-    captions, a line ending with its credit ("... said Monday. (Adrian Wyld/Canadian Press)";
+    captions, a line ending with its credit ("... said Monday. (Adrian Wyld/Canadian Press)")
+    or opening with it ("Niall Carson / PA Images via Getty Images Kevin Vickers at ...");
     kind "caption": the caption repeats the article, its quotes are not the article's).
     Spans are stripped lines."""
     out: list[Span] = []
@@ -600,7 +610,7 @@ def find_boilerplate(text: str) -> list[Span]:
             out.append(Span(s, e, "related_link"))
         elif len(line) <= 60 and _UI.fullmatch(line):
             out.append(Span(s, e, "ui"))
-        elif len(line) <= 400 and _CREDIT.search(line):
+        elif len(line) <= 400 and (_CREDIT.search(line) or _CREDIT_OPEN.match(line)):
             out.append(Span(s, e, "caption"))
         else:
             pieces = _label_pieces(line)
