@@ -1033,6 +1033,20 @@ CASES += [
     ('en', '"We have been clear from the start," the statement read.',
      [{"speaker": "the statement", "cue": "read"}]),
     ("en", "She read the letter aloud to the court.", []),
+    # a lead-in with a short object before the colon: the words follow in the next paragraph;
+    # not after a passive, not a list's items
+    ("fr", "La députée Anne Roy a annoncé le dépôt d'une motion de censure :\n"
+           "Nous ne laisserons pas ce gouvernement imposer une réforme dont personne ne veut.",
+     [{"text": "Nous ne laisserons pas ce gouvernement imposer une réforme dont personne ne veut.",
+       "reference": "Anne Roy", "cue": "a annoncé"}]),
+    ("en", "The opposition leader, Ruth Hale, announced a motion of no confidence:\n"
+           "We will not let this government force through a reform that nobody voted for.",
+     [{"reference": "Ruth Hale", "quote_type": "unmarked"}]),
+    ("fr", "Il est accusé de :\n- détournement de deniers publics pour un montant de huit milliards.", []),
+    # (an incise in the next paragraph attributes it itself: the seed's "Pour X, ... :" then "..., a-t-il souligné")
+    ("fr", "Le ministre a présenté les priorités suivantes :\n"
+           "- la rénovation des écoles de la région avant la rentrée de septembre prochain ;\n"
+           "- le recrutement de deux cents enseignants supplémentaires dans les collèges.", []),
     # "Ce que confirme X : « Q »": the subject after the verb of the "ce que" clause
     ("fr", "Ce que confirme le préfet : « Les contrôles seront renforcés. »",
      [{"speaker": "le préfet"}]),

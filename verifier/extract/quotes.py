@@ -1132,12 +1132,16 @@ _FR_RE_INF = ("dre", "ttre", "aître", "oître", "ire", "vre", "oudre")
 
 
 def _fr_infinitive(t: _Tok) -> bool:
-    w = t.low
+    return t.q < 0 and t.raw[:1].islower() and _fr_infinitive_word(t.low)
+
+
+def _fr_infinitive_word(w: str) -> bool:
+    """Is the lower-case word w most likely a French infinitive?"""
     if w in ("être", "avoir", "dire", "faire", "savoir", "pouvoir", "devoir", "conclure", "exclure",
              "inclure", "croire", "taire", "plaire", "distraire", "extraire"):
         return True
-    return (t.q < 0 and t.raw[:1].islower() and len(w) > 3 and w.endswith(_FR_INF_END)
-            and w not in _FR_NOT_INF and w.isalpha() and (not w.endswith("re") or w.endswith(_FR_RE_INF)))
+    return (len(w) > 3 and w.endswith(_FR_INF_END) and w not in _FR_NOT_INF and w.isalpha()
+            and (not w.endswith("re") or w.endswith(_FR_RE_INF)))
 
 
 # verbs of directive speech: "a demandé au ministre de ...", "a invité les élus à ...", "a exhorté
@@ -2193,6 +2197,11 @@ def _reports_before(sent: _Sent) -> None:
         elif fr:
             fk = _fr_complement(toks, c, k, hi, lex)
             if fk is None:
+                if _object_then_colon(toks, k, hi, n, lex):
+                    # "Elle a annoncé le dépôt d'une motion : [next paragraph]": the words follow
+                    cands.append(_Cand(-1, -1, "marked", spk, c.text, intro=True, how="intro"))
+                    claim(c.la, n)
+                    limit = c.la
                 continue
             start, qtype = fk
             if qtype == "object":
@@ -2219,9 +2228,13 @@ def _reports_before(sent: _Sent) -> None:
             t = toks[k]
             if t.low in lex.prepositions or not t.raw[0].isalnum() or t.low in _THAT or w in _SPEAK:
                 continue
-            if w in lex.object_verbs and w not in TELL_VERBS and t.low not in _SUBJ_START:
-                continue
-            if not _clausal(toks, k, hi, lex):
+            if not _clausal(toks, k, hi, lex) or (w in lex.object_verbs and w not in TELL_VERBS
+                                                  and t.low not in _SUBJ_START):
+                if _object_then_colon(toks, k, hi, n, lex):
+                    # "She announced a motion of no confidence: [next paragraph]"
+                    cands.append(_Cand(-1, -1, "marked", spk, c.text, intro=True, how="intro"))
+                    claim(c.la, n)
+                    limit = c.la
                 continue
             qtype = "indirect"
         if intro:
@@ -2653,10 +2666,11 @@ def _block_paragraph(st: _DocState, sents: list[tuple[int, int]], si: int,
     text = st.text
     s = sents[si][0]
     pe = _line_end(text, s)
-    if mi < len(marks) and marks[mi][0] < pe or len(text[s:pe].split()) < 3:
-        return None, -1
+    if mi < len(marks) and marks[mi][0] < pe or len(text[s:pe].split()) < 3 or text[s] in _BULLETS:
+        return None, -1   # (a list's item is no block quotation)
     pending = st.pending_intro
     if pending is not None and pending[1] == si - 1 and not st.intro_period and \
+            not any(c.how in ("incise", "according") for c in cands) and \
             "\n" in text[sents[si - 1][1]:s] and _bare_lead_in(text[slice(*sents[si - 1])], pending[0].cue):
         made = _make(text, _Cand(s, pe, "unmarked", None, pending[0].cue, how="intro"), st, lex, None)
         src = pending[0]
@@ -2731,22 +2745,51 @@ def _narrated(toks: list[_Tok], c: _Cue, lex: Lexicon) -> bool:
                 or any(x.low in _BE_FORMS for x in toks[max(0, c.la - 1):c.i]))
 
 
+_BULLETS = "-–—•*·▪►"
 _SOURCE_MAX_WORDS = 14
 _BLOCK_MIN_WORDS = 8   # a shorter line after a block quotation is rather a heading or narrative
-_LEAD_IN_STOP = ("de", "d’", "d'", "du", "des", "to", "que", "qu’", "qu'", "that", "if", "si", "whether")
 
 
 def _bare_lead_in(sentence: str, cue: str | None) -> bool:
     """Does the sentence end with its speech verb and a colon, the quotation not begun yet:
-    "Il a affirmé :", "He told reporters:", "a déclaré à la presse :", "a déclaré que :" (and
-    not "a demandé au ministre d'accorder une attention particulière :", whose words began)?"""
+    "Il a affirmé :", "He told reporters:", "a déclaré à la presse :", "a déclaré que :", "a
+    annoncé le dépôt d'une motion de censure :" (and not "a demandé au ministre d'accorder une
+    attention particulière :", "asked the board to consider:", whose words began)?"""
     if not cue or not sentence.endswith(":") or (k := sentence.rfind(cue)) < 0:
         return False
     gap = sentence[k + len(cue):-1].lower().split()
     if gap and gap[-1] in ("que", "that"):
         gap.pop()
-    return len(gap) <= 4 and not any(w.startswith(_LEAD_IN_STOP) and (
-        w in _LEAD_IN_STOP or w[:2] in ("d’", "d'") or w[:3] in ("qu’", "qu'")) for w in gap)
+    return len(gap) <= _LEAD_IN_GAP and not any(_opens_words(gap, x) for x in range(len(gap)))
+
+
+_LEAD_IN_GAP = 8
+
+
+def _opens_words(gap: list[str], x: int) -> bool:
+    """Does word x of a lead-in's gap open the reported words: "que", "that", "if", an
+    infinitive after "de", "d'", "à", "to" ("d'accorder", "to consider")?"""
+    w = gap[x]
+    if w in ("que", "that", "if", "si", "whether", "qu’", "qu'") or w[:3] in ("qu’", "qu'"):
+        return True
+    if w[:2] in ("d’", "d'"):
+        return _fr_infinitive_word(w[2:])
+    nxt = gap[x + 1] if x + 1 < len(gap) else ""
+    return (w in ("de", "à") and _fr_infinitive_word(nxt)) or (w == "to" and nxt.isalpha()
+                                                              and nxt not in ("the", "a", "an"))
+
+
+def _object_then_colon(toks: list[_Tok], k: int, hi: int, n: int, lex: Lexicon) -> bool:
+    """Is tokens k..n-1 a short object without a verb, closed by the colon that ends the
+    sentence ("a annoncé le dépôt d'une motion de censure :")?"""
+    return hi == n and n > k + 1 and toks[n - 1].raw == ":" and n - 1 - k <= _LEAD_IN_GAP and all(
+        t.q < 0 and not _verbish(t, lex) and not _fr_infinitive(t) for t in toks[k:n - 1]) and any(
+        t.low not in lex.prepositions and t.low not in lex.determiners for t in toks[k:n - 1]) \
+        and not any(t.low in _PASSIVE_AUX for t in toks[max(0, k - 4):k])   # "Il est accusé de :"
+
+
+_PASSIVE_AUX = {"est", "sont", "été", "était", "étaient", "sera", "seront", "is", "are", "was",
+                "were", "been", "be"}
 
 
 # A speech's header line among the first lines: "Explanation of Vote by Ambassador X, UK
