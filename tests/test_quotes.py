@@ -1043,7 +1043,6 @@ CASES += [
            "We will not let this government force through a reform that nobody voted for.",
      [{"reference": "Ruth Hale", "quote_type": "unmarked"}]),
     ("fr", "Il est accusé de :\n- détournement de deniers publics pour un montant de huit milliards.", []),
-    # (an incise in the next paragraph attributes it itself: the seed's "Pour X, ... :" then "..., a-t-il souligné")
     ("fr", "Le ministre a présenté les priorités suivantes :\n"
            "- la rénovation des écoles de la région avant la rentrée de septembre prochain ;\n"
            "- le recrutement de deux cents enseignants supplémentaires dans les collèges.", []),
