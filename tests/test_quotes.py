@@ -1046,6 +1046,23 @@ CASES += [
     ("fr", "Le ministre a présenté les priorités suivantes :\n"
            "- la rénovation des écoles de la région avant la rentrée de septembre prochain ;\n"
            "- le recrutement de deux cents enseignants supplémentaires dans les collèges.", []),
+    # a noun phrase and a name in apposition is the subject, not a quotation before an
+    # incise; a speech verb's form after an article is a noun ("l'avocat du prévenu")
+    ("fr", "L'avocat du prévenu, Me Jean Petit, a plaidé la relaxe, estimant que « rien dans le "
+           "dossier ne prouve l'intention ».",
+     [{"text": "que « rien dans le dossier ne prouve l'intention »", "reference": "Jean Petit"}]),
+    # a medium of several words, a manner adverb before the inverted subject
+    ("fr", "« C'est une bonne nouvelle », s'est félicitée sur France Info la ministre de la Santé, "
+           "Catherine Vautrin.",
+     [{"speaker": "la ministre de la Santé", "reference": "Catherine Vautrin"}]),
+    ("fr", "« On attend des actes », résume sobrement un syndicaliste.",
+     [{"speaker": "un syndicaliste"}]),
+    # a relative clause about the source: the words start after it
+    ("fr", "Selon le ministère de l'Intérieur, qui cite des chiffres provisoires, la participation "
+           "s'élevait à 52 % à 17 heures.",
+     [{"text": "la participation s'élevait à 52 % à 17 heures", "quote_type": "according_to"}]),
+    ("en", "According to the agency, which cited provisional figures, turnout reached 52 per cent.",
+     [{"text": "turnout reached 52 per cent", "speaker": "the agency"}]),
     # "Ce que confirme X : « Q »": the subject after the verb of the "ce que" clause
     ("fr", "Ce que confirme le préfet : « Les contrôles seront renforcés. »",
      [{"speaker": "le préfet"}]),

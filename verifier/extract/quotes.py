@@ -642,6 +642,18 @@ def _plural_cue_singular_np(toks: list[_Tok], c: _Cue, r: tuple[int, int]) -> bo
         and not any(t.low in ("et", "ainsi") for t in toks[r[0]:r[1] + 1])  # "le X et le Y"
 
 
+def _np_and_name(toks: list[_Tok], a: int, b: int, lex: Lexicon) -> bool:
+    """Are French tokens a..b-1 a noun phrase and a name in apposition, no verb ("Le maire,
+    Paul Durand", "L'avocat du prévenu, Me Jean Petit")?"""
+    c = b - 1
+    while c > a and toks[c].raw[:1].isupper() and toks[c].q < 0:
+        c -= 1
+    return c < b - 1 and toks[c].raw == "," and not any(
+        t.q >= 0 or _fr_verbish(t) or t.low in lex.aux
+        or t.low in lex.cues and not (x > a and toks[x - 1].low in _FR_NOUN_DET)   # ("du prévenu")
+        for x, t in enumerate(toks[a:c], a))
+
+
 def _clausal(toks: list[_Tok], a: int, b: int, lex: Lexicon) -> bool:
     """Does tokens a..b-1 look like a clause (a finite verb), not a bare noun phrase?"""
     if a >= b:
@@ -651,12 +663,8 @@ def _clausal(toks: list[_Tok], a: int, b: int, lex: Lexicon) -> bool:
         # no quote before its verb
         if b - a < 3:
             return False
-        c = b - 1
-        while c > a and toks[c].raw[:1].isupper() and toks[c].q < 0:
-            c -= 1
         # a noun phrase and a name in apposition: "Le maire, Paul Durand" is a subject
-        return not (c < b - 1 and toks[c].raw == "," and not any(
-            t.q >= 0 or _fr_verbish(t) or t.low in lex.aux or t.low in lex.cues for t in toks[a:c]))
+        return not _np_and_name(toks, a, b, lex)
     if (toks[a].low in _SUBJ_START and toks[a].low not in _NEEDS_VERB) or toks[a].low in _THAT:
         return True
     # "this" may be a determiner ("spoke to X this afternoon"), "it" an object ("tweet it
@@ -921,6 +929,11 @@ def _fr_adjuncts_before_subject(toks: list[_Tok], k: int, hi: int, lex: Lexicon)
             x += 1   # ("martèle depuis des mois le chef de l'Etat")
         if x < hi and toks[x].raw[:1].isupper() and toks[x].q < 0:
             x += 1
+            y = x
+            while y < hi and y - x < 2 and toks[y].raw[:1].isupper() and toks[y].q < 0:
+                y += 1
+            if y > x and y < hi and toks[y].low in lex.determiners:
+                x = y   # a medium of several words before an article: "sur France Info la ministre"
         else:
             y = x
             while y < hi and y - x < 2 and toks[y].raw[:1].islower() and toks[y].raw[:1].isalpha() \
@@ -965,6 +978,8 @@ def _right_np(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> tuple[int, int
             elif w == "quant" and k + 2 < hi and toks[k + 1].low == "à" and toks[k + 2].low in (
                     "lui", "elle", "eux", "elles"):
                 k += 3
+            elif len(w) > 6 and w.endswith("ment") and toks[k].raw[:1].islower():
+                k += 1   # a manner adverb: "résume sobrement un syndicaliste"
             else:
                 break
         k = _fr_adjuncts_before_subject(toks, k, hi, lex)
@@ -1399,7 +1414,7 @@ def _sentence_subject(toks: list[_Tok], lex: Lexicon, upto: int) -> tuple[int, i
         k = j + 1
         while k < upto and k - j < 8 and toks[k].q < 0 and toks[k].raw[0].isalnum() \
                 and not _fr_verbish(toks[k]) and toks[k].low not in ("qui", "se", "s’", "s'") \
-                and toks[k].low not in lex.cues:
+                and (toks[k].low not in lex.cues or toks[k - 1].low in _FR_NOUN_DET):   # ("du prévenu")
             k += 1
         return i, k
     if toks[i].low in lex.determiners or toks[i].low in ("the", "a", "an"):
@@ -1407,13 +1422,13 @@ def _sentence_subject(toks: list[_Tok], lex: Lexicon, upto: int) -> tuple[int, i
         # words, then a finite verb
         k = i + 1
         while k < upto and k - i < 10 and toks[k].q < 0 and toks[k].raw[:1].isalpha() \
-                and not _verbish(toks[k], lex) and toks[k].low not in _RELATIVE \
+                and not _verb_at(toks, k, lex) and toks[k].low not in _RELATIVE \
                 and not (lex.lang == "fr" and toks[k].low in ("se", "s’", "s'", "ne", "n’", "n'")):
             if toks[k].low in lex.determiners and toks[k].low not in lex.prepositions \
                     and toks[k - 1].low not in lex.prepositions:
                 return None   # "The museum bought a painting": a verb in between, no NP
             k += 1
-        if i + 1 < k < upto and (_verbish(toks[k], lex) or lex.lang == "fr" and toks[k].low in (
+        if i + 1 < k < upto and (_verb_at(toks, k, lex) or lex.lang == "fr" and toks[k].low in (
                 "se", "s’", "s'", "ne", "n’", "n'")):
             return i, k   # (a clitic announces the verb: "Le syndicaliste s'en souvient")
         if i + 1 < k < upto and toks[k].raw == ",":
@@ -1440,6 +1455,13 @@ def _verbish(t: _Tok, lex: Lexicon) -> bool:
     if lex.lang == "fr":
         return (_fr_verbish(t) or t.low in lex.aux or t.low in lex.cues) and not _fr_infinitive(t)
     return t.low in _FINITE or bool(_EN_VERBISH_RE.fullmatch(t.low)) or t.low in lex.cues
+
+
+def _verb_at(toks: list[_Tok], k: int, lex: Lexicon) -> bool:
+    """_verbish, except a French speech verb's form after an article, a noun ("l'avocat du
+    prévenu", "le chargé de mission")."""
+    return _verbish(toks[k], lex) and not (lex.lang == "fr" and k > 0 and toks[k].low in lex.cues
+                                          and toks[k - 1].low in _FR_NOUN_DET)
 
 
 _WORDS_RE = re.compile(r"\w+")
@@ -1751,6 +1773,10 @@ def _leading_attribution(sent: _Sent) -> None:
                     j2 += 1
                 if j2 - j >= 2 and j2 + 1 < n and toks[j2].raw == ",":
                     qj = j2 + 1
+            if qj is None and j + 1 < n and toks[j + 1].low in ("qui", "who", "which", "dont"):
+                # "Selon le ministère, qui cite des chiffres provisoires, Q": past the relative
+                c2 = next((x for x in range(j + 2, min(n, j + 24)) if toks[x].raw == ","), None)
+                qj = c2 + 1 if c2 is not None else None
             sp = _span(toks, qj if qj is not None else j + 1, n)
             if sp:
                 cands.append(_Cand(sp[0], sp[1], "according_to", spk_of((k, j)), lead.text,
@@ -1912,14 +1938,15 @@ def _incises_after(sent: _Sent) -> None:
             sp = _span(toks, a, end)
             mid = (after + 1 < n and toks[after].raw == "," and toks[after + 1].q < 0
                    and toks[after + 1].raw[0].isalpha() and toks[after + 1].low not in _RELATIVE
-                   and (_clausal(toks, after + 1, n, lex) or toks[after + 1].raw[0].islower())
+                   and (_clausal(toks, after + 1, n, lex) or toks[after + 1].raw[0].islower()
+                        and not _participle_word(toks[after + 1].low, fr))
                    and a == 0 and not last_cue > after)
             nwords = sum(1 for t in toks[a:end] if t.raw[0].isalnum() or t.q >= 0)
             if not sp or nwords < (2 if mid else 3):
                 continue
             fragment = not _clausal(toks, a, end, lex)
-            if fragment and not mid:
-                continue
+            if fragment and not mid or fr and _np_and_name(toks, a, end, lex):
+                continue   # ("L'avocat du prévenu, Me Jean Petit, a plaidé la relaxe": the subject)
             if fr and _fr_adverbial(toks, a, lex) and not any(_fr_verbish(t) for t in toks[a:end]):
                 continue  # "Devant les membres du Parlement, la reine a salué ...": an adverbial
             if _subject_with_relative(toks, a, end, lex):
@@ -1972,6 +1999,12 @@ def _after_incise(sent: _Sent, c: _Cue, spk: tuple[int, int] | None, after: int,
             if sp and _words_in(doc[sp[0]:sp[1]]) >= 3:
                 cands.append(_Cand(sp[0], sp[1], "unmarked", spk, c.text, continues=True, how="incise"))
                 claim(j, n)
+
+
+def _participle_word(w: str, fr: bool) -> bool:
+    """A present participle or a gerund ("estimant", "adding"): after ", X a plaidé la relaxe,"
+    it opens a participle clause, not the rest of an interrupted quotation."""
+    return w.endswith("ant") if fr else w.endswith("ing")
 
 
 _CONJ = {"and", "but", "or", "so", "yet", "et", "mais", "ou", "donc", "car", "puis"}
