@@ -1063,6 +1063,21 @@ CASES += [
      [{"text": "la participation s'élevait à 52 % à 17 heures", "quote_type": "according_to"}]),
     ("en", "According to the agency, which cited provisional figures, turnout reached 52 per cent.",
      [{"text": "turnout reached 52 per cent", "speaker": "the agency"}]),
+    # "warned", "asked", "urged" take an inverted subject after a quotation; "told" does not
+    ('en', '"There will be consequences," warned Secretary Marco Rubio.',
+     [{"speaker": "Secretary Marco Rubio", "reference": "Marco Rubio"}]),
+    ('en', '"Stay home," urged Dr. Theresa Tam.', [{"reference": "Theresa Tam"}]),
+    # "more than 3,000 members": a clause, not the comparative "said more than he should"
+    ("en", "The union says more than 3,000 members have signed the petition.",
+     [{"text": "more than 3,000 members have signed the petition", "speaker": "The union"}]),
+    ("en", "He said more than he should have.", []),
+    # "told MPs the bill would ...": the person told, then the clause
+    ("en", 'Starmer told MPs the bill would "restore trust in politics."',
+     [{"text": 'the bill would "restore trust in politics."', "speaker": "Starmer"}]),
+    # "said in an email that": a report, the opening participle phrase is no quotation
+    ("en", 'Asked about the delays, a spokesperson said in an email that the agency "continues to '
+           'work closely" with its contractor.',
+     [{"quote_type": "indirect", "speaker": "a spokesperson"}]),
     # "Ce que confirme X : « Q »": the subject after the verb of the "ce que" clause
     ("fr", "Ce que confirme le préfet : « Les contrôles seront renforcés. »",
      [{"speaker": "le préfet"}]),

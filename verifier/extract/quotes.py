@@ -1838,6 +1838,24 @@ _ON_COMPLEMENT = ("agree", "insist", "comment", "focus", "reflect", "elaborat", 
                   "dwell", "remark", "expand", "brief", "updat", "reiterat")
 
 
+# English verbs of telling whose noun phrase after a quotation is the person told, never an
+# inverted subject ('"Q," told reporters'); "warned", "asked", "urged" invert ('"Q," asked the judge')
+_NO_INVERSION = {"told", "tell", "tells", "telling", "informed", "inform", "informs", "notified",
+                 "reminded", "remind", "reminds", "advised", "advise", "advises", "assure", "assures"}
+
+
+def _that_follows(toks: list[_Tok], after: int, n: int, lex: Lexicon) -> bool:
+    """Does "that" / "que" come after a short adjunct ("said in an email that", "a indiqué
+    dans un communiqué que"): the verb reports what follows, it is no incise? (Not "recalled
+    of that first day": after a preposition, "that" is a demonstrative.)"""
+    j = after
+    while j < n and j - after < 8 and toks[j].q < 0 and toks[j].raw not in (",", ".", ";", ":"):
+        if toks[j].low in _THAT and j > after and toks[j - 1].low not in lex.prepositions:
+            return True
+        j += 1
+    return False
+
+
 def _incises_after(sent: _Sent) -> None:
     """Phase 2: an incise after the quote: "Q, a déclaré X" / "Q," he said / "Q, according to
     X"; then the second part of an interrupted quote or ", adding that ..." after it."""
@@ -1876,7 +1894,7 @@ def _incises_after(sent: _Sent) -> None:
                     toks[after].low in lex.adjunct or toks[after].low in _TIME_ADJ
                     or _said_of(toks, c.i, after) or _manner_adverb_last(toks, after, n, fr)):
                 continue
-        elif _is_sep(toks[sep]) and not (not fr and (toks[c.i].low in TELL_VERBS or c.incise_only and False)) \
+        elif _is_sep(toks[sep]) and not (not fr and toks[c.i].low in _NO_INVERSION) \
                 and (r := _right_np(toks, c.k, n, lex)) and not (fr and _plural_cue_singular_np(toks, c, r)):
             if not fr and (name := _appositive_name_after(toks, r, n)):
                 r = name   # "says Campbell's partner, Jason Louth.": the name speaks
@@ -1914,8 +1932,8 @@ def _incises_after(sent: _Sent) -> None:
                     continue   # "X, the leaders agreed on the need to ...": the content follows
                 if c.incise_only:
                     continue
-            if after < n and (toks[after].raw == ":" or toks[after].q >= 0):
-                continue
+            if after < n and (toks[after].raw == ":" or toks[after].q >= 0) or _that_follows(toks, after, n, lex):
+                continue   # ("Asked about it, a spokesperson said in an email that ...": a report)
             if fr and not _fr_incise_tail(toks, c, after, n):
                 continue   # "A ce titre, il a demandé au ministre de ...": a report, no incise
             sep = np_[0] - 1
@@ -2096,6 +2114,8 @@ def _complement_start(sent: _Sent, c: _Cue, w: str, k: int, hi: int) -> int:
             # the person told: "told reporters", "told The Globe", "told him"
             j = k
             while j < hi and j - k < 6 and toks[j].q < 0 and toks[j].low not in ("that", ":", ",", ".") and toks[j].low not in _SUBJ_START:
+                if j > k and toks[j].low in _CLAUSE_DET and toks[j - 1].low not in lex.determiners:
+                    break   # "told MPs the bill would ...": the clause's subject starts
                 j += 1
                 if toks[j - 1].low in _OBJ_PRON:
                     break
@@ -2259,7 +2279,10 @@ def _reports_before(sent: _Sent) -> None:
             qtype = "indirect"   # "urged Chinese citizens to consider ...", "advised people never to ..."
         else:
             t = toks[k]
-            if t.low in lex.prepositions or not t.raw[0].isalnum() or t.low in _THAT or w in _SPEAK:
+            comparative = t.low in ("more", "less", "fewer") and k + 2 < hi and toks[k + 1].low == "than" \
+                and (toks[k + 2].raw[:1].isdigit() or toks[k + 2].low in _EN_NUMBERS | {"half", "a", "100"})
+            if t.low in lex.prepositions and not comparative or not t.raw[0].isalnum() or t.low in _THAT \
+                    or w in _SPEAK:   # ("says more than 3,000 members have signed": a clause)
                 continue
             if not _clausal(toks, k, hi, lex) or (w in lex.object_verbs and w not in TELL_VERBS
                                                   and t.low not in _SUBJ_START):
