@@ -78,6 +78,18 @@ def test_english_weekday_of_publication_unchanged() -> None:
 def test_clock_time_on_the_date_in_force(text: str, expected: list) -> None:
     assert _got(text) == expected
 
+# ---- an awaited event: "is expected", "is due", "est attendu" point ahead ------------------
+@pytest.mark.parametrize("text, lang, expected", [
+    ("The vote is expected on Tuesday.", "en", [("Tuesday", "DATE", "2025-10-21")]),
+    ("The minister is due to speak on Tuesday.", "en", [("Tuesday", "DATE", "2025-10-21")]),
+    ("The vote was expected on Tuesday but was delayed.", "en", [("Tuesday", "DATE", "2025-10-14")]),
+    ("Le vote est attendu mardi.", "fr", [("mardi", "DATE", "2025-10-21")]),
+    ("Le ministre a attendu mardi pour répondre.", "fr", [("mardi", "DATE", "2025-10-14")]),
+])
+def test_awaited_events_point_ahead(text: str, lang: str, expected: list) -> None:
+    assert _got(text, lang) == expected
+
+
 
 # ---- parts of the day on the date in force ---------------------------------------------------
 @pytest.mark.parametrize("text, expected", [

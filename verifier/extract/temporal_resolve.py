@@ -189,6 +189,7 @@ def value_range(value: str | None, mod: str | None = None) -> tuple[str, str] | 
 _FR_FUTURE = re.compile(
     r"(?<![\w])(?:sera|seront|serai|serons|aura|auront|va|vont|ira|iront|fera|feront|pourra|"
     r"pourront|devra|devront|doit|doivent|prévue?s?|prévoit|prochaine?s?|à\s+venir|"
+    r"(?:est|sont)\s+(?:(?:encore|toujours|désormais)\s+)?attendue?s?|"   # "le vote est attendu mardi"
     r"en\s+vue\s+d(?:e|u|es)|en\s+prévision\s+d(?:e|u|es)|"
     # a directive and its infinitive ("a invité le ministre à préparer ...", "a demandé au
     # gouvernement de finaliser ..."): what is asked is yet to be done
@@ -212,11 +213,13 @@ _FR_PAST = re.compile(
     r"s['’]agissait)|dernière?s?|depuis)(?![\w'’])", re.I)
 _EN_FUTURE = re.compile(
     r"(?<![\w'’])(?:will|won['’]t|would|shall|['’]ll|going\s+to|is\s+to|are\s+to|plans?\s+to|"
-    r"scheduled|expected\s+to|next|upcoming|forthcoming|"
+    r"scheduled|expected\s+to|next|upcoming|forthcoming|due\s+to|set\s+to|slated|"
+    # "the vote is expected on Tuesday", "the report is due Friday": what is awaited
+    r"(?:is|are|['’]s)\s+(?:(?:now|still|also)\s+)?(?:expected|due|set|slated)|"
     r"look(?:s|ed|ing)?\s+(?:ahead|forward)\s+to|in\s+preparation\s+for)(?![\w'’])", re.I)
 _EN_PAST = re.compile(
     r"(?<![\w'’])(?:was|were|had|did|said|told|went|came|took|made|gave|met|held|left|"
-    r"began|won|lost|died|last|ago|\w{2,}ed)(?![\w'’])", re.I)
+    r"began|won|lost|died|last|ago|(?<!\sis\s)(?<!\sare\s)\w{2,}ed)(?![\w'’])", re.I)
 
 
 def tense_markers(sentence: str, lang: str) -> list[tuple[int, str]]:
