@@ -1078,6 +1078,18 @@ CASES += [
     ("en", 'Asked about the delays, a spokesperson said in an email that the agency "continues to '
            'work closely" with its contractor.',
      [{"quote_type": "indirect", "speaker": "a spokesperson"}]),
+    # a reduced relative clause ("the relationships she thought she could count on"); a verb
+    # of telling coordinated with a passive ("had been diagnosed ... and told"); a text's
+    # wording quoted in a relative clause with no speech verb; "and as ..." after an incise
+    ("en", "She was short a few relationships she thought she could count on.", []),
+    ("en", "Cable had been diagnosed with colon cancer and told he had three months to live.", []),
+    ("en", "The minister was asked about it and said the plan would go ahead.",
+     [{"text": "the plan would go ahead", "speaker": "The minister"}]),
+    ("en", 'The pact is a cooperative framework that "reaffirms the sovereign right of states to '
+           'set their policy."', []),
+    ("en", "Details began to circulate, sources said, and as employees worry about cuts the talks "
+           "continue.",
+     [{"text": "Details began to circulate", "speaker": "sources"}]),
     # "Ce que confirme X : « Q »": the subject after the verb of the "ce que" clause
     ("fr", "Ce que confirme le préfet : « Les contrôles seront renforcés. »",
      [{"speaker": "le préfet"}]),

@@ -2010,6 +2010,7 @@ def _after_incise(sent: _Sent, c: _Cue, spk: tuple[int, int] | None, after: int,
             claim(j, n)
         elif (j2 < n and qtype == "unmarked" and toks[j2].q < 0 and toks[j2].raw[0].isalpha()
               and toks[j2].low not in _RELATIVE and not (not fr and toks[j2].low.endswith("ing"))
+              and not (toks[j2].low in _CONJ and j2 + 1 < n and toks[j2 + 1].low in lex.subordinators)
               and _clausal(toks, j2, n, lex)
               and not (fr and j == after and toks[j2].low not in _FR_CLAUSE_START)
               and not last_verb_cue >= j2):
@@ -2048,6 +2049,31 @@ def _verb_in(toks: list[_Tok], a: int, b: int, lex: Lexicon) -> bool:
         return any(_fr_verbish(t) or _fr_infinitive(t) or t.low in lex.aux for t in toks[a:b])
     return any(t.low in _FINITE or t.low in _BE_FORMS or t.low in lex.aux for t in toks[a:b]) \
         or _clausal(toks, a, b, lex)
+
+
+def _reduced_relative(t: _Tok, lex: Lexicon) -> bool:
+    """Is the token before a subject pronoun a noun that the pronoun's clause qualifies, "that"
+    left out ("the relationships she thought ...")? Not a conjunction, an adverb, a time word,
+    punctuation or a capitalised word."""
+    w = t.low
+    return t.q < 0 and t.raw.isalpha() and t.raw.islower() and w not in _CONJ and w not in lex.subordinators \
+        and w not in lex.adverbs and w not in lex.prepositions and w not in _TIME_ADJ and w not in lex.adjunct \
+        and not w.endswith("ly") and w not in _FINITE and w not in lex.cues and w not in lex.determiners \
+        and not _EN_VERBISH_RE.fullmatch(w)
+
+
+def _passive_before_and(toks: list[_Tok], la: int) -> bool:
+    """Is the verb coordinated before "and" (tokens before la) a passive ("had been diagnosed
+    ... and told")?"""
+    if la < 1 or toks[la - 1].low != "and":
+        return False
+    for x in range(la - 2, max(-1, la - 10), -1):
+        if toks[x].raw in (",", ";", ":", ".") or toks[x].q >= 0:
+            return False
+        if toks[x].low in ("been", "was", "were", "is", "are", "be") and x + 1 < la - 1 \
+                and _EN_VERBISH_RE.fullmatch(toks[x + 1].low):
+            return True
+    return False
 
 
 def _report_subject(sent: _Sent, c: _Cue) -> tuple[_Cue, tuple[int, int] | None] | None:
@@ -2101,6 +2127,11 @@ def _report_subject(sent: _Sent, c: _Cue) -> tuple[_Cue, tuple[int, int] | None]
         return None  # "Freeland says Canada has asked China to ...": the outer report holds it
     if np_ and np_[0] > 0 and toks[np_[0] - 1].low in ("what", "which", "whom", "où", "dont", "quoi"):
         return None  # "what he thought was ...": a relative clause, not a report
+    if not fr and np_ and toks[np_[1] - 1].low in lex.pronouns and np_[1] - 1 > 0 \
+            and _reduced_relative(toks[np_[1] - 2], lex):
+        return None  # "a few relationships she thought she could count on": no "that", a relative
+    if not fr and c.kind == "coord" and toks[c.i].low in TELL_VERBS and _passive_before_and(toks, c.la):
+        return None  # "had been diagnosed with cancer and told he had": told, not telling
     return c, np_
 
 
@@ -2384,7 +2415,10 @@ def _unattributed_quotations(sent: _Sent) -> None:
             cands.append(_Cand(t.s, t.e, "marked", spk_of(subj), None, how="subject"))
             continue
         if (nw >= _SHORT_INSIDE or not inside or t.cont or sent.cues) and not (
-                inside and toks[j - 1].low in _COPULAS):   # "Le thème est « Q »": a name given
+                inside and toks[j - 1].low in _COPULAS) and not (
+                inside and not sent.cues and toks[j - 1].low in ("that", "which", "qui")):
+            # (not "Le thème est « Q »": a name given; not 'a framework that "reaffirms ..."',
+            # the wording of a text quoted in a relative clause with no speech verb)
             cands.append(_Cand(t.s, t.e, "marked", None, None, floating=True))
 
 
