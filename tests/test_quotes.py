@@ -1090,6 +1090,10 @@ CASES += [
     ("en", "Details began to circulate, sources said, and as employees worry about cuts the talks "
            "continue.",
      [{"text": "Details began to circulate", "speaker": "sources"}]),
+    # a cleft sentence interrupted by its incise: its "that" clause continues the quotation
+    ("en", "It is on the premier's watch, Scheer said, that the province is facing divisions.",
+     [{"text": "It is on the premier's watch", "speaker": "Scheer"},
+      {"text": "that the province is facing divisions", "speaker": "Scheer"}]),
     # "Ce que confirme X : « Q »": the subject after the verb of the "ce que" clause
     ("fr", "Ce que confirme le préfet : « Les contrôles seront renforcés. »",
      [{"speaker": "le préfet"}]),

@@ -1979,6 +1979,12 @@ def _incises_after(sent: _Sent) -> None:
         _after_incise(sent, c, spk, after, qtype, last_verb_cue)
 
 
+def _cleft(toks: list[_Tok]) -> bool:
+    """Does the sentence open as a cleft ("It is on Trudeau's watch, Scheer said, that ...")?"""
+    return len(toks) > 2 and toks[0].low == "it" and toks[1].low in ("is", "was") or \
+        len(toks) > 1 and toks[0].low in ("it's", "it’s")
+
+
 def _after_incise(sent: _Sent, c: _Cue, spk: tuple[int, int] | None, after: int, qtype: str,
                   last_verb_cue: int) -> None:
     """Phase 2, what follows an incise: the second part of an interrupted quote ("« A », a-t-il
@@ -2009,7 +2015,8 @@ def _after_incise(sent: _Sent, c: _Cue, spk: tuple[int, int] | None, after: int,
             cands[-1].e = sp[1]
             claim(j, n)
         elif (j2 < n and qtype == "unmarked" and toks[j2].q < 0 and toks[j2].raw[0].isalpha()
-              and toks[j2].low not in _RELATIVE and not (not fr and toks[j2].low.endswith("ing"))
+              and (toks[j2].low not in _RELATIVE or toks[j2].low == "that" and _cleft(toks))
+              and not (not fr and toks[j2].low.endswith("ing"))
               and not (toks[j2].low in _CONJ and j2 + 1 < n and toks[j2 + 1].low in lex.subordinators)
               and _clausal(toks, j2, n, lex)
               and not (fr and j == after and toks[j2].low not in _FR_CLAUSE_START)
