@@ -450,3 +450,26 @@ def test_every_ordinal_of_a_quarter_or_half_reads_without_error(lang: str, unit:
             assert all(t.value for t in found)
     assert [t.value for t in extract_temporal("Au quatrième trimestre 2024, les ventes ont baissé.",
                                               lang="fr", published=dt.date(2025, 1, 10))] == ["2024-Q4"]
+
+
+def test_nearest_tense_is_the_closest_cue_outside_the_expression() -> None:
+    """nearest_tense (a binary search since a long sentence with many dates made it quadratic)
+    gives what a scan of every cue gives: the closest cue outside the expression, the earlier
+    one on a tie."""
+    import random
+
+    from verifier.extract.temporal_resolve import nearest_tense
+
+    def scan(markers: list[tuple[int, str]], pos: int, skip: tuple[int, int]) -> str | None:
+        best, best_d = None, 10**9
+        for p, t in markers:
+            if not skip[0] <= p < skip[1] and abs(p - pos) < best_d:
+                best, best_d = t, abs(p - pos)
+        return best
+
+    rng = random.Random(12)
+    for _ in range(5000):
+        markers = sorted((rng.randrange(60), rng.choice(["PAST", "FUTURE"])) for _ in range(rng.randrange(12)))
+        pos = rng.randrange(60)
+        skip = (pos, pos + rng.randrange(10))
+        assert nearest_tense(markers, pos, skip) == scan(markers, pos, skip)

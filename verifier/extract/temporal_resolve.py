@@ -6,6 +6,7 @@ conventions), ``2025-10-16TEV``.
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -232,12 +233,21 @@ def tense_markers(sentence: str, lang: str) -> list[tuple[int, str]]:
 
 
 def nearest_tense(markers: list[tuple[int, str]], pos: int, skip: tuple[int, int]) -> str | None:
-    """The tense cue closest to pos, ignoring cues inside the expression itself."""
-    best, best_d = None, 10**9
-    for p, t in markers:
-        if skip[0] <= p < skip[1]:
-            continue
-        d = abs(p - pos)
-        if d < best_d:
-            best, best_d = t, d
-    return best
+    """The tense cue closest to pos, ignoring cues inside the expression itself (on a tie, the
+    earlier one). ``markers`` is sorted by offset; a binary search and a walk past the
+    expression's own cues, so that a long sentence with many expressions stays linear."""
+    i = bisect.bisect_left(markers, pos, key=lambda m: m[0])
+    left = i - 1
+    while left >= 0 and skip[0] <= markers[left][0] < skip[1]:
+        left -= 1
+    while left > 0 and markers[left - 1][0] == markers[left][0]:
+        left -= 1   # the first of the cues at that offset
+    right = i
+    while right < len(markers) and skip[0] <= markers[right][0] < skip[1]:
+        right += 1
+    cands = [(pos - markers[left][0], left)] if left >= 0 else []
+    if right < len(markers):
+        cands.append((markers[right][0] - pos, right))
+    if not cands:
+        return None
+    return markers[min(cands)[1]][1]
