@@ -34,7 +34,13 @@ from verifier.analysis import DocumentAnalysis, analyse
 from verifier.calendar_names import WEEKDAYS
 from verifier.claims import QuoteClaim
 from verifier.extract.quote_lexicon import TELL_VERBS, Lexicon, load_lexicon
-from verifier.extract.speakers import Mention, Resolver, analyse_mention, trim_speaker
+from verifier.extract.speakers import (
+    NAME_PARTICLES,
+    Mention,
+    Resolver,
+    analyse_mention,
+    trim_speaker,
+)
 
 __all__ = ["Quote", "extract_quotes"]
 
@@ -650,7 +656,7 @@ def _np_and_name(toks: list[_Tok], a: int, b: int, lex: Lexicon) -> bool:
         c -= 1
     return c < b - 1 and toks[c].raw == "," and not any(
         t.q >= 0 or _fr_verbish(t) or t.low in lex.aux
-        or t.low in lex.cues and not (x > a and toks[x - 1].low in _FR_NOUN_DET)   # ("du prévenu")
+        or t.low in lex.cues and not (x > a and _fr_noun_cue(toks, x, lex))   # ("du prévenu")
         for x, t in enumerate(toks[a:c], a))
 
 
@@ -724,14 +730,11 @@ def _name_before_appositions(toks: list[_Tok], comma: int, lo: int, lex: Lexicon
     return i, e
 
 
-_NAME_PARTICLES = {"de", "du", "des", "le", "la", "van", "von", "der", "den", "da", "di", "del", "bin", "al"}
-
-
 def _person_name(toks: list[_Tok], a: int, b: int) -> bool:
     """Are tokens a..b-1 a name: capitalised words, particles inside ("Bruno Le Maire",
     "Ursula von der Leyen")?"""
     return b > a and toks[a].raw[:1].isupper() and toks[b - 1].raw[:1].isupper() and all(
-        t.q < 0 and (t.raw[:1].isupper() or t.low in _NAME_PARTICLES) for t in toks[a:b])
+        t.q < 0 and (t.raw[:1].isupper() or t.low in NAME_PARTICLES) for t in toks[a:b])
 
 
 def _paren_before(toks: list[_Tok], i: int, lo: int) -> int:
@@ -1414,7 +1417,7 @@ def _sentence_subject(toks: list[_Tok], lex: Lexicon, upto: int) -> tuple[int, i
         k = j + 1
         while k < upto and k - j < 8 and toks[k].q < 0 and toks[k].raw[0].isalnum() \
                 and not _fr_verbish(toks[k]) and toks[k].low not in ("qui", "se", "s’", "s'") \
-                and (toks[k].low not in lex.cues or toks[k - 1].low in _FR_NOUN_DET):   # ("du prévenu")
+                and (toks[k].low not in lex.cues or _fr_noun_cue(toks, k, lex)):   # ("du prévenu")
             k += 1
         return i, k
     if toks[i].low in lex.determiners or toks[i].low in ("the", "a", "an"):
@@ -1458,10 +1461,14 @@ def _verbish(t: _Tok, lex: Lexicon) -> bool:
 
 
 def _verb_at(toks: list[_Tok], k: int, lex: Lexicon) -> bool:
-    """_verbish, except a French speech verb's form after an article, a noun ("l'avocat du
-    prévenu", "le chargé de mission")."""
-    return _verbish(toks[k], lex) and not (lex.lang == "fr" and k > 0 and toks[k].low in lex.cues
-                                          and toks[k - 1].low in _FR_NOUN_DET)
+    """_verbish, except a French speech verb's form after an article (_fr_noun_cue)."""
+    return _verbish(toks[k], lex) and not (lex.lang == "fr" and _fr_noun_cue(toks, k, lex))
+
+
+def _fr_noun_cue(toks: list[_Tok], k: int, lex: Lexicon) -> bool:
+    """Is token k a French speech verb's form used as a noun, after an article ("l'avocat du
+    prévenu", "le chargé de mission")?"""
+    return toks[k].low in lex.cues and k > 0 and toks[k - 1].low in _FR_NOUN_DET
 
 
 _WORDS_RE = re.compile(r"\w+")
@@ -1568,15 +1575,18 @@ class _Sent:
         return (self.toks[r[0]].s, self.toks[r[1] - 1].e) if r else None
 
 
-def _analyse(doc: str, toks: list[_Tok], lex: Lexicon) -> list[_Cand]:
+def _analyse(doc: str, toks: list[_Tok], lex: Lexicon, cues: list[_Cue] | None = None) -> list[_Cand]:
     """The quote candidates of one sentence, phase by phase: a leading attribution ("Selon X,"),
     incises after the quote ("Q, a déclaré X"), reports before it ("X a déclaré que Q"), then
-    quotations with no attribution of their own. Each phase leaves the tokens it used claimed."""
+    quotations with no attribution of their own. Each phase leaves the tokens it used claimed.
+    ``cues``: the sentence's cues when the caller has found them already."""
     n = len(toks)
     cands: list[_Cand] = []
     if n == 0:
         return cands
-    sent = _Sent(doc, toks, lex, lex.lang == "fr", n, _find_cues(toks, lex, doc), [False] * n, cands)
+    if cues is None:
+        cues = _find_cues(toks, lex, doc)
+    sent = _Sent(doc, toks, lex, lex.lang == "fr", n, cues, [False] * n, cands)
     _leading_attribution(sent)
     _incises_after(sent)
     _what_said(sent)
@@ -1939,7 +1949,6 @@ def _incises_after(sent: _Sent) -> None:
             sep = np_[0] - 1
             spk = spk_of(np_)
         # the quote before the separator: a quotation right before it, or the clause
-        fragment = False
         a = min(sent.first_free(), sep)
         for j in range(sep - 1, a - 1, -1):
             if toks[j].q < 0 and toks[j].raw in (":", ";", "—", "–", "--"):
@@ -1962,8 +1971,7 @@ def _incises_after(sent: _Sent) -> None:
             nwords = sum(1 for t in toks[a:end] if t.raw[0].isalnum() or t.q >= 0)
             if not sp or nwords < (2 if mid else 3):
                 continue
-            fragment = not _clausal(toks, a, end, lex)
-            if fragment and not mid or fr and _np_and_name(toks, a, end, lex):
+            if not mid and not _clausal(toks, a, end, lex) or fr and _np_and_name(toks, a, end, lex):
                 continue   # ("L'avocat du prévenu, Me Jean Petit, a plaidé la relaxe": the subject)
             if fr and _fr_adverbial(toks, a, lex) and not any(_fr_verbish(t) for t in toks[a:end]):
                 continue  # "Devant les membres du Parlement, la reine a salué ...": an adverbial
@@ -2288,21 +2296,19 @@ def _reports_before(sent: _Sent) -> None:
         elif fr:
             fk = _fr_complement(toks, c, k, hi, lex)
             if fk is None:
-                if _object_then_colon(toks, k, hi, n, lex):
-                    # "Elle a annoncé le dépôt d'une motion : [next paragraph]": the words follow
-                    cands.append(_Cand(-1, -1, "marked", spk, c.text, intro=True, how="intro"))
-                    claim(c.la, n)
-                    limit = c.la
-                continue
-            start, qtype = fk
-            if qtype == "object":
+                if not _object_then_colon(toks, k, hi, n, lex):
+                    continue
+                intro = True   # "Elle a annoncé le dépôt d'une motion : [next paragraph]"
+            elif fk[1] == "object":
                 # "a salué ce « moment important dans ... »": the quotation in the object
-                t = toks[start]
+                t = toks[fk[0]]
                 cands.append(_Cand(t.s, t.e, "marked", spk, c.text, how="object"))
-                claim(c.la, start + 1)
+                claim(c.la, fk[0] + 1)
                 a = np_[0] if np_ else c.la
                 limit = a
                 continue
+            else:
+                start, qtype = fk
         elif (not fr and k + 1 < hi and toks[k].low in lex.determiners and toks[k + 1].q >= 0
               and _quoted_object(toks, k + 1, w)):
             # "denounced a "reckless gamble"": the quotation in the object
@@ -2322,15 +2328,12 @@ def _reports_before(sent: _Sent) -> None:
             if t.low in lex.prepositions and not comparative or not t.raw[0].isalnum() or t.low in _THAT \
                     or w in _SPEAK:   # ("says more than 3,000 members have signed": a clause)
                 continue
+            qtype = "indirect"
             if not _clausal(toks, k, hi, lex) or (w in lex.object_verbs and w not in TELL_VERBS
                                                   and t.low not in _SUBJ_START):
-                if _object_then_colon(toks, k, hi, n, lex):
-                    # "She announced a motion of no confidence: [next paragraph]"
-                    cands.append(_Cand(-1, -1, "marked", spk, c.text, intro=True, how="intro"))
-                    claim(c.la, n)
-                    limit = c.la
-                continue
-            qtype = "indirect"
+                if not _object_then_colon(toks, k, hi, n, lex):
+                    continue
+                intro = True   # "She announced a motion of no confidence: [next paragraph]"
         if intro:
             cands.append(_Cand(-1, -1, "marked", spk, c.text, intro=True, how="intro"))
             claim(c.la, n)
@@ -2733,10 +2736,13 @@ def _signed(st: _DocState, s: int, e: int, out: list[Quote], lex: Lexicon) -> bo
         prev_end -= 1
     prev_start = text.rfind("\n", 0, prev_end) + 1
     if prev_end - prev_start < 20 or len(text[prev_start:prev_end].split()) < _SPEECH_MIN_WORDS \
-            or text[prev_start] in "-—–•*":
+            or text[prev_start] in _BULLETS:
         return False   # a list item, not a quote box
     who = m.span("name")
-    inside = [k for k, q in enumerate(out) if q.start >= prev_start and q.end <= prev_end + 1]
+    k = len(out)
+    while k > 0 and out[k - 1].start >= prev_start:
+        k -= 1   # (out is in document order: the paragraph's quotes are its last ones)
+    inside = [x for x in range(k, len(out)) if out[x].end <= prev_end + 1]
     if not inside:
         out.append(_make(text, _Cand(prev_start, prev_end, "unmarked", who, None, how="caption"),
                          st, lex, None))
@@ -2769,13 +2775,10 @@ def _block_paragraph(st: _DocState, sents: list[tuple[int, int]], si: int,
     if pending is not None and pending[1] == si - 1 and not st.intro_period and \
             not any(c.how in ("incise", "according") for c in cands) and \
             "\n" in text[sents[si - 1][1]:s] and _bare_lead_in(text[slice(*sents[si - 1])], pending[0].cue):
-        made = _make(text, _Cand(s, pe, "unmarked", None, pending[0].cue, how="intro"), st, lex, None)
-        src = pending[0]
-        return replace(made, speaker=src.speaker, speaker_start=src.speaker_start,
-                       speaker_end=src.speaker_end, reference=src.reference,
-                       speaker_type=src.speaker_type, anonymous=src.anonymous,
-                       confidence=src.confidence, reasons=("speech verb and colon ending the "
-                                                           "previous paragraph", *src.reasons[1:])), pe
+        src = pending[0]   # the lead-in's speaker, cue and confidence; this paragraph its words
+        return replace(src, text=text[s:pe], start=s, end=pe, quote_type="unmarked", floating=False,
+                       continues=False, reasons=("speech verb and colon ending the previous "
+                                                 "paragraph", *src.reasons[1:])), pe
     lead = _lead_in_line(text, s, lex)
     if lead is not None:
         line, spk, how, cue = lead
@@ -2790,7 +2793,8 @@ def _block_paragraph(st: _DocState, sents: list[tuple[int, int]], si: int,
     while k < len(sents) and sents[k][0] < pe:
         a, b = sents[k]
         toks = _tokens(text, a, b, marks, mi, lex.lang)
-        if any(_narrated(toks, c, lex) for c in _find_cues(toks, lex, text)) or _analyse(text, toks, lex):
+        cues = _find_cues(toks, lex, text)
+        if any(_narrated(toks, c, lex) for c in cues) or _analyse(text, toks, lex, cues):
             return None, -1   # the narrative goes on: someone announced, said, asked...
         k += 1
     n = st.hops(block.start, s)

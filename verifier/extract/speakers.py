@@ -46,7 +46,7 @@ _STOP_CAPS = {"the", "a", "an", "le", "la", "les", "un", "une", "in", "on", "at"
 _PREP_CUT = {"of", "at", "from", "for", "with", "in", "on", "de", "du", "des", "d’", "d'", "à", "au", "aux",
              "chez", "pour", "who", "qui", "and", "et", ","}
 # the particles inside a name ("Marine Le Pen", "Charles de Gaulle"): no name starts with one
-_PARTICLES = {"de", "du", "des", "le", "la", "van", "von", "der", "den", "da", "di", "del", "bin",
+NAME_PARTICLES = {"de", "du", "des", "le", "la", "van", "von", "der", "den", "da", "di", "del", "bin",
               "ben", "ibn", "al", "el"}
 # the lower-case particles that may continue a name run ("Ursula von der Leyen", "Rafael van
 # der Vaart", "Luis de la Fuente" is cut at "la": an article there is rather a complement's)
@@ -217,7 +217,7 @@ def analyse_mention(doc: str, start: int, end: int, lex: Lexicon) -> Mention:
             # complement, not the speaker; "le président de Renaissance Gabriel Attal" has one
             # more capitalised word before the name
             run = run[2:] if len(run) >= 4 else []
-            if run and run[0].lower() in _PARTICLES:
+            if run and run[0].lower() in NAME_PARTICLES:
                 run = []   # "de Marine Le Pen", "de Charles de Gaulle": one name, cut inside
         elif governed:
             run = []
@@ -349,7 +349,7 @@ def _modifier_run(content: list[tuple[int, int, str]], run: list[tuple[int, int,
     return False
 
 
-_PARTICLE_WORDS = {w.capitalize() for w in _PARTICLES} | _PARTICLES
+_PARTICLE_WORDS = {w.capitalize() for w in NAME_PARTICLES} | NAME_PARTICLES
 
 
 _EX_RE = re.compile(r"^(?:[ld][’'])?(?:ex-?)?")   # "l'ex-président" -> "président"
