@@ -791,9 +791,8 @@ def h_duration(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
             if not hedge and not q and pw in ("à", "a") and ul.startswith("an") else None
         if rng and prev_word(text, rng.start()) in AGE_NOUNS:
             return None  # "les enfants de 6 à 12 ans": an age group
-        if rng:
-            pass  # "portés de 3 à 7 ans": the upper end of a range of durations
-        elif not hedge and not q and pw in ("à", "a") and ul.startswith("an") and not \
+        # ("portés de 3 à 7 ans": the upper end of a range of durations, no age)
+        if not rng and not hedge and not q and pw in ("à", "a") and ul.startswith("an") and not \
                 re.match(r"\s+(?:de|d['’])\s*(?:prison|réclusion|détention|travaux|emprisonnement)",
                          text[m.end():m.end() + 20], I):
             return None  # "mort à 85 ans": an age ("condamné à 10 ans de prison" is kept)
@@ -1275,7 +1274,7 @@ _OCCASION_BEFORE = re.compile(r"(?:(?<!\w)occasion\s+(?:du|de\s+la|de\s+l['’]|
                               r"(?<![\w'’])to\s+mark|(?<![\w'’])pour\s+(?:souligner|marquer))\s*$",
                               re.I)
 _STATEMENT_BEFORE = re.compile(r"(?<!\w)(?:d[ée]claration|message|allocution|discours|statement|"
-                               r"remarks|message)s?(?!\w)", re.I)
+                               r"remarks)s?(?!\w)", re.I)
 _GREETINGS = {"merry", "happy", "joyeux", "joyeuses", "joyeuse", "bon", "bonne", "bonnes"}
 
 
@@ -2252,7 +2251,7 @@ def _resolve_anch_day(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None
     return
 
 
-def join_day_of(kept: list[Cand], text: str | None = None) -> list[Cand]:
+def join_day_of(kept: list[Cand], text: str) -> list[Cand]:
     """'la veille du Nouvel An', 'le lendemain du 14 juillet', 'the day after Christmas Day':
     the day before (after) a date written right after it, one expression (its value from that
     date's); 'à la veille du scrutin' stays anchored on the event."""
@@ -2265,7 +2264,7 @@ def join_day_of(kept: list[Cand], text: str | None = None) -> list[Cand]:
         nxt = kept[i + 1] if i + 1 < len(kept) else None
         if nxt is not None and c.kind in ("anch_day", "prev") and c.data.get("off") \
                 and c.data.get("unit", "D") == "D" and nxt.type == "DATE" \
-                and nxt.kind not in DATED_KINDS and text is not None \
+                and nxt.kind not in DATED_KINDS \
                 and (_DAY_OF_GAP.fullmatch(text, c.end, nxt.start) or (
                     text[c.start:c.end].lower().endswith(("after", "before"))
                     and not text[c.end:nxt.start].strip())):
@@ -2276,13 +2275,13 @@ def join_day_of(kept: list[Cand], text: str | None = None) -> list[Cand]:
             skip_next = True
         elif nxt is not None and c.kind == "date" and not c.data.get("yraw") \
                 and not c.data.get("rel") and nxt.kind == "rel" and nxt.data.get("unit") == "Y" \
-                and text is not None and _YEAR_OF_GAP.fullmatch(text, c.end, nxt.start):
+                and _YEAR_OF_GAP.fullmatch(text, c.end, nxt.start):
             # "31 December this year", "le 15 mars de l'année prochaine": that year's day
             c.end = nxt.end
             c.data["year_of"] = nxt
             skip_next = True
         elif nxt is not None and c.kind in ("date", "weekday", "rel") and c.type == "DATE" \
-                and nxt.kind == "part" and nxt.data.get("part") and text is not None \
+                and nxt.kind == "part" and nxt.data.get("part") \
                 and _PART_OF_GAP.fullmatch(text, c.end, nxt.start):
             # "mercredi 11 septembre au matin", "hier dans la soirée": a part of that day
             c.end = nxt.end
