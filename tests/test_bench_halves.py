@@ -66,6 +66,12 @@ def no_line(lines: list[str], pattern: str) -> None:
     assert not bad, bad
 
 
+def every_half(lines: list[str], labels: tuple[str, ...], pattern: str) -> None:
+    """Without --half, a figure line for each half and for all (pattern: a format with the label)."""
+    for label in labels:
+        assert any(re.match(pattern.format(label), x) for x in lines), label
+
+
 def ggt_sorted() -> list[dict]:
     arts = [json.loads(x) for x in GGT.read_text(encoding="utf-8").splitlines() if x.strip()]
     return sorted(arts, key=lambda a: a["id"])
@@ -83,8 +89,7 @@ def test_quotes_half_a(half: str | None, bench, monkeypatch: pytest.MonkeyPatch,
     arts = ggt_sorted()
     assert any("speed:" in x for x in lines) and any("seed (fr)" in x for x in lines)
     if half is None:
-        for label in ("half A", "half B", "all"):
-            assert any(re.match(rf"\s+{label}\s+@0\.3", x) for x in lines), label
+        every_half(lines, ("half A", "half B", "all"), r"\s+{}\s+@0\.3")
         return
     assert any(re.match(r"\s+half A\s+@0\.3", x) for x in lines)
     no_line(lines, r"half B|^\s+all\s+@|\(held out\)")
@@ -99,8 +104,7 @@ def test_quotes_fr_half_dev(half: str | None, bench, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(quotes_fr, "product_quotes", rec)
     lines = run(quotes_fr, ["--half", half, "--errors", "1"] if half else [], monkeypatch, capsys)
     if half is None:
-        for label in ("dev", "held", "all"):
-            assert any(re.match(rf"\s+{label}\s+\(", x) for x in lines), label
+        every_half(lines, ("dev", "held", "all"), r"\s+{}\s+\(")
         return
     assert any(re.match(r"\s+dev\s+\(", x) for x in lines)
     no_line(lines, r"^\s+(held|all)\s")
@@ -130,8 +134,7 @@ def test_temporal_half_a(half: str | None, bench, monkeypatch: pytest.MonkeyPatc
     lines = run(temporal, ["--half", half, "-v"] if half else [], monkeypatch, capsys)
     assert any("paragraphs/s" in x for x in lines) and any("Seed article" in x for x in lines)
     if half is None:
-        for label in ("A", "B", "all"):
-            assert any(x.startswith(f"verifier {label}") for x in lines), label
+        every_half(lines, ("A", "B", "all"), "verifier {}")
         return
     assert any(x.startswith("verifier A (dev") for x in lines)
     no_line(lines, r"^(verifier|dateparser) (B|all)|\(held out")
@@ -152,8 +155,7 @@ def test_temporal_en_half_a(half: str | None, bench, monkeypatch: pytest.MonkeyP
     lines = run(temporal_en, ["--half", half, "-v"] if half else [], monkeypatch, capsys)
     assert any("verifier en:" in x for x in lines) and any("verifier fr:" in x for x in lines)
     if half is None:
-        for label in ("A", "B", "all"):
-            assert any(x.startswith(f"verifier {label}") for x in lines), label
+        every_half(lines, ("A", "B", "all"), "verifier {}")
         return
     assert any(x.startswith("verifier A (dev") for x in lines)
     no_line(lines, r"^(verifier|dateparser) (B|all)|\(held out")
