@@ -341,7 +341,7 @@ def test_hostile_document_is_shown_as_text_and_runs_nothing(page, server) -> Non
     draft.fill(HOSTILE)
     # The text reaches the app first (a text box sends its value when it loses the focus):
     # pressed on a box still holding unsent text, Ctrl+Enter sends two messages at once (the
-    # value, then the button), and under load the button's was seen lost once in a full run.
+    # value, then the button); under load, once in a full run, the check then never started.
     draft.blur()
     idle(pg)
     draft.press("Control+Enter")  # the "Check draft" shortcut, straight from the text
