@@ -1112,6 +1112,17 @@ CASES += [
     ("en", "The final figures were published by the agency on Friday.", []),
     ("en", "The agenda of the summit is as follows:\n"
            "Trade, energy security and the reconstruction of the port were discussed.", []),
+    # eighth round. A dash inside the words before "..., said X": what follows it cannot
+    # stand alone, so the quotation starts before it; a dateline's dash still opens it
+    ("en", "Rents have doubled in a decade — and few tenants can move, said Ana Ruiz, a housing "
+           "lawyer in Leeds.",
+     [{"text": "Rents have doubled in a decade — and few tenants can move", "speaker": "Ana Ruiz"}]),
+    ("en", "The vaccine reduced hospital stays by half — a remarkable result for a single dose, "
+           "doctors say.",
+     [{"text": "The vaccine reduced hospital stays by half — a remarkable result for a single dose",
+       "speaker": "doctors"}]),
+    ("en", "LYON — The bridge will reopen to traffic next week, officials said on Friday.",
+     [{"text": "The bridge will reopen to traffic next week", "speaker": "officials"}]),
 ]
 
 

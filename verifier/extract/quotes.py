@@ -1952,6 +1952,8 @@ def _incises_after(sent: _Sent) -> None:
         a = min(sent.first_free(), sep)
         for j in range(sep - 1, a - 1, -1):
             if toks[j].q < 0 and toks[j].raw in (":", ";", "—", "–", "--"):
+                if toks[j].raw != ":" and toks[j].raw != ";" and _dash_inside(toks, a, j, sep, lex):
+                    continue
                 a = j + 1
                 break
         qi = sep if toks[sep].q >= 0 else (sep - 1 if sep >= 1 and toks[sep - 1].q >= 0 else -1)
@@ -1985,6 +1987,24 @@ def _incises_after(sent: _Sent) -> None:
                            how="according" if c.kind == "according" else "incise"))
         claim(0, after)
         _after_incise(sent, c, spk, after, qtype, last_verb_cue)
+
+
+def _dash_inside(toks: list[_Tok], a: int, j: int, b: int, lex: Lexicon) -> bool:
+    """Is the dash at j inside the quote that ends at b, not its start? What follows it cannot
+    stand alone ("... for a relationship — and many fail, said X"; "... to normal — a
+    significant finding, researchers say"), and what precedes it is a clause (not a dateline,
+    "OTTAWA — The economy ..., officials said")."""
+    after = j + 1
+    while after < b and toks[after].q >= 0:
+        after += 1
+    if after >= b:
+        return False
+    alone = _clausal(toks, after, b, lex) and toks[after].low not in _COORD
+    return not alone and j - a >= 4 and _clausal(toks, a, j, lex) and not any(
+        t.raw in ("—", "–", "--") and t.q < 0 for t in toks[a:j])
+
+
+_COORD = {"and", "but", "or", "et", "mais", "ou"}
 
 
 def _cleft(toks: list[_Tok]) -> bool:
