@@ -114,3 +114,12 @@ def test_institution_heads_are_linear_with_a_knowledge_base(unit: str) -> None:
 
     kb = KnowledgeBase([f for name in bundled_names(["all"]) for f in parse_bundled(name).facts])
     assert_linear(lambda text: extract_claims(text, lang="fr", kb=kb), lambda n: unit * n)
+
+
+@pytest.mark.parametrize("unit", ["described the plan as a ", "they called it a ", "a qualifié le plan de ",
+                                  "what was described as "])
+def test_descriptions_are_linear(unit: str) -> None:
+    """A verb of describing repeated in one endless sentence, each one's description running to
+    the next (English and French)."""
+    lang = "fr" if "qualifié" in unit else "en"
+    assert_linear(lambda t: extract_claims(t, lang=lang), lambda n: unit * n)

@@ -1123,6 +1123,32 @@ CASES += [
        "speaker": "doctors"}]),
     ("en", "LYON — The bridge will reopen to traffic next week, officials said on Friday.",
      [{"text": "The bridge will reopen to traffic next week", "speaker": "officials"}]),
+    # "according to X" between a subject and its verb: two parts, as around a clause
+    ("en", "The main risk, according to several engineers, is the age of the pipes.",
+     [{"text": "The main risk", "speaker": "several engineers", "quote_type": "according_to"},
+      {"text": "is the age of the pipes", "speaker": "several engineers", "continues": True}]),
+    # a description given by the subject, unmarked: "described X as Y", "called it a Y",
+    # "a qualifié X de Y", "décrit X comme Y"; not in the passive, not "called for", not an idiom
+    ("en", "Firefighters described the blaze as the worst in the county in twenty years.",
+     [{"text": "the worst in the county in twenty years", "speaker": "Firefighters",
+       "cue": "described"}]),
+    ("en", "Officials described the incident as a break-in and said two cars were taken.",
+     [{"text": "a break-in", "speaker": "Officials"},
+      {"text": "two cars were taken", "speaker": "Officials"}]),
+    ("en", "The tenants' association called it a betrayal of every family on the estate.",
+     [{"text": "a betrayal of every family on the estate",
+       "speaker": "The tenants' association"}]),
+    ("fr", "La présidente du conseil a qualifié le projet de gaspillage d’argent public.",
+     [{"text": "gaspillage d’argent public", "speaker": "La présidente du conseil"}]),
+    ("fr", "Le syndicat décrit la fermeture comme une catastrophe pour toute la vallée.",
+     [{"text": "une catastrophe pour toute la vallée", "speaker": "Le syndicat"}]),
+    ("en", "The bridge was described as unsafe by the inspectors in March.", []),
+    ("en", "The council called for calm and called it a day after midnight.", []),
+    ("en", "What was described as a routine check turned into a long chase.", []),
+    ("fr", "Le projet a été qualifié de gaspillage par l’opposition.", []),
+    # a short quotation after a verb of naming, with a long name between them
+    ("en", 'The senator called Transport Minister Paul Emile Dubois a "coward" on Friday.',
+     [{"text": '"coward"', "speaker": "The senator"}]),
 ]
 
 

@@ -1592,6 +1592,7 @@ def _analyse(doc: str, toks: list[_Tok], lex: Lexicon, cues: list[_Cue] | None =
     _what_said(sent)
     _statement_intro(sent)
     _reports_before(sent)
+    _described_as(sent)
     _unattributed_quotations(sent)
     cands.sort(key=lambda c: c.s)
     return cands
@@ -1688,8 +1689,8 @@ def _what_said(sent: _Sent) -> None:
         v = next((x for x in range(k + 1, min(n, k + 6)) if toks[x].low in _WHAT_VERBS), None)
         if v is None or any(t.q >= 0 or not t.raw[0].isalnum() for t in toks[k:v]) \
                 or not toks[k].raw[:1].isalpha() or toks[k].low in lex.prepositions \
-                and toks[k].low not in lex.determiners:
-            continue
+                and toks[k].low not in lex.determiners or toks[k].low in _PASSIVE_AUX:
+            continue   # ("what was described as a routine check": no one's words)
         a = v + 1
         if a < n and toks[a].low in _WHAT_LINK:
             a += 1
@@ -2032,15 +2033,20 @@ def _after_incise(sent: _Sent, c: _Cue, spk: tuple[int, int] | None, after: int,
             if sp and _words_in(doc[sp[0]:sp[1]]) >= 3:
                 cands.append(_Cand(sp[0], sp[1], "indirect", spk, toks[j2].raw, how="incise"))
                 claim(j, n)
-        elif (j2 < n and qtype == "unmarked" and toks[j2].q < 0 and toks[j2].raw[:1].islower()
+        elif (j2 < n and qtype in ("unmarked", "according_to") and toks[j2].q < 0 and toks[j2].raw[:1].islower()
               and not _opens_clause(toks[j2], lex) and _verb_in(toks, j2, n, lex)
               and toks[j2].low not in _RELATIVE and not (not fr and toks[j2].low.endswith("ing"))
               and not last_verb_cue >= j2 and (sp := _span(toks, j2, n))
               and _words_in(doc[sp[0]:sp[1]]) >= 2):
             # "It would, the minister said, be wise to wait": the words after the incise
             # cannot stand alone (a verb, an adjective): one quotation around the
-            # interrupting clause (a clause, a phrase after it is a quotation of its own)
-            cands[-1].e = sp[1]
+            # interrupting clause (a clause, a phrase after it is a quotation of its own).
+            # After "according to X" (a paraphrase) the two parts stay two quotes, as after a
+            # clause: "Some of those concerns, according to experts, include ..."
+            if qtype == "according_to":
+                cands.append(_Cand(sp[0], sp[1], qtype, spk, c.text, continues=True, how="according"))
+            else:
+                cands[-1].e = sp[1]
             claim(j, n)
         elif (j2 < n and qtype == "unmarked" and toks[j2].q < 0 and toks[j2].raw[0].isalpha()
               and (toks[j2].low not in _RELATIVE or toks[j2].low == "that" and _cleft(toks))
@@ -2466,7 +2472,7 @@ def _short_quote_subject(doc: str, toks: list[_Tok], lex: Lexicon, j: int) -> tu
     if not t.raw[1:].lstrip()[:1].islower() or _title_like(doc, t.s, t.e, toks, j):
         return None
     verb = None
-    for x in range(j - 1, max(-1, j - 6), -1):
+    for x in range(j - 1, max(-1, j - 8), -1):   # "called Immigration Minister Jane Roe a "Q""
         tx = toks[x]
         if tx.q >= 0 or tx.raw in (",", ";", ":", "(", ")"):
             return None
@@ -2574,6 +2580,66 @@ def _clause_subject(toks: list[_Tok], lex: Lexicon, j: int) -> tuple[int, int] |
     if not verb:
         return None   # no verb, or "Le thème de l'année est « Q »": a name given, not words said
     return subj
+
+
+# verbs of describing someone's view, with the word before the description: "Police described
+# the attack as ...", "La ministre a qualifié la réforme de ...", "a décrit la situation comme"
+_DESCRIBE = {"described": "as", "describes": "as", "describe": "as", "describing": "as",
+             "labelled": "as", "labeled": "as", "branded": "as", "characterized": "as",
+             "characterised": "as", "portrayed": "as",
+             "décrit": "comme", "décrite": "comme", "décrivent": "comme", "décrivait": "comme",
+             "qualifié": "de", "qualifiée": "de", "qualifie": "de", "qualifient": "de", "qualifiait": "de"}
+# "called it a ...": a pronoun object, then the words given to it
+_CALL = {"called", "calls", "call", "dubbed", "dubs"}
+_CALL_OBJECT = {"it", "them", "him", "her", "this", "that"}
+_CALL_IDIOM = {"day", "night", "quits", "off", "time"}
+_PASSIVE_AUX = {"was", "were", "is", "are", "be", "been", "being", "'s", "’s", "été", "est", "sont",
+                "était", "étaient", "être", "fut", "sera", "seront"}
+
+
+def _described_as(sent: _Sent) -> None:
+    """Phase 3b: a view given as a description, with no quotation marks: "Authorities described
+    his attempt as a carjacking" (the description is the authorities' words), "They called it a
+    stopgap that will not last", "Le syndicat a qualifié le plan de recul historique". The
+    speaker is the clause subject; not in the passive ("was described as"), not "called for"."""
+    toks, lex, n, claimed = sent.toks, sent.lex, sent.n, sent.claimed
+    # the verb of the sentence's subject comes early; a bound keeps the subject search (a scan
+    # from the start) linear in a pathological sentence
+    for v in range(1, min(n - 2, 48)):
+        w = toks[v].low
+        if claimed[v] or toks[v].q >= 0 or (w not in _DESCRIBE and w not in _CALL):
+            continue
+        p = v - 1
+        while p > 0 and (toks[p].low in lex.adverbs or toks[p].low in lex.negation):
+            p -= 1
+        if toks[p].low in _PASSIVE_AUX:
+            continue
+        if w in _DESCRIBE:
+            link = _DESCRIBE[w]
+            m = next((x for x in range(v + 1, min(n - 1, v + 10)) if toks[x].low in (link, link[:1] + "’")
+                      or (link == "de" and toks[x].low in ("d’", "d'"))), None)
+            if m is None or any(t.q >= 0 or not t.raw[0].isalnum() for t in toks[v + 1:m]):
+                continue
+            c0 = m + 1
+        elif sent.fr or toks[v + 1].low not in _CALL_OBJECT or toks[v + 2].low not in ("a", "an", "the") \
+                or toks[v + 3].low in _CALL_IDIOM:
+            continue
+        else:
+            c0 = v + 2
+        if toks[c0].q >= 0 or claimed[c0]:
+            continue   # a quotation: its own rules
+        e, stop = c0, min(n, c0 + 60)   # a description, not a page: bounded, so linear
+        while e < stop and not claimed[e] and toks[e].q < 0 and toks[e].raw not in (".", ";", ":", "!", "?", "(") \
+                and not (toks[e].low in _COORD and e + 1 < n and (toks[e + 1].low in lex.cues or _verbish(toks[e + 1], lex))):
+            e += 1
+        sp = _span(toks, c0, e)
+        if sp is None or e - c0 < 2:
+            continue
+        subj = _clause_subject(toks, lex, c0)
+        if subj is None:
+            continue
+        sent.cands.append(_Cand(sp[0], sp[1], "indirect", sent.spk_of(subj), toks[v].raw, how="report"))
+        sent.claim(v, e)
 
 
 _COPULAS = {"is", "are", "was", "were", "be", "been", "becomes", "became", "remains", "remained",
