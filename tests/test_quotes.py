@@ -1146,6 +1146,20 @@ CASES += [
     ("en", "The council called for calm and called it a day after midnight.", []),
     ("en", "What was described as a routine check turned into a long chase.", []),
     ("fr", "Le projet a été qualifié de gaspillage par l’opposition.", []),
+    # after an incise, a phrase narrowing the words before it is the rest of the quote
+    ("en", "The new rules will hurt small farms, the minister said, especially those in the north.",
+     [{"text": "The new rules will hurt small farms", "speaker": "the minister"},
+      {"text": "especially those in the north", "speaker": "the minister", "continues": True}]),
+    ("en", "Prices will keep rising, the economist said, in an interview on Monday.",
+     [{"text": "Prices will keep rising", "speaker": "the economist"}]),
+    # a relative clause whose verb of saying has no subject of its own after it: the words
+    # are about the noun it qualifies, said by the noun phrase before the verb
+    ("en", "The firm closed two plants, in a decision the board said was painful but necessary.",
+     [{"text": "was painful but necessary", "speaker": "the board"}]),
+    ("en", "It is a scheme critics say will cost taxpayers more than it saves.",
+     [{"text": "will cost taxpayers more than it saves", "speaker": "critics"}]),
+    ("en", "The tower, which inspectors said was unsafe, was demolished in May.",
+     [{"text": "was unsafe", "speaker": "inspectors"}]),
     # a short quotation after a verb of naming, with a long name between them
     ("en", 'The senator called Transport Minister Paul Emile Dubois a "coward" on Friday.',
      [{"text": '"coward"', "speaker": "The senator"}]),

@@ -2033,6 +2033,12 @@ def _after_incise(sent: _Sent, c: _Cue, spk: tuple[int, int] | None, after: int,
             if sp and _words_in(doc[sp[0]:sp[1]]) >= 3:
                 cands.append(_Cand(sp[0], sp[1], "indirect", spk, toks[j2].raw, how="incise"))
                 claim(j, n)
+        elif (j2 < n and qtype == "unmarked" and toks[j2].low in _PHRASE_CONT and not last_verb_cue >= j2
+              and (sp := _span(toks, j2, n)) and _words_in(doc[sp[0]:sp[1]]) >= 3):
+            # "..., she said, especially those still in hospital": a phrase that narrows the
+            # words before the incise, the rest of the quote (GGT gives it as a second part)
+            cands.append(_Cand(sp[0], sp[1], "unmarked", spk, c.text, continues=True, how="incise"))
+            claim(j, n)
         elif (j2 < n and qtype in ("unmarked", "according_to") and toks[j2].q < 0 and toks[j2].raw[:1].islower()
               and not _opens_clause(toks[j2], lex) and _verb_in(toks, j2, n, lex)
               and toks[j2].low not in _RELATIVE and not (not fr and toks[j2].low.endswith("ing"))
@@ -2059,6 +2065,12 @@ def _after_incise(sent: _Sent, c: _Cue, spk: tuple[int, int] | None, after: int,
             if sp and _words_in(doc[sp[0]:sp[1]]) >= 3:
                 cands.append(_Cand(sp[0], sp[1], "unmarked", spk, c.text, continues=True, how="incise"))
                 claim(j, n)
+
+
+# words opening a phrase that narrows what precedes it: after an incise, still the speaker's
+_PHRASE_CONT = {"especially", "particularly", "including", "notably", "mostly", "mainly", "largely",
+                "except", "excluding", "notamment", "surtout", "particulièrement", "principalement",
+                "sauf", "hormis"}
 
 
 def _participle_word(w: str, fr: bool) -> bool:
@@ -2117,6 +2129,44 @@ def _passive_before_and(toks: list[_Tok], la: int) -> bool:
     return False
 
 
+# a verb phrase's first word: after "X said" with no subject of its own, the words are about
+# the noun the relative clause qualifies ("a move the company said was needed")
+_VP_AUX = {"was", "were", "is", "are", "will", "would", "could", "can", "should", "may", "might",
+           "had", "has", "have", "must"}
+
+
+def _relative_speaker(toks: list[_Tok], la: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The speaker of a relative clause without its own subject before its verb: "a move the
+    company said was needed" -> the company; "a plan officials say will cost" -> officials;
+    "which engineers said was unsafe" -> engineers. None when the cue's left side is no such
+    clause (a sentence subject: "The company said was ..." is not English)."""
+    if la < 2:
+        return None
+    x = la - 1
+    t = toks[x]
+    if t.q >= 0 or not t.raw[:1].isalpha():
+        return None
+    if t.low in lex.pronouns and t.low not in ("it",):
+        a = x
+    elif t.raw[:1].isupper():
+        a = x
+        while a > 0 and toks[a - 1].raw[:1].isupper() and toks[a - 1].q < 0 and la - a < 4:
+            a -= 1
+    else:
+        a = x
+        if toks[a - 1].low in lex.determiners:
+            a -= 1   # "the company"
+    if a == 0:
+        return None
+    before = toks[a - 1]
+    if before.low in ("which", "that", "whom") or (
+            before.raw[:1].isalpha() and before.raw[:1].islower() and before.q < 0
+            and a >= 2 and toks[a - 2].low in lex.determiners and before.low not in lex.determiners
+            and not _verbish(before, lex)):
+        return a, la
+    return None
+
+
 def _report_subject(sent: _Sent, c: _Cue) -> tuple[_Cue, tuple[int, int] | None] | None:
     """Phase 3, the speaker of a report: the noun phrase (token range) before the cue, or the
     cue's pronoun (then the range is None); a coordinated cue takes the subject of the verb
@@ -2137,6 +2187,8 @@ def _report_subject(sent: _Sent, c: _Cue) -> tuple[_Cue, tuple[int, int] | None]
         if pc.pron:
             c = _Cue(c.i, c.la, c.k, c.text, pc.pron, False, "coord")
     elif not c.pron:
+        if not fr and c.k < sent.n and toks[c.k].low in _VP_AUX and (rel := _relative_speaker(toks, c.la, lex)):
+            return c, rel   # "a move the company said was needed": the company's words
         np_ = _left_np(toks, c.la, 0, lex)
         if np_ is None and c.la > 1 and toks[c.la - 1].raw == ",":
             np_ = _subject_before_appositions(toks, c.la - 1, lex)
@@ -2292,6 +2344,9 @@ def _reports_before(sent: _Sent) -> None:
         spk = spk_of(np_) if np_ else c.pron
         w = toks[c.i].core or toks[c.i].low
         hi = limit
+        if np_ and not fr and c.k < n and toks[c.k].low in _VP_AUX and _relative_speaker(toks, c.la, lex) == np_:
+            # a relative clause ends at its comma: "The bridge, which engineers said was unsafe,"
+            hi = next((x for x in range(c.k, limit) if toks[x].raw == ","), limit)
         k = _complement_start(sent, c, w, c.k, hi)
         if k >= hi or (fr and hi == n and k == n - 1 and toks[k].raw == "."):
             if k < n and toks[k].raw == ":" or (hi == n and n and toks[n - 1].raw == ":" and k >= n - 1):
