@@ -7,7 +7,9 @@ bench/quotes_fr_news.py and bench/temporal_fr_news.py:
 - ``news3`` (tests/data/news-3/): French and English (``lang`` per document), halves ``dev5`` and
   ``held5``; a language is picked with ``lang``;
 - ``news4`` (tests/data/news-4/): French and English (``lang`` per document), halves ``dev6`` and
-  ``held6``; a language is picked with ``lang``.
+  ``held6``; a language is picked with ``lang``;
+- ``news5`` (tests/data/news-5/): English only (``lang`` ``en`` per document; ``--lang en``), halves
+  ``dev7`` and ``held7``.
 
 It also holds what every bench split in halves shares (bench/quotes.py, quotes_fr.py, temporal.py,
 temporal_en.py and the two news benches): ``--half`` (``half_option``) and the halves a bench
@@ -25,7 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SETS = {"fr-news": ("tests/data/fr-news", ("dev", "held", "held2")),
         "news2": ("tests/data/news-2", ("dev3", "held3", "held4")),
         "news3": ("tests/data/news-3", ("dev5", "held5")),
-        "news4": ("tests/data/news-4", ("dev6", "held6"))}
+        "news4": ("tests/data/news-4", ("dev6", "held6")),
+        "news5": ("tests/data/news-5", ("dev7", "held7"))}
 HALVES = SETS["fr-news"][1]
 
 
