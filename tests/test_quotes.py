@@ -1160,6 +1160,16 @@ CASES += [
      [{"text": "will cost taxpayers more than it saves", "speaker": "critics"}]),
     ("en", "The tower, which inspectors said was unsafe, was demolished in May.",
      [{"text": "was unsafe", "speaker": "inspectors"}]),
+    # a middle initial inside an inverted name; a long title and name, then its complement;
+    # letters after a name are no part of it
+    ("en", '"The grants will help," said Regional Administrator Mary T. Okafor. "We are ready."',
+     [{"speaker": "Regional Administrator Mary T. Okafor", "reference": "Mary T. Okafor"},
+      {"reference": "Mary T. Okafor", "floating": True}]),
+    ("en", '"The sentence is a warning," said Acting Deputy Assistant Attorney General Mark J. '
+           'Dole of the Justice Department’s Tax Division.',
+     [{"speaker": "Acting Deputy Assistant Attorney General Mark J. Dole", "reference": "Mark J. Dole"}]),
+    ("en", '"The crimes were shocking," said the Attorney General Ann Pryce KC MP.',
+     [{"reference": "Ann Pryce"}]),
     # a short quotation after a verb of naming, with a long name between them
     ("en", 'The senator called Transport Minister Paul Emile Dubois a "coward" on Friday.',
      [{"text": '"coward"', "speaker": "The senator"}]),

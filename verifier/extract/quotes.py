@@ -1005,8 +1005,10 @@ def _right_np(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> tuple[int, int
         if tj.q >= 0:
             break
         if not tj.raw[0].isalnum():
-            if tj.raw == "." and j > k and toks[j - 1].low in _ABBR_TITLE:
-                j += 1
+            if tj.raw == "." and j > k and (toks[j - 1].low in _ABBR_TITLE or len(toks[j - 1].raw) == 1
+                                            and toks[j - 1].raw.isupper() and j + 1 < hi
+                                            and toks[j + 1].raw[:1].isupper()):
+                j += 1   # a title's abbreviation; a middle initial ("David W. Cash")
                 continue
             if tj.raw in ("-", "’", "'", "&"):
                 j += 1
@@ -1032,7 +1034,13 @@ def _right_np(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> tuple[int, int
         j += 1
         if first in lex.pronouns:
             break
-    if j == k or j - k >= 14:
+    if j - k >= 14:
+        # "said Acting Assistant Attorney General Jane M. Roe of the Justice Department's
+        # Criminal Division": a long title and name, then its complement
+        of = next((x for x in range(k + 2, j) if toks[x].low in ("of", "at", "from")
+                   and toks[x - 1].raw[:1].isupper()), None)
+        return (k, of) if of is not None and not any(t.q >= 0 for t in toks[of:hi]) else None
+    if j == k:
         return None
     # what follows must not be a clause of its own, nor a quotation it introduces
     if j < hi and toks[j].q >= 0:

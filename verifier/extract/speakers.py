@@ -328,12 +328,21 @@ def _caps_surname(nm: list[str]) -> list[str] | None:
     return nm[:caps[0]] + ["-".join(p.capitalize() for p in w.split("-")) for w in nm[caps[0]:]]
 
 
+# letters after a name: honours, offices, degrees ("Lucy Rigby KC MP", "Jane Roe CBE")
+_POSTNOMINALS = {"KC", "QC", "MP", "MSP", "MLA", "MPP", "MNA", "MEP", "MS", "PC", "CBE", "OBE", "MBE",
+                 "KBE", "DBE", "CMG", "FRS", "PhD", "MD"}
+
+
 def _drop_acronyms(nm: list[str]) -> list[str]:
-    """A party or union acronym before a person's name is a label: "LFI Antoine Léaument"."""
+    """A party or union acronym before a person's name is a label: "LFI Antoine Léaument";
+    letters after it are post-nominals: "Lucy Rigby KC MP"."""
     i = 0
     while i < len(nm) - 2 and nm[i].isupper() and len(nm[i]) > 1:
         i += 1
-    return nm[i:]
+    j = len(nm)
+    while j > i + 2 and nm[j - 1].rstrip(".,") in _POSTNOMINALS:
+        j -= 1
+    return nm[i:j]
 
 
 def _modifier_run(content: list[tuple[int, int, str]], run: list[tuple[int, int, str]]) -> bool:
