@@ -1170,6 +1170,16 @@ CASES += [
      [{"speaker": "Acting Deputy Assistant Attorney General Mark J. Dole", "reference": "Mark J. Dole"}]),
     ("en", '"The crimes were shocking," said the Attorney General Ann Pryce KC MP.',
      [{"reference": "Ann Pryce"}]),
+    # English puts no subject after "has announced": what follows is the object
+    ("en", "The Rail Minister, Tom Hale, has announced a two-year extension for season tickets, "
+           "allowing commuters to save money.", []),
+    # brackets inside the subject, and a date in brackets inside the verb chain
+    ("en", "Fares will fall by a tenth, the Office of Rail and Road (ORR) has announced today "
+           "(4 May 2025).",
+     [{"text": "Fares will fall by a tenth", "speaker": "the Office of Rail and Road (ORR)"}]),
+    ("en", "The Health Secretary has today (3 March 2025) announced that every clinic will open "
+           "on Saturdays.",
+     [{"text": "that every clinic will open on Saturdays", "speaker": "The Health Secretary"}]),
     # a short quotation after a verb of naming, with a long name between them
     ("en", 'The senator called Transport Minister Paul Emile Dubois a "coward" on Friday.',
      [{"text": '"coward"', "speaker": "The senator"}]),

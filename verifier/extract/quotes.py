@@ -475,6 +475,9 @@ def _find_cues(toks: list[_Tok], lex: Lexicon, doc: str) -> list[_Cue]:
         negated = False
         modal = False
         chain_words = lex.aux | lex.adverbs | lex.negation | (_FR_MODAL if fr else set())
+        if (p := _paren_before(toks, la, 0)) < la and toks[p - 1].low in chain_words | _TIME_ADJ_WORDS:
+            # "has today (18 June 2025) announced": the date in brackets is in the chain
+            la = p - 1 if toks[p - 1].low in _TIME_ADJ_WORDS else p
         while la > 0 and toks[la - 1].q < 0 and (toks[la - 1].low in chain_words
                                                  or (toks[la - 1].core and toks[la - 1].core in lex.aux)
                                                  or (not fr and toks[la - 1].low == "to"
@@ -797,8 +800,8 @@ def _left_np(toks: list[_Tok], la: int, lo: int, lex: Lexicon) -> tuple[int, int
                 and toks[j - 2].raw[:1].isalnum():
             j -= 1
     i = j
-    while i > lo and not _is_boundary(toks[i - 1], lex) and j - i < 12:
-        i -= 1
+    while i > lo and j - i < 12 and (not _is_boundary(toks[i - 1], lex) or _paren_before(toks, i, lo) < i):
+        i = _paren_before(toks, i, lo) if toks[i - 1].raw == ")" else i - 1   # "the Department (DfT)"
     while i < j and toks[i].raw in ("-", "–", "—", "•", "*"):
         i += 1   # a list's bullet: "- Il soutient que ..."
     while i < j and toks[i].low in ("still", "meanwhile", "however", "now", "yet", "also", "but",
@@ -1056,6 +1059,8 @@ def _right_np(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> tuple[int, int
     return k, j
 
 
+# time words that a verb chain holds before a date in brackets ("has today (18 June 2025) said")
+_TIME_ADJ_WORDS = {"today", "yesterday", "aujourd’hui", "aujourd'hui", "hier"}
 _ISSUED = {"released", "issued", "published", "sent", "posted", "distributed", "signed"}
 
 
@@ -1913,7 +1918,7 @@ def _incises_after(sent: _Sent) -> None:
                     toks[after].low in lex.adjunct or toks[after].low in _TIME_ADJ
                     or _said_of(toks, c.i, after) or _manner_adverb_last(toks, after, n, fr)):
                 continue
-        elif _is_sep(toks[sep]) and not (not fr and toks[c.i].low in _NO_INVERSION) \
+        elif _is_sep(toks[sep]) and not (not fr and (toks[c.i].low in _NO_INVERSION or c.la < c.i)) \
                 and (r := _right_np(toks, c.k, n, lex)) and not (fr and _plural_cue_singular_np(toks, c, r)):
             if not fr and (name := _appositive_name_after(toks, r, n)):
                 r = name   # "says Campbell's partner, Jason Louth.": the name speaks
