@@ -1174,9 +1174,9 @@ CASES += [
     ("en", "The Rail Minister, Tom Hale, has announced a two-year extension for season tickets, "
            "allowing commuters to save money.", []),
     # brackets inside the subject, and a date in brackets inside the verb chain
-    ("en", "Fares will fall by a tenth, the Office of Rail and Road (ORR) has announced today "
+    ("en", "Fares will fall by a tenth, the Office for Rail Safety (ORS) has announced today "
            "(4 May 2025).",
-     [{"text": "Fares will fall by a tenth", "speaker": "the Office of Rail and Road (ORR)"}]),
+     [{"text": "Fares will fall by a tenth", "speaker": "the Office for Rail Safety (ORS)"}]),
     ("en", "The Health Secretary has today (3 March 2025) announced that every clinic will open "
            "on Saturdays.",
      [{"text": "that every clinic will open on Saturdays", "speaker": "The Health Secretary"}]),
