@@ -1180,6 +1180,17 @@ CASES += [
     ("en", "The Health Secretary has today (3 March 2025) announced that every clinic will open "
            "on Saturdays.",
      [{"text": "that every clinic will open on Saturdays", "speaker": "The Health Secretary"}]),
+    # a header line naming who speaks (a title, then a name, and a colon, no verb): the next
+    # paragraphs are that person's; not a heading without a name
+    ("en", "Bus fares will be frozen next year.\n"
+           "Transport Secretary Jane Okafor:\n"
+           "Passengers have paid too much for too long and this freeze puts money back in pockets.\n"
+           "We will also fund new routes in every region that lost a service since 2019.",
+     [{"text": "Passengers have paid too much for too long and this freeze puts money back in pockets.",
+       "speaker": "Transport Secretary Jane Okafor", "reference": "Jane Okafor"},
+      {"floating": True, "reference": "Jane Okafor"}]),
+    ("en", "The plan has three parts.\nKey Facts And Figures:\n"
+           "The scheme will cost two billion pounds over ten years and employ four hundred people.", []),
     # a short quotation after a verb of naming, with a long name between them
     ("en", 'The senator called Transport Minister Paul Emile Dubois a "coward" on Friday.',
      [{"text": '"coward"', "speaker": "The senator"}]),

@@ -2965,6 +2965,10 @@ def _block_paragraph(st: _DocState, sents: list[tuple[int, int]], si: int,
 _INCISE_LINE = re.compile(r"(?:[^\n,]{1,60},[ \t]*)?(?P<cue>[^\W\d_]+(?:-t)?-(?P<who>il|elle|ils|elles))"
                           r"[ \t]*[,:]?[ \t]*")
 _SOURCE_LINE = re.compile(r"(?P<cue>Selon|D[’']après|According[ \t]+to)[ \t]+(?P<who>[^\n:]{3,150}?)[ \t]*:?[ \t]*")
+# a header line naming who speaks next, with no verb: a title, then a name ("Environment
+# Secretary Steve Reed:", "Minister for Housing, Jane Roe:"), as press releases set statements
+_SPEAKER_HEADER = re.compile(r"(?P<who>[A-Z][\w’'.-]*(?:,?[ \t]+(?:[A-Z][\w’'.-]*|of|for|and|the|de|du|des|la|le)){2,11})"
+                             r"[ \t]*:[ \t]*")
 
 
 def _lead_in_line(text: str, s: int, lex: Lexicon) -> tuple[int, tuple[int, int], str, str] | None:
@@ -2977,6 +2981,12 @@ def _lead_in_line(text: str, s: int, lex: Lexicon) -> tuple[int, tuple[int, int]
     if (m := _INCISE_LINE.fullmatch(text, a, b)) is not None and \
             m.group("cue").split("-")[0].lower() in lex.incise | lex.cues:
         return a, m.span("who"), "incise", m.group("cue")
+    if (h := _SPEAKER_HEADER.fullmatch(text, a, b)) is not None:
+        ws = h.group("who").replace(",", " ").split()
+        t = max((i for i, w in enumerate(ws) if w.lower().rstrip(".") in lex.titles), default=-1)
+        if 0 <= t <= len(ws) - 3 and all(w[:1].isupper() for w in ws[-2:]):
+            return a, h.span("who"), "speech", None   # "Environment Secretary Jane Roe:"
+        return None
     m = _SOURCE_LINE.fullmatch(text, a, b)
     if m is None or text[b - 1] in ".!?":
         return None
