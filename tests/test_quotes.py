@@ -1191,6 +1191,8 @@ CASES += [
       {"floating": True, "reference": "Jane Okafor"}]),
     ("en", "The plan has three parts.\nKey Facts And Figures:\n"
            "The scheme will cost two billion pounds over ten years and employ four hundred people.", []),
+    # a verb of judging takes a noun object: its words are no report without "that"
+    ("en", "They denounce our laws in public while enjoying their benefits in private.", []),
     # a short quotation after a verb of naming, with a long name between them
     ("en", 'The senator called Transport Minister Paul Emile Dubois a "coward" on Friday.',
      [{"text": '"coward"', "speaker": "The senator"}]),
