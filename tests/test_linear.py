@@ -123,3 +123,9 @@ def test_descriptions_are_linear(unit: str) -> None:
     the next (English and French)."""
     lang = "fr" if "qualifié" in unit else "en"
     assert_linear(lambda t: extract_claims(t, lang=lang), lambda n: unit * n)
+
+
+@pytest.mark.parametrize("unit", ["one year and ten months and ", "October last year ", "a year ago today ",
+                                  "per year "])
+def test_english_date_rules_are_linear(unit: str) -> None:
+    assert_linear(lambda t: extract_claims(t, lang="en"), lambda n: unit * n)

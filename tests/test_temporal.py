@@ -437,6 +437,32 @@ def test_abbreviated_july_and_one_day(lang: str, sentence: str, expected: list) 
     assert got == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # a month of the year before or after the reference's, not the latest such month
+    ("The review was ordered in October last year.", [("October last year", "DATE", "2024-10")]),
+    ("The panel, set up in November last year, reports soon.", [("November last year", "DATE", "2024-11")]),
+    ("The vote is due in March next year.", [("March next year", "DATE", "2026-03")]),
+    ("Grants close on 31 December this year.", [("31 December this year", "DATE", "2025-12-31")]),
+    # two units joined by "and": one duration
+    ("His term was cut by one year and ten months.", [("one year and ten months", "DURATION", "P1Y10M")]),
+    ("The strike lasted two days and six hours.", [("two days and six hours", "DURATION", "P2DT6H")]),
+    ("They waited five months and two years.", [("five months", "DURATION", "P5M")]),
+    # that very day, so long ago
+    ("A year ago today, the party called for a review.", [("A year ago today", "DATE", "2024-11-20")]),
+    # a rate: "per year"
+    ("Drivers save up to £500 per year.", [("per year", "SET", "P1Y")]),
+    # a planned event lies ahead, whatever its participle
+    ("Webinars scheduled December 2 and January 11.",
+     [("December 2", "DATE", "2025-12-02"), ("January 11", "DATE", "2026-01-11")]),
+    # "the Future of X": a name, not the future
+    ("The Future of Roads Minister spoke.", []),
+])
+def test_english_round_eight(sentence: str, expected: list) -> None:
+    got = [(t.text, t.timex_type, t.value)
+           for t in extract_temporal(sentence, lang="en", published=dt.date(2025, 11, 20))]
+    assert got == expected
+
+
 @pytest.mark.parametrize("lang, unit", [("fr", "trimestre"), ("fr", "semestre"), ("en", "quarter"),
                                         ("en", "half")])
 def test_every_ordinal_of_a_quarter_or_half_reads_without_error(lang: str, unit: str) -> None:

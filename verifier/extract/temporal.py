@@ -311,6 +311,7 @@ _PP_BEFORE_FR = re.compile(r"(?<!\sla\s)(?<!\sle\s)(?<!\sles\s)(?<!\sune\s)(?<!\
                            r"(?<!\sson\s)(?<![dl]['’])(?<![\w'’])(?!(?:été|était)\s)"
                            r"\w{3,}(?:é|ée|és|ées)\s+$", re.I)
 _PP_BEFORE_EN = re.compile(r"(?<![\w'’])\w{3,}ed\s+$", re.I)
+_AWAITED_PP = re.compile(r"(?:scheduled|planned|slated|expected|prévue?s?|programmée?s?|attendue?s?)\s", re.I)
 
 
 _AUX_BEFORE = re.compile(r"(?<![\w])(?:sera|seront|serait|seraient|est|sont|être|soit|soient|will\s+be|"
@@ -328,6 +329,8 @@ def _local_tense(text: str, start: int, lang: str) -> str | None:
     if _UNTIL_BEFORE.search(before):
         return "UNTIL"
     m = (_PP_BEFORE_EN if lang == "en" else _PP_BEFORE_FR).search(before)
+    if m and _AWAITED_PP.match(m.group()):
+        return None   # "webinars scheduled April 25": no past participle, the clause decides
     if m and not _AUX_BEFORE.search(before, 0, m.start()):
         return "PAST"
     return None

@@ -213,6 +213,25 @@ def _duration_value(n: float | None, u: str, half: bool = False) -> str | None:
     return ("PT" if is_time else "P") + qs + des
 
 
+_DURATION_PART = re.compile(r"P(T?)(\d+)([YMWDHS])")
+_PART_ORDER = {("", "Y"): 0, ("", "M"): 1, ("", "W"): 2, ("", "D"): 3, ("T", "H"): 4, ("T", "M"): 5,
+               ("T", "S"): 6}
+
+
+def _joined_durations(a: str, b: str | None) -> str | None:
+    """One value for "one year and ten months" (P1Y + P10M -> P1Y10M), the larger unit first;
+    None when the two do not join (the same unit twice, the larger second)."""
+    ma, mb = _DURATION_PART.fullmatch(a), _DURATION_PART.fullmatch(b or "")
+    if ma is None or mb is None:
+        return None
+    ka, kb = _PART_ORDER[(ma[1], ma[3])], _PART_ORDER[(mb[1], mb[3])]
+    if ka >= kb:
+        return None
+    if ma[1] or not mb[1]:
+        return a + b[len("PT" if ma[1] else "P"):] if b else None
+    return a + "T" + b[2:] if b else None   # "two days and six hours": P2DT6H
+
+
 # ---- the rules ----------------------------------------------------------------------------
 def _mk_date(m: re.Match[str], start: int, end: int, lang: str, *, day: str | None,
              mon: str | None, year: str | None, wd: str | None = None, rel: str | None = None,
@@ -293,6 +312,9 @@ _MODIFIER_PRE = {"the", "a", "an", "its", "their", "his", "her"}
 _MONTH_MODIFIES = re.compile(r"\s+(?!(?:of|for|on|to|in|at|and|or|by|with|from|is|was|has|had|will)\b)[a-z]{3,}\b")
 
 
+_DAY_BEFORE_MONTH = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
+
+
 def h_month(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     mon = m.group("mon")
     det, edge = m.group("det"), m.group("edge")
@@ -302,8 +324,10 @@ def h_month(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
         if mon.islower():
             return None
         pre = (m.group("pre") or "").strip().lower()
-        if not pre and not edge:
+        if not pre and not edge and not m.group("yrel"):
             return None
+        if m.group("yrel") and _DAY_BEFORE_MONTH.search(text, max(0, m.start() - 10), m.start("mon")):
+            return None   # "31 December this year": the day's date, joined with the year after
         if pre in _MODIFIER_PRE or pre.endswith(("year's", "year’s")):
             # "the October verdict", "a May deadline": the month modifies the noun after it
             if edge or not _MONTH_MODIFIES.match(text, m.end()):
@@ -321,6 +345,10 @@ def h_month(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
         start = m.start()
     c = Cand(start, m.end(), "DATE", "month", m=month_of(mon), yraw=m.groupdict().get("year"),
              rel=_rel_word(m.group("rel")))
+    if yrel := m.groupdict().get("yrel"):
+        # "in October last year": that month of the year before the reference's (not "last
+        # October", the latest October)
+        c.data["yoff"] = {"last": -1, "next": 1, "this": 0}[yrel.lower()]
     c.mod = _edge_mod(edge)
     if c.mod is None and edge and edge.lower().startswith("this"):
         c.data["rel"] = "this"
@@ -674,7 +702,7 @@ def h_ago(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     approx = approx or num.approximate
     n = None if num.value is None else num.value * mult
     c = Cand(m.start(), m.end(), "DATE", "ago", n=n, des=des, is_time=is_time,
-             vague_ref=lang == "en")
+             vague_ref=lang == "en", day=bool(m.groupdict().get("today")))
     c.mod, c.approx = (mod or ("APPROX" if approx else None)), approx
     am = re.match(r"\s*,?\s*(?:lorsque|quand|lorsqu['’]|au\s+moment\s+où|when|as)\s+",
                   text[m.end():m.end() + 40], I)
@@ -841,15 +869,23 @@ def h_duration(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     value = _duration_value(num.value, u, half)
     if value is None:
         return None
+    end = m.end()
+    if gd.get("n2"):
+        num2 = parse_number(gd["n2"], lang)
+        joined = _joined_durations(value, _duration_value(num2.value, gd["u2"]) if num2 else None)
+        if joined is not None:
+            value = joined
+        else:   # ("two days and three years": the first one alone)
+            end = m.end("half") if gd.get("half") else m.end("u")
     mod, approx = _hedge(hedge)
     approx = approx or num.approximate
     start = m.start("q") if q else (m.start("hedge") if hedge else m.start("n"))
     if q and q.lower().startswith("over"):
         start += len(q) - len(q.lower().split("over", 1)[1].lstrip())  # "over <the past two years>"
-    c = Cand(start, m.end(), "DURATION", "abs", value=value)
+    c = Cand(start, end, "DURATION", "abs", value=value)
     c.mod = mod or ("APPROX" if approx else None)
     c.approx = approx
-    _attach_anchor(c, text, m.end())
+    _attach_anchor(c, text, end)
     return [c]
 
 
@@ -1142,6 +1178,9 @@ _QUESTION_AFTER = re.compile(r"\s*,?\s*(?:comment|pourquoi|que|qu['’]|quoi|où
                              r"how|why|what|where|who|which)(?![\w'’])", re.I)
 
 
+_OF_NAME = re.compile(r"\s+of\s+[A-Z]")
+
+
 def h_ref(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     w = " ".join(m.group("w").lower().replace("’", "'").split())
     if w.startswith("actuel"):
@@ -1163,6 +1202,8 @@ def h_ref(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     if w in ("the future", "the past") and re.search(r"(?<![\w'’])[a-z]{3,}s?\s+of\s+$",
                                                        text[max(0, m.start() - 25):m.start()]):
         return None  # "the partnerships of the future", "a relic of the past": a modifier
+    if w in ("the future", "the past") and m.group("w").split()[-1][:1].isupper() and _OF_NAME.match(text, m.end()):
+        return None  # "the Future of Roads Minister", "the Future of Work Institute": a name
     if w in ("the future", "the past"):
         nx = _NEXT_LOWER.match(text, m.end())
         if nx and nx.group(1) not in _REF_NOUN_NEXT and not nx.group(1).endswith("ly"):
@@ -1656,7 +1697,8 @@ _RULES_EN: list[tuple[re.Pattern[str], Handler]] = [
     (_rx(rf"{L}(?P<pre>(?:in|since|until|till|from|through|during|before|after|between|and|to|"
          rf"the|an?|its|their|his|her|this\s+year['’]s|last\s+year['’]s)\s+)?"
          rf"(?:(?P<edge>last|next|this|early|late|mid-|mid|the\s+end\s+of|the\s+beginning\s+of|"
-         rf"the\s+start\s+of|the\s+middle\s+of)\s*)?(?P<det>)(?P<mon>{MON_EN_FULL})(?P<rel>){R}"),
+         rf"the\s+start\s+of|the\s+middle\s+of)\s*)?(?P<det>)(?P<mon>{MON_EN_FULL})"
+         rf"(?:\s+(?P<yrel>last|next|this)\s+year(?!['’]))?(?P<rel>){R}"),
      h_month),
     (_rx(rf"{L}(?P<det>the\s+year\s+)?(?P<y>\d{{4}})(?!\d)"), h_year),
     (_rx(rf"{L}(?:(?P<det>the)\s+)?(?:{A}?(?P<y2>\d0)|(?P<y4>1\d\d0|20\d0))s{R}"),
@@ -1669,7 +1711,8 @@ _RULES_EN: list[tuple[re.Pattern[str], Handler]] = [
     (_rx(rf"{L}(?P<det>this|last|next|the\s+previous|the\s+following|the\s+next|the\s+past|"
          rf"the\s+last|the\s+coming|earlier\s+this|later\s+this)\s+(?P<u>{PART_EN}|week|month|year|weekend|"
          rf"decade|century|quarter|summer|winter|spring|autumn|fall){R}"), h_this),
-    (_rx(rf"{L}(?:(?P<hedge>{HEDGE_EN})\s+)?(?P<n>{NUM_EN})\s+(?P<u>{UNIT_EN})\s+ago{R}"), h_ago),
+    (_rx(rf"{L}(?:(?P<hedge>{HEDGE_EN})\s+)?(?P<n>{NUM_EN})\s+(?P<u>{UNIT_EN})\s+ago(?P<today>\s+today)?{R}"),
+     h_ago),
     (_rx(rf"{L}(?P<edge>early|late|mid-|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
          rf"the\s+middle\s+of|the\s+turn\s+of|end\s+of|beginning\s+of|start\s+of)\s*"
          rf"(?:(?P<rel>this|next|last|the)\s+)?(?P<u>month|year|week|decade|century|summer|"
@@ -1693,12 +1736,13 @@ _RULES_EN: list[tuple[re.Pattern[str], Handler]] = [
     (_rx(rf"{L}(?P<q>(?:the|over\s+the)\s+(?:past|last|next|coming|previous|following)\s+)?"
          rf"(?:(?P<hedge>{HEDGE_EN})\s+)?(?P<n>{NUM_EN})[\s-]+"
          rf"(?:(?P<adj>full|whole|entire|long|straight|consecutive)\s+)?(?P<u>{UNIT_EN})"
-         rf"(?P<half>\s+and\s+a\s+half)?{R}"), h_duration),
+         rf"(?P<half>\s+and\s+a\s+half)?(?:\s+and\s+(?P<n2>{NUM_EN})\s+(?P<u2>{UNIT_EN}))?{R}"), h_duration),
     (_rx(rf"{L}half\s+an?\s+(?P<u>hour|day|century|decade|year){R}"), h_half),
     (_rx(rf"{L}(?P<w>now|currently|nowadays|recently|at\s+present|the\s+future|the\s+past){R}"),
      h_ref),
     (_rx(rf"{L}(?:(?:every|each)\s+(?:(?P<n>\d+|other)\s+)?(?P<u>years?|months?|weeks?|days?|"
          rf"hours?|mornings?|nights?|evenings?|weekends?|{WD_EN})|annually|yearly){R}"), h_set),
+    (_rx(rf"{L}per\s+(?P<u>year|month|week|day|hour)(?P<n>){R}"), h_set),
     (_rx(rf"{L}(?P<det>(?:[Tt]his|[Ll]ast|[Nn]ext)\s+(?=[A-Z]))?(?P<h>Christmas\s+Day|Christmas\s+Eve|"
          rf"Christmas|New\s+Year{A}s\s+Day|New\s+Year{A}s\s+Eve|Easter|Remembrance\s+Day|"
          rf"Armistice\s+Day|Canada\s+Day|Boxing\s+Day|Good\s+Friday|Halloween|"
@@ -1819,6 +1863,7 @@ _KEYS_EN: list[tuple[tuple[str, ...] | _Words, bool]] = [
     (("half a",), False),
     (("now", "currently", "nowadays", "recently", "present", "future", "the past"), False),
     (("every", "each", "annually", "yearly"), False),
+    (("per ",), False),
     (("christmas", "new year", "easter", "remembrance", "armistice", "canada day", "boxing day",
       "good friday", "halloween", "valentine"), False),
     (("ago",), False), (("morning", "afternoon", "evening", "night"), False),
@@ -2045,6 +2090,8 @@ def _resolve_month(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
     """A month ('en octobre', 'octobre 2025'): its year as for a date."""
     d = c.data
     y = _year(d.get("yraw"), ref)
+    if y is None and ref is not None and d.get("yoff") is not None:
+        y = ref.year + d["yoff"]
     if y is None and d.get("rel") is None:
         y = _same_sentence_year(c, ctx)
         d["yinh"] = y is not None
@@ -2359,7 +2406,11 @@ def _resolve_ago(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
         return
     n = int(n)
     des = d["des"]
-    if des == "Y":
+    if d.get("day") and des in ("Y", "M"):
+        # "a year ago today": that day, so many years or months back
+        y, mo = add_months(ref.year, ref.month, -n * (12 if des == "Y" else 1))
+        c.value = _day_in_month(y, mo, ref.day).isoformat()
+    elif des == "Y":
         c.value = f"{ref.year - n:04d}"
     elif des == "M":
         y, mo = add_months(ref.year, ref.month, -n)
@@ -2369,6 +2420,15 @@ def _resolve_ago(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
     else:
         c.value = (ref - dt.timedelta(days=n)).isoformat()
     return
+
+
+def _day_in_month(y: int, mo: int, day: int) -> dt.date:
+    """Day ``day`` of the month, or its last day when it has fewer (29 February a year on)."""
+    while True:
+        try:
+            return dt.date(y, mo, day)
+        except ValueError:
+            day -= 1
 
 
 def _resolve_season(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
