@@ -129,3 +129,8 @@ def test_descriptions_are_linear(unit: str) -> None:
                                   "per year "])
 def test_english_date_rules_are_linear(unit: str) -> None:
     assert_linear(lambda t: extract_claims(t, lang="en"), lambda n: unit * n)
+
+
+@pytest.mark.parametrize("unit", ["un an et dix mois et ", "octobre l'an dernier ", "il y a un an jour pour jour "])
+def test_french_date_joins_are_linear(unit: str) -> None:
+    assert_linear(extract_fr, lambda n: unit * n)

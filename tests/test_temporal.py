@@ -463,6 +463,24 @@ def test_english_round_eight(sentence: str, expected: list) -> None:
     assert got == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Le rapport a été commandé en octobre l'an dernier.", [("octobre l'an dernier", "DATE", "2024-10")]),
+    ("La loi a été votée en juin de l'année dernière.", [("juin de l'année dernière", "DATE", "2024-06")]),
+    ("Le vote aura lieu en mars l'an prochain.", [("mars l'an prochain", "DATE", "2026-03")]),
+    ("Le 31 décembre de l'année dernière, il a neigé.",
+     [("Le 31 décembre de l'année dernière", "DATE", "2024-12-31")]),
+    ("Sa peine a été réduite d'un an et dix mois.", [("un an et dix mois", "DURATION", "P1Y10M")]),
+    ("Il a été condamné à 10 ans et 6 mois de prison.", [("10 ans et 6 mois", "DURATION", "P10Y6M")]),
+    ("Il y a un an jour pour jour, le parti réclamait une enquête.",
+     [("Il y a un an jour pour jour", "DATE", "2024-11-20")]),
+    ("Un électricien de 37 ans a été blessé.", []),
+])
+def test_french_round_eight(sentence: str, expected: list) -> None:
+    got = [(t.text, t.timex_type, t.value)
+           for t in extract_temporal(sentence, lang="fr", published=dt.date(2025, 11, 20))]
+    assert got == expected
+
+
 @pytest.mark.parametrize("lang, unit", [("fr", "trimestre"), ("fr", "semestre"), ("en", "quarter"),
                                         ("en", "half")])
 def test_every_ordinal_of_a_quarter_or_half_reads_without_error(lang: str, unit: str) -> None:

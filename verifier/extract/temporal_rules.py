@@ -312,6 +312,7 @@ _MODIFIER_PRE = {"the", "a", "an", "its", "their", "his", "her"}
 _MONTH_MODIFIES = re.compile(r"\s+(?!(?:of|for|on|to|in|at|and|or|by|with|from|is|was|has|had|will)\b)[a-z]{3,}\b")
 
 
+_YEAR_OFFSET = {"last": -1, "next": 1, "this": 0}
 _DAY_BEFORE_MONTH = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 
 
@@ -320,14 +321,14 @@ def h_month(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     det, edge = m.group("det"), m.group("edge")
     if hyphen_joined(text, m.start(), m.end()):
         return None
+    if m.groupdict().get("yrel") and _DAY_BEFORE_MONTH.search(text, max(0, m.start() - 10), m.start("mon")):
+        return None   # "31 December this year": the day's date, joined with the year after
     if lang == "en":
         if mon.islower():
             return None
         pre = (m.group("pre") or "").strip().lower()
         if not pre and not edge and not m.group("yrel"):
             return None
-        if m.group("yrel") and _DAY_BEFORE_MONTH.search(text, max(0, m.start() - 10), m.start("mon")):
-            return None   # "31 December this year": the day's date, joined with the year after
         if pre in _MODIFIER_PRE or pre.endswith(("year's", "year’s")):
             # "the October verdict", "a May deadline": the month modifies the noun after it
             if edge or not _MONTH_MODIFIES.match(text, m.end()):
@@ -346,9 +347,9 @@ def h_month(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
     c = Cand(start, m.end(), "DATE", "month", m=month_of(mon), yraw=m.groupdict().get("year"),
              rel=_rel_word(m.group("rel")))
     if yrel := m.groupdict().get("yrel"):
-        # "in October last year": that month of the year before the reference's (not "last
-        # October", the latest October)
-        c.data["yoff"] = {"last": -1, "next": 1, "this": 0}[yrel.lower()]
+        # "in October last year", "en octobre l'an dernier": that month of the year before the
+        # reference's (not "last October", the latest October)
+        c.data["yoff"] = _YEAR_OFFSET[_rel_word(yrel.split()[-1]) or "this"]
     c.mod = _edge_mod(edge)
     if c.mod is None and edge and edge.lower().startswith("this"):
         c.data["rel"] = "this"
@@ -828,8 +829,8 @@ def h_duration(m: re.Match[str], text: str, lang: str) -> list[Cand] | None:
                 max(0, m.start() - 3):m.start()]) and re.match(r"\s*[,)]", text[m.end():m.end() + 2]):
             return None  # "Jean Burget, 87 ans, ...": an age in apposition
         if ul.startswith("an") and pw in ("de", "d'", "d’") and len(words) >= 2 and \
-                words[-2] not in DURATION_HEADS:
-            return None  # "un électricien de 37 ans": an age
+                words[-2] not in DURATION_HEADS and not gd.get("n2"):
+            return None  # "un électricien de 37 ans": an age ("d'un an et dix mois" is none)
         if hedge and words and words[-1] in ("les", "des", "aux"):
             return None  # "les moins de 17 ans": an age group
         if not hedge and not q and pw in ("de", "d'", "d’") and len(words) >= 2 \
@@ -1572,7 +1573,8 @@ _RULES_FR: list[tuple[re.Pattern[str], Handler]] = [
          rf"(?P<year>{YEAR4}|{YEAR2}(?!\s*[a-zà-ÿ%€$\d]))"), h_month_year),
     (_rx(rf"{L}(?:(?P<det>(?:le\s+)?mois\s+d(?:e\s+|{A}))|(?P<edge>(?:la\s+)?mi-|d[ée]but|fin|"
          rf"courant|milieu)\s*)?(?P<mon>{MON_FR_FULL})(?:\s+(?P<rel>prochains?|derniers?)|"
-         rf"\s+(?P<year>{YEAR4}))?{R}"), h_month),
+         rf"\s+(?P<year>{YEAR4})|\s+(?P<yrel>(?:de\s+)?(?:l{A}an|l{A}ann[ée]e)\s+(?:derni[eè]re?|pass[ée]e?|"
+         rf"prochaine?)|(?:de\s+)?cette\s+ann[ée]e))?{R}"), h_month),
     (_rx(rf"{L}(?P<det>l{A}ann[ée]e\s+|l{A}an\s+)?(?P<y>\d{{4}})(?!\d)"), h_year),
     (_rx(rf"{L}(?:en|dès|depuis)\s+(?P<y>{A}?\d\d)(?=\s*[,.;:()!?]|\s+et\s|\s*$)"), h_year2),
     (_rx(rf"{L}(?:(?P<det>les\s+)|(?<=\bdes\s))ann[ée]es\s+(?P<y>(?:19|20)?\d0){R}"
@@ -1593,8 +1595,8 @@ _RULES_FR: list[tuple[re.Pattern[str], Handler]] = [
     (_rx(rf"{L}(?:(?P<det>le|au)\s+)?(?P<ord>premier|1er|deuxi[eè]me|second|2e|2[eè]me|"
          rf"troisi[eè]me|3e|3[eè]me|quatri[eè]me|4e|4[eè]me)\s+(?P<u>trimestre|semestre)"
          rf"(?:\s+(?:de\s+)?(?P<y>{YEAR4}))?{R}"), h_quarter),
-    (_rx(rf"{L}il\s+y\s+a\s+(?:(?P<hedge>{HEDGE_FR})\s*)?(?P<n>{NUM_FR})\s*(?P<u>{UNIT_FR}){R}"),
-     h_ago),
+    (_rx(rf"{L}il\s+y\s+a\s+(?:(?P<hedge>{HEDGE_FR})\s*)?(?P<n>{NUM_FR})\s*(?P<u>{UNIT_FR})"
+         rf"(?P<today>,?\s+jour\s+pour\s+jour)?{R}"), h_ago),
     (_rx(rf"{L}(?P<det>(?:la|le)\s+)?(?P<edge>fin|d[ée]but|milieu|mi-)\s*(?:du\s+|de\s+la\s+|"
          rf"de\s+l{A}|d{A}|de\s+)?(?P<u>mois|ann[ée]e|an|semaine|journ[ée]e|matin[ée]e|"
          rf"apr[eè]s-midi|soir[ée]e|nuit|matin|soir|d[ée]cennie|trimestre|semestre|week-end|"
@@ -1623,7 +1625,8 @@ _RULES_FR: list[tuple[re.Pattern[str], Handler]] = [
     (_rx(rf"{L}(?P<q>(?:ces|les)\s+(?:derni[eè]res?|derniers|prochaine?s?|prochains)\s+)?"
          rf"(?:(?P<hedge>{HEDGE_FR})\s*)?(?P<n>{NUM_FR})(?:\s*\(\d+\))?"
          rf"(?:\s+(?:prochaine?s|prochains|derni[eè]re?s|derniers)(?=\s))?\s*(?P<u>{UNIT_FR})"
-         rf"(?P<half>\s+et\s+demie?)?{R}"), h_duration),   # "trois (3) mois", "cinq prochaines années"
+         rf"(?P<half>\s+et\s+demie?)?(?:\s+et\s+(?P<n2>{NUM_FR})\s*(?P<u2>{UNIT_FR}))?{R}"),
+     h_duration),   # "trois (3) mois", "cinq prochaines années", "un an et dix mois"
     (_rx(rf"{L}(?:ces|les)\s+(?P<q>)(?:derni[eè]res|derniers|prochaines|prochains)\s+(?P<u>ann[ée]es|"
          rf"mois|semaines|jours|heures|d[ée]cennies|si[eè]cles)(?P<hedge>)(?P<n>){R}"),
      lambda m, t, lang: [Cand(m.start(), m.end(), "DURATION", "abs",
