@@ -2971,9 +2971,10 @@ _SPEAKER_HEADER = re.compile(r"(?P<who>[A-Z][\w’'.-]*(?:,?[ \t]+(?:[A-Z][\w’
                              r"[ \t]*:[ \t]*")
 
 
-def _lead_in_line(text: str, s: int, lex: Lexicon) -> tuple[int, tuple[int, int], str, str] | None:
+def _lead_in_line(text: str, s: int, lex: Lexicon) -> tuple[int, tuple[int, int], str, str | None] | None:
     """The start, speaker span, pattern and cue of the line before offset s (a paragraph start)
-    when that line is an attribution alone (_INCISE_LINE, _SOURCE_LINE), else None."""
+    when that line is an attribution alone (_INCISE_LINE, _SOURCE_LINE, or _SPEAKER_HEADER,
+    which has no cue), else None."""
     if s < 2 or text[s - 1] != "\n" or text[s - 2] == "\n":
         return None
     a = text.rfind("\n", 0, s - 1) + 1
