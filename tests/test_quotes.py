@@ -1193,6 +1193,10 @@ CASES += [
            "The scheme will cost two billion pounds over ten years and employ four hundred people.", []),
     # a verb of judging takes a noun object: its words are no report without "that"
     ("en", "They denounce our laws in public while enjoying their benefits in private.", []),
+    # a capitalised title before a name in apposition: the name speaks
+    ("en", "Fares fell.\nHousing Minister, Jane Okafor, said:\n"
+           "Every family deserves a safe and warm home, and this plan will deliver it.",
+     [{"speaker": "Jane Okafor", "reference": "Jane Okafor"}]),
     # a short quotation after a verb of naming, with a long name between them
     ("en", 'The senator called Transport Minister Paul Emile Dubois a "coward" on Friday.',
      [{"text": '"coward"', "speaker": "The senator"}]),

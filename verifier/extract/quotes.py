@@ -781,7 +781,8 @@ def _left_np(toks: list[_Tok], la: int, lo: int, lex: Lexicon) -> tuple[int, int
         while i > lo and j - i < 16 and (not _is_boundary(toks[i - 1], lex) or _paren_before(toks, i, lo) < i):
             i = _paren_before(toks, i, lo) if toks[i - 1].raw == ")" else i - 1
         if i < j and appos[1] - appos[0] <= 5 and _person_name(toks, appos[0], appos[1]) \
-                and (toks[j - 1].raw[:1].islower() or (not any(t.raw[:1].isupper() for t in toks[i + 1:j])
+                and (toks[j - 1].raw[:1].islower() or toks[j - 1].low in lex.titles
+                     or (not any(t.raw[:1].isupper() for t in toks[i + 1:j])
                                                        and toks[i].low in lex.determiners | {"his", "her", "their", "its"})
                      or toks[i].low in lex.determiners and i + 1 < j and toks[i + 1].low in lex.titles):
             return appos   # ("Le ministre de l'Économie, Bruno Le Maire, a estimé": the name)
