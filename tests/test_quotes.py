@@ -1197,6 +1197,14 @@ CASES += [
     ("en", "Fares fell.\nHousing Minister, Jane Okafor, said:\n"
            "Every family deserves a safe and warm home, and this plan will deliver it.",
      [{"speaker": "Jane Okafor", "reference": "Jane Okafor"}]),
+    # a subject with a participle phrase, then its verb and object: no incise; "de la ..."
+    # after a verb is its complement, never an inverted subject
+    ("fr", "La crue de la Loire, vécue le mois dernier, a révélé la fragilité des digues.", []),
+    ("fr", "En ouvrant la séance, le maire s’est réjoui de la bonne tenue du budget.", []),
+    ("fr", "La réforme, adoptée en mars, entre en vigueur demain, a précisé le ministre.",
+     [{"text": "La réforme, adoptée en mars, entre en vigueur demain", "speaker": "le ministre"}]),
+    ("en", "The bridge, closed in May, reopened on Friday, officials said.",
+     [{"text": "The bridge, closed in May, reopened on Friday", "speaker": "officials"}]),
     # a short quotation after a verb of naming, with a long name between them
     ("en", 'The senator called Transport Minister Paul Emile Dubois a "coward" on Friday.',
      [{"text": '"coward"', "speaker": "The senator"}]),

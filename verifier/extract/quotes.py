@@ -843,6 +843,10 @@ def _subject_with_relative(toks: list[_Tok], a: int, end: int, lex: Lexicon) -> 
         return True
     # NP, apposition (up to the comma before the verb): "Le ministre, un ancien banquier,"
     c2 = next((x for x in range(c1 + 1, end) if toks[x].raw == ","), None)
+    if nxt.raw[:1].islower() and end - c1 <= 10 and (c2 is None or c2 == end - 1) and (
+            _FR_LONE_PARTICIPLE_RE.fullmatch(nxt.raw) if lex.lang == "fr" else nxt.low.endswith("ed")) \
+            and not any(t.q >= 0 or _verbish(t, lex) for t in toks[c1 + 2:end]):
+        return True   # a participle phrase: "La tragédie de Mbour, vécue la semaine dernière,"
     if c2 is not None and c2 != end - 1 or any(_verbish(t, lex) for t in toks[c1 + 1:end]):
         return False
     # "Le ministre, un ancien banquier,", "Le député Jean Lassalle, présent,"
@@ -996,6 +1000,8 @@ def _right_np(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> tuple[int, int
     if t.q >= 0 or not (t.raw[0].isalpha() or _AGE_RE.fullmatch(t.low)):
         return None   # ("says 19-year-old Ana Ruiz": an age opens the noun phrase)
     first = t.low
+    if fr and first in ("de", "d’", "d'") and k + 1 < hi and toks[k + 1].low in lex.determiners | {"l’", "l'"}:
+        return None   # "s'est réjoui de la bonne tenue ...": a complement, not an inverted subject
     if first in lex.prepositions and first not in lex.determiners or first in _THAT \
             or first in lex.subordinators or (first in _OBJ_PRON and first not in lex.pronouns) \
             or first in _PP_START or first in _NOT_NP or ("'" in first or "’" in first) and lex.lang == "en" \
