@@ -1205,6 +1205,11 @@ CASES += [
      [{"text": "La réforme, adoptée en mars, entre en vigueur demain", "speaker": "le ministre"}]),
     ("en", "The bridge, closed in May, reopened on Friday, officials said.",
      [{"text": "The bridge, closed in May, reopened on Friday", "speaker": "officials"}]),
+    # a present participle takes no inverted subject; a capitalised word after a comma in a
+    # French title line is no verb
+    ("fr", "Le texte ne mentionne plus la tutelle du ministère, suggérant une plus grande autonomie.", []),
+    ("en", "The law no longer names the ministry, suggesting a greater independence.", []),
+    ("fr", "Réforme des retraites, Analyse des deux projets de loi", []),
     # a short quotation after a verb of naming, with a long name between them
     ("en", 'The senator called Transport Minister Paul Emile Dubois a "coward" on Friday.',
      [{"text": '"coward"', "speaker": "The senator"}]),

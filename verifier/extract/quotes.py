@@ -517,6 +517,9 @@ def _find_cues(toks: list[_Tok], lex: Lexicon, doc: str) -> list[_Cue]:
         if negated:
             i = k
             continue
+        if fr and t.raw[:1].isupper() and la == i and i > 0 and toks[i - 1].raw == ",":
+            i = k
+            continue  # "Évolution de X, Analyse comparative ...": a capital after a comma, no verb
         if fr and w.startswith(("annon", "dit", "dis")) and la < i and toks[i - 1].low in ("s’", "s'", "se") \
                 and not (k < n and (toks[k].low in _THAT or toks[k].low in _FR_STANCE or toks[k].q >= 0)):
             i = k
@@ -1926,6 +1929,7 @@ def _incises_after(sent: _Sent) -> None:
                     or _said_of(toks, c.i, after) or _manner_adverb_last(toks, after, n, fr)):
                 continue
         elif _is_sep(toks[sep]) and not (not fr and (toks[c.i].low in _NO_INVERSION or c.la < c.i)) \
+                and not (c.kind == "verb" and _participle_word(toks[c.i].low, fr)) \
                 and (r := _right_np(toks, c.k, n, lex)) and not (fr and _plural_cue_singular_np(toks, c, r)):
             if not fr and (name := _appositive_name_after(toks, r, n)):
                 r = name   # "says Campbell's partner, Jason Louth.": the name speaks
