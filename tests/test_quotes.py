@@ -1210,6 +1210,10 @@ CASES += [
     ("fr", "Le texte ne mentionne plus la tutelle du ministère, suggérant une plus grande autonomie.", []),
     ("en", "The law no longer names the ministry, suggesting a greater independence.", []),
     ("fr", "Réforme des retraites, Analyse des deux projets de loi", []),
+    # a photo credit before a caption's name is no part of the name
+    ("en", "Jane Roe / AP Images via Getty Images Maria Lopez at a rally in Ottawa on Monday.\n"
+           "Lopez said the province would balance its budget by 2027.",
+     [{"text": "the province would balance its budget by 2027", "reference": "Maria Lopez"}]),
     # a short quotation after a verb of naming, with a long name between them
     ("en", 'The senator called Transport Minister Paul Emile Dubois a "coward" on Friday.',
      [{"text": '"coward"', "speaker": "The senator"}]),

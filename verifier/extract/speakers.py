@@ -426,8 +426,10 @@ class Resolver:
                      for w in words]
             # leading sentence words that are capitalised but not names
             k = 0
-            while k < len(words) and words[k].lower().rstrip(".") in _STOP_CAPS:
-                k += 1
+            while k < len(words) and (words[k].lower().rstrip(".") in _STOP_CAPS or (
+                    words[k] == "Getty" and k + 1 < len(words) and words[k + 1] == "Images")
+                    or words[k] == "Images" and k > 0 and words[k - 1] == "Getty"):
+                k += 1   # ("Getty Images Kevin Vickers at ...": a photo credit before a caption)
             words = words[k:]
             if not words:
                 continue
