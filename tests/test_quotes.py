@@ -1214,6 +1214,9 @@ CASES += [
     ("en", "Jane Roe / AP Images via Getty Images Maria Lopez at a rally in Ottawa on Monday.\n"
            "Lopez said the province would balance its budget by 2027.",
      [{"text": "the province would balance its budget by 2027", "reference": "Maria Lopez"}]),
+    # a sentence cut after the verb of describing: nothing, no error
+    ("en", "They called it a", []),
+    ("en", "Officials describe the bridge as", []),
     # a short quotation after a verb of naming, with a long name between them
     ("en", 'The senator called Transport Minister Paul Emile Dubois a "coward" on Friday.',
      [{"text": '"coward"', "speaker": "The senator"}]),

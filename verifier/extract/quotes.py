@@ -2700,8 +2700,8 @@ def _described_as(sent: _Sent) -> None:
             if m is None or any(t.q >= 0 or not t.raw[0].isalnum() for t in toks[v + 1:m]):
                 continue
             c0 = m + 1
-        elif sent.fr or toks[v + 1].low not in _CALL_OBJECT or toks[v + 2].low not in ("a", "an", "the") \
-                or toks[v + 3].low in _CALL_IDIOM:
+        elif sent.fr or v + 3 >= n or toks[v + 1].low not in _CALL_OBJECT \
+                or toks[v + 2].low not in ("a", "an", "the") or toks[v + 3].low in _CALL_IDIOM:
             continue
         else:
             c0 = v + 2
