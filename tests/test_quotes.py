@@ -1376,3 +1376,32 @@ SPEAKER_CASES_6 = [
                          ids=[c[1][:40] for c in SPEAKER_CASES_6])
 def test_speaker_resolution_sixth_round(lang: str, text: str, expected: list[dict]) -> None:
     _check(text, extract_quotes(text, lang=lang), expected)
+
+
+
+# sentences that exercise each rule's look-ahead (descriptions, relatives, dashes, brackets,
+# headers, incises, participles); every cut of them must read as text, not past its end
+_CUT_SENTENCES = [
+    ("en", "They called it a betrayal of every worker, the union said, especially in the north."),
+    ("en", "Police described his attempt as a carjacking and said he fled — and few saw it, officials say."),
+    ("en", "It is a move the company said was needed, which engineers said was unsafe, per year."),
+    ("en", "The Department for Transport (DfT) has today (16 April 2025) announced that fares fall."),
+    ("en", "Fares fell.\nTransport Secretary Jane W. Roe KC MP:\nWe will act, suggesting a change."),
+    ("en", "The main risk, according to several engineers, is the age of the pipes."),
+    ("fr", "La maire a qualifié le projet de recul, a-t-elle déclaré, suggérant une autre voie."),
+    ("fr", "Le syndicat décrit la fermeture comme une catastrophe, selon lui, notamment au nord."),
+    ("fr", "Évolution de l'OFNAC, Analyse comparative, s'est réjoui de la bonne tenue le ministre."),
+]
+
+
+@pytest.mark.parametrize("lang, sentence", _CUT_SENTENCES, ids=[s[:30] for _, s in _CUT_SENTENCES])
+def test_every_cut_of_a_rule_sentence_reads(lang: str, sentence: str) -> None:
+    """A text may end anywhere: cut after each word, each sentence still gives quotes whose
+    spans hold (a text ending on "called it a" once read past its end)."""
+    words = sentence.split(" ")
+    for k in range(1, len(words) + 1):
+        text = " ".join(words[:k])
+        for q in extract_quotes(text, lang=lang):
+            assert text[q.start:q.end] == q.text
+            if q.speaker_start is not None:
+                assert text[q.speaker_start:q.speaker_end] == q.speaker
