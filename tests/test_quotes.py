@@ -1217,6 +1217,10 @@ CASES += [
     # a sentence cut after the verb of describing: nothing, no error
     ("en", "They called it a", []),
     ("en", "Officials describe the bridge as", []),
+    # French "selon X" inside the words: one quotation around it, as the French annotations
+    ("fr", "La hausse des prix, selon l’Insee, est restée modérée au troisième trimestre.",
+     [{"text": "La hausse des prix, selon l’Insee, est restée modérée au troisième trimestre",
+       "speaker": "l’Insee", "quote_type": "according_to"}]),
     # a short quotation after a verb of naming, with a long name between them
     ("en", 'The senator called Transport Minister Paul Emile Dubois a "coward" on Friday.',
      [{"text": '"coward"', "speaker": "The senator"}]),

@@ -2071,9 +2071,10 @@ def _after_incise(sent: _Sent, c: _Cue, spk: tuple[int, int] | None, after: int,
             # "It would, the minister said, be wise to wait": the words after the incise
             # cannot stand alone (a verb, an adjective): one quotation around the
             # interrupting clause (a clause, a phrase after it is a quotation of its own).
-            # After "according to X" (a paraphrase) the two parts stay two quotes, as after a
-            # clause: "Some of those concerns, according to experts, include ..."
-            if qtype == "according_to":
+            # After "according to X" (a paraphrase) the two English parts stay two quotes, as
+            # after a clause ("Some of those concerns, according to experts, include ..."); a
+            # French "Il s'agit, selon lui, de ..." is one (as both annotations have it)
+            if qtype == "according_to" and not fr:
                 cands.append(_Cand(sp[0], sp[1], qtype, spk, c.text, continues=True, how="according"))
             else:
                 cands[-1].e = sp[1]
