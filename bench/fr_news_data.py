@@ -9,7 +9,9 @@ bench/quotes_fr_news.py and bench/temporal_fr_news.py:
 - ``news4`` (tests/data/news-4/): French and English (``lang`` per document), halves ``dev6`` and
   ``held6``; a language is picked with ``lang``;
 - ``news5`` (tests/data/news-5/): English only (``lang`` ``en`` per document; ``--lang en``), halves
-  ``dev7`` and ``held7``.
+  ``dev7`` and ``held7``;
+- ``news6`` (tests/data/news-6/): French only (``lang`` ``fr`` per document; ``--lang fr``), halves
+  ``dev8`` and ``held8``.
 
 It also holds what every bench split in halves shares (bench/quotes.py, quotes_fr.py, temporal.py,
 temporal_en.py and the two news benches): ``--half`` (``half_option``) and the halves a bench
@@ -28,7 +30,8 @@ SETS = {"fr-news": ("tests/data/fr-news", ("dev", "held", "held2")),
         "news2": ("tests/data/news-2", ("dev3", "held3", "held4")),
         "news3": ("tests/data/news-3", ("dev5", "held5")),
         "news4": ("tests/data/news-4", ("dev6", "held6")),
-        "news5": ("tests/data/news-5", ("dev7", "held7"))}
+        "news5": ("tests/data/news-5", ("dev7", "held7")),
+        "news6": ("tests/data/news-6", ("dev8", "held8"))}
 HALVES = SETS["fr-news"][1]
 
 

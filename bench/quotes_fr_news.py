@@ -2,8 +2,9 @@
 (tests/data/fr-news/, halves ``dev``, ``held``, ``held2``) and news-2 (tests/data/news-2/, French
 and English, halves ``dev3``, ``held3``, ``held4``; ``--lang`` picks the language), news-3
 (tests/data/news-3/, French and English, halves ``dev5`` and ``held5``), news-4 (tests/data/news-4/,
-French and English, halves ``dev6`` and ``held6``) and news-5 (tests/data/news-5/, English only,
-halves ``dev7`` and ``held7``). Gender Gap Tracker
+French and English, halves ``dev6`` and ``held6``), news-5 (tests/data/news-5/, English only,
+halves ``dev7`` and ``held7``) and news-6 (tests/data/news-6/, French only, halves ``dev8`` and
+``held8``). Gender Gap Tracker
 protocol (P/R/F1 @0.3 and @0.8, speaker accuracy by span, by name, either) per half as assigned in
 gold.jsonl (the held-out halves are not to be looked at until the end). Quotes marked
 ``borderline`` count neither way (predictions overlapping them are dropped).
@@ -13,6 +14,7 @@ gold.jsonl (the held-out halves are not to be looked at until the end). Quotes m
     .venv/bin/python bench/quotes_fr_news.py --set news3 --lang fr|en [--errors N] [--half dev5|held5|all]
     .venv/bin/python bench/quotes_fr_news.py --set news4 --lang fr|en [--errors N] [--half dev6|held6|all]
     .venv/bin/python bench/quotes_fr_news.py --set news5 --lang en [--errors N] [--half dev7|held7|all]
+    .venv/bin/python bench/quotes_fr_news.py --set news6 --lang fr [--errors N] [--half dev8|held8|all]
 """
 from __future__ import annotations
 

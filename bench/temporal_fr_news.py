@@ -1,19 +1,21 @@
 """Temporal-expression benchmark on the blind-annotated news sets (issue 12): the French news set
 (tests/data/fr-news/), news-2 (tests/data/news-2/), news-3 (tests/data/news-3/), news-4
-(tests/data/news-4/; all three French and English, ``--lang``) and news-5 (tests/data/news-5/;
-English only, ``--lang en``), with bench/temporal.py's FTiB protocol: one-to-one alignment,
-strict = same span, relaxed = overlap >= 1 character; value and type accuracy over relaxed matches
-(value F1 = correct values / predictions, / gold); relative expressions anchored on the
-publication date (``dct``). Items marked ``borderline`` count neither way. Rows per half as
-assigned in gold.jsonl (fr-news: ``dev``, ``held``, ``held2``; news-2: ``dev3``, ``held3``,
-``held4``; news-3: ``dev5``, ``held5``; news-4: ``dev6``, ``held6``; news-5: ``dev7``, ``held7``;
-the held-out halves are not to be looked at until the end), and ``all``.
+(tests/data/news-4/; all three French and English, ``--lang``), news-5 (tests/data/news-5/;
+English only, ``--lang en``) and news-6 (tests/data/news-6/; French only, ``--lang fr``), with
+bench/temporal.py's FTiB protocol: one-to-one alignment, strict = same span, relaxed = overlap >= 1
+character; value and type accuracy over relaxed matches (value F1 = correct values / predictions,
+/ gold); relative expressions anchored on the publication date (``dct``). Items marked
+``borderline`` count neither way. Rows per half as assigned in gold.jsonl (fr-news: ``dev``,
+``held``, ``held2``; news-2: ``dev3``, ``held3``, ``held4``; news-3: ``dev5``, ``held5``; news-4:
+``dev6``, ``held6``; news-5: ``dev7``, ``held7``; news-6: ``dev8``, ``held8``; the held-out halves
+are not to be looked at until the end), and ``all``.
 
     .venv/bin/python bench/temporal_fr_news.py [-v] [--half dev|held|held2|all]
     .venv/bin/python bench/temporal_fr_news.py --set news2 --lang fr|en [-v] [--half dev3|held3|all]
     .venv/bin/python bench/temporal_fr_news.py --set news3 --lang fr|en [-v] [--half dev5|held5|all]
     .venv/bin/python bench/temporal_fr_news.py --set news4 --lang fr|en [-v] [--half dev6|held6|all]
     .venv/bin/python bench/temporal_fr_news.py --set news5 --lang en [-v] [--half dev7|held7|all]
+    .venv/bin/python bench/temporal_fr_news.py --set news6 --lang fr [-v] [--half dev8|held8|all]
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The blind news sets (tests/data/news-2, news-3 and news-4, French and English; news-5, English
-only) stay consistent without running any extractor: every offset points at its string, both files
-hold the same documents, each language and half keeps its counts, and the benches' loader splits
-them as their READMEs say."""
+only; news-6, French only) stay consistent without running any extractor: every offset points at
+its string, both files hold the same documents, each language and half keeps its counts, and the
+benches' loader splits them as their READMEs say."""
 from __future__ import annotations
 
 import importlib.util
@@ -55,6 +55,11 @@ NEWS_SETS = [
         "en-held7  21 docs  quotes   33 core +   8 borderline  timexes   69 core +  30 borderline",
         "all     43 docs  quotes   80 core +  19 borderline  timexes  157 core +  68 borderline",
     ), {"dev7": (0, 22), "held7": (0, 21)}),
+    NewsSet("news-6", "news6", (
+        "fr-dev8  18 docs  quotes    4 core +   3 borderline  timexes   45 core +   9 borderline",
+        "fr-held8  16 docs  quotes    5 core +   7 borderline  timexes   42 core +  14 borderline",
+        "all     34 docs  quotes    9 core +  10 borderline  timexes   87 core +  23 borderline",
+    ), {"dev8": (18, 0), "held8": (16, 0)}),
 ]
 IDS = [s.folder for s in NEWS_SETS]
 
