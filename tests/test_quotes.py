@@ -1221,6 +1221,13 @@ CASES += [
     ("fr", "La hausse des prix, selon l’Insee, est restée modérée au troisième trimestre.",
      [{"text": "La hausse des prix, selon l’Insee, est restée modérée au troisième trimestre",
        "speaker": "l’Insee", "quote_type": "according_to"}]),
+    # a text of law gives a legal basis, not words; a news article is a source; "dite" after a
+    # noun is "so-called"
+    ("fr", "La présidence reste, selon la Constitution, attribuée à la même personne.", []),
+    ("en", "The minister must, according to the Act, report to Parliament every year.", []),
+    ("fr", "Selon l’article du Monde, la définition des contenus est prise au sens large.",
+     [{"text": "la définition des contenus est prise au sens large", "cue": "Selon"}]),
+    ("fr", "La loi punit les recherches de contenus dits « extrémistes » sur Internet.", []),
     # a short quotation after a verb of naming, with a long name between them
     ("en", 'The senator called Transport Minister Paul Emile Dubois a "coward" on Friday.',
      [{"text": '"coward"', "speaker": "The senator"}]),

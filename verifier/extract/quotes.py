@@ -525,6 +525,10 @@ def _find_cues(toks: list[_Tok], lex: Lexicon, doc: str) -> list[_Cue]:
             i = k
             continue  # "s'annonce difficile", "se dit de ...": not a report
         if fr:
+            if la == i and w in ("dite", "dites", "dits") and i > 0 and toks[i - 1].low not in lex.pronouns \
+                    and toks[i - 1].raw[:1].isalpha():
+                i = k
+                continue  # "l'initiative dite « Sauvons le Mormont »": so-called, no report
             if la == i and _FR_PARTICIPLE_RE.search(w) and not t.pron:
                 if i > 0 and toks[i - 1].low in ("et", ",") and out and out[-1].kind == "verb" \
                         and out[-1].la < out[-1].i and k < n and toks[k].low in _THAT:
@@ -1617,8 +1621,22 @@ def _analyse(doc: str, toks: list[_Tok], lex: Lexicon, cues: list[_Cue] | None =
     _reports_before(sent)
     _described_as(sent)
     _unattributed_quotations(sent)
+    cands[:] = [c for c in cands if not (c.how == "according" and c.spk and _legal_text(doc, c.spk))]
     cands.sort(key=lambda c: c.s)
     return cands
+
+
+# texts of law: "selon la Constitution", "according to the Act" give a legal basis, not words
+_LEGAL_HEADS = {"constitution", "loi", "lois", "règlement", "code", "décret", "ordonnance",
+                "statuts", "traité", "law", "laws", "act", "statute", "regulation", "regulations",
+                "bylaw", "bylaws", "treaty", "charter"}
+
+
+def _legal_text(doc: str, spk: tuple[int, int]) -> bool:
+    words = re.findall(r"[^\W\d_]+", doc[spk[0]:spk[1]].lower())
+    while words and words[0] in ("la", "le", "les", "l", "the", "this", "that", "cette", "ce", "sa", "son", "its"):
+        words = words[1:]
+    return bool(words) and words[0] in _LEGAL_HEADS
 
 
 _STATEMENT_NOUNS = {"déclaration", "déclarations", "communiqué", "message", "allocution", "discours",
