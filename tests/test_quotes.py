@@ -1228,6 +1228,10 @@ CASES += [
     ("fr", "Selon l’article du Monde, la définition des contenus est prise au sens large.",
      [{"text": "la définition des contenus est prise au sens large", "cue": "Selon"}]),
     ("fr", "La loi punit les recherches de contenus dits « extrémistes » sur Internet.", []),
+    # "consider the 'X'": a term weighed, not a view; "deemed the plan 'X'" is one
+    ("en", "Officers will be able to consider the ‘cumulative impact’ of repeated marches.", []),
+    ("en", 'The council deemed the plan "unworkable" on Monday.',
+     [{"text": '"unworkable"', "speaker": "The council"}]),
     # a short quotation after a verb of naming, with a long name between them
     ("en", 'The senator called Transport Minister Paul Emile Dubois a "coward" on Friday.',
      [{"text": '"coward"', "speaker": "The senator"}]),

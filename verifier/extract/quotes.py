@@ -2580,6 +2580,8 @@ def _short_quote_subject(doc: str, toks: list[_Tok], lex: Lexicon, j: int) -> tu
             break
     if verb is None:
         return None
+    if toks[verb].low.startswith(("consider", "deem")) and toks[j - 1].low in lex.determiners:
+        return None   # "to consider the 'cumulative impact'": a term weighed, not a view given
     if verb > 0 and toks[verb - 1].low in ("what", "ce", "qu’", "qu'", "que") or verb > 1 and \
             toks[verb - 2].low in ("what", "ce"):
         # "in what he called "Q"": the pronoun before the verb
