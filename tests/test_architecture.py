@@ -121,3 +121,21 @@ def test_long_function_finder() -> None:
 
 def test_no_function_longer_than_the_limit() -> None:
     assert _long_functions(MAX_FUNCTION_LINES) == []
+
+
+def test_no_module_binds_a_constant_twice() -> None:
+    """A module-level name assigned twice makes every function read the last value, the first
+    silently dead (quotes.py held two `_PASSIVE_AUX` and two `_AGE_RE`, English and French sets
+    of different meanings)."""
+    twice = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        names: dict[str, int] = {}
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            targets = node.targets if isinstance(node, ast.Assign) else (
+                [node.target] if isinstance(node, ast.AnnAssign) and node.value is not None else [])
+            for t in targets:
+                if isinstance(t, ast.Name) and t.id.isupper() or isinstance(t, ast.Name) and t.id.lstrip("_")[:1].isupper():
+                    if t.id in names:
+                        twice.append(f"{path.relative_to(ROOT)}:{node.lineno} {t.id} (first at {names[t.id]})")
+                    names.setdefault(t.id, node.lineno)
+    assert not twice, twice

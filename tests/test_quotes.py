@@ -1232,6 +1232,22 @@ CASES += [
     ("en", "Officers will be able to consider the ‘cumulative impact’ of repeated marches.", []),
     ("en", 'The council deemed the plan "unworkable" on Monday.',
      [{"text": '"unworkable"', "speaker": "The council"}]),
+    # a speech transcript: the occasion in the title is no speaker, the header after a
+    # dateline names the speaker; the apparatus (header, delivery warning, salutations) is not
+    # the speech
+    ("fr", "Allocution de Nouvel An au corps consulaire\n"
+           "Genève, 12.01.2025 - Allocution de Marie Dubois, présidente du Conseil d’État.\n"
+           "Seule la version orale fait foi\n"
+           "Monsieur le Président du Grand Conseil,\n"
+           "Notre canton a tenu ses engagements malgré une année difficile pour tous.",
+     [{"text": "Notre canton a tenu ses engagements malgré une année difficile pour tous.",
+       "reference": "Marie Dubois"}]),
+    # a French directive in the passive: the subject is tasked, no one speaks
+    ("fr", "Le Conseil d’Etat est chargé d’édicter les règles minimales en matière d’indemnités.", []),
+    ("fr", "Les habitants sont invités à limiter leur consommation d’eau cet été.", []),
+    # words as words: a quotation after "l'expression", "the term" is mentioned, not said
+    ("fr", "Le mot vient aussi de l’expression « se coucher à plat ventre ».", []),
+    ("en", 'The report uses the term "managed retreat" for the plan.', []),
     # a short quotation after a verb of naming, with a long name between them
     ("en", 'The senator called Transport Minister Paul Emile Dubois a "coward" on Friday.',
      [{"text": '"coward"', "speaker": "The senator"}]),

@@ -366,7 +366,7 @@ _FR_PARTICIPLE_RE = re.compile(r"(?:é|ée|és|ées|[^qg]ue?s?|[^qg]u|i|is)$")
 # apposition: "a déclaré Louise Arbour, procureur du Tribunal ...")
 _FR_CLAUSE_START = {"il", "elle", "ils", "elles", "on", "nous", "je", "j’", "j'", "c’", "c'", "ce",
                     "cela", "mais", "et", "car", "puis", "avant", "tout", "en", "qui"}
-_PASSIVE_AUX = {"been", "being", "was", "were", "is", "are", "be", "get", "got", "gets", "getting"}
+_EN_PASSIVE_AUX = {"been", "being", "was", "were", "is", "are", "be", "get", "got", "gets", "getting"}
 _PROGRESSIVE = {"is", "was", "were", "are", "been", "be", "am", "keeps", "kept", "also", "still",
                 "repeatedly", "now", "just", "publicly", "openly", "'s", "’s"}
 _EN_PARTICIPLE_CONT = {"adding", "noting", "saying", "insisting", "explaining", "arguing",
@@ -507,19 +507,9 @@ def _find_cues(toks: list[_Tok], lex: Lexicon, doc: str) -> list[_Cue]:
             negated = True
         if not fr and k < n and toks[k].low in ("not", "never"):
             negated = True
-        if not fr and i > 0 and toks[i - 1].low in _PASSIVE_AUX and not w.endswith("ing"):
-            i = k
-            continue  # "was told", "is said": the subject is not the speaker
-        if not fr and w.endswith("ing") and (la == i or toks[i - 1].low not in _PROGRESSIVE) and not (
-                i > 0 and toks[i - 1].low == ","):
-            i = k
-            continue  # a gerund or a noun ("in writing", "a warning")
-        if negated:
+        if negated or _no_speaker_cue(toks, i, la, w, fr):
             i = k
             continue
-        if fr and t.raw[:1].isupper() and la == i and i > 0 and toks[i - 1].raw == ",":
-            i = k
-            continue  # "Évolution de X, Analyse comparative ...": a capital after a comma, no verb
         if fr and w.startswith(("annon", "dit", "dis")) and la < i and toks[i - 1].low in ("s’", "s'", "se") \
                 and not (k < n and (toks[k].low in _THAT or toks[k].low in _FR_STANCE or toks[k].q >= 0)):
             i = k
@@ -574,6 +564,21 @@ def _find_cues(toks: list[_Tok], lex: Lexicon, doc: str) -> list[_Cue]:
         out.append(_Cue(i, la, k, cue_text, pron, incise, "verb"))
         i = k
     return out
+
+
+def _no_speaker_cue(toks: list[_Tok], i: int, la: int, w: str, fr: bool) -> bool:
+    """A cue form whose subject speaks not: a passive ("was told", "is said"; "Le Conseil
+    d'Etat est chargé d'édicter ...", the subject is tasked), an English gerund or noun ("in
+    writing", "a warning"), a French capital after a comma ("Évolution de X, Analyse
+    comparative ...": a title word)."""
+    before = toks[i - 1] if i > 0 else None
+    if before is None:
+        return not fr and w.endswith("ing")   # a sentence-initial gerund ("Speaking to ...")
+    if not fr:
+        return before.low in _EN_PASSIVE_AUX and not w.endswith("ing") or w.endswith("ing") and (
+            la == i or before.low not in _PROGRESSIVE) and before.low != ","
+    return before.low in _FR_ETRE and _FR_DIRECTED_RE.fullmatch(w) is not None or (
+        toks[i].raw[:1].isupper() and la == i and before.raw == ",")
 
 
 def _fr_finite_re(w: str, lex: Lexicon) -> bool:
@@ -976,7 +981,7 @@ def _name_after_coordination(toks: list[_Tok], x: int, hi: int, lex: Lexicon) ->
     return x < k < hi and toks[k].q < 0 and toks[k].raw[:1].isupper()
 
 
-_AGE_RE = re.compile(r"\d{1,3}-years?-old")
+_AGE_TOKEN_RE = re.compile(r"\d{1,3}-years?-old")
 
 
 def _right_np(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -1004,7 +1009,7 @@ def _right_np(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> tuple[int, int
     if k >= hi:
         return None
     t = toks[k]
-    if t.q >= 0 or not (t.raw[0].isalpha() or _AGE_RE.fullmatch(t.low)):
+    if t.q >= 0 or not (t.raw[0].isalpha() or _AGE_TOKEN_RE.fullmatch(t.low)):
         return None   # ("says 19-year-old Ana Ruiz": an age opens the noun phrase)
     first = t.low
     if fr and first in ("de", "d’", "d'") and k + 1 < hi and toks[k + 1].low in lex.determiners | {"l’", "l'"}:
@@ -2504,6 +2509,9 @@ def _unattributed_quotations(sent: _Sent) -> None:
         if t.q < 0 or claimed[j]:
             continue
         nw = len(_WORDS_RE.findall(t.raw))
+        if j > 1 and nw < 8 and toks[j - 1].low in _MENTION_NOUNS and (
+                toks[j - 2].low in lex.determiners or toks[j - 2].low in ("l’", "l'")):
+            continue   # "l'expression « se coucher à plat ventre »", "the term "X"": a mention
         standalone = words_out == 0
         # inside its sentence (words before it, no colon), a short quotation that no speech
         # verb of the sentence nor a subject claims is a phrase quoted (a slogan, a term, a title)
@@ -2554,6 +2562,11 @@ def _unattributed_quotations(sent: _Sent) -> None:
             # (not "Le thème est « Q »": a name given; not 'a framework that "reaffirms ..."',
             # the wording of a text quoted in a relative clause with no speech verb)
             cands.append(_Cand(t.s, t.e, "marked", None, None, floating=True))
+
+
+# nouns naming words as words: the quotation after them is mentioned, not said
+_MENTION_NOUNS = {"expression", "expressions", "mot", "mots", "terme", "termes", "formule", "locution",
+                  "word", "words", "phrase", "term", "terms"}
 
 
 # verbs after which a short quotation is the subject's words: "called the plan a "disaster"",
@@ -2693,7 +2706,7 @@ _DESCRIBE = {"described": "as", "describes": "as", "describe": "as", "describing
 _CALL = {"called", "calls", "call", "dubbed", "dubs"}
 _CALL_OBJECT = {"it", "them", "him", "her", "this", "that"}
 _CALL_IDIOM = {"day", "night", "quits", "off", "time"}
-_PASSIVE_AUX = {"was", "were", "is", "are", "be", "been", "being", "'s", "’s", "été", "est", "sont",
+_DESCRIBED_PASSIVE = {"was", "were", "is", "are", "be", "been", "being", "'s", "’s", "été", "est", "sont",
                 "était", "étaient", "être", "fut", "sera", "seront"}
 
 
@@ -2712,7 +2725,7 @@ def _described_as(sent: _Sent) -> None:
         p = v - 1
         while p > 0 and (toks[p].low in lex.adverbs or toks[p].low in lex.negation):
             p -= 1
-        if toks[p].low in _PASSIVE_AUX:
+        if toks[p].low in _DESCRIBED_PASSIVE:
             continue
         if w in _DESCRIBE:
             link = _DESCRIBE[w]
@@ -3103,6 +3116,17 @@ _MADE_BY = re.compile(r"(?:The[ \t]+|This[ \t]+)?(?:[Ss]tatement|[Ss]peech|[Rr]e
                       r"(?:made|delivered|given|prononcée?|faite?)[ \t]+(?:by|par)[ \t]+"
                       r"(?P<who>[A-Z][^\n,:;()–—]{1,80}?)(?=[ \t]*[,(;:–—]|[ \t]+(?:on|at|le|à|au)[ \t]|[ \t]*\.?[ \t]*$)")
 _SPEECH_HEAD_LINES = 5
+_DATELINE_THEN = re.compile(r"[ \t]+[-–—][ \t]+")
+# occasions that a speech's title names after "de"/"of", not speakers
+_NO_SPEAKER_NAME = re.compile(r"(?i)(?:le[ \t]+|la[ \t]+|l[’']|the[ \t]+)?(?:Nouvel[ \t]+An|New[ \t]+Year|Noël|Christmas|"
+                              r"Pâques|Easter|f[êe]te[ \t]+nationale|national[ \t]+day|1er[ \t]+(?:août|mai)|"
+                              r"Premier[ \t]+(?:Août|Mai))")
+# a transcript's apparatus, not the speaker's words: another header line ("Berne, 10.01.2024 -
+# Allocution de X"), the delivery warning ("Seule la version orale fait foi", "Check against
+# delivery"); salutations end with a comma ("Monsieur le Président du Conseil national,")
+_SPEECH_APPARATUS = re.compile(r"(?i)(?:^|[-–—][ \t]*)(?:Allocution|Discours|Speech|Remarks|Address)[ \t]+(?:de|d[’']|du|by|of)\b|"
+                               r"version[ \t]+orale[ \t]+fait[ \t]+foi|(?:texte[ \t]+)?prononcé[ \t]+fait[ \t]+foi|"
+                               r"check[ \t]+against[ \t]+delivery")
 _TEXT_LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a non-blank line, trimmed (linear: no lazy tail)
 _SPEECH_MIN_WORDS = 5
 
@@ -3118,16 +3142,30 @@ def _speech_body(text: str, lang: str, marks: Sequence[tuple[int, int, bool]],
         if (made := _MADE_BY.match(text, a, b)) is not None:
             who: tuple[int, int] | None = (made.start("who") - a, made.end("who") - a)
         else:
-            who = _title_speaker(text[a:b], lang) if _SPEECH_HEAD.match(text, a) else None
+            # the header may follow a dateline: "Berne, 10.01.2024 - Allocution de X, ..."
+            h = a if _SPEECH_HEAD.match(text, a) else next(
+                (d.end() for d in _DATELINE_THEN.finditer(text, a, min(b, a + 60))
+                 if _SPEECH_HEAD.match(text, d.end())), None)
+            who = _title_speaker(text[h:b], lang) if h is not None else None
+            if who is not None and h is not None:
+                who = (who[0] + h - a, who[1] + h - a)
+                if _NO_SPEAKER_NAME.match(text, who[0] + a, who[1] + a):
+                    continue   # "Allocution de Nouvel An ...": an occasion, the speaker comes later
         if who is not None and not any(x >= b for x, _, _ in marks):
             body = [(x, y) for x, y in (m.span() for m in lines)
                     if len(text[x:y].split()) >= _SPEECH_MIN_WORDS
-                    and not any(u < y and x < v for u, v in skip)]
+                    and not any(u < y and x < v for u, v in skip)
+                    and not _SPEECH_APPARATUS.search(text, x, y) and text[y - 1] not in ",;"]
             return (who[0] + a, who[1] + a), body
     return None
 
 
 _AGE_RE = re.compile(r"(?i)\d+(?:[ \u00a0-]*(?:ans?|years?|yrs?)(?:[ -]old)?)?")
+_FR_ETRE = {"est", "sont", "était", "étaient", "sera", "seront", "serait", "seraient", "été", "soit",
+            "soient", "fut", "furent", "être"}
+# directives in the passive: the subject receives the request ("est invité à", "sont priés de")
+_FR_DIRECTED_RE = re.compile(r"(?:chargé|invité|prié|appelé|tenu|autorisé|sommé|encouragé|exhorté|"
+                             r"mandaté|instruit|enjoint)e?s?")
 _FR_LONE_PARTICIPLE_RE = re.compile(r"(?i)[a-zà-ÿ]{3,}(?:é|ée|és|ées|ant|u|ue|us|ues)")
 
 
