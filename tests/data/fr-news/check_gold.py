@@ -103,4 +103,8 @@ def main(here: Path = HERE, halves: set[str] = HALVES, group=lambda g, doc: g["h
 
 
 if __name__ == "__main__":
+    if len(sys.argv) > 2:
+        # another blind news set (news-2 ... news-6 call this): its folder and its halves; counts
+        # per language and half
+        sys.exit(main(Path(sys.argv[1]), set(sys.argv[2:]), lambda g, doc: f"{doc['lang']}-{g['half']}"))
     sys.exit(main())
