@@ -367,6 +367,10 @@ _FR_PARTICIPLE_RE = re.compile(r"(?:é|ée|és|ées|[^qg]ue?s?|[^qg]u|i|is)$")
 _FR_CLAUSE_START = {"il", "elle", "ils", "elles", "on", "nous", "je", "j’", "j'", "c’", "c'", "ce",
                     "cela", "mais", "et", "car", "puis", "avant", "tout", "en", "qui"}
 _EN_PASSIVE_AUX = {"been", "being", "was", "were", "is", "are", "be", "get", "got", "gets", "getting"}
+_PASSIVE_AUX = {"est", "sont", "été", "était", "étaient", "sera", "seront", "is", "are", "was",
+                "were", "been", "be"}
+# before a verb of describing: "was described as", "a été qualifié de" (no one's view given)
+_DESCRIBED_PASSIVE = _PASSIVE_AUX | {"being", "'s", "’s", "être", "fut"}
 _PROGRESSIVE = {"is", "was", "were", "are", "been", "be", "am", "keeps", "kept", "also", "still",
                 "repeatedly", "now", "just", "publicly", "openly", "'s", "’s"}
 _EN_PARTICIPLE_CONT = {"adding", "noting", "saying", "insisting", "explaining", "arguing",
@@ -507,7 +511,7 @@ def _find_cues(toks: list[_Tok], lex: Lexicon, doc: str) -> list[_Cue]:
             negated = True
         if not fr and k < n and toks[k].low in ("not", "never"):
             negated = True
-        if negated or _no_speaker_cue(toks, i, la, w, fr):
+        if negated or _no_speaker_cue(toks, i, la, w, lex):
             i = k
             continue
         if fr and w.startswith(("annon", "dit", "dis")) and la < i and toks[i - 1].low in ("s’", "s'", "se") \
@@ -515,10 +519,6 @@ def _find_cues(toks: list[_Tok], lex: Lexicon, doc: str) -> list[_Cue]:
             i = k
             continue  # "s'annonce difficile", "se dit de ...": not a report
         if fr:
-            if la == i and w in ("dite", "dites", "dits") and i > 0 and toks[i - 1].low not in lex.pronouns \
-                    and toks[i - 1].raw[:1].isalpha():
-                i = k
-                continue  # "l'initiative dite « Sauvons le Mormont »": so-called, no report
             if la == i and _FR_PARTICIPLE_RE.search(w) and not t.pron:
                 if i > 0 and toks[i - 1].low in ("et", ",") and out and out[-1].kind == "verb" \
                         and out[-1].la < out[-1].i and k < n and toks[k].low in _THAT:
@@ -566,19 +566,21 @@ def _find_cues(toks: list[_Tok], lex: Lexicon, doc: str) -> list[_Cue]:
     return out
 
 
-def _no_speaker_cue(toks: list[_Tok], i: int, la: int, w: str, fr: bool) -> bool:
+def _no_speaker_cue(toks: list[_Tok], i: int, la: int, w: str, lex: Lexicon) -> bool:
     """A cue form whose subject speaks not: a passive ("was told", "is said"; "Le Conseil
     d'Etat est chargé d'édicter ...", the subject is tasked), an English gerund or noun ("in
     writing", "a warning"), a French capital after a comma ("Évolution de X, Analyse
-    comparative ...": a title word)."""
+    comparative ...": a title word), "dite" after a noun ("l'initiative dite « X »": so-called)."""
+    fr = lex.lang == "fr"
     before = toks[i - 1] if i > 0 else None
     if before is None:
         return not fr and w.endswith("ing")   # a sentence-initial gerund ("Speaking to ...")
     if not fr:
         return before.low in _EN_PASSIVE_AUX and not w.endswith("ing") or w.endswith("ing") and (
             la == i or before.low not in _PROGRESSIVE) and before.low != ","
-    return before.low in _FR_ETRE and _FR_DIRECTED_RE.fullmatch(w) is not None or (
-        toks[i].raw[:1].isupper() and la == i and before.raw == ",")
+    return before.low in _FR_ETRE and _FR_DIRECTED_RE.fullmatch(w) is not None or la == i and (
+        toks[i].raw[:1].isupper() and before.raw == ","
+        or w in ("dite", "dites", "dits") and before.low not in lex.pronouns and before.raw[:1].isalpha())
 
 
 def _fr_finite_re(w: str, lex: Lexicon) -> bool:
@@ -2235,8 +2237,6 @@ def _report_subject(sent: _Sent, c: _Cue) -> tuple[_Cue, tuple[int, int] | None]
         if pc.pron:
             c = _Cue(c.i, c.la, c.k, c.text, pc.pron, False, "coord")
     elif not c.pron:
-        if not fr and c.k < sent.n and toks[c.k].low in _VP_AUX and (rel := _relative_speaker(toks, c.la, lex)):
-            return c, rel   # "a move the company said was needed": the company's words
         np_ = _left_np(toks, c.la, 0, lex)
         if np_ is None and c.la > 1 and toks[c.la - 1].raw == ",":
             np_ = _subject_before_appositions(toks, c.la - 1, lex)
@@ -2385,16 +2385,17 @@ def _reports_before(sent: _Sent) -> None:
             continue
         if not fr and _passive(toks, c.i):
             continue
-        subject = _report_subject(sent, c)
+        # "a move the company said was needed": the words of the noun phrase before the verb,
+        # to the relative clause's comma ("The bridge, which engineers said was unsafe,")
+        rel = _relative_speaker(toks, c.la, lex) if not fr and c.kind == "verb" and not c.pron \
+            and c.k < n and toks[c.k].low in _VP_AUX else None
+        subject = (c, rel) if rel else _report_subject(sent, c)
         if subject is None:
             continue
         c, np_ = subject
         spk = spk_of(np_) if np_ else c.pron
         w = toks[c.i].core or toks[c.i].low
-        hi = limit
-        if np_ and not fr and c.k < n and toks[c.k].low in _VP_AUX and _relative_speaker(toks, c.la, lex) == np_:
-            # a relative clause ends at its comma: "The bridge, which engineers said was unsafe,"
-            hi = next((x for x in range(c.k, limit) if toks[x].raw == ","), limit)
+        hi = next((x for x in range(c.k, limit) if toks[x].raw == ","), limit) if rel else limit
         k = _complement_start(sent, c, w, c.k, hi)
         if k >= hi or (fr and hi == n and k == n - 1 and toks[k].raw == "."):
             if k < n and toks[k].raw == ":" or (hi == n and n and toks[n - 1].raw == ":" and k >= n - 1):
@@ -2706,8 +2707,6 @@ _DESCRIBE = {"described": "as", "describes": "as", "describe": "as", "describing
 _CALL = {"called", "calls", "call", "dubbed", "dubs"}
 _CALL_OBJECT = {"it", "them", "him", "her", "this", "that"}
 _CALL_IDIOM = {"day", "night", "quits", "off", "time"}
-_DESCRIBED_PASSIVE = {"was", "were", "is", "are", "be", "been", "being", "'s", "’s", "été", "est", "sont",
-                "était", "étaient", "être", "fut", "sera", "seront"}
 
 
 def _described_as(sent: _Sent) -> None:
@@ -3097,10 +3096,6 @@ def _object_then_colon(toks: list[_Tok], k: int, hi: int, n: int, lex: Lexicon) 
         t.q < 0 and not _verbish(t, lex) and not _fr_infinitive(t) for t in toks[k:n - 1]) and any(
         t.low not in lex.prepositions and t.low not in lex.determiners for t in toks[k:n - 1]) \
         and not any(t.low in _PASSIVE_AUX for t in toks[max(0, k - 4):k])   # "Il est accusé de :"
-
-
-_PASSIVE_AUX = {"est", "sont", "été", "était", "étaient", "sera", "seront", "is", "are", "was",
-                "were", "been", "be"}
 
 
 # A speech's header line among the first lines: "Explanation of Vote by Ambassador X, UK
