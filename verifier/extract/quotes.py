@@ -3126,6 +3126,15 @@ _TEXT_LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a non-blank line, trimmed (linear
 _SPEECH_MIN_WORDS = 5
 
 
+def _speech_head(text: str, a: int, b: int) -> int | None:
+    """Where the line a..b opens a speech's header, maybe after a dateline ("Berne, 10.01.2024 -
+    Allocution de X, ..."); None when it does not."""
+    if _SPEECH_HEAD.match(text, a):
+        return a
+    return next((d.end() for d in _DATELINE_THEN.finditer(text, a, min(b, a + 60))
+                 if _SPEECH_HEAD.match(text, d.end())), None)
+
+
 def _speech_body(text: str, lang: str, marks: Sequence[tuple[int, int, bool]],
                  skip: Sequence[tuple[int, int]]) -> tuple[tuple[int, int], list[tuple[int, int]]] | None:
     """A transcript of one speech: a header line naming its speaker among the first lines,
@@ -3135,23 +3144,19 @@ def _speech_body(text: str, lang: str, marks: Sequence[tuple[int, int, bool]],
     for head in islice(lines, _SPEECH_HEAD_LINES):
         a, b = head.span()
         if (made := _MADE_BY.match(text, a, b)) is not None:
-            who: tuple[int, int] | None = (made.start("who") - a, made.end("who") - a)
+            who: tuple[int, int] | None = made.span("who")
+        elif (h := _speech_head(text, a, b)) is not None and (named := _title_speaker(text[h:b], lang)) is not None:
+            who = (named[0] + h, named[1] + h)
+            if _NO_SPEAKER_NAME.match(text, *who):
+                continue   # "Allocution de Nouvel An ...": an occasion, the speaker comes later
         else:
-            # the header may follow a dateline: "Berne, 10.01.2024 - Allocution de X, ..."
-            h = a if _SPEECH_HEAD.match(text, a) else next(
-                (d.end() for d in _DATELINE_THEN.finditer(text, a, min(b, a + 60))
-                 if _SPEECH_HEAD.match(text, d.end())), None)
-            who = _title_speaker(text[h:b], lang) if h is not None else None
-            if who is not None and h is not None:
-                who = (who[0] + h - a, who[1] + h - a)
-                if _NO_SPEAKER_NAME.match(text, who[0] + a, who[1] + a):
-                    continue   # "Allocution de Nouvel An ...": an occasion, the speaker comes later
+            who = None
         if who is not None and not any(x >= b for x, _, _ in marks):
             body = [(x, y) for x, y in (m.span() for m in lines)
                     if len(text[x:y].split()) >= _SPEECH_MIN_WORDS
                     and not any(u < y and x < v for u, v in skip)
                     and not _SPEECH_APPARATUS.search(text, x, y) and text[y - 1] not in ",;"]
-            return (who[0] + a, who[1] + a), body
+            return who, body
     return None
 
 

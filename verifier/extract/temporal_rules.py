@@ -2,6 +2,7 @@
 of a candidate's value once its context (reference date, sentence, previous date) is known."""
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -227,9 +228,10 @@ def _joined_durations(a: str, b: str | None) -> str | None:
     ka, kb = _PART_ORDER[(ma[1], ma[3])], _PART_ORDER[(mb[1], mb[3])]
     if ka >= kb:
         return None
+    assert b is not None   # (mb matched it)
     if ma[1] or not mb[1]:
-        return a + b[len("PT" if ma[1] else "P"):] if b else None
-    return a + "T" + b[2:] if b else None   # "two days and six hours": P2DT6H
+        return a + b[len("PT" if ma[1] else "P"):]
+    return a + "T" + b[2:]   # "two days and six hours": P2DT6H
 
 
 # ---- the rules ----------------------------------------------------------------------------
@@ -2412,7 +2414,7 @@ def _resolve_ago(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
     if d.get("day") and des in ("Y", "M"):
         # "a year ago today": that day, so many years or months back
         y, mo = add_months(ref.year, ref.month, -n * (12 if des == "Y" else 1))
-        c.value = _day_in_month(y, mo, ref.day).isoformat()
+        c.value = dt.date(y, mo, min(ref.day, calendar.monthrange(y, mo)[1])).isoformat()
     elif des == "Y":
         c.value = f"{ref.year - n:04d}"
     elif des == "M":
@@ -2423,15 +2425,6 @@ def _resolve_ago(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
     else:
         c.value = (ref - dt.timedelta(days=n)).isoformat()
     return
-
-
-def _day_in_month(y: int, mo: int, day: int) -> dt.date:
-    """Day ``day`` of the month, or its last day when it has fewer (29 February a year on)."""
-    while True:
-        try:
-            return dt.date(y, mo, day)
-        except ValueError:
-            day -= 1
 
 
 def _resolve_season(c: Cand, ref: dt.date | None, ctx: dict[str, Any]) -> None:
