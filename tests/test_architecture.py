@@ -134,7 +134,7 @@ def test_no_module_binds_a_constant_twice() -> None:
             targets = node.targets if isinstance(node, ast.Assign) else (
                 [node.target] if isinstance(node, ast.AnnAssign) and node.value is not None else [])
             for t in targets:
-                if isinstance(t, ast.Name) and t.id.isupper() or isinstance(t, ast.Name) and t.id.lstrip("_")[:1].isupper():
+                if isinstance(t, ast.Name) and t.id.lstrip("_")[:1].isupper():
                     if t.id in names:
                         twice.append(f"{path.relative_to(ROOT)}:{node.lineno} {t.id} (first at {names[t.id]})")
                     names.setdefault(t.id, node.lineno)

@@ -116,21 +116,15 @@ def test_institution_heads_are_linear_with_a_knowledge_base(unit: str) -> None:
     assert_linear(lambda text: extract_claims(text, lang="fr", kb=kb), lambda n: unit * n)
 
 
-@pytest.mark.parametrize("unit", ["described the plan as a ", "they called it a ", "a qualifié le plan de ",
-                                  "what was described as "])
-def test_descriptions_are_linear(unit: str) -> None:
-    """A verb of describing repeated in one endless sentence, each one's description running to
-    the next (English and French)."""
-    lang = "fr" if "qualifié" in unit else "en"
+# Decisions §44: the round's rules, each unit repeated in one endless sentence (a description
+# running to the next, joined durations, a month's year clause, ...)
+ROUND_EIGHT_UNITS = [("en", "described the plan as a "), ("en", "they called it a "),
+                     ("fr", "a qualifié le plan de "), ("en", "what was described as "),
+                     ("en", "one year and ten months and "), ("en", "October last year "),
+                     ("en", "a year ago today "), ("en", "per year "), ("fr", "un an et dix mois et "),
+                     ("fr", "octobre l'an dernier "), ("fr", "il y a un an jour pour jour ")]
+
+
+@pytest.mark.parametrize("lang, unit", ROUND_EIGHT_UNITS)
+def test_round_eight_rules_are_linear(lang: str, unit: str) -> None:
     assert_linear(lambda t: extract_claims(t, lang=lang), lambda n: unit * n)
-
-
-@pytest.mark.parametrize("unit", ["one year and ten months and ", "October last year ", "a year ago today ",
-                                  "per year "])
-def test_english_date_rules_are_linear(unit: str) -> None:
-    assert_linear(lambda t: extract_claims(t, lang="en"), lambda n: unit * n)
-
-
-@pytest.mark.parametrize("unit", ["un an et dix mois et ", "octobre l'an dernier ", "il y a un an jour pour jour "])
-def test_french_date_joins_are_linear(unit: str) -> None:
-    assert_linear(extract_fr, lambda n: unit * n)
