@@ -3119,7 +3119,7 @@ _NO_SPEAKER_NAME = re.compile(r"(?i)(?:le[ \t]+|la[ \t]+|l[’']|the[ \t]+)?(?:N
 # a transcript's apparatus, not the speaker's words: another header line ("Berne, 10.01.2024 -
 # Allocution de X"), the delivery warning ("Seule la version orale fait foi", "Check against
 # delivery"); salutations end with a comma ("Monsieur le Président du Conseil national,")
-_SPEECH_APPARATUS = re.compile(r"(?i)(?:^|[-–—][ \t]*)(?:Allocution|Discours|Speech|Remarks|Address)[ \t]+(?:de|d[’']|du|by|of)\b|"
+_SPEECH_APPARATUS = re.compile(r"(?i)[-–—][ \t]*(?:Allocution|Discours|Speech|Remarks|Address)[ \t]+(?:de|d[’']|du|by|of)\b|"
                                r"version[ \t]+orale[ \t]+fait[ \t]+foi|(?:texte[ \t]+)?prononcé[ \t]+fait[ \t]+foi|"
                                r"check[ \t]+against[ \t]+delivery")
 _TEXT_LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a non-blank line, trimmed (linear: no lazy tail)
