@@ -791,9 +791,11 @@ CASES += [
      [{"speaker": "Ana Ruiz"}]),
     ("en", "\"We print only local artists,’’ says the 41-year-old owner of the shop.",
      [{"text": "\"We print only local artists,’’", "speaker": "the 41-year-old owner of the shop"}]),
-    # a clause after "says" is no inverted subject of the quotation before it
+    # a clause after "says" is no inverted subject of the quotation before it; it is the report
+    # of the subject, whose relative clause holds the quotation
     ("en", "Lee Park, who lost ten kilos \"and a lot of pride\" last year, says the program changed her life.",
-     [{"text": "\"and a lot of pride\"", "reference": "Lee Park"}]),
+     [{"text": "\"and a lot of pride\"", "reference": "Lee Park"},
+      {"text": "the program changed her life", "speaker": "Lee Park"}]),
     # verbs of official readouts take a clause; their noun objects are no quotes
     ("en", "The premier shared that the province would fund ten new schools.",
      [{"text": "that the province would fund ten new schools", "speaker": "The premier"}]),
@@ -1251,6 +1253,19 @@ CASES += [
     # a short quotation after a verb of naming, with a long name between them
     ("en", 'The senator called Transport Minister Paul Emile Dubois a "coward" on Friday.',
      [{"text": '"coward"', "speaker": "The senator"}]),
+    # ninth round: a participle after a quotation that holds its own comma opens a new quote
+    ("en", 'The coach said the team was "nowhere near ready," adding that two starters were hurt.',
+     [{"text": 'the team was "nowhere near ready,"', "speaker": "The coach"},
+      {"text": "that two starters were hurt", "speaker": "The coach", "cue": "adding"}]),
+    # a short quotation in the subject's relative clause is part of the subject, not words said
+    # there, and does not hide the report after it ("lbs." is no sentence end)
+    ("en", 'Nurse Ana Silva, who walked 300 km "in borrowed boots" last spring, says the trip taught '
+           'her patience.',
+     [{"text": "the trip taught her patience", "reference": "Nurse Ana Silva", "cue": "says"}]),
+    ("en", 'Ottawa farmer Tom Reyes, who shed 20 lbs. "and most of his doubts" over the summer, says the '
+           'diet worked.',
+     [{"text": '"and most of his doubts"', "floating": True, "speaker": None},
+      {"text": "the diet worked", "reference": "Tom Reyes"}]),
 ]
 
 

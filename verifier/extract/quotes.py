@@ -235,7 +235,7 @@ _ABBR = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "gov", "sen",
          "etc", "approx", "dept", "univ", "mt", "ft", "u.s", "u.k", "d.c", "e.g", "i.e", "a.m",
          "p.m", "n.b", "b.c", "n.s", "p.e.i", "n.l", "n.w.t", "ont", "que", "man", "sask", "alta",
         "cpl", "pte", "pfc", "cst", "maj", "adm", "brig", "atty", "msgr", "pres", "gén", "mgr",
-        "coun", "cllr", "ald", "amb", "asst", "assoc", "sec", "treas"}
+        "coun", "cllr", "ald", "amb", "asst", "assoc", "sec", "treas", "lb", "lbs", "oz"}
 # a run of final punctuation (then closing marks, French style "réglé. »" too: the sentence
 # ends with the quotation when a capital follows), a colon ending its line, a line break. The
 # run is matched whole without a lookahead (it cannot backtrack: issue 13, a run of dots was
@@ -470,7 +470,7 @@ def _find_cues(toks: list[_Tok], lex: Lexicon, doc: str) -> list[_Cue]:
         if phrase_end:
             k = phrase_end
         # participle continuation (", adding that ...")
-        if w in (_FR_PARTICIPLE_CONT if fr else _EN_PARTICIPLE_CONT) and i > 0 and toks[i - 1].low == ",":
+        if w in (_FR_PARTICIPLE_CONT if fr else _EN_PARTICIPLE_CONT) and i > 0 and _comma_before(toks[i - 1]):
             out.append(_Cue(i, i, k, doc[t.s:toks[k - 1].e], None, False, "participle"))
             i = k
             continue
@@ -564,6 +564,12 @@ def _find_cues(toks: list[_Tok], lex: Lexicon, doc: str) -> list[_Cue]:
         out.append(_Cue(i, la, k, cue_text, pron, incise, "verb"))
         i = k
     return out
+
+
+def _comma_before(t: _Tok) -> bool:
+    """A comma, or a quotation that ends with its comma inside the marks (`is "far from it,"
+    noting that ...`): the participle after it opens a clause of its own."""
+    return t.low == "," or (t.q >= 0 and t.raw.rstrip("\"”»’ \u00a0").endswith(","))
 
 
 def _no_speaker_cue(toks: list[_Tok], i: int, la: int, w: str, lex: Lexicon) -> bool:
@@ -765,6 +771,16 @@ def _paren_before(toks: list[_Tok], i: int, lo: int) -> int:
     return k if k > lo and toks[k].raw == "(" and k < i - 2 and toks[k - 1].raw[:1].isalnum() else i
 
 
+def _phrase_inside(toks: list[_Tok], k: int, lo: int) -> bool:
+    """Is token k a short quotation inside a phrase, after a lower-case word ("who lost "two belt
+    loops" in May")? It is part of that phrase, not words said."""
+    if toks[k].q < 0 or len(_WORDS_RE.findall(toks[k].raw)) > 5 or k - 1 < lo:
+        return False
+    p = toks[k - 1]
+    return p.raw[:1].isalpha() and p.raw[:1].islower() or (
+        p.raw == "." and k - 2 >= lo and toks[k - 2].low in _ABBR)   # 'lost 16 lbs. "and two belt loops"'
+
+
 def _left_np(toks: list[_Tok], la: int, lo: int, lex: Lexicon) -> tuple[int, int] | None:
     """Subject noun phrase ending just before token la (an apposition between commas skipped)."""
     j = la
@@ -777,8 +793,8 @@ def _left_np(toks: list[_Tok], la: int, lo: int, lex: Lexicon) -> tuple[int, int
     elif j - 1 >= lo and toks[j - 1].low == ",":
         # NP , apposition , cue   ("Lina Arafeh, a refugee who works in Halifax, said")
         k = j - 2
-        while k >= lo and toks[k].low != "," and toks[k].q < 0 and toks[k].raw not in (";", ":") and j - k < 32 \
-                and not (lex.lang == "fr" and toks[k].low == "qui"):
+        while k >= lo and toks[k].low != "," and (toks[k].q < 0 or _phrase_inside(toks, k, lo)) \
+                and toks[k].raw not in (";", ":") and j - k < 32 and not (lex.lang == "fr" and toks[k].low == "qui"):
             k -= 1
         if lex.lang == "fr" and k > lo and toks[k].low == "qui" and toks[k - 1].raw[:1].isalnum():
             # "L'envoyé spécial X qui s'est rendu hier à Belgrade, s'est déclaré ...": the
@@ -2688,8 +2704,8 @@ def _clause_subject(toks: list[_Tok], lex: Lexicon, j: int) -> tuple[int, int] |
     verb = False
     for x in range(b, j):
         t = toks[x]
-        if t.q >= 0 or t.raw in (";", ":", "—", "–", "(", ")"):
-            return None
+        if t.q >= 0 or t.raw in (";", ":", "—", "–", "(", ")") or t.low in ("who", "whose", "qui", "dont"):
+            return None   # (in a relative clause: 'X, who lost "two belt loops"', not X's words)
         verb = verb or _verbish(t, lex) and t.low not in _COPULAS
     if not verb:
         return None   # no verb, or "Le thème de l'année est « Q »": a name given, not words said
