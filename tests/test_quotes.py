@@ -1266,6 +1266,15 @@ CASES += [
            'diet worked.',
      [{"text": '"and most of his doubts"', "floating": True, "speaker": None},
       {"text": "the diet worked", "reference": "Tom Reyes"}]),
+    # a verb's particle ends an incise as a manner adverb does; "shot back" is a speech verb
+    ("en", '"The lights are off," the janitor yelled out. "Everyone go home."',
+     [{"text": '"The lights are off,"', "speaker": "the janitor"},
+      {"text": '"Everyone go home."', "floating": True, "reference": "the janitor"}]),
+    ("en", '"Read the minutes," Councillor Dee Wong said out loud.',
+     [{"text": '"Read the minutes,"', "speaker": "Councillor Dee Wong"}]),
+    ("en", '"That is simply false," the spokesman shot back.',
+     [{"text": '"That is simply false,"', "speaker": "the spokesman", "cue": "shot back"}]),
+    ("en", '"Stay inside," the officer shouted out the window.', []),
 ]
 
 

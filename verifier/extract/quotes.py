@@ -1873,11 +1873,21 @@ def _fr_incise_tail(toks: list[_Tok], c: _Cue, after: int, n: int) -> bool:
     return end - after <= 6 and not any(_fr_infinitive(t) for t in toks[after:end])
 
 
+_EN_PARTICLES = {"out", "up", "back", "aloud", "out loud"}
+
+
 def _manner_adverb_last(toks: list[_Tok], k: int, n: int, fr: bool) -> bool:
     """'"...," Bodenhamer said earnestly.', '..., he says matter-of-factly.': an English manner
-    adverb that ends the incise."""
-    return not fr and bool(re.fullmatch(r"[a-z-]{3,}ly", toks[k].low)) and (
-        k + 1 >= n or toks[k + 1].raw in (".", ",", "!", "?", ";"))
+    adverb that ends the incise; or the verb's particle ('"...," she blurted out.', 'he shot
+    back', 'she said out loud')."""
+    if fr:
+        return False
+    w = toks[k].low
+    if w == "out" and k + 1 < n and toks[k + 1].low == "loud":
+        k += 1
+    elif not (w in _EN_PARTICLES or re.fullmatch(r"[a-z-]{3,}ly", w)):
+        return False
+    return k + 1 >= n or toks[k + 1].raw in (".", ",", "!", "?", ";")
 
 
 def _appositive_name_after(toks: list[_Tok], r: tuple[int, int], n: int) -> tuple[int, int] | None:
