@@ -1275,6 +1275,29 @@ CASES += [
     ("en", '"That is simply false," the spokesman shot back.',
      [{"text": '"That is simply false,"', "speaker": "the spokesman", "cue": "shot back"}]),
     ("en", '"Stay inside," the officer shouted out the window.', []),
+    # French incise verbs in every news form ("+verbe" lines of the lexicon): participle,
+    # present, simple past; "lit-on dans" names the document
+    ("fr", "« Le dossier est clos », a tranquillement lâché la procureure.",
+     [{"speaker": "la procureure", "cue": "a tranquillement lâché"}]),
+    ("fr", "« On ne cédera rien », a renchéri la porte-parole du collectif.",
+     [{"speaker": "la porte-parole du collectif"}]),
+    ("fr", "« C’est une insulte », réplique l’avocate de la famille.",
+     [{"speaker": "l’avocate de la famille", "cue": "réplique"}]),
+    ("fr", "« Les comptes sont justes », asséna le trésorier.", [{"speaker": "le trésorier"}]),
+    ("fr", "« L’accès restera fermé », lit-on dans l’arrêté préfectoral.",
+     [{"speaker": "l’arrêté préfectoral"}]),
+    ("fr", "Le club a lâché son entraîneur après la défaite.", []),
+    ("fr", "La réplique du maire est tombée le lendemain.", []),
+    # after the inverted subject: the topic, the people addressed, a relative time are no part
+    # of it; a title's participle is
+    ("fr", "« Tout est prêt », a assuré la cheffe de chantier à propos des travaux.",
+     [{"speaker": "la cheffe de chantier"}]),
+    ("fr", "« Nous resterons mobilisés », a déclaré M. Lebrun à la presse.",
+     [{"speaker": "M. Lebrun"}]),
+    ("fr", "« Aucune piste n’est écartée », avait indiqué un peu plus tôt le commandant.",
+     [{"speaker": "le commandant"}]),
+    ("fr", "« La filière tiendra », a affirmé la ministre déléguée à l’Agriculture, Claire Morin.",
+     [{"speaker": "la ministre déléguée à l’Agriculture", "reference": "Claire Morin"}]),
 ]
 
 

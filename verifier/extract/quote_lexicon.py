@@ -149,6 +149,58 @@ def _phrases(forms: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 
+_VOWEL_A_O = ("a", "â", "o")
+
+
+def _fr_stem_before(stem: str, ending: str) -> str:
+    """Spelling of a first-group stem before an ending: "annonc" + "a" -> "annonça",
+    "jug" + "ait" -> "jugeait"."""
+    if ending.startswith(_VOWEL_A_O):
+        if stem.endswith("c"):
+            return stem[:-1] + "ç"
+        if stem.endswith("g"):
+            return stem + "e"
+    return stem
+
+
+def _fr_conjugated(lemma: str) -> list[str]:
+    """The forms a reporting verb takes in news copy (third person of the present, imperfect,
+    simple past, future and conditional; participles; infinitive) of a regular French verb: first
+    group in -er ("lâcher", with "asséner" -> "assène", "annoncer" -> "annonça", "juger" ->
+    "jugea") or second group in -ir ("renchérir")."""
+    if lemma.endswith("er") and len(lemma) > 3:
+        stem = lemma[:-2]
+        # "asséner", "répéter", "lever": é or e before the last consonant(s) turns è in the
+        # present ("assène", "répète", "lève")
+        grave = stem
+        for i in range(len(stem) - 1, 0, -1):
+            if stem[i] in "aeiouyéèêëîïôûù":
+                if stem[i] in "ée" and i < len(stem) - 1:
+                    grave = stem[:i] + "è" + stem[i + 1:]
+                break
+        out = [lemma, grave + "e", grave + "ent", stem + "é"]
+        for ending in ("ait", "aient", "a", "èrent", "ant"):
+            out.append(_fr_stem_before(stem, ending) + ending)
+        for ending in ("a", "ont", "ait", "aient"):
+            out.append(lemma + ending)
+            if grave != stem:
+                out.append(grave + "er" + ending)   # "assènera" (1990 spelling) beside "assénera"
+        return out
+    if lemma.endswith("ir") and len(lemma) > 3:
+        stem = lemma[:-2]
+        return [lemma, stem + "it", stem + "issent", stem + "issait", stem + "issaient", stem + "irent",
+                stem + "i", stem + "issant", lemma + "a", lemma + "ont", lemma + "ait", lemma + "aient"]
+    raise ValueError(f"not a regular French verb: {lemma!r}")
+
+
+def _fr_expanded(forms: list[str]) -> list[str]:
+    """Lines "+lemma" of a French list stand for the forms of that regular verb."""
+    out: list[str] = []
+    for f in forms:
+        out.extend(_fr_conjugated(f[1:]) if f.startswith("+") else (f,))
+    return list(dict.fromkeys(out))
+
+
 def _fr_agreed(forms: list[str]) -> list[str]:
     """French past participles agree with a feminine or plural subject ("s'est indignée",
     "se sont insurgés", "se sont dits", "s'est dite"): each single-word form in -é or -it also
@@ -176,7 +228,7 @@ def load_lexicon(lang: str) -> Lexicon:
     cues = _read(f"{lang}-cues.txt")
     incise = _read(f"{lang}-cues-incise.txt")
     if lang == "fr":
-        cues, incise = _fr_agreed(cues), _fr_agreed(incise)
+        cues, incise = _fr_agreed(_fr_expanded(cues)), _fr_agreed(_fr_expanded(incise))
     sec = _sections(f"{lang}-speaker-words.txt")
     single = frozenset(c for c in cues if " " not in c)
     if lang == "en":

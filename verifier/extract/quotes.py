@@ -486,7 +486,8 @@ def _find_cues(toks: list[_Tok], lex: Lexicon, doc: str) -> list[_Cue]:
                                                  or (toks[la - 1].core and toks[la - 1].core in lex.aux)
                                                  or (not fr and toks[la - 1].low == "to"
                                                      and la > 1 and toks[la - 2].low in lex.negation)
-                                                 or toks[la - 1].low.endswith(("n't", "n’t"))):
+                                                 or toks[la - 1].low.endswith(("n't", "n’t"))
+                                                 or _adverb_after_aux(toks, la - 1, lex)):
             lw = toks[la - 1].low
             if lw in lex.negation or lw.endswith(("n't", "n’t")):
                 negated = True
@@ -570,6 +571,17 @@ def _comma_before(t: _Tok) -> bool:
     """A comma, or a quotation that ends with its comma inside the marks (`is "far from it,"
     noting that ...`): the participle after it opens a clause of its own."""
     return t.low == "," or (t.q >= 0 and t.raw.rstrip("\"”»’ \u00a0").endswith(","))
+
+
+def _adverb_after_aux(toks: list[_Tok], x: int, lex: Lexicon) -> bool:
+    """A manner adverb between an auxiliary and its participle ("a tranquillement lâché", "has
+    quietly said"); a noun in -ment or -ly before the auxiliary ("le gouvernement a", "the
+    family has") is not, as no auxiliary stands before it."""
+    w = toks[x].low
+    if not (toks[x].raw[:1].islower() and len(w) > 5 and w.endswith("ment" if lex.lang == "fr" else "ly")):
+        return False
+    p = toks[x - 1] if x > 0 else None
+    return p is not None and (p.low in lex.aux or bool(p.core and p.core in lex.aux))
 
 
 def _no_speaker_cue(toks: list[_Tok], i: int, la: int, w: str, lex: Lexicon) -> bool:
@@ -665,8 +677,8 @@ _FR_SINGULAR_DET = {"le", "la", "l'", "l’", "un", "une", "son", "sa", "ce", "c
 def _plural_cue_singular_np(toks: list[_Tok], c: _Cue, r: tuple[int, int]) -> bool:
     """A French plural verb ("soulignent", "ont déclaré") and a singular noun phrase after it
     ("la Fête nationale"): no inverted subject, the noun phrase is the verb's object."""
-    plural = any(t.low in ("ont", "sont") or (t.low.endswith("ent") and len(t.low) > 4)
-                 for t in toks[c.la:c.k])
+    v = toks[c.i].low   # (an adverb of the chain, "a fermement déclaré", is no plural verb)
+    plural = any(t.low in ("ont", "sont") for t in toks[c.la:c.k]) or (v.endswith("ent") and len(v) > 4)
     return plural and toks[r[0]].low in _FR_SINGULAR_DET \
         and not any(t.low in ("et", "ainsi") for t in toks[r[0]:r[1] + 1])  # "le X et le Y"
 
@@ -1021,6 +1033,8 @@ def _right_np(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> tuple[int, int
                 k += 3
             elif len(w) > 6 and w.endswith("ment") and toks[k].raw[:1].islower():
                 k += 1   # a manner adverb: "résume sobrement un syndicaliste"
+            elif (x := _fr_relative_time(toks, k, hi)) > k:
+                k = x    # "avait balayé un peu plus tôt le président"
             else:
                 break
         k = _fr_adjuncts_before_subject(toks, k, hi, lex)
@@ -1060,10 +1074,15 @@ def _right_np(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> tuple[int, int
             continue
         if j > k and (tj.low in lex.adjunct or tj.low in _TIME_ADJ) and not tj.raw[0].isupper():
             break
+        if fr and j > k and (tj.low == "à" and j + 1 < hi and (toks[j + 1].low in _FR_TO_WHOM or (
+                j + 2 < hi and toks[j + 1].low in ("la", "des", "l’", "l'") and toks[j + 2].low in _FR_TO_WHOM))
+                or _fr_relative_time(toks, j, hi) > j):
+            break   # "a lâché X à propos des accusés", "a déclaré M. Rousseau à la presse"
         if j > k and tj.low in lex.subordinators:
             break
         if fr and j > k + 1 and tj.raw[:1].islower() and tj.low.endswith(("é", "ée", "és", "ées")) \
-                and toks[j - 1].low not in lex.determiners and toks[j - 1].low not in lex.prepositions:
+                and toks[j - 1].low not in lex.determiners and toks[j - 1].low not in lex.prepositions \
+                and not tj.low.startswith(_FR_TITLE_PARTICIPLES):
             participle = True   # "un communiqué de la présidence diffusé à l'issue de ..."
             break
         if tj.low in stop:
@@ -1094,6 +1113,25 @@ def _right_np(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> tuple[int, int
         # "said a statement released by the Prime Minister's Office": who issued it
         return _right_np(toks, j + 1, hi, lex) or (k, j)
     return k, j
+
+
+# participles that are part of a title ("le ministre délégué à l'Industrie", "la secrétaire
+# d'État chargée de la Mer"), not the start of a participle phrase
+_FR_TITLE_PARTICIPLES = ("délégué", "chargé", "désigné", "associé")
+# what "à" introduces after an inverted subject: the topic or the people addressed, no part of
+# the name ("le ministre délégué à l'Industrie" keeps its "à")
+_FR_TO_WHOM = {"propos", "presse", "journalistes", "afp", "médias", "micro", "antenne"}
+
+
+def _fr_relative_time(toks: list[_Tok], k: int, hi: int) -> int:
+    """The end of a French relative time adverb at token k ("plus tôt", "un peu plus tard",
+    "peu après"), k when none."""
+    w = [toks[x].low for x in range(k, min(hi, k + 4))]
+    for phrase in (("un", "peu", "plus", "tôt"), ("un", "peu", "plus", "tard"), ("plus", "tôt"),
+                   ("plus", "tard"), ("peu", "après"), ("peu", "avant")):
+        if tuple(w[:len(phrase)]) == phrase:
+            return k + len(phrase)
+    return k
 
 
 # time words that a verb chain holds before a date in brackets ("has today (18 June 2025) said")
