@@ -1298,6 +1298,31 @@ CASES += [
      [{"speaker": "le commandant"}]),
     ("fr", "« La filière tiendra », a affirmé la ministre déléguée à l’Agriculture, Claire Morin.",
      [{"speaker": "la ministre déléguée à l’Agriculture", "reference": "Claire Morin"}]),
+    # a cue form used as a noun: after a determiner, a number or a "-like" compound, before a
+    # past verb and a preposition, or opening the sentence; "asked for", "warned of" take a
+    # noun object
+    ("en", "Northwind shares tumbled to a record low after the audit was published.", []),
+    ("en", "Nearly 4 million shares changed hands before noon.", []),
+    ("en", "The clerk kept handwritten notes that listed every visitor.", []),
+    ("en", "Voters wanted to know what the council would decide during a call on Friday.", []),
+    ("en", "Claims that the ballots were lost were dismissed by the court.", []),
+    ("en", "The union asked for a meeting on what the layoffs would mean for members.", []),
+    ("en", "The agency warned of a drought that could last into the autumn.", []),
+    ("en", "The report notes that rents rose by a third.",
+     [{"text": "that rents rose by a third", "speaker": "The report"}]),
+    # the speaker noun phrase without the time or source adjunct that ends it, without a
+    # fronted phrase, with both coordinated names; the subject of a report coordinated inside
+    # a subordinate clause is that clause's
+    ("en", "Northwind earlier this week said it would close two plants.",
+     [{"speaker": "Northwind", "text": "it would close two plants"}]),
+    ("en", "The health agency (HPA) on Tuesday said the outbreak was over.",
+     [{"speaker": "The health agency (HPA)"}]),
+    ("en", "The bank in a statement said rates would stay on hold.", [{"speaker": "The bank"}]),
+    ("en", "Before the vote Martinez said the bill was flawed.", [{"speaker": "Martinez"}]),
+    ("en", "TransLink and BC Transit said service would resume at noon.",
+     [{"speaker": "TransLink and BC Transit"}]),
+    ("en", "Prices rose after the utility halted supply and said repairs would take a week.",
+     [{"speaker": "the utility", "text": "repairs would take a week"}]),
 ]
 
 

@@ -467,6 +467,9 @@ def _find_cues(toks: list[_Tok], lex: Lexicon, doc: str) -> list[_Cue]:
         if fr and i > 0 and toks[i - 1].low in _FR_NOUN_DET and w.endswith(("é", "ée", "és", "ées")):
             i += 1
             continue   # "le chargé de mission", "un appelé": a noun
+        if not fr and phrase_end is None and _en_noun_use(toks, i):
+            i += 1
+            continue   # "Acme shares plunged", "during a call", "his comments": a noun
         if phrase_end:
             k = phrase_end
         # participle continuation (", adding that ...")
@@ -582,6 +585,42 @@ def _adverb_after_aux(toks: list[_Tok], x: int, lex: Lexicon) -> bool:
         return False
     p = toks[x - 1] if x > 0 else None
     return p is not None and (p.low in lex.aux or bool(p.core and p.core in lex.aux))
+
+
+# what stands before an English noun, never before a finite verb: "a call", "his comments",
+# "11 million shares", "diary-like notes"
+_EN_NOUN_BEFORE = {"a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our",
+                   "my", "your", "every", "each", "million", "billion", "thousand", "hundred",
+                   "several", "many", "few", "more", "fewer", "such"}
+
+
+def _en_noun_use(toks: list[_Tok], i: int) -> bool:
+    """Is the English cue form at token i a noun ("shares", "notes", "call", "comments")? After
+    a determiner, a possessive, a number or a "-like" compound it is; before a form of "be" or
+    an auxiliary, or before a past form and a preposition ("Acme shares plunged to ...",
+    "shares were traded"), it is the subject, not a verb."""
+    w = toks[i].low
+    if w in ("says", "said", "say"):
+        return False   # never a noun ("No 10 says", "what it says is", "a panel says are")
+    if i > 0:
+        p = toks[i - 1]
+        if p.q < 0 and (p.low in _EN_NOUN_BEFORE or p.low.endswith(("-like", "'s", "’s"))
+                        and p.low not in _CONTRACTED_SUBJ or p.raw.replace(",", "").isdigit()):
+            return True
+    if not w.endswith("s") or i + 1 >= len(toks):   # a plural noun: "shares", "notes", "calls"
+        return False
+    if i == 0:
+        return True   # "Shares fell ...": a verb in -s needs its subject before it
+    nxt = toks[i + 1]
+    if nxt.low == "that" and i + 2 < len(toks) and toks[i + 2].raw[:1].islower() \
+            and len(toks[i + 2].low) > 4 and toks[i + 2].low.endswith("ed"):
+        return True   # "notes that listed every visitor": a relative clause ("claims that was
+        #               wrong" keeps its demonstrative subject)
+    if nxt.low in _VP_AUX or nxt.low in ("were", "are"):
+        return True
+    return len(nxt.low) > 4 and nxt.low.endswith("ed") and i + 2 < len(toks) and (
+        toks[i + 2].low in ("to", "by", "in", "on", "after", "as", "for", "from", "at")
+        or toks[i + 2].raw in (".", ","))
 
 
 def _no_speaker_cue(toks: list[_Tok], i: int, la: int, w: str, lex: Lexicon) -> bool:
@@ -867,7 +906,57 @@ def _left_np(toks: list[_Tok], la: int, lo: int, lex: Lexicon) -> tuple[int, int
         return None
     if not any(t.raw[0].isalpha() for t in toks[i:j]):
         return None
+    if lex.lang == "en":
+        j = _en_time_tail(toks, i, j, lex)
+        i = _en_fronted_phrase(toks, i, j, lo, lex)
+        if i - 2 >= lo and toks[i - 1].low == "and" and toks[i - 2].raw[:1].isupper() and toks[i].raw[:1].isupper() \
+                and j - i <= 3 and (i - 3 < lo or _is_boundary(toks[i - 3], lex)) and toks[i - 2].q < 0:
+            i -= 2   # "IMPD and IPS said": both subjects
     return i, j
+
+
+_EN_TIME_WORDS = {"today", "yesterday", "tonight", "earlier", "later", "also", "early", "late"}
+_EN_TIME_UNITS = {"week", "month", "year", "weekend", "night", "morning", "afternoon", "evening",
+                  "summer", "spring", "fall", "autumn", "winter", "season", "term"}
+
+
+def _en_time_tail(toks: list[_Tok], i: int, j: int, lex: Lexicon) -> int:
+    """The end of an English subject before the time or source adjunct that ends it ("Acme
+    earlier this month said", "The minister on Monday said", "The company in a note said")."""
+    for x in range(i + 1, j):
+        w = toks[x].low
+        rest = [t.low for t in toks[x:j]]
+        if w in _EN_TIME_WORDS or w in _WEEKDAYS:
+            tail = all(r in _WEEKDAYS or r in _EN_TIME_WORDS or r in ("this", "last", "next", "that", "on")
+                       or r in _EN_TIME_UNITS for r in rest)
+        elif w in ("last", "this", "next") and len(rest) == 2:
+            tail = rest[1] in _EN_TIME_UNITS or rest[1] in _WEEKDAYS
+        elif w == "on" and len(rest) == 2:
+            tail = rest[1] in _WEEKDAYS
+        elif w == "in" and 3 <= len(rest) <= 4:
+            tail = rest[1] in ("a", "an", "the", "its", "his", "her", "their") and rest[-1] in lex.document | {
+                "note", "email", "interview", "letter", "post", "filing"}
+        else:
+            tail = False
+        if tail and (toks[x - 1].raw[:1].isalnum() or toks[x - 1].raw == ")"):
+            return x
+    return j
+
+
+_EN_FRONTED = {"after", "before", "following", "despite", "during", "since", "amid", "upon"}
+
+
+def _en_fronted_phrase(toks: list[_Tok], i: int, j: int, lo: int, lex: Lexicon) -> int:
+    """The start of an English subject after a fronted phrase with no comma ("After the ruling
+    Trump said"): the name that ends the noun phrase, when the phrase opens the sentence with a
+    preposition and its own noun is lower case and no title."""
+    if i - 1 < lo or toks[i - 1].low not in _EN_FRONTED or i - 2 >= lo and toks[i - 2].raw[:1].isalnum():
+        return i
+    m = max((x for x in range(i, j) if toks[x].raw[:1].islower()), default=None)
+    if m is None or m + 1 >= j or toks[m].low in lex.titles or toks[m].low in lex.determiners \
+            or not all(t.raw[:1].isupper() for t in toks[m + 1:j]) or j - m - 1 > 4:
+        return i
+    return m + 1
 
 
 def _subject_with_relative(toks: list[_Tok], a: int, end: int, lex: Lexicon) -> bool:
@@ -1791,8 +1880,10 @@ def _what_said(sent: _Sent) -> None:
         v = next((x for x in range(k + 1, min(n, k + 6)) if toks[x].low in _WHAT_VERBS), None)
         if v is None or any(t.q >= 0 or not t.raw[0].isalnum() for t in toks[k:v]) \
                 or not toks[k].raw[:1].isalpha() or toks[k].low in lex.prepositions \
-                and toks[k].low not in lex.determiners or toks[k].low in _PASSIVE_AUX:
-            continue   # ("what was described as a routine check": no one's words)
+                and toks[k].low not in lex.determiners or toks[k].low in _PASSIVE_AUX \
+                or not sent.fr and _en_noun_use(toks, v):
+            continue   # ("what was described as a routine check": no one's words; "what X
+            # could expect during a call": a noun)
         a = v + 1
         if a < n and toks[a].low in _WHAT_LINK:
             a += 1
@@ -2281,6 +2372,9 @@ def _relative_speaker(toks: list[_Tok], la: int, lex: Lexicon) -> tuple[int, int
     return None
 
 
+_COORD_OR_THAT = {"and", "but", "or", "nor", "et", "mais", "ou", "ni", "that", "que", "qu’", "qu'"}
+
+
 def _report_subject(sent: _Sent, c: _Cue) -> tuple[_Cue, tuple[int, int] | None] | None:
     """Phase 3, the speaker of a report: the noun phrase (token range) before the cue, or the
     cue's pronoun (then the range is None); a coordinated cue takes the subject of the verb
@@ -2308,6 +2402,11 @@ def _report_subject(sent: _Sent, c: _Cue) -> tuple[_Cue, tuple[int, int] | None]
             # "She told reporters that A and argued that B": the sentence's subject, shared;
             # the first report keeps what comes before "and"
             np_ = _sentence_subject(toks, lex, c.la - 1)
+            x = next((x for x in range(c.la - 3, np_[0] if np_ else 0, -1)
+                      if toks[x].low in lex.subordinators and toks[x].low not in _COORD_OR_THAT), None)
+            if np_ is not None and x is not None and (sub := _sentence_subject(toks[x + 1:c.la - 1], lex, c.la - x - 2)):
+                np_ = (x + 1 + sub[0], x + 1 + sub[1])   # "Shares fell after the company placed ...
+                # and said": the subject of the clause the report is coordinated with
             prev = [cc for cc in cues if cc.kind == "verb" and cc.i < c.la - 1]
             if np_ is None and prev and not prev[-1].pron:
                 np_ = _left_np(toks, prev[-1].la, 0, lex)   # (the subject of the first report)
@@ -2346,7 +2445,9 @@ def _complement_start(sent: _Sent, c: _Cue, w: str, k: int, hi: int) -> int:
     comma."""
     toks, lex, fr = sent.toks, sent.lex, sent.fr
     if not fr:
-        if w in TELL_VERBS and k < hi and toks[k].low not in _THAT and not _clause_follows(toks, k, hi, lex):
+        if w in TELL_VERBS and k < hi and toks[k].low not in _THAT and not _clause_follows(toks, k, hi, lex) \
+                and not (toks[k].low in lex.prepositions and toks[k].low not in lex.determiners):
+            # (not "asked for a meeting", "warned of a crisis": a preposition and its object)
             # the person told: "told reporters", "told The Globe", "told him"
             j = k
             while j < hi and j - k < 6 and toks[j].q < 0 and toks[j].low not in ("that", ":", ",", ".") and toks[j].low not in _SUBJ_START:
