@@ -1323,6 +1323,13 @@ CASES += [
      [{"speaker": "TransLink and BC Transit"}]),
     ("en", "Prices rose after the utility halted supply and said repairs would take a week.",
      [{"speaker": "the utility", "text": "repairs would take a week"}]),
+    # a pronoun with no earlier speaker is the previous sentence's subject, not the person it
+    # named last (an object)
+    ("en", 'Jim Cole beat the champion, Sam Hill, in three sets. "I felt strong," he said.',
+     [{"speaker": "he", "reference": "Jim Cole"}]),
+    ("fr", "Paul Turgis a devancé au sprint le Britannique Tom Pidcock et le Canadien Derek Gee. "
+           "« C’est incroyable », a-t-il exulté.",
+     [{"speaker": "il", "reference": "Paul Turgis"}]),
 ]
 
 

@@ -891,7 +891,11 @@ class Resolver:
                 self.gender_of.setdefault(e.reference, g)
             self.antecedent = e.pos
             return e.reference, "person", g
-        ref = self._described_subject(m.start, g, plain=True) or self._last_name_before(m.start, g)
+        ref = self._described_subject(m.start, g, plain=True)
+        if ref is None and (subject := self._previous_subject(m.start, -1)) \
+                and (not g or self.gender_of.get(subject) in (None, g)):
+            ref = subject   # "Turgis a devancé Pidcock et Gee. « ... », a-t-il dit": the subject
+        ref = ref or self._last_name_before(m.start, g)
         if ref and g:
             self.gender_of.setdefault(ref, g)
         return ref, "person", g
