@@ -892,10 +892,14 @@ class Resolver:
             self.antecedent = e.pos
             return e.reference, "person", g
         ref = self._described_subject(m.start, g, plain=True)
-        if ref is None and (subject := self._previous_subject(m.start, -1)) \
-                and (not g or self.gender_of.get(subject) in (None, g)):
-            ref = subject   # "Turgis a devancé Pidcock et Gee. « ... », a-t-il dit": the subject
-        ref = ref or self._last_name_before(m.start, g)
+        if ref is None:
+            last = self._last_name_before(m.start, g)
+            subject = self._previous_subject(m.start, -1)
+            sg = self.gender_of.get(subject) if subject else None
+            if subject and (not g or sg == g or sg is None and (last is None or self.gender_of.get(last) != g)):
+                ref = subject   # "Turgis a devancé Pidcock et Gee. « ... », a-t-il dit": the subject
+            else:
+                ref = self._last_name_before(m.start, g)   # (and its position as the antecedent)
         if ref and g:
             self.gender_of.setdefault(ref, g)
         return ref, "person", g
