@@ -1330,6 +1330,19 @@ CASES += [
     ("fr", "Paul Turgis a devancé au sprint le Britannique Tom Pidcock et le Canadien Derek Gee. "
            "« C’est incroyable », a-t-il exulté.",
      [{"speaker": "il", "reference": "Paul Turgis"}]),
+    # a that-less clause after a short adjunct of time or place; "said this while ..." has an
+    # object pronoun and no content
+    ("en", "The regulator said on Tuesday the bank had broken no rules.",
+     [{"text": "the bank had broken no rules", "speaker": "The regulator"}]),
+    ("en", "The coach said at a news conference his players would rest.",
+     [{"text": "his players would rest"}]),
+    ("en", "The senator said on Friday the start of a long campaign.", []),
+    ("en", "The envoy said this while visiting the border crossing.", []),
+    ("en", "The envoy said this was the last chance for talks.",
+     [{"text": "this was the last chance for talks"}]),
+    # a name and its appositions, then the verb and an object: no incise, no quote
+    ("fr", "Julie Morel, présidente de la fédération régionale, la FRSEA, a annoncé mardi sur "
+           "une radio locale la tenue dans tout le département de rassemblements.", []),
 ]
 
 

@@ -969,6 +969,10 @@ def _subject_with_relative(toks: list[_Tok], a: int, end: int, lex: Lexicon) -> 
     head = toks[a:c1]
     if len(head) > 8 or any(_verbish(t, lex) or t.q >= 0 for t in head):
         return False
+    if len(head) <= 4 and all(t.raw[:1].isupper() for t in head) and toks[c1 + 1].raw[:1].islower() \
+            and end - a <= 30 and not any(_verbish(t, lex) or t.q >= 0 or t.low in lex.aux or t.raw in (";", ":")
+                                          for t in toks[c1:end]):
+        return True   # "Arnaud Martin, président du premier syndicat, la FNSEA,": a name, appositions
     nxt = toks[c1 + 1]
     if nxt.low in _RELATIVE or nxt.low in ("dont", "whose", "lequel", "laquelle"):
         return True
@@ -2460,12 +2464,15 @@ def _complement_start(sent: _Sent, c: _Cue, w: str, k: int, hi: int) -> int:
                     break
             k = j
         # adjuncts before the complement: "said Monday", "said in a statement that"
-        if k < hi and (toks[k].low in _PP_START or toks[k].low in _TIME_ADJ):
+        if k < hi and (toks[k].low in _PP_START or toks[k].low in _TIME_ADJ) \
+                and toks[k].low not in _SUBJ_START and toks[k].low not in _THAT:
             j = k
             while j < hi and j - k < 9 and toks[j].q < 0 and toks[j].low not in _THAT and toks[j].raw not in (",", ":", ".") and not (j > k and toks[j].low in _SUBJ_START):
                 j += 1
             if j < hi and j > k and (toks[j].low in _THAT or toks[j].raw in (",", ":") or toks[j].q >= 0 or toks[j].low in _SUBJ_START):
                 k = j
+            elif (d := _clause_after_adjunct(toks, k, hi, lex)) is not None:
+                k = d   # "said on Monday the merger was dead", "said in a statement the plant ..."
         if k < hi and toks[k].raw == ",":
             k += 1
     else:
@@ -2491,6 +2498,22 @@ def _complement_start(sent: _Sent, c: _Cue, w: str, k: int, hi: int) -> int:
         if k < hi and toks[k].raw == ",":
             k += 1
     return k
+
+
+def _clause_after_adjunct(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> int | None:
+    """Where a that-less English clause starts after a short adjunct of time or place (token k
+    opens it): the determiner of the clause's subject ("on Monday the merger was dead", "last
+    week the agency would"), when the adjunct holds no verb and the rest is a clause."""
+    for j in range(k + 2, min(hi - 2, k + 7)):
+        t = toks[j]
+        if t.q >= 0 or not t.raw[:1].isalnum() or _verbish(t, lex):
+            return None
+        if t.low in _CLAUSE_DET and t.low not in ("a", "an") and toks[j - 1].low not in lex.determiners \
+                and toks[j - 1].low not in lex.prepositions and _clausal(toks, j, hi, lex) \
+                and any(x.low in _FINITE or x.low in _EN_IRREGULAR_PAST or len(x.low) > 4 and x.low.endswith("ed")
+                        for x in toks[j + 1:min(hi, j + 6)]):
+            return j
+    return None
 
 
 # French reporting verbs whose direct object is the person told, before "que"
@@ -2618,6 +2641,9 @@ def _reports_before(sent: _Sent) -> None:
             qtype = "indirect"   # "urged Chinese citizens to consider ...", "advised people never to ..."
         else:
             t = toks[k]
+            if t.low in ("this", "that") and k + 1 < hi and (toks[k + 1].raw in (",", ".", ";") or (
+                    toks[k + 1].low in lex.subordinators or toks[k + 1].low in _PP_START) and toks[k + 1].low not in _THAT):
+                continue   # "said this while speaking to journalists": the object pronoun, no content
             comparative = t.low in ("more", "less", "fewer") and k + 2 < hi and toks[k + 1].low == "than" \
                 and (toks[k + 2].raw[:1].isdigit() or toks[k + 2].low in _EN_NUMBERS | {"half", "a", "100"})
             if t.low in lex.prepositions and not comparative or not t.raw[0].isalnum() or t.low in _THAT \
