@@ -1340,6 +1340,15 @@ CASES += [
     ("en", "The envoy said this while visiting the border crossing.", []),
     ("en", "The envoy said this was the last chance for talks.",
      [{"text": "this was the last chance for talks"}]),
+    # verbs that take a noun object take a that-less clause too when a subject and a finite
+    # verb follow; an indefinite pronoun and a finite verb open a clause
+    ("en", "Hospital officials announced the ward would reopen next month.",
+     [{"text": "the ward would reopen next month", "speaker": "Hospital officials"}]),
+    ("en", "Hospital officials announced the reopening of the ward.", []),
+    ("en", "The union slammed the board for ignored warnings.", []),
+    ("en", "The auditor said nothing had changed since the last review.",
+     [{"text": "nothing had changed since the last review"}]),
+    ("en", "The auditor said nothing.", []),
     # a name and its appositions, then the verb and an object: no incise, no quote
     ("fr", "Julie Morel, présidente de la fédération régionale, la FRSEA, a annoncé mardi sur "
            "une radio locale la tenue dans tout le département de rassemblements.", []),

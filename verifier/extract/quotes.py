@@ -2524,6 +2524,11 @@ _FR_TELL_STEMS = ("inform", "avert", "averti", "préven", "prévien", "prévenu"
 _CLAUSE_DET = {"the", "a", "an", "his", "her", "their", "its", "my", "our", "your", "this", "these"}
 
 
+# indefinite pronouns that open a that-less clause when a finite verb follows ("said something
+# was wrong", "said nothing had changed")
+_INDEFINITE_SUBJ = {"something", "nothing", "everything", "anything", "everyone", "nobody", "no-one"}
+
+
 def _clause_follows(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> bool:
     """Does a clause start at k (a determiner, a few words, a past-tense verb): "warned the
     central bank risked ..." has no person warned, "warned the committee that" has."""
@@ -2534,6 +2539,8 @@ def _clause_follows(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> bool:
             and not _EN_VERBISH_RE.fullmatch(toks[x].low) and toks[x].low not in _FINITE:
         if x > k + 1 and toks[x].low in _CLAUSE_DET:
             return False   # "told the court his client was innocent": a second noun phrase
+        if toks[x].low in lex.prepositions and toks[x].low not in lex.determiners:
+            return False   # "slammed the opposition for bringing hatred": a complement
         x += 1
     return x < hi and x > k + 1 and toks[x].raw[:1].islower() and (
         bool(_EN_VERBISH_RE.fullmatch(toks[x].low)) or toks[x].low in _FINITE)
@@ -2646,12 +2653,14 @@ def _reports_before(sent: _Sent) -> None:
                 continue   # "said this while speaking to journalists": the object pronoun, no content
             comparative = t.low in ("more", "less", "fewer") and k + 2 < hi and toks[k + 1].low == "than" \
                 and (toks[k + 2].raw[:1].isdigit() or toks[k + 2].low in _EN_NUMBERS | {"half", "a", "100"})
-            if t.low in lex.prepositions and not comparative or not t.raw[0].isalnum() or t.low in _THAT \
-                    or w in _SPEAK:   # ("says more than 3,000 members have signed": a clause)
+            pronoun_subject = t.low in _INDEFINITE_SUBJ and k + 1 < hi and toks[k + 1].low in _FINITE
+            if t.low in lex.prepositions and not comparative and not pronoun_subject or not t.raw[0].isalnum() \
+                    or t.low in _THAT or w in _SPEAK:   # ("says more than 3,000 members have signed": a clause)
                 continue
             qtype = "indirect"
             if not _clausal(toks, k, hi, lex) or (w in lex.object_verbs and w not in TELL_VERBS
-                                                  and t.low not in _SUBJ_START):
+                                                  and t.low not in _SUBJ_START and not pronoun_subject
+                                                  and not _clause_follows(toks, k, hi, lex)):
                 if not _object_then_colon(toks, k, hi, n, lex):
                     continue
                 intro = True   # "She announced a motion of no confidence: [next paragraph]"
