@@ -1349,6 +1349,14 @@ CASES += [
     ("en", "The auditor said nothing had changed since the last review.",
      [{"text": "nothing had changed since the last review"}]),
     ("en", "The auditor said nothing.", []),
+    # "told the Dáil that": the person told, then the clause; a report inside a relative
+    # clause between commas ends with it
+    ("en", "The prosecutor told the jury that the defendant fled the scene.",
+     [{"text": "that the defendant fled the scene"}]),
+    ("en", "Nora Quinn, who argued that the fees were unlawful, won the case.",
+     [{"text": "that the fees were unlawful", "speaker": "Nora Quinn"}]),
+    ("en", "Nora Quinn, who said the fee, which rose in May, was unlawful, won the case.",
+     [{"text": "the fee, which rose in May, was unlawful"}]),
     # a name and its appositions, then the verb and an object: no incise, no quote
     ("fr", "Julie Morel, présidente de la fédération régionale, la FRSEA, a annoncé mardi sur "
            "une radio locale la tenue dans tout le département de rassemblements.", []),

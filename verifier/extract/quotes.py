@@ -2500,6 +2500,15 @@ def _complement_start(sent: _Sent, c: _Cue, w: str, k: int, hi: int) -> int:
     return k
 
 
+def _closes_relative(toks: list[_Tok], a: int, x: int) -> bool:
+    """Does the comma at x close a relative clause opened after a ("the plan, which was new,")?"""
+    p = next((y for y in range(x - 1, a - 1, -1) if toks[y].raw == ","), None)
+    return p is not None and p + 1 < x and toks[p + 1].low in _RELATIVE_WORDS
+
+
+_RELATIVE_WORDS = {"which", "who", "whom", "whose", "qui", "dont", "lequel", "laquelle", "où"}
+
+
 def _clause_after_adjunct(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> int | None:
     """Where a that-less English clause starts after a short adjunct of time or place (token k
     opens it): the determiner of the clause's subject ("on Monday the merger was dead", "last
@@ -2539,8 +2548,9 @@ def _clause_follows(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> bool:
             and not _EN_VERBISH_RE.fullmatch(toks[x].low) and toks[x].low not in _FINITE:
         if x > k + 1 and toks[x].low in _CLAUSE_DET:
             return False   # "told the court his client was innocent": a second noun phrase
-        if toks[x].low in lex.prepositions and toks[x].low not in lex.determiners:
-            return False   # "slammed the opposition for bringing hatred": a complement
+        if toks[x].low in lex.prepositions and toks[x].low not in lex.determiners or toks[x].low in _THAT:
+            return False   # "slammed the opposition for bringing hatred": a complement; "told the
+            #                Dáil that ...": the person told
         x += 1
     return x < hi and x > k + 1 and toks[x].raw[:1].islower() and (
         bool(_EN_VERBISH_RE.fullmatch(toks[x].low)) or toks[x].low in _FINITE)
@@ -2591,6 +2601,13 @@ def _reports_before(sent: _Sent) -> None:
         spk = spk_of(np_) if np_ else c.pron
         w = toks[c.i].core or toks[c.i].low
         hi = next((x for x in range(c.k, limit) if toks[x].raw == ","), limit) if rel else limit
+        if not rel and c.la >= 2 and toks[c.la - 1].low in ("who", "qui") and toks[c.la - 2].raw == ",":
+            # "Smith, who stated that the plan was flawed, left early": the relative clause ends
+            # at the comma before the main verb
+            hi = next((x for x in range(c.k + 1, limit - 1) if toks[x].raw == ","
+                       and (_verb_at(toks, x + 1, lex) or toks[x + 1].low in _EN_IRREGULAR_PAST)
+                       and toks[x + 1].low not in _THAT
+                       and not _closes_relative(toks, c.k, x)), limit)
         k = _complement_start(sent, c, w, c.k, hi)
         if k >= hi or (fr and hi == n and k == n - 1 and toks[k].raw == "."):
             if k < n and toks[k].raw == ":" or (hi == n and n and toks[n - 1].raw == ":" and k >= n - 1):
