@@ -1357,6 +1357,14 @@ CASES += [
      [{"text": "that the fees were unlawful", "speaker": "Nora Quinn"}]),
     ("en", "Nora Quinn, who said the fee, which rose in May, was unlawful, won the case.",
      [{"text": "the fee, which rose in May, was unlawful"}]),
+    # "Pour + title," before a clause is a viewpoint as before a quotation; it ends at a colon
+    # that opens a quotation of its own; "Pour la première fois" is no viewpoint
+    ("fr", "Pour la présidente de la région, ce projet « n’a aucun sens ».",
+     [{"text": "ce projet « n’a aucun sens »", "speaker": "la présidente de la région"}]),
+    ("fr", "Pour la présidente de la région, la décision est prématurée : « Il faut attendre », "
+           "a-t-elle dit.",
+     [{"text": "la décision est prématurée"}, {"text": "« Il faut attendre »", "speaker": "elle"}]),
+    ("fr", "Pour la première fois depuis 1990, les ouvriers ont voté la grève.", []),
     # a name and its appositions, then the verb and an object: no incise, no quote
     ("fr", "Julie Morel, présidente de la fédération régionale, la FRSEA, a annoncé mardi sur "
            "une radio locale la tenue dans tout le département de rassemblements.", []),

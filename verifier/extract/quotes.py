@@ -1505,9 +1505,14 @@ def _viewpoint_title_end(toks: list[_Tok], j: int, lex: Lexicon) -> int:
     x = j
     while x < n and x - j < 8 and toks[x].q < 0 and toks[x].raw != "," and not _verbish(toks[x], lex):
         x += 1
-    if x < n and toks[x].raw == "," and x + 1 < n and toks[x + 1].q >= 0:
-        return x
+    if x < n and toks[x].raw == "," and x + 1 < n and (toks[x + 1].q >= 0 or (
+            toks[x + 1].low in lex.determiners or toks[x + 1].low in _FR_SUBJECT_PRONOUNS) and any(
+            _fr_verbish(t) or t.low in lex.aux for t in toks[x + 2:])):
+        return x   # "Pour le président du MR, « Q »" or ", cette situation n'est plus tenable"
     return j
+
+
+_FR_SUBJECT_PRONOUNS = {"il", "elle", "ils", "elles", "on", "c’", "c'", "ce", "cela", "ça"}
 
 
 # what opens a sentence before its subject, up to a comma: sentence adverbs and connectives
@@ -1928,7 +1933,8 @@ def _leading_attribution(sent: _Sent) -> None:
         if toks[j].low in ("lui", "elle", "eux", "elles"):
             j += 1
         else:
-            if toks[j].low in ("le", "la", "l’", "l'") and j + 1 < n and toks[j + 1].low in lex.titles:
+            if toks[j].low in ("le", "la", "l’", "l'") and j + 1 < n and toks[j + 1].low in lex.titles \
+                    and not (j + 2 < n and toks[j + 2].low == "fois"):   # ("Pour la première fois,")
                 j = _viewpoint_title_end(toks, j + 2, lex)
             j0 = j
             while j < n and toks[j].raw[:1].isupper() and toks[j].q < 0:
@@ -1985,12 +1991,15 @@ def _leading_attribution(sent: _Sent) -> None:
                 # "Selon le ministère, qui cite des chiffres provisoires, Q": past the relative
                 c2 = next((x for x in range(j + 2, min(n, j + 24)) if toks[x].raw == ","), None)
                 qj = c2 + 1 if c2 is not None else None
-            sp = _span(toks, qj if qj is not None else j + 1, n)
+            q0 = qj if qj is not None else j + 1
+            # (up to a colon that opens a quotation of its own: "Pour X, A : « B », a-t-il dit")
+            end = next((x for x in range(q0 + 1, n - 1) if toks[x].raw == ":" and toks[x + 1].q >= 0), n)
+            sp = _span(toks, q0, end)
             if sp:
                 cands.append(_Cand(sp[0], sp[1], "according_to", spk_of((k, j)), lead.text,
-                                   intro=toks[n - 1].raw == ":",
+                                   intro=end == n and toks[n - 1].raw == ":",
                                    how="viewpoint" if toks[st].low == "pour" else "according"))
-                claim(lead.la, n)
+                claim(lead.la, end)
 
 
 def _fr_incise_tail(toks: list[_Tok], c: _Cue, after: int, n: int) -> bool:
