@@ -1365,6 +1365,11 @@ CASES += [
            "a-t-elle dit.",
      [{"text": "la décision est prématurée"}, {"text": "« Il faut attendre »", "speaker": "elle"}]),
     ("fr", "Pour la première fois depuis 1990, les ouvriers ont voté la grève.", []),
+    # a parenthesis between the French verb and "que"
+    ("fr", "La syndique a répondu, pour sa part, que les comptes étaient justes.",
+     [{"text": "que les comptes étaient justes", "speaker": "La syndique"}]),
+    ("fr", "Le recteur a indiqué, jeudi, que les cours reprendraient lundi.",
+     [{"text": "que les cours reprendraient lundi"}]),
     # a name and its appositions, then the verb and an object: no incise, no quote
     ("fr", "Julie Morel, présidente de la fédération régionale, la FRSEA, a annoncé mardi sur "
            "une radio locale la tenue dans tout le département de rassemblements.", []),

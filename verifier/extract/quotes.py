@@ -2485,6 +2485,12 @@ def _complement_start(sent: _Sent, c: _Cue, w: str, k: int, hi: int) -> int:
         if k < hi and toks[k].raw == ",":
             k += 1
     else:
+        if k + 2 < hi and toks[k].raw == ",":
+            # "a estimé, lui, que ...", "a rappelé, pour sa part, que ...": a parenthesis
+            c2 = next((x for x in range(k + 2, min(hi - 1, k + 6)) if toks[x].raw == ","), None)
+            if c2 is not None and toks[c2 + 1].low in _THAT and all(
+                    t.low in _FR_PARENTHESIS or t.low in _FR_LEAD_SKIP for t in toks[k + 1:c2]):
+                k = c2 + 1
         while k < hi and (toks[k].low in _FR_LEAD_SKIP - _TIME_ADJ or (
                 toks[k].low in ("d’", "d'", "par") and k + 1 < hi and toks[k + 1].low == "ailleurs")):
             k += 2 if toks[k].low in ("d’", "d'", "par") else 1   # "prévoit notamment que ..."
@@ -2532,6 +2538,13 @@ def _clause_after_adjunct(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> in
                         for x in toks[j + 1:min(hi, j + 6)]):
             return j
     return None
+
+
+# the words of a parenthesis between a French reporting verb and "que"
+_FR_PARENTHESIS = {"lui", "elle", "eux", "elles", "pour", "sa", "son", "leur", "part", "de", "côté",
+                   "quant", "à", "toutefois", "cependant", "pourtant", "néanmoins", "aussi",
+                   "également", "d’ailleurs", "d'ailleurs", "notamment", "encore", "une", "fois",
+                   "lui-même", "elle-même", "eux-mêmes", "elles-mêmes", "pour", "autant"}
 
 
 # French reporting verbs whose direct object is the person told, before "que"
