@@ -2544,7 +2544,7 @@ def _clause_after_adjunct(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> in
 _FR_PARENTHESIS = {"lui", "elle", "eux", "elles", "pour", "sa", "son", "leur", "part", "de", "côté",
                    "quant", "à", "toutefois", "cependant", "pourtant", "néanmoins", "aussi",
                    "également", "d’ailleurs", "d'ailleurs", "notamment", "encore", "une", "fois",
-                   "lui-même", "elle-même", "eux-mêmes", "elles-mêmes", "pour", "autant"}
+                   "lui-même", "elle-même", "eux-mêmes", "elles-mêmes", "autant"}
 
 
 # French reporting verbs whose direct object is the person told, before "que"
