@@ -1365,6 +1365,15 @@ CASES += [
            "a-t-elle dit.",
      [{"text": "la décision est prématurée"}, {"text": "« Il faut attendre »", "speaker": "elle"}]),
     ("fr", "Pour la première fois depuis 1990, les ouvriers ont voté la grève.", []),
+    # an intertitle or pull quote that repeats a quotation of the article is a display copy;
+    # a quotation alone on its line that no other quote holds stays
+    ("fr", "Le conseil a siégé jusqu’à minuit.\n« On ne lâchera rien sur les écoles »\n"
+           "La maire a défendu son budget. « On ne lâchera rien sur les écoles, ni sur les "
+           "crèches », a-t-elle martelé.",
+     [{"text": "« On ne lâchera rien sur les écoles, ni sur les crèches »", "speaker": "elle"}]),
+    ("en", "The council sat until midnight.\n“We will not give up on the schools”\n"
+           "The mayor defended her budget.",
+     [{"text": "“We will not give up on the schools”"}]),
     # a parenthesis between the French verb and "que"
     ("fr", "La syndique a répondu, pour sa part, que les comptes étaient justes.",
      [{"text": "que les comptes étaient justes", "speaker": "La syndique"}]),

@@ -3148,7 +3148,36 @@ def quotes_in(analysis: DocumentAnalysis) -> list[Quote]:
                 out.append(replace(made, speaker=None, speaker_start=None, speaker_end=None,
                                    floating=True))
         out.sort(key=lambda q: q.start)
-    return out
+    return _without_display_copies(text, out)
+
+
+_INTERTITLE_WORDS = 25
+
+
+def _without_display_copies(text: str, quotes: list[Quote]) -> list[Quote]:
+    """Drop the pull quotes and intertitles that repeat a quotation of the article: a line that
+    is a quotation alone, short, with no final punctuation, whose words another quote holds
+    ("« Personne n'a eu pitié de moi »" above the paragraph that quotes it with "dit-elle")."""
+    def words(s: str) -> str:
+        return " ".join(_WORDS_RE.findall(s.lower()))
+
+    drop = set()
+    norm: list[str] | None = None   # every quote's words, computed once if a line qualifies
+    for i, q in enumerate(quotes):
+        ls = text.rfind("\n", 0, q.start) + 1
+        le = text.find("\n", q.end)
+        le = len(text) if le < 0 else le
+        inner = q.text.strip().strip("«»“”\"‘’„ \u00a0\u202f")
+        if text[ls:le].strip() != q.text.strip() or not inner or inner[-1] in ".!?…" \
+                or len(_WORDS_RE.findall(inner)) > _INTERTITLE_WORDS:
+            continue
+        w = words(inner)
+        if len(w) < 12:
+            continue
+        norm = norm if norm is not None else [words(o.text) for o in quotes]
+        if any(j != i and w in o for j, o in enumerate(norm)):
+            drop.add(i)
+    return [q for i, q in enumerate(quotes) if i not in drop] if drop else quotes
 
 
 # a quote box's signature on a line of its own: "-- Le très hon. Justin Trudeau, premier
