@@ -128,3 +128,18 @@ ROUND_EIGHT_UNITS = [("en", "described the plan as a "), ("en", "they called it 
 @pytest.mark.parametrize("lang, unit", ROUND_EIGHT_UNITS)
 def test_round_eight_rules_are_linear(lang: str, unit: str) -> None:
     assert_linear(lambda t: extract_claims(t, lang=lang), lambda n: unit * n)
+
+
+# Decisions §45: the ninth round's rules, each unit repeated (a that-less clause after an
+# adjunct, cue forms used as nouns, a relative clause holding a report, a viewpoint "Pour +
+# title", a parenthesis before "que", intertitle lines that repeat each other, time tails)
+ROUND_NINE_UNITS = [("en", "said on Monday the "), ("en", "Acme shares "), ("en", "notes that listed "),
+                    ("en", "X, who argued that the fee, which rose, "), ("en", "Acme earlier this month "),
+                    ("en", "asked for a call on what "), ("fr", "Pour le président du MR, "),
+                    ("fr", "a estimé, lui, "), ("fr", "« Nous tiendrons bon sur tout ce dossier »\n"),
+                    ("fr", "a lâché la procureure à propos "), ("fr", "a tranquillement déclaré ")]
+
+
+@pytest.mark.parametrize("lang, unit", ROUND_NINE_UNITS)
+def test_round_nine_rules_are_linear(lang: str, unit: str) -> None:
+    assert_linear(lambda t: extract_claims(t, lang=lang), lambda n: unit * n)

@@ -3152,6 +3152,7 @@ def quotes_in(analysis: DocumentAnalysis) -> list[Quote]:
 
 
 _INTERTITLE_WORDS = 25
+_INTERTITLES_CHECKED = 32
 
 
 def _without_display_copies(text: str, quotes: list[Quote]) -> list[Quote]:
@@ -3163,6 +3164,7 @@ def _without_display_copies(text: str, quotes: list[Quote]) -> list[Quote]:
 
     drop = set()
     norm: list[str] | None = None   # every quote's words, computed once if a line qualifies
+    checked = 0
     for i, q in enumerate(quotes):
         ls = text.rfind("\n", 0, q.start) + 1
         le = text.find("\n", q.end)
@@ -3174,6 +3176,9 @@ def _without_display_copies(text: str, quotes: list[Quote]) -> list[Quote]:
         w = words(inner)
         if len(w) < 12:
             continue
+        checked += 1
+        if checked > _INTERTITLES_CHECKED:
+            break   # (a bound: each check reads every quote, so the pass stays linear)
         norm = norm if norm is not None else [words(o.text) for o in quotes]
         if any(j != i and w in o for j, o in enumerate(norm)):
             drop.add(i)
