@@ -1374,6 +1374,26 @@ CASES += [
     ("en", "The council sat until midnight.\n“We will not give up on the schools”\n"
            "The mayor defended her budget.",
      [{"text": "“We will not give up on the schools”"}]),
+    # English incise-only cues take a "that" clause ("believes that", "felt that"); a relative
+    # clause with a speaker and a past verb; progressive directives; ", telling X (that)"; a
+    # speech gerund after "by"/"before"/"after" is the subject's
+    ("en", "The ministry believes that about 40 miners are trapped.",
+     [{"text": "that about 40 miners are trapped", "speaker": "The ministry"}]),
+    ("en", "He pointed that out.", []),
+    ("en", "The fine was for a permit, which the inspector said expired in June.",
+     [{"text": "expired in June", "speaker": "the inspector"}]),
+    ("en", "The governor is urging drivers to avoid the coastal road.",
+     [{"text": "to avoid the coastal road", "speaker": "The governor"}]),
+    ("en", "The bank lowered its forecast, telling clients its margins would shrink.",
+     [{"text": "its margins would shrink", "speaker": "The bank", "cue": "telling"}]),
+    ("en", "The chair closed the hearing by saying the report would be public.",
+     [{"text": "the report would be public", "speaker": "The chair"}]),
+    ("en", 'The senator said the vote was rigged, before asking: "Who counted the ballots?"',
+     [{"text": "the vote was rigged"}, {"text": '"Who counted the ballots?"', "speaker": "The senator"}]),
+    ("en", "She left the room without saying a word.", []),
+    # a clause between commas is no apposition of a subject
+    ("en", "After the final, the coach did not hold back in blaming the referee, asking him to "
+           "explain the penalty.", []),
     # a parenthesis between the French verb and "que"
     ("fr", "La syndique a répondu, pour sa part, que les comptes étaient justes.",
      [{"text": "que les comptes étaient justes", "speaker": "La syndique"}]),

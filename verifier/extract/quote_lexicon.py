@@ -105,7 +105,8 @@ _EN_OBJECT = {"announced", "announce", "announces", "announcing", "confirmed", "
 _TELL = {"told", "tell", "tells", "telling", "assured", "assure", "assures", "reminded", "remind",
          "reminds", "warned", "warn", "warns", "warning", "informed", "inform", "informs",
          "advised", "advise", "advises", "promised", "urged", "reassured", "notified", "asked",
-         "asks", "ask"}
+         "asks", "ask", "urging", "asking", "advising", "reminding", "informing",
+         "assuring"}
 
 _FR_AUX = {"a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "eut", "eurent",
            "avoir", "ayant", "est", "sont", "était", "étaient", "sera", "seront", "serait",

@@ -377,7 +377,7 @@ _EN_PARTICIPLE_CONT = {"adding", "noting", "saying", "insisting", "explaining", 
                        "warning", "stressing", "suggesting", "claiming", "stating", "writing",
                        "acknowledging", "admitting", "asserting", "emphasizing", "indicating",
                        "promising", "vowing", "pledging", "predicting", "conceding", "denying",
-                       "urging"}
+                       "urging", "telling"}
 _FR_PARTICIPLE_CONT = {"ajoutant", "soulignant", "estimant", "précisant", "expliquant",
                        "affirmant", "assurant", "rappelant", "indiquant", "insistant",
                        "déclarant", "jugeant", "notant", "relevant", "martelant", "avertissant",
@@ -634,7 +634,8 @@ def _no_speaker_cue(toks: list[_Tok], i: int, la: int, w: str, lex: Lexicon) -> 
         return not fr and w.endswith("ing")   # a sentence-initial gerund ("Speaking to ...")
     if not fr:
         return before.low in _EN_PASSIVE_AUX and not w.endswith("ing") or w.endswith("ing") and (
-            la == i or before.low not in _PROGRESSIVE) and before.low != ","
+            la == i or before.low not in _PROGRESSIVE) and before.low != "," \
+            and before.low not in _EN_GERUND_PREP   # ("ended by saying ...": the subject's words)
     return before.low in _FR_ETRE and _FR_DIRECTED_RE.fullmatch(w) is not None or la == i and (
         toks[i].raw[:1].isupper() and before.raw == ","
         or w in ("dite", "dites", "dits") and before.low not in lex.pronouns and before.raw[:1].isalpha())
@@ -855,6 +856,9 @@ def _left_np(toks: list[_Tok], la: int, lo: int, lex: Lexicon) -> tuple[int, int
             k -= 1   # "X, qui s'exprimait à l'issue de ..., a assuré": a relative between commas
         if k < lo or toks[k].low != ",":
             return None
+        if lex.lang == "en" and not any(t.low in _RELATIVE_WORDS or t.low == "that" for t in toks[k + 1:j - 1]) \
+                and any(t.low in _FINITE or t.low in lex.negation for t in toks[k + 1:j - 1]):
+            return None   # ", Rohit did not hesitate in calling out X, asking": a clause, no apposition
         appos = (k + 1, j - 1)
         j = k
         # "His father, Ernie LeBlanc, says": the name in the apposition is the better mention
@@ -1278,7 +1282,8 @@ class _Cand:
 
 # verbs of telling someone to do something: "urged X to ...", "told workers to ..."
 _DIRECTIVE = {"urged", "urges", "urge", "told", "tells", "tell", "asked", "asks", "ask", "advised",
-              "advises", "warned", "warns", "reminded", "reminds", "encouraged", "encourages"}
+              "advises", "warned", "warns", "reminded", "reminds", "encouraged", "encourages",
+              "urging", "telling", "asking", "advising", "warning", "reminding", "encouraging"}
 _TRAIL_PUNCT = (".", ",", ";", ":", "!", "?", "—", "–", "-", "--", "…")
 
 
@@ -2385,6 +2390,7 @@ def _relative_speaker(toks: list[_Tok], la: int, lex: Lexicon) -> tuple[int, int
     return None
 
 
+_EN_GERUND_PREP = {"by", "before", "after"}
 _COORD_OR_THAT = {"and", "but", "or", "nor", "et", "mais", "ou", "ni", "that", "que", "qu’", "qu'"}
 
 
@@ -2425,9 +2431,15 @@ def _report_subject(sent: _Sent, c: _Cue) -> tuple[_Cue, tuple[int, int] | None]
                 np_ = _left_np(toks, prev[-1].la, 0, lex)   # (the subject of the first report)
             if np_ is not None:
                 c = _Cue(c.i, c.la, c.k, c.text, c.pron, c.incise_only, "coord")
-        if np_ is None and fr and c.la > 0 and toks[c.la - 1].low == "en" and toks[c.i].low.endswith("ant"):
-            # "X s'est défendu en assurant que ...": the gerund's subject is the sentence's
+        if np_ is None and c.la > 0 and (
+                fr and toks[c.la - 1].low == "en" and toks[c.i].low.endswith("ant")
+                or not fr and toks[c.la - 1].low in _EN_GERUND_PREP and toks[c.i].low.endswith("ing")):
+            # "X s'est défendu en assurant que ...", "He ended by saying ...": the gerund's
+            # subject is the sentence's (shared, as a coordinated verb's: what comes before
+            # the gerund is left to the first report)
             np_ = _sentence_subject(toks, lex, c.la - 1)
+            if np_ is not None:
+                c = _Cue(c.i, c.la - 1, c.k, c.text, c.pron, c.incise_only, "coord")
         if np_ is None:
             return None
     if np_ and np_[0] > 1 and toks[np_[0] - 1].low in ("who", "qui") and toks[np_[0] - 2].raw == ",":
@@ -2590,6 +2602,8 @@ def _reports_before(sent: _Sent) -> None:
             continue
         if c.kind == "participle":
             k = c.k
+            if not fr and toks[c.i].low in TELL_VERBS:
+                k = _complement_start(sent, c, toks[c.i].low, k, limit)   # ", telling investors (that) ..."
             if k < limit and (_clausal(toks, k, limit, lex) or toks[k].q >= 0):
                 sp = _span(toks, k, limit)
                 if sp and _words_in(doc[sp[0]:sp[1]]) >= 3:
@@ -2605,6 +2619,8 @@ def _reports_before(sent: _Sent) -> None:
                     limit = c.la - 1 if c.la > 0 and toks[c.la - 1].raw == "," else c.la
             continue
         if c.kind not in ("verb", "coord") or (c.incise_only and not (
+                not fr and c.k + 2 < limit and toks[c.k].low == "that" and _clausal(toks, c.k + 1, limit, lex)) \
+                and not (   # "believes that A" (not "pointed that out")
                 fr and c.k < limit and (toks[c.k].low in _THAT or (
                     (toks[c.i].core or toks[c.i].low).startswith(_FR_INF_CUES)
                     and _fr_complement(toks, c, c.k, limit, lex) == (c.k, "indirect"))
@@ -2615,7 +2631,8 @@ def _reports_before(sent: _Sent) -> None:
         # "a move the company said was needed": the words of the noun phrase before the verb,
         # to the relative clause's comma ("The bridge, which engineers said was unsafe,")
         rel = _relative_speaker(toks, c.la, lex) if not fr and c.kind == "verb" and not c.pron \
-            and c.k < n and toks[c.k].low in _VP_AUX else None
+            and c.k < n and (toks[c.k].low in _VP_AUX or toks[c.k].low in _EN_IRREGULAR_PAST or (
+                len(toks[c.k].low) > 4 and toks[c.k].low.endswith("ed") and toks[c.k].raw[:1].islower())) else None
         subject = (c, rel) if rel else _report_subject(sent, c)
         if subject is None:
             continue
