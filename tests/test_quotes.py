@@ -1394,6 +1394,9 @@ CASES += [
     # a clause between commas is no apposition of a subject
     ("en", "After the final, the coach did not hold back in blaming the referee, asking him to "
            "explain the penalty.", []),
+    # a conjunction with its elided pronoun or a demonstrative speaks not
+    ("fr", "S’il a gagné la course, il s’agit surtout d’une revanche : « J’attendais ce jour. »",
+     [{"speaker": None}]),
     # a parenthesis between the French verb and "que"
     ("fr", "La syndique a répondu, pour sa part, que les comptes étaient justes.",
      [{"text": "que les comptes étaient justes", "speaker": "La syndique"}]),

@@ -3450,6 +3450,9 @@ def _speech_body(text: str, lang: str, marks: Sequence[tuple[int, int, bool]],
     return None
 
 
+# a conjunction with its elided pronoun, a demonstrative: never who speaks
+_NO_SPEAKER_WORDS = {"s'il", "s'ils", "qu'il", "qu'ils", "qu'elle", "qu'elles", "lorsqu'il",
+                     "lorsqu'elle", "puisqu'il", "puisqu'elle", "cela", "ceci", "ça"}
 _AGE_RE = re.compile(r"(?i)\d+(?:[ \u00a0-]*(?:ans?|years?|yrs?)(?:[ -]old)?)?")
 _FR_ETRE = {"est", "sont", "était", "étaient", "sera", "seront", "serait", "seraient", "été", "soit",
             "soient", "fut", "furent", "être"}
@@ -3473,8 +3476,8 @@ def _speaker_span(doc: str, spk: tuple[int, int], lex: Lexicon) -> tuple[int, in
     s, e = trim_speaker(doc, s, e, lex)
     t = doc[s:e]
     low = t.lower()
-    if _AGE_RE.fullmatch(t) or low in _SENT_ADVERBS:
-        return None
+    if _AGE_RE.fullmatch(t) or low in _SENT_ADVERBS or low.replace("’", "'") in _NO_SPEAKER_WORDS:
+        return None   # ("S'il a signé ..., il s'agit de ... : « Q »", "Cela montre ...": no one)
     if " " not in t and low not in lex.pronouns and low not in lex.anonymous:
         before = doc[:s].rstrip()[-1:]
         if lex.lang == "fr" and _FR_LONE_PARTICIPLE_RE.fullmatch(t) and t[:1].isupper() \
