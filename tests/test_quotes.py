@@ -1394,6 +1394,12 @@ CASES += [
     # a clause between commas is no apposition of a subject
     ("en", "After the final, the coach did not hold back in blaming the referee, asking him to "
            "explain the penalty.", []),
+    # a floating quotation goes to the person who became the subject since the last quote,
+    # not to an object named last; a name ending a sentence does not swallow the next one's
+    ("fr", "La finale a été serrée. « Je suis fière », a dit Iga Swiatek. Jasmine Paolini, de son "
+           "côté, a apprécié sa première finale et a félicité Iga Swiatek. « Jouer contre toi est "
+           "difficile. »",
+     [{"reference": "Iga Swiatek"}, {"floating": True, "reference": "Jasmine Paolini"}]),
     # a conjunction with its elided pronoun or a demonstrative speaks not
     ("fr", "S’il a gagné la course, il s’agit surtout d’une revanche : « J’attendais ce jour. »",
      [{"speaker": None}]),

@@ -3547,9 +3547,12 @@ def _floating(c: _Cand, st: _DocState, si: int) -> Quote:
         made = _make(text, _Cand(c.s, c.e, c.qtype, st.title_speaker, None, how="title"),
                      st, st.resolver.lex, None)
         return replace(made, speaker=None, speaker_start=None, speaker_end=None, floating=True)
-    named = st.resolver.last_name_position(c.s)
-    if named and (last is None or named[0] > max(last.end, text.rfind("\n", 0, c.s))) \
-            and c.s - named[0] < 400 and (last is None or _subject_position(st, named[0])):
+    # the latest person named since the previous quote (in this paragraph), as the subject of
+    # a sentence when there was a previous quote ("Paolini ... a félicité Swiatek. « Q »": Paolini)
+    since = -1 if last is None else max(last.end, text.rfind("\n", 0, c.s))
+    named = st.resolver.last_name_position(
+        c.s, since, None if last is None else (lambda p: _subject_position(st, p)))
+    if named and c.s - named[0] < 400:
         n = st.hops(named[0], c.s)
         return replace(q0, reference=named[1], speaker_type="person", floating=True,
                        confidence=_clip(0.45 - 0.05 * n),

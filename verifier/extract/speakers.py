@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from verifier.calendar_names import MONTHS, WEEKDAYS
@@ -20,10 +21,13 @@ _UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 # At most one word (what `len(text.split()) <= 1` says, without copying a long sentence for
 # each name in it: that was quadratic in a sentence with many names).
 _AT_MOST_ONE_WORD = re.compile(r"\s*\S*\s*")
+# (a word with its period only when short, a title or an initial: "Prof.", "J."; "Swiatek."
+# ends its sentence, and the name after it is another: "... Iga Swiatek. Jasmine Paolini, ...")
+_NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w’'\-]{0,3}\.(?=[ \u00a0])|[A-ZÀ-ÖØ-Þ][\w’'\-]*)"
 _NAME_RUN = re.compile(
-    r"(?<![\w’'])(?:[A-ZÀ-ÖØ-Þ][\w’'\-]*\.?|[A-Z]\.)"
+    rf"(?<![\w’']){_NAME_WORD}"
     r"(?:[ \u00a0](?:(?:de|du|des|da|di|van|von|der|den|la|le|bin|ben|ibn|al|el|St\.)[ \u00a0])?"
-    r"(?:[A-ZÀ-ÖØ-Þ][\w’'\-]*\.?|[A-Z]\.))*"
+    rf"{_NAME_WORD})*"
 )
 _MALE_TITLES = {"mr", "mr.", "m", "m.", "monsieur", "sir", "lord", "king", "prince", "father", "le"}
 _FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "mme", "mme.", "madame", "mlle", "dame",
@@ -532,11 +536,15 @@ class Resolver:
                     break
         return best or name
 
-    def last_name_position(self, pos: int) -> tuple[int, str] | None:
-        """The latest full person name mentioned before pos, with its position, leaving out
-        names in an object or adjunct ("told Jane Roe", "à Olaf Scholz", "sur France Inter")."""
+    def last_name_position(self, pos: int, after: int = -1,
+                           keep: Callable[[int], bool] | None = None) -> tuple[int, str] | None:
+        """The latest full person name mentioned before pos (and after `after`), with its
+        position, leaving out names in an object or adjunct ("told Jane Roe", "à Olaf Scholz",
+        "sur France Inter") and, with `keep`, the positions it refuses."""
         for p, full, _ in reversed(self.names):
-            if p < pos and p not in self.addressed:
+            if p <= after:
+                return None
+            if p < pos and p not in self.addressed and (keep is None or keep(p)):
                 return p, full
         return None
 
