@@ -1400,6 +1400,9 @@ CASES += [
            "côté, a apprécié sa première finale et a félicité Iga Swiatek. « Jouer contre toi est "
            "difficile. »",
      [{"reference": "Iga Swiatek"}, {"floating": True, "reference": "Jasmine Paolini"}]),
+    # Irish titles and post-nominals are no part of the name
+    ("en", "Labour TD Alan Kelly told the Dáil that the minister knew.", [{"reference": "Alan Kelly"}]),
+    ("en", "Defence barrister Felix McEnroy SC said the charge was wrong.", [{"reference": "Felix McEnroy"}]),
     # a conjunction with its elided pronoun or a demonstrative speaks not
     ("fr", "S’il a gagné la course, il s’agit surtout d’une revanche : « J’attendais ce jour. »",
      [{"speaker": None}]),

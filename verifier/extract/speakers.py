@@ -333,7 +333,7 @@ def _caps_surname(nm: list[str]) -> list[str] | None:
 
 
 # letters after a name: honours, offices, degrees ("Lucy Rigby KC MP", "Jane Roe CBE")
-_POSTNOMINALS = {"KC", "QC", "MP", "MSP", "MLA", "MPP", "MNA", "MEP", "MS", "PC", "CBE", "OBE", "MBE",
+_POSTNOMINALS = {"KC", "QC", "SC", "TD", "MP", "MSP", "MLA", "MPP", "MNA", "MEP", "MS", "PC", "CBE", "OBE", "MBE",
                  "KBE", "DBE", "CMG", "FRS", "PhD", "MD"}
 
 
