@@ -1400,6 +1400,17 @@ CASES += [
            "côté, a apprécié sa première finale et a félicité Iga Swiatek. « Jouer contre toi est "
            "difficile. »",
      [{"reference": "Iga Swiatek"}, {"floating": True, "reference": "Jasmine Paolini"}]),
+    # a role description ("le responsable", "the skipper") with no head of its own earlier is
+    # the previous named speaker, across one paragraph, when nobody else was named since
+    ("en", '"We were outplayed," Rohit Sharma said after the match.\n"We need to regroup," the '
+           'exhausted skipper said.',
+     [{"reference": "Rohit Sharma"}, {"speaker": "the exhausted skipper", "reference": "Rohit Sharma"}]),
+    ("fr", "Arnaud Rousseau a été reçu à Matignon. « Rien n’est réglé », a-t-il déclaré.\n« La "
+           "mobilisation continue », a ajouté le responsable du syndicat agricole.",
+     [{"reference": "Arnaud Rousseau"}, {"reference": "Arnaud Rousseau"}]),
+    ("fr", "« Rien n’est réglé », a déclaré Arnaud Rousseau. Il a croisé Marc Fesneau à Matignon.\n"
+           "« La mobilisation continue », a ajouté le responsable du syndicat.",
+     [{"reference": "Arnaud Rousseau"}, {"reference": "le responsable du syndicat"}]),
     # Irish titles and post-nominals are no part of the name
     ("en", "Labour TD Alan Kelly told the Dáil that the minister knew.", [{"reference": "Alan Kelly"}]),
     ("en", "Defence barrister Felix McEnroy SC said the charge was wrong.", [{"reference": "Felix McEnroy"}]),

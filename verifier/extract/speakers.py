@@ -837,10 +837,31 @@ class Resolver:
         if ref is None and m.definite and head and not m.plural:
             ref = self.by_head(head, m.start, True)
             self.how = "description of a person named earlier"
+        if ref is None and m.definite and not m.plural and head and head.lower() in _ROLE_HEADS \
+                and head.lower() not in self.lex.titles:
+            # (a title keeps to its paragraph, above: a new paragraph brings new office holders)
+            ref = self._role_of_previous_speaker(m.start)
         if ref is None:
             ref = m.text
             self.how, self.antecedent = "description, no name", None
         return ref
+
+    def _role_of_previous_speaker(self, pos: int) -> str | None:
+        """A role description ("le responsable du syndicat", "the exhausted skipper", "l'édile")
+        with no head of its own earlier: the previous named speaker, in this paragraph or the one
+        before, when no other person was named since."""
+        for e in reversed(self.history):
+            if e.pos >= pos or e.speaker_type != "person" or e.plural or not e.reference:
+                continue
+            if not e.named or self.doc.count("\n", e.pos, pos) > 2 or len(e.reference.split()) < 2:
+                return None   # (a one-word reference may be a newspaper: "rapporte L'Indépendant")
+            named = self.last_name_position(pos)
+            if named is not None and named[0] > e.pos and named[1] != e.reference:
+                return None   # someone else was named since: the role may be theirs
+            self.antecedent = e.pos
+            self.how = "title taken as the previous speaker"
+            return e.reference
+        return None
 
     def remember(self, pos: int, ref: str | None, stype: str) -> None:
         self.history.append(_Entity(pos, ref, stype, self.gender_of.get(ref or ""), False, False))
@@ -911,6 +932,15 @@ class Resolver:
         if ref and g:
             self.gender_of.setdefault(ref, g)
         return ref, "person", g
+
+
+# head nouns of a role that a description gives the person an article follows, beside the
+# titles of the lexicon: "le responsable", "l'édile", "the skipper", "the bank boss"
+_ROLE_HEADS = {"responsable", "dirigeant", "dirigeante", "patron", "patronne", "chef", "cheffe",
+               "édile", "élu", "élue", "entraîneur", "entraîneuse", "sélectionneur", "capitaine",
+               "leader", "syndicaliste", "militant", "militante", "avocat", "avocate", "skipper",
+               "captain", "boss", "coach", "manager", "chief", "head", "founder", "fondateur",
+               "fondatrice", "champion", "championne", "star", "veteran", "vétéran"}
 
 
 def _head(m: Mention, lex: Lexicon) -> str | None:
