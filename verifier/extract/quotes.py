@@ -2590,6 +2590,43 @@ def _clause_follows(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> bool:
         bool(_EN_VERBISH_RE.fullmatch(toks[x].low)) or toks[x].low in _FINITE)
 
 
+def _participle_report(sent: _Sent, c: _Cue, limit: int) -> int:
+    """Phase 3, a participle continuing a report (", adding that ...", ", telling investors
+    ..."): its clause, with the speaker of an earlier candidate or the sentence's subject.
+    Returns the new right limit of the phase."""
+    doc, toks, lex = sent.doc, sent.toks, sent.lex
+    k = c.k
+    if not sent.fr and toks[c.i].low in TELL_VERBS:
+        k = _complement_start(sent, c, toks[c.i].low, k, limit)   # ", telling investors (that) ..."
+    if k < limit and (_clausal(toks, k, limit, lex) or toks[k].q >= 0):
+        sp = _span(toks, k, limit)
+        if sp and _words_in(doc[sp[0]:sp[1]]) >= 3:
+            subj = None
+            for other in sent.cands:
+                if other.spk and other.s < toks[c.i].s:
+                    subj = other.spk
+            if subj is None:
+                subj = sent.spk_of(_sentence_subject(toks, lex, c.i))
+            sent.cands.append(_Cand(sp[0], sp[1], "indirect", subj, c.text,
+                                    floating=subj is None, how="participle"))
+            sent.claim(c.la, limit)
+            return c.la - 1 if c.la > 0 and toks[c.la - 1].raw == "," else c.la
+    return limit
+
+
+def _incise_cue_reports(sent: _Sent, c: _Cue, limit: int) -> bool:
+    """Does a cue accepted mostly as an incise report here: an English one before a "that"
+    clause ("believes that A", not "pointed that out"), a French one before "que", an
+    infinitive complement or a directive?"""
+    toks, lex = sent.toks, sent.lex
+    if not sent.fr:
+        return c.k + 2 < limit and toks[c.k].low == "that" and _clausal(toks, c.k + 1, limit, lex)
+    return c.k < limit and (toks[c.k].low in _THAT or (
+        (toks[c.i].core or toks[c.i].low).startswith(_FR_INF_CUES)
+        and _fr_complement(toks, c, c.k, limit, lex) == (c.k, "indirect"))
+        or _fr_directive(toks, c, c.k, limit) is not None)
+
+
 def _reports_before(sent: _Sent) -> None:
     """Phase 3: speaker and cue before the quote, right to left so that "X said A, but Y said
     B" and "X said he believed B" give one quote per cue: "X said (that) Q", "X a déclaré que
@@ -2601,30 +2638,9 @@ def _reports_before(sent: _Sent) -> None:
         if claimed[c.i] or c.i >= limit:
             continue
         if c.kind == "participle":
-            k = c.k
-            if not fr and toks[c.i].low in TELL_VERBS:
-                k = _complement_start(sent, c, toks[c.i].low, k, limit)   # ", telling investors (that) ..."
-            if k < limit and (_clausal(toks, k, limit, lex) or toks[k].q >= 0):
-                sp = _span(toks, k, limit)
-                if sp and _words_in(doc[sp[0]:sp[1]]) >= 3:
-                    subj = None
-                    for other in cands:
-                        if other.spk and other.s < toks[c.i].s:
-                            subj = other.spk
-                    if subj is None:
-                        subj = spk_of(_sentence_subject(toks, lex, c.i))
-                    cands.append(_Cand(sp[0], sp[1], "indirect", subj, c.text,
-                                       floating=subj is None, how="participle"))
-                    claim(c.la, limit)
-                    limit = c.la - 1 if c.la > 0 and toks[c.la - 1].raw == "," else c.la
+            limit = _participle_report(sent, c, limit)
             continue
-        if c.kind not in ("verb", "coord") or (c.incise_only and not (
-                not fr and c.k + 2 < limit and toks[c.k].low == "that" and _clausal(toks, c.k + 1, limit, lex)) \
-                and not (   # "believes that A" (not "pointed that out")
-                fr and c.k < limit and (toks[c.k].low in _THAT or (
-                    (toks[c.i].core or toks[c.i].low).startswith(_FR_INF_CUES)
-                    and _fr_complement(toks, c, c.k, limit, lex) == (c.k, "indirect"))
-                or _fr_directive(toks, c, c.k, limit) is not None))):
+        if c.kind not in ("verb", "coord") or (c.incise_only and not _incise_cue_reports(sent, c, limit)):
             continue
         if not fr and _passive(toks, c.i):
             continue
