@@ -1,0 +1,107 @@
+"""Consistency check of the news-7 gold (plain Python; does not import verifier).
+
+news-7 is a quotes-only set (no TIMEX3 annotation), so instead of running
+tests/data/fr-news/check_gold.py (which requires a ``timexes`` list on every gold line) this file
+repeats its checks for quotes: every line of docs.jsonl and gold.jsonl parses; ids are unique, the
+two files hold the same ids in the same order; ``dct`` equals the doc's ``published``; the half is
+``held9``; every quote and speaker string equals ``text[start:end]`` (0-based, end exclusive);
+required fields are present with allowed values; no ``timexes`` key. Prints counts per language
+and half (core = not borderline). Exit status 1 on any error.
+
+    python3 tests/data/news-7/check_gold.py
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+HALVES = {"held9"}
+QUOTE_TYPES = {"marked", "unmarked", "indirect", "according_to"}
+QUOTE_KEYS = {"quote", "quote_start", "quote_end", "speaker", "speaker_start", "speaker_end", "reference",
+              "quote_type", "anonymous", "cue", "verb", "borderline", "note"}
+DOC_KEYS = {"id", "lang", "url", "outlet", "published", "licence", "excerpt", "text"}
+
+
+def lines(name: str, here: Path = HERE) -> list[dict]:
+    out = []
+    for n, raw in enumerate((here / name).read_text(encoding="utf-8").splitlines(), 1):
+        if raw.strip():
+            try:
+                out.append(json.loads(raw))
+            except json.JSONDecodeError as e:
+                sys.exit(f"{name}:{n}: not JSON: {e}")
+    return out
+
+
+def main(here: Path = HERE) -> int:
+    errors: list[str] = []
+    docs = lines("docs.jsonl", here)
+    gold = lines("gold.jsonl", here)
+    texts = {}
+    for d in docs:
+        if set(d) != DOC_KEYS:
+            errors.append(f"docs: {d.get('id')} keys {sorted(set(d) ^ DOC_KEYS)}")
+        if d["id"] in texts:
+            errors.append(f"docs: duplicate id {d['id']}")
+        if d["lang"] not in ("fr", "en") or not d["id"].startswith(d["lang"] + "-"):
+            errors.append(f"docs: {d['id']} lang {d['lang']!r}")
+        if len(d["text"]) > 1500:
+            errors.append(f"docs: {d['id']} text longer than 1,500 characters")
+        texts[d["id"]] = d
+    if [d["id"] for d in docs] != [g["id"] for g in gold]:
+        errors.append("gold.jsonl and docs.jsonl do not hold the same ids in the same order")
+    counts = defaultdict(lambda: [0, 0, 0])  # docs, core quotes, borderline quotes
+    seen = set()
+    for g in gold:
+        i = g["id"]
+        if i in seen:
+            errors.append(f"gold: duplicate id {i}")
+        seen.add(i)
+        if i not in texts:
+            errors.append(f"gold: {i} not in docs")
+            continue
+        doc = texts[i]
+        t = doc["text"]
+        if "timexes" in g:
+            errors.append(f"{i}: news-7 is quotes only (no timexes key)")
+        if g["half"] not in HALVES:
+            errors.append(f"{i}: half {g['half']!r}")
+        if g["dct"] != doc["published"]:
+            errors.append(f"{i}: dct {g['dct']} != published {doc['published']}")
+        c = counts[f"{doc['lang']}-{g['half']}"]
+        c[0] += 1
+        for q in g["quotes"]:
+            if set(q) != QUOTE_KEYS:
+                errors.append(f"{i}: quote keys {sorted(set(q) ^ QUOTE_KEYS)}")
+                continue
+            if t[q["quote_start"]:q["quote_end"]] != q["quote"] or not q["quote"]:
+                errors.append(f"{i}: quote offsets {q['quote_start']}:{q['quote_end']} {q['quote'][:40]!r}")
+            if q["speaker"] is None:
+                if q["speaker_start"] is not None or q["speaker_end"] is not None:
+                    errors.append(f"{i}: floating quote with speaker offsets")
+            elif t[q["speaker_start"]:q["speaker_end"]] != q["speaker"]:
+                errors.append(f"{i}: speaker offsets {q['speaker_start']}:{q['speaker_end']} {q['speaker']!r}")
+            if q["quote_type"] not in QUOTE_TYPES:
+                errors.append(f"{i}: quote_type {q['quote_type']!r}")
+            if not isinstance(q["borderline"], bool) or not isinstance(q["anonymous"], bool):
+                errors.append(f"{i}: borderline/anonymous not boolean")
+            c[2 if q["borderline"] else 1] += 1
+    for i in texts.keys() - seen:
+        errors.append(f"docs: {i} has no gold line")
+    total = [0] * 3
+    for key in sorted(counts):
+        c = counts[key]
+        total = [a + b for a, b in zip(total, c, strict=True)]
+        print(f"{key:9s} {c[0]:3d} docs  quotes {c[1]:4d} core + {c[2]:3d} borderline")
+    print(f"{'all':9s} {total[0]:3d} docs  quotes {total[1]:4d} core + {total[2]:3d} borderline")
+    for e in errors:
+        print("ERROR", e)
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
