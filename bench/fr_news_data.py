@@ -11,7 +11,9 @@ bench/quotes_fr_news.py and bench/temporal_fr_news.py:
 - ``news5`` (tests/data/news-5/): English only (``lang`` ``en`` per document; ``--lang en``), halves
   ``dev7`` and ``held7``;
 - ``news6`` (tests/data/news-6/): French only (``lang`` ``fr`` per document; ``--lang fr``), halves
-  ``dev8`` and ``held8``.
+  ``dev8`` and ``held8``;
+- ``news7`` (tests/data/news-7/): French and English newspaper excerpts, quotes only (no
+  TIMEX3; ``lang`` per document), one half ``held9``, run once at the end (issue 12).
 
 It also holds what every bench split in halves shares (bench/quotes.py, quotes_fr.py, temporal.py,
 temporal_en.py and the two news benches): ``--half`` (``half_option``) and the halves a bench
@@ -31,8 +33,10 @@ SETS = {"fr-news": ("tests/data/fr-news", ("dev", "held", "held2")),
         "news3": ("tests/data/news-3", ("dev5", "held5")),
         "news4": ("tests/data/news-4", ("dev6", "held6")),
         "news5": ("tests/data/news-5", ("dev7", "held7")),
-        "news6": ("tests/data/news-6", ("dev8", "held8"))}
+        "news6": ("tests/data/news-6", ("dev8", "held8")),
+        "news7": ("tests/data/news-7", ("held9",))}
 HALVES = SETS["fr-news"][1]
+QUOTES_ONLY = {"news7"}   # sets annotated for quotes only (no TIMEX3 gold)
 
 
 def _lines(folder: Path, name: str) -> list[dict]:

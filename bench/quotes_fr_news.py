@@ -15,6 +15,7 @@ gold.jsonl (the held-out halves are not to be looked at until the end). Quotes m
     .venv/bin/python bench/quotes_fr_news.py --set news4 --lang fr|en [--errors N] [--half dev6|held6|all]
     .venv/bin/python bench/quotes_fr_news.py --set news5 --lang en [--errors N] [--half dev7|held7|all]
     .venv/bin/python bench/quotes_fr_news.py --set news6 --lang fr [--errors N] [--half dev8|held8|all]
+    .venv/bin/python bench/quotes_fr_news.py --set news7 --lang fr|en [--errors N] [--half held9|all]
 """
 from __future__ import annotations
 

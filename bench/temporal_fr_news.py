@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from fr_news_data import SETS, load, parse_args, shown  # noqa: E402
+from fr_news_data import QUOTES_ONLY, SETS, load, parse_args, shown  # noqa: E402
 from fr_news_data import halves as split_halves  # noqa: E402
 
 TYPES = {"DATE": {"DATE"}, "TIME": {"TIME"}, "DATE+TIME": {"DATE", "TIME"},
@@ -63,6 +63,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("-v", dest="verbose", action="store_true", help="list the errors of --half")
     args = parse_args(ap)
+    if args.name in QUOTES_ONLY:
+        ap.error(f"--set {args.name} holds quotes only (no TIMEX3 gold): use bench/quotes_fr_news.py")
     from verifier.extract.temporal import extract_temporal
 
     def predict(doc: dict) -> list[dict]:
