@@ -1411,6 +1411,21 @@ CASES += [
     ("fr", "« Rien n’est réglé », a déclaré Arnaud Rousseau. Il a croisé Marc Fesneau à Matignon.\n"
            "« La mobilisation continue », a ajouté le responsable du syndicat.",
      [{"reference": "Arnaud Rousseau"}, {"reference": "le responsable du syndicat"}]),
+    # a restrictive relative clause after the speaker is no part of it; "Those who ..." is;
+    # "Ce à quoi X a répondu que" is X's report; a "which said" relative ends at its comma
+    ("en", "The officer who was called to the scene said the driver had fled.",
+     [{"speaker": "The officer", "text": "the driver had fled"}]),
+    ("en", "Those who voted said the count was fair.", [{"speaker": "Those who voted"}]),
+    ("fr", "Le juge qui présidait l’audience a indiqué que le verdict serait rendu lundi.",
+     [{"speaker": "Le juge"}]),
+    ("fr", "Ce à quoi la procureure a répondu que l’enquête restait ouverte.",
+     [{"speaker": "la procureure", "text": "que l’enquête restait ouverte"}]),
+    ("en", "The airline, which said demand would fall, cut 200 flights.",
+     [{"speaker": "The airline", "text": "demand would fall"}]),
+    # a title taken as the previous speaker agrees with its gender when both are known
+    ("fr", "« Je ne céderai pas », a déclaré Mme Claire Roux. Le président du tribunal a "
+           "répondu que la cour trancherait.",
+     [{"reference": "Claire Roux"}, {"reference": "Le président du tribunal"}]),
     # Irish titles and post-nominals are no part of the name
     ("en", "Labour TD Alan Kelly told the Dáil that the minister knew.", [{"reference": "Alan Kelly"}]),
     ("en", "Defence barrister Felix McEnroy SC said the charge was wrong.", [{"reference": "Felix McEnroy"}]),

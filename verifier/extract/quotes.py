@@ -777,6 +777,11 @@ _EN_IRREGULAR_PAST = {"found", "began", "brought", "bought", "caught", "fell", "
                       "shot", "spoke", "stole", "taught", "threw", "understood", "wore", "drew",
                       "flew", "forgot", "hid", "rode", "sank", "shook", "spread", "stuck", "sought",
                       "swore", "withdrew", "overtook", "arose", "fled", "lent", "dealt"}
+# pronouns that a "who" clause completes ("Those who attended said", "Ceux qui ...")
+_WHO_PRONOUNS = {"those", "anyone", "everyone", "someone", "others", "many", "some", "ceux", "celles",
+                 "celui", "celle", "tous", "beaucoup"}
+# past tenses like their present ("The company, which said ..., cut 500 jobs")
+_EN_SAME_FORM_PAST = {"cut", "put", "set", "hit", "shut", "quit", "let", "cast", "hurt", "cost"}
 _VERB_S_NEXT = {"with", "that", "about", "into", "upon", "a", "an", "the", "no", "its", "their", "his", "her"}
 
 
@@ -910,6 +915,18 @@ def _left_np(toks: list[_Tok], la: int, lo: int, lex: Lexicon) -> tuple[int, int
         return None
     if not any(t.raw[0].isalpha() for t in toks[i:j]):
         return None
+    if i - 2 >= lo and toks[i - 1].low in ("who", "qui") and toks[i - 2].raw[:1].isalpha():
+        # "The president who was accompanied by Jane Roe said": the antecedent speaks; "Those
+        # who attended said": the whole phrase
+        if toks[i - 2].low in _WHO_PRONOUNS:
+            return i - 2, j
+        if (ante := _left_np(toks, i, lo, lex)) is not None:
+            return ante
+    if toks[i].low == "ce" and (x := next((x for x in range(i + 1, min(j, i + 4))
+                                           if toks[x].low in ("quoi", "que", "qu’", "qu'", "dont")), None)):
+        i = x + 1   # "Ce à quoi le président a répondu": the subject after the relative
+        if i >= j:
+            return None
     if lex.lang == "en":
         j = _en_time_tail(toks, i, j, lex)
         i = _en_fronted_phrase(toks, i, j, lo, lex)
@@ -2454,8 +2471,10 @@ def _report_subject(sent: _Sent, c: _Cue) -> tuple[_Cue, tuple[int, int] | None]
                    for cc in (*sent.verb_cues_ending_at(np_[0]),
                               *sent.verb_cues_ending_at(np_[0] - 1))):
         return None  # "Freeland says Canada has asked China to ...": the outer report holds it
-    if np_ and np_[0] > 0 and toks[np_[0] - 1].low in ("what", "which", "whom", "où", "dont", "quoi"):
-        return None  # "what he thought was ...": a relative clause, not a report
+    if np_ and np_[0] > 0 and toks[np_[0] - 1].low in ("what", "which", "whom", "où", "dont", "quoi") \
+            and not (np_[0] > 2 and toks[np_[0] - 1].low == "quoi" and toks[np_[0] - 3].low == "ce"):
+        return None  # "what he thought was ...": a relative clause, not a report ("Ce à quoi X a
+        #              répondu que ..." is one)
     if not fr and np_ and toks[np_[1] - 1].low in lex.pronouns and np_[1] - 1 > 0 \
             and _reduced_relative(toks[np_[1] - 2], lex):
         return None  # "a few relationships she thought she could count on": no "that", a relative
@@ -2656,11 +2675,12 @@ def _reports_before(sent: _Sent) -> None:
         spk = spk_of(np_) if np_ else c.pron
         w = toks[c.i].core or toks[c.i].low
         hi = next((x for x in range(c.k, limit) if toks[x].raw == ","), limit) if rel else limit
-        if not rel and c.la >= 2 and toks[c.la - 1].low in ("who", "qui") and toks[c.la - 2].raw == ",":
+        if not rel and c.la >= 2 and toks[c.la - 1].low in ("who", "qui", "which") and toks[c.la - 2].raw == ",":
             # "Smith, who stated that the plan was flawed, left early": the relative clause ends
             # at the comma before the main verb
             hi = next((x for x in range(c.k + 1, limit - 1) if toks[x].raw == ","
-                       and (_verb_at(toks, x + 1, lex) or toks[x + 1].low in _EN_IRREGULAR_PAST)
+                       and (_verb_at(toks, x + 1, lex) or toks[x + 1].low in _EN_IRREGULAR_PAST
+                            or toks[x + 1].low in _EN_SAME_FORM_PAST)
                        and toks[x + 1].low not in _THAT
                        and not _closes_relative(toks, c.k, x)), limit)
         k = _complement_start(sent, c, w, c.k, hi)

@@ -753,6 +753,8 @@ class Resolver:
             ref = self._resolve_organisation(m)
         else:
             ref = self._resolve_description(m)
+            if gender is None and stype == "person" and self.how == "description, no name":
+                gender = _ARTICLE_GENDER.get(m.text.split()[0].lower() if m.text.split() else "")   # "le président du tribunal"
         self.history.append(_Entity(m.start, ref, stype, gender, m.plural, m.document, m.text,
                                     self.how != "description, no name"))
         return ref, stype
@@ -824,10 +826,9 @@ class Resolver:
                     if e.speaker_type == "person" and not e.plural and e.reference:
                         # "Jean-Luc Mélenchon a ... Le député insoumis a promis": the previous
                         # speaker, in the same paragraph only (a new paragraph brings new people)
-                        if "\n" not in self.doc[e.pos:m.start] and e.named:
+                        if "\n" not in self.doc[e.pos:m.start] and e.named and self._same_gender(m, e):
                             ref, self.antecedent = e.reference, e.pos
                             self.how = "title taken as the previous speaker"
-                        break
                         break
         app = self.appositive_name(m.end)
         if ref is None and app:
@@ -840,20 +841,29 @@ class Resolver:
         if ref is None and m.definite and not m.plural and head and head.lower() in _ROLE_HEADS \
                 and head.lower() not in self.lex.titles:
             # (a title keeps to its paragraph, above: a new paragraph brings new office holders)
-            ref = self._role_of_previous_speaker(m.start)
+            ref = self._role_of_previous_speaker(m)
         if ref is None:
             ref = m.text
             self.how, self.antecedent = "description, no name", None
         return ref
 
-    def _role_of_previous_speaker(self, pos: int) -> str | None:
+    def _same_gender(self, m: Mention, e: _Entity) -> bool:
+        """Can mention m ("le président", "la dirigeante") be the person of entry e? Not when
+        both genders are known and differ."""
+        eg = e.gender or self.gender_of.get(e.reference or "")
+        mg = m.gender or _ARTICLE_GENDER.get(m.text.split()[0].lower() if m.text.split() else "")
+        return not (mg and eg and mg != eg)
+
+    def _role_of_previous_speaker(self, m: Mention) -> str | None:
         """A role description ("le responsable du syndicat", "the exhausted skipper", "l'édile")
         with no head of its own earlier: the previous named speaker, in this paragraph or the one
         before, when no other person was named since."""
+        pos = m.start
         for e in reversed(self.history):
             if e.pos >= pos or e.speaker_type != "person" or e.plural or not e.reference:
                 continue
-            if not e.named or self.doc.count("\n", e.pos, pos) > 2 or len(e.reference.split()) < 2:
+            if not e.named or self.doc.count("\n", e.pos, pos) > 2 or len(e.reference.split()) < 2 \
+                    or not self._same_gender(m, e):
                 return None   # (a one-word reference may be a newspaper: "rapporte L'Indépendant")
             named = self.last_name_position(pos)
             if named is not None and named[0] > e.pos and named[1] != e.reference:
@@ -934,6 +944,8 @@ class Resolver:
         return ref, "person", g
 
 
+# the gender a French description's article gives it ("le président", "la dirigeante")
+_ARTICLE_GENDER = {"le": "m", "la": "f", "du": "m", "au": "m", "ce": "m", "cette": "f"}
 # head nouns of a role that a description gives the person an article follows, beside the
 # titles of the lexicon: "le responsable", "l'édile", "the skipper", "the bank boss"
 _ROLE_HEADS = {"responsable", "dirigeant", "dirigeante", "patron", "patronne", "chef", "cheffe",
