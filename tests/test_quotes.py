@@ -1426,6 +1426,10 @@ CASES += [
     ("fr", "« Je ne céderai pas », a déclaré Mme Claire Roux. Le président du tribunal a "
            "répondu que la cour trancherait.",
      [{"reference": "Claire Roux"}, {"reference": "Le président du tribunal"}]),
+    # a one-word answer in marks after "said" / "a répondu" is a quote
+    ("en", 'Asked whether he would resign, the mayor said "no".', [{"text": '"no"', "speaker": "the mayor"}]),
+    ("fr", "Interrogée sur une démission, la maire a répondu « non ».",
+     [{"text": "« non »", "speaker": "la maire"}]),
     # Irish titles and post-nominals are no part of the name
     ("en", "Labour TD Alan Kelly told the Dáil that the minister knew.", [{"reference": "Alan Kelly"}]),
     ("en", "Defence barrister Felix McEnroy SC said the charge was wrong.", [{"reference": "Felix McEnroy"}]),

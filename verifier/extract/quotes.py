@@ -780,6 +780,9 @@ _EN_IRREGULAR_PAST = {"found", "began", "brought", "bought", "caught", "fell", "
 # pronouns that a "who" clause completes ("Those who attended said", "Ceux qui ...")
 _WHO_PRONOUNS = {"those", "anyone", "everyone", "someone", "others", "many", "some", "ceux", "celles",
                  "celui", "celle", "tous", "beaucoup"}
+# verbs whose quoted object may be one word ('said "no"', 'a répondu « non »')
+_SAY_ONE_WORD = {"said", "says", "say", "replied", "replies", "answered", "responded", "répondu",
+                 "répond", "dit", "lancé", "lance"}
 # past tenses like their present ("The company, which said ..., cut 500 jobs")
 _EN_SAME_FORM_PAST = {"cut", "put", "set", "hit", "shut", "quit", "let", "cast", "hurt", "cost"}
 _VERB_S_NEXT = {"with", "that", "about", "into", "upon", "a", "an", "the", "no", "its", "their", "his", "her"}
@@ -2768,8 +2771,8 @@ def _reports_before(sent: _Sent) -> None:
         if qs and qs[0] == start and all(toks[x].q < 0 and toks[x].raw in _TRAIL_PUNCT for x in range(start + 1, hi)):
             qtype = "marked"
             sp = (toks[start].s, toks[start].e)
-        if _words_in(doc[sp[0]:sp[1]]) < 2:
-            continue
+        if _words_in(doc[sp[0]:sp[1]]) < (1 if qtype == "marked" and w in _SAY_ONE_WORD else 2):
+            continue   # ('Mr Dutton said "no".': a one-word answer is a quote)
         if fr and qtype == "indirect":
             # "X rappela que ... : « Q »": the quotation after the colon is a quote of its own
             cj = next((x for x in range(start + 3, hi - 1) if toks[x].raw == ":" and toks[x + 1].q >= 0
