@@ -1430,6 +1430,15 @@ CASES += [
     ("en", 'Asked whether he would resign, the mayor said "no".', [{"text": '"no"', "speaker": "the mayor"}]),
     ("fr", "Interrogée sur une démission, la maire a répondu « non ».",
      [{"text": "« non »", "speaker": "la maire"}]),
+    # a dateline is no subject; a name keeps its particle ("ten Hag"); a possessive is no part
+    # of a name ("Kompany's side", "Italy's Jasmine Paolini"); an age before a surname makes it
+    # a name ("the 28-year-old Krejcikova")
+    ("en", "LYON — Olympique manager Erik ten Hag praised the fans and admitted his side were tired.",
+     [{"speaker": "Olympique manager Erik ten Hag", "reference": "Erik ten Hag"}]),
+    ("en", 'Burnley boss Vincent Kompany’s side lost 5-0. “It was not good enough,” he said.',
+     [{"reference": "Vincent Kompany"}]),
+    ("en", 'Barbora Krejcikova beat Italy’s Jasmine Paolini. "It is unreal," the 28-year-old '
+           'Krejcikova said.', [{"reference": "Barbora Krejcikova"}]),
     # Irish titles and post-nominals are no part of the name
     ("en", "Labour TD Alan Kelly told the Dáil that the minister knew.", [{"reference": "Alan Kelly"}]),
     ("en", "Defence barrister Felix McEnroy SC said the charge was wrong.", [{"reference": "Felix McEnroy"}]),

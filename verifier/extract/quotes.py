@@ -1575,10 +1575,28 @@ def _opening_phrase_end(toks: list[_Tok], lex: Lexicon, i: int, upto: int) -> in
     return i
 
 
+# lower-case words inside a capitalised subject ("Bank of Canada", "Erik ten Hag", "Ursula von der Leyen")
+_SUBJECT_PARTICLES = {"of", "de", "du", "des", "and", "ten", "van", "von", "der", "den", "da", "di", "bin", "al", "el"}
+
+
+def _dateline_end(toks: list[_Tok], i: int, upto: int) -> int:
+    """Past a dateline opening the sentence ("NEW DELHI:", "MANCHESTER, England (AP) —"): an
+    upper-case place, maybe a region and an agency, then a colon or a dash; i when none."""
+    if i >= upto or not (toks[i].raw.isupper() and len(toks[i].raw) > 1 and toks[i].raw.isalpha()):
+        return i
+    for x in range(i + 1, min(upto, i + 10)):
+        t = toks[x]
+        if t.raw in (":", "—", "–", "-", "--"):
+            return x + 1
+        if t.q >= 0 or not (t.raw[:1].isupper() or t.raw in (",", "(", ")", "/", ".")):
+            return i
+    return i
+
+
 def _sentence_subject(toks: list[_Tok], lex: Lexicon, upto: int) -> tuple[int, int] | None:
     """The subject at the start of a sentence: a pronoun or a run of capitalised words (after
     an opening adverb or participle phrase); a label before a colon ("Réforme :") is none."""
-    i = 0
+    i = _dateline_end(toks, 0, upto)
     while i < upto and toks[i].low in ("but", "and", "mais", "et", "still", "also"):
         i += 1
     i = _opening_phrase_end(toks, lex, i, upto)
@@ -1600,7 +1618,7 @@ def _sentence_subject(toks: list[_Tok], lex: Lexicon, upto: int) -> tuple[int, i
     while k < upto and toks[k].q < 0 and (toks[k].raw[:1].isupper() or (
             toks[k].raw == "." and k > j and (toks[k - 1].low in _ABBR_TITLE or (
                 "." in toks[k - 1].raw and len(toks[k - 1].raw) <= 4))) or (   # "U.S."
-            toks[k].low in ("of", "de", "du", "des", "and") and k + 1 < upto and toks[k + 1].raw[:1].isupper()) or (
+            toks[k].low in _SUBJECT_PARTICLES and k + 1 < upto and toks[k + 1].raw[:1].isupper()) or (
             # "Former New Brunswick premier Brian Gallant": a lower-case title inside the name
             k > j and toks[k].low in lex.titles and k + 1 < upto and toks[k + 1].raw[:1].isupper())):
         k += 1

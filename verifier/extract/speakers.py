@@ -108,6 +108,15 @@ def strip_titles(words: list[str], lex: Lexicon) -> tuple[list[str], list[str]]:
     return words[: last_title + 1], words[last_title + 1:]
 
 
+_YEAR_OLD = re.compile(r"(?i)\d+[-\u2011 ]year[-\u2011 ]old|\d+[-\u2011 ]ans")
+
+
+def _after_age(content: list[tuple[int, int, str]], run: list[tuple[int, int, str]]) -> bool:
+    """Does the capitalised run follow an age ("the 28-year-old Krejcikova")? Then it is a name."""
+    i = next((k for k, w in enumerate(content) if w is run[0]), None)
+    return i is not None and i > 0 and bool(_YEAR_OLD.fullmatch(content[i - 1][2]))
+
+
 def _after_title(content: list[tuple[int, int, str]], run: list[tuple[int, int, str]],
                  lex: Lexicon) -> bool:
     """Is the one capitalised word `run` a surname after a title in lower case ("le premier
@@ -171,7 +180,7 @@ def analyse_mention(doc: str, start: int, end: int, lex: Lexicon) -> Mention:
         caps_runs = [list(ws[tail:])]
         content = list(ws[:tail]) + caps_runs[0]
     if caps_runs and ((content and caps_runs[0][0] is content[0]) or len(caps_runs[-1]) >= 2
-                      or _after_title(content, caps_runs[-1], lex)):
+                      or _after_title(content, caps_runs[-1], lex) or _after_age(content, caps_runs[-1])):
         run = [w for _, _, w in caps_runs[-1]]
         # drop trailing particles
         while run and run[-1].lower() in ("de", "van", "von", "le", "la", "da"):
@@ -435,6 +444,10 @@ class Resolver:
                     or words[k] == "Images" and k > 0 and words[k - 1] == "Getty"):
                 k += 1   # ("Getty Images Kevin Vickers at ...": a photo credit before a caption)
             words = words[k:]
+            while len(words) > 1 and words[0].endswith(("'s", "’s")):
+                words = words[1:]   # "Italy's Jasmine Paolini": a possessive modifier
+            if words and words[-1].endswith(("'s", "’s")) and len(words[-1]) > 3:
+                words = [*words[:-1], words[-1][:-2]]   # "Vincent Kompany's side": the name
             if not words:
                 continue
             tit, nm = strip_titles(words, lex)
