@@ -1288,6 +1288,7 @@ CASES += [
      [{"speaker": "l’arrêté préfectoral"}]),
     ("fr", "Le club a lâché son entraîneur après la défaite.", []),
     ("fr", "La réplique du maire est tombée le lendemain.", []),
+    ("fr", "« Je reviendrai », a lâché la joueuse émue face à la presse.", [{"speaker": "la joueuse émue"}]),
     # after the inverted subject: the topic, the people addressed, a relative time are no part
     # of it; a title's participle is
     ("fr", "« Tout est prêt », a assuré la cheffe de chantier à propos des travaux.",

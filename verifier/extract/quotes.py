@@ -1191,6 +1191,8 @@ def _right_np(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> tuple[int, int
             continue
         if j > k and (tj.low in lex.adjunct or tj.low in _TIME_ADJ) and not tj.raw[0].isupper():
             break
+        if fr and j > k and tj.low == "face" and j + 1 < hi and toks[j + 1].low in ("à", "aux", "au"):
+            break   # "a lâché la Tunisienne émue face à la presse"
         if fr and j > k and (tj.low == "à" and j + 1 < hi and (toks[j + 1].low in _FR_TO_WHOM or (
                 j + 2 < hi and toks[j + 1].low in ("la", "des", "l’", "l'") and toks[j + 2].low in _FR_TO_WHOM))
                 or _fr_relative_time(toks, j, hi) > j):
