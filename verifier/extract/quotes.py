@@ -1225,7 +1225,7 @@ def _right_np(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> tuple[int, int
         return None
     if j < hi and toks[j].q < 0 and toks[j].raw[0].isalnum() and not participle and not (
             toks[j].low in lex.adjunct or toks[j].low in _TIME_ADJ
-            or fr and toks[j].low in ("alors", "tandis", "quand", "puisque", "car", "à")):
+            or fr and toks[j].low in ("alors", "tandis", "quand", "puisque", "car", "à", "face")):
         return None
     if not fr and j + 1 < hi and toks[j].low == "by" and toks[j - 1].low in _ISSUED \
             and any(toks[x].low in lex.document for x in range(k, j)):
