@@ -34,6 +34,25 @@ def lines(name: str, here: Path = HERE) -> list[dict]:
     return out
 
 
+def quote_errors(i: str, t: str, q: dict, keys: set[str]) -> list[str]:
+    """What is wrong with gold quote q of document i (text t): its keys, offsets and types."""
+    errors = []
+    if set(q) != keys:
+        errors.append(f"{i}: quote keys {sorted(set(q) ^ keys)}")
+    if t[q["quote_start"]:q["quote_end"]] != q["quote"] or not q["quote"]:
+        errors.append(f"{i}: quote offsets {q['quote_start']}:{q['quote_end']} {q['quote'][:40]!r}")
+    if q["speaker"] is None:
+        if q["speaker_start"] is not None or q["speaker_end"] is not None:
+            errors.append(f"{i}: floating quote with speaker offsets")
+    elif t[q["speaker_start"]:q["speaker_end"]] != q["speaker"]:
+        errors.append(f"{i}: speaker offsets {q['speaker_start']}:{q['speaker_end']} {q['speaker']!r}")
+    if q["quote_type"] not in QUOTE_TYPES:
+        errors.append(f"{i}: quote_type {q['quote_type']!r}")
+    if not isinstance(q["borderline"], bool) or not isinstance(q["anonymous"], bool):
+        errors.append(f"{i}: borderline/anonymous not boolean")
+    return errors
+
+
 def main(here: Path = HERE, halves: set[str] = HALVES, group=lambda g, doc: g["half"]) -> int:
     """Check ``here``'s docs.jsonl and gold.jsonl; counts are printed per ``group(gold_line, doc)``."""
     errors: list[str] = []
@@ -63,19 +82,7 @@ def main(here: Path = HERE, halves: set[str] = HALVES, group=lambda g, doc: g["h
         c = counts[group(g, doc)]
         c[0] += 1
         for q in g["quotes"]:
-            if set(q) != QUOTE_KEYS:
-                errors.append(f"{i}: quote keys {sorted(set(q) ^ QUOTE_KEYS)}")
-            if t[q["quote_start"]:q["quote_end"]] != q["quote"] or not q["quote"]:
-                errors.append(f"{i}: quote offsets {q['quote_start']}:{q['quote_end']} {q['quote'][:40]!r}")
-            if q["speaker"] is None:
-                if q["speaker_start"] is not None or q["speaker_end"] is not None:
-                    errors.append(f"{i}: floating quote with speaker offsets")
-            elif t[q["speaker_start"]:q["speaker_end"]] != q["speaker"]:
-                errors.append(f"{i}: speaker offsets {q['speaker_start']}:{q['speaker_end']} {q['speaker']!r}")
-            if q["quote_type"] not in QUOTE_TYPES:
-                errors.append(f"{i}: quote_type {q['quote_type']!r}")
-            if not isinstance(q["borderline"], bool) or not isinstance(q["anonymous"], bool):
-                errors.append(f"{i}: borderline/anonymous not boolean")
+            errors.extend(quote_errors(i, t, q, QUOTE_KEYS))
             c[2 if q["borderline"] else 1] += 1
         for x in g["timexes"]:
             if set(x) != TIMEX_KEYS:

@@ -13,28 +13,32 @@ and half (core = not borderline). Exit status 1 on any error.
 
 from __future__ import annotations
 
-import json
+import importlib.util
 import sys
 from collections import defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 HALVES = {"held9"}
-QUOTE_TYPES = {"marked", "unmarked", "indirect", "according_to"}
 QUOTE_KEYS = {"quote", "quote_start", "quote_end", "speaker", "speaker_start", "speaker_end", "reference",
               "quote_type", "anonymous", "cue", "verb", "borderline", "note"}
 DOC_KEYS = {"id", "lang", "url", "outlet", "published", "licence", "excerpt", "text"}
 
 
+def _fr_news_check():
+    """The fr-news checker, whose reader of JSON lines this one shares."""
+    spec = importlib.util.spec_from_file_location("fr_news_check", HERE.parent / "fr-news" / "check_gold.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
 def lines(name: str, here: Path = HERE) -> list[dict]:
-    out = []
-    for n, raw in enumerate((here / name).read_text(encoding="utf-8").splitlines(), 1):
-        if raw.strip():
-            try:
-                out.append(json.loads(raw))
-            except json.JSONDecodeError as e:
-                sys.exit(f"{name}:{n}: not JSON: {e}")
-    return out
+    return fr_news.lines(name, here)
+
+
+fr_news = _fr_news_check()
 
 
 def main(here: Path = HERE) -> int:
@@ -78,17 +82,7 @@ def main(here: Path = HERE) -> int:
             if set(q) != QUOTE_KEYS:
                 errors.append(f"{i}: quote keys {sorted(set(q) ^ QUOTE_KEYS)}")
                 continue
-            if t[q["quote_start"]:q["quote_end"]] != q["quote"] or not q["quote"]:
-                errors.append(f"{i}: quote offsets {q['quote_start']}:{q['quote_end']} {q['quote'][:40]!r}")
-            if q["speaker"] is None:
-                if q["speaker_start"] is not None or q["speaker_end"] is not None:
-                    errors.append(f"{i}: floating quote with speaker offsets")
-            elif t[q["speaker_start"]:q["speaker_end"]] != q["speaker"]:
-                errors.append(f"{i}: speaker offsets {q['speaker_start']}:{q['speaker_end']} {q['speaker']!r}")
-            if q["quote_type"] not in QUOTE_TYPES:
-                errors.append(f"{i}: quote_type {q['quote_type']!r}")
-            if not isinstance(q["borderline"], bool) or not isinstance(q["anonymous"], bool):
-                errors.append(f"{i}: borderline/anonymous not boolean")
+            errors.extend(fr_news.quote_errors(i, t, q, QUOTE_KEYS))
             c[2 if q["borderline"] else 1] += 1
     for i in texts.keys() - seen:
         errors.append(f"docs: {i} has no gold line")
