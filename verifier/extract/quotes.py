@@ -2425,8 +2425,6 @@ def _relative_speaker(toks: list[_Tok], la: int, lex: Lexicon) -> tuple[int, int
         a = x
         while a > 0 and toks[a - 1].raw[:1].isupper() and toks[a - 1].q < 0 and la - a < 4:
             a -= 1
-        if a > 1 and toks[a - 1].low == "the":
-            a -= 1   # "the families the Government said would be eligible"
     else:
         a = x
         if toks[a - 1].low in lex.determiners:
@@ -2436,8 +2434,7 @@ def _relative_speaker(toks: list[_Tok], la: int, lex: Lexicon) -> tuple[int, int
     before = toks[a - 1]
     if before.low in ("which", "that", "whom") or (
             before.raw[:1].isalpha() and before.raw[:1].islower() and before.q < 0
-            and a >= 2 and (toks[a - 2].low in lex.determiners or toks[a - 2].raw[:1].isdigit())
-            and before.low not in lex.determiners
+            and a >= 2 and toks[a - 2].low in lex.determiners and before.low not in lex.determiners
             and not _verbish(before, lex)):
         return a, la
     return None
@@ -2719,8 +2716,6 @@ def _reports_before(sent: _Sent) -> None:
                             or toks[x + 1].low in _EN_SAME_FORM_PAST)
                        and toks[x + 1].low not in _THAT
                        and not _closes_relative(toks, c.k, x)), limit)
-        if not fr and not rel and c.k < hi and toks[c.k].low in _VP_AUX:
-            continue   # "the tariffs Trump promised were announced": a reduced relative, no content
         k = _complement_start(sent, c, w, c.k, hi)
         if k >= hi or (fr and hi == n and k == n - 1 and toks[k].raw == "."):
             if k < n and toks[k].raw == ":" or (hi == n and n and toks[n - 1].raw == ":" and k >= n - 1):
