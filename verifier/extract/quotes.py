@@ -2077,15 +2077,6 @@ def _manner_adverb_last(toks: list[_Tok], k: int, n: int, fr: bool) -> bool:
     return k + 1 >= n or toks[k + 1].raw in (".", ",", "!", "?", ";")
 
 
-def _past_verb_in(toks: list[_Tok], r: tuple[int, int], lex: Lexicon) -> bool:
-    """Does the English noun phrase r hold a past verb after a lower-case noun ("artillery
-    shelling intensified")? After unmarked words, "said" then opens a report, not an incise."""
-    return any(len(t.low) > 4 and t.low.endswith("ed") and t.raw[:1].islower()
-               and toks[x - 1].raw[:1].islower() and toks[x - 1].low not in lex.determiners
-               and not (x + 1 < len(toks) and toks[x + 1].low == "by")   # ("the lawyer retained by")
-               for x, t in enumerate(toks[r[0] + 1:r[1]], r[0] + 1))
-
-
 def _appositive_name_after(toks: list[_Tok], r: tuple[int, int], n: int) -> tuple[int, int] | None:
     """A description of a person's relation ("Campbell's partner", "Wise's dad") followed by
     their name between a comma and the end of the clause: the name's tokens."""
@@ -2177,8 +2168,7 @@ def _incises_after(sent: _Sent) -> None:
                 continue
         elif _is_sep(toks[sep]) and not (not fr and (toks[c.i].low in _NO_INVERSION or c.la < c.i)) \
                 and not (c.kind == "verb" and _participle_word(toks[c.i].low, fr)) \
-                and (r := _right_np(toks, c.k, n, lex)) and not (fr and _plural_cue_singular_np(toks, c, r)) \
-                and not (not fr and toks[sep].q < 0 and (sep == 0 or toks[sep - 1].q < 0) and _past_verb_in(toks, r, lex)):
+                and (r := _right_np(toks, c.k, n, lex)) and not (fr and _plural_cue_singular_np(toks, c, r)):
             if not fr and (name := _appositive_name_after(toks, r, n)):
                 r = name   # "says Campbell's partner, Jason Louth.": the name speaks
             spk = spk_of(r)
