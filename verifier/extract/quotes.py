@@ -36,6 +36,7 @@ from verifier.claims import QuoteClaim
 from verifier.extract.quote_lexicon import TELL_VERBS, Lexicon, load_lexicon
 from verifier.extract.speakers import (
     NAME_PARTICLES,
+    YEAR_OLD_RE,
     Mention,
     Resolver,
     analyse_mention,
@@ -665,6 +666,8 @@ def _join(parts: list[str], doc: str, toks: list[_Tok], a: int, b: int) -> str:
 
 _RELATIVE = {"who", "which", "whose", "whom", "where", "qui", "dont", "où", "lequel", "laquelle",
              "lesquels", "what", "that"}
+# the relative pronouns proper ("that", "what", "where" also open other clauses)
+_RELATIVE_PRONOUNS = _RELATIVE - {"what", "that", "where", "lesquels"}
 _SEPARATORS = (",", "—", "–", "--")
 _THAT = {"that", "que", "qu’", "qu'"}
 _FINITE = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
@@ -864,7 +867,7 @@ def _left_np(toks: list[_Tok], la: int, lo: int, lex: Lexicon) -> tuple[int, int
             k -= 1   # "X, qui s'exprimait à l'issue de ..., a assuré": a relative between commas
         if k < lo or toks[k].low != ",":
             return None
-        if lex.lang == "en" and not any(t.low in _RELATIVE_WORDS or t.low == "that" for t in toks[k + 1:j - 1]) \
+        if lex.lang == "en" and not any(t.low in _RELATIVE_PRONOUNS or t.low == "that" for t in toks[k + 1:j - 1]) \
                 and any(t.low in _FINITE or t.low in lex.negation for t in toks[k + 1:j - 1]):
             return None   # ", Rohit did not hesitate in calling out X, asking": a clause, no apposition
         appos = (k + 1, j - 1)
@@ -1128,7 +1131,6 @@ def _name_after_coordination(toks: list[_Tok], x: int, hi: int, lex: Lexicon) ->
     return x < k < hi and toks[k].q < 0 and toks[k].raw[:1].isupper()
 
 
-_AGE_TOKEN_RE = re.compile(r"\d{1,3}-years?-old")
 
 
 def _right_np(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -1158,7 +1160,7 @@ def _right_np(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> tuple[int, int
     if k >= hi:
         return None
     t = toks[k]
-    if t.q >= 0 or not (t.raw[0].isalpha() or _AGE_TOKEN_RE.fullmatch(t.low)):
+    if t.q >= 0 or not (t.raw[0].isalpha() or YEAR_OLD_RE.fullmatch(t.low)):
         return None   # ("says 19-year-old Ana Ruiz": an age opens the noun phrase)
     first = t.low
     if fr and first in ("de", "d’", "d'") and k + 1 < hi and toks[k + 1].low in lex.determiners | {"l’", "l'"}:
@@ -1588,7 +1590,7 @@ def _dateline_end(toks: list[_Tok], i: int, upto: int) -> int:
         return i
     for x in range(i + 1, min(upto, i + 10)):
         t = toks[x]
-        if t.raw in (":", "—", "–", "-", "--"):
+        if t.raw == ":" or t.raw in _DATELINE_DASH:
             return x + 1
         if t.q >= 0 or not (t.raw[:1].isupper() or t.raw in (",", "(", ")", "/", ".")):
             return i
@@ -2060,7 +2062,7 @@ def _fr_incise_tail(toks: list[_Tok], c: _Cue, after: int, n: int) -> bool:
     return end - after <= 6 and not any(_fr_infinitive(t) for t in toks[after:end])
 
 
-_EN_PARTICLES = {"out", "up", "back", "aloud", "out loud"}
+_EN_PARTICLES = {"out", "up", "back", "aloud"}   # ("out loud": two tokens, read below)
 
 
 def _manner_adverb_last(toks: list[_Tok], k: int, n: int, fr: bool) -> bool:
@@ -2431,7 +2433,7 @@ def _relative_speaker(toks: list[_Tok], la: int, lex: Lexicon) -> tuple[int, int
 
 
 _EN_GERUND_PREP = {"by", "before", "after"}
-_COORD_OR_THAT = {"and", "but", "or", "nor", "et", "mais", "ou", "ni", "that", "que", "qu’", "qu'"}
+_COORD_OR_THAT = _COORD | _THAT | {"nor", "ni"}
 
 
 def _report_subject(sent: _Sent, c: _Cue) -> tuple[_Cue, tuple[int, int] | None] | None:
@@ -2572,10 +2574,7 @@ def _complement_start(sent: _Sent, c: _Cue, w: str, k: int, hi: int) -> int:
 def _closes_relative(toks: list[_Tok], a: int, x: int) -> bool:
     """Does the comma at x close a relative clause opened after a ("the plan, which was new,")?"""
     p = next((y for y in range(x - 1, a - 1, -1) if toks[y].raw == ","), None)
-    return p is not None and p + 1 < x and toks[p + 1].low in _RELATIVE_WORDS
-
-
-_RELATIVE_WORDS = {"which", "who", "whom", "whose", "qui", "dont", "lequel", "laquelle", "où"}
+    return p is not None and p + 1 < x and toks[p + 1].low in _RELATIVE_PRONOUNS
 
 
 def _clause_after_adjunct(toks: list[_Tok], k: int, hi: int, lex: Lexicon) -> int | None:

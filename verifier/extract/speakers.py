@@ -108,13 +108,14 @@ def strip_titles(words: list[str], lex: Lexicon) -> tuple[list[str], list[str]]:
     return words[: last_title + 1], words[last_title + 1:]
 
 
-_YEAR_OLD = re.compile(r"(?i)\d+[-\u2011 ]year[-\u2011 ]old|\d+[-\u2011 ]ans")
+# an age before a name or a noun: "the 28-year-old Krejcikova", "19-years-old", "72 ans"
+YEAR_OLD_RE = re.compile(r"(?i)\d{1,3}[-\u2011 ]years?[-\u2011 ]old|\d{1,3}[-\u2011 ]ans")
 
 
 def _after_age(content: list[tuple[int, int, str]], run: list[tuple[int, int, str]]) -> bool:
     """Does the capitalised run follow an age ("the 28-year-old Krejcikova")? Then it is a name."""
     i = next((k for k, w in enumerate(content) if w is run[0]), None)
-    return i is not None and i > 0 and bool(_YEAR_OLD.fullmatch(content[i - 1][2]))
+    return i is not None and i > 0 and bool(YEAR_OLD_RE.fullmatch(content[i - 1][2]))
 
 
 def _after_title(content: list[tuple[int, int, str]], run: list[tuple[int, int, str]],
@@ -767,7 +768,7 @@ class Resolver:
         else:
             ref = self._resolve_description(m)
             if gender is None and stype == "person" and self.how == "description, no name":
-                gender = _ARTICLE_GENDER.get(m.text.split()[0].lower() if m.text.split() else "")   # "le président du tribunal"
+                gender = _article_gender(m)   # "le président du tribunal"
         self.history.append(_Entity(m.start, ref, stype, gender, m.plural, m.document, m.text,
                                     self.how != "description, no name"))
         return ref, stype
@@ -864,7 +865,7 @@ class Resolver:
         """Can mention m ("le président", "la dirigeante") be the person of entry e? Not when
         both genders are known and differ."""
         eg = e.gender or self.gender_of.get(e.reference or "")
-        mg = m.gender or _ARTICLE_GENDER.get(m.text.split()[0].lower() if m.text.split() else "")
+        mg = m.gender or _article_gender(m)
         return not (mg and eg and mg != eg)
 
     def _role_of_previous_speaker(self, m: Mention) -> str | None:
@@ -945,13 +946,15 @@ class Resolver:
             return e.reference, "person", g
         ref = self._described_subject(m.start, g, plain=True)
         if ref is None:
-            last = self._last_name_before(m.start, g)
+            last, last_at = self._last_name_before(m.start, g), self.antecedent
             subject = self._previous_subject(m.start, -1)
             sg = self.gender_of.get(subject) if subject else None
             if subject and (not g or sg == g or sg is None and (last is None or self.gender_of.get(last) != g)):
                 ref = subject   # "Turgis a devancé Pidcock et Gee. « ... », a-t-il dit": the subject
             else:
-                ref = self._last_name_before(m.start, g)   # (and its position as the antecedent)
+                ref = last
+                if last is not None:
+                    self.antecedent = last_at   # (the subject's lookup moved it)
         if ref and g:
             self.gender_of.setdefault(ref, g)
         return ref, "person", g
@@ -959,6 +962,12 @@ class Resolver:
 
 # the gender a French description's article gives it ("le président", "la dirigeante")
 _ARTICLE_GENDER = {"le": "m", "la": "f", "du": "m", "au": "m", "ce": "m", "cette": "f"}
+def _article_gender(m: Mention) -> str | None:
+    """The gender the article opening a French description gives it, if any."""
+    first = m.text.split(maxsplit=1)[:1]
+    return _ARTICLE_GENDER.get(first[0].lower()) if first else None
+
+
 # head nouns of a role that a description gives the person an article follows, beside the
 # titles of the lexicon: "le responsable", "l'édile", "the skipper", "the bank boss"
 _ROLE_HEADS = {"responsable", "dirigeant", "dirigeante", "patron", "patronne", "chef", "cheffe",
