@@ -53,6 +53,29 @@ def quote_errors(i: str, t: str, q: dict, keys: set[str]) -> list[str]:
     return errors
 
 
+def joined(gold: list[dict], texts: dict[str, dict], halves: set[str],
+           errors: list[str]) -> tuple[list[tuple[dict, dict]], set[str]]:
+    """Each gold line with its document, after the checks they share (a duplicate or unknown
+    id, the half, the publication date), and the ids of the documents without a gold line."""
+    seen = set()
+    pairs = []
+    for g in gold:
+        i = g["id"]
+        if i in seen:
+            errors.append(f"gold: duplicate id {i}")
+        seen.add(i)
+        if i not in texts:
+            errors.append(f"gold: {i} not in docs")
+            continue
+        doc = texts[i]
+        if g["half"] not in halves:
+            errors.append(f"{i}: half {g['half']!r}")
+        if g["dct"] != doc["published"]:
+            errors.append(f"{i}: dct {g['dct']} != published {doc['published']}")
+        pairs.append((g, doc))
+    return pairs, texts.keys() - seen
+
+
 def main(here: Path = HERE, halves: set[str] = HALVES, group=lambda g, doc: g["half"]) -> int:
     """Check ``here``'s docs.jsonl and gold.jsonl; counts are printed per ``group(gold_line, doc)``."""
     errors: list[str] = []
@@ -63,22 +86,10 @@ def main(here: Path = HERE, halves: set[str] = HALVES, group=lambda g, doc: g["h
         if d["id"] in texts:
             errors.append(f"docs: duplicate id {d['id']}")
         texts[d["id"]] = d
-    seen = set()
     counts = defaultdict(lambda: [0, 0, 0, 0, 0])  # docs, core q, borderline q, core t, borderline t
-    for g in gold:
-        i = g["id"]
-        if i in seen:
-            errors.append(f"gold: duplicate id {i}")
-        seen.add(i)
-        if i not in texts:
-            errors.append(f"gold: {i} not in docs")
-            continue
-        doc = texts[i]
-        t = doc["text"]
-        if g["half"] not in halves:
-            errors.append(f"{i}: half {g['half']!r}")
-        if g["dct"] != doc["published"]:
-            errors.append(f"{i}: dct {g['dct']} != published {doc['published']}")
+    pairs, unmatched = joined(gold, texts, halves, errors)
+    for g, doc in pairs:
+        i, t = g["id"], doc["text"]
         c = counts[group(g, doc)]
         c[0] += 1
         for q in g["quotes"]:
@@ -94,8 +105,7 @@ def main(here: Path = HERE, halves: set[str] = HALVES, group=lambda g, doc: g["h
             if not isinstance(x["borderline"], bool):
                 errors.append(f"{i}: borderline not boolean")
             c[4 if x["borderline"] else 3] += 1
-    for i in texts.keys() - seen:
-        errors.append(f"docs: {i} has no gold line")
+    errors.extend(f"docs: {i} has no gold line" for i in unmatched)
     total = [0] * 5
     for half in sorted(counts):
         c = counts[half]

@@ -59,23 +59,11 @@ def main(here: Path = HERE) -> int:
     if [d["id"] for d in docs] != [g["id"] for g in gold]:
         errors.append("gold.jsonl and docs.jsonl do not hold the same ids in the same order")
     counts = defaultdict(lambda: [0, 0, 0])  # docs, core quotes, borderline quotes
-    seen = set()
-    for g in gold:
-        i = g["id"]
-        if i in seen:
-            errors.append(f"gold: duplicate id {i}")
-        seen.add(i)
-        if i not in texts:
-            errors.append(f"gold: {i} not in docs")
-            continue
-        doc = texts[i]
-        t = doc["text"]
+    pairs, unmatched = fr_news.joined(gold, texts, HALVES, errors)
+    for g, doc in pairs:
+        i, t = g["id"], doc["text"]
         if "timexes" in g:
             errors.append(f"{i}: news-7 is quotes only (no timexes key)")
-        if g["half"] not in HALVES:
-            errors.append(f"{i}: half {g['half']!r}")
-        if g["dct"] != doc["published"]:
-            errors.append(f"{i}: dct {g['dct']} != published {doc['published']}")
         c = counts[f"{doc['lang']}-{g['half']}"]
         c[0] += 1
         for q in g["quotes"]:
@@ -84,8 +72,7 @@ def main(here: Path = HERE) -> int:
                 continue
             errors.extend(fr_news.quote_errors(i, t, q, QUOTE_KEYS))
             c[2 if q["borderline"] else 1] += 1
-    for i in texts.keys() - seen:
-        errors.append(f"docs: {i} has no gold line")
+    errors.extend(f"docs: {i} has no gold line" for i in unmatched)
     total = [0] * 3
     for key in sorted(counts):
         c = counts[key]
